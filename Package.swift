@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// Byline: who is in the news, who said what, and when.
+//
+// The dependency lists below are the architecture: HTTP1 and EventServer know nothing of analysis or storage,
+// TextAnalysis knows nothing of HTTP or storage, Storage knows only SQLite, and App is the one place they meet.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Byline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "byline", targets: ["AppMain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C modules
+        .target(name: "CLinux", path: "Sources/CLinux"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+
+        // MARK: Libraries
+        .target(name: "HTTP1", dependencies: [], swiftSettings: strict),
+        .target(name: "EventServer", dependencies: ["HTTP1", "CLinux", "COpenSSL"], swiftSettings: strict),
+        .target(name: "TextAnalysis", dependencies: [], resources: [.copy("Resources")], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "App",
+                dependencies: ["HTTP1", "EventServer", "TextAnalysis", "Storage",
+                               .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                swiftSettings: strict),
+        .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["CLinux"], swiftSettings: strict),
+
+        // MARK: Tests
+        .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EventServerTests", dependencies: ["EventServer", "HTTP1", "TestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTP1", "TextAnalysis", "Storage", "TestSupport"],
+                    swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,3 @@
+// Placeholder until the EventServer lands.
+import HTTP1
+import CLinux

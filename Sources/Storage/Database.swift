@@ -1,0 +1,2 @@
+// Placeholder until the Storage issue lands: owns the SQLite connection.
+import CSQLite

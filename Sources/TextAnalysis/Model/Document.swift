@@ -1,0 +1,55 @@
+// The Document: the input text, the article date, and every annotation as ranges over one flat token array.
+// Components fill it in pipeline order; nothing here copies text except the tokens' own strings.
+public struct Document: Sendable {
+    /// The exact input text.
+    public let text: String
+    /// The input as Unicode scalars: offsets everywhere index this array.
+    public let scalars: [Unicode.Scalar]
+    /// The article date, from the `date YYYY-MM-DD` prefix or the caller.
+    public var date: CalendarDate?
+    /// Where body text starts (after a `date YYYY-MM-DD` prefix, else 0).
+    public var bodyStart: Int
+
+    public var tokens: [Token] = []
+    public var sentences: [Sentence] = []
+    public var paragraphs: [Paragraph] = []
+    public var mentions: [EntityMention] = []
+    public var entities: [Entity] = []
+    public var quotes: [Quote] = []
+    public var timexes: [Timex] = []
+    public var timeline: [TimelineEvent] = []
+
+    public init(text: String, date: CalendarDate? = nil, bodyStart: Int = 0) {
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.date = date
+        self.bodyStart = bodyStart
+    }
+
+    /// The text of a character range.
+    public func text(_ r: CharRange) -> String {
+        let lo = max(0, min(r.start, scalars.count)), hi = max(lo, min(r.end, scalars.count))
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[lo..<hi])
+        return String(s)
+    }
+
+    /// The character range covered by a run of tokens.
+    public func chars(ofTokens r: Range<Int>) -> CharRange {
+        guard !r.isEmpty else {
+            let at = r.lowerBound < tokens.count ? tokens[r.lowerBound].start : scalars.count
+            return CharRange(at, at)
+        }
+        return CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
+    }
+
+    /// The index of the sentence holding token `t` (binary search).
+    public func sentenceIndex(ofToken t: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokens.upperBound <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokens.contains(t) ? lo : nil
+    }
+}

@@ -1,0 +1,53 @@
+// Finds the rule, word-list, gazetteer and model files. Tests and deployments can point it at another
+// directory; by default it uses the Resources folder bundled with the module.
+import Foundation
+
+public struct ResourceError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public struct ResourceLoader: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// The bundled resources, or BYLINE_RESOURCES when set (for a deployment that moved them).
+    public static func bundled() throws -> ResourceLoader {
+        if let env = ProcessInfo.processInfo.environment["BYLINE_RESOURCES"], !env.isEmpty {
+            return ResourceLoader(directory: URL(fileURLWithPath: env))
+        }
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            throw ResourceError("TextAnalysis resources not found in the bundle; set BYLINE_RESOURCES")
+        }
+        return ResourceLoader(directory: url)
+    }
+
+    public func url(_ relativePath: String) -> URL { directory.appendingPathComponent(relativePath) }
+
+    public func data(_ relativePath: String) throws -> Data {
+        do { return try Data(contentsOf: url(relativePath)) } catch {
+            throw ResourceError("cannot read resource \(url(relativePath).path): \(error.localizedDescription)")
+        }
+    }
+
+    public func string(_ relativePath: String) throws -> String {
+        guard let s = String(data: try data(relativePath), encoding: .utf8) else {
+            throw ResourceError("resource \(relativePath) is not UTF-8")
+        }
+        return s
+    }
+
+    /// The data lines of a text resource: comments (#) and blank lines dropped, with 1-based line numbers
+    /// so loaders can fail with file and line.
+    public func lines(_ relativePath: String) throws -> [(number: Int, text: String)] {
+        var out: [(Int, String)] = []
+        for (i, raw) in try string(relativePath).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            out.append((i + 1, String(line)))
+        }
+        return out.map { (number: $0.0, text: $0.1) }
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import EventServer
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import TextAnalysis
+
+@Test func moduleLinks() { #expect(Bool(true)) }
