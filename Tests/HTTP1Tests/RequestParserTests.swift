@@ -160,3 +160,99 @@ func parserCaseAgreesAcrossSplits(_ c: ParserCase) {
     #expect(transcript.short == c.expect, "\(c.name): \(transcript)")
     #expect(disagreements.isEmpty, "\(c.name): whole gave \(transcript); \(disagreements.prefix(3))")
 }
+
+// MARK: - What a complete request and a pending head carry
+
+private func only(_ text: String) -> Transcript { feed(Array(text.utf8), pieces: [text.utf8.count]) }
+
+@Test func parserReducesAbsoluteFormToOriginForm() {
+    #expect(only("GET http://a.example:8080/x?y=1 HTTP/1.1\r\nHost: a\r\n\r\n").requests.first?
+        .hasPrefix("GET /x?y=1 HTTP/1.1") == true)
+    #expect(only("GET HTTPS://a.example?q HTTP/1.1\r\nHost: a\r\n\r\n").requests.first?
+        .hasPrefix("GET /?q HTTP/1.1") == true)
+}
+
+@Test func parserDecodesChunkedBodyAndDropsTrailers() {
+    let t = only(chunked + "5;x=y\r\nhello\r\n6\r\n world\r\n0\r\nX-T: 1\r\n\r\n")
+    #expect(t.requests == ["POST /p HTTP/1.1 [Host=a,Transfer-Encoding=chunked] body=hello world"])
+}
+
+@Test func parserKeepsFieldOrderAndTrimsValues() {
+    let t = only("GET / HTTP/1.1\r\nHost: a\r\nX-B:\t two \r\nx-a: 1\r\n\r\n")
+    #expect(t.requests == ["GET / HTTP/1.1 [Host=a,X-B=two,x-a=1] body="])
+}
+
+@Test func parserReadsNonUTF8ObsTextAsLatin1() {
+    var bytes = Array("GET / HTTP/1.1\r\nHost: a\r\nX: D".utf8)
+    bytes += [0xFC] + Array("sseldorf\r\n\r\n".utf8)
+    let t = feed(bytes, pieces: [bytes.count])
+    #expect(t.requests == ["GET / HTTP/1.1 [Host=a,X=Düsseldorf] body="])
+}
+
+@Test func parserReportsHeadBeforeBodyForContinue() {
+    let t = only(post + "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+    #expect(t.pendingHead == "POST /p cl=5 chunked=false continue=true")
+    let chunkedHead = only(chunked + "3\r\nab")
+    #expect(chunkedHead.pendingHead == "POST /p cl=nil chunked=true continue=false")
+    let http10 = only("POST /p HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+    #expect(http10.pendingHead == "POST /p cl=5 chunked=false continue=false")
+}
+
+@Test func parserErrorIsStickyUntilReset() {
+    var parser = RequestParser()
+    let bad = Array("GET / HTTP/1.1\r\nHost : a\r\n\r\n".utf8)
+    let good = Array("GET / HTTP/1.1\r\nHost: a\r\n\r\n".utf8)
+    guard case .bad(let first) = bad.withUnsafeBytes({ parser.parse($0) }) else {
+        Issue.record("expected .bad")
+        return
+    }
+    #expect(first.status == .badRequest)
+    guard case .bad(let again) = good.withUnsafeBytes({ parser.parse($0) }) else {
+        Issue.record("expected the error to stick")
+        return
+    }
+    #expect(again == first)
+    parser.reset()
+    guard case .complete(_, let consumed) = good.withUnsafeBytes({ parser.parse($0) }) else {
+        Issue.record("expected a complete request after reset")
+        return
+    }
+    #expect(consumed == good.count)
+}
+
+@Test func parserStartsOverWhenTheBufferShrinks() {
+    var parser = RequestParser()
+    let partial = Array("POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\na".utf8)
+    _ = partial.withUnsafeBytes { parser.parse($0) }
+    let other = Array("GET /x HTTP/1.1\r\nHost: a\r\n\r\n".utf8)
+    guard case .complete(let request, _) = other.withUnsafeBytes({ parser.parse($0) }) else {
+        Issue.record("expected a complete request")
+        return
+    }
+    #expect(request.target == "/x")
+}
+
+@Test func parserDecodesLargeChunkedBodyFedInPieces() {
+    var input = Array(chunked.utf8)
+    var expected: [UInt8] = []
+    for i in 0 ..< 256 {
+        let data = [UInt8](repeating: UInt8(i), count: 4000)
+        input += Array((String(data.count, radix: 16) + "\r\n").utf8) + data + Array("\r\n".utf8)
+        expected += data
+    }
+    input += Array("0\r\n\r\n".utf8)
+    var parser = RequestParser()
+    var buffer: [UInt8] = []
+    var body: [UInt8]?
+    var offset = 0
+    while offset < input.count, body == nil {
+        let next = min(input.count, offset + 1500)
+        buffer += input[offset ..< next]
+        offset = next
+        if case .complete(let request, let consumed) = buffer.withUnsafeBytes({ parser.parse($0) }) {
+            #expect(consumed == input.count)
+            body = request.body
+        }
+    }
+    #expect(body == expected)
+}
