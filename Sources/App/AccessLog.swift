@@ -52,3 +52,14 @@ enum StandardError {
         }
     }
 }
+
+import EventServer
+
+extension AccessLogLine {
+    init(entry: AccessLogEntry, trustedProxies: [String]) {
+        let path = entry.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? entry.target
+        self.init(time: Date(), method: entry.method, path: path, status: entry.status, bytes: entry.bytes,
+                  durationMs: entry.duration.seconds * 1000, requestId: entry.requestID ?? "-",
+                  client: entry.client.address)
+    }
+}
