@@ -58,8 +58,8 @@ public struct Config: Equatable, Sendable {
 
     public mutating func apply(key: String, value: String, origin: String) throws {
         func bad(_ why: String) -> ConfigError { ConfigError("\(origin): \(key) '\(value)': \(why)") }
-        func port(allowZero: Bool = true) throws -> Int {
-            guard let p = Int(value), (allowZero ? 0 : 1)...65535 ~= p else { throw bad("not a port number") }
+        func portNumber() throws -> Int {
+            guard let p = Int(value), 0...65535 ~= p else { throw bad("not a port number") }
             return p
         }
         func count(_ range: ClosedRange<Int>) throws -> Int {
@@ -80,8 +80,8 @@ public struct Config: Equatable, Sendable {
                 throw bad("not a host name or address")
             }
             host = value
-        case "port": port = try port()
-        case "tls-port": tlsPort = try port()
+        case "port": port = try portNumber()
+        case "tls-port": tlsPort = try portNumber()
         case "tls-cert": tlsCert = value
         case "tls-key": tlsKey = value
         case "database":

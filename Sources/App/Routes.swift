@@ -35,6 +35,15 @@ extension Service {
         route(.get, "/version", .eventLoop, version)
         route(.get, "/metrics", .eventLoop, metricsPage)
         route(.post, "/analyze", .workerPool, analyze)
+        route(.post, "/articles", .workerPool, postArticle)
+        route(.post, "/articles/batch", .workerPool, postArticleBatch)
+        route(.get, "/articles", .workerPool, listArticles)
+        route(.get, "/articles/{id}", .workerPool, getArticle)
+        route(.delete, "/articles/{id}", .workerPool, deleteArticle)
+        route(.get, "/entities", .workerPool, listEntities)
+        route(.get, "/entities/{id}", .workerPool, getEntity)
+        route(.get, "/quotes", .workerPool, listQuotes)
+        route(.get, "/timeline", .workerPool, listTimeline)
         do { return try router.build() } catch { throw error }
     }
 }

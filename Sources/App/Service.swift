@@ -99,9 +99,11 @@ public final class Service: Sendable {
         let responder = try makeResponder()
         let trusted = config.trustedProxies
         let logRequests = config.logLevel == "info" || config.logLevel == "debug"
-        try server.start(handler: responder, accessLog: logRequests ? { entry in
+        let writeLine: @Sendable (AccessLogEntry) -> Void = { entry in
             StandardError.write(AccessLogLine(entry: entry, trustedProxies: trusted).json())
-        } : nil)
+        }
+        let accessLog = logRequests ? writeLine : nil
+        try server.start(handler: responder, accessLog: accessLog)
         try server.installSignalHandlers()
         log(level: "info", "listening on http://\(config.host):\(server.boundPort); database \(config.database)")
         Thread.detachNewThread { [self] in load() }
