@@ -29,6 +29,8 @@ public struct SentenceSplitter: AnalysisComponent {
     let abbreviations: [String: Bool]
     /// Patterns keyed by their first token.
     let boilerplate: [String: [BoilerplatePattern]]
+    /// First scalars of the patterns: most tokens are rejected by this before any String is hashed.
+    let boilerplateFirst: Set<UInt32>
 
     public init(resources: ResourceLoader) throws {
         var terminal = Set<Unicode.Scalar>(), closing = Set<Unicode.Scalar>()
@@ -61,6 +63,7 @@ public struct SentenceSplitter: AnalysisComponent {
         self.closing = closing
         self.starters = starters
         self.boilerplate = boilerplate
+        self.boilerplateFirst = Set(boilerplate.keys.compactMap { $0.unicodeScalars.first?.value })
         self.abbreviations = try TokenizerRules.loadAbbreviations(resources)
     }
 
@@ -111,8 +114,8 @@ public struct SentenceSplitter: AnalysisComponent {
                     inBoilerplate = false
                 }
             }
-            if !inBoilerplate, let pattern = boilerplateMatch(at: i, tokens: tokens, doc: doc,
-                                                             atSentenceStart: i == sentStart) {
+            if !inBoilerplate, boilerplateFirst.contains(doc.scalars[tokens[i].start].value),
+               let pattern = boilerplateMatch(at: i, tokens: tokens, doc: doc, atSentenceStart: i == sentStart) {
                 endSentence(i)
                 endParagraph()
                 inBoilerplate = true
@@ -120,7 +123,10 @@ public struct SentenceSplitter: AnalysisComponent {
                 i += pattern.tokens.count
                 continue
             }
-            if !inBoilerplate, let end = sentenceEnd(at: i, tokens: tokens) {
+            // Tokens ending in a letter or digit (most of them) cannot end a sentence: skip the string checks.
+            let lastScalar = doc.scalars[tokens[i].end - 1].value
+            if !inBoilerplate, !CharClass.isASCIIAlphanumeric(lastScalar),
+               let end = sentenceEnd(at: i, tokens: tokens) {
                 endSentence(end)
                 i = end
                 continue
