@@ -1,7 +1,7 @@
 // Decodes an article from a request body: text/plain (raw text, or the seed format with a leading
 // `date YYYY-MM-DD`, with optional ?date=, ?title=, ?url= query parameters) or application/json
 // {"text","date","title","url"}. Invalid UTF-8, bad dates and unknown content types are client errors that
-// name the field.
+// name the field. curl's default form content type is read as plain text.
 import Foundation
 import TextAnalysis
 
@@ -25,7 +25,9 @@ enum SubmissionDecoder {
         let mediaType = (contentType ?? "text/plain").split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "text/plain"
         switch mediaType {
-        case "text/plain", "":
+        // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise; such a body is
+        // the raw article, not form fields, so it is read as plain text.
+        case "text/plain", "", "application/x-www-form-urlencoded":
             let text = try utf8(body, field: "body")
             return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
                                      title: query["title"], url: query["url"])

@@ -80,8 +80,19 @@ public final class Service: Sendable {
         AppResponder(router: try makeRouter(), trustedProxies: config.trustedProxies)
     }
 
-    /// Listens, loads in the background, and blocks until shutdown.
+    /// Listens, loads in the background, and blocks until SIGTERM/SIGINT has drained the server.
     public func run() throws {
+        let server = try start()
+        try server.installSignalHandlers()
+        Thread.detachNewThread { [self] in load() }
+        server.run()
+        log(level: "info", "stopped")
+    }
+
+    /// Binds and starts serving; returns at once with the server (whose `boundPort` tells the port).
+    /// The caller loads (`load`) and later `stop`s and `run`s (joins) it.
+    @discardableResult
+    public func start() throws -> HTTPServer {
         var serverConfig = ServerConfiguration(host: config.host, port: config.port)
         if config.loops > 0 { serverConfig.eventLoopCount = config.loops }
         if config.workers > 0 { serverConfig.workerCount = config.workers }
@@ -95,20 +106,16 @@ public final class Service: Sendable {
         serverConfig.log = { [self] line in log(level: "warn", line) }
 
         let server = HTTPServer(configuration: serverConfig)
-        serverBox.withLock { $0 = server }
         let responder = try makeResponder()
         let trusted = config.trustedProxies
-        let logRequests = config.logLevel == "info" || config.logLevel == "debug"
         let writeLine: @Sendable (AccessLogEntry) -> Void = { entry in
             StandardError.write(AccessLogLine(entry: entry, trustedProxies: trusted).json())
         }
-        let accessLog = logRequests ? writeLine : nil
-        try server.start(handler: responder, accessLog: accessLog)
-        try server.installSignalHandlers()
+        let logRequests = config.logLevel == "info" || config.logLevel == "debug"
+        try server.start(handler: responder, accessLog: logRequests ? writeLine : nil)
+        serverBox.withLock { $0 = server }
         log(level: "info", "listening on http://\(config.host):\(server.boundPort); database \(config.database)")
-        Thread.detachNewThread { [self] in load() }
-        server.run()
-        log(level: "info", "stopped")
+        return server
     }
 
     func log(level: String, _ message: String) {
