@@ -37,13 +37,13 @@ extension Service {
         route(.post, "/analyze", .workerPool, analyze)
         route(.post, "/articles", .workerPool, postArticle)
         route(.post, "/articles/batch", .workerPool, postArticleBatch)
-        route(.get, "/articles", .workerPool, listArticles)
+        route(.get, "/articles", .workerPool, list(.articles))
         route(.get, "/articles/{id}", .workerPool, getArticle)
         route(.delete, "/articles/{id}", .workerPool, deleteArticle)
-        route(.get, "/entities", .workerPool, listEntities)
+        route(.get, "/entities", .workerPool, list(.entities))
         route(.get, "/entities/{id}", .workerPool, getEntity)
-        route(.get, "/quotes", .workerPool, listQuotes)
-        route(.get, "/timeline", .workerPool, listTimeline)
+        route(.get, "/quotes", .workerPool, list(.quotes))
+        route(.get, "/timeline", .workerPool, list(.timeline))
         do { return try router.build() } catch { throw error }
     }
 }

@@ -10,7 +10,8 @@ public struct BylineCommand: ParsableCommand {
         commandName: "byline",
         abstract: "Who is in the news, who said what, and when.",
         version: BylineVersion.current,
-        subcommands: [ServeCommand.self, AnalyzeCommand.self]
+        subcommands: [ServeCommand.self, AnalyzeCommand.self, ImportCommand.self, QueryCommand.self,
+                      BackupCommand.self]
     )
 
     public init() {}

@@ -67,15 +67,6 @@ extension Service {
         return HTTPResponse(status: .ok, contentType: "application/x-ndjson", body: out)
     }
 
-    func listArticles(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let loaded = try state.requireLoaded()
-        let p = try ListParameters(context.query, allowed: ["from", "to", "entity", "cursor", "limit"])
-        let query = ArticleQuery(from: try p.dateBound("from"), to: try p.dateBound("to"), entityId: try p.id("entity"),
-                                 cursor: p.string("cursor"), limit: try p.limit())
-        let page = try storing({ () throws(StorageError) in try loaded.store.articles(query) })
-        return JSONResponse.make(RowJSON.page(page, RowJSON.article))
-    }
-
     func getArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let loaded = try state.requireLoaded()
         _ = try ListParameters(context.query, allowed: [])
