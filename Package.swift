@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "App",
                 dependencies: ["HTTP1", "EventServer", "TextAnalysis", "Storage",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                resources: [.copy("Resources")],
                 swiftSettings: strict),
         .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["CLinux"], swiftSettings: strict),

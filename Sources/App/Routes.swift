@@ -34,6 +34,7 @@ extension Service {
         route(.get, "/ready", .eventLoop, ready)
         route(.get, "/version", .eventLoop, version)
         route(.get, "/metrics", .eventLoop, metricsPage)
+        route(.get, "/openapi.json", .eventLoop, openAPI)
         route(.post, "/analyze", .workerPool, analyze)
         route(.post, "/articles", .workerPool, postArticle)
         route(.post, "/articles/batch", .workerPool, postArticleBatch)

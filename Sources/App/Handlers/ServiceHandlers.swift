@@ -61,3 +61,17 @@ extension Duration {
         return Double(s) + Double(atto) / 1e18
     }
 }
+
+extension Service {
+    /// The committed OpenAPI 3.1 document, read once.
+    static let openAPIDocument: [UInt8] = {
+        guard let url = Bundle.module.url(forResource: "Resources/openapi", withExtension: "json")
+            ?? Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+            let data = try? Data(contentsOf: url) else { return Array("{}".utf8) }
+        return Array(data)
+    }()
+
+    func openAPI(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        JSONResponse.bytes(Service.openAPIDocument)
+    }
+}
