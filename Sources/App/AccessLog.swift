@@ -38,8 +38,8 @@ struct AccessLogLine {
 }
 
 /// Writes whole lines to standard error.
-enum StandardError {
-    static func write(_ line: String) {
+public enum StandardError {
+    @Sendable public static func write(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
         bytes.withUnsafeBytes { raw in
@@ -56,7 +56,7 @@ enum StandardError {
 import EventServer
 
 extension AccessLogLine {
-    init(entry: AccessLogEntry, trustedProxies: [String]) {
+    init(entry: AccessLogEntry) {
         let path = entry.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? entry.target
         self.init(time: Date(), method: entry.method, path: path, status: entry.status, bytes: entry.bytes,
                   durationMs: entry.duration.seconds * 1000, requestId: entry.requestID ?? "-",

@@ -44,11 +44,14 @@ public final class Service: Sendable {
     let state = ServiceState()
     let apiKey: APIKeyCheck
     private let serverBox = Mutex<HTTPServer?>(nil)
+    /// Where log lines go (standard error; tests capture them).
+    let logSink: @Sendable (String) -> Void
 
     var server: HTTPServer? { serverBox.withLock { $0 } }
 
-    public init(config: Config) throws {
+    public init(config: Config, logSink: @escaping @Sendable (String) -> Void = StandardError.write) throws {
         self.config = config
+        self.logSink = logSink
         self.apiKey = APIKeyCheck(key: config.apiKey, forReads: config.apiKeyForReads)
     }
 
@@ -77,7 +80,9 @@ public final class Service: Sendable {
 
     /// The request handler the event server runs (also used in-process by tests).
     public func makeResponder() throws -> AppResponder {
-        AppResponder(router: try makeRouter(), trustedProxies: config.trustedProxies)
+        let logRequests = config.logLevel == "info" || config.logLevel == "debug"
+        return AppResponder(router: try makeRouter(), trustedProxies: config.trustedProxies,
+                            accessLog: logRequests ? logSink : nil)
     }
 
     /// Listens, loads in the background, and blocks until SIGTERM/SIGINT has drained the server.
@@ -107,9 +112,11 @@ public final class Service: Sendable {
 
         let server = HTTPServer(configuration: serverConfig)
         let responder = try makeResponder()
-        let trusted = config.trustedProxies
+        let sink = logSink
+        // Routed requests are logged by AppResponder (it knows the client behind a trusted proxy); the server's
+        // hook logs the ones rejected before routing, which carry no request id.
         let writeLine: @Sendable (AccessLogEntry) -> Void = { entry in
-            StandardError.write(AccessLogLine(entry: entry, trustedProxies: trusted).json())
+            if entry.requestID == nil { sink(AccessLogLine(entry: entry).json()) }
         }
         let logRequests = config.logLevel == "info" || config.logLevel == "debug"
         try server.start(handler: responder, accessLog: logRequests ? writeLine : nil)
@@ -123,7 +130,7 @@ public final class Service: Sendable {
         guard order[level, default: 2] <= order[config.logLevel, default: 2] else { return }
         let object: [String: Any] = ["time": AccessLogLine.iso8601(Date()), "level": level, "message": message]
         if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
-            StandardError.write(String(decoding: data, as: UTF8.self))
+            logSink(String(decoding: data, as: UTF8.self))
         }
     }
 }

@@ -8,6 +8,9 @@ final class LiveService {
     let port: Int
     let directory: URL
 
+    /// Log lines the service wrote (access log included when configured at info).
+    let logs = LogCapture()
+
     init(configure: (inout Config) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -18,7 +21,8 @@ final class LiveService {
         config.logLevel = "error"
         config.database = directory.appendingPathComponent("byline.db").path
         configure(&config)
-        service = try Service(config: config)
+        let capture = logs
+        service = try Service(config: config, logSink: { capture.append($0) })
         port = try service.start().boundPort
         service.load()
     }
@@ -51,5 +55,18 @@ extension LoopbackResponse {
     /// The body as a JSON object.
     var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+    }
+}
+
+/// Log lines collected from any thread.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    /// Access-log lines as objects.
+    var accessLines: [[String: Any]] {
+        all.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+            .filter { $0["status"] != nil }
     }
 }
