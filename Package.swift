@@ -33,6 +33,8 @@ let package = Package(
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
         .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
+        // Fuzz entry for the HTTP/1.1 parser; scripts/fuzz builds it with --sanitize=fuzzer (not run in CI).
+        .executableTarget(name: "HTTP1Fuzz", dependencies: ["HTTP1"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["CLinux"], swiftSettings: strict),
 
         // MARK: Tests
