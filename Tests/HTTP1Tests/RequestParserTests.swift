@@ -129,8 +129,8 @@ let strictCases: [ParserCase] = [
     ParserCase("userinfo in absolute-form", "GET http://u:p@a.example/ HTTP/1.1\r\nHost: a\r\n\r\n", "0 bad 400"),
     ParserCase("raw UTF-8 in target", "GET /\u{e9} HTTP/1.1\r\nHost: a\r\n\r\n", "0 bad 400"),
     ParserCase("fragment in target", "GET /a#b HTTP/1.1\r\nHost: a\r\n\r\n", "0 bad 400"),
-    ParserCase("too many leading empty lines", String(repeating: "\r\n", count: 9) + "GET / HTTP/1.1\r\nHost: a\r\n\r\n",
-               "0 bad 400"),
+    ParserCase("too many leading empty lines",
+               String(repeating: "\r\n", count: 9) + "GET / HTTP/1.1\r\nHost: a\r\n\r\n", "0 bad 400"),
     // Chunked framing (RFC 9112 §7.1).
     ParserCase("chunk size 17 hex digits", chunked + "00000000000000005\r\nhello\r\n0\r\n\r\n", "0 bad 400"),
     ParserCase("chunk size 2^64", chunked + "10000000000000000\r\n", "0 bad 400"),
