@@ -34,6 +34,8 @@ let package = Package(
                 resources: [.copy("Resources")],
                 swiftSettings: strict),
         .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
+        // Fuzz entry for the HTTP/1.1 parser; scripts/fuzz builds it with --sanitize=fuzzer (not run in CI).
+        .executableTarget(name: "HTTP1Fuzz", dependencies: ["HTTP1"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["CLinux"], swiftSettings: strict),
 
         // MARK: Tests

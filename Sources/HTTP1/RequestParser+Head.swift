@@ -2,6 +2,10 @@
 // and field lines. Each line is validated as soon as its CRLF arrives; length limits are checked against the
 // line's start offset, so an over-long line is rejected at the same byte whether it arrived whole or in pieces.
 
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
 enum Byte {
     static let cr: UInt8 = 0x0D
     static let lf: UInt8 = 0x0A
@@ -43,7 +47,7 @@ enum LineScan {
 /// rejected with `overLimit` as soon as that many bytes are present. A lone LF or a CR not followed by LF is
 /// rejected (RELIABILITY.md §1.4 rejects bare LF in the head too, beyond RFC 9112 §2.2's MAY).
 func scanLine(_ b: UnsafeRawBufferPointer, lineStart: Int, scanFrom: inout Int, maxContent: Int,
-              overLimit: HTTPParseError) -> LineScan {
+              overLimit: @autoclosure () -> HTTPParseError) -> LineScan {
     let end = b.count
     let stop = min(end, lineStart + max(maxContent, -1) + 1)
     var i = max(scanFrom, lineStart)
@@ -52,7 +56,7 @@ func scanLine(_ b: UnsafeRawBufferPointer, lineStart: Int, scanFrom: inout Int, 
         if c == Byte.cr || c == Byte.lf { break }
         i += 1
     }
-    if i - lineStart > maxContent { return .bad(overLimit) }
+    if i - lineStart > maxContent { return .bad(overLimit()) }
     if i == end {
         scanFrom = i
         return .needMore
@@ -69,10 +73,10 @@ func scanLine(_ b: UnsafeRawBufferPointer, lineStart: Int, scanFrom: inout Int, 
 /// The maximum content of the next line and the error for exceeding it: the tighter of the line limit and what
 /// is left of the section budget (both count the line's CRLF).
 func lineBudget(lineStart: Int, sectionStart: Int, lineLimit: Int, sectionLimit: Int,
-                lineError: HTTPParseError, sectionError: HTTPParseError) -> (Int, HTTPParseError) {
+                lineKind: ParserLimits.Kind) -> (Int, ParserLimits.Kind) {
     let byLine = lineLimit - 2
     let bySection = sectionLimit - (lineStart - sectionStart) - 2
-    return byLine <= bySection ? (byLine, lineError) : (bySection, sectionError)
+    return byLine <= bySection ? (byLine, lineKind) : (bySection, .headBytes)
 }
 
 /// A validated field line: name as sent, value without surrounding whitespace.
@@ -162,15 +166,13 @@ struct HeadScanner {
     mutating func scan(_ b: UnsafeRawBufferPointer, limits: ParserLimits) -> Result {
         while true {
             let sectionStart = headStart ?? lineStart
-            let (maxContent, overLimit): (Int, HTTPParseError) = headStart == nil
+            let (maxContent, overLimit) = headStart == nil
                 ? lineBudget(lineStart: lineStart, sectionStart: sectionStart, lineLimit: limits.maxRequestLineBytes,
-                             sectionLimit: limits.maxHeadBytes, lineError: limits.error(.requestLine),
-                             sectionError: limits.error(.headBytes))
+                             sectionLimit: limits.maxHeadBytes, lineKind: .requestLine)
                 : lineBudget(lineStart: lineStart, sectionStart: sectionStart, lineLimit: limits.maxFieldLineBytes,
-                             sectionLimit: limits.maxHeadBytes, lineError: limits.error(.fieldLine),
-                             sectionError: limits.error(.headBytes))
+                             sectionLimit: limits.maxHeadBytes, lineKind: .fieldLine)
             switch scanLine(b, lineStart: lineStart, scanFrom: &scanFrom, maxContent: maxContent,
-                            overLimit: overLimit) {
+                            overLimit: limits.error(overLimit)) {
             case .needMore: return .needMore
             case .bad(let error): return .bad(error)
             case .line(let start, let end):
@@ -221,12 +223,36 @@ struct HeadScanner {
         case "host":
             parsed.hostCount += 1
             if parsed.hostCount > 1 { return .bad("A request must not have more than one Host field.") }
+            // RFC 9112 §3.2: a Host field with an invalid value also gets 400.
+            if !Self.isValidHost(field.value) { return .bad("The Host field is not a valid host[:port].") }
         case "expect":
             if field.value.lowercased() == "100-continue" { parsed.expectsContinue = true }
         default:
             break
         }
         return nil
+    }
+
+    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2): an IP literal in brackets or a reg-name
+    /// (unreserved, sub-delims, percent-encoded); empty is allowed (RFC 9112 §3.2).
+    static func isValidHost(_ value: String) -> Bool {
+        var host = Substring(value)
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let literal = host[host.index(after: host.startIndex) ..< close]
+            guard !literal.isEmpty, literal.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." || $0 == "v" ||
+                                                         $0 == "V" }) else { return false }
+            host = host[host.index(after: close)...]
+            return host.isEmpty || (host.first == ":" && host.dropFirst().allSatisfy(\.isASCIIDigit))
+        }
+        if let colon = host.lastIndex(of: ":") {
+            guard host[host.index(after: colon)...].allSatisfy(\.isASCIIDigit) else { return false }
+            host = host[..<colon]
+        }
+        return host.unicodeScalars.allSatisfy { c in
+            c.isASCII && (("a" ... "z").contains(c) || ("A" ... "Z").contains(c) || ("0" ... "9").contains(c) ||
+                "-._~!$&'()*+,;=%".unicodeScalars.contains(c))
+        }
     }
 
     /// request-line = method SP request-target SP HTTP-version (RFC 9112 §3), single spaces only.
