@@ -1,9 +1,8 @@
-// Test-only plumbing for the TLS tests: loopback sockets, a poll(2) driver for transport steps, a tiny HTTPS server
-// (one thread per connection over TLSTransport) and an in-process TLS client. It stands in for the epoll
-// EventServer until that is merged; it drives the transport exactly as a loop would: one step per readiness,
-// OpenSSL's buffered bytes drained before sleeping.
+// Test-only plumbing for the TLS tests: loopback sockets, a poll(2) driver for transport steps, the real HTTPServer
+// with a TLS listener, and an in-process TLS client built on the transport's client mode.
 import Foundation
 import Glibc
+import HTTP1
 import Synchronization
 import Testing
 @testable import EventServer
@@ -121,143 +120,70 @@ struct MiniHTTPMessage {
     }
 }
 
-/// An HTTPS server on 127.0.0.1 built on TLSContextHolder + TLSTransport, one thread per connection. Each response
-/// body says what the server saw: "ok <body bytes> <body checksum> <TLS version> <cipher> <ALPN>".
-final class TLSTestServer: Sendable {
-    struct Stats: Sendable {
-        var accepted = 0
-        var requests = 0
-        var failures: [String] = []
+/// Answers what the TLS tests ask: /echo returns the body, anything else "ok tls=<isTLS>".
+struct TLSProbeHandler: RequestHandler {
+    func placement(for request: HTTPRequest) -> HandlerPlacement { .eventLoop }
+
+    func handle(_ request: HTTPRequest, client: ClientInfo) -> HTTPResponse {
+        if request.path == "/echo" {
+            return HTTPResponse(status: .ok, contentType: "application/octet-stream", body: request.body)
+        }
+        return HTTPResponse(status: .ok, contentType: "text/plain", body: Array("ok tls=\(client.isTLS)".utf8))
     }
+}
 
-    let holder: TLSContextHolder
-    let port: UInt16
-    private let listenFD: Int32
-    private let stopped = Atomic<Bool>(false)
-    private let stats = Mutex(Stats())
-    private let running = Atomic<Int>(0)
+final class AccessRecorder: Sendable {
+    let entries = Mutex<[AccessLogEntry]>([])
+}
 
-    init(holder: TLSContextHolder) {
+/// The real HTTPServer (one event loop) with its plain listener and a TLS listener, both on ephemeral ports.
+final class TLSLiveServer: Sendable {
+    let server: HTTPServer
+    let contexts: TLSContextHolder
+    let tlsPort: UInt16
+    private let accessLog = AccessRecorder()
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init(_ certificates: TestCertificates, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         Loopback.ignoreSIGPIPE()
-        self.holder = holder
-        (listenFD, port) = Loopback.listen()
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
+        contexts = try TLSContextHolder(configuration: TLSConfiguration(
+            certificateChainPath: certificates.serverCertificatePath, privateKeyPath: certificates.serverKeyPath))
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.eventLoopCount = 1
+        configuration.workerCount = 1
+        configuration.log = { _ in }
+        configure(&configuration)
+        server = HTTPServer(configuration: configuration)
+        let index = server.addTLSListener(port: 0, contexts: contexts)
+        let accessLog = self.accessLog
+        try server.start(handler: TLSProbeHandler()) { entry in accessLog.entries.withLock { $0.append(entry) } }
+        tlsPort = UInt16(server.boundPort(ofTLSListener: index))
+        let (server, stopped) = (self.server, self.stopped)
+        Thread.detachNewThread {
+            server.run()
+            stopped.signal()
+        }
     }
 
-    convenience init(_ certificates: TestCertificates) throws {
-        try self.init(holder: TLSContextHolder(configuration: TLSConfiguration(
-            certificateChainPath: certificates.serverCertificatePath, privateKeyPath: certificates.serverKeyPath)))
-    }
+    var plainPort: Int { server.boundPort }
 
-    var snapshot: Stats { stats.withLock { $0 } }
+    var requests: [AccessLogEntry] { accessLog.entries.withLock { $0 } }
+
+    /// Waits (bounded) until the access log has `count` entries; the loop writes it asynchronously.
+    func waitForRequests(_ count: Int) -> [AccessLogEntry] {
+        for _ in 0..<300 where requests.count < count { usleep(10_000) }
+        return requests
+    }
 
     func stop() {
-        stopped.store(true, ordering: .sequentiallyConsistent)
-        // Let connection threads see the flag (they poll at most 100 ms at a time) before the fd goes away.
-        while running.load(ordering: .sequentiallyConsistent) > 0 { usleep(10_000) }
-        close(listenFD)
+        server.shutdown(graceful: false)
+        _ = stopped.wait(timeout: .now() + 5)
     }
 
-    /// Waits (bounded) until `condition` holds on the stats; server threads update them asynchronously.
-    func waitFor(_ condition: (Stats) -> Bool) -> Stats {
-        for _ in 0..<300 {
-            let current = snapshot
-            if condition(current) { return current }
-            usleep(10_000)
-        }
-        return snapshot
-    }
-
-    private func acceptLoop() {
-        running.add(1, ordering: .sequentiallyConsistent)
-        defer { running.subtract(1, ordering: .sequentiallyConsistent) }
-        while !stopped.load(ordering: .sequentiallyConsistent) {
-            guard Loopback.wait(listenFD, POLLIN, timeoutMs: 100) else { continue }
-            let fd = accept(listenFD, nil, nil)
-            if fd < 0 { continue }
-            Loopback.setNonBlocking(fd)
-            stats.withLock { $0.accepted += 1 }
-            running.add(1, ordering: .sequentiallyConsistent)
-            Thread { [self] in
-                defer { running.subtract(1, ordering: .sequentiallyConsistent) }
-                serve(fd)
-                close(fd)
-            }.start()
-        }
-    }
-
-    private func fail(_ reason: String) { stats.withLock { $0.failures.append(reason) } }
-
-    /// Waits like an epoll loop would, but wakes every 100 ms to honour stop(); false after `timeoutMs`.
-    private func sleepUntil(_ fd: Int32, _ events: Int32, timeoutMs: Int32) -> Bool {
-        var waited: Int32 = 0
-        while waited < timeoutMs {
-            if stopped.load(ordering: .sequentiallyConsistent) { return false }
-            if Loopback.wait(fd, events, timeoutMs: 100) { return true }
-            waited += 100
-        }
-        return false
-    }
-
-    private func serve(_ fd: Int32) {
-        let transport: TLSTransport
-        switch holder.makeTransport(fd: fd) {
-        case .success(let made): transport = made
-        case .failure(let error): return fail(error.description)
-        }
-        // Handshake timeout: 5 s, the role the event server's header timeout plays.
-        while true {
-            let result = transport.handshake()
-            switch result {
-            case .done: break
-            case .wantRead: if sleepUntil(fd, POLLIN, timeoutMs: 5000) { continue } else { return fail("handshake timeout") }
-            case .wantWrite: if sleepUntil(fd, POLLOUT, timeoutMs: 5000) { continue } else { return fail("handshake timeout") }
-            case .closed: return fail("closed during handshake")
-            case .failed(let reason): return fail(reason)
-            }
-            break
-        }
-        var input: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)  // smaller than a TLS record on purpose
-        while true {
-            // One read per wakeup; before sleeping, drain what OpenSSL already decrypted (epoll cannot see it).
-            let result = chunk.withUnsafeMutableBytes { transport.read(into: $0) }
-            switch result {
-            case .done(let count):
-                input += chunk[..<count]
-            case .wantRead:
-                if transport.hasBufferedInput { continue }
-                if !sleepUntil(fd, POLLIN, timeoutMs: 5000) { return }
-                continue
-            case .wantWrite:
-                if !sleepUntil(fd, POLLOUT, timeoutMs: 5000) { return }
-                continue
-            case .closed:
-                return transport.shutdown()
-            case .failed(let reason):
-                return fail(reason)
-            }
-            while let request = MiniHTTPMessage.take(from: &input) {
-                if !respond(to: request, over: transport, fd: fd) { return }
-                if request.head.lowercased().contains("connection: close") { return transport.shutdown() }
-            }
-            if !transport.hasBufferedInput && !sleepUntil(fd, POLLIN, timeoutMs: 5000) { return }
-        }
-    }
-
-    private func respond(to request: MiniHTTPMessage, over transport: TLSTransport, fd: Int32) -> Bool {
-        stats.withLock { $0.requests += 1 }
-        let negotiated = transport.negotiated
-        let checksum = request.body.reduce(UInt32(0)) { $0 &* 31 &+ UInt32($1) }
-        let body = "ok \(request.body.count) \(checksum) \(negotiated.version) \(negotiated.cipher) "
-            + "\(negotiated.alpn ?? "none")\n"
-        let response = "HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\nContent-Type: text/plain\r\n\r\n\(body)"
-        if case .failed(let reason) = Loopback.writeAll(transport, fd, Array(response.utf8)) {
-            fail(reason)
-            return false
-        }
-        return true
+    /// A fresh TLS connection still gets a normal answer.
+    func answersOverTLS(_ certificates: TestCertificates) -> Bool {
+        guard let client = try? TLSTestClient(port: tlsPort, trusting: certificates.caPath) else { return false }
+        return client.request("/alive").map { String(decoding: $0, as: UTF8.self) } == "ok tls=true"
     }
 }
 
@@ -278,8 +204,8 @@ final class TLSTestClient {
 
     func handshake() -> TransportResult { Loopback.drive(fd) { transport.handshake() } }
 
-    /// Sends one request and returns the response body (nil with the reason recorded on failure).
-    func request(_ path: String = "/", body: [UInt8] = [], keepAlive: Bool = true) -> String? {
+    /// Sends one request and returns the response body (nil on any failure).
+    func request(_ path: String = "/", body: [UInt8] = [], keepAlive: Bool = true) -> [UInt8]? {
         var head = "\(body.isEmpty ? "GET" : "POST") \(path) HTTP/1.1\r\nHost: localhost\r\n"
         head += "Content-Length: \(body.count)\r\n"
         if !keepAlive { head += "Connection: close\r\n" }
@@ -288,7 +214,7 @@ final class TLSTestClient {
         var chunk = [UInt8](repeating: 0, count: 16384)
         while true {
             if let response = MiniHTTPMessage.take(from: &input) {
-                return String(decoding: response.body, as: UTF8.self)
+                return response.body
             }
             let result = Loopback.drive(fd) { chunk.withUnsafeMutableBytes { transport.read(into: $0) } }
             guard case .done(let count) = result else { return nil }

@@ -206,38 +206,3 @@ func garbageFailsTheHandshakeAndShutdownStaysSafe(_ garbage: GarbageCase) throws
     default: Issue.record("handshake returned \(result)")
     }
 }
-
-struct InterestCase: Sendable, CustomTestStringConvertible {
-    let name: String
-    let wantsRead: Bool
-    let hasOutput: Bool
-    let readWantsWrite: Bool
-    let writeWantsRead: Bool
-    let readable: Bool
-    let writable: Bool
-    var testDescription: String { name }
-
-    static let all = [
-        InterestCase(name: "idle reader", wantsRead: true, hasOutput: false, readWantsWrite: false,
-                     writeWantsRead: false, readable: true, writable: false),
-        InterestCase(name: "reader with output", wantsRead: true, hasOutput: true, readWantsWrite: false,
-                     writeWantsRead: false, readable: true, writable: true),
-        InterestCase(name: "read wants write", wantsRead: true, hasOutput: false, readWantsWrite: true,
-                     writeWantsRead: false, readable: false, writable: true),
-        InterestCase(name: "write wants read", wantsRead: false, hasOutput: true, readWantsWrite: false,
-                     writeWantsRead: true, readable: true, writable: false),
-        InterestCase(name: "both blocked on the other", wantsRead: true, hasOutput: true, readWantsWrite: true,
-                     writeWantsRead: true, readable: true, writable: true),
-        InterestCase(name: "nothing to do", wantsRead: false, hasOutput: false, readWantsWrite: false,
-                     writeWantsRead: false, readable: false, writable: false),
-    ]
-}
-
-@Test(arguments: InterestCase.all)
-func epollInterestFollowsWhatTheBlockedStepAskedFor(_ row: InterestCase) {
-    // SSL_read only wants a write mid-renegotiation or key update, which a socketpair cannot force portably,
-    // so the mask rule is checked as a table.
-    let interest = TLSTransport.interest(wantsRead: row.wantsRead, hasOutput: row.hasOutput,
-                                         readWantsWrite: row.readWantsWrite, writeWantsRead: row.writeWantsRead)
-    #expect(interest == TransportInterest(readable: row.readable, writable: row.writable))
-}
