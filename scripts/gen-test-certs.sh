@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # usage: scripts/gen-test-certs.sh OUTDIR
 # Makes throw-away TLS material for tests and local runs (never commit it; certs/ is in .gitignore):
-#   ca.pem ca.key              a test CA (EC P-256, 30 days); give ca.pem to curl --cacert / openssl -CAfile
-#   server.pem server.key      leaf for localhost and 127.0.0.1 signed by the CA (30 days)
+#   ca.pem ca.key              a test CA (EC P-256, 90 days); give ca.pem to curl --cacert / openssl -CAfile
+#   server.pem server.key      leaf for localhost and 127.0.0.1 signed by the CA (90 days, Mozilla's recommended lifetime)
 #   server2.pem server2.key    a second such leaf (other key and serial), for reload tests
 #   expired.pem expired.key    a leaf whose validity ended in 2020
 # A mismatched pair is server.pem with server2.key. Needs only the openssl CLI; takes well under a second.
@@ -24,14 +24,14 @@ subjectAltName = DNS:localhost, IP:127.0.0.1
 EXT
 
 newkey ca.key
-openssl req -x509 -new -key ca.key -sha256 -days 30 -subj "/CN=Byline Test CA" \
+openssl req -x509 -new -key ca.key -sha256 -days 90 -subj "/CN=Byline Test CA" \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" -out ca.pem
 
 for name in server server2; do
     newkey "$name.key"
     openssl req -new -key "$name.key" -subj "/CN=localhost" -out "$work/$name.csr"
     openssl x509 -req -in "$work/$name.csr" -CA ca.pem -CAkey ca.key -set_serial "0x$(openssl rand -hex 8)" \
-        -days 30 -sha256 -extfile "$work/leaf.ext" -out "$name.pem" 2>/dev/null
+        -days 90 -sha256 -extfile "$work/leaf.ext" -out "$name.pem" 2>/dev/null
 done
 
 # `openssl x509` cannot back-date (3.0 has no -not_after), so the expired leaf goes through `openssl ca`.

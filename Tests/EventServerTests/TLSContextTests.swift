@@ -79,7 +79,7 @@ private func configuration(_ certificates: TestCertificates, other: Bool = false
     let holder = try TLSContextHolder(configuration: configuration(certificates))
     #expect(holder.certificate.subject == "/CN=localhost")
     #expect(holder.certificate.serialHex == (try serial(of: certificates.serverCertificatePath)))
-    #expect(holder.certificate.notAfterEpochSeconds > Int(Date().timeIntervalSince1970) + 29 * 86_400)
+    #expect(holder.certificate.notAfterEpochSeconds > Int(Date().timeIntervalSince1970) + 89 * 86_400)
 }
 
 @Test(arguments: RefusedPair.all)
