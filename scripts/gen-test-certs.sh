@@ -2,7 +2,7 @@
 # usage: scripts/gen-test-certs.sh OUTDIR
 # Makes throw-away TLS material for tests and local runs (never commit it; certs/ is in .gitignore):
 #   ca.pem ca.key              a test CA (EC P-256, 90 days); give ca.pem to curl --cacert / openssl -CAfile
-#   server.pem server.key      leaf for localhost and 127.0.0.1 signed by the CA (90 days, Mozilla's recommended lifetime)
+#   server.pem server.key      leaf for localhost and 127.0.0.1 signed by the CA (90 days, Mozilla's advice)
 #   server2.pem server2.key    a second such leaf (other key and serial), for reload tests
 #   expired.pem expired.key    a leaf whose validity ended in 2020
 # A mismatched pair is server.pem with server2.key. Needs only the openssl CLI; takes well under a second.

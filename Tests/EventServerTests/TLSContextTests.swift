@@ -14,9 +14,9 @@ private let brokenFiles: URL? = {
         let pem = try String(contentsOfFile: certificates.serverCertificatePath, encoding: .utf8)
         try Data().write(to: directory.appendingPathComponent("empty.pem"))
         try Data(pem.utf8.prefix(pem.utf8.count / 2)).write(to: directory.appendingPathComponent("truncated.pem"))
+        let encryptedKey = directory.appendingPathComponent("encrypted.key").path
         let encrypted = try runTool("/usr/bin/openssl", ["pkey", "-in", certificates.serverKeyPath, "-aes256",
-                                                         "-passout", "pass:secret",
-                                                         "-out", directory.appendingPathComponent("encrypted.key").path])
+                                                         "-passout", "pass:secret", "-out", encryptedKey])
         if encrypted.status != 0 { print("openssl pkey failed: \(encrypted.output)") }
     } catch {
         print("could not write broken certificate files: \(error)")

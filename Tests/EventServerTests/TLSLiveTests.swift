@@ -89,6 +89,30 @@ func opensslClientFetchesOverTLS(_ row: VersionFlags) throws {
     #expect(server.answersOverTLS(certificates))
 }
 
+struct OrderlyClose: Sendable, CustomTestStringConvertible {
+    let name: String
+    let request: String
+    let status: String
+    var testDescription: String { name }
+
+    static let all = [
+        OrderlyClose(name: "Connection: close", request: getClose, status: "HTTP/1.1 200 "),
+        OrderlyClose(name: "400 then linger",
+                     request: "GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n", status: "HTTP/1.1 400 "),
+    ]
+}
+
+@Test(arguments: OrderlyClose.all)
+func serverEndsTheSessionWithCloseNotify(_ row: OrderlyClose) throws {
+    let certificates = try requireCertificates()
+    let server = try TLSLiveServer(certificates)
+    defer { server.stop() }
+    let client = try TLSTestClient(port: server.tlsPort, trusting: certificates.caPath)
+    let (received, end) = client.exchangeUntilClose(row.request)
+    #expect(received.hasPrefix(row.status), "\(received)")
+    #expect(end == .closed, "a TCP close without close_notify would read as a truncation to strict clients")
+}
+
 struct RefusedClient: Sendable, CustomTestStringConvertible {
     let name: String
     let flags: [String]

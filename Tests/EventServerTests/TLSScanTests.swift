@@ -43,7 +43,8 @@ struct TLSScanTests {
         let data = try Data(contentsOf: json)
         let findings = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         let severe = findings.filter {
-            ["HIGH", "CRITICAL"].contains($0["severity"] as? String ?? "") && acceptedFindings[$0["id"] as? String ?? ""] == nil
+            let severity = $0["severity"] as? String ?? ""
+            return ["HIGH", "CRITICAL"].contains(severity) && acceptedFindings[$0["id"] as? String ?? ""] == nil
         }
         for finding in severe { print("SEVERE: \(finding)") }
         #expect(severe.isEmpty)

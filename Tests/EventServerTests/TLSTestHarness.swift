@@ -89,7 +89,9 @@ enum Loopback {
     static func writeAll(_ transport: ConnectionTransport, _ fd: Int32, _ bytes: [UInt8]) -> TransportResult {
         var offset = 0
         while offset < bytes.count {
-            let result = drive(fd) { bytes.withUnsafeBytes { transport.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) } }
+            let result = drive(fd) {
+                bytes.withUnsafeBytes { transport.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+            }
             guard case .done(let count) = result else { return result }
             offset += count
         }
@@ -203,6 +205,20 @@ final class TLSTestClient {
     deinit { close(fd) }
 
     func handshake() -> TransportResult { Loopback.drive(fd) { transport.handshake() } }
+
+    /// Sends raw bytes, then reads until the server ends the session; returns what arrived and how it ended.
+    func exchangeUntilClose(_ raw: String) -> (received: String, end: TransportResult) {
+        guard case .done = Loopback.writeAll(transport, fd, Array(raw.utf8)) else { return ("", .failed("write")) }
+        var received = input
+        var chunk = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let result = Loopback.drive(fd) { chunk.withUnsafeMutableBytes { transport.read(into: $0) } }
+            guard case .done(let count) = result else {
+                return (String(decoding: received, as: UTF8.self), result)
+            }
+            received += chunk[..<count]
+        }
+    }
 
     /// Sends one request and returns the response body (nil on any failure).
     func request(_ path: String = "/", body: [UInt8] = [], keepAlive: Bool = true) -> [UInt8]? {
