@@ -1,5 +1,7 @@
 // The SSL_CTX that new TLS connections use, swappable at runtime (the App calls reload() on SIGHUP). A swap only
 // affects connections accepted afterwards: each live SSL holds its own reference to the context it started with.
+import Dispatch
+import Glibc
 import Synchronization
 
 public final class TLSContextHolder: Sendable {
@@ -52,5 +54,40 @@ public final class TLSContextHolder: Sendable {
     /// close the socket). Never blocks.
     func makeTransport(fd: Int32) -> Result<TLSTransport, TLSConfigurationError> {
         Result { () throws(TLSConfigurationError) in try TLSTransport(fd: fd, context: currentContext()) }
+    }
+}
+
+/// Reloads a TLSContextHolder on every SIGHUP until cancelled (or released). Made by `reloadOnHangup`.
+public final class TLSHangupWatcher: @unchecked Sendable {
+    // @unchecked: the dispatch source is thread-safe and only ever cancelled.
+    private let source: DispatchSourceSignal
+
+    fileprivate init(_ holder: TLSContextHolder, log: @escaping @Sendable (String) -> Void) {
+        // The default action of SIGHUP terminates the process; dispatch delivers it to the handler instead.
+        signal(SIGHUP, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "byline.tls-reload"))
+        source.setEventHandler { [weak holder] in
+            guard let holder else { return }
+            if let problem = holder.reload() {
+                log(problem)
+            } else {
+                let certificate = holder.certificate
+                log("TLS: reloaded \(holder.configuration.certificateChainPath): \(certificate.subject) "
+                    + "serial \(certificate.serialHex)")
+            }
+        }
+        source.resume()
+    }
+
+    public func cancel() { source.cancel() }
+
+    deinit { source.cancel() }
+}
+
+extension TLSContextHolder {
+    /// Rereads the certificate and key on each SIGHUP, logging the outcome (a refused pair keeps the old one in
+    /// service). Keep the returned watcher for as long as reloads should happen.
+    public func reloadOnHangup(log: @escaping @Sendable (String) -> Void) -> TLSHangupWatcher {
+        TLSHangupWatcher(self, log: log)
     }
 }

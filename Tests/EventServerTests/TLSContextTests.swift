@@ -1,6 +1,8 @@
 // TLSContext and TLSContextHolder: which certificate/key pairs are refused at startup and on reload, that reload
 // swaps the pair for new connections only, and the ALPN list parsing behind the http/1.1 selection.
 import Foundation
+import Glibc
+import Synchronization
 import Testing
 @testable import EventServer
 import TestSupport
@@ -134,6 +136,50 @@ func reloadRefusesBadPairAndKeepsServingTheOld(_ pair: RefusedPair) throws {
     }
     #expect(holder.reload() == nil)
     #expect(holder.certificate.serialHex == (try serial(of: certificates.otherCertificatePath)))
+}
+
+private final class LogLines: Sendable {
+    let lines = Mutex<[String]>([])
+
+    /// Waits (bounded) for the `count`th line.
+    func waitFor(_ count: Int) -> [String] {
+        for _ in 0..<300 where lines.withLock({ $0.count }) < count { usleep(10_000) }
+        return lines.withLock { $0 }
+    }
+}
+
+@Test func hangupReloadsRenewedFilesAndRefusesABrokenKey() throws {
+    let certificates = try requireCertificates()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-hup-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let certPath = directory.appendingPathComponent("cert.pem").path
+    let keyPath = directory.appendingPathComponent("key.pem").path
+    func install(_ cert: String, _ key: String) throws {
+        for (source, target) in [(cert, certPath), (key, keyPath)] {
+            try? FileManager.default.removeItem(atPath: target)
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+        }
+    }
+    try install(certificates.serverCertificatePath, certificates.serverKeyPath)
+    let holder = try TLSContextHolder(configuration: TLSConfiguration(certificateChainPath: certPath,
+                                                                      privateKeyPath: keyPath))
+    let log = LogLines()
+    let watcher = holder.reloadOnHangup { line in log.lines.withLock { $0.append(line) } }
+    defer { watcher.cancel() }
+
+    try install(certificates.otherCertificatePath, certificates.otherKeyPath)
+    kill(getpid(), SIGHUP)
+    let first = log.waitFor(1)
+    #expect(first.first?.contains("reloaded") == true, "\(first)")
+    let renewed = try serial(of: certificates.otherCertificatePath)
+    #expect(holder.certificate.serialHex == renewed)
+
+    try Data("not a key".utf8).write(to: URL(fileURLWithPath: keyPath))
+    kill(getpid(), SIGHUP)
+    let second = log.waitFor(2)
+    #expect(second.count == 2 && second[1].contains("still serving the previous certificate"), "\(second)")
+    #expect(holder.certificate.serialHex == renewed)
 }
 
 struct ALPNCase: Sendable, CustomTestStringConvertible {
