@@ -1,5 +1,6 @@
-// The SSL_CTX that new TLS connections use, swappable at runtime (the App calls reload() on SIGHUP). A swap only
-// affects connections accepted afterwards: each live SSL holds its own reference to the context it started with.
+// The SSL_CTX that new TLS connections use, swappable at runtime (reload(), or reloadOnHangup for SIGHUP). A swap
+// only affects connections accepted afterwards: each live SSL holds its own reference to the context it started
+// with, so nothing in flight notices.
 import Dispatch
 import Glibc
 import Synchronization
@@ -24,6 +25,7 @@ public final class TLSContextHolder: Sendable {
 
     /// The leaf certificate currently served.
     public var certificate: TLSCertificateInfo {
+        // A server context always describes its leaf; only test client contexts have none.
         state.withLock { $0.context.certificate! }
     }
 
