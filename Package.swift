@@ -33,6 +33,11 @@ let package = Package(
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
         .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
+        // A minimal server for scripts/bench-http until `byline serve` exists.
+        .executableTarget(name: "bench-server", dependencies: ["EventServer", "HTTP1"], path: "Sources/BenchServer",
+                          swiftSettings: strict),
+        // Fuzz entry for the HTTP/1.1 parser; scripts/fuzz builds it with --sanitize=fuzzer (not run in CI).
+        .executableTarget(name: "HTTP1Fuzz", dependencies: ["HTTP1"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["CLinux"], swiftSettings: strict),
 
         // MARK: Tests

@@ -39,8 +39,8 @@ final class Connection {
     var liveIndex = -1
     private(set) var isClosed = false
 
-    /// The request in flight, for HEAD handling and the access log.
-    private var current: (method: HTTPMethod, target: String, start: Int64)?
+    /// The request in flight, for HEAD handling, HTTP/1.0 keep-alive and the access log.
+    private var current: (method: HTTPMethod, target: String, version: HTTPVersion, start: Int64)?
 
     init(fd: Int32, id: UInt32, client: ClientInfo, transport: any ConnectionTransport, loop: EventLoop,
          now: Int64) {
@@ -160,8 +160,8 @@ final class Connection {
         case .handle(let box):
             dispatch(box.request, now: now)
         case .reject(let status, let detail):
-            current = current ?? (HTTPMethod("-"), "-", now)
-            let response = HTTPResponse.problem(status, detail: detail)
+            current = current ?? (HTTPMethod("-"), "-", .http1_1, now)
+            let response = HTTPError.problem(status, detail: detail)
             enqueue(ResponseSerializer.serialize(response, headOnly: false, keepAlive: false, date: loop.date))
             logAccess(response, now: now)
             loop.configuration.log("\(client.address):\(client.port) answered \(status.code) and closed: \(detail)")
@@ -187,7 +187,7 @@ final class Connection {
     }
 
     private func dispatch(_ request: HTTPRequest, now: Int64) {
-        current = (request.method, request.target, now)
+        current = (request.method, request.target, request.version, now)
         let handler = loop.handler
         let client = self.client
         switch handler.placement(for: request) {
@@ -206,7 +206,14 @@ final class Connection {
         let wantsClose = response.headers.values("Connection").contains { $0.lowercased().contains("close") }
         let keepAlive = machine.responseReady(now: now, handlerWantsClose: wantsClose || inputClosed)
         let headOnly = current?.method == .head
-        enqueue(ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: keepAlive, date: loop.date))
+        if keepAlive && current?.version == .http1_0 {
+            // HTTP/1.0 closes by default; say we keep it open since the client asked (RFC 9112 §9.3).
+            var response = response
+            response.headers.set("Connection", "keep-alive")
+            enqueue(ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: true, date: loop.date))
+        } else {
+            enqueue(ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: keepAlive, date: loop.date))
+        }
         logAccess(response, now: now)
     }
 

@@ -197,9 +197,9 @@ struct ConnectionStateMachine {
             state = .closed
             return .close
         case .readingHead, .readingBody:
+            let what = state == .readingHead ? "request head" : "request body"
             state = .writing(then: .linger)
             deadline = now + timeouts.write
-            let what = state == .readingHead ? "request head" : "request body"
             return .reject(.requestTimeout, detail: "The \(what) did not arrive in time.")
         case .handling, .closed:
             return .none

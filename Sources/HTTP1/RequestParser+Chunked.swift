@@ -161,10 +161,9 @@ struct ChunkDecoder {
         while true {
             let (maxContent, overLimit) = lineBudget(
                 lineStart: pos, sectionStart: trailerStart, lineLimit: limits.maxFieldLineBytes,
-                sectionLimit: limits.maxHeadBytes, lineError: limits.error(.fieldLine),
-                sectionError: limits.error(.headBytes))
+                sectionLimit: limits.maxHeadBytes, lineKind: .fieldLine)
             switch scanLine(b, lineStart: pos, scanFrom: &trailerScanFrom, maxContent: maxContent,
-                            overLimit: overLimit) {
+                            overLimit: limits.error(overLimit)) {
             case .needMore: return .needMore
             case .bad(let error): return .bad(error)
             case .line(let start, let end):

@@ -43,7 +43,7 @@ enum LineScan {
 /// rejected with `overLimit` as soon as that many bytes are present. A lone LF or a CR not followed by LF is
 /// rejected (RELIABILITY.md §1.4 rejects bare LF in the head too, beyond RFC 9112 §2.2's MAY).
 func scanLine(_ b: UnsafeRawBufferPointer, lineStart: Int, scanFrom: inout Int, maxContent: Int,
-              overLimit: HTTPParseError) -> LineScan {
+              overLimit: @autoclosure () -> HTTPParseError) -> LineScan {
     let end = b.count
     let stop = min(end, lineStart + max(maxContent, -1) + 1)
     var i = max(scanFrom, lineStart)
@@ -52,7 +52,7 @@ func scanLine(_ b: UnsafeRawBufferPointer, lineStart: Int, scanFrom: inout Int, 
         if c == Byte.cr || c == Byte.lf { break }
         i += 1
     }
-    if i - lineStart > maxContent { return .bad(overLimit) }
+    if i - lineStart > maxContent { return .bad(overLimit()) }
     if i == end {
         scanFrom = i
         return .needMore
@@ -69,10 +69,10 @@ func scanLine(_ b: UnsafeRawBufferPointer, lineStart: Int, scanFrom: inout Int, 
 /// The maximum content of the next line and the error for exceeding it: the tighter of the line limit and what
 /// is left of the section budget (both count the line's CRLF).
 func lineBudget(lineStart: Int, sectionStart: Int, lineLimit: Int, sectionLimit: Int,
-                lineError: HTTPParseError, sectionError: HTTPParseError) -> (Int, HTTPParseError) {
+                lineKind: ParserLimits.Kind) -> (Int, ParserLimits.Kind) {
     let byLine = lineLimit - 2
     let bySection = sectionLimit - (lineStart - sectionStart) - 2
-    return byLine <= bySection ? (byLine, lineError) : (bySection, sectionError)
+    return byLine <= bySection ? (byLine, lineKind) : (bySection, .headBytes)
 }
 
 /// A validated field line: name as sent, value without surrounding whitespace.
@@ -162,15 +162,13 @@ struct HeadScanner {
     mutating func scan(_ b: UnsafeRawBufferPointer, limits: ParserLimits) -> Result {
         while true {
             let sectionStart = headStart ?? lineStart
-            let (maxContent, overLimit): (Int, HTTPParseError) = headStart == nil
+            let (maxContent, overLimit) = headStart == nil
                 ? lineBudget(lineStart: lineStart, sectionStart: sectionStart, lineLimit: limits.maxRequestLineBytes,
-                             sectionLimit: limits.maxHeadBytes, lineError: limits.error(.requestLine),
-                             sectionError: limits.error(.headBytes))
+                             sectionLimit: limits.maxHeadBytes, lineKind: .requestLine)
                 : lineBudget(lineStart: lineStart, sectionStart: sectionStart, lineLimit: limits.maxFieldLineBytes,
-                             sectionLimit: limits.maxHeadBytes, lineError: limits.error(.fieldLine),
-                             sectionError: limits.error(.headBytes))
+                             sectionLimit: limits.maxHeadBytes, lineKind: .fieldLine)
             switch scanLine(b, lineStart: lineStart, scanFrom: &scanFrom, maxContent: maxContent,
-                            overLimit: overLimit) {
+                            overLimit: limits.error(overLimit)) {
             case .needMore: return .needMore
             case .bad(let error): return .bad(error)
             case .line(let start, let end):

@@ -26,6 +26,17 @@ public struct RequestHeadInfo: Sendable {
     /// The declared body length (already checked against the body limit), or nil when chunked or absent.
     public var contentLength: Int?
     public var isChunked: Bool
+
+    public init(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders,
+                expectsContinue: Bool, contentLength: Int?, isChunked: Bool) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.expectsContinue = expectsContinue
+        self.contentLength = contentLength
+        self.isChunked = isChunked
+    }
 }
 
 /// Why a request was rejected; the server answers `status` (400, 413, 414, 431, 501 or 505) and closes.

@@ -212,6 +212,20 @@ import TestSupport
         #expect(client.serverClosed())
     }
 
+    @Test func http10KeepAliveIsConfirmedAndPlainHTTP10Closes() throws {
+        let live = try LiveServer()
+        defer { live.stop() }
+        let client = try live.client()
+        try client.send("GET /ten HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        let kept = try client.readResponse()
+        #expect(kept.header("Connection") == "keep-alive")
+        try client.send("GET /ten-again HTTP/1.0\r\n\r\n")
+        let last = try client.readResponse()
+        #expect(last.bodyText == "/ten-again")
+        #expect(last.closesConnection)
+        #expect(client.serverClosed())
+    }
+
     @Test func workerPoolHandlerDoesNotBlockTheLoop() throws {
         let live = try LiveServer()  // one event loop: a blocked loop would stall the second client
         defer { live.stop() }
