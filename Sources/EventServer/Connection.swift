@@ -180,6 +180,8 @@ final class Connection {
             transport.shutdown()
             if inputClosed { close() }
         case .close:
+            // An orderly close: TLS sends close_notify first, so strict clients see no truncation.
+            transport.shutdown()
             close()
         }
     }
