@@ -53,10 +53,49 @@ public struct EntityLinker: AnalysisComponent {
     /// An entity while it is being built.
     struct Group {
         var mentions: [Int] = []
-        var keys: Set<String> = []
         /// The fullest name form so far (most words).
         var best: NameForm
         var canonical: String?
+        var isPerson: Bool
+    }
+
+    /// The groups built so far with the indexes that keep each lookup independent of how many groups exist
+    /// (a 10 MB input can hold thousands of entities).
+    struct Groups {
+        var list: [Group] = []
+        var groupOf: [Int: Int] = [:]
+        /// Normalized name (and alias canonical name) → group.
+        var byKey: [String: Int] = [:]
+        /// Initials of multi-word non-person names → group (first founded wins).
+        var byInitials: [String: Int] = [:]
+        /// Word of a person's fullest name → groups.
+        var personsByWord: [String: [Int]] = [:]
+
+        mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool) {
+            let g = g ?? {
+                list.append(Group(mentions: [], best: form, canonical: canonical, isPerson: isPerson))
+                return list.count - 1
+            }()
+            let isNew = list[g].mentions.isEmpty
+            list[g].mentions.append(m)
+            groupOf[m] = g
+            if byKey[form.key] == nil { byKey[form.key] = g }
+            if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
+            if let c = list[g].canonical, byKey[EntityLinker.normalize(c)] == nil { byKey[EntityLinker.normalize(c)] = g }
+            let best = list[g].best
+            let fuller = form.words.count > best.words.count
+                || (form.words.count == best.words.count && form.text.count > best.text.count)
+            guard isNew || fuller else { return }
+            list[g].best = form
+            if form.words.count >= 2, !list[g].isPerson {
+                for i in EntityLinker.initials(form.words) where byInitials[i] == nil { byInitials[i] = g }
+            }
+            if list[g].isPerson {
+                for w in Set(form.words) where !(personsByWord[w]?.contains(g) ?? false) {
+                    personsByWord[w, default: []].append(g)
+                }
+            }
+        }
     }
 
     public func link(_ doc: inout Document) {
@@ -78,31 +117,19 @@ public struct EntityLinker: AnalysisComponent {
             return doc.mentions[a].chars.start < doc.mentions[b].chars.start
         }
 
-        var groups: [Group] = []
-        var groupOf: [Int: Int] = [:]
+        var groups = Groups()
         for m in order {
             let form = forms[m]!
-            let g = findGroup(m, form, doc, groups, groupOf, definedBy)
-            if let g {
-                groups[g].mentions.append(m)
-                groups[g].keys.insert(form.key)
-                if form.words.count > groups[g].best.words.count
-                    || (form.words.count == groups[g].best.words.count && form.text.count > groups[g].best.text.count) {
-                    groups[g].best = form
-                }
-                if groups[g].canonical == nil { groups[g].canonical = aliases[form.key] }
-                groupOf[m] = g
-            } else {
-                groups.append(Group(mentions: [m], keys: [form.key], best: form, canonical: aliases[form.key]))
-                groupOf[m] = groups.count - 1
-            }
+            groups.add(m, form, to: findGroup(m, form, doc, groups, definedBy), canonical: aliases[form.key],
+                       isPerson: doc.mentions[m].type == .person)
         }
 
         // Entities in order of first mention.
-        for g in groups.indices { groups[g].mentions.sort { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start } }
-        groups.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
+        var list = groups.list
+        for g in list.indices { list[g].mentions.sort { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start } }
+        list.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
         var entities: [Entity] = []
-        for (id, g) in groups.enumerated() {
+        for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
             var votes: [EntityType: Double] = [:]
@@ -114,7 +141,7 @@ public struct EntityLinker: AnalysisComponent {
                 total += doc.mentions[m].confidence
                 doc.mentions[m].entity = id
             }
-            let type = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? doc.mentions[g.mentions[0]].type
+            let type = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
                                    mentions: g.mentions, confidence: total / Double(g.mentions.count)))
         }
@@ -124,27 +151,16 @@ public struct EntityLinker: AnalysisComponent {
 
     // MARK: Matching
 
-    func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: [Group], _ groupOf: [Int: Int],
-                   _ definedBy: [Int: Int]) -> Int? {
-        if let def = definedBy[m], let g = groupOf[def] { return g }
-        let key = aliases[form.key].map(EntityLinker.normalize) ?? form.key
-        if let g = groups.firstIndex(where: { $0.keys.contains(key) || $0.keys.contains(form.key)
-                                               || $0.canonical.map(EntityLinker.normalize) == key }) {
-            return g
-        }
-        if form.isAcronym {
-            let letters = form.key
-            if let g = groups.firstIndex(where: { g in
-                g.best.words.count >= 2 && doc.mentions[g.mentions[0]].type != .person
-                    && EntityLinker.initials(g.best.words).contains(letters)
-            }) { return g }
-        }
+    func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {
+        if let def = definedBy[m], let g = groups.groupOf[def] { return g }
+        if let g = groups.byKey[form.key] { return g }
+        if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)] { return g }
+        if form.isAcronym, let g = groups.byInitials[form.key] { return g }
         // Part of a longer person name: all words appear in order in the group's fullest name.
         let type = doc.mentions[m].type
-        let candidates = groups.indices.filter { g in
-            let best = groups[g].best
-            guard best.words.count > form.words.count,
-                  doc.mentions[groups[g].mentions[0]].type == .person else { return false }
+        let candidates = (groups.personsByWord[form.words[0]] ?? []).filter { g in
+            let best = groups.list[g].best
+            guard best.words.count > form.words.count else { return false }
             // A single word tagged as something else still joins when it is the person's last name.
             if type != .person && !(form.words.count == 1 && best.words.last == form.words[0]) { return false }
             return EntityLinker.isOrderedSubset(form.words, of: best.words)
@@ -153,7 +169,7 @@ public struct EntityLinker: AnalysisComponent {
         // Several people share the word: the one mentioned most recently before, else the nearest after.
         let at = doc.mentions[m].chars.start
         func distance(_ g: Int) -> Int {
-            let starts = groups[g].mentions.map { doc.mentions[$0].chars.start }
+            let starts = groups.list[g].mentions.map { doc.mentions[$0].chars.start }
             if let before = starts.filter({ $0 < at }).max() { return at - before }
             return Int.max / 2 + (starts.min().map { $0 - at } ?? 0)
         }
