@@ -24,7 +24,8 @@ struct AnalysisJSONTests {
     }
 
     @Test(arguments: [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (0.81254, "0.8125"), (0.99999, "1"), (-0.25, "-0.25"),
-                      (0.0001, "0.0001"), (0.00004, "0"), (12.3, "12.3"), (Double.nan, "null"), (Double.infinity, "null")])
+                      (0.0001, "0.0001"), (0.00004, "0"), (12.3, "12.3"), (Double.nan, "null"),
+                      (Double.infinity, "null")])
     func jsonFormatsNumbers(_ c: (Double, String)) {
         var w = JSONWriter()
         w.double(c.0)
@@ -67,12 +68,14 @@ struct AnalysisJSONTests {
         #expect(event["entities"] as? [Int] == [0])   // index 99 does not exist and is dropped
         // Key order is fixed.
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.hasPrefix("{\"date\":\"2021-03-18\",\"entities\":[{\"id\":0,\"name\":\"Jane Roe\",\"type\":\"PER\""))
+        #expect(text.hasPrefix(
+            "{\"date\":\"2021-03-18\",\"entities\":[{\"id\":0,\"name\":\"Jane Roe\",\"type\":\"PER\""))
         #expect(text.hasSuffix(",\"sentences\":2,\"tokens\":\(doc.tokens.count)}"))
     }
 
     @Test func jsonEncodesAnEmptyDocument() {
         let text = String(decoding: AnalysisJSON.encode(Document(text: "")), as: UTF8.self)
-        #expect(text == "{\"date\":null,\"entities\":[],\"quotes\":[],\"timexes\":[],\"timeline\":[],\"sentences\":0,\"tokens\":0}")
+        #expect(text == "{\"date\":null,\"entities\":[],\"quotes\":[],\"timexes\":[],\"timeline\":[],"
+                + "\"sentences\":0,\"tokens\":0}")
     }
 }

@@ -20,7 +20,8 @@ struct EntityLinkerTests {
             var i = 0
             while i + words.count <= doc.tokens.count {
                 let r = i..<(i + words.count)
-                if (0..<words.count).allSatisfy({ doc.tokens[i + $0].text == words[$0] }), !r.contains(where: taken.contains) {
+                if (0..<words.count).allSatisfy({ doc.tokens[i + $0].text == words[$0] }),
+                   !r.contains(where: taken.contains) {
                     mentions.append(EntityMention(tokens: r, chars: doc.chars(ofTokens: r), type: type,
                                                   confidence: confidence))
                     taken.formUnion(r)
@@ -63,7 +64,8 @@ struct EntityLinkerTests {
 
     @Test func entityLinkerStripsPossessives() {
         let doc = Self.linked("North Korea’s leader met North Korea's envoy in North Korea.",
-                              [("North Korea’s", .location), ("North Korea's", .location), ("North Korea", .location)])
+                              [("North Korea’s", .location), ("North Korea's", .location),
+                               ("North Korea", .location)])
         #expect(doc.entities.count == 1)
         #expect(doc.entities.first?.name == "North Korea")
         #expect(doc.entities.first?.aliases == [])

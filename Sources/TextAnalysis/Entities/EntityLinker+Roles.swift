@@ -38,7 +38,8 @@ struct RoleLexicon: Sendable {
         guard end - 1 >= lowerLimit, let list = headsByLast[tokens[end - 1].text.lowercased()] else { return nil }
         for phrase in list where end - phrase.count >= lowerLimit {
             let start = end - phrase.count
-            guard (0..<phrase.count).allSatisfy({ tokens[start + $0].text.lowercased() == phrase[$0] }) else { continue }
+            let same = (0..<phrase.count).allSatisfy { tokens[start + $0].text.lowercased() == phrase[$0] }
+            guard same else { continue }
             var s = start
             while s - 1 >= lowerLimit, modifiers.contains(tokens[s - 1].text.lowercased()) { s -= 1 }
             return s..<end

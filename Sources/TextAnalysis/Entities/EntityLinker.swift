@@ -81,7 +81,7 @@ public struct EntityLinker: AnalysisComponent {
             groupOf[m] = g
             if byKey[form.key] == nil { byKey[form.key] = g }
             if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
-            if let c = list[g].canonical, byKey[EntityLinker.normalize(c)] == nil { byKey[EntityLinker.normalize(c)] = g }
+            if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
             let best = list[g].best
             let fuller = form.words.count > best.words.count
                 || (form.words.count == best.words.count && form.text.count > best.text.count)

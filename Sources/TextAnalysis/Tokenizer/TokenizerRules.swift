@@ -98,7 +98,8 @@ public struct TokenizerRules: Sendable {
         for (line, text) in try resources.lines("tokenizer/abbreviations.txt") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 2, !f[0].isEmpty, let end = AbbreviationEnd(rawValue: String(f[1])) else {
-                throw ResourceError("tokenizer/abbreviations.txt:\(line): expected abbreviation<TAB>never|maybe|capital")
+                throw ResourceError("tokenizer/abbreviations.txt:\(line): "
+                                    + "expected abbreviation<TAB>never|maybe|capital")
             }
             out[String(f[0])] = end
         }
