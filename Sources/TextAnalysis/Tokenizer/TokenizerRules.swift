@@ -28,8 +28,8 @@ public struct TokenizerRules: Sendable {
     var letterInfixes: Set<UInt32> = []
     /// For each ASCII scalar, which of the tables above hold it (AffixFlag bits), so most scalars cost one load.
     private(set) var asciiFlags = [UInt8](repeating: 0, count: 128)
-    /// Abbreviation → may it end a sentence (`maybe`)? Also read by the sentence splitter.
-    public private(set) var abbreviations: [String: Bool] = [:]
+    /// Abbreviation → where it may end a sentence. Also read by the sentence splitter.
+    public private(set) var abbreviations: [String: AbbreviationEnd] = [:]
 
     public init() {}
 
@@ -92,15 +92,16 @@ public struct TokenizerRules: Sendable {
         }
     }
 
-    /// tokenizer/abbreviations.txt as abbreviation → may it end a sentence.
-    static func loadAbbreviations(_ resources: ResourceLoader) throws -> [String: Bool] {
-        var out: [String: Bool] = [:]
+    /// tokenizer/abbreviations.txt as abbreviation → where it may end a sentence.
+    static func loadAbbreviations(_ resources: ResourceLoader) throws -> [String: AbbreviationEnd] {
+        var out: [String: AbbreviationEnd] = [:]
         for (line, text) in try resources.lines("tokenizer/abbreviations.txt") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 2, !f[0].isEmpty, f[1] == "never" || f[1] == "maybe" else {
-                throw ResourceError("tokenizer/abbreviations.txt:\(line): expected abbreviation<TAB>never|maybe")
+            guard f.count == 2, !f[0].isEmpty, let end = AbbreviationEnd(rawValue: String(f[1])) else {
+                throw ResourceError("tokenizer/abbreviations.txt:\(line): "
+                                    + "expected abbreviation<TAB>never|maybe|capital")
             }
-            out[String(f[0])] = f[1] == "maybe"
+            out[String(f[0])] = end
         }
         return out
     }
@@ -151,6 +152,16 @@ public struct TokenizerRules: Sendable {
     /// ASCII case folding for affix matching (affixes hold punctuation and clitics like n't).
     @inline(__always)
     static func fold(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+}
+
+/// Whether an abbreviation's period can also end the sentence.
+public enum AbbreviationEnd: String, Sendable {
+    /// Titles and the like: always followed by more of the sentence (Mr., Gov.).
+    case never
+    /// Ends the sentence when a common sentence starter follows (U.S. He ...).
+    case maybe
+    /// Ends the sentence when any capitalized word follows (Inc. Former ...).
+    case capital
 }
 
 enum AffixFlag {
