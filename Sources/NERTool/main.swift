@@ -7,7 +7,7 @@ struct NERTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ner-tool",
         abstract: "Entity tagger: train, tag, score, and developer tools.",
-        subcommands: [TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self,
+        subcommands: [TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self, ClustersCommand.self,
                       CalibrationCommand.self, BenchNERCommand.self])
 }
 
