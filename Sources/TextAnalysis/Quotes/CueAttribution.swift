@@ -23,7 +23,7 @@ extension QuoteContext {
     /// First words that show what follows a cue is no reported clause ("said to be", "told him about").
     private static let nonClauseStarts: Set<String> = ["to", "of", "about", "for", "with", "by", "in", "on", "at",
                                                        "while", "during", "as", "after", "before", "so", "no", "yes",
-                                                       "goodbye", "hello", "it", "nothing", "something", "anything"]
+                                                       "goodbye", "hello", "nothing", "something", "anything"]
 
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
@@ -53,30 +53,48 @@ extension QuoteContext {
                                   confidence: 0.7)
         }
 
-        // "..., said X" / "“...,” said X": the speaker follows the cue.
-        if isPunct(a - 1, ",") || isCloseMark(a - 1), !wordAt(a - 1), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
+        // "“...,” said X": the speaker follows the cue.
+        if closingQuoteAttaches(before: a), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
            endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                   confidence: 0.9)
         }
-
-        guard let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) else { return nil }
-        let left = leftEdge(of: sp, cue: a)
-        // "“...,” X said": a closing mark right before the speaker decides it.
-        if isCloseMark(left - 1) || (isPunct(left - 1, ",") && isCloseMark(left - 2)), let target = backward(before: left) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
-                                  confidence: 0.95)
-        }
         let base = c.frame == .belief ? 0.6 : 0.8
-        if let target = forward(from: b, frame: c.frame, end: sEnd) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
+        if let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
+            let left = leftEdge(of: sp, cue: a)
+            // "“...,” X said": a closing mark right before the speaker decides it.
+            if closingQuoteAttaches(before: left), let target = backward(before: left) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
+                                      confidence: 0.95)
+            }
+            if let target = forward(from: b, frame: c.frame, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
+                                      confidence: base)
+            }
+            if isPunct(left - 1, ","), endsAttribution(at: b, end: sEnd), let target = backward(before: left) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
+                                      confidence: base - 0.05)
+            }
+        }
+        // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
+        if isPunct(a - 1, ","), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
+           isCap[b] || lex.is(lower[b], .det) || lex.is(lower[b], .person) || lex.is(lower[b], .group),
+           endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                   confidence: base)
         }
-        if isPunct(left - 1, ","), endsAttribution(at: b, end: sEnd), let target = backward(before: left) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
-                                  confidence: base - 0.05)
-        }
         return nil
+    }
+
+    /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
+    /// same sentence unless the quote ends in "?", "!" or "," (a splitter may cut after “Why?”).
+    private func closingQuoteAttaches(before t: Int) -> Bool {
+        var c = t - 1
+        if isPunct(c, ",") && !isCloseMark(c) { c -= 1 }
+        guard isCloseMark(c), t < lower.count, paragraph(ofToken: c) == paragraph(ofToken: t) else { return false }
+        if sentenceOf[c] == sentenceOf[t] { return true }
+        let last = directs[quoteOf[c]].inner.upperBound - 1
+        return isPunct(last, "?!,")
     }
 
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }

@@ -2,6 +2,7 @@
 // A system quote matches a gold content when their word sets overlap with Jaccard ≥ 0.5 (one-to-one, best pairs
 // first); speaker accuracy counts matched pairs with a gold source whose system speaker mention overlaps it.
 // Direct means the gold content holds a quotation mark; for the system, a direct or mixed quote.
+import Foundation
 
 /// One gold attribution: content pieces (a discontinuous span has several) and source pieces (none when absent).
 public struct GoldAttribution: Sendable, Equatable {
@@ -110,18 +111,18 @@ public struct QuoteScore: Sendable, Equatable {
 
     /// A plain-text table of the figures.
     public func report(title: String) -> String {
-        func f(_ x: Double) -> String { String(Int((x * 1000).rounded())).paddedLeft(4) }
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
         var lines = ["\(title): \(articles) articles, gold \(gold.reduce(0, +)), system \(system.reduce(0, +))",
                      "kind       gold  sys  P(sys)  R(gold)  F1    speaker-acc (n)"]
         for (name, k) in [("all", nil), ("direct", 0), ("indirect", 1)] as [(String, Int?)] {
             let g = k.map { gold[$0] } ?? gold.reduce(0, +), s = k.map { system[$0] } ?? system.reduce(0, +)
             let n = k.map { speakerTotal[$0] } ?? speakerTotal.reduce(0, +)
             lines.append("\(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(g).paddedLeft(5)) "
-                + "\(String(s).paddedLeft(4))  .\(f(precision(k)))   .\(f(recall(k)))   .\(f(f1(k)))  "
-                + ".\(f(speakerAccuracy(k))) (\(n))")
+                + "\(String(s).paddedLeft(4))  \(f(precision(k)))   \(f(recall(k)))   \(f(f1(k)))  "
+                + "\(f(speakerAccuracy(k))) (\(n))")
         }
         lines.append("(P by system kind, R by gold kind; direct = gold content with a quote mark / system direct+mixed;"
-                     + " values are thousandths)")
+                     + ")")
         return lines.joined(separator: "\n")
     }
 }
