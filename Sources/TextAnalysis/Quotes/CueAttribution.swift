@@ -142,7 +142,9 @@ extension QuoteContext {
             k = j + 1
         }
         while k < n, isPunct(k, ",:") { k += 1 }
-        if k < n, lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
+        guard k < n else { return nil }
+        if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
+        if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
         guard k < n else { return nil }
         if isOpenMark(k) {
             let q = quoteOf[k]

@@ -149,17 +149,20 @@ struct QuoteContext {
         for qi in directs.indices { directs[qi].standsAlone = standsAlone(directs[qi]) }
     }
 
+    /// A quote stands alone when it holds more than one sentence or opens its clause: at a sentence start, after
+    /// a colon, or after a cue and a comma. Anything else ("called it “a disgrace.”") is a few quoted words inside
+    /// a sentence: part of a mixed quote when a cue covers it, else a scare quote.
     private func standsAlone(_ q: DirectSpan) -> Bool {
         let last = q.inner.upperBound - 1
-        if isPunct(last, ",.?!…—") { return true }
-        // More than one sentence inside the marks.
         if let a = sentenceOf[safe: q.inner.lowerBound], let b = sentenceOf[safe: last], a != b { return true }
         var b = q.openToken - 1
         let sStart = sentence(of: q.openToken)?.tokens.lowerBound ?? 0
+        while b >= sStart, !isWord[b], !isPunct(b, ":,") { b -= 1 }
         if b < sStart { return true }
         if isPunct(b, ":") { return true }
-        if isPunct(b, ",") { b -= 1 }
-        return b >= 0 && b < lower.count && lex.cues[lower[b]] != nil && isPunct(q.openToken - 1, ",:")
+        guard isPunct(b, ",") else { return false }
+        b -= 1
+        return b >= 0 && b < lower.count && isWord[b] && lex.cues[lower[b]] != nil
     }
 
     private mutating func findCues() {

@@ -3,7 +3,7 @@
 
 /// How the speaker and the content sit around a cue (see the header of quotes/cues.tsv).
 public enum CueFrame: String, Sendable, CaseIterable {
-    case speech, tell, belief, according, passive
+    case speech, tell, that, belief, according, passive
 }
 
 /// A cue phrase: its lower-case words and frame.

@@ -75,13 +75,22 @@ extension QuoteContext {
                 continue
             }
             if isWord[i] {
-                if lex.is(lower[i], .boundary) || cueAt[i] != nil { break }
+                if lex.is(lower[i], .boundary) || lex.is(lower[i], .skip) || cueAt[i] != nil { break }
                 i -= 1; count += 1
                 continue
             }
             if isJoiner(i), i > lo, i < e, isWord[i - 1] { i -= 1; count += 1; continue }
             break
         }
+        // A subject starts with a name, a determiner or number, a pronoun or a source noun ("officials"); a phrase
+        // such as "cited derogatory" (before the noun "comments") is no subject.
+        var first = i + 1
+        while first <= e, !isWord[first] { first += 1 }
+        guard first <= e else { return nil }
+        let w = lower[first]
+        let digit = doc.tokens[first].text.unicodeScalars.first?.properties.numericType != nil
+        guard isCap[first] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
+                || lex.is(w, .sourcehead) || lex.is(w, .relative) else { return nil }
         return validPhrase((i + 1)..<(e + 1))
     }
 
