@@ -130,16 +130,16 @@ struct QuoteContext {
     private mutating func findDirectQuotes() {
         var singles = Set<String>()
         for (w, cs) in lex.classes where cs.contains(.elision) { singles.insert(w) }
-        let scanner = QuoteMarkScanner(marks: lex.marks, elisions: singles)
+        let scanner = QuoteMarkScanner(marks: lex.marks, pairMarks: lex.pairMarks, elisions: singles)
         var paras: [CharRange] = doc.paragraphs.filter { !$0.isBoilerplate }.map(\.chars)
         if paras.isEmpty { paras = [CharRange(doc.bodyStart, doc.scalars.count)] }
         let found = scanner.scan(doc.scalars, paragraphs: paras)
         for m in found {
-            let ot = token(atChar: m.open), ct = token(atChar: m.close)
+            let ot = token(atChar: m.open), ct = token(atChar: m.close + m.closeLength - 1)
             guard ot < doc.tokens.count, ct < doc.tokens.count, ot < ct else { continue }
             // Tokens strictly inside; a tokenizer that glued a mark to a word leaves that word inside.
-            let innerStart = doc.tokens[ot].end <= m.open + 1 ? ot + 1 : ot
-            let innerEnd = doc.tokens[ct].start >= m.close ? ct : ct + 1
+            let innerStart = doc.tokens[ot].end <= m.open + m.openLength ? ot + 1 : ot
+            let innerEnd = token(atChar: m.close) < ct || doc.tokens[ct].start >= m.close ? token(atChar: m.close) : ct + 1
             guard innerStart < innerEnd else { continue }
             let qi = directs.count
             directs.append(DirectSpan(marks: m, inner: innerStart..<innerEnd, openToken: ot, closeToken: ct,

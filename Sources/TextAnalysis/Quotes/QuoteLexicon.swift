@@ -38,6 +38,8 @@ public struct QuoteLexicon: Sendable {
     /// Cue phrases by their first word; each list is sorted longest first.
     let cues: [String: [CuePhrase]]
     let marks: [Unicode.Scalar: QuoteMark]
+    /// Two-character marks ('' and ``) by first and second character.
+    let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let classes: [String: Set<QuoteWordClass>]
     public let examples: [QuoteExample]
 
@@ -69,13 +71,19 @@ public struct QuoteLexicon: Sendable {
         for k in cues.keys { cues[k]!.sort { $0.words.count > $1.words.count } }
 
         var marks: [Unicode.Scalar: QuoteMark] = [:]
+        var pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]] = [:]
         for (n, line) in try resources.lines(Self.marksFile) {
             let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count == 3, cols[0].unicodeScalars.count == 1, let level = QuoteMark.Level(rawValue: cols[1]),
+            let us = Array(cols.first?.unicodeScalars ?? "".unicodeScalars)
+            guard cols.count == 3, us.count == 1 || us.count == 2, let level = QuoteMark.Level(rawValue: cols[1]),
                   let role = QuoteMark.Role(rawValue: cols[2]) else {
-                throw Self.bad(Self.marksFile, n, "expected mark<TAB>double|single<TAB>open|close|both")
+                throw Self.bad(Self.marksFile, n, "expected mark (1 or 2 characters)<TAB>double|single<TAB>open|close|both")
             }
-            marks[cols[0].unicodeScalars.first!] = QuoteMark(level: level, role: role)
+            if us.count == 1 {
+                marks[us[0]] = QuoteMark(level: level, role: role)
+            } else {
+                pairMarks[us[0], default: [:]][us[1]] = QuoteMark(level: level, role: role)
+            }
         }
 
         var classes: [String: Set<QuoteWordClass>] = [:]
@@ -88,6 +96,7 @@ public struct QuoteLexicon: Sendable {
         }
         self.cues = cues
         self.marks = marks
+        self.pairMarks = pairMarks
         self.classes = classes
         self.examples = examples
     }

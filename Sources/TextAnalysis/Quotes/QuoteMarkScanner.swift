@@ -7,19 +7,23 @@ struct MarkedQuote: Sendable, Equatable {
     var open: Int
     var close: Int
     var level: QuoteMark.Level
+    /// Characters in the opening mark (2 for '').
+    var openLength = 1
+    var closeLength = 1
     /// The content between the marks.
-    var content: CharRange { CharRange(open + 1, close) }
+    var content: CharRange { CharRange(open + openLength, close) }
 }
 
 struct QuoteMarkScanner: Sendable {
     let marks: [Unicode.Scalar: QuoteMark]
+    let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let elisions: Set<String>
 
     /// Scans the given paragraphs (in text order) and returns the top-level quotes, in order.
     func scan(_ s: [Unicode.Scalar], paragraphs: [CharRange]) -> [MarkedQuote] {
         var out: [MarkedQuote] = []
         // The open top-level quote: where it opened and at which level.
-        var primary: (start: Int, level: QuoteMark.Level)?
+        var primary: (start: Int, level: QuoteMark.Level, length: Int)?
         var nestedOpen = false
         for (pi, p) in paragraphs.enumerated() {
             var from = p.start
@@ -27,8 +31,11 @@ struct QuoteMarkScanner: Sendable {
                 // Multi-paragraph quote: the next paragraph must reopen with a mark of the same level.
                 var i = p.start
                 while i < p.end, s[i].properties.isWhitespace { i += 1 }
-                if i < p.end, let m = marks[s[i]], m.level == open.level, m.role != .close, leftFlank(s, i, p) {
-                    from = i + 1
+                let pm = i + 1 < p.end ? pairMarks[s[i]]?[s[i + 1]] : nil
+                let len = pm == nil ? 1 : 2
+                if i < p.end, let m = pm ?? marks[s[i]], m.level == open.level, m.role != .close,
+                   leftFlank(s, i, p, len) {
+                    from = i + len
                 } else {
                     primary = nil
                 }
@@ -36,29 +43,38 @@ struct QuoteMarkScanner: Sendable {
             nestedOpen = false
             var i = from
             while i < p.end {
-                defer { i += 1 }
-                guard let m = marks[s[i]] else { continue }
-                if m.level == .single && isApostrophe(s, i, p) { continue }
-                let lf = leftFlank(s, i, p), rf = rightFlank(s, i, p)
+                var len = 1
+                defer { i += len }
+                let m: QuoteMark
+                if i + 1 < p.end, let pm = pairMarks[s[i]]?[s[i + 1]] {
+                    m = pm; len = 2
+                } else if let sm = marks[s[i]] {
+                    m = sm
+                } else { continue }
+                if len == 1 && m.level == .single && isApostrophe(s, i, p) { continue }
+                let lf = leftFlank(s, i, p, len), rf = rightFlank(s, i, p, len)
                 let canOpen = m.role != .close && (lf || (m.role == .open && !rf))
                 let canClose = m.role != .open && (rf || (m.role == .close && !lf))
                 guard let open = primary else {
                     if m.level == .double {
                         // A closing curly mark used as an opener (typo or regional style) still opens.
-                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double) }
+                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len) }
                     } else if canOpen && !rf {
-                        primary = (i, .single)
+                        primary = (i, .single, len)
                     }
                     continue
                 }
                 if m.level == open.level {
                     if canClose && !(canOpen && !rf) {
-                        if i > open.start + 1 { out.append(MarkedQuote(open: open.start, close: i, level: open.level)) }
+                        if i > open.start + open.length {
+                            out.append(MarkedQuote(open: open.start, close: i, level: open.level, openLength: open.length,
+                                                   closeLength: len))
+                        }
                         primary = nil
                         nestedOpen = false
                     } else if canOpen {
                         // An opener while open: the earlier opener was stray; start again here.
-                        primary = (i, open.level)
+                        primary = (i, open.level, len)
                     }
                 } else if open.level == .single {
                     // Double marks nested in a single-quoted quote: track them so they do not close anything.
@@ -79,18 +95,18 @@ struct QuoteMarkScanner: Sendable {
     private func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
 
     /// Space (or paragraph start, an opening bracket or dash, another mark) before, a non-space after.
-    private func leftFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {
-        guard i + 1 < p.end, !isSpace(s[i + 1]) else { return false }
+    private func leftFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
+        guard i + len < p.end, !isSpace(s[i + len]) else { return false }
         if i == p.start { return true }
         let b = s[i - 1]
         return isSpace(b) || "([{—–-/".unicodeScalars.contains(b) || marks[b] != nil
     }
 
     /// A non-space before, and space (or paragraph end, punctuation, another mark) after.
-    private func rightFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {
+    private func rightFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
         guard i > p.start, !isSpace(s[i - 1]) else { return false }
-        if i + 1 >= p.end { return true }
-        let a = s[i + 1]
+        if i + len >= p.end { return true }
+        let a = s[i + len]
         return isSpace(a) || ".,;:!?)]}—–-…".unicodeScalars.contains(a) || marks[a] != nil
     }
 
