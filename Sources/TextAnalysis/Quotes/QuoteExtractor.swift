@@ -4,11 +4,13 @@
 //   1. cue sieves ("direct.then-cue", "direct.cue-then", "reported.cue-then", "reported.then-cue",
 //      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
 //      the clause it reports (quote marks inside that clause make it a mixed quote);
-//   2. "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
-//   3. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
-//   4. "mixed.sentence-cue": a few quoted words after a cue in the same sentence; otherwise they are scare quotes
+//   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon;
+//   3. "mixed.sentence-cue": a few quoted words after a cue in the same sentence; otherwise they are scare quotes
 //      and dropped;
-//   5. "direct.unattributed": a quote that stands alone but has no speaker is kept without one.
+//   4. "direct.dash-name": “...” ― Pamela Padilla;
+//   5. "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
+//   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
+//   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one.
 // Overlaps go to the higher confidence, then the longer, then the earlier quote.
 
 public struct QuoteExtractor: AnalysisComponent {
@@ -66,7 +68,27 @@ public struct QuoteExtractor: AnalysisComponent {
             if let sp = att.speaker { lastSpeaker = sp }
         }
 
-        // Sieves 2-5 over the direct quotes no cue claimed, in text order so continuations chain.
+        // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken.
+        for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
+            let r = label.content
+            guard !found.contains(where: { $0.tokens.overlaps(r) }) else { continue }
+            let k = r.lowerBound
+            if ctx.isOpenMark(k), ctx.directs[ctx.quoteOf[k]].closeToken + 1 >= r.upperBound, !claimed[ctx.quoteOf[k]] {
+                let q = ctx.quoteOf[k]
+                claimed[q] = true
+                found.append(Found(content: ctx.directs[q].marks.content, tokens: ctx.directs[q].inner, kind: .direct,
+                                   cue: label.colon..<(label.colon + 1), speaker: label.speaker,
+                                   rule: "direct.colon-label", confidence: 0.7))
+                continue
+            }
+            var mixed = false
+            for t in r where ctx.quoteOf[t] >= 0 && !claimed[ctx.quoteOf[t]] { claimed[ctx.quoteOf[t]] = true; mixed = true }
+            found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed ? .mixed : .indirect,
+                               cue: label.colon..<(label.colon + 1), speaker: label.speaker,
+                               rule: "reported.colon-label", confidence: 0.6))
+        }
+
+        // Sieves 3-7 over the direct quotes no cue claimed, in text order so continuations chain.
         found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         for (qi, q) in ctx.directs.enumerated() where !claimed[qi] {
             let para = ctx.paragraph(ofToken: q.openToken)
@@ -82,6 +104,12 @@ public struct QuoteExtractor: AnalysisComponent {
             }
             var speakerFrom: Found?
             var rule = "direct.unattributed", confidence = 0.4
+            if let sp = ctx.dashSpeaker(after: q, lastSpeaker: lastSpeaker) {
+                let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil, speaker: sp,
+                              rule: "direct.dash-name", confidence: 0.8)
+                found.insert(f, at: found.firstIndex { $0.tokens.lowerBound > q.inner.lowerBound } ?? found.count)
+                continue
+            }
             let samePara = found.filter { $0.speaker != nil && ctx.paragraph(ofToken: $0.tokens.lowerBound) == para }
             if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
