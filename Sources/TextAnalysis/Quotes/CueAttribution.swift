@@ -67,7 +67,9 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: 0.95)
             }
-            if let target = forward(from: b, frame: c.frame, end: sEnd) {
+            // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
+            let relative = lex.is(lower[sp.mention.lowerBound], .relative)
+            if let target = forward(from: b, frame: c.frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
             }
@@ -128,7 +130,7 @@ extension QuoteContext {
     }
 
     /// The reported clause or direct quote after a cue, or nil when none starts there.
-    func forward(from start: Int, frame: CueFrame, end sEnd: Int) -> CueAttribution.Target? {
+    func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
         let n = lower.count
         var k = start
         guard k < n else { return nil }
@@ -159,7 +161,7 @@ extension QuoteContext {
         guard k < sEnd, isWord[k], !Self.nonClauseStarts.contains(lower[k]) || (k > start && lower[k - 1] == "that")
         else { return nil }
         if frame == .passive || lex.is(lower[k], .timeprep) { return nil }
-        let e = clauseEnd(from: k, sentenceEnd: sEnd)
+        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         return words >= 3 ? .clause(k..<e) : nil
     }
@@ -207,7 +209,7 @@ extension QuoteContext {
 
     /// The end (exclusive) of a reported clause: the sentence end without its final punctuation, or an earlier
     /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
-    func clauseEnd(from k: Int, sentenceEnd: Int) -> Int {
+    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
         var t = k, end = sentenceEnd
         while t < end {
             if isOpenMark(t) {
@@ -216,6 +218,7 @@ extension QuoteContext {
                 t = close + 1
                 continue
             }
+            if stopAtComma, isPunct(t, ",") { break }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
                 break

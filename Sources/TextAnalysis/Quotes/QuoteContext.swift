@@ -48,10 +48,23 @@ struct QuoteContext {
         var lower = [String](), isWord = [Bool](), isCap = [Bool]()
         lower.reserveCapacity(n); isWord.reserveCapacity(n); isCap.reserveCapacity(n)
         for t in doc.tokens {
-            lower.append(t.text.lowercased())
-            let f = t.text.unicodeScalars.first
-            isWord.append(f.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false)
-            isCap.append(f?.properties.isUppercase ?? false)
+            guard let f = t.text.unicodeScalars.first else {
+                lower.append(""); isWord.append(false); isCap.append(false)
+                continue
+            }
+            if f.value < 128 {
+                // ASCII fast path: most tokens; Unicode properties are costly per token.
+                let v = f.value
+                let upper = v >= 65 && v <= 90
+                isWord.append(upper || (v >= 97 && v <= 122) || (v >= 48 && v <= 57))
+                isCap.append(upper)
+                let hasUpper = t.text.utf8.contains { $0 >= 65 && $0 <= 90 }
+                lower.append(hasUpper ? t.text.lowercased() : t.text)
+            } else {
+                isWord.append(f.properties.isAlphabetic || f.properties.numericType != nil)
+                isCap.append(f.properties.isUppercase)
+                lower.append(t.text.lowercased())
+            }
         }
         self.lower = lower
         self.isWord = isWord
@@ -128,9 +141,7 @@ struct QuoteContext {
     }
 
     private mutating func findDirectQuotes() {
-        var singles = Set<String>()
-        for (w, cs) in lex.classes where cs.contains(.elision) { singles.insert(w) }
-        let scanner = QuoteMarkScanner(marks: lex.marks, pairMarks: lex.pairMarks, elisions: singles)
+        let scanner = lex.scanner
         var paras: [CharRange] = doc.paragraphs.filter { !$0.isBoilerplate }.map(\.chars)
         if paras.isEmpty { paras = [CharRange(doc.bodyStart, doc.scalars.count)] }
         let found = scanner.scan(doc.scalars, paragraphs: paras)

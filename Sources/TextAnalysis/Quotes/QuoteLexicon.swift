@@ -42,6 +42,8 @@ public struct QuoteLexicon: Sendable {
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let classes: [String: Set<QuoteWordClass>]
     public let examples: [QuoteExample]
+    /// The mark scanner built from marks.tsv and the elisions of words.tsv.
+    let scanner: QuoteMarkScanner
 
     public static let cuesFile = "quotes/cues.tsv"
     public static let marksFile = "quotes/marks.tsv"
@@ -99,6 +101,8 @@ public struct QuoteLexicon: Sendable {
         self.pairMarks = pairMarks
         self.classes = classes
         self.examples = examples
+        self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
+                                        elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
     }
 
     func `is`(_ word: String, _ c: QuoteWordClass) -> Bool { classes[word]?.contains(c) ?? false }

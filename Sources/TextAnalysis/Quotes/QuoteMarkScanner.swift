@@ -19,11 +19,34 @@ struct QuoteMarkScanner: Sendable {
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let elisions: Set<String>
 
+    /// Which ASCII characters start a mark, and the few other characters that do (checked without hashing,
+    /// since every character of the text passes here).
+    private let asciiStarts: [Bool]
+    private let otherStarts: [Unicode.Scalar]
+
+    init(marks: [Unicode.Scalar: QuoteMark], pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]],
+         elisions: Set<String>) {
+        self.marks = marks
+        self.pairMarks = pairMarks
+        self.elisions = elisions
+        var ascii = [Bool](repeating: false, count: 128)
+        var other: [Unicode.Scalar] = []
+        for c in Array(marks.keys) + Array(pairMarks.keys) {
+            if c.value < 128 { ascii[Int(c.value)] = true } else if !other.contains(c) { other.append(c) }
+        }
+        self.asciiStarts = ascii
+        self.otherStarts = other
+    }
+
+    private func mayStartMark(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? asciiStarts[Int(c.value)] : otherStarts.contains(c)
+    }
+
     /// Scans the given paragraphs (in text order) and returns the top-level quotes, in order.
     func scan(_ s: [Unicode.Scalar], paragraphs: [CharRange]) -> [MarkedQuote] {
         var out: [MarkedQuote] = []
         // The open top-level quote: where it opened and at which level.
-        var primary: (start: Int, level: QuoteMark.Level, length: Int)?
+        var primary: (start: Int, level: QuoteMark.Level, length: Int, clause: Bool)?
         var nestedOpen = false
         for (pi, p) in paragraphs.enumerated() {
             var from = p.start
@@ -45,6 +68,7 @@ struct QuoteMarkScanner: Sendable {
             while i < p.end {
                 var len = 1
                 defer { i += len }
+                guard mayStartMark(s[i]) else { continue }
                 let m: QuoteMark
                 if i + 1 < p.end, let pm = pairMarks[s[i]]?[s[i + 1]] {
                     m = pm; len = 2
@@ -54,13 +78,15 @@ struct QuoteMarkScanner: Sendable {
                 if len == 1 && m.level == .single && isApostrophe(s, i, p) { continue }
                 let lf = leftFlank(s, i, p, len), rf = rightFlank(s, i, p, len)
                 let canOpen = m.role != .close && (lf || (m.role == .open && !rf))
-                let canClose = m.role != .open && (rf || (m.role == .close && !lf))
+                let opensClause = clauseInitial(s, i, p)
+                // An opening-only mark with text before and space after closes („ja“, or a typo “yes“).
+                let canClose = m.role == .open ? rf && !lf : (rf || (m.role == .close && !lf))
                 guard let open = primary else {
                     if m.level == .double {
                         // A closing curly mark used as an opener (typo or regional style) still opens.
-                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len) }
+                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len, opensClause) }
                     } else if canOpen && !rf {
-                        primary = (i, .single, len)
+                        primary = (i, .single, len, opensClause)
                     }
                     continue
                 }
@@ -74,7 +100,7 @@ struct QuoteMarkScanner: Sendable {
                         nestedOpen = false
                     } else if canOpen {
                         // An opener while open: the earlier opener was stray; start again here.
-                        primary = (i, open.level, len)
+                        primary = (i, open.level, len, opensClause)
                     }
                 } else if open.level == .single {
                     // Double marks nested in a single-quoted quote: track them so they do not close anything.
@@ -85,13 +111,21 @@ struct QuoteMarkScanner: Sendable {
             if let open = primary {
                 // Only a double quote may run on; it does when the next paragraph reopens (checked above).
                 let next = pi + 1 < paragraphs.count ? paragraphs[pi + 1] : nil
-                if open.level == .single || next == nil { primary = nil }
+                // Only a quote that opened its clause runs on (“yes to the plan. opened mid-sentence: a stray).
+                if open.level == .single || next == nil || !open.clause { primary = nil }
             }
         }
         return out
     }
 
     private func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+
+    /// The mark opens a paragraph or follows a colon or comma (the quotes that may run over paragraphs).
+    private func clauseInitial(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {
+        var j = i - 1
+        while j >= p.start, isSpace(s[j]) { j -= 1 }
+        return j < p.start || s[j] == ":" || s[j] == ","
+    }
     private func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
 
     /// Space (or paragraph start, an opening bracket or dash, another mark) before, a non-space after.
