@@ -1,2 +1,2 @@
+// The `byline` executable: everything lives in App so it can be tested.
 import App
-ScoreQuotesCommand.main()
