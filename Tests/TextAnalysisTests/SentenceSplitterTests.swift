@@ -28,6 +28,11 @@ struct SentenceSplitterTests {
         ("single line break ends a sentence", "First line\nSecond line", ["First line", "Second line"]),
         ("lowercase after period does not split", "It fell 3 p. c. and rose.", ["It fell 3 p. c. and rose."]),
         ("exclamation in a name", "Yahoo! said it would.", ["Yahoo! said it would."]),
+        ("company abbreviation before any capital", "It became MCI Inc. Former boss Ebbers left.",
+         ["It became MCI Inc.", "Former boss Ebbers left."]),
+        ("stray punctuation joins the sentence before", "Supplies in the US. . Prices fell.",
+         ["Supplies in the US. .", "Prices fell."]),
+        ("The Sun is not an abbreviation", "He told The Sun. It printed.", ["He told The Sun.", "It printed."]),
     ]
 
     @Test(arguments: cases)
@@ -59,6 +64,20 @@ struct SentenceSplitterTests {
         #expect(doc.paragraphs.count == 3)
         #expect(doc.paragraphs.map(\.isHeading) == [true, false, false])
         #expect(doc.paragraphs.map(\.sentences) == [0..<1, 1..<3, 3..<4])
+    }
+
+    @Test(arguments: [
+        ("title", "Ad sales boost profit\n\nBody text.", true),
+        ("quoted subheading", "Body text.\n\n'Equal footing must be created'\n\nMore.", true),
+        ("sentence", "Body text.\n\nA full sentence.\n\nMore.", false),
+        ("lowercase fragment", "Body text.\n\nwas\n\nMore.", false),
+        ("list lead-in", "Body text.\n\nThe tables below show:\n\nMore.", false),
+        ("long line", "Body.\n\n" + Array(repeating: "Word", count: 17).joined(separator: " ") + "\n\nMore.", false),
+    ])
+    func sentenceSplitterFindsHeadings(_ c: (String, String, Bool)) {
+        let doc = TestResources.split(c.1)
+        let heading = doc.paragraphs.first { $0.isHeading }
+        #expect((heading != nil) == c.2, "\(c.0)")
     }
 
     @Test func sentenceSplitterPartitionsTokensAndSentences() {

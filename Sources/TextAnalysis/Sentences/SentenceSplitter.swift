@@ -13,7 +13,7 @@ public struct SentenceSplitter: AnalysisComponent {
     public let provides: Set<Annotation> = [.sentences, .paragraphs]
 
     /// A one-line paragraph longer than this is body text even without final punctuation.
-    public static let maxHeadingTokens = 20
+    public static let maxHeadingTokens = 16
 
     public enum BoilerplatePosition: String, Sendable { case start, anywhere, line }
 
@@ -25,10 +25,12 @@ public struct SentenceSplitter: AnalysisComponent {
     let terminal: Set<Unicode.Scalar>
     let closing: Set<Unicode.Scalar>
     let starters: Set<String>
-    /// Abbreviation → may end a sentence.
-    let abbreviations: [String: Bool]
+    /// Abbreviation → where it may end a sentence.
+    let abbreviations: [String: AbbreviationEnd]
     /// Patterns keyed by their first token.
     let boilerplate: [String: [BoilerplatePattern]]
+    /// First scalars of the patterns: most tokens are rejected by this before any String is hashed.
+    let boilerplateFirst: Set<UInt32>
 
     public init(resources: ResourceLoader) throws {
         var terminal = Set<Unicode.Scalar>(), closing = Set<Unicode.Scalar>()
@@ -61,6 +63,7 @@ public struct SentenceSplitter: AnalysisComponent {
         self.closing = closing
         self.starters = starters
         self.boilerplate = boilerplate
+        self.boilerplateFirst = Set(boilerplate.keys.compactMap { $0.unicodeScalars.first?.value })
         self.abbreviations = try TokenizerRules.loadAbbreviations(resources)
     }
 
@@ -86,6 +89,14 @@ public struct SentenceSplitter: AnalysisComponent {
 
         func endSentence(_ end: Int) {
             guard end > sentStart else { return }
+            // Stray punctuation ("in the US. .") joins the sentence before it in the same paragraph.
+            if sentences.count > paraStart,
+               (sentStart..<end).allSatisfy({ isTerminal(tokens[$0].text) || isClosing(tokens[$0].text) }) {
+                sentences[sentences.count - 1].tokens = sentences[sentences.count - 1].tokens.lowerBound..<end
+                sentences[sentences.count - 1].chars.end = tokens[end - 1].end
+                sentStart = end
+                return
+            }
             sentences.append(Sentence(tokens: sentStart..<end,
                                       chars: CharRange(tokens[sentStart].start, tokens[end - 1].end)))
             sentStart = end
@@ -111,8 +122,8 @@ public struct SentenceSplitter: AnalysisComponent {
                     inBoilerplate = false
                 }
             }
-            if !inBoilerplate, let pattern = boilerplateMatch(at: i, tokens: tokens, doc: doc,
-                                                             atSentenceStart: i == sentStart) {
+            if !inBoilerplate, boilerplateFirst.contains(doc.scalars[tokens[i].start].value),
+               let pattern = boilerplateMatch(at: i, tokens: tokens, doc: doc, atSentenceStart: i == sentStart) {
                 endSentence(i)
                 endParagraph()
                 inBoilerplate = true
@@ -120,7 +131,10 @@ public struct SentenceSplitter: AnalysisComponent {
                 i += pattern.tokens.count
                 continue
             }
-            if !inBoilerplate, let end = sentenceEnd(at: i, tokens: tokens) {
+            // Tokens ending in a letter or digit (most of them) cannot end a sentence: skip the string checks.
+            let lastScalar = doc.scalars[tokens[i].end - 1].value
+            if !inBoilerplate, !CharClass.isASCIIAlphanumeric(lastScalar),
+               let end = sentenceEnd(at: i, tokens: tokens) {
                 endSentence(end)
                 i = end
                 continue
@@ -149,8 +163,13 @@ public struct SentenceSplitter: AnalysisComponent {
             return end
         }
         guard t.utf8.count >= 2, t.utf8.last == UInt8(ascii: "."), i + 1 < n else { return nil }
-        if let maybe = abbreviations[t] {
-            return maybe && starters.contains(tokens[i + 1].text) ? i + 1 : nil
+        switch abbreviations[t] {
+        case .never: return nil
+        case .maybe: return starters.contains(tokens[i + 1].text) ? i + 1 : nil
+        case .capital:
+            let next = tokens[i + 1].text.unicodeScalars.first!.value
+            return CharClass.isUpper(next) || starters.contains(tokens[i + 1].text) ? i + 1 : nil
+        case nil: break
         }
         // Letter-period runs (U.K.) behave like `maybe` abbreviations; lone initials (J.) never end a sentence.
         if t.unicodeScalars.count > 2 && isLetterPeriodRun(t) {
@@ -185,7 +204,9 @@ public struct SentenceSplitter: AnalysisComponent {
         guard s.tokens.count <= SentenceSplitter.maxHeadingTokens else { return false }
         var last = s.tokens.upperBound - 1
         while last > s.tokens.lowerBound, isClosing(doc.tokens[last].text) { last -= 1 }
-        if isTerminal(doc.tokens[last].text) { return false }
+        if isTerminal(doc.tokens[last].text) || doc.tokens[last].text == ":" { return false }
+        // A line starting in lowercase is a fragment of broken-up text, not a title.
+        if startsLowercase(doc.tokens[s.tokens.lowerBound].text) { return false }
         return lineBreaks(doc.scalars, s.chars.start, s.chars.end) == 0
     }
 

@@ -31,6 +31,9 @@ enum CharClass {
     static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
 
     @inline(__always)
+    static func isASCIIAlphanumeric(_ v: UInt32) -> Bool { isASCIILetter(v) || isDigit(v) }
+
+    @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
     @inline(__always)

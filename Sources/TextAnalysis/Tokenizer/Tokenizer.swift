@@ -105,7 +105,7 @@ struct TokenizerRun {
     mutating func special(_ s: Int, _ e: Int) -> Bool {
         let len = e - s
         guard len <= rules.maxSpecialLength else { return false }
-        if let list = rules.specials[TokenizerRules.hash(p, s, e)] {
+        if let list = rules.specialTable.lookup(TokenizerRules.hash(p, s, e)) {
             for sc in list where sc.scalars.count == len {
                 var same = true
                 for k in 0..<len where sc.scalars[k] != p[s + k] { same = false; break }
@@ -140,7 +140,8 @@ struct TokenizerRun {
 
     /// Length of the prefix to split off p[s..<e] (plus any marks attached to it), if one matches and text remains.
     func prefixLength(_ s: Int, _ e: Int) -> Int? {
-        guard e - s >= 2, let list = rules.prefixes[TokenizerRules.fold(p[s])] else { return nil }
+        guard e - s >= 2, rules.may(p[s], AffixFlag.prefix), let list = rules.prefixes[TokenizerRules.fold(p[s])]
+        else { return nil }
         for a in list where a.scalars.count < e - s && matches(a.scalars, at: s) {
             var k = s + a.scalars.count
             while k < e, CharClass.isAttaching(p[k]) { k += 1 }
@@ -153,7 +154,7 @@ struct TokenizerRun {
     func suffixLength(_ s: Int, _ e: Int) -> Int? {
         guard e - s >= 2 else { return nil }
         let last = p[e - 1]
-        if let list = rules.suffixes[TokenizerRules.fold(last)] {
+        if rules.may(last, AffixFlag.suffix), let list = rules.suffixes[TokenizerRules.fold(last)] {
             for a in list where a.scalars.count < e - s && matches(a.scalars, at: e - a.scalars.count) {
                 let before = p[e - a.scalars.count - 1]
                 if a.isClitic, !(CharClass.isLetter(before) || CharClass.isDigit(before)) { continue }
@@ -213,18 +214,22 @@ struct TokenizerRun {
         while k < e {
             let v = p[k]
             var cut = 0
+            if v < 128, rules.asciiFlags[Int(v)] == 0, v != 0x2E {
+                k += 1
+                continue
+            }
             if v >= 0x2000, CharClass.isEmojiStart(p, k, e) {
                 cut = CharClass.emojiClusterEnd(p, k, e) - k
             } else if v >= 0x3040, CharClass.isIdeographic(v) {
                 cut = 1
-            } else if let list = rules.infixes[TokenizerRules.fold(v)] {
+            } else if rules.may(v, AffixFlag.infix), let list = rules.infixes[TokenizerRules.fold(v)] {
                 for a in list where a.scalars.count <= e - k && matches(a.scalars, at: k) {
                     cut = a.scalars.count
                     break
                 }
             }
             if cut == 0, k > s, k + 1 < e {
-                if rules.letterInfixes.contains(v), CharClass.isLetter(p[k - 1]), CharClass.isLetter(p[k + 1]) {
+                if rules.may(v, AffixFlag.letterInfix), CharClass.isLetter(p[k - 1]), CharClass.isLetter(p[k + 1]) {
                     cut = 1
                 } else if v == 0x2E, CharClass.isLower(p[k - 1]), CharClass.isUpper(p[k + 1]) {
                     // end.Start: a missing space after a sentence

@@ -17,6 +17,8 @@ struct Affix: Sendable {
 public struct TokenizerRules: Sendable {
     /// Whole-chunk special cases (exceptions and abbreviations) keyed by the hash of the chunk's scalars.
     var specials: [UInt64: [SpecialCase]] = [:]
+    /// The same, as an open-addressing table the hot loop probes without hashing through Hasher.
+    private(set) var specialTable = SpecialTable([:])
     var maxSpecialLength = 0
     /// Prefixes keyed by their first scalar (ASCII-folded), suffixes and clitics by their last; longest first.
     var prefixes: [UInt32: [Affix]] = [:]
@@ -24,8 +26,10 @@ public struct TokenizerRules: Sendable {
     /// Infixes keyed by their first scalar; `letterInfixes` only split between two letters.
     var infixes: [UInt32: [Affix]] = [:]
     var letterInfixes: Set<UInt32> = []
-    /// Abbreviation → may it end a sentence (`maybe`)? Also read by the sentence splitter.
-    public private(set) var abbreviations: [String: Bool] = [:]
+    /// For each ASCII scalar, which of the tables above hold it (AffixFlag bits), so most scalars cost one load.
+    private(set) var asciiFlags = [UInt8](repeating: 0, count: 128)
+    /// Abbreviation → where it may end a sentence. Also read by the sentence splitter.
+    public private(set) var abbreviations: [String: AbbreviationEnd] = [:]
 
     public init() {}
 
@@ -37,7 +41,7 @@ public struct TokenizerRules: Sendable {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             let pieces = f.count == 2 ? f[1].split(separator: " ").map(String.init) : []
             guard f.count == 2, !f[0].isEmpty, pieces.joined() == f[0] else {
-                throw ResourceError("tokenizer/exceptions.txt:\(line): expected chunk<TAB>pieces that join to the chunk")
+                throw ResourceError("tokenizer/exceptions.txt:\(line): expected chunk<TAB>pieces joining to it")
             }
             addSpecial(String(f[0]), pieces: pieces)
         }
@@ -64,17 +68,39 @@ public struct TokenizerRules: Sendable {
         for key in prefixes.keys { prefixes[key]!.sort { $0.scalars.count > $1.scalars.count } }
         for key in suffixes.keys { suffixes[key]!.sort { $0.scalars.count > $1.scalars.count } }
         for key in infixes.keys { infixes[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        for v in 0..<UInt32(128) {
+            let f = TokenizerRules.fold(v)
+            var bits: UInt8 = 0
+            if prefixes[f] != nil { bits |= AffixFlag.prefix }
+            if suffixes[f] != nil { bits |= AffixFlag.suffix }
+            if infixes[f] != nil { bits |= AffixFlag.infix }
+            if letterInfixes.contains(v) { bits |= AffixFlag.letterInfix }
+            asciiFlags[Int(v)] = bits
+        }
+        specialTable = SpecialTable(specials)
     }
 
-    /// tokenizer/abbreviations.txt as abbreviation → may it end a sentence.
-    static func loadAbbreviations(_ resources: ResourceLoader) throws -> [String: Bool] {
-        var out: [String: Bool] = [:]
+    /// Whether scalar v may start a prefix (or end a suffix, start an infix...): `flag` is an AffixFlag bit.
+    @inline(__always)
+    func may(_ v: UInt32, _ flag: UInt8) -> Bool {
+        if v < 128 { return asciiFlags[Int(v)] & flag != 0 }
+        switch flag {
+        case AffixFlag.prefix: return prefixes[v] != nil
+        case AffixFlag.suffix: return suffixes[v] != nil
+        case AffixFlag.infix: return infixes[v] != nil
+        default: return letterInfixes.contains(v)
+        }
+    }
+
+    /// tokenizer/abbreviations.txt as abbreviation → where it may end a sentence.
+    static func loadAbbreviations(_ resources: ResourceLoader) throws -> [String: AbbreviationEnd] {
+        var out: [String: AbbreviationEnd] = [:]
         for (line, text) in try resources.lines("tokenizer/abbreviations.txt") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 2, !f[0].isEmpty, f[1] == "never" || f[1] == "maybe" else {
-                throw ResourceError("tokenizer/abbreviations.txt:\(line): expected abbreviation<TAB>never|maybe")
+            guard f.count == 2, !f[0].isEmpty, let end = AbbreviationEnd(rawValue: String(f[1])) else {
+                throw ResourceError("tokenizer/abbreviations.txt:\(line): expected abbreviation<TAB>never|maybe|capital")
             }
-            out[String(f[0])] = f[1] == "maybe"
+            out[String(f[0])] = end
         }
         return out
     }
@@ -125,4 +151,52 @@ public struct TokenizerRules: Sendable {
     /// ASCII case folding for affix matching (affixes hold punctuation and clitics like n't).
     @inline(__always)
     static func fold(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+}
+
+/// Whether an abbreviation's period can also end the sentence.
+public enum AbbreviationEnd: String, Sendable {
+    /// Titles and the like: always followed by more of the sentence (Mr., Gov.).
+    case never
+    /// Ends the sentence when a common sentence starter follows (U.S. He ...).
+    case maybe
+    /// Ends the sentence when any capitalized word follows (Inc. Former ...).
+    case capital
+}
+
+enum AffixFlag {
+    static let prefix: UInt8 = 1
+    static let suffix: UInt8 = 2
+    static let infix: UInt8 = 4
+    static let letterInfix: UInt8 = 8
+}
+
+/// Open addressing over the FNV hashes of the special cases: a probe is a mask and an array load.
+struct SpecialTable: Sendable {
+    private var hashes: [UInt64]
+    private var lists: [[SpecialCase]]
+    private var mask: Int
+
+    init(_ specials: [UInt64: [SpecialCase]]) {
+        var size = 16
+        while size < specials.count * 4 { size *= 2 }
+        hashes = [UInt64](repeating: 0, count: size)
+        lists = [[SpecialCase]](repeating: [], count: size)
+        mask = size - 1
+        for (h, list) in specials {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while !lists[i].isEmpty { i = (i + 1) & mask }
+            hashes[i] = h
+            lists[i] = list
+        }
+    }
+
+    @inline(__always)
+    func lookup(_ h: UInt64) -> [SpecialCase]? {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while !lists[i].isEmpty {
+            if hashes[i] == h { return lists[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
 }
