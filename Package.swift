@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "byline", targets: ["AppMain"]),
+        .executable(name: "ner-tool", targets: ["NERTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +34,10 @@ let package = Package(
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
         .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
+        // Dev tool for the entity tagger (train, tag, score, clusters, calibration, bench); see scripts/train-ner.sh.
+        .executableTarget(name: "NERTool", dependencies: ["App", "TextAnalysis",
+                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["CLinux"], swiftSettings: strict),
 
         // MARK: Tests
