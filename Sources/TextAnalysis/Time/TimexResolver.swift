@@ -9,16 +9,26 @@
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
+//   year-1 mentioned                                a year before the last-mentioned date when that was a
+//                                                   quarter ("profit ... in the third quarter, up from $2 a
+//                                                   year earlier" is 2020-Q3), else relative to the reference
 //
 // Named periods without a direction word follow the clause tense: past picks the latest one starting on or
-// before the reference, future the earliest one ending on or after it, no tense the nearest one (weekdays
-// lean to the past, as news reports what happened). "last"/"next" exclude the period holding the reference.
+// before the reference, future the earliest one ending on or after it, as long as that one lies within
+// `tenseReach` days (news dates rarely point further; a wrongly read tense then falls back); otherwise, and
+// with no tense, the nearest one. Weekdays lean to the past without a tense, as news reports what happened;
+// quarters and halves take the latest one begun, or with a future clause one starting within 120 days.
+// "last"/"next" exclude the period holding the reference.
 // Without a reference date, the unknown digits become X ("XXXX-WXX-4").
 
 public struct TimexResolver: Sendable {
     public init() {}
 
-    public func resolve(_ value: String, reference: CalendarDate?, tense: Tense) -> String {
+    /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
+    public static let tenseReach = 270
+
+    /// `mentioned`: the last resolved DATE value earlier in the document, for anaphoric specs.
+    public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil) -> String {
         guard value.contains("UNDEF(") else { return value }
         var out = ""
         var rest = Substring(value)
@@ -26,7 +36,7 @@ public struct TimexResolver: Sendable {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
             let spec = rest[open.upperBound..<close]
-            switch resolveSpec(spec, reference, tense) {
+            switch resolveSpec(spec, reference, tense, mentioned) {
             case .value(let v): out += v
             case .whole(let v): return v
             }
@@ -40,9 +50,16 @@ public struct TimexResolver: Sendable {
 
     enum Unit: String { case day, week, month, quarter, half, year, decade, century }
 
-    func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense) -> Result {
+    func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?) -> Result {
         let parts = spec.split(separator: " ")
         guard let head = parts.first else { return .value("") }
+        if parts.count == 2, parts[1] == "mentioned" {
+            if let m = mentioned, let q = Self.quarter(m), head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
+                let index = q.year * 4 + q.quarter - 1 - 4 * n
+                return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
+            }
+            return relative(head, ref)
+        }
         let direction = parts.count > 2 ? String(parts[2]) : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
         switch head {
         case "weekday":
@@ -89,6 +106,15 @@ public struct TimexResolver: Sendable {
             let candidates = ((ref.year - 1)...(ref.year + 1)).map { y -> (Int, Int, String) in
                 let (a, b) = Self.monthSpan(y, startMonth, months: months)
                 return (a, b, "\(Self.year(y))-\(suffix)")
+            }
+            if head != "season", direction == nil {
+                // Results are reported after a quarter ends: the latest one begun, unless a future clause
+                // points to one starting soon.
+                let r = ref.dayNumber
+                if tense == .future, let c = candidates.first(where: { $0.1 >= r }), distance(c, r) <= 120 {
+                    return .value(c.2)
+                }
+                return .value((candidates.last(where: { $0.0 <= r }) ?? candidates[0]).2)
             }
             return .value(pick(candidates, ref, direction, tense, leanPast: false))
         case "weekend":
@@ -164,19 +190,27 @@ public struct TimexResolver: Sendable {
                 ?? candidates.min(by: { distance($0, r) < distance($1, r) })!.2
         default: break
         }
+        let nearest = candidates.min(by: { distance($0, r) < distance($1, r) })!
+        let chosen: (Int, Int, String)?
         switch tense {
-        case .past:
-            return candidates.last(where: { $0.0 <= r })?.2 ?? candidates[0].2
-        case .future:
-            return candidates.first(where: { $0.1 >= r })?.2 ?? candidates[candidates.count - 1].2
-        case .present, .none:
-            if leanPast { return candidates.last(where: { $0.0 <= r })?.2 ?? candidates[0].2 }
-            return candidates.min(by: { distance($0, r) < distance($1, r) })!.2
+        case .past: chosen = candidates.last(where: { $0.0 <= r })
+        case .future: chosen = candidates.first(where: { $0.1 >= r })
+        case .present, .none: chosen = leanPast ? candidates.last(where: { $0.0 <= r }) : nearest
         }
+        guard let c = chosen, distance(c, r) <= Self.tenseReach else { return nearest.2 }
+        return c.2
     }
 
     func distance(_ c: (Int, Int, String), _ r: Int) -> Int {
         r < c.0 ? c.0 - r : (r > c.1 ? r - c.1 : 0)
+    }
+
+    /// "2020-Q3" as (2020, 3).
+    static func quarter(_ v: String) -> (year: Int, quarter: Int)? {
+        let parts = v.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), parts[1].count == 2,
+              parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }
+        return (y, q)
     }
 
     static func monthSpan(_ y: Int, _ m: Int, months: Int) -> (Int, Int) {

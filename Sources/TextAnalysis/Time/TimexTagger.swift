@@ -22,9 +22,11 @@ public struct TimexTagger: AnalysisComponent {
     /// Extracts and resolves; `reference` is the date relative expressions count from (nil leaves X digits).
     public func tag(_ scalars: [Unicode.Scalar], range: Range<Int>? = nil, sentences: [CharRange] = [],
                     reference: CalendarDate?) -> [Timex] {
-        extractor.extract(scalars, range: range, sentences: sentences).map {
-            Timex(chars: $0.chars, type: $0.type, value: resolver.resolve($0.value, reference: reference, tense: $0.tense),
-                  rule: $0.rule, mod: $0.mod)
+        var mentioned: String?
+        return extractor.extract(scalars, range: range, sentences: sentences).map {
+            let value = resolver.resolve($0.value, reference: reference, tense: $0.tense, mentioned: mentioned)
+            if $0.type == .date, value.first?.isNumber == true { mentioned = value }
+            return Timex(chars: $0.chars, type: $0.type, value: value, rule: $0.rule, mod: $0.mod)
         }
     }
 }
