@@ -46,6 +46,10 @@ struct TimeRuleExampleTests {
     func exampleExtractsItsSpanAndValue(_ c: Case) {
         let (text, span) = TimeFixture.unmark(c.text)
         let found = TimeFixture.tag(text)
+        if c.value == "-" {
+            #expect(!found.contains { $0.chars.overlaps(span) }, "blocked span produced \(found.map(\.value))")
+            return
+        }
         let hit = found.first { $0.chars == span }
         let got = found.map { "\($0.rule) \(TimeFixture.tagger.extractor.rules.rules.isEmpty ? "" : "")" +
             "\(text.unicodeScalars.dropFirst($0.chars.start).prefix($0.chars.length).map(String.init).joined())=\($0.value)" }

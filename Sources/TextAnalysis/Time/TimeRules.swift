@@ -32,7 +32,8 @@ enum TemplatePart: Sendable {
 
 struct TimeRule: Sendable {
     var id: String
-    var type: TimexType
+    /// Nil for a blocking rule (type NONE): its span wins overlaps like any match but yields no timex.
+    var type: TimexType?
     var elements: [RuleElement]
     /// Element indexes where the timex span starts and ends (`[` and `]` in the pattern).
     var spanStart: Int
@@ -67,7 +68,7 @@ public struct TimeRuleSet: Sendable {
     var notPastEd: Set<String> = []
 
     /// Rule files in matching priority order (a tie between equal spans goes to the earlier rule).
-    static let ruleFiles = ["set", "time", "date", "duration", "reference"]
+    static let ruleFiles = ["block", "set", "time", "date", "duration", "reference"]
 
     public var ruleCount: Int { rules.count }
 
@@ -184,8 +185,9 @@ public struct TimeRuleSet: Sendable {
             let id = String(head[0])
             guard !ids.contains(id) else { throw Self.fail(path, n, "duplicate rule id \(id)") }
             ids.insert(id)
-            guard let type = TimexType(rawValue: String(head[1])) else {
-                throw Self.fail(path, n, "unknown type \(head[1])")
+            let type = TimexType(rawValue: String(head[1]))
+            guard type != nil || head[1] == "NONE" else {
+                throw Self.fail(path, n, "unknown type \(head[1]) (DATE, TIME, DURATION, SET or NONE)")
             }
             var elements: [RuleElement] = []
             var spanStart = -1, spanEnd = -1

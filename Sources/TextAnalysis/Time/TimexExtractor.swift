@@ -75,10 +75,11 @@ public struct TimexExtractor: Sendable {
             if taken.contains(where: { $0.overlaps(span) }) { continue }
             taken.append(span)
             let rule = rules.rules[m.rule]
+            guard let type = rule.type else { continue }
             let chars = CharRange(words[m.first].start, words[m.end - 1].end)
             let value = fill(rule.value, m.binds)
             let tense = Tense.of(words: words, span: span, sentences: sentences, rules: rules)
-            out.append((m.first, ExtractedTimex(chars: chars, type: rule.type, value: value, mod: rule.mod,
+            out.append((m.first, ExtractedTimex(chars: chars, type: type, value: value, mod: rule.mod,
                                                 rule: rule.id, tense: tense)))
         }
         out.sort { $0.0 < $1.0 }

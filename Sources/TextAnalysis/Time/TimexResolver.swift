@@ -25,7 +25,7 @@ public struct TimexResolver: Sendable {
     public init() {}
 
     /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
-    public static let tenseReach = 270
+    public static let tenseReach = 300
 
     /// `mentioned`: the last resolved DATE value earlier in the document, for anaphoric specs.
     public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil) -> String {

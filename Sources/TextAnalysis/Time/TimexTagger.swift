@@ -25,7 +25,8 @@ public struct TimexTagger: AnalysisComponent {
         var mentioned: String?
         return extractor.extract(scalars, range: range, sentences: sentences).map {
             let value = resolver.resolve($0.value, reference: reference, tense: $0.tense, mentioned: mentioned)
-            if $0.type == .date, value.first?.isNumber == true { mentioned = value }
+            // Anaphoric values do not become the anchor themselves (no chain of "a year earlier"s).
+            if $0.type == .date, value.first?.isNumber == true, !$0.value.contains("mentioned") { mentioned = value }
             return Timex(chars: $0.chars, type: $0.type, value: value, rule: $0.rule, mod: $0.mod)
         }
     }
