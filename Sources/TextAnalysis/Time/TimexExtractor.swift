@@ -2,7 +2,7 @@
 // "UNDEF(year-1)") plus the tense of its clause. TimexResolver turns those into TIMEX3 values.
 // The matcher walks the scanner's words once; at each word it tries only the rules whose first element can
 // match that word (an index built at load time). Overlaps are resolved by one policy: longest span first,
-// then earliest, then the rule listed first.
+// then the match with more context words (the more specific rule), then earliest, then the rule listed first.
 
 /// A time expression before resolution.
 public struct ExtractedTimex: Sendable, Equatable {
@@ -36,7 +36,17 @@ public struct TimexExtractor: Sendable {
         var rule: Int
         var first: Int
         var end: Int
+        /// Words consumed including context outside the span.
+        var consumed: Int
         var binds: [(String, String)]
+
+        func better(than b: Match, _ words: [TimeWord]) -> Bool {
+            let la = words[end - 1].end - words[first].start, lb = words[b.end - 1].end - words[b.first].start
+            if la != lb { return la > lb }
+            if consumed != b.consumed { return consumed > b.consumed }
+            if first != b.first { return first < b.first }
+            return rule < b.rule
+        }
     }
 
     func extract(words: [TimeWord], sentences: [CharRange]) -> [ExtractedTimex] {
@@ -52,22 +62,13 @@ public struct TimexExtractor: Sendable {
             for ri in candidates where seen.insert(ri).inserted {
                 guard let m = match(ri, at: i, words) else { continue }
                 if let b = best {
-                    let lm = words[m.end - 1].end - words[m.first].start
-                    let lb = words[b.end - 1].end - words[b.first].start
-                    if lm > lb || (lm == lb && m.first < b.first) || (lm == lb && m.first == b.first && ri < b.rule) {
-                        best = m
-                    }
+                    if m.better(than: b, words) { best = m }
                 } else { best = m }
             }
             if let best { found.append(best) }
         }
-        // Longest first, then earliest, then rule order; keep what does not overlap an accepted span.
-        found.sort {
-            let la = words[$0.end - 1].end - words[$0.first].start, lb = words[$1.end - 1].end - words[$1.first].start
-            if la != lb { return la > lb }
-            if $0.first != $1.first { return $0.first < $1.first }
-            return $0.rule < $1.rule
-        }
+        // Keep, in policy order, what does not overlap an accepted span.
+        found.sort { $0.better(than: $1, words) }
         var taken: [Range<Int>] = []
         var out: [(Int, ExtractedTimex)] = []
         for m in found {
@@ -98,7 +99,7 @@ public struct TimexExtractor: Sendable {
             if ei == rule.spanEnd { spanEnd = wi }
             if ei == rule.elements.count {
                 if spanEnd > spanFirst, best == nil || spanEnd - spanFirst > best!.end - best!.first {
-                    best = Match(rule: ri, first: spanFirst, end: spanEnd, binds: binds)
+                    best = Match(rule: ri, first: spanFirst, end: spanEnd, consumed: wi - start, binds: binds)
                 }
                 return
             }
@@ -153,11 +154,14 @@ public struct TimexExtractor: Sendable {
             switch kind {
             case .num:
                 guard let v = rules.numberWords[w.lower] else { return [] }
-                // "twenty-five": tens, hyphen, unit.
-                if let tens = Int(v), tens >= 20, tens % 10 == 0, wi + 2 < words.count, words[wi + 1].lower == "-",
-                   !words[wi + 1].spaceBefore, let u = rules.numberWords[words[wi + 2].lower], let unit = Int(u),
-                   (1...9).contains(unit) {
-                    return [(3, String(tens + unit)), (1, v)]
+                // "twenty-five" and "twenty five": tens, an optional hyphen, a unit.
+                if let tens = Int(v), tens >= 20, tens % 10 == 0, tens < 100 {
+                    let hyphen = wi + 1 < words.count && words[wi + 1].lower == "-" && !words[wi + 1].spaceBefore
+                    let u = wi + (hyphen ? 2 : 1)
+                    if u < words.count, let uv = rules.numberWords[words[u].lower], let unit = Int(uv),
+                       (1...9).contains(unit), words[u].lower != "a", words[u].lower != "an" {
+                        return [(u - wi + 1, String(tens + unit)), (1, v)]
+                    }
                 }
                 return [(1, v)]
             case .ord:

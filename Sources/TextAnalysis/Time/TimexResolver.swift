@@ -9,6 +9,8 @@
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
+//   mentioned-quarter                               the last-mentioned quarter, else the one before the
+//                                                   reference's ("the quarter", "the latest period")
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
 //                                                   year earlier" is 2020-Q3), else relative to the reference
@@ -18,7 +20,8 @@
 // `tenseReach` days (news dates rarely point further; a wrongly read tense then falls back); otherwise, and
 // with no tense, the nearest one. Weekdays lean to the past without a tense, as news reports what happened;
 // quarters and halves take the latest one begun, or with a future clause one starting within 120 days.
-// "last"/"next" exclude the period holding the reference.
+// "last"/"next" exclude the period holding the reference; "past"/"future" force the tense ("by May").
+// Directions: [last|next|this|past|future] after any named period.
 // Without a reference date, the unknown digits become X ("XXXX-WXX-4").
 
 public struct TimexResolver: Sendable {
@@ -53,6 +56,10 @@ public struct TimexResolver: Sendable {
     func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?) -> Result {
         let parts = spec.split(separator: " ")
         guard let head = parts.first else { return .value("") }
+        if head == "mentioned-quarter" {
+            if let m = mentioned, Self.quarter(m) != nil { return .value(m) }
+            return relative("quarter-1", ref)
+        }
         if parts.count == 2, parts[1] == "mentioned" {
             if let m = mentioned, let q = Self.quarter(m), head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
                 let index = q.year * 4 + q.quarter - 1 - 4 * n
@@ -177,9 +184,10 @@ public struct TimexResolver: Sendable {
     }
 
     /// Chooses among candidate periods (start and end day numbers, label) around the reference.
-    func pick(_ candidates: [(Int, Int, String)], _ ref: CalendarDate, _ direction: String?, _ tense: Tense,
+    func pick(_ candidates: [(Int, Int, String)], _ ref: CalendarDate, _ direction: String?, _ clauseTense: Tense,
               leanPast: Bool) -> String {
         let r = ref.dayNumber
+        let tense = direction == "future" ? .future : direction == "past" ? .past : clauseTense
         switch direction {
         case "last":
             return candidates.last(where: { $0.1 < r })?.2 ?? candidates[0].2
