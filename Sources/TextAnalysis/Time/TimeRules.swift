@@ -6,8 +6,8 @@ import Foundation
 enum NumberKind: String, Sendable {
     /// year: 4 digits 1000-2100; yy: 2 digits; day: 1-31 with optional ordinal suffix; num: a cardinal in
     /// digits or words ("two", "twenty-five", "several" = X); ord: ordinal ("3rd", "third"); decade: "1990s"
-    /// or "90s"; hour: 0-24; minute: 00-59; int: any integer in digits.
-    case year, yy, day, num, ord, decade, hour, minute, int
+    /// or "90s"; hour: 0-24; minute: 00-59; int: any integer in digits; card: like num but never vague.
+    case year, yy, day, num, ord, decade, hour, minute, int, card
 }
 
 struct RuleElement: Sendable {
@@ -95,7 +95,7 @@ public struct TimeRuleSet: Sendable {
                 case .list(let l): keys.formUnion(lists[l].byFirst.keys)
                 case .number(let kind):
                     number = true
-                    if kind == .num { keys.formUnion(numberWords.keys) }
+                    if kind == .num || kind == .card { keys.formUnion(numberWords.keys) }
                     if kind == .ord { keys.formUnion(ordinalWords.keys) }
                 }
                 if !e.optional { break }

@@ -152,6 +152,8 @@ public struct TimexExtractor: Sendable {
         let w = words[wi]
         if w.kind != .number {
             switch kind {
+            case .card:
+                return number(.num, wi, words).filter { Int($0.1) != nil }
             case .num:
                 guard let v = rules.numberWords[w.lower] else { return [] }
                 // "twenty-five" and "twenty five": tens, an optional hyphen, a unit.
@@ -183,7 +185,7 @@ public struct TimexExtractor: Sendable {
         case .day:
             guard w.digits <= 2, (1...31).contains(w.value), w.suffix != "s" else { return [] }
             return [(1, Self.pad2(w.value))]
-        case .num:
+        case .num, .card:
             guard w.suffix.isEmpty else { return [] }
             return [(1, String(w.value))]
         case .ord:
