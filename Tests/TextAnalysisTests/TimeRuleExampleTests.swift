@@ -5,7 +5,7 @@ import Testing
 @testable import TextAnalysis
 
 enum TimeFixture {
-    static let tagger: TimexTagger = try! TimexTagger(resources: try! ResourceLoader.bundled())
+    static let tagger: TimexTagger = try! TimexTagger(resources: TestResources.loader)
     static let reference = CalendarDate(year: 2021, month: 3, day: 18)!
 
     /// Tags a sentence; brackets in it mark nothing here (they are removed first), the offsets returned are into

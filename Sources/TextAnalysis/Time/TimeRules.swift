@@ -15,6 +15,8 @@ struct RuleElement: Sendable {
         case words(Set<String>)
         case list(Int)
         case number(NumberKind)
+        /// A built-in word shape: `%plural` (a lowercase word ending in a single s: "degrees", "troops").
+        case shape(String)
     }
     var test: Test
     var optional = false
@@ -92,6 +94,7 @@ public struct TimeRuleSet: Sendable {
                 if e.negative { continue }
                 switch e.test {
                 case .words(let w): keys.formUnion(w)
+                case .shape: throw ResourceError("\(r.file):\(r.line): a rule cannot start with a word shape")
                 case .list(let l): keys.formUnion(lists[l].byFirst.keys)
                 case .number(let kind):
                     number = true
@@ -239,6 +242,9 @@ public struct TimeRuleSet: Sendable {
             let name = String(s.dropFirst())
             test = .list(try list(resources, name, &listIndex, file, line))
             if bind == nil { bind = name }
+        } else if s.hasPrefix("%"), s.count > 1 {
+            guard s == "%plural" else { throw Self.fail(file, line, "unknown word shape \(s)") }
+            test = .shape(String(s.dropFirst()))
         } else if s.hasPrefix("#"), s.count > 1 {
             guard let kind = NumberKind(rawValue: String(s.dropFirst())) else {
                 throw Self.fail(file, line, "unknown number kind \(s)")

@@ -145,6 +145,10 @@ public struct TimexExtractor: Sendable {
             return out
         case .number(let kind):
             return number(kind, wi, words)
+        case .shape:
+            let s = w.lower
+            let plural = w.kind == .word && !w.capitalized && s.count >= 3 && s.hasSuffix("s") && !s.hasSuffix("ss")
+            return plural ? [(1, s)] : []
         }
     }
 
