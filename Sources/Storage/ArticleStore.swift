@@ -67,6 +67,9 @@ public final class ArticleStore: Sendable {
         try read { db throws(StorageError) in try db.backup(to: path) }
     }
 
+    /// Sizes of the recent group-commit batches (how many inserts shared one COMMIT), oldest first.
+    public var recentBatchSizes: [Int] { commits.recentBatchSizes }
+
     /// Runs `body` on the writer connection (maintenance and tests).
     func withWriter<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {
         try writer.withLock { db throws(StorageError) in try body(db) }

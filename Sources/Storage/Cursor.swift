@@ -55,6 +55,23 @@ public enum PageLimit {
 /// Folding for names and search terms: lowercase, no diacritics, single spaces, trimmed.
 enum Fold {
     static func name(_ s: String) -> String {
+        // Fast path for ASCII (most names), which needs neither Unicode folding nor Foundation.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for b in s.utf8 {
+            guard b < 0x80 else { return slowName(s) }
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func slowName(_ s: String) -> String {
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

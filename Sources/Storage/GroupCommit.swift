@@ -17,6 +17,8 @@ final class GroupCommit: @unchecked Sendable {  // all mutable state is guarded 
     private let condition = NSCondition()
     private var queue: [Ticket] = []
     private var leading = false
+    /// Sizes of the batches written so far (the last 1024), for tests and benchmarks.
+    private var batchSizes: [Int] = []
     private let maxBatch: Int
     /// Writes one batch in one transaction; returns one outcome per article, in order.
     private let write: @Sendable ([NewArticle]) -> [Outcome]
@@ -24,6 +26,20 @@ final class GroupCommit: @unchecked Sendable {  // all mutable state is guarded 
     init(maxBatch: Int, write: @escaping @Sendable ([NewArticle]) -> [Outcome]) {
         self.maxBatch = max(1, maxBatch)
         self.write = write
+    }
+
+    /// Articles waiting for a batch.
+    var queued: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
+    /// Sizes of the recent batches, oldest first.
+    var recentBatchSizes: [Int] {
+        condition.lock()
+        defer { condition.unlock() }
+        return batchSizes
     }
 
     func submit(_ article: NewArticle) -> Outcome {
@@ -42,6 +58,8 @@ final class GroupCommit: @unchecked Sendable {  // all mutable state is guarded 
             condition.unlock()
             let outcomes = write(batch.map(\.article))
             condition.lock()
+            if batchSizes.count == 1024 { batchSizes.removeFirst(512) }
+            batchSizes.append(batch.count)
             for (i, t) in batch.enumerated() {
                 t.outcome = i < outcomes.count
                     ? outcomes[i] : .failure(StorageError(kind: .other, message: "batch returned too few results"))

@@ -52,7 +52,18 @@ final class Statement {
             case .null: rc = sqlite3_bind_null(handle, i)
             case .int(let v): rc = sqlite3_bind_int64(handle, i, v)
             case .double(let v): rc = sqlite3_bind_double(handle, i, v)
-            case .text(let v): rc = sqlite3_bind_text(handle, i, v, -1, SQLITE_TRANSIENT)
+            case .text(let v):
+                // Explicit length: text may contain NUL, which a C-string bind would cut at.
+                var copy = v
+                rc = copy.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { chars in
+                        guard let base = chars.baseAddress else {
+                            return sqlite3_bind_text(handle, i, "", 0, SQLITE_TRANSIENT)
+                        }
+                        return sqlite3_bind_text64(handle, i, base, sqlite3_uint64(chars.count), SQLITE_TRANSIENT,
+                                                   UInt8(SQLITE_UTF8))
+                    }
+                }
             case .blob(let v):
                 rc = v.withUnsafeBytes { raw in
                     // A zero-length blob still needs a non-null pointer or SQLite stores NULL.

@@ -42,3 +42,11 @@ import Testing
         #expect(Fold.likeSubstring("50%_a\\b") == "%50\\%\\_a\\\\b%")
     }
 }
+
+@Suite struct FoldTests {
+    @Test(arguments: [("Joe Biden", "joe biden"), ("\tJOE\n\n biden  ", "joe biden"), ("", ""), ("   ", ""),
+                      ("O'Neil-SMITH", "o'neil-smith"), ("Zoë  Saldaña", "zoe saldana"), ("ÉCOLE", "ecole")])
+    func asciiAndUnicodeNamesFoldTheSameWay(_ c: (String, String)) {
+        #expect(Fold.name(c.0) == c.1)
+    }
+}
