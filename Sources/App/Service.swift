@@ -55,11 +55,12 @@ public final class Service: Sendable {
         self.apiKey = APIKeyCheck(key: config.apiKey, forReads: config.apiKeyForReads)
     }
 
-    /// Loads the analyzer and opens the store; /ready turns true when this returns without error.
-    public func load() {
+    /// Loads the analyzer (unless one is given) and opens the store; /ready turns true when this returns
+    /// without error.
+    public func load(analyzer given: Analyzer? = nil) {
         do {
             let started = ContinuousClock.now
-            let analyzer = try Analyzer(resources: ResourceLoader.bundled())
+            let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
             let store = try Service.openStore(path: config.database)
             state.set(LoadedComponents(analyzer: analyzer, store: store))
             log(level: "info", "loaded the model and the database \(config.database) in "

@@ -1,6 +1,7 @@
 // A Service on 127.0.0.1 with an ephemeral port and a temporary database, for live API tests.
 import Foundation
 import TestSupport
+import TextAnalysis
 @testable import App
 
 final class LiveService {
@@ -24,8 +25,12 @@ final class LiveService {
         let capture = logs
         service = try Service(config: config, logSink: { capture.append($0) })
         port = try service.start().boundPort
-        service.load()
+        service.load(analyzer: try LiveService.sharedAnalyzer())
     }
+
+    /// One analyzer for every live test: loading the model per test would dominate the suite's time.
+    private static let analyzer = Result { try Analyzer(resources: ResourceLoader.bundled()) }
+    static func sharedAnalyzer() throws -> Analyzer { try analyzer.get() }
 
     deinit {
         if let server = service.server {
