@@ -44,6 +44,11 @@ public final class Service: Sendable {
     let state = ServiceState()
     let apiKey: APIKeyCheck
     private let serverBox = Mutex<HTTPServer?>(nil)
+    /// The TLS certificate and key in service (nil without a TLS listener); SIGHUP reloads them.
+    let tlsContexts: TLSContextHolder?
+    /// The bound TLS port, once started.
+    private let tlsPortBox = Mutex<Int?>(nil)
+    public var boundTLSPort: Int? { tlsPortBox.withLock { $0 } }
     /// Where log lines go (standard error; tests capture them).
     let logSink: @Sendable (String) -> Void
 
@@ -53,6 +58,13 @@ public final class Service: Sendable {
         self.config = config
         self.logSink = logSink
         self.apiKey = APIKeyCheck(key: config.apiKey, forReads: config.apiKeyForReads)
+        if config.tlsPort != nil, let cert = config.tlsCert, let key = config.tlsKey {
+            // Fails at startup on a missing, unreadable, expired or mismatched certificate and key.
+            tlsContexts = try TLSContextHolder(configuration: TLSConfiguration(certificateChainPath: cert,
+                                                                               privateKeyPath: key))
+        } else {
+            tlsContexts = nil
+        }
     }
 
     /// Loads the analyzer (unless one is given) and opens the store; /ready turns true when this returns
@@ -90,6 +102,8 @@ public final class Service: Sendable {
     public func run() throws {
         let server = try start()
         try server.installSignalHandlers()
+        let hangupWatcher = tlsContexts?.reloadOnHangup { [self] line in log(level: "warn", line) }
+        defer { hangupWatcher?.cancel() }
         Thread.detachNewThread { [self] in load() }
         server.run()
         log(level: "info", "stopped")
@@ -112,6 +126,7 @@ public final class Service: Sendable {
         serverConfig.log = { [self] line in log(level: "warn", line) }
 
         let server = HTTPServer(configuration: serverConfig)
+        let tlsListener = tlsContexts.map { server.addTLSListener(port: config.tlsPort ?? 0, contexts: $0) }
         let responder = try makeResponder()
         let sink = logSink
         // Routed requests are logged by AppResponder (it knows the client behind a trusted proxy); the server's
@@ -122,7 +137,13 @@ public final class Service: Sendable {
         let logRequests = config.logLevel == "info" || config.logLevel == "debug"
         try server.start(handler: responder, accessLog: logRequests ? writeLine : nil)
         serverBox.withLock { $0 = server }
-        log(level: "info", "listening on http://\(config.host):\(server.boundPort); database \(config.database)")
+        var listening = "listening on http://\(config.host):\(server.boundPort)"
+        if let tlsListener {
+            let port = server.boundPort(ofTLSListener: tlsListener)
+            tlsPortBox.withLock { $0 = port }
+            listening += " and https://\(config.host):\(port)"
+        }
+        log(level: "info", "\(listening); database \(config.database)")
         return server
     }
 

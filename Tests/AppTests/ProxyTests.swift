@@ -95,3 +95,41 @@ import TestSupport
         #expect(!lines.contains { ($0["client"] as? String) == "6.6.6.6" })
     }
 }
+
+/// The service's HTTPS listener beside the plain one, and startup refusing a bad certificate.
+@Suite(.serialized) struct ServiceTLSTests {
+    @Test func httpsListenerServesTheAPI() throws {
+        guard ProxyTests.curl != nil else {
+            print("skipped: curl is not installed")
+            return
+        }
+        let certs = try TestCertificates.generate()
+        let live = try LiveService {
+            $0.tlsPort = 0
+            $0.tlsCert = certs.serverCertificatePath
+            $0.tlsKey = certs.serverKeyPath
+        }
+        let port = try #require(live.service.boundTLSPort)
+        let (status, body) = try ProxyTests.curl(["--cacert", certs.caPath, "https://localhost:\(port)/version"])
+        #expect(status == 200, "\(body)")
+        let (posted, _) = try ProxyTests.curl(["--cacert", certs.caPath, "-H", "Content-Type: text/plain",
+                                               "--data-binary", "Angela Merkel visited Paris.",
+                                               "https://localhost:\(port)/articles"])
+        #expect(posted == 201)
+        #expect(try live.request("GET", "/health").status == 200)
+    }
+
+    @Test func startupRefusesAnExpiredOrMismatchedCertificate() throws {
+        let certs = try TestCertificates.generate()
+        for (cert, key) in [(certs.expiredCertificatePath, certs.expiredKeyPath),
+                            (certs.serverCertificatePath, certs.otherKeyPath),
+                            (certs.path("missing.pem"), certs.serverKeyPath)] {
+            var config = Config()
+            config.port = 0
+            config.tlsPort = 0
+            config.tlsCert = cert
+            config.tlsKey = key
+            #expect(throws: (any Error).self) { _ = try Service(config: config, logSink: { _ in }) }
+        }
+    }
+}
