@@ -206,6 +206,9 @@ struct HeadScanner {
     /// Records a field and the framing facts it carries; rejects duplicates that make framing ambiguous.
     private mutating func note(_ field: FieldLine) -> HTTPParseError? {
         parsed.headers.add(field.name, field.value)
+        // Only four names matter for framing; the length test spares a lowercased copy of every other name.
+        let length = field.name.utf8.count
+        guard length == 4 || length == 6 || length == 14 || length == 17 else { return nil }
         switch field.name.lowercased() {
         case "content-length":
             if parsed.contentLength != nil { return .bad("A request must not have more than one Content-Length.") }
