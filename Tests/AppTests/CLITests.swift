@@ -1,0 +1,129 @@
+// The `byline` command line, run as a process: analyze (one file, several as NDJSON, stdin, bad UTF-8),
+// import (resumable), query and backup, and config errors at startup.
+import Foundation
+import Testing
+@testable import App
+
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `byline` binary; nil (with a printed reason) when it has not been built.
+func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CLIResult? {
+    let path = Fixtures_repo(".build/debug/byline")
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+        print("skipped: \(path) is not built (scripts/test.sh builds it)")
+        return nil
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = args
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+@Suite(.serialized) struct CLITests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func analyzePrintsOneObjectForOneFileAndNDJSONForSeveral() throws {
+        let a = try write("a.txt", Array("date 2021-03-18\nAngela Merkel met Emmanuel Macron in Paris on Monday.".utf8))
+        let b = try write("b.txt", Array("Boris Johnson spoke in London.".utf8))
+        let bad = try write("bad.txt", [0x41, 0xC3, 0x28])
+        guard let one = try byline(["analyze", a]) else { return }
+        #expect(one.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any]
+        #expect(object?["date"] as? String == "2021-03-18")
+        #expect(object?["file"] == nil)
+
+        let many = try #require(try byline(["analyze", "--jobs", "2", a, bad, b]))
+        #expect(many.status == 1)
+        let lines = many.stdout.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
+        }
+        #expect(lines.map { $0["file"] as? String } == [a, b])
+        #expect(many.stderr.contains("bad.txt"))
+        #expect(many.stderr.contains("invalid UTF-8 at byte offset 1"))
+    }
+
+    @Test func analyzeReadsStandardInputAndTakesADate() throws {
+        guard let result = try byline(["analyze", "--date", "2020-02-29", "-"],
+                                      stdin: Data("Talks resumed on Friday in Geneva.".utf8)) else { return }
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["date"] as? String == "2020-02-29")
+        #expect(try byline(["analyze", "--date", "2020-02-30", "-"], stdin: Data())?.status != 0)
+    }
+
+    @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {
+        let folder = directory.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (i, text) in ["Angela Merkel visited Paris.", "Joe Biden spoke in Washington.", "Angela Merkel left Berlin."]
+            .enumerated() {
+            try Data(text.utf8).write(to: folder.appendingPathComponent("\(i).txt"))
+        }
+        let ndjson = try write("more.ndjson", Array(#"{"text": "Emmanuel Macron met Olaf Scholz.", "date": "2022-01-05"}"#.utf8)
+                                              + [10] + Array("not json\n".utf8))
+        let database = directory.appendingPathComponent("store.db").path
+        guard let first = try byline(["import", "--database", database, folder.path, ndjson]) else { return }
+        #expect(first.status == 1)  // the bad NDJSON line
+        #expect(first.stderr.contains("imported 4, skipped 0 already stored, 1 failed"))
+        #expect(first.stderr.contains("more.ndjson:2"))
+        let again = try #require(try byline(["import", "--database", database, folder.path]))
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("imported 0, skipped 3 already stored, 0 failed"))
+
+        let query = try #require(try byline(["query", "--database", database, "articles", "limit=10"]))
+        #expect(query.status == 0)
+        let items = (try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])?["items"] as? [Any]
+        #expect(items?.count == 4)
+        #expect(try byline(["query", "--database", database, "entities", "limit=900"])?.status != 0)
+        #expect(try byline(["query", "--database", database, "people"])?.status != 0)
+
+        let copy = directory.appendingPathComponent("copy.db").path
+        #expect(try byline(["backup", "--database", database, copy])?.status == 0)
+        let fromCopy = try #require(try byline(["query", "--database", copy, "articles"]))
+        #expect(fromCopy.stdout == query.stdout)
+        #expect(try byline(["backup", "--database", database, copy])?.status != 0)  // will not overwrite
+    }
+
+    @Test(arguments: [
+        (["serve", "--port", "http"], "--port: port 'http'"),
+        (["serve", "--config", "/nonexistent.conf"], "cannot read config file"),
+        (["serve", "--tls-port", "8443"], "tls-cert and tls-key"),
+    ])
+    func serveStopsOnBadConfigurationNamingIt(args: [String], message: String) throws {
+        guard let result = try byline(args) else { return }
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func serveStopsOnBadEnvironmentValue() throws {
+        guard let result = try byline(["serve"], environment: ["BYLINE_MAX_BODY_SIZE": "huge"]) else { return }
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("BYLINE_MAX_BODY_SIZE"))
+    }
+}
