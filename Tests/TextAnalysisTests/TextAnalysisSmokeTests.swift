@@ -1,4 +1,0 @@
-import Testing
-@testable import TextAnalysis
-
-@Test func moduleLinks() { #expect(Bool(true)) }
