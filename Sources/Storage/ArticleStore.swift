@@ -1,6 +1,11 @@
 // ArticleStore: the public, thread-safe entry point App uses. One writer connection (all writes serialized;
 // concurrent inserts share transactions through GroupCommit) and a pool of read-only connections that WAL lets
 // run beside the writer. Every method is synchronous and may be called from any thread.
+//
+// Code map: Database/Statement own the SQLite handles; StorageError classifies failures; Migrations + Schema
+// build the tables; Records holds the plain input/output values; ArticleWriter does inserts (entity merging)
+// and deletes; GroupCommit batches concurrent inserts; ArticleReader runs the paginated queries (Cursor for
+// page tokens and limits, EventDate for timeline dates); Locked guards shared state.
 import Foundation
 
 public final class ArticleStore: Sendable {

@@ -32,9 +32,10 @@ struct Cursor: Equatable {
         var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
         guard let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8) else { throw bad }
-        let parts = raw.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == tag, let id = Int64(parts[2]) else { throw bad }
-        return Cursor(tag: tag, key: String(parts[1]), id: id)
+        // Tag up to the first separator, id after the last: the key in between may hold anything.
+        guard let first = raw.firstIndex(of: separator), let last = raw.lastIndex(of: separator), first < last,
+              raw[..<first] == tag, let id = Int64(raw[raw.index(after: last)...]) else { throw bad }
+        return Cursor(tag: tag, key: String(raw[raw.index(after: first)..<last]), id: id)
     }
 }
 

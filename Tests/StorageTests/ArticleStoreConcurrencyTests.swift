@@ -51,4 +51,19 @@ import Testing
             #expect(try store.quotes(QuoteQuery(limit: 500)).rows.count == expected)
         }
     }
+
+    @Test func readersRunBesideAnOpenWriteTransactionAndSeeOnlyCommittedData() throws {
+        try F.withTempStore { store, _ in
+            _ = try store.insert(F.article("committed"))
+            try store.withWriter { db throws(StorageError) in
+                try db.execute("BEGIN IMMEDIATE")
+                defer { db.rollback() }
+                _ = try ArticleWriter.insert(F.article("pending"), into: db)
+                // Runs on a pooled read connection while the writer holds its lock and an open transaction.
+                let seen = try store.articles().rows.map(\.contentHash)
+                #expect(seen == ["committed"])
+            }
+            #expect(try store.articleId(contentHash: "pending") == nil)
+        }
+    }
 }

@@ -9,6 +9,8 @@ import Testing
         #expect(!c.encoded.contains("="))
         #expect(throws: StorageError.self) { try Cursor.decode(c.encoded, tag: "quotes") }
         #expect(try Cursor.decode(nil, tag: "articles") == nil)
+        let odd = Cursor(tag: "entities.name", key: "a\u{1F}b\u{1F}", id: 7)
+        #expect(try Cursor.decode(odd.encoded, tag: "entities.name") == odd)
     }
 
     @Test(arguments: ["", "!!!", "YWJj", String(repeating: "A", count: 2000), "YXJ0aWNsZXMfeB94"])

@@ -70,9 +70,27 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     }
 
     @Test func aBatchIsCappedAtMaxBatch() {
-        let commit = GroupCommit(maxBatch: 3) { articles in articles.map { _ in .success(InsertResult(id: 1, created: true)) } }
-        onThreads(10) { i in _ = commit.submit(NewArticle(text: "", contentHash: "\(i)")) }
-        #expect(commit.recentBatchSizes.allSatisfy { (1...3).contains($0) })
-        #expect(commit.recentBatchSizes.reduce(0, +) == 10)
+        let gate = Gate()
+        let commit = GroupCommit(maxBatch: 3) { articles in
+            let isFirst = gate.batches.withLock { b in b.append(articles.map(\.contentHash)); return b.count == 1 }
+            if isFirst {
+                gate.started.signal()
+                gate.go.wait()
+            }
+            return articles.map { _ in .success(InsertResult(id: 1, created: true)) }
+        }
+        let group = DispatchGroup()
+        group.enter()
+        Thread.detachNewThread { _ = commit.submit(NewArticle(text: "", contentHash: "first")); group.leave() }
+        gate.started.wait()
+        for i in 0..<9 {
+            group.enter()
+            Thread.detachNewThread { _ = commit.submit(NewArticle(text: "", contentHash: "\(i)")); group.leave() }
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while commit.queued < 9 && Date() < deadline { usleep(1000) }
+        gate.go.signal()
+        group.wait()
+        #expect(commit.recentBatchSizes == [1, 3, 3, 3])
     }
 }

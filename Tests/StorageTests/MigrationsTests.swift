@@ -50,3 +50,19 @@ import Testing
         #expect(try db.scalarInt("SELECT sqlite_compileoption_used('ENABLE_FTS5')") == 1)
     }
 }
+
+@Suite struct OpeningTests {
+    @Test func aFileThatIsNotADatabaseIsRefusedAsCorrupt() throws {
+        let dir = StoreFixtures.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("junk.db").path
+        try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: path))
+        #expect { try ArticleStore(path: path) } throws: { ($0 as? StorageError)?.kind == .corrupt }
+    }
+
+    @Test func aDatabaseInAMissingDirectoryCannotBeOpened() {
+        #expect {
+            try ArticleStore(path: "/nonexistent-byline-dir/x.db")
+        } throws: { ($0 as? StorageError)?.isUnavailable == true }
+    }
+}

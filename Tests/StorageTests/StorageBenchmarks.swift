@@ -60,6 +60,31 @@ import Testing
             print(String(format: "bench-storage: concurrency %d: %d articles in %.2f s = %.0f articles/s, "
                          + "%d commits, mean batch %.1f, %.2f ms CPU per article (load: machine shared)", concurrency,
                          total, seconds, Double(total) / seconds, batches.count, mean, cpu * 1000 / Double(total)))
+            if concurrency == 64 { try Self.queryLatencies(store) }
         }
+    }
+
+    /// Mean latency of each list query (first page, default limit) over the store the insert run filled.
+    static func queryLatencies(_ store: ArticleStore) throws {
+        let entity = try store.entities(EntityQuery(limit: 1)).rows.first?.id ?? 1
+        let queries: [(String, () throws -> Void)] = [
+            ("articles", { _ = try store.articles() }),
+            ("articles?entity", { _ = try store.articles(ArticleQuery(entityId: entity)) }),
+            ("entities", { _ = try store.entities() }),
+            ("entities?q", { _ = try store.entities(EntityQuery(q: "surname1")) }),
+            ("entities?sort=name", { _ = try store.entities(EntityQuery(sort: .name)) }),
+            ("entity/{id}", { _ = try store.entity(id: entity) }),
+            ("quotes?q", { _ = try store.quotes(QuoteQuery(q: "policy markets")) }),
+            ("quotes?speaker", { _ = try store.quotes(QuoteQuery(speaker: "surname2")) }),
+            ("timeline", { _ = try store.timeline() }),
+            ("timeline?from&to", { _ = try store.timeline(TimelineQuery(from: "2012", to: "2013-06")) }),
+        ]
+        var parts: [String] = []
+        for (name, run) in queries {
+            let start = Date()
+            for _ in 0..<20 { try run() }
+            parts.append(String(format: "%@ %.2f ms", name, Date().timeIntervalSince(start) * 1000 / 20))
+        }
+        print("bench-storage: queries over 1000 articles: " + parts.joined(separator: ", "))
     }
 }
