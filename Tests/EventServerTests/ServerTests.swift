@@ -67,6 +67,17 @@ import TestSupport
         #expect(response.bodyText == body)
     }
 
+    @Test func largeResponseIsFinishedThroughWritabilityThenThePipelineContinues() throws {
+        let live = try LiveServer()
+        defer { live.stop() }
+        let client = try live.client()
+        try client.send(get("/big") + get("/next"))
+        let big = try client.readResponse()
+        #expect(big.body.count == 8 << 20)
+        #expect(big.body.first == 0x61 && big.body.last == 0x61)
+        #expect(try client.readResponse().bodyText == "/next")
+    }
+
     @Test func expectContinueSends100BeforeTheBody() throws {
         let live = try LiveServer()
         defer { live.stop() }
