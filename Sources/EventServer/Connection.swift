@@ -130,10 +130,11 @@ final class Connection {
             if !output.isEmpty {
                 guard flush(now: now) else { return }
                 if !output.isEmpty { break }
-                if machine.isWriting {
-                    perform(machine.writeCompleted(now: now, hasUnreadInput: hasUnparsed), now: now)
-                    continue
-                }
+            }
+            if machine.isWriting {
+                // The response is out (flushed here or by an earlier writability event).
+                perform(machine.writeCompleted(now: now, hasUnreadInput: hasUnparsed), now: now)
+                continue
             }
             guard machine.parsesInput && needsParse else { break }
             if requestBudget == 0 {

@@ -2,6 +2,10 @@
 // and field lines. Each line is validated as soon as its CRLF arrives; length limits are checked against the
 // line's start offset, so an over-long line is rejected at the same byte whether it arrived whole or in pieces.
 
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
 enum Byte {
     static let cr: UInt8 = 0x0D
     static let lf: UInt8 = 0x0A
@@ -202,6 +206,9 @@ struct HeadScanner {
     /// Records a field and the framing facts it carries; rejects duplicates that make framing ambiguous.
     private mutating func note(_ field: FieldLine) -> HTTPParseError? {
         parsed.headers.add(field.name, field.value)
+        // Only four names matter for framing; the length test spares a lowercased copy of every other name.
+        let length = field.name.utf8.count
+        guard length == 4 || length == 6 || length == 14 || length == 17 else { return nil }
         switch field.name.lowercased() {
         case "content-length":
             if parsed.contentLength != nil { return .bad("A request must not have more than one Content-Length.") }
@@ -219,12 +226,36 @@ struct HeadScanner {
         case "host":
             parsed.hostCount += 1
             if parsed.hostCount > 1 { return .bad("A request must not have more than one Host field.") }
+            // RFC 9112 §3.2: a Host field with an invalid value also gets 400.
+            if !Self.isValidHost(field.value) { return .bad("The Host field is not a valid host[:port].") }
         case "expect":
             if field.value.lowercased() == "100-continue" { parsed.expectsContinue = true }
         default:
             break
         }
         return nil
+    }
+
+    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2): an IP literal in brackets or a reg-name
+    /// (unreserved, sub-delims, percent-encoded); empty is allowed (RFC 9112 §3.2).
+    static func isValidHost(_ value: String) -> Bool {
+        var host = Substring(value)
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let literal = host[host.index(after: host.startIndex) ..< close]
+            guard !literal.isEmpty, literal.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." || $0 == "v" ||
+                                                         $0 == "V" }) else { return false }
+            host = host[host.index(after: close)...]
+            return host.isEmpty || (host.first == ":" && host.dropFirst().allSatisfy(\.isASCIIDigit))
+        }
+        if let colon = host.lastIndex(of: ":") {
+            guard host[host.index(after: colon)...].allSatisfy(\.isASCIIDigit) else { return false }
+            host = host[..<colon]
+        }
+        return host.unicodeScalars.allSatisfy { c in
+            c.isASCII && (("a" ... "z").contains(c) || ("A" ... "Z").contains(c) || ("0" ... "9").contains(c) ||
+                "-._~!$&'()*+,;=%".unicodeScalars.contains(c))
+        }
     }
 
     /// request-line = method SP request-target SP HTTP-version (RFC 9112 §3), single spaces only.

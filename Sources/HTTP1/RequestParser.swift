@@ -64,7 +64,7 @@ public enum ParseOutcome: Sendable {
     case bad(HTTPParseError)
 }
 
-public struct RequestParser {
+public struct RequestParser: Sendable {
     public let limits: ParserLimits
 
     private enum Phase { case head, body, failed(HTTPParseError) }

@@ -7,7 +7,7 @@
 public typealias RouteHandler = @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
 
 /// The route builder. Registration never fails; `build()` reports every problem at once, at startup.
-public struct Router {
+public struct Router: Sendable {
     struct Registration {
         var method: HTTPMethod
         var pattern: String

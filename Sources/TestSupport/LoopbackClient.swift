@@ -51,7 +51,22 @@ public final class LoopbackClient {
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
 
-    deinit { Glibc.close(fd) }
+    private var isOpen = true
+
+    deinit { close() }
+
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Glibc.close(fd)
+    }
+
+    /// Closes with SO_LINGER 0, so the server sees a reset (RST) instead of an orderly FIN.
+    public func reset() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close()
+    }
 
     /// Sends all bytes (throws if the server reset the connection).
     public func send(_ bytes: [UInt8]) throws {

@@ -10,7 +10,8 @@ private let hello = HTTPResponse(status: .ok, contentType: "text/plain", body: A
 
 @Test func serializerWritesDateLengthAndBody() {
     let out = ResponseSerializer.serialize(hello, headOnly: false, keepAlive: true, date: date)
-    #expect(text(out) == "HTTP/1.1 200 OK\r\nDate: \(date)\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello")
+    #expect(text(out) ==
+        "HTTP/1.1 200 OK\r\nDate: \(date)\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello")
 }
 
 @Test func serializerSendsFullLengthButNoBodyForHead() {
