@@ -253,8 +253,8 @@ final class Connection {
                 }
                 if input.count > loop.inputCap {
                     // The parser bounds head and body, so this means a bug or a limit set inconsistently.
-                    perform(machine.parsed(.bad(HTTPParseError(status: .payloadTooLarge, detail: "The request is too large.")),
-                                           now: now), now: now)
+                    let error = HTTPParseError(status: .payloadTooLarge, detail: "The request is too large.")
+                    perform(machine.parsed(.bad(error), now: now), now: now)
                     return
                 }
                 if n < loop.scratch.count || total >= EventLoop.bytesPerTurn { return }
