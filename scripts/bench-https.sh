@@ -1,37 +1,51 @@
 #!/usr/bin/env bash
-# usage: scripts/bench-https.sh [SECONDS]      (default 5 per run; needs wrk and nginx: apt install wrk nginx)
-# HTTPS throughput of our event server against nginx with the same certificate and the same Mozilla profile
-# (TLS 1.2/1.3, intermediate ciphers, no tickets, no session cache), both on 127.0.0.1 with one worker per core:
-#   keepalive   wrk -t2 -c50, requests reuse connections (bulk TLS record cost)
-#   handshakes  wrk -t2 -c20 with "Connection: close" (a full handshake per request)
-# Ours runs inside the test binary (TLSLoadTests, which also fails on any socket error or non-2xx), built in
-# debug unless BENCH_RELEASE=1 (a release build of every module with -enable-testing: minutes of CPU).
-# Target: ours >= 0.8 x nginx. On a shared machine run it when the load is low; numbers swing with other work.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-seconds=${1:-5}
-work=$(mktemp -d)
-nginx_pid=""
-cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; rm -rf "$work"; }
+# usage: scripts/bench-https.sh [seconds-per-run]      (default 5; needs wrk and nginx; not run in CI)
+#
+# HTTPS: our event server (bench-server --tls-port, release build) against nginx on loopback with wrk, both with
+# the same throw-away certificate (EC P-256, scripts/gen-test-certs.sh) and the same Mozilla intermediate profile
+# (TLS 1.2/1.3, the same ciphers and groups, no tickets, no session cache) and one worker per core.
+# Scenarios: keep-alive GET /health at 64 connections (TLS record cost), and GET with Connection: close at 32
+# connections (one full TLS 1.3 handshake per request: the handshake rate).
+# Runs are interleaved A B A B over 3 rounds and the median is printed. Target: ours >= 0.8x nginx.
+# wrk socket errors or non-2xx answers are printed as they happen.
+set -eu
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+duration="${1:-5}"
+ours_port=18443
+nginx_port=18444
+cores="$(nproc)"
+for tool in wrk nginx; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (apt install $tool)" >&2; exit 1; }
+done
+
+echo "building bench-server (release)"
+(cd "$root" && swift build -c release --product bench-server 2>&1 | tail -1)
+bin="$(cd "$root" && swift build -c release --show-bin-path)/bench-server"
+
+work="$(mktemp -d)"
+ours_pid=""
+cleanup() {
+    [ -n "$ours_pid" ] && kill "$ours_pid" 2>/dev/null || true
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
-bash scripts/gen-test-certs.sh "$work/certs" >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+bash "$root/scripts/gen-test-certs.sh" "$work/certs" >/dev/null
 ciphers=ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384
 ciphers+=:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes $(nproc);
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
+cat >"$work/nginx.conf" <<CONF
+worker_processes $cores;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
 events { worker_connections 4096; }
 http {
     access_log off;
-    client_body_temp_path $work/nginx;
-    keepalive_requests 100000;
+    keepalive_requests 1000;
+    client_body_temp_path $work/body;
     server {
-        listen 127.0.0.1:$port ssl;
+        listen 127.0.0.1:$nginx_port ssl reuseport;
         ssl_certificate $work/certs/server.pem;
         ssl_certificate_key $work/certs/server.key;
         ssl_protocols TLSv1.2 TLSv1.3;
@@ -40,35 +54,53 @@ http {
         ssl_prefer_server_ciphers off;
         ssl_session_tickets off;
         ssl_session_cache off;
-        location / { return 200 "ok tls=true"; }
+        location = /health { default_type application/json; return 200 '{"status":"ok"}'; }
     }
 }
 CONF
-nginx -c "$work/nginx/nginx.conf" &
-nginx_pid=$!
+
+"$bin" --port 0 --loops "$cores" --tls-port "$ours_port" \
+    --tls-cert "$work/certs/server.pem" --tls-key "$work/certs/server.key" >"$work/ours.log" 2>&1 &
+ours_pid=$!
+nginx -c "$work/nginx.conf" -p "$work"
 sleep 1
 
-rate() { sed -n 's/^Requests\/sec: *//p'; }
-nginx_keepalive=$(wrk -t2 -c50 -d"${seconds}s" "https://127.0.0.1:$port/health" | rate)
-nginx_handshakes=$(wrk -t2 -c20 -d"${seconds}s" -H "Connection: close" "https://127.0.0.1:$port/health" | rate)
-kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+run_wrk() { # server scenario -> req/s
+    local port=$ours_port; [ "$1" = nginx ] && port=$nginx_port
+    local args
+    # wrk splits -H on ": "; "Connection:close" without the space is silently dropped (and every request would
+    # reuse its connection).
+    case "$2" in
+        keepalive)  args=(-c64) ;;
+        handshakes) args=(-c32 -H "Connection: close") ;;
+    esac
+    wrk -t2 -d"${duration}s" "${args[@]}" "https://127.0.0.1:$port/health" >"$work/wrk.out" 2>&1 || true
+    local errors
+    errors="$(grep -E 'Socket errors|Non-2xx' "$work/wrk.out" | tr -s ' ' | tr '\n' ';' || true)"
+    [ -n "$errors" ] && echo "    $1 $2: $errors" >&2
+    awk '/Requests\/sec/ {printf "%d", $2}' "$work/wrk.out"
+}
 
-if [ "${BENCH_RELEASE:-0}" = 1 ]; then
-    build=(-c release -Xswiftc -enable-testing)
-else
-    build=()
-fi
-swift build "${build[@]}" --build-tests >/dev/null
-ours=$(BYLINE_TLS_LOAD=1 BYLINE_TLS_LOAD_SECONDS="$seconds" swift test "${build[@]}" --skip-build \
-    --filter TLSLoadTests 2>&1 | tee "$work/ours.log" | sed -n 's/^BENCH byline //p')
-grep -q '✘' "$work/ours.log" && { grep '✘' "$work/ours.log" >&2; echo "load test failed" >&2; exit 1; }
-ours_keepalive=$(echo "$ours" | awk '$1 == "keepalive" {print $2}')
-ours_handshakes=$(echo "$ours" | awk '$1 == "handshakes" {print $2}')
-
-printf '%-12s %14s %14s %7s\n' run "byline req/s" "nginx req/s" ratio
-for run in keepalive handshakes; do
-    o="ours_$run"; n="nginx_$run"
-    printf '%-12s %14s %14s %7s\n' "$run" "${!o}" "${!n}" "$(python3 -c "print(f'{${!o}/${!n}:.2f}')")"
+scenarios="keepalive handshakes"
+echo "warming up"
+for s in ours nginx; do duration=1 run_wrk $s keepalive >/dev/null; done
+for round in 1 2 3; do
+    for scenario in $scenarios; do
+        for server in ours nginx; do
+            rps="$(run_wrk $server $scenario)"
+            echo "$scenario $server ${rps:-0}" >>"$work/results"
+            echo "  round $round $scenario $server: ${rps:-0} req/s"
+        done
+    done
 done
-mode=debug; [ "${BENCH_RELEASE:-0}" = 1 ] && mode=release
-echo "build: $mode; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+pick() { awk -v s="$1" -v v="$2" '$1==s && $2==v {print $3}' "$work/results" | median; }
+echo
+printf "%-11s %12s %12s %7s\n" scenario "byline r/s" "nginx r/s" ratio
+for scenario in $scenarios; do
+    br="$(pick "$scenario" ours)"; nr="$(pick "$scenario" nginx)"
+    awk -v s="$scenario" -v br="$br" -v nr="$nr" \
+        'BEGIN { printf "%-11s %12d %12d %7.2f\n", s, br, nr, (nr ? br / nr : 0) }'
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $cores cores"

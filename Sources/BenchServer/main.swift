@@ -2,6 +2,7 @@
 //   GET /health     -> 200 {"status":"ok"}
 //   POST /echo-len  -> 200 {"length":N}, N the body size
 // usage: bench-server [--port N] [--loops N] [--max-connections N] [--keep-alive-seconds N]
+//                     [--tls-port N --tls-cert PEM --tls-key PEM]   (adds a TLS listener, for scripts/bench-https)
 import Glibc
 import EventServer
 import HTTP1
@@ -24,8 +25,14 @@ struct BenchHandler: RequestHandler {
 }
 
 var configuration = ServerConfiguration(host: "127.0.0.1", port: 8080)
+var tlsPort: Int?
+var tlsPaths: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let flag = arguments.next() {
+    if flag == "--tls-cert" || flag == "--tls-key", let path = arguments.next() {
+        tlsPaths[flag] = path
+        continue
+    }
     guard let value = arguments.next().flatMap(Int.init) else {
         print("usage: bench-server [--port N] [--loops N] [--max-connections N] [--keep-alive-seconds N]")
         exit(2)
@@ -35,6 +42,7 @@ while let flag = arguments.next() {
     case "--loops": configuration.eventLoopCount = value
     case "--max-connections": configuration.maxConnections = value
     case "--keep-alive-seconds": configuration.keepAliveTimeout = .seconds(value)
+    case "--tls-port": tlsPort = value
     default:
         print("unknown flag \(flag)")
         exit(2)
@@ -43,6 +51,11 @@ while let flag = arguments.next() {
 
 let server = HTTPServer(configuration: configuration)
 do {
+    if let tlsPort, let cert = tlsPaths["--tls-cert"], let key = tlsPaths["--tls-key"] {
+        let contexts = try TLSContextHolder(configuration: TLSConfiguration(certificateChainPath: cert,
+                                                                            privateKeyPath: key))
+        server.addTLSListener(port: tlsPort, contexts: contexts)
+    }
     try server.start(handler: BenchHandler())
     try server.installSignalHandlers()
 } catch {

@@ -130,10 +130,11 @@ final class Connection {
             if !output.isEmpty {
                 guard flush(now: now) else { return }
                 if !output.isEmpty { break }
-                if machine.isWriting {
-                    perform(machine.writeCompleted(now: now, hasUnreadInput: hasUnparsed), now: now)
-                    continue
-                }
+            }
+            if machine.isWriting {
+                // The response is out (flushed here or by an earlier writability event).
+                perform(machine.writeCompleted(now: now, hasUnreadInput: hasUnparsed), now: now)
+                continue
             }
             guard machine.parsesInput && needsParse else { break }
             if requestBudget == 0 {
@@ -252,8 +253,8 @@ final class Connection {
                 }
                 if input.count > loop.inputCap {
                     // The parser bounds head and body, so this means a bug or a limit set inconsistently.
-                    perform(machine.parsed(.bad(HTTPParseError(status: .payloadTooLarge, detail: "The request is too large.")),
-                                           now: now), now: now)
+                    let error = HTTPParseError(status: .payloadTooLarge, detail: "The request is too large.")
+                    perform(machine.parsed(.bad(error), now: now), now: now)
                     return
                 }
                 if n < loop.scratch.count || total >= EventLoop.bytesPerTurn { return }

@@ -53,7 +53,7 @@ final class EventLoop: @unchecked Sendable {
     private var nextID: UInt32 = 0
     private let sweepInterval: Int64
     private var nextSweep: Int64 = 0
-    private var lastDescriptorWarning: Int64 = -.max
+    private var lastDescriptorWarning: Int64?
 
     private(set) var now: Int64
     /// The IMF-fixdate for the Date header, recomputed when the second changes.
@@ -220,7 +220,7 @@ final class EventLoop: @unchecked Sendable {
             case .drained:
                 return
             case .outOfDescriptors(let error):
-                if now - lastDescriptorWarning > 10_000 {
+                if lastDescriptorWarning.map({ now - $0 > 10_000 }) ?? true {
                     configuration.log("loop \(index): \(error); not accepting for \(Self.descriptorBackOff) ms")
                     lastDescriptorWarning = now
                 }

@@ -7,6 +7,17 @@
 // each connection), and a loop never hands a descriptor to another thread. The cost: a connection stays on the
 // loop the kernel chose, and a loop busy with inline handlers delays its own accepts; heavy handlers belong on the
 // worker pool anyway.
+//
+// Code map (EventServer):
+//   Server                  HTTPServer: bind, start loops and workers, run, shutdown, signal handling
+//   ServerConfiguration     every knob with its default; AccessLogEntry: what the access-log hook receives
+//   EventLoop               one thread + epoll: accept, dispatch events, inbox from workers, deadline sweep, drain
+//   Listener                a loop's listening socket + transport factory (plain or TLS), bounded accept, EMFILE
+//   Connection              one socket: buffers, parser, carries out the state machine's actions, read/write
+//   ConnectionStateMachine  the per-connection states and transitions (pure, unit-tested)
+//   Transport / PlainTransport   the byte-moving contract and its plain TCP implementation (TLS* files: OpenSSL)
+//   WorkerPool, Threads     handler threads; pthread and mutex/condition helpers
+//   Epoll, Socket, Syscall  epoll/eventfd owners, socket calls, the single errno-handling wrapper
 import Glibc
 import CLinux
 import HTTP1

@@ -65,7 +65,9 @@ enum Socket {
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let result = try withUnsafeMutablePointer(to: &storage) { p in
             try p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                try syscall("accept4") { CLinux_accept4(listener, sa, &length, CLinux_SOCK_NONBLOCK | CLinux_SOCK_CLOEXEC) }
+                try syscall("accept4") {
+                    CLinux_accept4(listener, sa, &length, CLinux_SOCK_NONBLOCK | CLinux_SOCK_CLOEXEC)
+                }
             }
         }
         switch result {

@@ -65,7 +65,8 @@ public final class TLSHangupWatcher: @unchecked Sendable {
     private let source: DispatchSourceSignal
 
     fileprivate init(_ holder: TLSContextHolder, log: @escaping @Sendable (String) -> Void) {
-        // The default action of SIGHUP terminates the process; dispatch delivers it to the handler instead.
+        // SIGHUP's default action ends the process. Dispatch installs its own handler when the source registers,
+        // asynchronously after `resume`; until then a SIGHUP is ignored rather than fatal.
         signal(SIGHUP, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "byline.tls-reload"))
         source.setEventHandler { [weak holder] in

@@ -8,6 +8,8 @@ final class TLSSession {
     private let ssl: OpaquePointer
     /// After SSL_ERROR_SYSCALL or SSL_ERROR_SSL, OpenSSL forbids SSL_shutdown on this SSL.
     private var fatal = false
+    /// The peer spoke plain HTTP (or a proxy CONNECT) instead of sending a ClientHello.
+    private(set) var peerSentPlainHTTP = false
 
     /// A server (`accepting`) or client session over `fd`; the fd stays owned by the caller (the socket BIO is
     /// created with BIO_NOCLOSE).
@@ -104,6 +106,8 @@ final class TLSSession {
             return .failed("TLS I/O error: \(reason)")
         case SSL_ERROR_SSL:
             fatal = true
+            let reason = ERR_GET_REASON(ERR_peek_error())
+            peerSentPlainHTTP = reason == SSL_R_HTTP_REQUEST || reason == SSL_R_HTTPS_PROXY_REQUEST
             return .failed(OpenSSLErrors.describe("TLS protocol error"))
         default:
             fatal = true

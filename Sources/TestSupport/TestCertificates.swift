@@ -42,8 +42,17 @@ public struct TestCertificates: Sendable {
     }
 
     /// One set per test process, made on first use; nil (with the reason printed) if the openssl CLI failed.
+    /// The directory is removed when the process exits.
     public static let shared: TestCertificates? = {
-        do { return try generate() } catch {
+        do {
+            let certificates = try generate()
+            atexit {
+                if let directory = TestCertificates.shared?.directory {
+                    try? FileManager.default.removeItem(at: directory)
+                }
+            }
+            return certificates
+        } catch {
             print("TLS test certificates unavailable: \(error)")
             return nil
         }

@@ -30,6 +30,10 @@ struct TestHandler: RequestHandler {
             gate.entered.signal()
             _ = gate.release.wait(timeout: .now() + 10)
             return HTTPResponse(status: .ok, contentType: "text/plain", body: Array("slow".utf8))
+        case "/big":
+            // Larger than any socket buffer, so the write completes only through EPOLLOUT.
+            return HTTPResponse(status: .ok, contentType: "application/octet-stream",
+                                body: [UInt8](repeating: 0x61, count: 8 << 20))
         case "/client":
             return HTTPResponse(status: .ok, contentType: "text/plain", body: Array(client.address.utf8))
         default:

@@ -67,6 +67,17 @@ import TestSupport
         #expect(response.bodyText == body)
     }
 
+    @Test func largeResponseIsFinishedThroughWritabilityThenThePipelineContinues() throws {
+        let live = try LiveServer()
+        defer { live.stop() }
+        let client = try live.client()
+        try client.send(get("/big") + get("/next"))
+        let big = try client.readResponse()
+        #expect(big.body.count == 8 << 20)
+        #expect(big.body.first == 0x61 && big.body.last == 0x61)
+        #expect(try client.readResponse().bodyText == "/next")
+    }
+
     @Test func expectContinueSends100BeforeTheBody() throws {
         let live = try LiveServer()
         defer { live.stop() }
@@ -237,6 +248,40 @@ import TestSupport
         #expect(try fast.readResponse().bodyText == "/fast")
         live.gate.release.signal()
         #expect(try slow.readResponse().bodyText == "slow")
+    }
+
+    @Test func requestPipelinedBehindAWorkerRequestIsAnsweredAfterIt() throws {
+        let live = try LiveServer()
+        defer { live.stop() }
+        let client = try live.client()
+        try client.send(get("/slow") + get("/after-slow"))
+        #expect(live.gate.entered.wait(timeout: .now() + 5) == .success)
+        live.gate.release.signal()
+        #expect(try client.readResponse().bodyText == "slow")
+        #expect(try client.readResponse().bodyText == "/after-slow")
+    }
+
+    @Test func clientResetWhileAWorkerHandlesItsRequestIsDropped() throws {
+        let live = try LiveServer()
+        defer { live.stop() }
+        let client = try live.client()
+        try client.send(get("/slow"))
+        #expect(live.gate.entered.wait(timeout: .now() + 5) == .success)
+        client.reset()
+        try live.expectStillServes()
+        live.gate.release.signal()
+        try live.expectStillServes()  // the late response found its connection gone
+    }
+
+    @Test func clientThatDoesNotReadIsDroppedAfterTheWriteTimeout() throws {
+        let live = try LiveServer { $0.writeTimeout = .milliseconds(200) }
+        defer { live.stop() }
+        let client = try live.client()
+        try client.send(get("/big"))
+        Thread.sleep(forTimeInterval: 0.8)  // not reading: the server's writes stall
+        let received = client.readUntilClose()
+        #expect(received.count < 8 << 20)
+        try live.expectStillServes()
     }
 
     @Test func gracefulShutdownDrainsAnInFlightRequest() throws {

@@ -31,13 +31,16 @@ private func clientHello(_ certificates: TestCertificates) throws -> [UInt8] {
     return Array(buffer[..<max(count, 0)])
 }
 
-/// True when the peer closes within `timeoutMs` (whatever it sends first, e.g. an alert).
-private func readsToEOF(_ fd: Int32, timeoutMs: Int32 = 3000) -> Bool {
-    var sink = [UInt8](repeating: 0, count: 4096)
+/// Whether the peer closes within `timeoutMs`, and what it sent first (an alert, a 400).
+private func readToEOF(_ fd: Int32, timeoutMs: Int32 = 3000) -> (closed: Bool, received: [UInt8]) {
+    var received: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
     while Loopback.wait(fd, POLLIN, timeoutMs: timeoutMs) {
-        if recv(fd, &sink, sink.count, 0) <= 0 { return true }
+        let count = recv(fd, &chunk, chunk.count, 0)
+        if count <= 0 { return (true, received) }
+        received += chunk[..<count]
     }
-    return false
+    return (false, received)
 }
 
 private let getClose = "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
@@ -211,8 +214,12 @@ func hostileClientIsDroppedAndTheServerStillAnswers(_ row: HostileClient) throws
     }
     _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     if case .bytes = row.payload {
-        // The server drops the connection by itself: at most an alert, then EOF or a reset, not a hang.
-        #expect(readsToEOF(fd))
+        // The server drops the connection by itself: at most an alert (or a 400), then EOF or a reset, not a hang.
+        let (closed, received) = readToEOF(fd)
+        #expect(closed)
+        if row.name.hasPrefix("plaintext") {
+            #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        }
     }
     close(fd)
     #expect(server.answersOverTLS(certificates))
@@ -228,7 +235,7 @@ func hostileClientIsDroppedAndTheServerStillAnswers(_ row: HostileClient) throws
     let half = Array(try clientHello(certificates).prefix(40))
     _ = half.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     let started = Date()
-    #expect(readsToEOF(fd, timeoutMs: 5000))
+    #expect(readToEOF(fd, timeoutMs: 5000).closed)
     #expect(Date().timeIntervalSince(started) < 4)
     #expect(server.answersOverTLS(certificates))
 }
@@ -269,17 +276,20 @@ private final class LoadCounters: Sendable {
             load.finished.add(1, ordering: .sequentiallyConsistent)
         }.start()
     }
-    for round in 0..<10 {
-        #expect(server.contexts.reload(configuration: round % 2 == 0 ? second : first) == nil)
+    // At least 10 rounds, and on until 20 requests went through (a loaded machine makes handshakes slow).
+    var rounds = 0
+    while rounds < 10 || (load.succeeded.load(ordering: .sequentiallyConsistent) < 20 && rounds < 500) {
+        #expect(server.contexts.reload(configuration: rounds % 2 == 0 ? second : first) == nil)
         #expect(server.contexts.reload(configuration: mismatched) != nil)
-        usleep(30_000)
+        rounds += 1
+        usleep(20_000)
     }
     load.stop.store(true, ordering: .sequentiallyConsistent)
     while load.finished.load(ordering: .sequentiallyConsistent) < 2 { usleep(10_000) }
     #expect(load.failed.load(ordering: .sequentiallyConsistent) == 0)
-    #expect(load.succeeded.load(ordering: .sequentiallyConsistent) > 10)
+    #expect(load.succeeded.load(ordering: .sequentiallyConsistent) >= 20)
 
-    // Ten swaps end on `first`; one more good one and a refused one leave `second` in service.
+    // Whatever the swaps ended on, one more good reload and a refused one leave `second` in service.
     #expect(server.contexts.reload(configuration: second) == nil)
     #expect(server.contexts.reload(configuration: mismatched) != nil)
     let served = try runTool("/bin/bash", ["-c", "openssl s_client -connect 127.0.0.1:\(port) -servername localhost "

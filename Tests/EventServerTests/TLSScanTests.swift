@@ -2,6 +2,7 @@
 // clients, RELIABILITY.md §3.3) and testssl (protocols, ciphers, known vulnerabilities; no HIGH or CRITICAL
 // finding allowed). Run with scripts/tls-check.sh, or BYLINE_TLS_SCAN=1 swift test --filter TLSScanTests.
 import Foundation
+import Synchronization
 import Testing
 @testable import EventServer
 import TestSupport
@@ -22,7 +23,29 @@ struct TLSScanTests {
         let certificates = try requireCertificates()
         let server = try TLSLiveServer(certificates)
         defer { server.stop() }
+        // RELIABILITY.md §3.4 step 5: the certificate is swapped every 100 ms while the hostile clients run.
+        let reloading = Atomic<Bool>(true)
+        let contexts = server.contexts
+        let pairs = [(certificates.serverCertificatePath, certificates.serverKeyPath),
+                     (certificates.otherCertificatePath, certificates.otherKeyPath)]
+        let reloads = DispatchSemaphore(value: 0)
+        Thread {
+            var round = 0
+            while reloading.load(ordering: .relaxed) {
+                let (cert, key) = pairs[round % 2]
+                if let problem = contexts.reload(configuration: TLSConfiguration(certificateChainPath: cert,
+                                                                                  privateKeyPath: key)) {
+                    print("reload failed: \(problem)")
+                }
+                round += 1
+                usleep(100_000)
+            }
+            print("certificate reloads during the run: \(round)")
+            reloads.signal()
+        }.start()
         let result = try runTool("/usr/bin/python3", [script.path, "--port", "\(server.tlsPort)", "--path", "/health"])
+        reloading.store(false, ordering: .relaxed)
+        reloads.wait()
         print(result.output)
         #expect(result.status == 0, "\(result.output)")
         #expect(!result.output.contains("FAIL"))

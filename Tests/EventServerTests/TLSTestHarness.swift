@@ -15,27 +15,6 @@ enum Loopback {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     }
 
-    /// A listening socket on 127.0.0.1 with a kernel-chosen port.
-    static func listen() -> (fd: Int32, port: UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        precondition(fd >= 0, "socket: \(errno)")
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                precondition(bind(fd, generic, length) == 0, "bind: \(errno)")
-                precondition(getsockname(fd, generic, &length) == 0, "getsockname: \(errno)")
-            }
-        }
-        precondition(Glibc.listen(fd, 128) == 0, "listen: \(errno)")
-        setNonBlocking(fd)
-        return (fd, UInt16(bigEndian: address.sin_port))
-    }
-
     /// A blocking TCP connection to 127.0.0.1:port.
     static func connect(_ port: UInt16) -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)

@@ -123,7 +123,13 @@ func handshakeNegotiatesVersionMozillaCipherAndHTTP11(_ version: VersionCase) th
     var sawWantWrite = false
     var sawPartial = false
     var received: [UInt8] = []
+    var steps = 0
     while received.count < payload.count {
+        steps += 1
+        guard steps < 100_000 else {
+            Issue.record("no progress: wrote \(offset), received \(received.count)")
+            return
+        }
         if offset < payload.count {
             let result = payload.withUnsafeBytes { pair.server.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
             switch result {
