@@ -19,6 +19,8 @@ struct TimeWord: Sendable {
     var digits: Int = 0
     var grouped: Bool = false
     var suffix: String = ""
+    /// The rule vocabulary id of `lower` (-1 when no rule mentions it), set by the extractor.
+    var id: Int32 = -1
 }
 
 enum TimeScanner {
