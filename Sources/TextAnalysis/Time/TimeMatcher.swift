@@ -26,10 +26,10 @@ struct WordInfo {
         capitalized = w.capitalized
         spaceBefore = w.spaceBefore
         grouped = w.grouped
-        let s = w.lower.utf8
-        plural = w.kind == .word && !w.capitalized && s.count >= 3 && s.last == UInt8(ascii: "s")
-            && s.dropLast().last != UInt8(ascii: "s")
-        scalar = w.lower.unicodeScalars.first?.value ?? 0
+        plural = w.plural
+        // Punctuation tests compare the ASCII form ("-" for dashes, "'" for curly apostrophes).
+        scalar = w.kind == .punct ? (w.scalar == 0x2019 || w.scalar == 0x2018 ? 39
+            : (w.scalar == 0x2013 || w.scalar == 0x2014 ? 45 : w.scalar)) : 0
     }
 }
 
@@ -63,6 +63,10 @@ final class CompiledRules: @unchecked Sendable {
         var elemCount: Int32
         var spanStart: Int32
         var spanEnd: Int32
+        /// A cheap test on the word after the first one, when the first element always takes one word and the
+        /// second is required: 0 none, 1 the word's id is in the bitset at `filterOffset`, 2 a number, 3 plural.
+        var filter: UInt8 = 0
+        var filterOffset: Int32 = 0
     }
     struct Entry {
         var idStart: Int32
@@ -86,6 +90,7 @@ final class CompiledRules: @unchecked Sendable {
     let cardinal: UnsafeMutableBufferPointer<Int32>
     let ordinal: UnsafeMutableBufferPointer<Int32>
     let vocabCount: Int
+    let filterBits: UnsafeMutableBufferPointer<UInt64>
     let entryValues: [String]
     let bindNames: [String]
     let hyphenId: Int32, apostropheId: Int32, theId: Int32, aId: Int32, anId: Int32
@@ -155,6 +160,35 @@ final class CompiledRules: @unchecked Sendable {
         var card = [Int32](repeating: -1, count: vocabCount), ord = [Int32](repeating: -1, count: vocabCount)
         for (i, v) in set.numberValue.enumerated() { if let v { card[i] = Int32(v) ?? -2 } }
         for (i, v) in set.ordinalValue.enumerated() { if let v { ord[i] = Int32(v) ?? -1 } }
+        // Second-word filters (most attempts fail on the second word; this skips them without a search).
+        let wordsPerSet = (vocabCount + 63) / 64
+        var bits: [UInt64] = []
+        for ri in rs.indices where rs[ri].elemCount >= 2 {
+            let e0 = els[Int(rs[ri].elemStart)], e1 = els[Int(rs[ri].elemStart) + 1]
+            guard !e0.optional, !e0.negative, !e1.optional, !e1.negative else { continue }
+            let singleWord: Bool
+            switch e0.kind {
+            case 0, 3: singleWord = true
+            case 1: singleWord = set.lists[Int(e0.arg)].firstIds.values.allSatisfy { $0.allSatisfy { $0.ids.count == 1 } }
+            default:
+                let k = Self.numberKinds[Int(e0.arg)]
+                singleWord = k != .num && k != .card
+            }
+            guard singleWord else { continue }
+            switch e1.kind {
+            case 0, 1:
+                var set64 = [UInt64](repeating: 0, count: wordsPerSet)
+                let allowed: [Int32] = e1.kind == 0 ? Array(idPool[Int(e1.idStart)..<Int(e1.idStart + e1.idCount)])
+                    : Array(set.lists[Int(e1.arg)].firstIds.keys)
+                for id in allowed { set64[Int(id) / 64] |= 1 << UInt64(Int(id) % 64) }
+                rs[ri].filter = 1
+                rs[ri].filterOffset = Int32(bits.count)
+                bits.append(contentsOf: set64)
+            case 2: rs[ri].filter = 2
+            default: rs[ri].filter = 3
+            }
+        }
+        filterBits = Self.buffer(bits)
         elements = Self.buffer(els)
         rules = Self.buffer(rs)
         ids = Self.buffer(idPool)
@@ -184,6 +218,22 @@ struct MatchScratch {
 }
 
 extension CompiledRules {
+    /// False when rule `ri` cannot match at `start` by its second-word filter.
+    @inline(__always)
+    func passes(_ ri: Int, at start: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        let r = rules[ri]
+        if r.filter == 0 { return true }
+        guard start + 1 < w.count else { return false }
+        let x = w[start + 1]
+        switch r.filter {
+        case 1:
+            guard x.id >= 0 else { return false }
+            return filterBits[Int(r.filterOffset) + Int(x.id) / 64] & (1 << UInt64(Int(x.id) % 64)) != 0
+        case 2: return x.kind == .number || (x.id >= 0 && (cardinal[Int(x.id)] != -1 || ordinal[Int(x.id)] >= 0))
+        default: return x.plural
+        }
+    }
+
     /// The longest match of rule `ri` starting at word `start`, if any.
     func match(_ ri: Int, at start: Int, _ w: UnsafeBufferPointer<WordInfo>, _ st: inout MatchScratch)
         -> (first: Int, end: Int, consumed: Int, binds: [Bind])? {

@@ -28,7 +28,7 @@ public struct TimexExtractor: Sendable {
     public func extract(_ scalars: [Unicode.Scalar], range: Range<Int>? = nil,
                         sentences: [CharRange] = []) -> [ExtractedTimex] {
         let r = range ?? 0..<scalars.count
-        let words = TimeScanner.scan(scalars, from: r.lowerBound, to: r.upperBound)
+        let words = TimeScanner.scan(scalars, from: r.lowerBound, to: r.upperBound, vocab: rules.vocab)
         return extract(words: words, sentences: sentences)
     }
 
@@ -49,9 +49,8 @@ public struct TimexExtractor: Sendable {
         }
     }
 
-    func extract(words input: [TimeWord], sentences: [CharRange]) -> [ExtractedTimex] {
-        var words = input
-        for i in words.indices where words[i].kind != .number { words[i].id = rules.id(words[i].lower) }
+    /// `words` must carry vocabulary ids (scanned with `rules.vocab`).
+    func extract(words: [TimeWord], sentences: [CharRange]) -> [ExtractedTimex] {
         let infos = words.map { WordInfo($0, id: $0.id) }
         let c = rules.compiled!
         var found: [Match] = []
@@ -63,7 +62,7 @@ public struct TimexExtractor: Sendable {
                 if id < 0 && !isNumber { continue }
                 var best: Match?
                 func consider(_ ri: Int) {
-                    guard let m = c.match(ri, at: i, w, &scratch) else { return }
+                    guard c.passes(ri, at: i, w), let m = c.match(ri, at: i, w, &scratch) else { return }
                     let candidate = Match(rule: ri, first: m.first, end: m.end, consumed: m.consumed, binds: m.binds)
                     if best == nil || candidate.better(than: best!, words) { best = candidate }
                 }
