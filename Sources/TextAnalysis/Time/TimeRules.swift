@@ -64,6 +64,8 @@ public struct TimeRuleSet: Sendable {
     var rules: [TimeRule] = []
     /// Every word a rule, list or table mentions, numbered: the matcher compares ids, not strings.
     var vocab: [String: Int32] = [:]
+    /// The same as a byte-keyed hash table for the scanner.
+    private(set) var vocabulary = TimeVocabulary([:])
     /// Rules whose first consuming element can match the word with this vocabulary id.
     var firstRules: [[Int]] = []
     /// Rules whose first consuming element can match a number.
@@ -125,6 +127,7 @@ public struct TimeRuleSet: Sendable {
         }
         firstRules = Array(repeating: [], count: vocab.count)
         for (word, list) in byFirstWord { firstRules[Int(vocab[word]!)] = list }
+        vocabulary = TimeVocabulary(vocab)
         compiled = CompiledRules(self, firstRules: firstRules, numberRules: byNumber)
     }
 

@@ -66,9 +66,10 @@ enum TimeScanner {
         return String(v).lowercased()
     }
 
-    /// `vocab` numbers the words (TimeWord.id); without it every id is -1.
+    /// `vocab` numbers the words (TimeWord.id) and then only words in it get their `lower` text (the others'
+    /// is empty: no rule can use it); without a vocabulary every id is -1 and every word has its text.
     static func scan(_ text: [Unicode.Scalar], from: Int = 0, to: Int? = nil,
-                     vocab: [String: Int32]? = nil) -> [TimeWord] {
+                     vocab: TimeVocabulary? = nil) -> [TimeWord] {
         let n = to ?? text.count
         var out: [TimeWord] = []
         out.reserveCapacity((n - from) / 5)
@@ -86,12 +87,13 @@ enum TimeScanner {
             if isLetter(c) {
                 while i < n && isLetter(text[i]) { i += 1 }
                 let upper = c.value < 128 ? (c.value >= 65 && c.value <= 90) : c.properties.isUppercase
-                let lower = lowerString(text[start..<i])
+                let id = vocab?.id(text, start..<i) ?? -1
+                let lower = vocab == nil || id >= 0 ? lowerString(text[start..<i]) : ""
                 out.append(TimeWord(start: start, end: i, lower: lower, kind: .word,
                                     capitalized: upper, spaceBefore: space, lineBefore: line,
                                     plural: !upper && i - start >= 3 && text[i - 1] == "s" && text[i - 2] != "s",
                                     pastEd: i - start >= 5 && text[i - 1] == "d" && text[i - 2] == "e",
-                                    id: vocab?[lower] ?? -1))
+                                    id: id))
             } else if isDigit(c) {
                 var value = 0, digits = 0, grouped = false, decimal = false
                 while i < n {
@@ -132,7 +134,9 @@ enum TimeScanner {
                 default: lower = String(Character(c))
                 }
                 out.append(TimeWord(start: start, end: i, lower: lower, kind: .punct, capitalized: false,
-                                    spaceBefore: space, lineBefore: line, scalar: c.value, id: vocab?[lower] ?? -1))
+                                    spaceBefore: space, lineBefore: line, scalar: c.value,
+                                    id: vocab.map { v in lower.utf8.count == 1 ? v.id(byte: lower.utf8.first!)
+                                        : v.words[lower] ?? -1 } ?? -1))
             }
             space = false
             line = false

@@ -28,7 +28,7 @@ public struct TimexExtractor: Sendable {
     public func extract(_ scalars: [Unicode.Scalar], range: Range<Int>? = nil,
                         sentences: [CharRange] = []) -> [ExtractedTimex] {
         let r = range ?? 0..<scalars.count
-        let words = TimeScanner.scan(scalars, from: r.lowerBound, to: r.upperBound, vocab: rules.vocab)
+        let words = TimeScanner.scan(scalars, from: r.lowerBound, to: r.upperBound, vocab: rules.vocabulary)
         return extract(words: words, sentences: sentences)
     }
 
