@@ -9,7 +9,8 @@
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
-//   mentioned-quarter                               the last-mentioned quarter, else the one before the
+//   mentioned-quarter                               the last-mentioned quarter if recent (the reference's or
+//                                                   one of the two before), else the one before the
 //                                                   reference's ("the quarter", "the latest period")
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
@@ -56,12 +57,18 @@ public struct TimexResolver: Sendable {
     func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?) -> Result {
         let parts = spec.split(separator: " ")
         guard let head = parts.first else { return .value("") }
+        // Only a recent quarter (the reference's or one of the two before) counts as the one under discussion.
+        var recentQuarter: (year: Int, quarter: Int)?
+        if let m = mentioned, let q = Self.quarter(m) {
+            let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
+            if (0...2).contains(back) { recentQuarter = q }
+        }
         if head == "mentioned-quarter" {
-            if let m = mentioned, Self.quarter(m) != nil { return .value(m) }
+            if let m = mentioned, recentQuarter != nil { return .value(m) }
             return relative("quarter-1", ref)
         }
         if parts.count == 2, parts[1] == "mentioned" {
-            if let m = mentioned, let q = Self.quarter(m), head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
+            if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
                 let index = q.year * 4 + q.quarter - 1 - 4 * n
                 return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
             }
