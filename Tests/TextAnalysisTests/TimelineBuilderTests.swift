@@ -53,7 +53,8 @@ struct TimelineBuilderTests {
     @Test func sentencesCarryEntitiesAndQuotes() {
         var doc = Self.analyzed("date 2021-03-18 Blinken spoke on Thursday. Nothing happened.")
         doc.mentions = [EntityMention(tokens: 0..<1, chars: CharRange(16, 23), type: .person, confidence: 1, entity: 0)]
-        doc.quotes = [Quote(content: CharRange(24, 30), kind: .indirect, cue: nil, speaker: nil, rule: "t", confidence: 1)]
+        doc.quotes = [Quote(content: CharRange(24, 30), kind: .indirect, cue: nil, speaker: nil, rule: "t",
+                            confidence: 1)]
         let events = Self.builder.build(doc)
         #expect(events.count == 1)
         #expect(events.first?.entities == [0])

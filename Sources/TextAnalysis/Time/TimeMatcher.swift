@@ -169,7 +169,8 @@ final class CompiledRules: @unchecked Sendable {
             let singleWord: Bool
             switch e0.kind {
             case 0, 3: singleWord = true
-            case 1: singleWord = set.lists[Int(e0.arg)].firstIds.values.allSatisfy { $0.allSatisfy { $0.ids.count == 1 } }
+            case 1:
+                singleWord = set.lists[Int(e0.arg)].firstIds.values.allSatisfy { $0.allSatisfy { $0.ids.count == 1 } }
             default:
                 let k = Self.numberKinds[Int(e0.arg)]
                 singleWord = k != .num && k != .card
@@ -203,7 +204,11 @@ final class CompiledRules: @unchecked Sendable {
         ordinal = Self.buffer(ord)
         entryValues = values
         bindNames = names
-        hyphenId = set.id("-"); apostropheId = set.id("'"); theId = set.id("the"); aId = set.id("a"); anId = set.id("an")
+        hyphenId = set.id("-")
+        apostropheId = set.id("'")
+        theId = set.id("the")
+        aId = set.id("a")
+        anId = set.id("an")
     }
 }
 

@@ -151,7 +151,9 @@ public struct TimeRuleSet: Sendable {
         }
         for ri in rules.indices {
             for ei in rules[ri].elements.indices {
-                if case .words(let w) = rules[ri].elements[ei].test { rules[ri].elements[ei].ids = w.map { vocab[$0]! } }
+                if case .words(let w) = rules[ri].elements[ei].test {
+                    rules[ri].elements[ei].ids = w.map { vocab[$0]! }
+                }
             }
         }
         numberValue = Array(repeating: nil, count: vocab.count)

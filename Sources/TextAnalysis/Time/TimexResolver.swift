@@ -74,7 +74,8 @@ public struct TimexResolver: Sendable {
             }
             return relative(head, ref)
         }
-        let direction = parts.count > 2 ? String(parts[2]) : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
+        let direction = parts.count > 2 ? String(parts[2])
+            : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
         switch head {
         case "weekday":
             guard parts.count >= 2, let d = Int(parts[1]), (1...7).contains(d) else { return .value("XXXX-XX-XX") }
