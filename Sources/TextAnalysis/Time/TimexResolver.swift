@@ -9,6 +9,7 @@
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
+//   holiday 12-25 | holiday 11-4-4 [last|next|...]  a fixed date, or the 4th Thursday of November
 //   mentioned-quarter                               the last-mentioned quarter if recent (the reference's or
 //                                                   one of the two before), else the one before the
 //                                                   reference's ("the quarter", "the latest period")
@@ -141,6 +142,21 @@ public struct TimexResolver: Sendable {
                 return (sat.dayNumber, sat.dayNumber + 1, "\(Self.year(y))-W\(TimexExtractor.pad2(wk))-WE")
             }
             return .value(pick(candidates, ref, direction, tense, leanPast: true))
+        case "holiday":
+            guard parts.count >= 2 else { return .value("XXXX-XX-XX") }
+            let f = parts[1].split(separator: "-").compactMap { Int($0) }
+            guard let ref else { return .value("XXXX-XX-XX") }
+            var candidates: [(Int, Int, String)] = []
+            for y in (ref.year - 1)...(ref.year + 1) {
+                var day: CalendarDate?
+                if f.count == 2 { day = CalendarDate(year: y, month: f[0], day: f[1]) }
+                if f.count == 3, let first = CalendarDate(year: y, month: f[0], day: 1) {
+                    day = first.adding(days: (f[1] - first.weekday + 7) % 7 + 7 * (f[2] - 1))
+                }
+                if let d = day { candidates.append((d.dayNumber, d.dayNumber, d.description)) }
+            }
+            guard !candidates.isEmpty else { return .value("XXXX-XX-XX") }
+            return .value(pick(candidates, ref, direction, tense, leanPast: false))
         case "decade":
             guard parts.count >= 2, let d = Int(parts[1]) else { return .value("XXX") }
             guard let ref else { return .value("XX\(d)") }
