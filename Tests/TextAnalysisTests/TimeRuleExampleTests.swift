@@ -51,8 +51,10 @@ struct TimeRuleExampleTests {
             return
         }
         let hit = found.first { $0.chars == span }
-        let got = found.map { "\($0.rule) \(TimeFixture.tagger.extractor.rules.rules.isEmpty ? "" : "")" +
-            "\(text.unicodeScalars.dropFirst($0.chars.start).prefix($0.chars.length).map(String.init).joined())=\($0.value)" }
+        let scalars = Array(text.unicodeScalars)
+        let got = found.map { t in
+            "\(t.rule) \(String(String.UnicodeScalarView(scalars[t.chars.start..<t.chars.end])))=\(t.value)"
+        }
         #expect(hit?.rule == c.rule, "found \(got)")
         #expect(hit?.value == c.value, "found \(got)")
     }

@@ -15,7 +15,8 @@ struct TimeTempEvalTests {
             try score.errors.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(score.gold == 1822)
-        #expect(score.relaxedF1 >= 0.5)
-        #expect(score.valueF1 >= 0.4)
+        // Floors a little under the figures measured when the rules were last changed (0.936 / 0.785).
+        #expect(score.relaxedF1 >= 0.92)
+        #expect(score.valueF1 >= 0.77)
     }
 }

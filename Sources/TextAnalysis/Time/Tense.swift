@@ -30,18 +30,17 @@ extension Tense {
         return best?.tense ?? .none
     }
 
-    static let participleAuxiliaries: Set<String> = ["be", "been", "being", "to", "is", "are", "get", "gets"]
-
     static func cue(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Tense? {
         let w = words[i]
         guard w.kind == .word else { return nil }
-        if rules.tenseFuture.contains(w.lower) { return .future }
-        if rules.tensePast.contains(w.lower) { return .past }
-        if rules.tensePresent.contains(w.lower) { return .present }
+        let flags = w.id >= 0 ? rules.tenseFlags[Int(w.id)] : 0
+        if flags & 1 != 0 { return .future }
+        if flags & 2 != 0 { return .past }
+        if flags & 4 != 0 { return .present }
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
-        if w.lower.count >= 5, w.lower.hasSuffix("ed"), !w.capitalized || i == 0 || words[i - 1].lower == ".",
-           !rules.notPastEd.contains(w.lower), i == 0 || !participleAuxiliaries.contains(words[i - 1].lower) {
+        if w.pastEd, flags & 8 == 0, !w.capitalized || i == 0 || words[i - 1].scalar == 46,
+           i == 0 || words[i - 1].id < 0 || rules.tenseFlags[Int(words[i - 1].id)] & 16 == 0 {
             return .past
         }
         return nil

@@ -22,7 +22,8 @@ public struct TimeMLDocument: Sendable {
         guard let open = contents.range(of: "<TEXT>"), let close = contents.range(of: "</TEXT>") else {
             throw ResourceError("\(name): no <TEXT> element")
         }
-        if let dct = contents.range(of: "<DCT>"), let end = contents.range(of: "</DCT>", range: dct.upperBound..<contents.endIndex),
+        if let dct = contents.range(of: "<DCT>"),
+           let end = contents.range(of: "</DCT>", range: dct.upperBound..<contents.endIndex),
            let v = Self.attribute("value", in: String(contents[dct.upperBound..<end.lowerBound])) {
             creationDate = CalendarDate(iso: v.prefix(10))
         }
@@ -38,8 +39,8 @@ public struct TimeMLDocument: Sendable {
                 while j < body.count && body[j] != ">" { j += 1 }
                 let tag = String(String.UnicodeScalarView(body[(i + 1)..<min(j, body.count)]))
                 if tag.hasPrefix("TIMEX3") {
-                    stack.append((text.count, Self.attribute("type", in: tag) ?? "", Self.attribute("value", in: tag) ?? "",
-                                  tag.contains("CREATION_TIME")))
+                    stack.append((text.count, Self.attribute("type", in: tag) ?? "",
+                                  Self.attribute("value", in: tag) ?? "", tag.contains("CREATION_TIME")))
                 } else if tag.hasPrefix("/TIMEX3"), let t = stack.popLast(), !t.creation {
                     gold.append(Gold(chars: CharRange(t.start, text.count), type: t.type, value: t.value))
                 }
@@ -48,7 +49,8 @@ public struct TimeMLDocument: Sendable {
                 var j = i + 1
                 while j < body.count && j - i < 8 && body[j] != ";" { j += 1 }
                 let entity = String(String.UnicodeScalarView(body[i..<min(j + 1, body.count)]))
-                let map: [String: Unicode.Scalar] = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&apos;": "'"]
+                let map: [String: Unicode.Scalar] = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"",
+                                                     "&apos;": "'"]
                 if let s = map[entity] { text.append(s); i = j + 1 } else { text.append(c); i += 1 }
             } else {
                 text.append(c)
@@ -111,14 +113,16 @@ public struct TimeScore: Sendable {
             matchedPairs += 1
             if s.type.rawValue == g.type { typeCorrect += 1 }
             if s.value == g.value { valueCorrect += 1 } else {
-                errors.append("VALUE \(doc.name)\tgold \(g.value) sys \(s.value) (\(s.rule), ref \(doc.creationDate?.description ?? "-"))\t\(show(g.chars))")
+                let ref = doc.creationDate?.description ?? "-"
+                errors.append("VALUE \(doc.name)\tgold \(g.value) sys \(s.value) (\(s.rule), ref \(ref))\t"
+                              + show(g.chars))
             }
         }
     }
 
     public var summary: String {
-        String(format: "gold %d system %d | strict F1 %.3f | relaxed P %.3f R %.3f F1 %.3f | type acc %.3f | value F1 %.3f",
-               gold, system, strictF1, relaxedP, relaxedR, relaxedF1, typeAccuracy, valueF1)
+        String(format: "gold %d system %d | strict F1 %.3f | relaxed P %.3f R %.3f F1 %.3f | type acc %.3f"
+                   + " | value F1 %.3f", gold, system, strictF1, relaxedP, relaxedR, relaxedF1, typeAccuracy, valueF1)
     }
 
     /// Scores every .tml file under `directory` (recursively).
@@ -128,7 +132,8 @@ public struct TimeScore: Sendable {
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "tml" } ?? []).sorted { $0.path < $1.path }
         guard !files.isEmpty else { throw ResourceError("no .tml files under \(directory.path)") }
         for url in files {
-            let doc = try TimeMLDocument(name: url.lastPathComponent, contents: String(contentsOf: url, encoding: .utf8))
+            let contents = try String(contentsOf: url, encoding: .utf8)
+            let doc = try TimeMLDocument(name: url.lastPathComponent, contents: contents)
             score.add(doc, system: tagger.tag(doc.text, reference: doc.creationDate))
         }
         return score

@@ -25,6 +25,8 @@ struct RuleElement: Sendable {
     /// The word must start with a capital letter.
     var capital = false
     var bind: String?
+    /// `.words` as vocabulary ids (filled when the rule set is compiled).
+    var ids: [Int32] = []
 }
 
 enum TemplatePart: Sendable {
@@ -53,21 +55,35 @@ struct PatternList: Sendable {
     var byFirst: [String: [[String]]]
     /// The normalization table of the same name, when there is one.
     var norm: [String: String]?
+    /// Entries by the vocabulary id of their first word: the word ids and the bound value.
+    var firstIds: [Int32: [(ids: [Int32], value: String)]] = [:]
 }
 
 public struct TimeRuleSet: Sendable {
     var lists: [PatternList] = []
     var rules: [TimeRule] = []
-    /// Rules whose first consuming element can match this lowercased word.
-    var byFirstWord: [String: [Int]] = [:]
+    /// Every word a rule, list or table mentions, numbered: the matcher compares ids, not strings.
+    var vocab: [String: Int32] = [:]
+    /// The same as a byte-keyed hash table for the scanner.
+    private(set) var vocabulary = TimeVocabulary([:])
+    /// Rules whose first consuming element can match the word with this vocabulary id.
+    var firstRules: [[Int]] = []
     /// Rules whose first consuming element can match a number.
     var byNumber: [Int] = []
+    /// Cardinal and ordinal word values by vocabulary id.
+    var numberValue: [String?] = []
+    var ordinalValue: [String?] = []
+    /// The flat tables the matcher runs on (built last in init).
+    private(set) var compiled: CompiledRules!
     var numberWords: [String: String] = [:]
     var ordinalWords: [String: String] = [:]
     var tensePast: Set<String> = []
     var tenseFuture: Set<String> = []
     var tensePresent: Set<String> = []
     var notPastEd: Set<String> = []
+    var participleAux: Set<String> = []
+    /// Tense flags by vocabulary id: future 1, past 2, present 4, not a past "-ed" 8, participle auxiliary 16.
+    var tenseFlags: [UInt8] = []
 
     /// Rule files in matching priority order (a tie between equal spans goes to the earlier rule).
     static let ruleFiles = ["block", "set", "time", "date", "duration", "reference"]
@@ -81,10 +97,13 @@ public struct TimeRuleSet: Sendable {
         tenseFuture = try Self.wordSet(resources, "time/patterns/tense-future.txt")
         tensePresent = try Self.wordSet(resources, "time/patterns/tense-present.txt")
         notPastEd = try Self.wordSet(resources, "time/patterns/not-past-ed.txt")
+        participleAux = try Self.wordSet(resources, "time/patterns/participle-aux.txt")
         var listIndex: [String: Int] = [:]
         for file in Self.ruleFiles {
             try loadRules(resources, "time/rules/\(file).txt", &listIndex)
         }
+        compileVocabulary()
+        var byFirstWord: [String: [Int]] = [:]
         for (i, r) in rules.enumerated() {
             var keys = Set<String>(), number = false
             var k = 0
@@ -105,6 +124,45 @@ public struct TimeRuleSet: Sendable {
             }
             for key in keys { byFirstWord[key, default: []].append(i) }
             if number { byNumber.append(i) }
+        }
+        firstRules = Array(repeating: [], count: vocab.count)
+        for (word, list) in byFirstWord { firstRules[Int(vocab[word]!)] = list }
+        vocabulary = TimeVocabulary(vocab)
+        compiled = CompiledRules(self, firstRules: firstRules, numberRules: byNumber)
+    }
+
+    /// The id of a lowercased word, or -1 when no rule can mention it.
+    func id(_ word: String) -> Int32 { vocab[word] ?? -1 }
+
+    /// Numbers every word the rules can test and rewrites literal elements and list entries as ids.
+    mutating func compileVocabulary() {
+        var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
+            .union(tensePresent).union(notPastEd).union(participleAux).union(["-", "'", ".", "the", "a", "an"])
+        for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
+        for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
+        for w in words.sorted() { vocab[w] = Int32(vocab.count) }
+        for li in lists.indices {
+            for (first, entries) in lists[li].byFirst {
+                lists[li].firstIds[vocab[first]!] = entries.map { entry in
+                    let key = Self.key(entry)
+                    return (entry.map { vocab[$0]! }, lists[li].norm?[key] ?? key)
+                }
+            }
+        }
+        for ri in rules.indices {
+            for ei in rules[ri].elements.indices {
+                if case .words(let w) = rules[ri].elements[ei].test {
+                    rules[ri].elements[ei].ids = w.map { vocab[$0]! }
+                }
+            }
+        }
+        numberValue = Array(repeating: nil, count: vocab.count)
+        ordinalValue = Array(repeating: nil, count: vocab.count)
+        for (w, v) in numberWords { numberValue[Int(vocab[w]!)] = v }
+        for (w, v) in ordinalWords { ordinalValue[Int(vocab[w]!)] = v }
+        tenseFlags = Array(repeating: 0, count: vocab.count)
+        for (set, flag) in [(tenseFuture, 1), (tensePast, 2), (tensePresent, 4), (notPastEd, 8), (participleAux, 16)] {
+            for w in set { tenseFlags[Int(vocab[w]!)] |= UInt8(flag) }
         }
     }
 

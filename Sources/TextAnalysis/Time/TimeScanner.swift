@@ -19,6 +19,14 @@ struct TimeWord: Sendable {
     var digits: Int = 0
     var grouped: Bool = false
     var suffix: String = ""
+    /// A lowercase word ending in a single s ("degrees").
+    var plural: Bool = false
+    /// A word of five or more letters ending in "ed" (a regular past form, perhaps).
+    var pastEd: Bool = false
+    /// Punctuation: its scalar (curly forms as typed, before mapping to ASCII in `lower`).
+    var scalar: UInt32 = 0
+    /// The rule vocabulary id of `lower` (-1 when no rule mentions it), set by the extractor.
+    var id: Int32 = -1
 }
 
 enum TimeScanner {
@@ -58,7 +66,10 @@ enum TimeScanner {
         return String(v).lowercased()
     }
 
-    static func scan(_ text: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [TimeWord] {
+    /// `vocab` numbers the words (TimeWord.id) and then only words in it get their `lower` text (the others'
+    /// is empty: no rule can use it); without a vocabulary every id is -1 and every word has its text.
+    static func scan(_ text: [Unicode.Scalar], from: Int = 0, to: Int? = nil,
+                     vocab: TimeVocabulary? = nil) -> [TimeWord] {
         let n = to ?? text.count
         var out: [TimeWord] = []
         out.reserveCapacity((n - from) / 5)
@@ -75,8 +86,14 @@ enum TimeScanner {
             let start = i
             if isLetter(c) {
                 while i < n && isLetter(text[i]) { i += 1 }
-                out.append(TimeWord(start: start, end: i, lower: lowerString(text[start..<i]), kind: .word,
-                                    capitalized: c.properties.isUppercase, spaceBefore: space, lineBefore: line))
+                let upper = c.value < 128 ? (c.value >= 65 && c.value <= 90) : c.properties.isUppercase
+                let id = vocab?.id(text, start..<i) ?? -1
+                let lower = vocab == nil || id >= 0 ? lowerString(text[start..<i]) : ""
+                out.append(TimeWord(start: start, end: i, lower: lower, kind: .word,
+                                    capitalized: upper, spaceBefore: space, lineBefore: line,
+                                    plural: !upper && i - start >= 3 && text[i - 1] == "s" && text[i - 2] != "s",
+                                    pastEd: i - start >= 5 && text[i - 1] == "d" && text[i - 2] == "e",
+                                    id: id))
             } else if isDigit(c) {
                 var value = 0, digits = 0, grouped = false, decimal = false
                 while i < n {
@@ -117,7 +134,9 @@ enum TimeScanner {
                 default: lower = String(Character(c))
                 }
                 out.append(TimeWord(start: start, end: i, lower: lower, kind: .punct, capitalized: false,
-                                    spaceBefore: space, lineBefore: line))
+                                    spaceBefore: space, lineBefore: line, scalar: c.value,
+                                    id: vocab.map { v in lower.utf8.count == 1 ? v.id(byte: lower.utf8.first!)
+                                        : v.words[lower] ?? -1 } ?? -1))
             }
             space = false
             line = false

@@ -37,7 +37,8 @@ public struct TimelineBuilder: AnalysisComponent {
             case .date, .time:
                 anchor = Self.anchor(t.value, refDay: refDay)
             case .duration:
-                if let ref = doc.date, t.value.hasPrefix("PT"), anchorWords.contains(nextWord(doc, after: t.chars.end)) {
+                if let ref = doc.date, t.value.hasPrefix("PT"),
+                   anchorWords.contains(nextWord(doc, after: t.chars.end)) {
                     date = ref.description
                     anchor = (ref.dayNumber, "day", 8)
                 }
@@ -88,7 +89,10 @@ public struct TimelineBuilder: AnalysisComponent {
         func digits(_ r: Range<Int>) -> Int? {
             guard r.upperBound <= scalars.count else { return nil }
             var n = 0
-            for i in r { guard TimeScanner.isDigit(scalars[i]) else { return nil }; n = n * 10 + Int(scalars[i].value - 48) }
+            for i in r {
+                guard TimeScanner.isDigit(scalars[i]) else { return nil }
+                n = n * 10 + Int(scalars[i].value - 48)
+            }
             return n
         }
         if scalars.count == 2, let c = digits(0..<2) {
@@ -110,7 +114,8 @@ public struct TimelineBuilder: AnalysisComponent {
             }
             return nil
         }
-        if tail.hasPrefix("W"), let w = digits(6..<8), (1...53).contains(w), scalars.count == 8 || tail.hasSuffix("-WE") {
+        if tail.hasPrefix("W"), let w = digits(6..<8), (1...53).contains(w),
+           scalars.count == 8 || tail.hasSuffix("-WE") {
             let jan4 = CalendarDate(year: y, month: 1, day: 4)!
             let week1Monday = jan4.dayNumber - (jan4.weekday - 1)
             return (week1Monday + 7 * (w - 1), "week", 6)

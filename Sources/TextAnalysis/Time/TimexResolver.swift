@@ -9,7 +9,9 @@
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
-//   mentioned-quarter                               the last-mentioned quarter, else the one before the
+//   holiday 12-25 | holiday 11-4-4 [last|next|...]  a fixed date, or the 4th Thursday of November
+//   mentioned-quarter                               the last-mentioned quarter if recent (the reference's or
+//                                                   one of the two before), else the one before the
 //                                                   reference's ("the quarter", "the latest period")
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
@@ -56,18 +58,25 @@ public struct TimexResolver: Sendable {
     func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?) -> Result {
         let parts = spec.split(separator: " ")
         guard let head = parts.first else { return .value("") }
+        // Only a recent quarter (the reference's or one of the two before) counts as the one under discussion.
+        var recentQuarter: (year: Int, quarter: Int)?
+        if let m = mentioned, let q = Self.quarter(m) {
+            let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
+            if (0...2).contains(back) { recentQuarter = q }
+        }
         if head == "mentioned-quarter" {
-            if let m = mentioned, Self.quarter(m) != nil { return .value(m) }
+            if let m = mentioned, recentQuarter != nil { return .value(m) }
             return relative("quarter-1", ref)
         }
         if parts.count == 2, parts[1] == "mentioned" {
-            if let m = mentioned, let q = Self.quarter(m), head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
+            if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
                 let index = q.year * 4 + q.quarter - 1 - 4 * n
                 return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
             }
             return relative(head, ref)
         }
-        let direction = parts.count > 2 ? String(parts[2]) : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
+        let direction = parts.count > 2 ? String(parts[2])
+            : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
         switch head {
         case "weekday":
             guard parts.count >= 2, let d = Int(parts[1]), (1...7).contains(d) else { return .value("XXXX-XX-XX") }
@@ -133,6 +142,21 @@ public struct TimexResolver: Sendable {
                 return (sat.dayNumber, sat.dayNumber + 1, "\(Self.year(y))-W\(TimexExtractor.pad2(wk))-WE")
             }
             return .value(pick(candidates, ref, direction, tense, leanPast: true))
+        case "holiday":
+            guard parts.count >= 2 else { return .value("XXXX-XX-XX") }
+            let f = parts[1].split(separator: "-").compactMap { Int($0) }
+            guard let ref else { return .value("XXXX-XX-XX") }
+            var candidates: [(Int, Int, String)] = []
+            for y in (ref.year - 1)...(ref.year + 1) {
+                var day: CalendarDate?
+                if f.count == 2 { day = CalendarDate(year: y, month: f[0], day: f[1]) }
+                if f.count == 3, let first = CalendarDate(year: y, month: f[0], day: 1) {
+                    day = first.adding(days: (f[1] - first.weekday + 7) % 7 + 7 * (f[2] - 1))
+                }
+                if let d = day { candidates.append((d.dayNumber, d.dayNumber, d.description)) }
+            }
+            guard !candidates.isEmpty else { return .value("XXXX-XX-XX") }
+            return .value(pick(candidates, ref, direction, tense, leanPast: false))
         case "decade":
             guard parts.count >= 2, let d = Int(parts[1]) else { return .value("XXX") }
             guard let ref else { return .value("XX\(d)") }

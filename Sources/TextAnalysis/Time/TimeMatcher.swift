@@ -1,0 +1,429 @@
+// The rule set compiled for matching: every rule, element, list entry and word as plain integers in flat
+// tables, so the matcher's inner loop touches no reference-counted values (strings, sets, dictionaries).
+// Built once from TimeRuleSet; immutable afterwards. TimexExtractor drives it.
+
+/// A scanner word reduced to what the matcher tests.
+struct WordInfo {
+    var id: Int32
+    var value: Int
+    var kind: TimeWord.Kind
+    var digits: Int16
+    /// 0 none, 1 ordinal ("th"), 2 plural ("s").
+    var suffix: UInt8
+    var capitalized: Bool
+    var spaceBefore: Bool
+    var grouped: Bool
+    var plural: Bool
+    /// The first scalar, for punctuation tests.
+    var scalar: UInt32
+
+    init(_ w: TimeWord, id: Int32) {
+        self.id = id
+        value = w.value
+        kind = w.kind
+        digits = Int16(min(w.digits, 30))
+        suffix = w.suffix.isEmpty ? 0 : (w.suffix == "s" ? 2 : 1)
+        capitalized = w.capitalized
+        spaceBefore = w.spaceBefore
+        grouped = w.grouped
+        plural = w.plural
+        // Punctuation tests compare the ASCII form ("-" for dashes, "'" for curly apostrophes).
+        scalar = w.kind == .punct ? (w.scalar == 0x2019 || w.scalar == 0x2018 ? 39
+            : (w.scalar == 0x2013 || w.scalar == 0x2014 ? 45 : w.scalar)) : 0
+    }
+}
+
+/// One bound element of a match; its text value is built only for the match that wins.
+struct Bind {
+    var name: Int16
+    /// 0: the word's text; 1: a list entry value (`arg` indexes entryValues); 2: a number (`arg` is its kind).
+    var source: UInt8
+    var word: Int32
+    var length: Int16
+    var arg: Int32
+}
+
+final class CompiledRules: @unchecked Sendable {
+    // Immutable after init; unsafe buffers so the inner loop does no reference counting. Never freed: one
+    // instance lives as long as the analyzer that loaded it.
+    struct Element {
+        /// 0 words, 1 list, 2 number, 3 plural shape.
+        var kind: UInt8
+        var optional: Bool
+        var negative: Bool
+        var capital: Bool
+        var bind: Int16
+        /// List index, or NumberKind index.
+        var arg: Int32
+        var idStart: Int32
+        var idCount: Int32
+    }
+    struct Rule {
+        var elemStart: Int32
+        var elemCount: Int32
+        var spanStart: Int32
+        var spanEnd: Int32
+        /// A cheap test on the word after the first one, when the first element always takes one word and the
+        /// second is required: 0 none, 1 the word's id is in the bitset at `filterOffset`, 2 a number, 3 plural.
+        var filter: UInt8 = 0
+        var filterOffset: Int32 = 0
+    }
+    struct Entry {
+        var idStart: Int32
+        var idCount: Int32
+        var value: Int32
+    }
+
+    let elements: UnsafeMutableBufferPointer<Element>
+    let rules: UnsafeMutableBufferPointer<Rule>
+    let ids: UnsafeMutableBufferPointer<Int32>
+    let entries: UnsafeMutableBufferPointer<Entry>
+    /// (list * vocabCount + wordId) -> first entry and count.
+    let listStart: UnsafeMutableBufferPointer<Int32>
+    let listCount: UnsafeMutableBufferPointer<Int32>
+    /// wordId -> rules starting with it.
+    let firstStart: UnsafeMutableBufferPointer<Int32>
+    let firstCount: UnsafeMutableBufferPointer<Int32>
+    let firstPool: UnsafeMutableBufferPointer<Int32>
+    let numberRules: UnsafeMutableBufferPointer<Int32>
+    /// Cardinal / ordinal values by word id (-1 none, -2 vague "X").
+    let cardinal: UnsafeMutableBufferPointer<Int32>
+    let ordinal: UnsafeMutableBufferPointer<Int32>
+    let vocabCount: Int
+    let filterBits: UnsafeMutableBufferPointer<UInt64>
+    let entryValues: [String]
+    let bindNames: [String]
+    let hyphenId: Int32, apostropheId: Int32, theId: Int32, aId: Int32, anId: Int32
+
+    static let numberKinds: [NumberKind] = [.year, .yy, .day, .num, .ord, .decade, .hour, .minute, .int, .card]
+
+    static func buffer<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+        _ = b.initialize(from: a)
+        return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
+    }
+
+    init(_ set: TimeRuleSet, firstRules: [[Int]], numberRules nr: [Int]) {
+        vocabCount = set.vocab.count
+        var names: [String] = []
+        func bindIndex(_ name: String?) -> Int16 {
+            guard let name else { return -1 }
+            if let i = names.firstIndex(of: name) { return Int16(i) }
+            names.append(name)
+            return Int16(names.count - 1)
+        }
+        var idPool: [Int32] = []
+        var els: [Element] = []
+        var rs: [Rule] = []
+        for r in set.rules {
+            let start = Int32(els.count)
+            for e in r.elements {
+                var c = Element(kind: 0, optional: e.optional, negative: e.negative, capital: e.capital,
+                                bind: bindIndex(e.bind), arg: 0, idStart: Int32(idPool.count), idCount: 0)
+                switch e.test {
+                case .words:
+                    c.kind = 0
+                    idPool.append(contentsOf: e.ids)
+                    c.idCount = Int32(e.ids.count)
+                case .list(let l): c.kind = 1; c.arg = Int32(l)
+                case .number(let k): c.kind = 2; c.arg = Int32(Self.numberKinds.firstIndex(of: k)!)
+                case .shape: c.kind = 3
+                }
+                els.append(c)
+            }
+            rs.append(Rule(elemStart: start, elemCount: Int32(r.elements.count), spanStart: Int32(r.spanStart),
+                           spanEnd: Int32(r.spanEnd)))
+        }
+        var es: [Entry] = []
+        var values: [String] = []
+        var ls = [Int32](repeating: 0, count: set.lists.count * vocabCount)
+        var lc = [Int32](repeating: 0, count: set.lists.count * vocabCount)
+        for (li, list) in set.lists.enumerated() {
+            for (first, group) in list.firstIds {
+                ls[li * vocabCount + Int(first)] = Int32(es.count)
+                lc[li * vocabCount + Int(first)] = Int32(group.count)
+                for entry in group {
+                    es.append(Entry(idStart: Int32(idPool.count), idCount: Int32(entry.ids.count),
+                                    value: Int32(values.count)))
+                    idPool.append(contentsOf: entry.ids)
+                    values.append(entry.value)
+                }
+            }
+        }
+        var fs = [Int32](repeating: 0, count: vocabCount), fc = [Int32](repeating: 0, count: vocabCount)
+        var pool: [Int32] = []
+        for (id, list) in firstRules.enumerated() {
+            fs[id] = Int32(pool.count)
+            fc[id] = Int32(list.count)
+            pool.append(contentsOf: list.map { Int32($0) })
+        }
+        var card = [Int32](repeating: -1, count: vocabCount), ord = [Int32](repeating: -1, count: vocabCount)
+        for (i, v) in set.numberValue.enumerated() { if let v { card[i] = Int32(v) ?? -2 } }
+        for (i, v) in set.ordinalValue.enumerated() { if let v { ord[i] = Int32(v) ?? -1 } }
+        // Second-word filters (most attempts fail on the second word; this skips them without a search).
+        let wordsPerSet = (vocabCount + 63) / 64
+        var bits: [UInt64] = []
+        for ri in rs.indices where rs[ri].elemCount >= 2 {
+            let e0 = els[Int(rs[ri].elemStart)], e1 = els[Int(rs[ri].elemStart) + 1]
+            guard !e0.optional, !e0.negative, !e1.optional, !e1.negative else { continue }
+            let singleWord: Bool
+            switch e0.kind {
+            case 0, 3: singleWord = true
+            case 1:
+                singleWord = set.lists[Int(e0.arg)].firstIds.values.allSatisfy { $0.allSatisfy { $0.ids.count == 1 } }
+            default:
+                let k = Self.numberKinds[Int(e0.arg)]
+                singleWord = k != .num && k != .card
+            }
+            guard singleWord else { continue }
+            switch e1.kind {
+            case 0, 1:
+                var set64 = [UInt64](repeating: 0, count: wordsPerSet)
+                let allowed: [Int32] = e1.kind == 0 ? Array(idPool[Int(e1.idStart)..<Int(e1.idStart + e1.idCount)])
+                    : Array(set.lists[Int(e1.arg)].firstIds.keys)
+                for id in allowed { set64[Int(id) / 64] |= 1 << UInt64(Int(id) % 64) }
+                rs[ri].filter = 1
+                rs[ri].filterOffset = Int32(bits.count)
+                bits.append(contentsOf: set64)
+            case 2: rs[ri].filter = 2
+            default: rs[ri].filter = 3
+            }
+        }
+        filterBits = Self.buffer(bits)
+        elements = Self.buffer(els)
+        rules = Self.buffer(rs)
+        ids = Self.buffer(idPool)
+        entries = Self.buffer(es)
+        listStart = Self.buffer(ls)
+        listCount = Self.buffer(lc)
+        firstStart = Self.buffer(fs)
+        firstCount = Self.buffer(fc)
+        firstPool = Self.buffer(pool)
+        numberRules = Self.buffer(nr.map { Int32($0) })
+        cardinal = Self.buffer(card)
+        ordinal = Self.buffer(ord)
+        entryValues = values
+        bindNames = names
+        hyphenId = set.id("-")
+        apostropheId = set.id("'")
+        theId = set.id("the")
+        aId = set.id("a")
+        anId = set.id("an")
+    }
+}
+
+/// One match attempt's scratch state, reused across attempts.
+struct MatchScratch {
+    var binds: [Bind] = []
+    var best: (first: Int, end: Int, consumed: Int, binds: [Bind])?
+    var spanFirst = 0
+    var spanEnd = 0
+    var start = 0
+    init() { binds.reserveCapacity(16) }
+}
+
+extension CompiledRules {
+    /// False when rule `ri` cannot match at `start` by its second-word filter.
+    @inline(__always)
+    func passes(_ ri: Int, at start: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        let r = rules[ri]
+        if r.filter == 0 { return true }
+        guard start + 1 < w.count else { return false }
+        let x = w[start + 1]
+        switch r.filter {
+        case 1:
+            guard x.id >= 0 else { return false }
+            return filterBits[Int(r.filterOffset) + Int(x.id) / 64] & (1 << UInt64(Int(x.id) % 64)) != 0
+        case 2: return x.kind == .number || (x.id >= 0 && (cardinal[Int(x.id)] != -1 || ordinal[Int(x.id)] >= 0))
+        default: return x.plural
+        }
+    }
+
+    /// The longest match of rule `ri` starting at word `start`, if any.
+    func match(_ ri: Int, at start: Int, _ w: UnsafeBufferPointer<WordInfo>, _ st: inout MatchScratch)
+        -> (first: Int, end: Int, consumed: Int, binds: [Bind])? {
+        st.binds.removeAll(keepingCapacity: true)
+        st.best = nil
+        st.spanFirst = start
+        st.spanEnd = start
+        st.start = start
+        dfs(rules[ri], 0, start, w, &st)
+        return st.best
+    }
+
+    func dfs(_ r: Rule, _ ei: Int32, _ wi: Int, _ w: UnsafeBufferPointer<WordInfo>, _ st: inout MatchScratch) {
+        if ei == r.spanStart { st.spanFirst = wi }
+        if ei == r.spanEnd { st.spanEnd = wi }
+        if ei == r.elemCount {
+            if st.spanEnd > st.spanFirst, st.best == nil || st.spanEnd - st.spanFirst > st.best!.end - st.best!.first {
+                st.best = (st.spanFirst, st.spanEnd, wi - st.start, st.binds)
+            }
+            return
+        }
+        let e = elements[Int(r.elemStart + ei)]
+        if e.negative {
+            if wi >= w.count || !matchesAny(e, wi, w) { dfs(r, ei + 1, wi, w, &st) }
+            return
+        }
+        if wi < w.count && (!e.capital || w[wi].capitalized) {
+            switch e.kind {
+            case 0:
+                if contains(e, w[wi].id) { step(r, ei, e, wi, 1, 0, 0, w, &st) }
+            case 1:
+                let id = w[wi].id
+                if id >= 0 {
+                    let slot = Int(e.arg) * vocabCount + Int(id)
+                    let s = Int(listStart[slot]), n = Int(listCount[slot])
+                    for k in s..<(s + n) where entryMatches(entries[k], wi, w) {
+                        step(r, ei, e, wi, Int(entries[k].idCount), 1, entries[k].value, w, &st)
+                    }
+                }
+            case 2:
+                let (a, b) = numberLengths(Self.numberKinds[Int(e.arg)], wi, w)
+                if a > 0 { step(r, ei, e, wi, a, 2, e.arg, w, &st) }
+                if b > 0 { step(r, ei, e, wi, b, 2, e.arg, w, &st) }
+            default:
+                if w[wi].plural { step(r, ei, e, wi, 1, 0, 0, w, &st) }
+            }
+        }
+        if e.optional { dfs(r, ei + 1, wi, w, &st) }
+    }
+
+    @inline(__always)
+    func step(_ r: Rule, _ ei: Int32, _ e: Element, _ wi: Int, _ len: Int, _ source: UInt8, _ arg: Int32,
+              _ w: UnsafeBufferPointer<WordInfo>, _ st: inout MatchScratch) {
+        if e.bind >= 0 {
+            st.binds.append(Bind(name: e.bind, source: source, word: Int32(wi), length: Int16(len), arg: arg))
+        }
+        dfs(r, ei + 1, wi + len, w, &st)
+        if e.bind >= 0 { st.binds.removeLast() }
+    }
+
+    func contains(_ e: Element, _ id: Int32) -> Bool {
+        guard id >= 0 else { return false }
+        for k in Int(e.idStart)..<Int(e.idStart + e.idCount) where ids[k] == id { return true }
+        return false
+    }
+
+    func entryMatches(_ entry: Entry, _ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        let n = Int(entry.idCount)
+        guard wi + n <= w.count else { return false }
+        for k in 1..<max(1, n) where w[wi + k].id != ids[Int(entry.idStart) + k] { return false }
+        // A trailing period belongs to an abbreviation only when it touches the word.
+        if n > 1, w[wi + n - 1].scalar == 46, w[wi + n - 1].spaceBefore { return false }
+        return true
+    }
+
+    func matchesAny(_ e: Element, _ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        if e.capital && !w[wi].capitalized { return false }
+        switch e.kind {
+        case 0: return contains(e, w[wi].id)
+        case 1:
+            let id = w[wi].id
+            guard id >= 0 else { return false }
+            let slot = Int(e.arg) * vocabCount + Int(id)
+            let s = Int(listStart[slot]), n = Int(listCount[slot])
+            for k in s..<(s + n) where entryMatches(entries[k], wi, w) { return true }
+            return false
+        case 2: return numberLengths(Self.numberKinds[Int(e.arg)], wi, w).0 > 0
+        default: return w[wi].plural
+        }
+    }
+
+    /// Up to two lengths (0 = none) a number element can take at `wi` ("twenty-five" is 3 words or 1).
+    func numberLengths(_ kind: NumberKind, _ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> (Int, Int) {
+        let x = w[wi]
+        if x.kind != .number {
+            guard x.id >= 0 else { return (0, 0) }
+            switch kind {
+            case .num, .card:
+                let v = cardinal[Int(x.id)]
+                if v == -1 || (kind == .card && v == -2) { return (0, 0) }
+                if let u = compoundUnit(wi, w) { return (u - wi + 1, 1) }
+                return (1, 0)
+            case .ord:
+                return ordinal[Int(x.id)] >= 0 ? (1, 0) : (0, 0)
+            default:
+                return (0, 0)
+            }
+        }
+        guard x.value >= 0 else { return (0, 0) }
+        let ok: Bool
+        switch kind {
+        case .year: ok = x.digits == 4 && !x.grouped && x.suffix == 0 && (1000...2100).contains(x.value)
+            && plausibleYear(wi, w)
+        case .yy: ok = x.digits == 2 && x.suffix == 0
+        case .day: ok = x.digits <= 2 && (1...31).contains(x.value) && x.suffix != 2
+        case .num, .card, .int: ok = x.suffix == 0
+        case .ord: ok = x.suffix == 1
+        case .decade:
+            // "the '90s", "the 90s"; a bare "30s" is more often an age.
+            ok = x.suffix == 2 && x.value % 10 == 0 && (x.digits == 4 || (x.digits == 2 && wi > 0
+                && (w[wi - 1].id == apostropheId || w[wi - 1].id == theId)))
+        case .hour: ok = x.digits <= 2 && x.suffix == 0 && (0...24).contains(x.value)
+        case .minute: ok = x.digits == 2 && x.suffix == 0 && (0...59).contains(x.value)
+        }
+        return ok ? (1, 0) : (0, 0)
+    }
+
+    /// "twenty-five", "twenty five": the index of the unit word after a tens word, if there is one.
+    func compoundUnit(_ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Int? {
+        let tens = cardinal[Int(w[wi].id)]
+        guard tens >= 20, tens < 100, tens % 10 == 0 else { return nil }
+        let hyphen = wi + 1 < w.count && w[wi + 1].id == hyphenId && w[wi + 1].id >= 0 && !w[wi + 1].spaceBefore
+        let u = wi + (hyphen ? 2 : 1)
+        guard u < w.count, w[u].id >= 0, w[u].id != aId, w[u].id != anId else { return nil }
+        let unit = cardinal[Int(w[u].id)]
+        return (1...9).contains(unit) ? u : nil
+    }
+
+    /// A 4-digit number is no year when money, a percentage, a ratio, a phone number or a score surrounds it.
+    func plausibleYear(_ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        func punct(_ i: Int, _ set: String) -> Bool {
+            w[i].kind == .punct && set.unicodeScalars.contains { $0.value == w[i].scalar }
+        }
+        if wi > 0 {
+            if punct(wi - 1, "$£€#¥") { return false }
+            if !w[wi].spaceBefore, punct(wi - 1, "-/.:,"), wi > 1, w[wi - 2].kind == .number, !w[wi - 1].spaceBefore {
+                return false
+            }
+        }
+        if wi + 1 < w.count {
+            if punct(wi + 1, "%") { return false }
+            if !w[wi + 1].spaceBefore, punct(wi + 1, "-/:."), wi + 2 < w.count, w[wi + 2].kind == .number,
+               !w[wi + 2].spaceBefore {
+                // "1989-90" is a fiscal span; anything else glued to digits (phones, scores) is not a year.
+                return w[wi + 1].scalar == 45 && w[wi + 2].digits == 2
+            }
+        }
+        return true
+    }
+
+    /// The text value of a bind, built once the match has won.
+    func value(of b: Bind, _ words: [TimeWord], _ infos: UnsafeBufferPointer<WordInfo>) -> String {
+        let wi = Int(b.word)
+        switch b.source {
+        case 0: return words[wi].lower
+        case 1: return entryValues[Int(b.arg)]
+        default:
+            let kind = Self.numberKinds[Int(b.arg)]
+            let x = words[wi]
+            if x.kind != .number {
+                let id = infos[wi].id
+                guard id >= 0 else { return "X" }
+                if kind == .ord { return String(ordinal[Int(id)]) }
+                if b.length > 1, let u = compoundUnit(wi, infos) {
+                    return String(cardinal[Int(id)] + cardinal[Int(infos[u].id)])
+                }
+                let v = cardinal[Int(id)]
+                return v == -2 ? "X" : String(v)
+            }
+            switch kind {
+            case .year, .yy, .minute: return x.lower
+            case .day: return TimexExtractor.pad2(x.value)
+            case .decade: return x.digits == 4 ? String(x.value / 10) : "UNDEF(decade \(x.value / 10))"
+            default: return String(x.value)
+            }
+        }
+    }
+}
