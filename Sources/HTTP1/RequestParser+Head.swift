@@ -86,11 +86,11 @@ struct FieldLine {
 }
 
 /// Parses a field line (RFC 9112 §5): token name, colon, optional whitespace, value of field-vchars.
+let obsFold = HTTPParseError.bad("Obsolete line folding (a line starting with whitespace) is not accepted.")
+
 func parseFieldLine(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Result<FieldLine, HTTPParseError> {
     let first = b[start]
-    if first == Byte.sp || first == Byte.htab {
-        return .failure(.bad("Obsolete line folding (a line starting with whitespace) is not accepted."))
-    }
+    if first == Byte.sp || first == Byte.htab { return .failure(obsFold) }
     var i = start
     while i < end, b[i] != Byte.colon {
         let c = b[i]
@@ -171,6 +171,12 @@ struct HeadScanner {
                              sectionLimit: limits.maxHeadBytes, lineKind: .requestLine)
                 : lineBudget(lineStart: lineStart, sectionStart: sectionStart, lineLimit: limits.maxFieldLineBytes,
                              sectionLimit: limits.maxHeadBytes, lineKind: .fieldLine)
+            // A field line that starts with whitespace is obs-fold whatever follows: reject it at its first byte
+            // rather than waiting for (or timing out on) the rest of the line.
+            if headStart != nil, maxContent >= 1, lineStart < b.count,
+               b[lineStart] == Byte.sp || b[lineStart] == Byte.htab {
+                return .bad(obsFold)
+            }
             switch scanLine(b, lineStart: lineStart, scanFrom: &scanFrom, maxContent: maxContent,
                             overLimit: limits.error(overLimit)) {
             case .needMore: return .needMore

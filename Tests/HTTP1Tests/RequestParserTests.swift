@@ -91,6 +91,7 @@ let strictCases: [ParserCase] = [
     // Field syntax (RFC 9112 §5, §2.2).
     ParserCase("obs-fold", "GET / HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n", "0 bad 400"),
     ParserCase("Transfer-Encoding via obs-fold", post + "X: a\r\n" + " " + te + "\r\n", "0 bad 400"),
+    ParserCase("obs-fold rejected at its first byte", "GET / HTTP/1.1\r\nHost: a\r\n\tX", "0 bad 400"),
     ParserCase("whitespace after request line", "GET / HTTP/1.1\r\n Host: a\r\n\r\n", "0 bad 400"),
     ParserCase("bare CR in value", "GET / HTTP/1.1\r\nHost: a\r\nX: a\rb\r\n\r\n", "0 bad 400"),
     ParserCase("bare CR in request line", "GET /\r HTTP/1.1\r\nHost: a\r\n\r\n", "0 bad 400"),
