@@ -7,7 +7,7 @@ public struct AccessLogEntry: Sendable {
     /// The request target as sent, or "-".
     public var target: String
     public var status: Int
-    /// Response body bytes (0 for HEAD is still the would-be length: the handler's body size).
+    /// The response body size (for HEAD: the size of the body that was not sent).
     public var bytes: Int
     /// From the complete request (or the rejection) to the serialized response.
     public var duration: Duration
@@ -15,4 +15,15 @@ public struct AccessLogEntry: Sendable {
     public var client: ClientInfo
     /// The response's X-Request-Id header, when the handler set one.
     public var requestID: String?
+
+    public init(method: String, target: String, status: Int, bytes: Int, duration: Duration, client: ClientInfo,
+                requestID: String?) {
+        self.method = method
+        self.target = target
+        self.status = status
+        self.bytes = bytes
+        self.duration = duration
+        self.client = client
+        self.requestID = requestID
+    }
 }
