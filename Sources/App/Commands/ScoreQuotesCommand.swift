@@ -37,9 +37,9 @@ public struct ScoreQuotesCommand: ParsableCommand {
     public func run() throws {
         if let explain {
             let resources = try ResourceLoader.bundled()
-            var doc = Document(text: try String(contentsOf: URL(fileURLWithPath: explain), encoding: .utf8))
-            for c in try Analyzer.standardComponents(resources: resources) { c.process(&doc) }
-            try QuoteExtractor(resources: resources, overwrite: true).process(&doc)
+            var doc = ArticleInput.document(try String(contentsOf: URL(fileURLWithPath: explain), encoding: .utf8))
+            let quotes = try QuoteExtractor(resources: resources, overwrite: true)
+            for c in try Self.components(resources, quotes: quotes) { c.process(&doc) }
             if ProcessInfo.processInfo.environment["BYLINE_EXPLAIN_SENTENCES"] != nil {
                 print(doc.tokens.map { "\($0.text)@\($0.start)" }.joined(separator: " "))
                 for (i, p) in doc.paragraphs.enumerated() {
@@ -60,9 +60,8 @@ public struct ScoreQuotesCommand: ParsableCommand {
             .filter { $0.hasSuffix(".ann") }.sorted()
         let peer = try system.map(Self.readPeer)
         let resources = try ResourceLoader.bundled()
-        var components = try Analyzer.standardComponents(resources: resources)
         let quotes = try QuoteExtractor(resources: resources, overwrite: true)
-        if !components.contains(where: { $0.name == quotes.name }) { components.append(quotes) }
+        let components = try Self.components(resources, quotes: quotes)
 
         var dumped: [String] = []
         var score = QuoteScore()
@@ -72,7 +71,7 @@ public struct ScoreQuotesCommand: ParsableCommand {
             guard let ann = anns.first(where: { $0.hasPrefix(stem + "_") }) else { continue }
             let text = try String(contentsOf: dir.appendingPathComponent("text/\(name)"), encoding: .utf8)
             let annText = try String(contentsOf: dir.appendingPathComponent("attributions/\(ann)"), encoding: .utf8)
-            var doc = Document(text: text)
+            var doc = ArticleInput.document(text)
             let gold = PolNeAR.attributions(ann: annText, text: doc.scalars)
             let sys: [ScoredQuote]
             if let peer {
@@ -102,6 +101,17 @@ public struct ScoreQuotesCommand: ParsableCommand {
             print(String(format: "analysis %.2f s, of which quotes %.2f s (+%d%% over the other components)",
                          totalTime, quoteTime, share))
         }
+    }
+
+    /// The standard components, completed with the entity tagger and linker when the standard list does not
+    /// have them yet, and the quote extractor last.
+    static func components(_ resources: ResourceLoader, quotes: QuoteExtractor) throws -> [any AnalysisComponent] {
+        var list = try Analyzer.standardComponents(resources: resources).filter { $0.name != quotes.name }
+        let provided = Set(list.flatMap(\.provides))
+        if !provided.contains(.mentions) { list.append(try EntityTagger(resources: resources)) }
+        if !provided.contains(.entities) { list.append(try EntityLinker(resources: resources)) }
+        list.append(quotes)
+        return list
     }
 
     static func jsonLine(file: String, quote q: Quote, doc: Document) -> String {

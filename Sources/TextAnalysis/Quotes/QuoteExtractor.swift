@@ -113,7 +113,7 @@ public struct QuoteExtractor: AnalysisComponent {
             let samePara = found.filter { $0.speaker != nil && ctx.paragraph(ofToken: $0.tokens.lowerBound) == para }
             if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
-            } else if startsParagraph(q, ctx), para > 0,
+            } else if startsParagraph(q, ctx), para > 0, para < doc.paragraphs.count, !doc.paragraphs[para].isHeading,
                       let prev = found.last(where: { $0.speaker != nil
                           && ctx.paragraph(ofToken: $0.tokens.lowerBound) == previousParagraph(para, doc) }) {
                 speakerFrom = prev; rule = "direct.continuation"; confidence = 0.65
