@@ -44,13 +44,17 @@ extension QuoteContext {
             return nil
         }
 
-        if c.isParticiple {
+        // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's.
+        let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
+        let coordinated = j >= s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
+            && previous.map { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] } == true
+        if c.isParticiple || coordinated {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
                 ?? nounPhrase(startingAt: s.tokens.lowerBound, ceiling: a).map { resolve($0, lastSpeaker: lastSpeaker) }
             guard let sp, let target = forward(from: b, frame: c.frame, end: sEnd) else { return nil }
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("participle", target),
-                                  confidence: 0.7)
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target,
+                                  rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
         }
 
         // "“...,” said X": the speaker follows the cue.
@@ -222,6 +226,12 @@ extension QuoteContext {
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
                 break
+            }
+            // "... and said B": a coordinated cue starts the next attribution.
+            if t > k, lower[t] == "and" || lower[t] == "but" {
+                var c = t + 1
+                while c < end, isWord[c], lex.is(lower[c], .skip) { c += 1 }
+                if c < end, cueAt[c] != nil { break }
             }
             t += 1
         }

@@ -45,7 +45,7 @@ public struct QuoteExtractor: AnalysisComponent {
         var t = 0
         while t < ctx.cueAt.count {
             defer { t += 1 }
-            guard let cue = ctx.cueAt[t], t >= coveredUpTo else { continue }
+            guard let cue = ctx.cueAt[t], t >= coveredUpTo || cue.isParticiple else { continue }
             guard let att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
             switch att.target {
             case .direct(let q):

@@ -90,7 +90,7 @@ extension QuoteContext {
         let w = lower[first]
         let digit = doc.tokens[first].text.unicodeScalars.first?.properties.numericType != nil
         guard isCap[first] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
-                || lex.is(w, .sourcehead) || lex.is(w, .relative) else { return nil }
+                || lex.is(w, .sourcehead) || lex.is(w, .relative) || lex.is(lower[e], .sourcehead) else { return nil }
         return validPhrase((i + 1)..<(e + 1))
     }
 
