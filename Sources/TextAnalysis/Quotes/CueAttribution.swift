@@ -51,7 +51,7 @@ extension QuoteContext {
         if c.isParticiple || coordinated {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
-                ?? nounPhrase(startingAt: s.tokens.lowerBound, ceiling: a).map { resolve($0, lastSpeaker: lastSpeaker) }
+                ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
             guard let sp, let target = forward(from: b, frame: c.frame, end: sEnd) else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
@@ -101,6 +101,24 @@ extension QuoteContext {
         if sentenceOf[c] == sentenceOf[t] { return true }
         let last = directs[quoteOf[c]].inner.upperBound - 1
         return isPunct(last, "?!,")
+    }
+
+    /// The subject of a sentence up to `r.upperBound`: its first person or organisation mention outside quotes,
+    /// else the phrase after an opening "In a statement," / "During the debate,".
+    func sentenceSubject(_ r: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        for t in r where mentionOf[t] >= 0 && quoteOf[t] < 0 {
+            let m = doc.mentions[mentionOf[t]]
+            if m.type == .person || m.type == .organization, m.tokens.upperBound <= r.upperBound {
+                return resolve(m.tokens, lastSpeaker: lastSpeaker)
+            }
+        }
+        var k = r.lowerBound
+        if k < r.upperBound, isWord[k], lex.is(lower[k], .intro) {
+            while k < r.upperBound, !isPunct(k, ",") { k += 1 }
+            k += 1
+        }
+        guard k < r.upperBound else { return nil }
+        return nounPhrase(startingAt: k, ceiling: r.upperBound).map { resolve($0, lastSpeaker: lastSpeaker) }
     }
 
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }

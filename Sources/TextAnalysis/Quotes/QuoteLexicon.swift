@@ -14,7 +14,7 @@ struct CuePhrase: Sendable {
 
 /// A word class from quotes/words.tsv.
 enum QuoteWordClass: String, Sendable, CaseIterable {
-    case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword, label, dash
+    case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword, label, dash, intro
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.

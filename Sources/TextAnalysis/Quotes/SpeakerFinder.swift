@@ -39,9 +39,11 @@ extension QuoteContext {
 
     /// The speaker phrase that starts at `t` ("said O'Neill, ...", "according to NYPD Commissioner James O'Neill").
     func speakerRight(from t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
-        guard let s = sentence(of: t), let np = nounPhrase(startingAt: t, ceiling: s.tokens.upperBound) else {
-            return nil
-        }
+        guard let s = sentence(of: t) else { return nil }
+        // "said Tuesday", "said on Monday Hugh Hill": time words are no speaker.
+        var k = t
+        while k < s.tokens.upperBound, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) { k += 1 }
+        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound) else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
