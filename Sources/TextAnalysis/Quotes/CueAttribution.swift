@@ -33,7 +33,11 @@ extension QuoteContext {
         if c.frame == .according {
             guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker) else { return nil }
             let after = sp.mention.upperBound
-            if isPunct(after, ",") || isPunct(after, ":"), let target = forward(from: after + 1, frame: .speech, end: sEnd) {
+            // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
+            // reads backward (what follows the comma is usually an aside about X).
+            let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
+            if initial, isPunct(after, ",") || isPunct(after, ":"),
+               let target = forward(from: after + 1, frame: .speech, end: sEnd) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
                                       confidence: 0.8)
             }
@@ -66,6 +70,8 @@ extension QuoteContext {
         let base = c.frame == .belief ? 0.6 : 0.8
         if let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
+            // "what Trump says his plan would do": a cue inside a free relative reports nothing.
+            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
             // "“...,” X said": a closing mark right before the speaker decides it.
             if closingQuoteAttaches(before: left), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
@@ -241,6 +247,8 @@ extension QuoteContext {
                 continue
             }
             if stopAtComma, isPunct(t, ",") { break }
+            // A semicolon closes the reported clause.
+            if isPunct(t, ";") { break }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
                 break
