@@ -257,7 +257,8 @@ extension QuoteContext {
             if t > k, lower[t] == "and" || lower[t] == "but" {
                 var c = t + 1
                 while c < end, isWord[c], lex.is(lower[c], .skip) { c += 1 }
-                if c < end, cueAt[c] != nil { break }
+                if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
+                   !Self.nonClauseStarts.contains(lower[cue.tokens.upperBound]) { break }
             }
             t += 1
         }

@@ -86,14 +86,13 @@ extension QuoteContext {
         }
         // A subject starts with a name, a determiner or number, a pronoun or a source noun ("officials"); a phrase
         // such as "cited derogatory" (before the noun "comments") is no subject.
+        // A too-long run ("meeting with the editorial board of the Washington Post Trump") shrinks from the left
+        // to its first such start.
+        if lex.is(lower[e], .sourcehead) { return validPhrase((i + 1)..<(e + 1)) }
         var first = i + 1
-        while first <= e, !isWord[first] { first += 1 }
+        while first <= e, !(isWord[first] && canStartSubject(first)) { first += 1 }
         guard first <= e else { return nil }
-        let w = lower[first]
-        let digit = doc.tokens[first].text.unicodeScalars.first?.properties.numericType != nil
-        guard isCap[first] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
-                || lex.is(w, .sourcehead) || lex.is(w, .relative) || lex.is(lower[e], .sourcehead) else { return nil }
-        return validPhrase((i + 1)..<(e + 1))
+        return validPhrase(first..<(e + 1))
     }
 
     /// A name-like phrase read rightwards from `s`; a lower-case word right after a capitalised one ends it
@@ -118,6 +117,13 @@ extension QuoteContext {
             break
         }
         return validPhrase(s..<i)
+    }
+
+    private func canStartSubject(_ t: Int) -> Bool {
+        let w = lower[t]
+        let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
+        return isCap[t] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
+            || lex.is(w, .sourcehead) || lex.is(w, .relative)
     }
 
     /// Possessive 's, hyphens and ampersands inside names.
