@@ -86,8 +86,8 @@ import Testing
     }
 
     @Test func titleResolvesToEntityWithThatRole() {
-        let doc = QuoteTestDocuments.analyze("Maria Lopez arrived in Seoul. The minister said the talks would resume soon.",
-                                             roles: ["Lopez": "Foreign Minister"])
+        let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
+        let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])
         let q = doc.quotes.first
         #expect(q.map { doc.text($0.speaker!.mention) } == "The minister")
         #expect(q?.speaker?.name == "Maria Lopez")
@@ -113,7 +113,8 @@ import Testing
     @Test func existingQuotesAreKeptUnlessOverwrite() throws {
         var doc = TestResources.split("Lopez said the road would reopen in May.")
         QuoteTestDocuments.addMentions(&doc)
-        let marker = Quote(content: CharRange(0, 5), kind: .direct, cue: nil, speaker: nil, rule: "given", confidence: 1)
+        let marker = Quote(content: CharRange(0, 5), kind: .direct, cue: nil, speaker: nil, rule: "given",
+                           confidence: 1)
         doc.quotes = [marker]
         QuoteTestDocuments.extractor.process(&doc)
         #expect(doc.quotes == [marker])

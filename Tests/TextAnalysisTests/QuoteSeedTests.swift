@@ -17,8 +17,10 @@ import TestSupport
         guard let url = Fixtures.sharedData("news/seed/2021-03-18-blinken-north-korea.txt") else { return nil }
         var doc = ArticleInput.document(try String(contentsOf: url, encoding: .utf8))
         let r = TestResources.loader
-        for c: any AnalysisComponent in [TestResources.tokenizer, TestResources.splitter, try EntityTagger(resources: r),
-                                         try EntityLinker(resources: r), QuoteTestDocuments.extractor] {
+        let components: [any AnalysisComponent] = [TestResources.tokenizer, TestResources.splitter,
+                                                   try EntityTagger(resources: r), try EntityLinker(resources: r),
+                                                   QuoteTestDocuments.extractor]
+        for c in components {
             c.process(&doc)
         }
         return doc

@@ -47,8 +47,8 @@ public struct ScoreQuotesCommand: ParsableCommand {
                 }
             }
             for q in doc.quotes {
-                print("\(q.rule)\t\(q.kind.rawValue)\t\(q.confidence)\t\(q.speaker.map { doc.text($0.mention) + " → " + $0.name } ?? "-")"
-                      + "\t\(doc.text(q.content))")
+                let who = q.speaker.map { doc.text($0.mention) + " → " + $0.name } ?? "-"
+                print("\(q.rule)\t\(q.kind.rawValue)\t\(q.confidence)\t\(who)\t\(doc.text(q.content))")
             }
             return
         }
@@ -94,7 +94,9 @@ public struct ScoreQuotesCommand: ParsableCommand {
                 print("\(stem)\tgold \(gold.count)\tsystem \(sys.count)\tmatched \(m)")
             }
         }
-        if let dump { try (dumped.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
+        if let dump {
+            try (dumped.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         print(score.report(title: system.map { "peer \($0)" } ?? "byline quotes"))
         if peer == nil, totalTime > 0 {
             let share = Int((quoteTime / max(1e-9, totalTime - quoteTime) * 100).rounded())
@@ -115,8 +117,9 @@ public struct ScoreQuotesCommand: ParsableCommand {
     }
 
     static func jsonLine(file: String, quote q: Quote, doc: Document) -> String {
-        var obj: [String: Any] = ["file": file, "quote_chars": [q.content.start, q.content.end], "kind": q.kind.rawValue,
-                                  "rule": q.rule, "confidence": q.confidence, "quote": doc.text(q.content)]
+        var obj: [String: Any] = ["file": file, "quote_chars": [q.content.start, q.content.end],
+                                  "kind": q.kind.rawValue, "rule": q.rule, "confidence": q.confidence,
+                                  "quote": doc.text(q.content)]
         if let s = q.speaker {
             obj["speaker_chars"] = [[s.mention.start, s.mention.end]]
             obj["speaker"] = s.name
@@ -132,10 +135,13 @@ public struct ScoreQuotesCommand: ParsableCommand {
         let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let file = obj["file"] as? String, let qc = obj["quote_chars"] as? [Int], qc.count == 2 else { continue }
-            let speakers = (obj["speaker_chars"] as? [[Int]] ?? []).compactMap { $0.count == 2 ? CharRange($0[0], $0[1]) : nil }
+                  let file = obj["file"] as? String, let qc = obj["quote_chars"] as? [Int], qc.count == 2
+            else { continue }
+            let speakers = (obj["speaker_chars"] as? [[Int]] ?? [])
+                .compactMap { $0.count == 2 ? CharRange($0[0], $0[1]) : nil }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            out[name, default: []].append(ScoredQuote(content: CharRange(qc[0], qc[1]), speaker: speakers, direct: true))
+            let quote = ScoredQuote(content: CharRange(qc[0], qc[1]), speaker: speakers, direct: true)
+            out[name, default: []].append(quote)
         }
         return out
     }

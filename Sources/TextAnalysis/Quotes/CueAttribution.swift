@@ -136,12 +136,11 @@ extension QuoteContext {
         }
     }
 
-    /// Where the speaker phrase starts (the comma of "Trump, who said" belongs to the aside, not the phrase).
+    /// Where the speaker phrase starts; for "Trump, who said", the comma before the relative pronoun, so the
+    /// words before it are never read as reported content.
     private func leftEdge(of sp: SpeakerGuess, cue: Int) -> Int {
-        var l = sp.mention.lowerBound
-        if lex.is(lower[l], .relative) { l = max(0, l - 1) }
-        // Include the subject phrase before a relative pronoun so the clause before it is not taken as content.
-        return l
+        let l = sp.mention.lowerBound
+        return lex.is(lower[l], .relative) ? max(0, l - 1) : l
     }
 
     /// True when nothing but a time or place phrase follows before the sentence (or clause) ends.
@@ -167,7 +166,7 @@ extension QuoteContext {
         if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
-            while j < sEnd, j - k < 12, !isPunct(j, ","), !isOpenMark(j), lower[j] != "that", !isPunct(j, ":") { j += 1 }
+            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that" { j += 1 }
             guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
             k = j + 1
         }

@@ -150,7 +150,8 @@ struct QuoteContext {
             guard ot < doc.tokens.count, ct < doc.tokens.count, ot < ct else { continue }
             // Tokens strictly inside; a tokenizer that glued a mark to a word leaves that word inside.
             let innerStart = doc.tokens[ot].end <= m.open + m.openLength ? ot + 1 : ot
-            let innerEnd = token(atChar: m.close) < ct || doc.tokens[ct].start >= m.close ? token(atChar: m.close) : ct + 1
+            let closeStart = token(atChar: m.close)
+            let innerEnd = closeStart < ct || doc.tokens[ct].start >= m.close ? closeStart : ct + 1
             guard innerStart < innerEnd else { continue }
             let qi = directs.count
             directs.append(DirectSpan(marks: m, inner: innerStart..<innerEnd, openToken: ot, closeToken: ct,

@@ -177,7 +177,8 @@ extension QuoteContext {
             let roleWords = (ent.role ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             let aliasHit = ent.aliases.contains { $0.lowercased() == phrase }
             guard roleWords.contains(head) || aliasHit else { continue }
-            let last = ent.mentions.filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
+            let last = ent.mentions
+                .filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
                 .map { doc.mentions[$0].tokens.lowerBound }.max() ?? -1
             if best == nil || last > best!.last { best = (ei, last) }
         }
