@@ -20,7 +20,7 @@ public enum ArticleInput {
     public enum DatePrefix: Equatable, Sendable {
         /// No `date ` prefix.
         case none
-        /// A valid prefix; the body starts at scalar offset `bodyStart` (after the whitespace that follows the date).
+        /// A valid prefix; the body starts at scalar offset `bodyStart` (after the whitespace following the date).
         case valid(CalendarDate, bodyStart: Int)
         /// `date DDDD-DD-DD` that is not a real date (the text after `date `); treated as body text.
         case invalid(String)

@@ -162,3 +162,19 @@ struct EntityLinkerTests {
         #expect(entity(doc, "Donald Trump")?.role == "President")
     }
 }
+
+extension EntityLinkerTests {
+    @Test func entityLinkerSurvivesBadMentionRanges() {
+        var doc = Self.document("A b c. D e.", [])
+        let n = doc.tokens.count
+        doc.mentions = [
+            EntityMention(tokens: -3..<1, chars: CharRange(-5, 1), type: .person, confidence: 0.5),
+            EntityMention(tokens: (n - 1)..<(n + 4), chars: CharRange(0, 999), type: .person, confidence: 0.5),
+            EntityMention(tokens: (n + 2)..<(n + 3), chars: CharRange(999, 1000), type: .organization, confidence: 1),
+            EntityMention(tokens: 2..<2, chars: CharRange(3, 3), type: .location, confidence: 0.5),
+        ]
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 2)
+        _ = AnalysisJSON.encode(doc)
+    }
+}

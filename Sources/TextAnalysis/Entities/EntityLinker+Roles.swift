@@ -82,19 +82,22 @@ extension EntityLinker {
             var best: (CharRange, Int)?
             for m in doc.entities[e].mentions {
                 guard let form = forms[m] else { continue }
-                let mention = doc.mentions[m]
+                // The tagger's ranges are trusted only after clamping to the token array.
+                let raw = doc.mentions[m].tokens
+                let lo = max(0, min(raw.lowerBound, tokens.count)), hi = max(lo, min(raw.upperBound, tokens.count))
+                let mentionTokens = lo..<hi
                 let sentenceStart = doc.sentenceIndex(ofToken: form.tokens.lowerBound)
                     .map { doc.sentences[$0].tokens.lowerBound } ?? 0
                 var found: [Range<Int>] = []
                 // Title inside the mention, then a title right before it.
-                if form.tokens.lowerBound > mention.tokens.lowerBound {
-                    let r = mention.tokens.lowerBound..<form.tokens.lowerBound
+                if form.tokens.lowerBound > mentionTokens.lowerBound {
+                    let r = mentionTokens.lowerBound..<form.tokens.lowerBound
                     if let t = roles.titleEnding(at: r.upperBound, tokens, lowerLimit: r.lowerBound) { found.append(t) }
                 }
-                if let t = roles.titleEnding(at: mention.tokens.lowerBound, tokens, lowerLimit: sentenceStart) {
+                if let t = roles.titleEnding(at: mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart) {
                     found.append(t)
                 }
-                if let a = appositive(after: mention.tokens.upperBound, tokens) { found.append(a) }
+                if let a = appositive(after: mentionTokens.upperBound, tokens) { found.append(a) }
                 for r in found where !r.isEmpty {
                     let chars = CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
                     if best == nil || r.count > best!.1 { best = (chars, r.count) }
