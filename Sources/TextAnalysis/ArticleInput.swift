@@ -37,8 +37,8 @@ public enum ArticleInput {
         return doc
     }
 
-    /// Recognizes optional leading spaces, tabs or a BOM, `date`, one or more spaces or tabs, `YYYY-MM-DD`, then the end
-    /// of input or whitespace (the body may follow on the same line or the next).
+    /// Recognizes optional leading spaces, tabs or a BOM, `date`, one or more spaces or tabs, `YYYY-MM-DD`, then
+    /// the end of input or whitespace (the body may follow on the same line or the next).
     public static func datePrefix(in s: [Unicode.Scalar]) -> DatePrefix {
         var i = 0
         let n = s.count
