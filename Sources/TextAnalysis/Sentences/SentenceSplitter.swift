@@ -22,26 +22,26 @@ public struct SentenceSplitter: AnalysisComponent {
         let position: BoilerplatePosition
     }
 
-    let terminal: Set<Unicode.Scalar>
-    let closing: Set<Unicode.Scalar>
+    let terminal: ScalarSet
+    let closing: ScalarSet
     let starters: Set<String>
     /// Abbreviation → where it may end a sentence.
     let abbreviations: [String: AbbreviationEnd]
     /// Patterns keyed by their first token.
     let boilerplate: [String: [BoilerplatePattern]]
     /// First scalars of the patterns: most tokens are rejected by this before any String is hashed.
-    let boilerplateFirst: Set<UInt32>
+    let boilerplateFirst: ScalarSet
 
     public init(resources: ResourceLoader) throws {
-        var terminal = Set<Unicode.Scalar>(), closing = Set<Unicode.Scalar>()
+        var terminal = ScalarSet([]), closing = ScalarSet([])
         for (line, text) in try resources.lines("sentences/punctuation.txt") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 2, let ch = TokenizerRules.unescape(String(f[1])), ch.unicodeScalars.count == 1 else {
                 throw ResourceError("sentences/punctuation.txt:\(line): expected kind<TAB>one character")
             }
             switch f[0] {
-            case "terminal": terminal.insert(ch.unicodeScalars.first!)
-            case "closing": closing.insert(ch.unicodeScalars.first!)
+            case "terminal": terminal.insert(ch.unicodeScalars.first!.value)
+            case "closing": closing.insert(ch.unicodeScalars.first!.value)
             default: throw ResourceError("sentences/punctuation.txt:\(line): unknown kind \(f[0])")
             }
         }
@@ -63,7 +63,7 @@ public struct SentenceSplitter: AnalysisComponent {
         self.closing = closing
         self.starters = starters
         self.boilerplate = boilerplate
-        self.boilerplateFirst = Set(boilerplate.keys.compactMap { $0.unicodeScalars.first?.value })
+        self.boilerplateFirst = ScalarSet(boilerplate.keys.compactMap { $0.unicodeScalars.first?.value })
         self.abbreviations = try TokenizerRules.loadAbbreviations(resources)
     }
 
@@ -228,11 +228,13 @@ public struct SentenceSplitter: AnalysisComponent {
     }
 
     func isTerminal(_ t: String) -> Bool {
-        !t.isEmpty && t.unicodeScalars.allSatisfy { terminal.contains($0) }
+        !t.isEmpty && t.unicodeScalars.allSatisfy { terminal.contains($0.value) }
     }
 
     func isClosing(_ t: String) -> Bool {
-        t.unicodeScalars.count == 1 && closing.contains(t.unicodeScalars.first!)
+        var it = t.unicodeScalars.makeIterator()
+        guard let first = it.next(), it.next() == nil else { return false }
+        return closing.contains(first.value)
     }
 
     func startsLowercase(_ t: String) -> Bool {
