@@ -27,6 +27,8 @@ struct SentenceSplitterTests {
         ("headline line without punctuation", "Ad sales boost profit\n\nProfits rose. Shares fell.",
          ["Ad sales boost profit", "Profits rose.", "Shares fell."]),
         ("single line break ends a sentence", "First line\nSecond line", ["First line", "Second line"]),
+        ("hard-wrapped line continues", "The talks reached a\nroadblock in 2020.\nNext one.",
+         ["The talks reached a\nroadblock in 2020.", "Next one."]),
         ("lowercase after period does not split", "It fell 3 p. c. and rose.", ["It fell 3 p. c. and rose."]),
         ("exclamation in a name", "Yahoo! said it would.", ["Yahoo! said it would."]),
         ("company abbreviation before any capital", "It became MCI Inc. Former boss Ebbers left.",

@@ -2,8 +2,8 @@
 //
 // A sentence ends after terminal punctuation (with closing quotes written right after it), unless the next word
 // starts in lowercase; after an abbreviation only when a sentence starter follows ("U.S. He ..."), never after a
-// title ("Mr.") or an initial ("J."). A line break always ends a sentence (headlines have no final punctuation);
-// a blank line ends a paragraph. A boilerplate marker ("READ | ...") starts its own paragraph that runs to the end
+// title ("Mr.") or an initial ("J."). A line break ends a sentence (headlines have no final punctuation) unless
+// a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker ("READ | ...") starts its own paragraph that runs to the end
 // of its line and is flagged isBoilerplate; a one-line paragraph without final punctuation is a heading.
 // Sentences partition the tokens and paragraphs partition the sentences; the date prefix has no tokens.
 
@@ -116,7 +116,9 @@ public struct SentenceSplitter: AnalysisComponent {
         while i < n {
             if i > 0 {
                 let breaks = lineBreaks(doc.scalars, tokens[i - 1].end, tokens[i].start)
-                if breaks > 0 {
+                // One line break before a lowercase word is hard-wrapped text, not the end of a headline.
+                let wrapped = breaks == 1 && !inBoilerplate && startsLowercase(tokens[i].text)
+                if breaks > 0 && !wrapped {
                     endSentence(i)
                     if breaks > 1 || inBoilerplate { endParagraph() }
                     inBoilerplate = false
