@@ -53,6 +53,22 @@ struct EntityLinkerTests {
         #expect(doc.mentions.allSatisfy { $0.entity == 0 })
     }
 
+    @Test func entityLinkerIgnoresCaseHyphensAndDiacritics() {
+        let doc = Self.linked("Kim Jong-Un spoke. KIM JONG UN left. Sven-Göran Eriksson and Sven Goran Eriksson met.",
+                              [("Kim Jong-Un", .person), ("KIM JONG UN", .person), ("Sven-Göran Eriksson", .person),
+                               ("Sven Goran Eriksson", .person)])
+        #expect(doc.entities.map(\.name) == ["Kim Jong-Un", "Sven-Göran Eriksson"])
+    }
+
+    @Test func entityLinkerDropsHonorificsWithoutMakingThemRoles() {
+        let doc = Self.linked("Mr Blair spoke. Tony Blair left. Dr. Roe and Jane Roe met.",
+                              [("Mr Blair", .person), ("Tony Blair", .person), ("Dr. Roe", .person),
+                               ("Jane Roe", .person)])
+        #expect(doc.entities.map(\.name) == ["Tony Blair", "Jane Roe"])
+        #expect(doc.entities.map(\.role) == [nil, nil])
+        #expect(doc.entities.first?.aliases == ["Blair"])
+    }
+
     @Test func entityLinkerMatchesGivenNameParts() {
         let doc = Self.linked("Choe Son-hui spoke. Son-hui said no. North Korea’s Son-hui left.",
                               [("Choe Son-hui", .person), ("Son-hui", .person), ("North Korea", .location)])

@@ -9,13 +9,14 @@ struct RoleLexicon: Sendable {
     var headsByLast: [String: [[String]]] = [:]
     var heads: Set<String> = []
     var modifiers: Set<String> = []
+    var honorifics: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
             guard f.count == 2, !words.isEmpty else {
-                throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>head|modifier")
+                throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific")
             }
             switch f[1] {
             case "head":
@@ -26,6 +27,11 @@ struct RoleLexicon: Sendable {
                     throw ResourceError("entities/roles.tsv:\(line): a modifier is one word")
                 }
                 modifiers.insert(words[0])
+            case "honorific":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): an honorific is one word")
+                }
+                honorifics.insert(words[0])
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -45,6 +51,13 @@ struct RoleLexicon: Sendable {
             return s..<end
         }
         return nil
+    }
+
+    /// How many leading tokens of tokens[lo..<hi] are honorifics ("Mr Blair" → 1).
+    func leadingHonorificLength(_ tokens: [Token], _ lo: Int, _ hi: Int) -> Int {
+        var k = lo
+        while k < hi, honorifics.contains(tokens[k].text.lowercased()) { k += 1 }
+        return k - lo
     }
 
     /// How many leading tokens of tokens[lo..<hi] form a title ("Secretary of State Antony Blinken" → 3).
