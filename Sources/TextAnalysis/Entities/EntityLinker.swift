@@ -2,10 +2,11 @@
 //
 // Mentions are visited longest first, so "Antony Blinken" founds the entity that "Blinken" and "Secretary Blinken"
 // later join. A mention joins an entity when (in this order): its normalized name (case, diacritics, periods and
-// hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an acronym defined in
-// parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the initials of an
-// organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of "Choe Son-hui"),
-// preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs are left unlinked.
+// hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
+// acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
+// initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
+// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs are
+// left unlinked. Person names lose leading titles and honorifics (entities/roles.tsv) and trailing possessives.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
