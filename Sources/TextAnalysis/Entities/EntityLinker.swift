@@ -120,7 +120,8 @@ public struct EntityLinker: AnalysisComponent {
             let ra = wa > 1 ? 0 : definedBy[a] != nil ? 1 : 2, rb = wb > 1 ? 0 : definedBy[b] != nil ? 1 : 2
             if ra != rb { return ra < rb }
             if ra == 0, wa != wb { return wa > wb }
-            return doc.mentions[a].chars.start < doc.mentions[b].chars.start
+            let sa = doc.mentions[a].chars.start, sb = doc.mentions[b].chars.start
+            return sa != sb ? sa < sb : a < b
         }
 
         var groups = Groups()
@@ -185,9 +186,9 @@ public struct EntityLinker: AnalysisComponent {
     /// Mention index of an acronym → the mention it abbreviates, for `Long Name (ACR)`.
     func acronymDefinitions(_ doc: Document, _ forms: [Int: NameForm]) -> [Int: Int] {
         var out: [Int: Int] = [:]
-        let byStart = Dictionary(forms.keys.map { (doc.mentions[$0].tokens.lowerBound, $0) },
+        let byStart = Dictionary(forms.keys.sorted().map { (doc.mentions[$0].tokens.lowerBound, $0) },
                                  uniquingKeysWith: { a, _ in a })
-        for (m, form) in forms where form.words.count >= 2 {
+        for m in forms.keys.sorted() where forms[m]!.words.count >= 2 {
             let after = doc.mentions[m].tokens.upperBound
             guard after + 2 < doc.tokens.count, doc.tokens[after].text == "(",
                   let acr = byStart[after + 1], let af = forms[acr], af.isAcronym,
