@@ -194,3 +194,34 @@ extension EntityLinkerTests {
         _ = AnalysisJSON.encode(doc)
     }
 }
+
+extension EntityLinkerTests {
+    @Test func entityLinkerScalesToManyEntities() {
+        // 3,000 people each named twice (full, then last name): an all-pairs comparison would take minutes in debug.
+        let names = (0..<3_000).map { "Person\($0) Family\($0)" }
+        var doc = Document(text: names.map { "\($0) met. Family\($0.split(separator: " ")[1].dropFirst(6)) left." }
+            .joined(separator: " "))
+        TestResources.tokenizer.process(&doc)
+        TestResources.splitter.process(&doc)
+        var mentions: [EntityMention] = []
+        var i = 0
+        while i < doc.tokens.count {
+            let t = doc.tokens[i].text
+            if t.hasPrefix("Person") {
+                mentions.append(EntityMention(tokens: i..<(i + 2), chars: doc.chars(ofTokens: i..<(i + 2)),
+                                              type: .person, confidence: 0.8))
+                i += 2
+            } else {
+                if t.hasPrefix("Family") {
+                    mentions.append(EntityMention(tokens: i..<(i + 1), chars: doc.chars(ofTokens: i..<(i + 1)),
+                                                  type: .person, confidence: 0.8))
+                }
+                i += 1
+            }
+        }
+        doc.mentions = mentions
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 3_000)
+        #expect(doc.entities.allSatisfy { $0.mentions.count == 2 })
+    }
+}

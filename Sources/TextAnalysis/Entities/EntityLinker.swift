@@ -127,8 +127,9 @@ public struct EntityLinker: AnalysisComponent {
         var groups = Groups()
         for m in order {
             let form = forms[m]!
-            groups.add(m, form, to: findGroup(m, form, doc, groups, definedBy), canonical: aliases[form.key],
-                       isPerson: doc.mentions[m].type == .person)
+            // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
+            let found = findGroup(m, form, doc, groups, definedBy)
+            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person)
         }
 
         // Entities in order of first mention.

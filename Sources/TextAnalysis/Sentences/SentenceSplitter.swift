@@ -214,14 +214,14 @@ public struct SentenceSplitter: AnalysisComponent {
 
     // MARK: Helpers
 
-    /// Line breaks in scalars[a..<b]; CRLF counts once.
+    /// Line breaks in scalars[a..<b]; CRLF counts once, the paragraph separator U+2029 twice (a blank line).
     func lineBreaks(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Int {
         var count = 0
         var k = a
         while k < b {
             let v = s[k].value
             if CharClass.isLineBreak(v) {
-                count += 1
+                count += v == 0x2029 ? 2 : 1
                 if v == 0x0D, k + 1 < b, s[k + 1].value == 0x0A { k += 1 }
             }
             k += 1
