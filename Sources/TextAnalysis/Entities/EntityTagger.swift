@@ -1,0 +1,48 @@
+// The statistical entity tagger as a pipeline component: runs NERSequenceTagger over the document's sentences
+// and adds its mentions (PER, ORG, LOC, MISC) with span probabilities as confidence.
+public struct EntityTagger: AnalysisComponent {
+    public let name = "entity-tagger"
+    public let requires: Set<Annotation> = [.tokens, .sentences]
+    public let provides: Set<Annotation> = [.mentions]
+
+    public let tagger: NERSequenceTagger
+
+    public init(tagger: NERSequenceTagger) { self.tagger = tagger }
+
+    /// Loads the bundled model, clusters and gazetteers; fails with the file and reason when one is wrong.
+    public init(resources: ResourceLoader) throws {
+        self.tagger = try NERSequenceTagger(resources: resources)
+    }
+
+    /// Mentions for the document, without writing them (spaCy's predict).
+    public func predict(_ document: Document) -> [EntityMention] {
+        var skip = [Bool](repeating: false, count: document.sentences.count)
+        for p in document.paragraphs where p.isBoilerplate {
+            for s in p.sentences where s < skip.count { skip[s] = true }
+        }
+        let used = document.sentences.indices.filter { !skip[$0] }
+        let words = used.map { s in document.sentences[s].tokens.map { document.tokens[$0].text } }
+        let result = tagger.tag(words)
+        var out: [EntityMention] = []
+        for (k, s) in used.enumerated() {
+            let base = document.sentences[s].tokens.lowerBound
+            for span in result.spans[k] {
+                let r = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
+                out.append(EntityMention(tokens: r, chars: document.chars(ofTokens: r), type: span.type,
+                                         confidence: span.confidence))
+            }
+        }
+        return out
+    }
+
+    /// Adds predicted mentions that overlap none already present (an earlier gazetteer or rule wins),
+    /// keeping mentions in text order.
+    public func process(_ document: inout Document) {
+        let existing = document.mentions
+        let fresh = predict(document).filter { m in !existing.contains { $0.chars.overlaps(m.chars) } }
+        guard !fresh.isEmpty else { return }
+        document.mentions = (existing + fresh).sorted {
+            ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+// Sequence decoding for the entity tagger: Viterbi restricted to valid BILOU transitions, and span
+// confidences from forward-backward over the same scores divided by a temperature fitted on dev data.
+//
+// Shapes: L = NERLabels.count labels; emissions [n][L] row-major; transitions [(L + 1) * L + L]: rows 1...L are
+// from-label, row 0 is the sentence start, and the last L entries score ending the sentence on each label.
+import Foundation
+
+enum NERDecoder {
+    static let L = NERLabels.count
+    static let transitionCount = (L + 1) * L + L
+
+    /// Transitions that BILOU forbids, as 0/1 over the transition layout.
+    static let allowed: [Bool] = {
+        var a = [Bool](repeating: false, count: transitionCount)
+        for next in 0..<L {
+            a[next] = NERLabels.allowed(from: nil, to: next)
+            for prev in 0..<L { a[(prev + 1) * L + next] = NERLabels.allowed(from: prev, to: next) }
+            a[(L + 1) * L + next] = NERLabels.canEnd(next)
+        }
+        return a
+    }()
+
+    /// The best valid label sequence. `work` is scratch space reused between calls.
+    static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
+                        work: inout [Float], back: inout [Int32], into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        guard n > 0 else { return }
+        let ninf = -Float.greatestFiniteMagnitude
+        if work.count < 2 * L { work = [Float](repeating: 0, count: 2 * L) }
+        if back.count < n * L { back = [Int32](repeating: 0, count: n * L) }
+        allowed.withUnsafeBufferPointer { ok in
+            work.withUnsafeMutableBufferPointer { w in
+                back.withUnsafeMutableBufferPointer { bp in
+                    var cur = w.baseAddress!, nxt = w.baseAddress! + L
+                    for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
+                    for t in 1..<max(n, 1) where n > 1 {
+                        let et = e + t * L
+                        for j in 0..<L {
+                            var best = ninf, arg: Int32 = 0
+                            for i in 0..<L {
+                                let k = (i + 1) * L + j
+                                guard ok[k] else { continue }
+                                let s = cur[i] + tr[k]
+                                if s > best { best = s; arg = Int32(i) }
+                            }
+                            nxt[j] = best + et[j]
+                            bp[t * L + j] = arg
+                        }
+                        swap(&cur, &nxt)
+                    }
+                    var best = ninf, arg = 0
+                    for j in 0..<L {
+                        let k = (L + 1) * L + j
+                        guard ok[k] else { continue }
+                        let s = cur[j] + tr[k]
+                        if s > best { best = s; arg = j }
+                    }
+                    out = [Int](repeating: 0, count: n)
+                    out[n - 1] = arg
+                    var t = n - 1
+                    while t > 0 { out[t - 1] = Int(bp[t * L + out[t]]); t -= 1 }
+                }
+            }
+        }
+    }
+
+    /// The probability of each span under exp(score / temperature), normalized over all valid sequences.
+    static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
+                                  temperature: Float, spans: [NERLabels.Span]) -> [Double] {
+        guard n > 0, !spans.isEmpty else { return [] }
+        let inv = 1 / Double(temperature)
+        // Potentials, shifted by their maximum so exp never overflows; shifts cancel in the normalization.
+        var trMax = -Double.greatestFiniteMagnitude
+        for k in 0..<transitionCount where allowed[k] { trMax = max(trMax, Double(tr[k])) }
+        var A = [Double](repeating: 0, count: transitionCount)
+        for k in 0..<transitionCount where allowed[k] { A[k] = ((Double(tr[k]) - trMax) * inv).clampedExp }
+        var E = [Double](repeating: 0, count: n * L)
+        for t in 0..<n {
+            var m = -Double.greatestFiniteMagnitude
+            for j in 0..<L { m = max(m, Double(e[t * L + j])) }
+            for j in 0..<L { E[t * L + j] = ((Double(e[t * L + j]) - m) * inv).clampedExp }
+        }
+        // Scaled forward (alpha) and backward (beta) with per-position factors c.
+        var alpha = [Double](repeating: 0, count: n * L), beta = [Double](repeating: 0, count: n * L)
+        var c = [Double](repeating: 1, count: n)
+        var sum = 0.0
+        for j in 0..<L { alpha[j] = A[j] * E[j]; sum += alpha[j] }
+        c[0] = sum > 0 ? sum : 1
+        for j in 0..<L { alpha[j] /= c[0] }
+        if n > 1 {
+            for t in 1..<n {
+                sum = 0
+                for j in 0..<L {
+                    var s = 0.0
+                    for i in 0..<L { s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j] }
+                    let v = s * E[t * L + j]
+                    alpha[t * L + j] = v
+                    sum += v
+                }
+                c[t] = sum > 0 ? sum : 1
+                for j in 0..<L { alpha[t * L + j] /= c[t] }
+            }
+        }
+        var z = 0.0
+        for j in 0..<L { let v = A[(L + 1) * L + j]; beta[(n - 1) * L + j] = v; z += alpha[(n - 1) * L + j] * v }
+        if z <= 0 { return spans.map { _ in 0 } }
+        for j in 0..<L { beta[(n - 1) * L + j] /= z }
+        if n > 1 {
+            for t in stride(from: n - 2, through: 0, by: -1) {
+                for i in 0..<L {
+                    var s = 0.0
+                    for j in 0..<L { s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j] }
+                    beta[t * L + i] = s / c[t + 1]
+                }
+            }
+        }
+        return spans.map { span in
+            let s = span.tokens.lowerBound, last = span.tokens.upperBound - 1
+            if s == last {
+                let u = NERLabels.label(type: span.type, part: .unit)
+                return min(1, max(0, alpha[s * L + u] * beta[s * L + u]))
+            }
+            let b = NERLabels.label(type: span.type, part: .begin)
+            let mid = NERLabels.label(type: span.type, part: .inside)
+            let end = NERLabels.label(type: span.type, part: .last)
+            var p = alpha[s * L + b]
+            var prev = b
+            for t in (s + 1)...last {
+                let y = t == last ? end : mid
+                p *= A[(prev + 1) * L + y] * E[t * L + y] / c[t]
+                prev = y
+            }
+            return min(1, max(0, p * beta[last * L + end]))
+        }
+    }
+}
+
+extension Double {
+    fileprivate var clampedExp: Double { Foundation.exp(Swift.max(-700, self)) }
+}

@@ -1,0 +1,213 @@
+// Feature templates of the entity tagger. One code path for training (CoNLL tokens) and inference (our
+// tokenizer's tokens): both hand in a document as sentences of token strings. Features are 64-bit keys
+// (template id mixed with hashed values), never strings, so the hot path builds no text.
+//
+// Stage 1 sees the tokens, their window of +-2, gazetteer matches and how each word is cased elsewhere in
+// the document. Stage 2 adds what stage 1 predicted: its labels around the token and, for the same word
+// elsewhere in the document, the labels it got (Ratinov & Roth 2009, "extended prediction history" and
+// "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
+public struct NERFeatureExtractor: Sendable {
+    /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
+    public static let version: UInt32 = 1
+
+    public let clusters: WordClusters
+    public let gazetteer: NERGazetteer
+
+    public init(clusters: WordClusters, gazetteer: NERGazetteer) {
+        self.clusters = clusters
+        self.gazetteer = gazetteer
+    }
+
+    /// Identifies the clusters and gazetteers; a model trained with other ones refuses to load.
+    public var fingerprint: String {
+        let hex = String(NERHash.mix(clusters.fingerprint ^ NERHash.mix(gazetteer.fingerprint)), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Template ids: the first argument of every key.
+    enum T: UInt64 {
+        case bias = 1, exact, lowerM2, lowerM1, lower0, lowerP1, lowerP2, shape, shortM1, short0, shortP1
+        case prefix, suffix, clusterM1, cluster0, clusterP1, gaz, gazM1, gazP1, bigramL, bigramR, shapeTri
+        case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
+        case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram
+    }
+
+    /// A document prepared once: per-token word facts, gazetteer matches, casing statistics.
+    struct Prepared {
+        var sentences: [[NERWordInfo]]
+        /// per sentence, per token: gazetteer keys (list x position in the phrase)
+        var gazetteer: [[[UInt64]]]
+        /// per sentence: every letter is a capital (a headline)
+        var capsSentence: [Bool]
+        /// lower-case hash -> 1 seen all lower case, 2 seen capitalized not first in its sentence
+        var casing: [UInt64: UInt8]
+    }
+
+    func prepare(_ sentences: [[String]]) -> Prepared {
+        var infos: [[NERWordInfo]] = []
+        infos.reserveCapacity(sentences.count)
+        var gaz: [[[UInt64]]] = []
+        var caps: [Bool] = []
+        var casing: [UInt64: UInt8] = [:]
+        for words in sentences {
+            var sent: [NERWordInfo] = []
+            sent.reserveCapacity(words.count)
+            var letters = 0, capsWords = 0
+            for (i, w) in words.enumerated() {
+                let info = NERWordInfo(w, clusters: clusters)
+                if info.flags.contains(.hasLetter) {
+                    letters += 1
+                    if info.flags.contains(.allCaps) { capsWords += 1 }
+                }
+                if info.flags.contains(.hasLetter) {
+                    if !info.flags.contains(.initialCap) && !info.flags.contains(.hasOther) {
+                        casing[info.lower, default: 0] |= 1
+                    } else if i > 0 && info.flags.contains(.initialCap) && !info.flags.contains(.allCaps) {
+                        casing[info.lower, default: 0] |= 2
+                    }
+                }
+                sent.append(info)
+            }
+            var g = [[UInt64]](repeating: [], count: words.count)
+            for m in gazetteer.matches(lowerHashes: sent.map(\.lower)) {
+                var bits = m.lists
+                while bits != 0 {
+                    let list = UInt64(bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                    if m.end - m.start == 1 {
+                        g[m.start].append(NERHash.key(T.gaz.rawValue, list, 3))
+                    } else {
+                        g[m.start].append(NERHash.key(T.gaz.rawValue, list, 0))
+                        for k in (m.start + 1)..<(m.end - 1) { g[k].append(NERHash.key(T.gaz.rawValue, list, 1)) }
+                        g[m.end - 1].append(NERHash.key(T.gaz.rawValue, list, 2))
+                    }
+                }
+            }
+            infos.append(sent)
+            gaz.append(g)
+            caps.append(letters >= 2 && capsWords == letters)
+        }
+        return Prepared(sentences: infos, gazetteer: gaz, capsSentence: caps, casing: casing)
+    }
+
+    /// What stage 1 said about the document, summarized for stage 2.
+    struct History {
+        var labels: [[Int]]
+        /// lower-case hash of a capitalized word -> how often stage 1 gave each label to it in the document
+        var counts: [UInt64: [Int32]]
+
+        init(prepared: Prepared, labels: [[Int]]) {
+            self.labels = labels
+            var counts: [UInt64: [Int32]] = [:]
+            for (s, sent) in prepared.sentences.enumerated() {
+                for (i, info) in sent.enumerated() where info.isCapitalized {
+                    counts[info.lower, default: [Int32](repeating: 0, count: NERLabels.count)][labels[s][i]] += 1
+                }
+            }
+            self.counts = counts
+        }
+    }
+
+    /// Appends the feature keys of token `i` of sentence `s`.
+    func features(_ doc: Prepared, sentence s: Int, token i: Int, history: History?, into keys: inout [UInt64]) {
+        let sent = doc.sentences[s]
+        let n = sent.count
+        let w = sent[i]
+        let none = NERWordInfo()
+        let m2 = i >= 2 ? sent[i - 2] : none, m1 = i >= 1 ? sent[i - 1] : none
+        let p1 = i + 1 < n ? sent[i + 1] : none, p2 = i + 2 < n ? sent[i + 2] : none
+        // Boundary markers differ from every hash so "start of sentence" is its own value.
+        let bos: UInt64 = 0x5354_4152_54, eos: UInt64 = 0x454e_44
+        let lm2 = i >= 2 ? m2.lower : bos, lm1 = i >= 1 ? m1.lower : bos
+        let lp1 = i + 1 < n ? p1.lower : eos, lp2 = i + 2 < n ? p2.lower : eos
+
+        keys.append(NERHash.key(T.bias.rawValue, 0))
+        keys.append(NERHash.key(T.exact.rawValue, w.exact))
+        keys.append(NERHash.key(T.lowerM2.rawValue, lm2))
+        keys.append(NERHash.key(T.lowerM1.rawValue, lm1))
+        keys.append(NERHash.key(T.lower0.rawValue, w.lower))
+        keys.append(NERHash.key(T.lowerP1.rawValue, lp1))
+        keys.append(NERHash.key(T.lowerP2.rawValue, lp2))
+        keys.append(NERHash.key(T.shape.rawValue, w.shape))
+        keys.append(NERHash.key(T.shortM1.rawValue, i >= 1 ? m1.shortShape : bos))
+        keys.append(NERHash.key(T.short0.rawValue, w.shortShape))
+        keys.append(NERHash.key(T.shortP1.rawValue, i + 1 < n ? p1.shortShape : eos))
+        keys.append(NERHash.key(T.shapeTri.rawValue, i >= 1 ? m1.shortShape : bos, w.shortShape,
+                                i + 1 < n ? p1.shortShape : eos))
+        keys.append(NERHash.key(T.bigramL.rawValue, lm1, w.lower))
+        keys.append(NERHash.key(T.bigramR.rawValue, w.lower, lp1))
+        let pre = w.prefixes, suf = w.suffixes
+        for (k, h) in [pre.0, pre.1, pre.2, pre.3].enumerated() where h != 0 {
+            keys.append(NERHash.key(T.prefix.rawValue, UInt64(k), h))
+        }
+        for (k, h) in [suf.0, suf.1, suf.2, suf.3].enumerated() where h != 0 {
+            keys.append(NERHash.key(T.suffix.rawValue, UInt64(k), h))
+        }
+        appendClusters(w, template: .cluster0, levels: 4, into: &keys)
+        if i >= 1 { appendClusters(m1, template: .clusterM1, levels: 4, into: &keys) }
+        if i + 1 < n { appendClusters(p1, template: .clusterP1, levels: 4, into: &keys) }
+        if i >= 2 { appendClusters(m2, template: .clusterM2, levels: 2, into: &keys) }
+        if i + 2 < n { appendClusters(p2, template: .clusterP2, levels: 2, into: &keys) }
+        if w.cluster < 0 && w.flags.contains(.hasLetter) {
+            keys.append(NERHash.key(T.unknownCluster.rawValue, UInt64(w.flags.rawValue)))
+        }
+        keys.append(NERHash.key(T.flags.rawValue, UInt64(w.flags.rawValue)))
+        keys.append(NERHash.key(T.length.rawValue, UInt64(min(w.length, 12))))
+        if i == 0 { keys.append(NERHash.key(T.start.rawValue, UInt64(w.flags.rawValue))) }
+        if doc.capsSentence[s] {
+            keys.append(NERHash.key(T.capsSentence.rawValue, w.lower))
+            keys.append(NERHash.key(T.capsSentenceShape.rawValue, w.shortShape))
+        }
+        let gaz = doc.gazetteer[s]
+        keys.append(contentsOf: gaz[i])
+        if i >= 1 { for g in gaz[i - 1] { keys.append(NERHash.key(T.gazM1.rawValue, g)) } }
+        if i + 1 < n { for g in gaz[i + 1] { keys.append(NERHash.key(T.gazP1.rawValue, g)) } }
+        if w.isCapitalized {
+            let seen = doc.casing[w.lower] ?? 0
+            let position: UInt64 = i == 0 ? 1 : 0
+            let caps: UInt64 = w.flags.contains(.allCaps) ? 2 : 0
+            keys.append(NERHash.key(T.docCase.rawValue, UInt64(seen) << 2 | position | caps))
+        }
+        if let h = history { appendHistory(h, w, s, i, n, into: &keys) }
+    }
+
+    @inline(__always)
+    private func appendClusters(_ w: NERWordInfo, template: T, levels: Int, into keys: inout [UInt64]) {
+        guard w.cluster >= 0 else { return }
+        for level in 0..<levels {
+            keys.append(NERHash.key(template.rawValue, UInt64(level), clusters.prefixHash(cluster: w.cluster, level: level)))
+        }
+    }
+
+    private func appendHistory(_ h: History, _ w: NERWordInfo, _ s: Int, _ i: Int, _ n: Int,
+                               into keys: inout [UInt64]) {
+        let labels = h.labels[s]
+        let start = UInt64(NERLabels.count)
+        let lm1 = i >= 1 ? UInt64(labels[i - 1]) : start, lp1 = i + 1 < n ? UInt64(labels[i + 1]) : start + 1
+        keys.append(NERHash.key(T.fpM1.rawValue, lm1))
+        keys.append(NERHash.key(T.fp0.rawValue, UInt64(labels[i])))
+        keys.append(NERHash.key(T.fpP1.rawValue, lp1))
+        keys.append(NERHash.key(T.fpBigram.rawValue, lm1, UInt64(labels[i]), lp1))
+        guard w.isCapitalized, var c = h.counts[w.lower] else { return }
+        c[labels[i]] -= 1  // elsewhere in the document only
+        var total: Int32 = 0, entity: Int32 = 0
+        var typeCounts: [Int32] = [0, 0, 0, 0]
+        var bestLabel = -1, bestLabelCount: Int32 = 0
+        for l in 0..<NERLabels.count {
+            total += c[l]
+            guard l != NERLabels.outside, c[l] > 0 else { continue }
+            entity += c[l]
+            typeCounts[NERLabels.type(of: l)] += c[l]
+            if c[l] > bestLabelCount { bestLabel = l; bestLabelCount = c[l] }
+        }
+        guard total > 0 else { return }
+        let share: UInt64 = entity == 0 ? 0 : entity == total ? 3 : entity * 2 >= total ? 2 : 1
+        keys.append(NERHash.key(T.docShare.rawValue, share))
+        guard entity > 0 else { return }
+        var bestType = 0
+        for t in 1..<4 where typeCounts[t] > typeCounts[bestType] { bestType = t }
+        let unanimous: UInt64 = typeCounts[bestType] == entity ? 1 : 0
+        keys.append(NERHash.key(T.docType.rawValue, UInt64(bestType), unanimous))
+        keys.append(NERHash.key(T.docLabel.rawValue, UInt64(bestLabel)))
+    }
+}

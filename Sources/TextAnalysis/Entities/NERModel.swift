@@ -1,0 +1,241 @@
+// The entity tagger's trained weights and their file format.
+//
+// File layout (little-endian), format version 1:
+//   magic "BYLINER\n" | u32 format version | u32 feature version | u32 label count
+//   u32 info length | info JSON (NERModel.Info)
+//   u32 stage count, then per stage:
+//     u32 rows | f32 scale | u64 keys[rows] | i16 weights[rows][labels] (value * scale) | f32 transitions[(L+1)*L+L]
+//   u64 checksum of every byte before it (NERModel.checksum)
+// Weights are quantized to 16 bits per stage; rows whose weights all round to zero are dropped when saving.
+import Foundation
+
+public struct NERModelError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public struct NERModel: Sendable {
+    public static let formatVersion: UInt32 = 1
+    static let magic = Array("BYLINER\n".utf8)
+    static let L = NERLabels.count
+
+    /// What the model was trained on and with; stored as JSON in the file.
+    public struct Info: Codable, Sendable, Equatable {
+        public var labels: [String]
+        public var featureVersion: UInt32
+        /// NERFeatureExtractor.fingerprint of the clusters and gazetteers the model was trained with
+        public var resources: String
+        /// softmax temperature for span confidences, fitted on dev
+        public var temperature: Float
+        public var trainedOn: String
+        public var devF1: [String: Double]
+        public var command: String
+        public var seed: UInt64
+        public var epochs: [Int]
+        public var date: String
+    }
+
+    /// The weights of one pass. Stage 1 sees local features; stage 2 adds stage 1's predictions.
+    public struct Stage: Sendable {
+        /// row r: weights[r * L ..< (r + 1) * L]
+        public let keys: [UInt64]
+        public let weights: [Float]
+        public let transitions: [Float]
+        /// open addressing: slot -> row + 1 (0 empty), capacity a power of two
+        private let slots: [Int32]
+        private let mask: Int
+
+        public init(keys: [UInt64], weights: [Float], transitions: [Float]) {
+            self.keys = keys
+            self.weights = weights
+            self.transitions = transitions
+            var cap = 16
+            while cap < keys.count * 2 { cap <<= 1 }
+            var slots = [Int32](repeating: 0, count: cap)
+            let mask = cap - 1
+            for (r, k) in keys.enumerated() {
+                var s = Int(truncatingIfNeeded: k) & mask
+                while slots[s] != 0 { s = (s + 1) & mask }
+                slots[s] = Int32(r + 1)
+            }
+            self.slots = slots
+            self.mask = mask
+        }
+
+        @inline(__always)
+        func row(_ key: UInt64) -> Int? {
+            var s = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let r = slots[s]
+                if r == 0 { return nil }
+                if keys[Int(r) - 1] == key { return Int(r) - 1 }
+                s = (s + 1) & mask
+            }
+        }
+
+        /// Sums the rows of `featureKeys` into `out[0..<L]`.
+        @inline(__always)
+        func score(_ featureKeys: ArraySlice<UInt64>, into out: UnsafeMutablePointer<Float>) {
+            for j in 0..<NERModel.L { out[j] = 0 }
+            weights.withUnsafeBufferPointer { w in
+                for k in featureKeys {
+                    guard let r = row(k) else { continue }
+                    let base = w.baseAddress! + r * NERModel.L
+                    for j in 0..<NERModel.L { out[j] += base[j] }
+                }
+            }
+        }
+    }
+
+    public var info: Info
+    public var stages: [Stage]
+
+    public init(info: Info, stages: [Stage]) {
+        self.info = info
+        self.stages = stages
+    }
+
+    // MARK: Reading
+
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw NERModelError("cannot read NER model \(url.path): \(error.localizedDescription)")
+        }
+        try self.init(data: data, name: url.lastPathComponent)
+    }
+
+    public init(data: Data, name: String = "model") throws {
+        let bytes = [UInt8](data)
+        var r = Reader(bytes: bytes, name: name)
+        guard bytes.count >= Self.magic.count + 8, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+            throw NERModelError("\(name): not a Byline NER model (bad magic)")
+        }
+        let body = bytes.count - 8
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+        let actual = Self.checksum(bytes[0..<body])
+        guard UInt64(littleEndian: stored) == actual else {
+            throw NERModelError("\(name): checksum mismatch (file damaged or truncated)")
+        }
+        r.offset = Self.magic.count
+        let version: UInt32 = try r.read()
+        guard version == Self.formatVersion else {
+            throw NERModelError("\(name): model format \(version), this build reads \(Self.formatVersion)")
+        }
+        let featureVersion: UInt32 = try r.read()
+        guard featureVersion == NERFeatureExtractor.version else {
+            throw NERModelError("\(name): trained with feature version \(featureVersion), this build computes "
+                                + "\(NERFeatureExtractor.version); retrain with `byline train-ner`")
+        }
+        let labels: UInt32 = try r.read()
+        guard labels == UInt32(Self.L) else { throw NERModelError("\(name): \(labels) labels, expected \(Self.L)") }
+        let infoLength: UInt32 = try r.read()
+        let infoBytes = try r.bytes(Int(infoLength))
+        do { info = try JSONDecoder().decode(Info.self, from: Data(infoBytes)) } catch {
+            throw NERModelError("\(name): unreadable info block: \(error)")
+        }
+        guard info.labels == NERLabels.names else { throw NERModelError("\(name): label names differ from this build") }
+        let stageCount: UInt32 = try r.read()
+        var stages: [Stage] = []
+        for _ in 0..<stageCount {
+            let rows = Int(try r.read() as UInt32)
+            let scale: Float = try r.read()
+            let keys: [UInt64] = try r.array(rows)
+            let q: [Int16] = try r.array(rows * Self.L)
+            let weights = q.map { Float($0) * scale }
+            let transitions: [Float] = try r.array(NERDecoder.transitionCount)
+            stages.append(Stage(keys: keys, weights: weights, transitions: transitions))
+        }
+        guard r.offset == body else { throw NERModelError("\(name): \(body - r.offset) unexpected bytes at the end") }
+        self.stages = stages
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        let name: String
+        var offset = 0
+
+        mutating func read<V: FixedWidthInteger>() throws -> V {
+            let v: V = try array(1)[0]
+            return v
+        }
+
+        mutating func read() throws -> Float {
+            Float(bitPattern: try read() as UInt32)
+        }
+
+        mutating func bytes(_ n: Int) throws -> [UInt8] {
+            guard n >= 0, offset + n <= bytes.count - 8 else { throw NERModelError("\(name): truncated") }
+            defer { offset += n }
+            return Array(bytes[offset..<(offset + n)])
+        }
+
+        mutating func array<V: FixedWidthInteger>(_ n: Int) throws -> [V] {
+            let size = MemoryLayout<V>.size * n
+            guard n >= 0, offset + size <= bytes.count - 8 else { throw NERModelError("\(name): truncated") }
+            let start = offset
+            offset += size
+            return [V](unsafeUninitializedCapacity: n) { buf, count in
+                bytes.withUnsafeBytes { raw in
+                    for i in 0..<n { buf[i] = V(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * MemoryLayout<V>.size, as: V.self)) }
+                }
+                count = n
+            }
+        }
+
+        mutating func array(_ n: Int) throws -> [Float] {
+            (try array(n) as [UInt32]).map { Float(bitPattern: $0) }
+        }
+    }
+
+    // MARK: Writing
+
+    public func serialized() throws -> [UInt8] {
+        var out = Self.magic
+        func put<V: FixedWidthInteger>(_ v: V) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func put(_ f: Float) { put(f.bitPattern) }
+        put(Self.formatVersion)
+        put(NERFeatureExtractor.version)
+        put(UInt32(Self.L))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let infoBytes = [UInt8](try encoder.encode(info))
+        put(UInt32(infoBytes.count))
+        out.append(contentsOf: infoBytes)
+        put(UInt32(stages.count))
+        for stage in stages {
+            let maxAbs = stage.weights.reduce(Float(0)) { max($0, abs($1)) }
+            let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+            var keep: [Int] = []
+            for r in 0..<stage.keys.count {
+                var any = false
+                for j in 0..<Self.L where abs(stage.weights[r * Self.L + j] / scale) >= 0.5 { any = true; break }
+                if any { keep.append(r) }
+            }
+            put(UInt32(keep.count))
+            put(scale)
+            for r in keep { put(stage.keys[r]) }
+            for r in keep {
+                for j in 0..<Self.L { put(Int16((stage.weights[r * Self.L + j] / scale).rounded())) }
+            }
+            for t in stage.transitions { put(t) }
+        }
+        put(Self.checksum(out[...]))
+        return out
+    }
+
+    public func write(to url: URL) throws {
+        try Data(try serialized()).write(to: url, options: .atomic)
+    }
+
+    /// FNV-1a over 8-byte words (then the tail bytes): fast enough to check a multi-megabyte file at startup.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h = NERHash.fnvOffset
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words { h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* NERHash.fnvPrime }
+            for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* NERHash.fnvPrime }
+        }
+        return h
+    }
+}

@@ -1,0 +1,306 @@
+// Trains the entity tagger: a structured averaged perceptron (Collins 2002) over BILOU labels, decoded by the
+// same constrained Viterbi as inference, in two stages. Stage 1 uses local and document-casing features; stage 2
+// adds stage 1's predictions (NERFeatureExtractor.History). Stage 2 learns from stage-1 predictions on training
+// documents it did not see (k-fold jackknife), so it meets the same kind of errors at run time.
+// Deterministic for a seed: one seeded PRNG shuffles sentences each epoch; hashes and file order do the rest.
+// The epoch count of each stage is chosen on dev data, never on test data.
+import Foundation
+
+public struct NERTrainer {
+    public struct Options: Sendable {
+        public var epochs = 10
+        public var seed: UInt64 = 1
+        public var folds = 5
+        public var stages = 2
+        public var command = ""
+        public init() {}
+    }
+
+    public let extractor: NERFeatureExtractor
+    public init(extractor: NERFeatureExtractor) { self.extractor = extractor }
+
+    static let L = NERLabels.count
+
+    /// Feature keys seen in training, each with a weight row.
+    struct FeatureIndex {
+        var rows: [UInt64: Int32] = [:]
+        var keys: [UInt64] = []
+    }
+
+    /// One stage's training data: feature rows per token, gold labels, sentence boundaries.
+    struct Corpus {
+        var rows: [Int32] = []
+        var tokenStart: [Int] = [0]
+        var sentenceStart: [Int] = [0]
+        var sentenceDoc: [Int] = []
+        var gold: [Int] = []
+        var sentenceCount: Int { sentenceStart.count - 1 }
+    }
+
+    func corpus(_ docs: [CoNLLDocument], prepared: [NERFeatureExtractor.Prepared],
+                histories: [NERFeatureExtractor.History]?, index: inout FeatureIndex) -> Corpus {
+        var c = Corpus()
+        var keys: [UInt64] = []
+        for (d, doc) in docs.enumerated() {
+            for (s, sent) in doc.sentences.enumerated() {
+                let gold = NERLabels.bilou(iob: sent.tags)
+                for i in 0..<sent.tokens.count {
+                    keys.removeAll(keepingCapacity: true)
+                    extractor.features(prepared[d], sentence: s, token: i, history: histories?[d], into: &keys)
+                    for k in keys {
+                        if let r = index.rows[k] { c.rows.append(r); continue }
+                        let r = Int32(index.keys.count)
+                        index.rows[k] = r
+                        index.keys.append(k)
+                        c.rows.append(r)
+                    }
+                    c.tokenStart.append(c.rows.count)
+                    c.gold.append(gold[i])
+                }
+                c.sentenceStart.append(c.gold.count)
+                c.sentenceDoc.append(d)
+            }
+        }
+        return c
+    }
+
+    /// Weights being learned plus the sums that turn them into averages (the "lazy" averaging trick:
+    /// average = w - u / c, where u accumulates c times each update).
+    struct Perceptron {
+        var w: [Float], u: [Float], tw: [Float], tu: [Float]
+        var c: Float = 1
+
+        init(rows: Int) {
+            w = [Float](repeating: 0, count: rows * NERTrainer.L)
+            u = w
+            tw = [Float](repeating: 0, count: NERDecoder.transitionCount)
+            tu = tw
+        }
+
+        mutating func grow(rows: Int) {
+            let n = rows * NERTrainer.L
+            if w.count < n { w += [Float](repeating: 0, count: n - w.count); u += [Float](repeating: 0, count: n - u.count) }
+        }
+
+        /// One pass over the chosen sentences; returns how many were decoded wrongly.
+        mutating func epoch(_ corpus: Corpus, order: [Int]) -> Int {
+            let L = NERTrainer.L
+            var emissions = [Float](), work = [Float](), back = [Int32](), pred = [Int]()
+            var errors = 0
+            for s in order {
+                let t0 = corpus.sentenceStart[s], t1 = corpus.sentenceStart[s + 1], n = t1 - t0
+                if emissions.count < n * L { emissions = [Float](repeating: 0, count: n * L) }
+                w.withUnsafeBufferPointer { wp in
+                    emissions.withUnsafeMutableBufferPointer { e in
+                        for i in 0..<n {
+                            let out = e.baseAddress! + i * L
+                            for j in 0..<L { out[j] = 0 }
+                            for k in corpus.tokenStart[t0 + i]..<corpus.tokenStart[t0 + i + 1] {
+                                let row = wp.baseAddress! + Int(corpus.rows[k]) * L
+                                for j in 0..<L { out[j] += row[j] }
+                            }
+                        }
+                    }
+                }
+                emissions.withUnsafeBufferPointer { e in
+                    tw.withUnsafeBufferPointer { tr in
+                        NERDecoder.viterbi(emissions: e.baseAddress!, count: n, transitions: tr.baseAddress!,
+                                           work: &work, back: &back, into: &pred)
+                    }
+                }
+                var wrong = false
+                for i in 0..<n where pred[i] != corpus.gold[t0 + i] {
+                    wrong = true
+                    let g = corpus.gold[t0 + i], p = pred[i]
+                    for k in corpus.tokenStart[t0 + i]..<corpus.tokenStart[t0 + i + 1] {
+                        let r = Int(corpus.rows[k]) * L
+                        w[r + g] += 1; u[r + g] += c
+                        w[r + p] -= 1; u[r + p] -= c
+                    }
+                }
+                if wrong {
+                    errors += 1
+                    func bump(_ k: Int, _ v: Float) { tw[k] += v; tu[k] += v * c }
+                    for i in 0...n {
+                        let gPrev = i == 0 ? -1 : corpus.gold[t0 + i - 1], pPrev = i == 0 ? -1 : pred[i - 1]
+                        let gk = i == n ? (L + 1) * L + gPrev : (gPrev + 1) * L + corpus.gold[t0 + i]
+                        let pk = i == n ? (L + 1) * L + pPrev : (pPrev + 1) * L + pred[i]
+                        if gk != pk { bump(gk, 1); bump(pk, -1) }
+                    }
+                }
+                c += 1
+            }
+            return errors
+        }
+
+        func averaged() -> (weights: [Float], transitions: [Float]) {
+            let inv = 1 / c
+            var a = w
+            for i in 0..<a.count where u[i] != 0 { a[i] -= u[i] * inv }
+            var t = tw
+            for i in 0..<t.count { t[i] -= tu[i] * inv }
+            return (a, t)
+        }
+    }
+
+    /// Scores tagged documents against their gold tags.
+    static func score(_ docs: [CoNLLDocument], _ tagged: [NERSequenceTagger.Result]) -> NERScore {
+        var score = NERScore()
+        for (doc, result) in zip(docs, tagged) {
+            for (s, sent) in doc.sentences.enumerated() {
+                let gold = NERLabels.spans(iob: sent.tags)
+                let pred = NERLabels.spans(bilou: result.labels[s])
+                let goldLabels = NERLabels.bilou(iob: sent.tags)
+                score.add(gold: gold, predicted: pred, tokenCount: sent.tokens.count,
+                          tokenMatches: zip(goldLabels, result.labels[s]).filter { $0 == $1 }.count)
+            }
+        }
+        return score
+    }
+
+    func tagger(_ stages: [NERModel.Stage], temperature: Float = 1) -> NERSequenceTagger {
+        let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version,
+                                 resources: extractor.fingerprint, temperature: temperature, trainedOn: "",
+                                 devF1: [:], command: "", seed: 0, epochs: [], date: "")
+        // The fingerprint matches by construction.
+        return try! NERSequenceTagger(model: NERModel(info: info, stages: stages), extractor: extractor)
+    }
+
+    func evaluate(_ stages: [NERModel.Stage], _ docs: [CoNLLDocument]) -> NERScore {
+        let t = tagger(stages)
+        return Self.score(docs, docs.map { t.tag($0.sentences.map(\.tokens), confidences: false) })
+    }
+
+    /// Trains `epochs` epochs on the sentences of `corpus` whose document passes `include`; keeps the averaged
+    /// weights of the epoch with the best dev F1 when `dev` is given, else those of the last epoch.
+    func trainStage(_ name: String, corpus: Corpus, index: FeatureIndex, epochs: Int, rng: inout SplitMix64,
+                    include: (Int) -> Bool = { _ in true }, earlier: [NERModel.Stage],
+                    dev: [CoNLLDocument]?, progress: (String) -> Void) -> (stage: NERModel.Stage, epoch: Int, f1: Double) {
+        var p = Perceptron(rows: index.keys.count)
+        var order = (0..<corpus.sentenceCount).filter { include(corpus.sentenceDoc[$0]) }
+        var best: (NERModel.Stage, Int, Double)?
+        let start = Date()
+        for e in 1...epochs {
+            order.shuffle(using: &rng)
+            let errors = p.epoch(corpus, order: order)
+            guard let dev, e == epochs || dev.count > 0 else { continue }
+            let (w, t) = p.averaged()
+            let stage = NERModel.Stage(keys: index.keys, weights: w, transitions: t)
+            let f1 = evaluate(earlier + [stage], dev).overall.f1
+            let secs = Date().timeIntervalSince(start)
+            progress("\(name) epoch \(e)/\(epochs)  wrong sentences \(errors)/\(order.count)  dev F1 \(String(format2: f1))"
+                     + "  \(String(format2: secs))s")
+            if best == nil || f1 > best!.2 { best = (stage, e, f1) }
+        }
+        if let best { return best }
+        let (w, t) = p.averaged()
+        progress("\(name): \(epochs) epochs  \(String(format2: Date().timeIntervalSince(start)))s")
+        return (NERModel.Stage(keys: index.keys, weights: w, transitions: t), epochs, 0)
+    }
+
+    public func train(train: [CoNLLDocument], dev: [CoNLLDocument], options: Options,
+                      progress: (String) -> Void) throws -> NERModel {
+        var rng = SplitMix64(seed: options.seed)
+        let t0 = Date()
+        let preparedTrain = train.map { extractor.prepare($0.sentences.map(\.tokens)) }
+        var index1 = FeatureIndex()
+        let corpus1 = corpus(train, prepared: preparedTrain, histories: nil, index: &index1)
+        progress("stage 1: \(corpus1.gold.count) tokens, \(index1.keys.count) features  "
+                 + "(\(String(format2: Date().timeIntervalSince(t0)))s)")
+        let s1 = trainStage("stage 1", corpus: corpus1, index: index1, epochs: options.epochs, rng: &rng,
+                            earlier: [], dev: dev, progress: progress)
+        progress("stage 1: best dev F1 \(String(format2: s1.f1)) at epoch \(s1.epoch)")
+        var stages = [s1.stage]
+        var epochsUsed = [s1.epoch]
+        var devF1 = s1.f1
+        if options.stages >= 2 {
+            // Jackknife: stage-1 labels for each training document from a model that never saw it.
+            var jackLabels = [[[Int]]](repeating: [], count: train.count)
+            for f in 0..<options.folds {
+                let fold = trainStage("fold \(f + 1)/\(options.folds)", corpus: corpus1, index: index1,
+                                      epochs: s1.epoch, rng: &rng, include: { $0 % options.folds != f },
+                                      earlier: [], dev: nil, progress: progress)
+                let t = tagger([fold.stage])
+                for d in stride(from: f, to: train.count, by: options.folds) {
+                    jackLabels[d] = t.tag(train[d].sentences.map(\.tokens), confidences: false).labels
+                }
+            }
+            let histories = zip(preparedTrain, jackLabels).map { NERFeatureExtractor.History(prepared: $0, labels: $1) }
+            var index2 = FeatureIndex()
+            let corpus2 = corpus(train, prepared: preparedTrain, histories: histories, index: &index2)
+            progress("stage 2: \(index2.keys.count) features")
+            let s2 = trainStage("stage 2", corpus: corpus2, index: index2, epochs: options.epochs, rng: &rng,
+                                earlier: stages, dev: dev, progress: progress)
+            progress("stage 2: best dev F1 \(String(format2: s2.f1)) at epoch \(s2.epoch)")
+            stages.append(s2.stage)
+            epochsUsed.append(s2.epoch)
+            devF1 = s2.f1
+        }
+        let formatter = ISO8601DateFormatter()
+        let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version,
+                                 resources: extractor.fingerprint, temperature: 1,
+                                 trainedOn: "\(train.reduce(0) { $0 + $1.tokenCount }) tokens in \(train.count) documents",
+                                 devF1: ["overall": devF1], command: options.command, seed: options.seed,
+                                 epochs: epochsUsed, date: formatter.string(from: Date()))
+        // Round-trip through the file format so the figures below are those of the saved (quantized) model.
+        var model = try NERModel(data: Data(try NERModel(info: info, stages: stages).serialized()))
+        model.info.temperature = fitTemperature(model, dev: dev, progress: progress)
+        let tagged = try NERSequenceTagger(model: model, extractor: extractor)
+        let score = Self.score(dev, dev.map { tagged.tag($0.sentences.map(\.tokens), confidences: false) })
+        var f1: [String: Double] = ["overall": (score.overall.f1 * 100).rounded() / 100]
+        for (k, v) in score.byType { f1[k] = (v.f1 * 100).rounded() / 100 }
+        model.info.devF1 = f1
+        progress("saved model: dev F1 \(String(format2: score.overall.f1)), temperature \(model.info.temperature), "
+                 + "total \(String(format2: Date().timeIntervalSince(t0)))s")
+        return model
+    }
+
+    // MARK: Confidence calibration
+
+    /// Predicted spans on dev with their confidence and whether they are correct.
+    public static func reliability(_ tagger: NERSequenceTagger, dev: [CoNLLDocument],
+                                   temperature: Float? = nil) -> [(confidence: Double, correct: Bool)] {
+        var out: [(Double, Bool)] = []
+        for doc in dev {
+            let r = tagger.tag(doc.sentences.map(\.tokens), temperature: temperature)
+            for (s, sent) in doc.sentences.enumerated() {
+                let gold = Set(NERLabels.spans(iob: sent.tags).map { "\($0.tokens) \($0.type)" })
+                for span in r.spans[s] {
+                    let t = NERLabels.typeIndex(span.type.rawValue)!
+                    out.append((span.confidence, gold.contains("\(span.tokens) \(t)")))
+                }
+            }
+        }
+        return out.map { (confidence: $0.0, correct: $0.1) }
+    }
+
+    /// The temperature minimizing the log loss of "this predicted span is right" on dev (a grid search).
+    func fitTemperature(_ model: NERModel, dev: [CoNLLDocument], progress: (String) -> Void) -> Float {
+        guard let t = try? NERSequenceTagger(model: model, extractor: extractor), !dev.isEmpty else { return 1 }
+        var best: (Float, Double) = (1, .infinity)
+        var temp: Float = 0.25
+        while temp <= 64 {
+            let pairs = Self.reliability(t, dev: dev, temperature: temp)
+            var loss = 0.0
+            for (p, ok) in pairs { loss -= log(max(1e-9, ok ? p : 1 - p)) }
+            loss /= Double(max(1, pairs.count))
+            if loss < best.1 { best = (temp, loss) }
+            temp *= 1.41421356
+        }
+        progress("temperature \(best.0): dev log loss \(String(format2: best.1 * 100))e-2 per predicted span")
+        return best.0
+    }
+}
+
+/// SplitMix64 (Steele et al. 2014): a small seeded generator so training is reproducible.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

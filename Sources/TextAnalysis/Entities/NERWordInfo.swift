@@ -1,0 +1,121 @@
+// What the entity tagger's feature templates need to know about one token, computed once per token so the
+// templates (which look at each token from five window positions) only combine integers.
+struct NERWordInfo {
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let initialCap = Flags(rawValue: 1)
+        static let allCaps = Flags(rawValue: 2)
+        static let hasDigit = Flags(rawValue: 4)
+        static let hasLetter = Flags(rawValue: 8)
+        static let hasOther = Flags(rawValue: 16)
+        static let hasLower = Flags(rawValue: 32)
+    }
+
+    var exact: UInt64 = 0
+    var lower: UInt64 = 0
+    /// character classes (X x d, other characters kept), one per character
+    var shape: UInt64 = 0
+    /// the same with runs of one class collapsed (Xx, d.d)
+    var shortShape: UInt64 = 0
+    /// lower-case prefixes and suffixes of 1...4 bytes
+    var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var cluster: Int32 = -1
+    var flags: Flags = []
+    var length: Int = 0
+
+    /// Capitalized in the way names are: initial capital, or all capitals with a letter.
+    var isCapitalized: Bool { flags.contains(.initialCap) }
+
+    init() {}
+
+    init(_ word: String, clusters: WordClusters) {
+        let lowerString = Self.lowercase(word)
+        exact = NERHash.string(word)
+        lower = exact
+        if lowerString != word { lower = NERHash.string(lowerString) }
+        computeShape(word)
+        var cls = clusters.cluster(word, lower: lowerString)
+        if cls == nil, flags.contains(.allCaps), length > 1 {
+            // all-capital headlines: "JAPAN" borrows the class of "Japan"
+            let title = Self.titlecase(lowerString)
+            if title != word { cls = clusters.cluster(title, lower: title) }
+        }
+        cluster = cls ?? -1
+        computeAffixes(lowerString)
+    }
+
+    private mutating func computeShape(_ word: String) {
+        var full = NERHash.fnvOffset, short = NERHash.fnvOffset &+ 1
+        var last: UInt32 = 0xFFFF_FFFF
+        var first = true
+        var n = 0
+        var f: Flags = []
+        var sawUpper = false
+        for s in word.unicodeScalars {
+            n += 1
+            let c: UInt32
+            let v = s.value
+            if v < 128 {
+                if v >= 65 && v <= 90 { c = 88; sawUpper = true; f.insert(.hasLetter); if first { f.insert(.initialCap) } }
+                else if v >= 97 && v <= 122 { c = 120; f.insert(.hasLetter); f.insert(.hasLower) }
+                else if v >= 48 && v <= 57 { c = 100; f.insert(.hasDigit) }
+                else { c = v; f.insert(.hasOther) }
+            } else if s.properties.isUppercase {
+                c = 88; sawUpper = true; f.insert(.hasLetter); if first { f.insert(.initialCap) }
+            } else if s.properties.isLowercase {
+                c = 120; f.insert(.hasLetter); f.insert(.hasLower)
+            } else if s.properties.numericType != nil {
+                c = 100; f.insert(.hasDigit)
+            } else if s.properties.isAlphabetic {
+                c = 120; f.insert(.hasLetter); f.insert(.hasLower)
+            } else {
+                c = 42; f.insert(.hasOther)
+            }
+            first = false
+            if n <= 16 { full = (full ^ UInt64(c)) &* NERHash.fnvPrime }
+            if c != last { short = (short ^ UInt64(c)) &* NERHash.fnvPrime; last = c }
+        }
+        if sawUpper && !f.contains(.hasLower) { f.insert(.allCaps) }
+        shape = full
+        shortShape = short
+        flags = f
+        length = n
+    }
+
+    private mutating func computeAffixes(_ lowerString: String) {
+        var p: [UInt64] = [0, 0, 0, 0], s: [UInt64] = [0, 0, 0, 0]
+        var l = lowerString
+        l.withUTF8 { b in
+            let n = b.count
+            var h = NERHash.fnvOffset &+ 7
+            for k in 0..<min(4, n) {
+                h = (h ^ UInt64(b[k])) &* NERHash.fnvPrime
+                p[k] = h
+            }
+            h = NERHash.fnvOffset &+ 11
+            for k in 0..<min(4, n) {
+                h = (h ^ UInt64(b[n - 1 - k])) &* NERHash.fnvPrime
+                s[k] = h
+            }
+        }
+        prefixes = (p[0], p[1], p[2], p[3])
+        suffixes = (s[0], s[1], s[2], s[3])
+    }
+
+    /// Lower case with an ASCII fast path (tokens are mostly ASCII).
+    static func lowercase(_ s: String) -> String {
+        var hasUpper = false
+        for b in s.utf8 {
+            if b >= 128 { return s.lowercased() }
+            if b >= 65 && b <= 90 { hasUpper = true }
+        }
+        guard hasUpper else { return s }
+        return String(decoding: s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    static func titlecase(_ lower: String) -> String {
+        guard let f = lower.first else { return lower }
+        return f.uppercased() + lower.dropFirst()
+    }
+}

@@ -1,0 +1,169 @@
+// Tests for the statistical entity tagger: labels and decoding constraints, the model file's integrity checks,
+// conlleval scoring, the pipeline component, and a dev-set F1 regression guard against the model card.
+import Foundation
+import Testing
+import TestSupport
+@testable import TextAnalysis
+
+private let resources: ResourceLoader = {
+    ResourceLoader(directory: Fixtures.repoRoot.appendingPathComponent("Sources/TextAnalysis/Resources"))
+}()
+
+@Test(arguments: [
+    (["B-PER", "I-PER", "O", "B-LOC"], ["B-PER", "L-PER", "O", "U-LOC"]),
+    (["B-ORG", "I-ORG", "I-ORG"], ["B-ORG", "I-ORG", "L-ORG"]),
+    (["I-MISC", "B-MISC"], ["U-MISC", "U-MISC"]),          // IOB1: B- only between adjacent entities
+    (["B-PER", "I-LOC"], ["U-PER", "U-LOC"]),                // type change starts a new chunk (conlleval)
+])
+func labelsConvertIOBToBILOU(iob: [String], bilou: [String]) {
+    let labels = NERLabels.bilou(iob: iob)
+    #expect(labels.map { NERLabels.names[$0] } == bilou)
+    let back = NERLabels.iob2(spans: NERLabels.spans(bilou: labels), count: iob.count)
+    #expect(NERLabels.spans(iob: back) == NERLabels.spans(iob: iob))
+}
+
+@Test(arguments: [
+    (nil as String?, "I-PER", false), (nil, "L-PER", false), (nil, "B-PER", true), ("O", "I-ORG", false),
+    ("B-PER", "I-PER", true), ("B-PER", "L-PER", true), ("B-PER", "I-LOC", false), ("B-PER", "O", false),
+    ("I-LOC", "B-LOC", false), ("L-LOC", "B-LOC", true), ("U-MISC", "U-MISC", true),
+])
+func transitionsFollowBILOU(previous: String?, next: String, allowed: Bool) {
+    let p = previous.map { NERLabels.names.firstIndex(of: $0)! }
+    #expect(NERLabels.allowed(from: p, to: NERLabels.names.firstIndex(of: next)!) == allowed)
+}
+
+@Test func viterbiNeverOutputsInvalidSequences() {
+    var rng = SplitMix64(seed: 7)
+    let L = NERLabels.count
+    var work: [Float] = [], back: [Int32] = [], path: [Int] = []
+    for n in 1...12 {
+        let e = (0..<(n * L)).map { _ in Float(Int(rng.next() % 200)) - 100 }
+        let tr = (0..<NERDecoder.transitionCount).map { _ in Float(Int(rng.next() % 200)) - 100 }
+        NERDecoder.viterbi(emissions: e, count: n, transitions: tr, work: &work, back: &back, into: &path)
+        #expect(path.count == n)
+        var prev: Int? = nil
+        for l in path { #expect(NERLabels.allowed(from: prev, to: l)); prev = l }
+        #expect(NERLabels.canEnd(path.last!))
+    }
+}
+
+@Test func spanProbabilitiesAreProbabilities() {
+    let L = NERLabels.count
+    var rng = SplitMix64(seed: 3)
+    let n = 5
+    let e = (0..<(n * L)).map { _ in Float(Int(rng.next() % 20)) }
+    let tr = [Float](repeating: 0, count: NERDecoder.transitionCount)
+    // every single-token unit span of one type: their probabilities at one position sum to at most 1
+    let spans = (0..<4).map { NERLabels.Span(tokens: 2..<3, type: $0) }
+    let p = NERDecoder.spanProbabilities(emissions: e, count: n, transitions: tr, temperature: 1, spans: spans)
+    #expect(p.allSatisfy { $0 >= 0 && $0 <= 1 })
+    #expect(p.reduce(0, +) <= 1.000001)
+}
+
+@Test(arguments: [
+    // gold, predicted, correct entities
+    (["B-PER", "I-PER", "O"], ["B-PER", "I-PER", "O"], 1),
+    (["B-PER", "I-PER", "O"], ["B-PER", "O", "O"], 0),          // boundary must match exactly
+    (["B-PER", "I-PER", "O"], ["B-ORG", "I-ORG", "O"], 0),      // and type
+    (["B-LOC", "B-LOC", "O"], ["B-LOC", "I-LOC", "O"], 0),
+])
+func scorerUsesExactEntityMatch(gold: [String], predicted: [String], correct: Int) {
+    var s = NERScore()
+    s.add(goldTags: gold, predictedTags: predicted)
+    #expect(s.overall.correct == correct)
+}
+
+@Test func modelRejectsDamagedOrForeignFiles() throws {
+    let stage = NERModel.Stage(keys: [1, 2], weights: [Float](repeating: 0.5, count: 2 * NERLabels.count),
+                               transitions: [Float](repeating: 0, count: NERDecoder.transitionCount))
+    let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version, resources: "x",
+                             temperature: 2, trainedOn: "", devF1: [:], command: "", seed: 1, epochs: [1], date: "")
+    let bytes = try NERModel(info: info, stages: [stage]).serialized()
+    let back = try NERModel(data: Data(bytes))
+    #expect(back.info == info)
+    #expect(back.stages[0].keys == [1, 2])
+
+    var damaged = bytes
+    damaged[damaged.count / 2] ^= 0xFF
+    #expect(throws: NERModelError.self) { try NERModel(data: Data(damaged)) }
+    #expect(throws: NERModelError.self) { try NERModel(data: Data(bytes.prefix(bytes.count - 3))) }
+    var foreign = bytes
+    foreign[0] = UInt8(ascii: "X")
+    #expect(throws: NERModelError.self) { try NERModel(data: Data(foreign)) }
+}
+
+@Test func modelWithOtherResourcesIsAStartupError() throws {
+    let stage = NERModel.Stage(keys: [], weights: [], transitions: [Float](repeating: 0, count: NERDecoder.transitionCount))
+    let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version,
+                             resources: "0000000000000000", temperature: 1, trainedOn: "", devF1: [:], command: "",
+                             seed: 1, epochs: [], date: "")
+    let extractor = try NERFeatureExtractor(resources: resources)
+    #expect(throws: NERModelError.self) {
+        try NERSequenceTagger(model: NERModel(info: info, stages: [stage]), extractor: extractor)
+    }
+}
+
+/// A Document from pre-split tokens (one space between them), one sentence per array.
+private func document(_ sentences: [[String]]) -> Document {
+    let text = sentences.map { $0.joined(separator: " ") }.joined(separator: " ")
+    var doc = Document(text: text)
+    var offset = 0
+    for words in sentences {
+        let first = doc.tokens.count
+        for w in words {
+            let n = w.unicodeScalars.count
+            doc.tokens.append(Token(start: offset, end: offset + n, text: w, spaceAfter: true))
+            offset += n + 1
+        }
+        doc.sentences.append(Sentence(tokens: first..<doc.tokens.count, chars: doc.chars(ofTokens: first..<doc.tokens.count)))
+    }
+    return doc
+}
+
+@Test func entityTaggerWritesMentionsWithOffsets() throws {
+    let tagger = try EntityTagger(resources: resources)
+    var doc = document([["German", "Chancellor", "Helmut", "Kohl", "met", "officials", "of", "the", "European",
+                         "Union", "in", "Brussels", "on", "Monday", "."]])
+    tagger.process(&doc)
+    let found = doc.mentions.map { "\(doc.text($0.chars))/\($0.type.rawValue)" }
+    #expect(found.contains("Helmut Kohl/PER"))
+    #expect(found.contains("Brussels/LOC"))
+    #expect(found.contains("European Union/ORG"))
+    for m in doc.mentions {
+        #expect(m.chars == doc.chars(ofTokens: m.tokens))
+        #expect(m.confidence >= 0 && m.confidence <= 1)
+    }
+}
+
+@Test func entityTaggerKeepsEarlierMentions() throws {
+    let tagger = try EntityTagger(resources: resources)
+    var doc = document([["Helmut", "Kohl", "arrived", "."]])
+    let earlier = EntityMention(tokens: 0..<1, chars: doc.chars(ofTokens: 0..<1), type: .misc, confidence: 1)
+    doc.mentions = [earlier]
+    tagger.process(&doc)
+    #expect(doc.mentions.first == earlier)
+    #expect(!doc.mentions.dropFirst().contains { $0.chars.overlaps(earlier.chars) })
+}
+
+/// The dev F1 recorded in the model card, minus 0.5, is the floor. Runs the whole dev set (about 51k tokens).
+@Test func devF1DoesNotRegress() throws {
+    guard let dev = Fixtures.sharedData("conll2003/dev.txt") else { return }
+    let card = try resources.lines("ner/model-card.txt")
+    guard let line = card.first(where: { $0.text.hasPrefix("dev-f1:") }),
+          let recorded = Double(line.text.dropFirst("dev-f1:".count).trimmingCharacters(in: .whitespaces)) else {
+        Issue.record("model-card.txt has no dev-f1 line")
+        return
+    }
+    let tagger = try NERSequenceTagger(resources: resources)
+    let docs = try CoNLL.parse(String(decoding: try Data(contentsOf: dev), as: UTF8.self)).documents
+    var score = NERScore()
+    for doc in docs {
+        let r = tagger.tag(doc.sentences.map(\.tokens), confidences: false)
+        for (s, sent) in doc.sentences.enumerated() {
+            score.add(gold: NERLabels.spans(iob: sent.tags), predicted: NERLabels.spans(bilou: r.labels[s]),
+                      tokenCount: sent.tokens.count, tokenMatches: 0)
+        }
+    }
+    print("dev F1 \(score.overall.f1) (model card \(recorded))")
+    #expect(score.overall.f1 >= recorded - 0.5)
+}
