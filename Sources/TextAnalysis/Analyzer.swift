@@ -19,7 +19,11 @@ public final class Analyzer: Sendable {
         [
             try Tokenizer(resources: resources),
             try SentenceSplitter(resources: resources),
-            // EntityTagger (mentions), then EntityLinker (entities), then quotes and time components go here.
+            try EntityTagger(resources: resources),
+            try EntityLinker(resources: resources),
+            try QuoteExtractor(resources: resources),
+            try TimexTagger(resources: resources),
+            try TimelineBuilder(resources: resources),
         ]
     }
 

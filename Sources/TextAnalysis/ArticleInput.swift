@@ -20,7 +20,7 @@ public enum ArticleInput {
     public enum DatePrefix: Equatable, Sendable {
         /// No `date ` prefix.
         case none
-        /// A valid prefix; the body starts at scalar offset `bodyStart` (after the whitespace that follows the date).
+        /// A valid prefix; the body starts at scalar offset `bodyStart` (after the whitespace following the date).
         case valid(CalendarDate, bodyStart: Int)
         /// `date DDDD-DD-DD` that is not a real date (the text after `date `); treated as body text.
         case invalid(String)
@@ -37,12 +37,13 @@ public enum ArticleInput {
         return doc
     }
 
-    /// Recognizes optional leading spaces or tabs, `date`, one or more spaces or tabs, `YYYY-MM-DD`, then the end
-    /// of input or whitespace (the body may follow on the same line or the next).
+    /// Recognizes optional leading spaces, tabs or a BOM, `date`, one or more spaces or tabs, `YYYY-MM-DD`, then
+    /// the end of input or whitespace (the body may follow on the same line or the next).
     public static func datePrefix(in s: [Unicode.Scalar]) -> DatePrefix {
         var i = 0
         let n = s.count
-        while i < n, s[i] == " " || s[i] == "\t" { i += 1 }
+        // A byte order mark (U+FEFF) some editors write counts as leading space.
+        while i < n, s[i] == " " || s[i] == "\t" || s[i] == "\u{FEFF}" { i += 1 }
         guard i + 4 <= n, s[i] == "d", s[i + 1] == "a", s[i + 2] == "t", s[i + 3] == "e" else { return .none }
         i += 4
         let spaceStart = i

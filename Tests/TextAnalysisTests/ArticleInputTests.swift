@@ -9,6 +9,7 @@ struct ArticleInputTests {
         ("date 2021-03-18\r\n\r\nThe body", "2021-03-18", 19),
         ("\t date\t2020-02-29 x", "2020-02-29", 18),
         ("date 2021-03-18", "2021-03-18", 15),
+        ("\u{FEFF}date 2021-03-18 x", "2021-03-18", 17),
     ])
     func articleInputReadsDatePrefix(_ c: (String, String, Int)) {
         let doc = ArticleInput.document(c.0)
@@ -28,7 +29,8 @@ struct ArticleInputTests {
         }
     }
 
-    @Test(arguments: ["", "date", "date ", "dated 2021-03-18 x", "date 2021-3-18 x", "date 2021-03-180", "Body date 2021-03-18",
+    @Test(arguments: ["", "date", "date ", "dated 2021-03-18 x", "date 2021-3-18 x", "date 2021-03-180",
+                      "Body date 2021-03-18",
                       "date 2021-03-18x", "date 2021/03/18 x", "date ２０２１-03-18 x"])
     func articleInputIgnoresWhatIsNotAPrefix(_ text: String) {
         let doc = ArticleInput.document(text)

@@ -52,3 +52,14 @@ measure("analyzer + JSON") {
         return n + d.tokens.count + (AnalysisJSON.encode(d).isEmpty ? 1 : 0)
     }
 }
+
+// Hostile shapes: one 10 MB line of words, one without any space, one of punctuation; time must stay linear.
+let line = String(repeating: "word, “quoted” U.S. don't 3.5% — ", count: 10_000_000 / 34)
+let solid = String(repeating: "ab", count: 5_000_000)
+let parens = String(repeating: "(", count: 5_000_000) + "x" + String(repeating: ")", count: 5_000_000)
+for (label, text) in [("10 MB line", line), ("10 MB without spaces", solid), ("10 MB of brackets", parens)] {
+    let c0 = cpuNow()
+    let doc = analyzer.analyze(text)
+    print("\(label): \(doc.tokens.count) tokens, \(doc.sentences.count) sentences, "
+          + "cpu \(String(format: "%.3f", cpuNow() - c0)) s")
+}

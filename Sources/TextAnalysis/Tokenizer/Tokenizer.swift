@@ -28,6 +28,18 @@ public struct Tokenizer: AnalysisComponent {
         tokenize(Array(text.unicodeScalars), from: 0)
     }
 
+    /// Each token of `text` with the rule that made it (spaCy's Tokenizer.explain), for debugging data files.
+    public func explain(_ text: String) -> [(token: String, rule: TokenRule)] {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.withUnsafeBufferPointer { sp in
+            sp.withMemoryRebound(to: UInt32.self) { p in
+                var run = TokenizerRun(rules: rules, p: p, explaining: true)
+                run.run(from: 0)
+                return Array(zip(run.tokens.map(\.text), run.explanation))
+            }
+        }
+    }
+
     /// Tokens of `scalars[from...]`, offsets into `scalars`.
     public func tokenize(_ scalars: [Unicode.Scalar], from: Int = 0) -> [Token] {
         // Unicode.Scalar is a single UInt32 (same size and stride), so the buffer can be read as raw values.
@@ -42,16 +54,34 @@ public struct Tokenizer: AnalysisComponent {
     }
 }
 
+/// Why a token was cut where it was.
+public enum TokenRule: String, Sendable {
+    /// What remained of a chunk after affixes and infixes.
+    case word
+    /// An entry of exceptions.txt or abbreviations.txt.
+    case special
+    /// A letter-period run or initial (U.S., J.).
+    case initials
+    case prefix, suffix, clitic, infix
+    /// A period split by the context rule.
+    case period
+    case url, emoji, ideograph
+}
+
 /// One tokenization pass: the input, the output and a suffix stack shared by nested chunk calls.
 struct TokenizerRun {
     let rules: TokenizerRules
     let p: UnsafeBufferPointer<UInt32>
     var tokens: [Token] = []
-    var suffixStack: [(Int, Int)] = []
+    var suffixStack: [(Int, Int, TokenRule)] = []
+    /// When explaining, the rule behind each token, parallel to `tokens`.
+    let explaining: Bool
+    var explanation: [TokenRule] = []
 
-    init(rules: TokenizerRules, p: UnsafeBufferPointer<UInt32>) {
+    init(rules: TokenizerRules, p: UnsafeBufferPointer<UInt32>, explaining: Bool = false) {
         self.rules = rules
         self.p = p
+        self.explaining = explaining
     }
 
     mutating func run(from start: Int) {
@@ -77,27 +107,29 @@ struct TokenizerRun {
         while s < e {
             if special(s, e) { coreDone = true; break }
             if let k = prefixLength(s, e) {
-                emit(s, s + k)
+                emit(s, s + k, .prefix)
                 s += k
                 continue
             }
-            if let k = suffixLength(s, e) {
-                suffixStack.append((e - k, e))
+            if let (k, rule) = suffixLength(s, e) {
+                suffixStack.append((e - k, e, rule))
                 e -= k
                 continue
             }
             break
         }
         if !coreDone, s < e {
-            if !infixes || isURLOrEmail(s, e) {
-                emit(s, e)
+            if isURLOrEmail(s, e) {
+                emit(s, e, .url)
+            } else if !infixes {
+                emit(s, e, .word)
             } else {
                 splitInfixes(s, e)
             }
         }
         while suffixStack.count > base {
-            let (a, b) = suffixStack.removeLast()
-            emit(a, b)
+            let (a, b, rule) = suffixStack.removeLast()
+            emit(a, b, rule)
         }
     }
 
@@ -112,7 +144,7 @@ struct TokenizerRun {
                 if same {
                     var a = s
                     for piece in sc.pieces {
-                        emit(a, a + piece)
+                        emit(a, a + piece, .special)
                         a += piece
                     }
                     return true
@@ -121,7 +153,7 @@ struct TokenizerRun {
         }
         // Letter-period runs (U.S., N.Y., e.g.) and lone initials (J.) stay whole.
         if len >= 2, p[e - 1] == 0x2E, isLetterPeriodRun(s, e) {
-            emit(s, e)
+            emit(s, e, .initials)
             return true
         }
         return false
@@ -140,7 +172,7 @@ struct TokenizerRun {
 
     /// Length of the prefix to split off p[s..<e] (plus any marks attached to it), if one matches and text remains.
     func prefixLength(_ s: Int, _ e: Int) -> Int? {
-        guard e - s >= 2, rules.may(p[s], AffixFlag.prefix), let list = rules.prefixes[TokenizerRules.fold(p[s])]
+        guard e - s >= 2, rules.may(p[s], AffixFlag.prefix), let list = rules.prefixList(p[s])
         else { return nil }
         for a in list where a.scalars.count < e - s && matches(a.scalars, at: s) {
             var k = s + a.scalars.count
@@ -151,17 +183,17 @@ struct TokenizerRun {
     }
 
     /// Length of the suffix to split off the end of p[s..<e], if one matches and text remains.
-    func suffixLength(_ s: Int, _ e: Int) -> Int? {
+    func suffixLength(_ s: Int, _ e: Int) -> (Int, TokenRule)? {
         guard e - s >= 2 else { return nil }
         let last = p[e - 1]
-        if rules.may(last, AffixFlag.suffix), let list = rules.suffixes[TokenizerRules.fold(last)] {
+        if rules.may(last, AffixFlag.suffix), let list = rules.suffixList(last) {
             for a in list where a.scalars.count < e - s && matches(a.scalars, at: e - a.scalars.count) {
                 let before = p[e - a.scalars.count - 1]
                 if a.isClitic, !(CharClass.isLetter(before) || CharClass.isDigit(before)) { continue }
-                return a.scalars.count
+                return (a.scalars.count, a.isClitic ? .clitic : .suffix)
             }
         }
-        if last == 0x2E { return periodSplits(s, e) ? 1 : nil }
+        if last == 0x2E { return periodSplits(s, e) ? (1, .period) : nil }
         return nil
     }
 
@@ -214,15 +246,18 @@ struct TokenizerRun {
         while k < e {
             let v = p[k]
             var cut = 0
+            var rule = TokenRule.infix
             if v < 128, rules.asciiFlags[Int(v)] == 0, v != 0x2E {
                 k += 1
                 continue
             }
             if v >= 0x2000, CharClass.isEmojiStart(p, k, e) {
                 cut = CharClass.emojiClusterEnd(p, k, e) - k
+                rule = .emoji
             } else if v >= 0x3040, CharClass.isIdeographic(v) {
                 cut = 1
-            } else if rules.may(v, AffixFlag.infix), let list = rules.infixes[TokenizerRules.fold(v)] {
+                rule = .ideograph
+            } else if rules.may(v, AffixFlag.infix), let list = rules.infixList(v) {
                 for a in list where a.scalars.count <= e - k && matches(a.scalars, at: k) {
                     cut = a.scalars.count
                     break
@@ -234,6 +269,7 @@ struct TokenizerRun {
                 } else if v == 0x2E, CharClass.isLower(p[k - 1]), CharClass.isUpper(p[k + 1]) {
                     // end.Start: a missing space after a sentence
                     cut = 1
+                    rule = .period
                 }
             }
             if cut == 0 {
@@ -243,12 +279,12 @@ struct TokenizerRun {
             var end = k + cut
             while end < e, CharClass.isAttaching(p[end]) { end += 1 }
             if seg < k { chunk(seg, k, infixes: false) }
-            emit(k, end)
+            emit(k, end, rule)
             k = end
             seg = end
         }
         if seg == s {
-            emit(s, e)
+            emit(s, e, .word)
         } else if seg < e {
             chunk(seg, e, infixes: false)
         }
@@ -257,10 +293,11 @@ struct TokenizerRun {
     // MARK: Output
 
     @inline(__always)
-    mutating func emit(_ s: Int, _ e: Int) {
+    mutating func emit(_ s: Int, _ e: Int, _ rule: TokenRule) {
         guard s < e else { return }
         let space = e < p.count && CharClass.isSeparator(p[e])
         tokens.append(Token(start: s, end: e, text: TokenizerRun.text(p, s, e), spaceAfter: space))
+        if explaining { explanation.append(rule) }
     }
 
     /// The String of p[s..<e], encoded straight into the string's UTF-8 storage.
