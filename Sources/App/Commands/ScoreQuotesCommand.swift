@@ -105,10 +105,14 @@ public struct ScoreQuotesCommand: ParsableCommand {
         }
     }
 
-    /// The standard components, completed with the entity tagger and linker when the standard list does not
-    /// have them yet, and the quote extractor last.
+    /// The standard components with this quote extractor in place of the standard one (or after the entity
+    /// tagger and linker, added when the standard list does not have them yet).
     static func components(_ resources: ResourceLoader, quotes: QuoteExtractor) throws -> [any AnalysisComponent] {
-        var list = try Analyzer.standardComponents(resources: resources).filter { $0.name != quotes.name }
+        var list = try Analyzer.standardComponents(resources: resources)
+        if let i = list.firstIndex(where: { $0.name == quotes.name }) {
+            list[i] = quotes
+            return list
+        }
         let provided = Set(list.flatMap(\.provides))
         if !provided.contains(.mentions) { list.append(try EntityTagger(resources: resources)) }
         if !provided.contains(.entities) { list.append(try EntityLinker(resources: resources)) }
