@@ -46,6 +46,8 @@ import Testing
             quotes: [("Maria Lopez", "Maria Lopez", "the report was flawed", .indirect)]),
         Row(text: "Lopez, who said the report was flawed, left early.",
             quotes: [("who", "Lopez", "the report was flawed", .indirect)]),
+        Row(text: "Most of them were voters who said the plan was unfair.",
+            quotes: [("who", "voters", "the plan was unfair", .indirect)]),
         Row(text: "“The dialogue must be equal,” Son-hui was quoted as saying by the agency.",
             quotes: [("Son-hui", "Son-hui", "The dialogue must be equal,", .direct)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",

@@ -20,8 +20,10 @@ extension QuoteContext {
         let j = skipBackModifiers(from: cue.lowerBound - 1, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
         let w = lower[j]
-        if lex.is(w, .relative), isPunct(j - 1, ","), let np = nounPhrase(endingAt: j - 2, floor: lo) {
-            // "Trump, who said ...": the relative pronoun as written, resolved to the phrase before the comma.
+        if lex.is(w, .relative),
+           let np = isPunct(j - 1, ",") ? nounPhrase(endingAt: j - 2, floor: lo) : nounPhrase(endingAt: j - 1, floor: lo) {
+            // "Trump, who said ..." / "voters who said ...": the relative pronoun as written, resolved to the
+            // phrase before it.
             var g = resolve(np, lastSpeaker: lastSpeaker)
             g.mention = j..<(j + 1)
             return g
