@@ -80,7 +80,7 @@ extension QuoteContext {
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             let relative = lex.is(lower[sp.mention.lowerBound], .relative)
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
-            let frame = c.frame == .that && lex.is(lower[sp.mention.upperBound - 1], .sourcehead) ? .speech : c.frame
+            let frame = c.frame == .that && lex.is(lower[sp.mention.upperBound - 1], .document) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
