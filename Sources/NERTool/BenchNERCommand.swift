@@ -13,9 +13,10 @@ struct BenchNERCommand: ParsableCommand {
     @Option(help: "Passes over the folder.") var passes: Int = 3
 
     func run() throws {
-        let t0 = Date()
+        // CPU time as well as wall time: the build machine is shared, so wall time includes waiting for a core.
+        let t0 = Date(), c0 = cpuSeconds()
         let tagger = try NERSequenceTagger(resources: try ResourceLoader.bundled())
-        let loadTime = Date().timeIntervalSince(t0)
+        let loadTime = Date().timeIntervalSince(t0), loadCPU = cpuSeconds() - c0
         var texts: [String] = []
         let files = FileManager.default.enumerator(atPath: folder)
         while let f = files?.nextObject() as? String {
@@ -28,16 +29,26 @@ struct BenchNERCommand: ParsableCommand {
         let tokenizeTime = Date().timeIntervalSince(t1)
         let words = docs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         var mentions = 0
-        var best = Double.infinity
+        var best = Double.infinity, bestCPU = Double.infinity
         for _ in 0..<passes {
-            let t = Date()
+            let t = Date(), c = cpuSeconds()
             mentions = 0
             for d in docs { mentions += tagger.tag(d).spans.reduce(0) { $0 + $1.count } }
             best = min(best, Date().timeIntervalSince(t))
+            bestCPU = min(bestCPU, cpuSeconds() - c)
         }
-        print("model load \(Int(loadTime * 1000)) ms; \(texts.count) files, \(words) words, \(mentions) mentions")
-        print("tagging: \(Int(Double(words) / best)) words/s (best of \(passes)); simple tokenizer: "
-              + "\(Int(Double(words) / tokenizeTime)) words/s")
+        print("model load \(Int(loadTime * 1000)) ms wall, \(Int(loadCPU * 1000)) ms CPU; \(texts.count) files, "
+              + "\(words) words, \(mentions) mentions")
+        guard words > 0 else { return }
+        print("tagging (NER incl. confidences): \(Int(Double(words) / bestCPU)) words per CPU second, "
+              + "\(Int(Double(words) / best)) words/s wall (best of \(passes)); "
+              + "stand-in tokenizer: \(Int(Double(words) / tokenizeTime)) words/s wall")
+    }
+
+    private func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }
 

@@ -20,7 +20,7 @@ public enum ArticleInput {
     public enum DatePrefix: Equatable, Sendable {
         /// No `date ` prefix.
         case none
-        /// A valid prefix; the body starts at scalar offset `bodyStart` (after the whitespace that follows the date).
+        /// A valid prefix; the body starts at scalar offset `bodyStart` (after the whitespace following the date).
         case valid(CalendarDate, bodyStart: Int)
         /// `date DDDD-DD-DD` that is not a real date (the text after `date `); treated as body text.
         case invalid(String)
@@ -37,8 +37,8 @@ public enum ArticleInput {
         return doc
     }
 
-    /// Recognizes optional leading spaces, tabs or a BOM, `date`, one or more spaces or tabs, `YYYY-MM-DD`, then the end
-    /// of input or whitespace (the body may follow on the same line or the next).
+    /// Recognizes optional leading spaces, tabs or a BOM, `date`, one or more spaces or tabs, `YYYY-MM-DD`, then
+    /// the end of input or whitespace (the body may follow on the same line or the next).
     public static func datePrefix(in s: [Unicode.Scalar]) -> DatePrefix {
         var i = 0
         let n = s.count

@@ -49,7 +49,7 @@ struct AnalysisJSONTests {
                             confidence: 0.9)]
         doc.timexes = [Timex(chars: CharRange(36, 40), type: .date, value: "2021-03-18", rule: "test")]
         doc.timeline = [TimelineEvent(date: "2021-03-18", granularity: "day", chars: CharRange(16, 41), sentence: 0,
-                                      timex: 0, entities: [0, 99], quotes: [0])]
+                                      timex: 0, entities: [0, 99], quotes: [0, -1, 7])]
         let bytes = AnalysisJSON.encode(doc)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(json["date"] as? String == "2021-03-18")
@@ -65,7 +65,8 @@ struct AnalysisJSONTests {
         #expect((quote["speaker"] as? [String: Any])?["entity"] as? Int == 0)
         #expect((quote["cue"] as? [String: Any])?["text"] as? String == "said")
         let event = try #require((json["timeline"] as? [[String: Any]])?.first)
-        #expect(event["entities"] as? [Int] == [0])   // index 99 does not exist and is dropped
+        #expect(event["entities"] as? [Int] == [0])   // indexes that do not exist are dropped
+        #expect(event["quotes"] as? [Int] == [0])
         // Key order is fixed.
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix(

@@ -53,6 +53,22 @@ struct EntityLinkerTests {
         #expect(doc.mentions.allSatisfy { $0.entity == 0 })
     }
 
+    @Test func entityLinkerIgnoresCaseHyphensAndDiacritics() {
+        let doc = Self.linked("Kim Jong-Un spoke. KIM JONG UN left. Sven-Göran Eriksson and Sven Goran Eriksson met.",
+                              [("Kim Jong-Un", .person), ("KIM JONG UN", .person), ("Sven-Göran Eriksson", .person),
+                               ("Sven Goran Eriksson", .person)])
+        #expect(doc.entities.map(\.name) == ["Kim Jong-Un", "Sven-Göran Eriksson"])
+    }
+
+    @Test func entityLinkerDropsHonorificsWithoutMakingThemRoles() {
+        let doc = Self.linked("Mr Blair spoke. Tony Blair left. Dr. Roe and Jane Roe met.",
+                              [("Mr Blair", .person), ("Tony Blair", .person), ("Dr. Roe", .person),
+                               ("Jane Roe", .person)])
+        #expect(doc.entities.map(\.name) == ["Tony Blair", "Jane Roe"])
+        #expect(doc.entities.map(\.role) == [nil, nil])
+        #expect(doc.entities.first?.aliases == ["Blair"])
+    }
+
     @Test func entityLinkerMatchesGivenNameParts() {
         let doc = Self.linked("Choe Son-hui spoke. Son-hui said no. North Korea’s Son-hui left.",
                               [("Choe Son-hui", .person), ("Son-hui", .person), ("North Korea", .location)])
@@ -160,5 +176,52 @@ struct EntityLinkerTests {
         #expect(entity(doc, "Korean Central News Agency")?.aliases == ["KCNA"])
         #expect(entity(doc, "China") == nil)
         #expect(entity(doc, "Donald Trump")?.role == "President")
+    }
+}
+
+extension EntityLinkerTests {
+    @Test func entityLinkerSurvivesBadMentionRanges() {
+        var doc = Self.document("A b c. D e.", [])
+        let n = doc.tokens.count
+        doc.mentions = [
+            EntityMention(tokens: -3..<1, chars: CharRange(-5, 1), type: .person, confidence: 0.5),
+            EntityMention(tokens: (n - 1)..<(n + 4), chars: CharRange(0, 999), type: .person, confidence: 0.5),
+            EntityMention(tokens: (n + 2)..<(n + 3), chars: CharRange(999, 1000), type: .organization, confidence: 1),
+            EntityMention(tokens: 2..<2, chars: CharRange(3, 3), type: .location, confidence: 0.5),
+        ]
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 2)
+        _ = AnalysisJSON.encode(doc)
+    }
+}
+
+extension EntityLinkerTests {
+    @Test func entityLinkerScalesToManyEntities() {
+        // 3,000 people each named twice (full, then last name): an all-pairs comparison would take minutes in debug.
+        let names = (0..<3_000).map { "Person\($0) Family\($0)" }
+        var doc = Document(text: names.map { "\($0) met. Family\($0.split(separator: " ")[1].dropFirst(6)) left." }
+            .joined(separator: " "))
+        TestResources.tokenizer.process(&doc)
+        TestResources.splitter.process(&doc)
+        var mentions: [EntityMention] = []
+        var i = 0
+        while i < doc.tokens.count {
+            let t = doc.tokens[i].text
+            if t.hasPrefix("Person") {
+                mentions.append(EntityMention(tokens: i..<(i + 2), chars: doc.chars(ofTokens: i..<(i + 2)),
+                                              type: .person, confidence: 0.8))
+                i += 2
+            } else {
+                if t.hasPrefix("Family") {
+                    mentions.append(EntityMention(tokens: i..<(i + 1), chars: doc.chars(ofTokens: i..<(i + 1)),
+                                                  type: .person, confidence: 0.8))
+                }
+                i += 1
+            }
+        }
+        doc.mentions = mentions
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 3_000)
+        #expect(doc.entities.allSatisfy { $0.mentions.count == 2 })
     }
 }

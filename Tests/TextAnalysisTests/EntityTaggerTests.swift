@@ -9,6 +9,9 @@ private let resources: ResourceLoader = {
     ResourceLoader(directory: Fixtures.repoRoot.appendingPathComponent("Sources/TextAnalysis/Resources"))
 }()
 
+/// Loaded once for all tests (loading precomputes word vectors, which is slow in a debug build).
+private let sharedTagger = Result { try NERSequenceTagger(resources: resources) }
+
 @Test(arguments: [
     (["B-PER", "I-PER", "O", "B-LOC"], ["B-PER", "L-PER", "O", "U-LOC"]),
     (["B-ORG", "I-ORG", "I-ORG"], ["B-ORG", "I-ORG", "L-ORG"]),
@@ -121,7 +124,7 @@ private func document(_ sentences: [[String]]) -> Document {
 }
 
 @Test func entityTaggerWritesMentionsWithOffsets() throws {
-    let tagger = try EntityTagger(resources: resources)
+    let tagger = EntityTagger(tagger: try sharedTagger.get())
     var doc = document([["German", "Chancellor", "Helmut", "Kohl", "met", "officials", "of", "the", "European",
                          "Union", "in", "Brussels", "on", "Monday", "."]])
     tagger.process(&doc)
@@ -136,7 +139,7 @@ private func document(_ sentences: [[String]]) -> Document {
 }
 
 @Test func entityTaggerKeepsEarlierMentions() throws {
-    let tagger = try EntityTagger(resources: resources)
+    let tagger = EntityTagger(tagger: try sharedTagger.get())
     var doc = document([["Helmut", "Kohl", "arrived", "."]])
     let earlier = EntityMention(tokens: 0..<1, chars: doc.chars(ofTokens: 0..<1), type: .misc, confidence: 1)
     doc.mentions = [earlier]
@@ -154,7 +157,7 @@ private func document(_ sentences: [[String]]) -> Document {
         Issue.record("model-card.txt has no dev-f1 line")
         return
     }
-    let tagger = try NERSequenceTagger(resources: resources)
+    let tagger = try sharedTagger.get()
     let docs = try CoNLL.parse(String(decoding: try Data(contentsOf: dev), as: UTF8.self)).documents
     var score = NERScore()
     for doc in docs {
@@ -166,4 +169,37 @@ private func document(_ sentences: [[String]]) -> Document {
     }
     print("dev F1 \(score.overall.f1) (model card \(recorded))")
     #expect(score.overall.f1 >= recorded - 0.5)
+}
+
+/// The precomputed word vectors (NERVocabulary) are a cache: tagging with and without them agrees.
+@Test func precomputedWordWeightsChangeNothing() throws {
+    let fast = try sharedTagger.get()
+    let slow = try NERSequenceTagger(model: fast.model, extractor: fast.extractor, precompute: false)
+    let doc = [["LONDON", "1996-08-30"], ["West", "Indian", "all-rounder", "Phil", "Simmons", "took", "four", "for",
+               "38", "on", "Friday", "as", "Leicestershire", "beat", "Somerset", "."],
+               ["Simmons", "said", "the", "Zyxqwv", "Corporation", "of", "Kuala", "Lumpur", "will", "pay", "."]]
+    let a = fast.tag(doc), b = slow.tag(doc)
+    #expect(a.labels == b.labels)
+    for (x, y) in zip(a.spans.joined(), b.spans.joined()) {
+        #expect(x.tokens == y.tokens && x.type == y.type)
+        #expect(abs(x.confidence - y.confidence) < 1e-4)
+    }
+}
+
+/// Each gazetteer file's EXAMPLE lines match in full.
+@Test func gazetteerExamplesMatch() throws {
+    let gazetteer = try NERGazetteer(resources: resources)
+    let extractor = NERFeatureExtractor(clusters: .empty, gazetteer: gazetteer)
+    var examples = 0
+    for file in try resources.lines("ner/gazetteers/index.txt") {
+        for line in try resources.string("ner/gazetteers/\(file.text)").split(separator: "\n")
+        where line.hasPrefix("# EXAMPLE: ") {
+            let words = line.dropFirst("# EXAMPLE: ".count).split(separator: " ").map(String.init)
+            let hashes = extractor.prepare([words]).sentences[0].map(\.lower)
+            #expect(gazetteer.matches(lowerHashes: hashes).contains { $0.start == 0 && $0.end == words.count },
+                    "\(file.text): \(words)")
+            examples += 1
+        }
+    }
+    #expect(examples >= 3)
 }

@@ -46,6 +46,8 @@ import Testing
             quotes: [("Maria Lopez", "Maria Lopez", "the report was flawed", .indirect)]),
         Row(text: "Lopez, who said the report was flawed, left early.",
             quotes: [("who", "Lopez", "the report was flawed", .indirect)]),
+        Row(text: "Most of them were voters who said the plan was unfair.",
+            quotes: [("who", "voters", "the plan was unfair", .indirect)]),
         Row(text: "“The dialogue must be equal,” Son-hui was quoted as saying by the agency.",
             quotes: [("Son-hui", "Son-hui", "The dialogue must be equal,", .direct)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",
@@ -86,8 +88,8 @@ import Testing
     }
 
     @Test func titleResolvesToEntityWithThatRole() {
-        let doc = QuoteTestDocuments.analyze("Maria Lopez arrived in Seoul. The minister said the talks would resume soon.",
-                                             roles: ["Lopez": "Foreign Minister"])
+        let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
+        let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])
         let q = doc.quotes.first
         #expect(q.map { doc.text($0.speaker!.mention) } == "The minister")
         #expect(q?.speaker?.name == "Maria Lopez")
@@ -113,7 +115,8 @@ import Testing
     @Test func existingQuotesAreKeptUnlessOverwrite() throws {
         var doc = TestResources.split("Lopez said the road would reopen in May.")
         QuoteTestDocuments.addMentions(&doc)
-        let marker = Quote(content: CharRange(0, 5), kind: .direct, cue: nil, speaker: nil, rule: "given", confidence: 1)
+        let marker = Quote(content: CharRange(0, 5), kind: .direct, cue: nil, speaker: nil, rule: "given",
+                           confidence: 1)
         doc.quotes = [marker]
         QuoteTestDocuments.extractor.process(&doc)
         #expect(doc.quotes == [marker])

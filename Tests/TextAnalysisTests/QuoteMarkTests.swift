@@ -40,3 +40,49 @@ import Testing
         #expect(doc.quotes.first?.speaker?.name == "Smith")
     }
 }
+
+@Suite struct QuoteRobustnessTests {
+    /// Deterministic pseudo-random texts built from words, every kind of mark, apostrophes, cues and breaks.
+    static func texts(count: Int) -> [String] {
+        let parts = ["Lopez", "said", "the", "plan", "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "''", ",", ".",
+                     ":", "\n\n", "don’t", "’90s", "he", "according", "to", "officials", "told", "reporters", "—"]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        return (0..<count).map { _ in
+            (0..<(5 + next() % 40)).map { _ in parts[next() % parts.count] }.joined(separator: " ")
+        }
+    }
+
+    @Test func oddMarksNeverBreakTheOutput() {
+        for text in Self.texts(count: 300) {
+            let doc = QuoteTestDocuments.analyze(text)
+            for q in doc.quotes {
+                #expect(q.content.start >= 0 && q.content.start < q.content.end && q.content.end <= doc.scalars.count)
+                #expect(q.confidence > 0 && q.confidence <= 1)
+            }
+            for (a, b) in zip(doc.quotes, doc.quotes.dropFirst()) {
+                #expect(a.content.end <= b.content.start, "overlapping quotes in \(text)")
+            }
+        }
+    }
+
+    @Test func handBuiltDocumentWithoutParagraphsWorks() {
+        // Tokens and one sentence, no paragraphs or mentions: the extractor must not need them to be present.
+        let text = "Officials said the road would reopen in May ."
+        var doc = Document(text: text)
+        var offset = 0
+        for w in text.split(separator: " ") {
+            let start = text.distance(from: text.startIndex, to: text.range(of: String(w), range:
+                text.index(text.startIndex, offsetBy: offset)..<text.endIndex)!.lowerBound)
+            doc.tokens.append(Token(start: start, end: start + w.count, text: String(w), spaceAfter: true))
+            offset = start + w.count
+        }
+        doc.sentences = [Sentence(tokens: 0..<doc.tokens.count, chars: CharRange(0, text.count))]
+        let quotes = QuoteTestDocuments.extractor.extract(from: doc)
+        #expect(quotes.count == 1)
+        #expect(quotes.first.map { doc.text($0.content) } == "the road would reopen in May")
+    }
+}

@@ -1,6 +1,6 @@
 // Regression guard on the PolNeAR dev split (skips when ../shared is absent): the tokenizer, splitter and quote
 // extractor over all 84 articles must keep content F1 and speaker accuracy above floors set a little under the
-// figures measured when the guard was written (F1 0.54, speaker accuracy 0.93, without an entity tagger).
+// figures measured (content F1 0.56, direct F1 0.76, speaker accuracy 0.93, here without the entity tagger).
 // The full report comes from `byline score-quotes` (scripts/score-quotes).
 import Foundation
 import Testing
@@ -27,8 +27,8 @@ import TestSupport
         }
         print(score.report(title: "PolNeAR dev"))
         #expect(score.articles == 84)
-        #expect(score.f1() >= 0.50)
-        #expect(score.f1(0) >= 0.70)
+        #expect(score.f1() >= 0.53)
+        #expect(score.f1(0) >= 0.72)
         #expect(score.speakerAccuracy() >= 0.90)
     }
 }

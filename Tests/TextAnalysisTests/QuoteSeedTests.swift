@@ -12,9 +12,34 @@ import TestSupport
         return QuoteTestDocuments.analyze(text, roles: ["Blinken": "Secretary of State"])
     }
 
+    /// The seed through the real tokenizer, splitter, entity tagger and linker.
+    static func seedWithTagger() throws -> Document? {
+        guard let url = Fixtures.sharedData("news/seed/2021-03-18-blinken-north-korea.txt") else { return nil }
+        var doc = ArticleInput.document(try String(contentsOf: url, encoding: .utf8))
+        let r = TestResources.loader
+        let components: [any AnalysisComponent] = [TestResources.tokenizer, TestResources.splitter,
+                                                   try EntityTagger(resources: r), try EntityLinker(resources: r),
+                                                   QuoteTestDocuments.extractor]
+        for c in components {
+            c.process(&doc)
+        }
+        return doc
+    }
+
     @Test func seedQuotesGoToTheirSpeakers() throws {
-        guard let doc = Self.seed() else { return }
-        for q in QuoteTestDocuments.summary(doc) { print("\(q.rule)\t\(q.kind)\t\(q.mention ?? "-")\t\(q.name ?? "-")\t\(q.content)") }
+        try Self.check(Self.seed())
+    }
+
+    @Test func seedQuotesGoToTheirSpeakersWithTagger() throws {
+        let doc = try Self.seedWithTagger()
+        try Self.check(doc)
+        // Speakers resolve to the linked entities, with their fullest names.
+        #expect(doc?.quotes.contains { $0.speaker?.name == "Antony Blinken" && $0.speaker?.entity != nil } == true)
+        #expect(doc?.quotes.contains { $0.speaker?.name == "Choe Son-hui" && $0.speaker?.entity != nil } == true)
+    }
+
+    static func check(_ doc: Document?) throws {
+        guard let doc else { return }
         func speaker(of prefix: String) -> String? {
             doc.quotes.first { doc.text($0.content).hasPrefix(prefix) }?.speaker?.name
         }
@@ -24,5 +49,7 @@ import TestSupport
         #expect(speaker(of: "North Korea will not engage in a dialogue")?.contains("Son-hui") == true)
         #expect(!doc.quotes.contains { doc.text($0.content).contains("urges China") })
         #expect(!doc.quotes.contains { doc.text($0.content) == "hostile policies" })
+        // The subheading quote has no speaker in the text; a heading continues no one's quote.
+        #expect(doc.quotes.first { doc.text($0.content).hasPrefix("Equal footing") }.map { $0.speaker == nil } == true)
     }
 }

@@ -14,7 +14,8 @@ enum QuoteTestDocuments {
     private static let notNames: Set<String> = ["The", "A", "An", "But", "And", "He", "She", "They", "It", "We", "I",
                                                 "In", "On", "At", "According", "Earlier", "Asked", "If", "Our",
                                                 "READ", "Secretary", "President", "Mayor", "Minister", "Thursday",
-                                                "Monday", "Tuesday", "Officials", "Police", "This", "That", "Not", "State"]
+                                                "Monday", "Tuesday", "Officials", "Police", "This", "That", "Not",
+                                                "State"]
 
     /// Analyses `text` with tokenizer, splitter, stand-in mentions and the quote extractor.
     static func analyze(_ text: String, roles: [String: String] = [:]) -> Document {

@@ -27,6 +27,9 @@ struct SentenceSplitterTests {
         ("headline line without punctuation", "Ad sales boost profit\n\nProfits rose. Shares fell.",
          ["Ad sales boost profit", "Profits rose.", "Shares fell."]),
         ("single line break ends a sentence", "First line\nSecond line", ["First line", "Second line"]),
+        ("crlf and unicode separators", "One\r\nTwo\u{2028}Three\u{2029}Four", ["One", "Two", "Three", "Four"]),
+        ("hard-wrapped line continues", "The talks reached a\nroadblock in 2020.\nNext one.",
+         ["The talks reached a\nroadblock in 2020.", "Next one."]),
         ("lowercase after period does not split", "It fell 3 p. c. and rose.", ["It fell 3 p. c. and rose."]),
         ("exclamation in a name", "Yahoo! said it would.", ["Yahoo! said it would."]),
         ("company abbreviation before any capital", "It became MCI Inc. Former boss Ebbers left.",
@@ -79,6 +82,11 @@ struct SentenceSplitterTests {
         let doc = TestResources.split(c.1)
         let heading = doc.paragraphs.first { $0.isHeading }
         #expect((heading != nil) == c.2, "\(c.0)")
+    }
+
+    @Test func sentenceSplitterEndsParagraphsAtBlankLinesAndParagraphSeparators() {
+        let doc = TestResources.split("A b.\r\n\r\nC d.\u{2029}E f.\n \t\nG h.\nI j.")
+        #expect(doc.paragraphs.map { doc.text($0.chars) } == ["A b.", "C d.", "E f.", "G h.\nI j."])
     }
 
     @Test func sentenceSplitterPartitionsTokensAndSentences() {

@@ -37,9 +37,9 @@ public struct ScoreQuotesCommand: ParsableCommand {
     public func run() throws {
         if let explain {
             let resources = try ResourceLoader.bundled()
-            var doc = Document(text: try String(contentsOf: URL(fileURLWithPath: explain), encoding: .utf8))
-            for c in try Analyzer.standardComponents(resources: resources) { c.process(&doc) }
-            try QuoteExtractor(resources: resources, overwrite: true).process(&doc)
+            var doc = ArticleInput.document(try String(contentsOf: URL(fileURLWithPath: explain), encoding: .utf8))
+            let quotes = try QuoteExtractor(resources: resources, overwrite: true)
+            for c in try Self.components(resources, quotes: quotes) { c.process(&doc) }
             if ProcessInfo.processInfo.environment["BYLINE_EXPLAIN_SENTENCES"] != nil {
                 print(doc.tokens.map { "\($0.text)@\($0.start)" }.joined(separator: " "))
                 for (i, p) in doc.paragraphs.enumerated() {
@@ -47,8 +47,8 @@ public struct ScoreQuotesCommand: ParsableCommand {
                 }
             }
             for q in doc.quotes {
-                print("\(q.rule)\t\(q.kind.rawValue)\t\(q.confidence)\t\(q.speaker.map { doc.text($0.mention) + " → " + $0.name } ?? "-")"
-                      + "\t\(doc.text(q.content))")
+                let who = q.speaker.map { doc.text($0.mention) + " → " + $0.name } ?? "-"
+                print("\(q.rule)\t\(q.kind.rawValue)\t\(q.confidence)\t\(who)\t\(doc.text(q.content))")
             }
             return
         }
@@ -60,9 +60,8 @@ public struct ScoreQuotesCommand: ParsableCommand {
             .filter { $0.hasSuffix(".ann") }.sorted()
         let peer = try system.map(Self.readPeer)
         let resources = try ResourceLoader.bundled()
-        var components = try Analyzer.standardComponents(resources: resources)
         let quotes = try QuoteExtractor(resources: resources, overwrite: true)
-        if !components.contains(where: { $0.name == quotes.name }) { components.append(quotes) }
+        let components = try Self.components(resources, quotes: quotes)
 
         var dumped: [String] = []
         var score = QuoteScore()
@@ -72,7 +71,7 @@ public struct ScoreQuotesCommand: ParsableCommand {
             guard let ann = anns.first(where: { $0.hasPrefix(stem + "_") }) else { continue }
             let text = try String(contentsOf: dir.appendingPathComponent("text/\(name)"), encoding: .utf8)
             let annText = try String(contentsOf: dir.appendingPathComponent("attributions/\(ann)"), encoding: .utf8)
-            var doc = Document(text: text)
+            var doc = ArticleInput.document(text)
             let gold = PolNeAR.attributions(ann: annText, text: doc.scalars)
             let sys: [ScoredQuote]
             if let peer {
@@ -95,7 +94,9 @@ public struct ScoreQuotesCommand: ParsableCommand {
                 print("\(stem)\tgold \(gold.count)\tsystem \(sys.count)\tmatched \(m)")
             }
         }
-        if let dump { try (dumped.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
+        if let dump {
+            try (dumped.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         print(score.report(title: system.map { "peer \($0)" } ?? "byline quotes"))
         if peer == nil, totalTime > 0 {
             let share = Int((quoteTime / max(1e-9, totalTime - quoteTime) * 100).rounded())
@@ -104,9 +105,25 @@ public struct ScoreQuotesCommand: ParsableCommand {
         }
     }
 
+    /// The standard components with this quote extractor in place of the standard one (or after the entity
+    /// tagger and linker, added when the standard list does not have them yet).
+    static func components(_ resources: ResourceLoader, quotes: QuoteExtractor) throws -> [any AnalysisComponent] {
+        var list = try Analyzer.standardComponents(resources: resources)
+        if let i = list.firstIndex(where: { $0.name == quotes.name }) {
+            list[i] = quotes
+            return list
+        }
+        let provided = Set(list.flatMap(\.provides))
+        if !provided.contains(.mentions) { list.append(try EntityTagger(resources: resources)) }
+        if !provided.contains(.entities) { list.append(try EntityLinker(resources: resources)) }
+        list.append(quotes)
+        return list
+    }
+
     static func jsonLine(file: String, quote q: Quote, doc: Document) -> String {
-        var obj: [String: Any] = ["file": file, "quote_chars": [q.content.start, q.content.end], "kind": q.kind.rawValue,
-                                  "rule": q.rule, "confidence": q.confidence, "quote": doc.text(q.content)]
+        var obj: [String: Any] = ["file": file, "quote_chars": [q.content.start, q.content.end],
+                                  "kind": q.kind.rawValue, "rule": q.rule, "confidence": q.confidence,
+                                  "quote": doc.text(q.content)]
         if let s = q.speaker {
             obj["speaker_chars"] = [[s.mention.start, s.mention.end]]
             obj["speaker"] = s.name
@@ -122,10 +139,13 @@ public struct ScoreQuotesCommand: ParsableCommand {
         let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let file = obj["file"] as? String, let qc = obj["quote_chars"] as? [Int], qc.count == 2 else { continue }
-            let speakers = (obj["speaker_chars"] as? [[Int]] ?? []).compactMap { $0.count == 2 ? CharRange($0[0], $0[1]) : nil }
+                  let file = obj["file"] as? String, let qc = obj["quote_chars"] as? [Int], qc.count == 2
+            else { continue }
+            let speakers = (obj["speaker_chars"] as? [[Int]] ?? [])
+                .compactMap { $0.count == 2 ? CharRange($0[0], $0[1]) : nil }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            out[name, default: []].append(ScoredQuote(content: CharRange(qc[0], qc[1]), speaker: speakers, direct: true))
+            let quote = ScoredQuote(content: CharRange(qc[0], qc[1]), speaker: speakers, direct: true)
+            out[name, default: []].append(quote)
         }
         return out
     }

@@ -9,13 +9,14 @@ struct RoleLexicon: Sendable {
     var headsByLast: [String: [[String]]] = [:]
     var heads: Set<String> = []
     var modifiers: Set<String> = []
+    var honorifics: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
             guard f.count == 2, !words.isEmpty else {
-                throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>head|modifier")
+                throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific")
             }
             switch f[1] {
             case "head":
@@ -26,6 +27,11 @@ struct RoleLexicon: Sendable {
                     throw ResourceError("entities/roles.tsv:\(line): a modifier is one word")
                 }
                 modifiers.insert(words[0])
+            case "honorific":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): an honorific is one word")
+                }
+                honorifics.insert(words[0])
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -45,6 +51,13 @@ struct RoleLexicon: Sendable {
             return s..<end
         }
         return nil
+    }
+
+    /// How many leading tokens of tokens[lo..<hi] are honorifics ("Mr Blair" → 1).
+    func leadingHonorificLength(_ tokens: [Token], _ lo: Int, _ hi: Int) -> Int {
+        var k = lo
+        while k < hi, honorifics.contains(tokens[k].text.lowercased()) { k += 1 }
+        return k - lo
     }
 
     /// How many leading tokens of tokens[lo..<hi] form a title ("Secretary of State Antony Blinken" → 3).
@@ -82,19 +95,22 @@ extension EntityLinker {
             var best: (CharRange, Int)?
             for m in doc.entities[e].mentions {
                 guard let form = forms[m] else { continue }
-                let mention = doc.mentions[m]
+                // The tagger's ranges are trusted only after clamping to the token array.
+                let raw = doc.mentions[m].tokens
+                let lo = max(0, min(raw.lowerBound, tokens.count)), hi = max(lo, min(raw.upperBound, tokens.count))
+                let mentionTokens = lo..<hi
                 let sentenceStart = doc.sentenceIndex(ofToken: form.tokens.lowerBound)
                     .map { doc.sentences[$0].tokens.lowerBound } ?? 0
                 var found: [Range<Int>] = []
                 // Title inside the mention, then a title right before it.
-                if form.tokens.lowerBound > mention.tokens.lowerBound {
-                    let r = mention.tokens.lowerBound..<form.tokens.lowerBound
+                if form.tokens.lowerBound > mentionTokens.lowerBound {
+                    let r = mentionTokens.lowerBound..<form.tokens.lowerBound
                     if let t = roles.titleEnding(at: r.upperBound, tokens, lowerLimit: r.lowerBound) { found.append(t) }
                 }
-                if let t = roles.titleEnding(at: mention.tokens.lowerBound, tokens, lowerLimit: sentenceStart) {
+                if let t = roles.titleEnding(at: mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart) {
                     found.append(t)
                 }
-                if let a = appositive(after: mention.tokens.upperBound, tokens) { found.append(a) }
+                if let a = appositive(after: mentionTokens.upperBound, tokens) { found.append(a) }
                 for r in found where !r.isEmpty {
                     let chars = CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
                     if best == nil || r.count > best!.1 { best = (chars, r.count) }

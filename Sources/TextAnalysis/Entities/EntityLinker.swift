@@ -1,16 +1,19 @@
 // The entity-linker component: groups the tagger's mentions into entities within one document.
 //
 // Mentions are visited longest first, so "Antony Blinken" founds the entity that "Blinken" and "Secretary Blinken"
-// later join. A mention joins an entity when (in this order): its normalized name (case and periods ignored,
-// mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an acronym defined in
-// parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the initials of an
-// organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of "Choe Son-hui"),
-// preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs are left unlinked.
+// later join. A mention joins an entity when (in this order): its normalized name (case, diacritics, periods and
+// hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
+// acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
+// initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
+// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs are
+// left unlinked. Person names lose leading titles and honorifics (entities/roles.tsv) and trailing possessives.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
 // of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
 // text gives (EntityLinker+Roles.swift).
+
+import Foundation
 
 public struct EntityLinker: AnalysisComponent {
     public let name = "entity-linker"
@@ -45,9 +48,11 @@ public struct EntityLinker: AnalysisComponent {
         /// Token range of the name inside the mention (possessive, leading "the" and titles removed).
         var tokens: Range<Int>
         var text: String
+        /// The normalized words ("kim", "jong", "un"): what person-name parts are matched on.
         var words: [String]
         var key: String
         var isAcronym: Bool
+        var isAllCaps: Bool
     }
 
     /// An entity while it is being built.
@@ -83,8 +88,9 @@ public struct EntityLinker: AnalysisComponent {
             if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
             if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
             let best = list[g].best
+            // More words; then mixed case over ALL CAPS; then the form met first (the order visits them).
             let fuller = form.words.count > best.words.count
-                || (form.words.count == best.words.count && form.text.count > best.text.count)
+                || (form.words.count == best.words.count && best.isAllCaps && !form.isAllCaps)
             guard isNew || fuller else { return }
             list[g].best = form
             if form.words.count >= 2, !list[g].isPerson {
@@ -114,14 +120,16 @@ public struct EntityLinker: AnalysisComponent {
             let ra = wa > 1 ? 0 : definedBy[a] != nil ? 1 : 2, rb = wb > 1 ? 0 : definedBy[b] != nil ? 1 : 2
             if ra != rb { return ra < rb }
             if ra == 0, wa != wb { return wa > wb }
-            return doc.mentions[a].chars.start < doc.mentions[b].chars.start
+            let sa = doc.mentions[a].chars.start, sb = doc.mentions[b].chars.start
+            return sa != sb ? sa < sb : a < b
         }
 
         var groups = Groups()
         for m in order {
             let form = forms[m]!
-            groups.add(m, form, to: findGroup(m, form, doc, groups, definedBy), canonical: aliases[form.key],
-                       isPerson: doc.mentions[m].type == .person)
+            // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
+            let found = findGroup(m, form, doc, groups, definedBy)
+            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person)
         }
 
         // Entities in order of first mention.
@@ -179,9 +187,9 @@ public struct EntityLinker: AnalysisComponent {
     /// Mention index of an acronym → the mention it abbreviates, for `Long Name (ACR)`.
     func acronymDefinitions(_ doc: Document, _ forms: [Int: NameForm]) -> [Int: Int] {
         var out: [Int: Int] = [:]
-        let byStart = Dictionary(forms.keys.map { (doc.mentions[$0].tokens.lowerBound, $0) },
+        let byStart = Dictionary(forms.keys.sorted().map { (doc.mentions[$0].tokens.lowerBound, $0) },
                                  uniquingKeysWith: { a, _ in a })
-        for (m, form) in forms where form.words.count >= 2 {
+        for m in forms.keys.sorted() where forms[m]!.words.count >= 2 {
             let after = doc.mentions[m].tokens.upperBound
             guard after + 2 < doc.tokens.count, doc.tokens[after].text == "(",
                   let acr = byStart[after + 1], let af = forms[acr], af.isAcronym,
@@ -202,27 +210,33 @@ public struct EntityLinker: AnalysisComponent {
         if m.type == .person {
             let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
             if stripped > 0, stripped < hi - lo { lo += stripped }
+            let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
+            if honorific > 0, honorific < hi - lo { lo += honorific }
         }
         let text = doc.text(CharRange(doc.tokens[lo].start, doc.tokens[hi - 1].end))
-        let words = (lo..<hi).map { doc.tokens[$0].text }.filter { !EntityLinker.possessives.contains($0) }
         let key = EntityLinker.normalize(text)
         guard !key.isEmpty else { return nil }
+        let words = key.split(separator: " ").map(String.init)
         let letters = text.unicodeScalars.filter { $0 != "." }
         let isAcronym = words.count == 1 && letters.count >= 2 && letters.count <= 8
             && letters.allSatisfy { $0.properties.isUppercase || $0 == "&" }
-        return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym)
+        let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
+        return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
+                        isAllCaps: isAllCaps)
     }
 
     static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]
     static let functionWords: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in", "to", "a"]
 
-    /// Lowercased, periods dropped, whitespace collapsed, typographic apostrophes straightened.
+    /// Lowercased without diacritics, periods dropped, hyphens and whitespace collapsed to one space, typographic
+    /// apostrophes straightened: "Kim Jong-Un" = "KIM JONG UN", "Sven-Göran" = "Sven Goran", "U.S." = "US".
     static func normalize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
-        for u in s.unicodeScalars {
+        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        for u in folded.unicodeScalars {
             if u == "." { continue }
-            if u.properties.isWhitespace {
+            if u.properties.isWhitespace || u == "-" || u == "\u{2010}" || u == "\u{2011}" {
                 space = !out.isEmpty
                 continue
             }

@@ -67,13 +67,27 @@ enum NERDecoder {
     /// The probability of each span under exp(score / temperature), normalized over all valid sequences.
     static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                                   temperature: Float, spans: [NERLabels.Span]) -> [Double] {
-        guard n > 0, !spans.isEmpty else { return [] }
+        spanProbabilities(emissions: e, count: n,
+                          potentials: transitionPotentials(Array(UnsafeBufferPointer(start: tr, count: transitionCount)),
+                                                           temperature: temperature),
+                          temperature: temperature, spans: spans)
+    }
+
+    /// exp(transition / temperature), shifted by the largest allowed transition (the shift cancels when
+    /// normalizing); forbidden transitions get 0. Computed once per model, not per sentence.
+    static func transitionPotentials(_ tr: [Float], temperature: Float) -> [Double] {
         let inv = 1 / Double(temperature)
-        // Potentials, shifted by their maximum so exp never overflows; shifts cancel in the normalization.
         var trMax = -Double.greatestFiniteMagnitude
         for k in 0..<transitionCount where allowed[k] { trMax = max(trMax, Double(tr[k])) }
         var A = [Double](repeating: 0, count: transitionCount)
         for k in 0..<transitionCount where allowed[k] { A[k] = ((Double(tr[k]) - trMax) * inv).clampedExp }
+        return A
+    }
+
+    static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, potentials A: [Double],
+                                  temperature: Float, spans: [NERLabels.Span]) -> [Double] {
+        guard n > 0, !spans.isEmpty else { return [] }
+        let inv = 1 / Double(temperature)
         var E = [Double](repeating: 0, count: n * L)
         for t in 0..<n {
             var m = -Double.greatestFiniteMagnitude

@@ -41,20 +41,30 @@ public struct NERFeatureExtractor: Sendable {
         var capsSentence: [Bool]
         /// lower-case hash -> 1 seen all lower case, 2 seen capitalized not first in its sentence
         var casing: [UInt64: UInt8]
+        /// per sentence, per token: NERVocabulary id, or -1
+        var ids: [[Int32]]
     }
 
-    func prepare(_ sentences: [[String]]) -> Prepared {
+    func prepare(_ sentences: [[String]], vocabulary: NERVocabulary? = nil) -> Prepared {
         var infos: [[NERWordInfo]] = []
         infos.reserveCapacity(sentences.count)
         var gaz: [[[UInt64]]] = []
         var caps: [Bool] = []
         var casing: [UInt64: UInt8] = [:]
+        var ids: [[Int32]] = []
         for words in sentences {
             var sent: [NERWordInfo] = []
             sent.reserveCapacity(words.count)
+            var sentIds = [Int32](repeating: -1, count: words.count)
             var letters = 0, capsWords = 0
             for (i, w) in words.enumerated() {
-                let info = NERWordInfo(w, clusters: clusters)
+                let info: NERWordInfo
+                if let v = vocabulary, let id = v.index[w] {
+                    info = v.infos[Int(id)]
+                    sentIds[i] = id
+                } else {
+                    info = NERWordInfo(w, clusters: clusters)
+                }
                 if info.flags.contains(.hasLetter) {
                     letters += 1
                     if info.flags.contains(.allCaps) { capsWords += 1 }
@@ -84,10 +94,11 @@ public struct NERFeatureExtractor: Sendable {
                 }
             }
             infos.append(sent)
+            ids.append(sentIds)
             gaz.append(g)
             caps.append(letters >= 2 && capsWords == letters)
         }
-        return Prepared(sentences: infos, gazetteer: gaz, capsSentence: caps, casing: casing)
+        return Prepared(sentences: infos, gazetteer: gaz, capsSentence: caps, casing: casing, ids: ids)
     }
 
     /// What stage 1 said about the document, summarized for stage 2.
@@ -108,51 +119,82 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    /// Appends the feature keys of token `i` of sentence `s`.
+    /// Appends the feature keys of token `i` of sentence `s`: the word features of each token in the window
+    /// (seen from its offset) plus the context features.
     func features(_ doc: Prepared, sentence s: Int, token i: Int, history: History?, into keys: inout [UInt64]) {
+        let sent = doc.sentences[s]
+        for o in -2...2 where i + o >= 0 && i + o < sent.count {
+            wordFeatures(sent[i + o], offset: o, into: &keys)
+        }
+        contextFeatures(doc, sentence: s, token: i, history: history, into: &keys)
+    }
+
+    /// Features of the token at `offset` (-2...2) from the one being labelled that depend on that token alone,
+    /// so their weights can be summed once per word (NERVocabulary) instead of once per token.
+    @inline(__always)
+    func wordFeatures(_ w: NERWordInfo, offset: Int, into keys: inout [UInt64]) {
+        switch offset {
+        case 0:
+            keys.append(NERHash.key(T.exact.rawValue, w.exact))
+            keys.append(NERHash.key(T.lower0.rawValue, w.lower))
+            keys.append(NERHash.key(T.shape.rawValue, w.shape))
+            keys.append(NERHash.key(T.short0.rawValue, w.shortShape))
+            let pre = w.prefixes, suf = w.suffixes
+            if pre.0 != 0 { keys.append(NERHash.key(T.prefix.rawValue, 0, pre.0)) }
+            if pre.1 != 0 { keys.append(NERHash.key(T.prefix.rawValue, 1, pre.1)) }
+            if pre.2 != 0 { keys.append(NERHash.key(T.prefix.rawValue, 2, pre.2)) }
+            if pre.3 != 0 { keys.append(NERHash.key(T.prefix.rawValue, 3, pre.3)) }
+            if suf.0 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 0, suf.0)) }
+            if suf.1 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 1, suf.1)) }
+            if suf.2 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 2, suf.2)) }
+            if suf.3 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 3, suf.3)) }
+            appendClusters(w, template: .cluster0, levels: 4, into: &keys)
+            if w.cluster < 0 && w.flags.contains(.hasLetter) {
+                keys.append(NERHash.key(T.unknownCluster.rawValue, UInt64(w.flags.rawValue)))
+            }
+            keys.append(NERHash.key(T.flags.rawValue, UInt64(w.flags.rawValue)))
+            keys.append(NERHash.key(T.length.rawValue, UInt64(min(w.length, 12))))
+        case -1:
+            keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
+            keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
+            appendClusters(w, template: .clusterM1, levels: 4, into: &keys)
+        case 1:
+            keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
+            keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
+            appendClusters(w, template: .clusterP1, levels: 4, into: &keys)
+        case -2:
+            keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
+            appendClusters(w, template: .clusterM2, levels: 2, into: &keys)
+        default:
+            keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
+            appendClusters(w, template: .clusterP2, levels: 2, into: &keys)
+        }
+    }
+
+    /// Features that look at more than one token, at sentence or document facts, or at stage 1's labels.
+    func contextFeatures(_ doc: Prepared, sentence s: Int, token i: Int, history: History?,
+                         into keys: inout [UInt64]) {
         let sent = doc.sentences[s]
         let n = sent.count
         let w = sent[i]
-        let none = NERWordInfo()
-        let m2 = i >= 2 ? sent[i - 2] : none, m1 = i >= 1 ? sent[i - 1] : none
-        let p1 = i + 1 < n ? sent[i + 1] : none, p2 = i + 2 < n ? sent[i + 2] : none
         // Boundary markers differ from every hash so "start of sentence" is its own value.
         let bos: UInt64 = 0x5354_4152_54, eos: UInt64 = 0x454e_44
-        let lm2 = i >= 2 ? m2.lower : bos, lm1 = i >= 1 ? m1.lower : bos
-        let lp1 = i + 1 < n ? p1.lower : eos, lp2 = i + 2 < n ? p2.lower : eos
-
+        let lm1 = i >= 1 ? sent[i - 1].lower : bos, lp1 = i + 1 < n ? sent[i + 1].lower : eos
         keys.append(NERHash.key(T.bias.rawValue, 0))
-        keys.append(NERHash.key(T.exact.rawValue, w.exact))
-        keys.append(NERHash.key(T.lowerM2.rawValue, lm2))
-        keys.append(NERHash.key(T.lowerM1.rawValue, lm1))
-        keys.append(NERHash.key(T.lower0.rawValue, w.lower))
-        keys.append(NERHash.key(T.lowerP1.rawValue, lp1))
-        keys.append(NERHash.key(T.lowerP2.rawValue, lp2))
-        keys.append(NERHash.key(T.shape.rawValue, w.shape))
-        keys.append(NERHash.key(T.shortM1.rawValue, i >= 1 ? m1.shortShape : bos))
-        keys.append(NERHash.key(T.short0.rawValue, w.shortShape))
-        keys.append(NERHash.key(T.shortP1.rawValue, i + 1 < n ? p1.shortShape : eos))
-        keys.append(NERHash.key(T.shapeTri.rawValue, i >= 1 ? m1.shortShape : bos, w.shortShape,
-                                i + 1 < n ? p1.shortShape : eos))
+        if i < 2 { keys.append(NERHash.key(T.lowerM2.rawValue, bos)) }
+        if i < 1 {
+            keys.append(NERHash.key(T.lowerM1.rawValue, bos))
+            keys.append(NERHash.key(T.shortM1.rawValue, bos))
+        }
+        if i + 1 >= n {
+            keys.append(NERHash.key(T.lowerP1.rawValue, eos))
+            keys.append(NERHash.key(T.shortP1.rawValue, eos))
+        }
+        if i + 2 >= n { keys.append(NERHash.key(T.lowerP2.rawValue, eos)) }
+        keys.append(NERHash.key(T.shapeTri.rawValue, i >= 1 ? sent[i - 1].shortShape : bos, w.shortShape,
+                                i + 1 < n ? sent[i + 1].shortShape : eos))
         keys.append(NERHash.key(T.bigramL.rawValue, lm1, w.lower))
         keys.append(NERHash.key(T.bigramR.rawValue, w.lower, lp1))
-        let pre = w.prefixes, suf = w.suffixes
-        for (k, h) in [pre.0, pre.1, pre.2, pre.3].enumerated() where h != 0 {
-            keys.append(NERHash.key(T.prefix.rawValue, UInt64(k), h))
-        }
-        for (k, h) in [suf.0, suf.1, suf.2, suf.3].enumerated() where h != 0 {
-            keys.append(NERHash.key(T.suffix.rawValue, UInt64(k), h))
-        }
-        appendClusters(w, template: .cluster0, levels: 4, into: &keys)
-        if i >= 1 { appendClusters(m1, template: .clusterM1, levels: 4, into: &keys) }
-        if i + 1 < n { appendClusters(p1, template: .clusterP1, levels: 4, into: &keys) }
-        if i >= 2 { appendClusters(m2, template: .clusterM2, levels: 2, into: &keys) }
-        if i + 2 < n { appendClusters(p2, template: .clusterP2, levels: 2, into: &keys) }
-        if w.cluster < 0 && w.flags.contains(.hasLetter) {
-            keys.append(NERHash.key(T.unknownCluster.rawValue, UInt64(w.flags.rawValue)))
-        }
-        keys.append(NERHash.key(T.flags.rawValue, UInt64(w.flags.rawValue)))
-        keys.append(NERHash.key(T.length.rawValue, UInt64(min(w.length, 12))))
         if i == 0 { keys.append(NERHash.key(T.start.rawValue, UInt64(w.flags.rawValue))) }
         if doc.capsSentence[s] {
             keys.append(NERHash.key(T.capsSentence.rawValue, w.lower))

@@ -34,23 +34,22 @@ public struct NERGazetteer: Sendable {
         var prefixes = Set<UInt64>()
         for entry in try resources.lines("\(folder)/index.txt") {
             let file = "\(folder)/\(entry.text.trimmingCharacters(in: .whitespaces))"
-            for line in try resources.lines(file) {
-                let cols = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+            try NERResourceFile.forEachLine(try resources.data(file)) { number, cols in
                 guard cols.count >= 2, !cols[0].isEmpty, !cols[1].isEmpty else {
-                    throw ResourceError("\(file):\(line.number): expected phrase<TAB>list")
+                    throw ResourceError("\(file):\(number): expected phrase<TAB>list")
                 }
-                let listName = String(cols[1])
+                let listName = String(decoding: cols[1], as: UTF8.self)
                 var bit = lists.firstIndex(of: listName)
                 if bit == nil {
-                    guard lists.count < 64 else { throw ResourceError("\(file):\(line.number): more than 64 lists") }
+                    guard lists.count < 64 else { throw ResourceError("\(file):\(number): more than 64 lists") }
                     lists.append(listName)
                     bit = lists.count - 1
                 }
-                let words = cols[0].split(separator: " ")
-                guard words.count <= Self.maxPhraseTokens else { continue }
+                let words = cols[0].split(separator: 0x20)
+                guard words.count <= Self.maxPhraseTokens else { return }
                 var h = NERHash.fnvOffset
                 for (k, w) in words.enumerated() {
-                    h = Self.extend(h, NERHash.string(NERWordInfo.lowercase(String(w))))
+                    h = Self.extend(h, NERResourceFile.lowerHash(w))
                     if k < words.count - 1 { prefixes.insert(h) }
                 }
                 phrases[h, default: 0] |= 1 << UInt64(bit!)

@@ -41,9 +41,15 @@ public struct NERModel: Sendable {
         public let keys: [UInt64]
         public let weights: [Float]
         public let transitions: [Float]
-        /// open addressing: slot -> row + 1 (0 empty), capacity a power of two
-        private let slots: [Int32]
+        /// open addressing, capacity a power of two; key and row side by side so a lookup touches one line
+        private let slots: [Slot]
         private let mask: Int
+
+        struct Slot {
+            var key: UInt64
+            /// row + 1; 0 marks an empty slot
+            var row: Int32
+        }
 
         public init(keys: [UInt64], weights: [Float], transitions: [Float]) {
             self.keys = keys
@@ -51,37 +57,36 @@ public struct NERModel: Sendable {
             self.transitions = transitions
             var cap = 16
             while cap < keys.count * 2 { cap <<= 1 }
-            var slots = [Int32](repeating: 0, count: cap)
+            var slots = [Slot](repeating: Slot(key: 0, row: 0), count: cap)
             let mask = cap - 1
             for (r, k) in keys.enumerated() {
                 var s = Int(truncatingIfNeeded: k) & mask
-                while slots[s] != 0 { s = (s + 1) & mask }
-                slots[s] = Int32(r + 1)
+                while slots[s].row != 0 { s = (s + 1) & mask }
+                slots[s] = Slot(key: k, row: Int32(r + 1))
             }
             self.slots = slots
             self.mask = mask
         }
 
+        /// Adds the weight rows of `featureKeys` to `out[0..<L]`; keys never seen in training add nothing.
         @inline(__always)
-        func row(_ key: UInt64) -> Int? {
-            var s = Int(truncatingIfNeeded: key) & mask
-            while true {
-                let r = slots[s]
-                if r == 0 { return nil }
-                if keys[Int(r) - 1] == key { return Int(r) - 1 }
-                s = (s + 1) & mask
-            }
-        }
-
-        /// Sums the rows of `featureKeys` into `out[0..<L]`.
-        @inline(__always)
-        func score(_ featureKeys: ArraySlice<UInt64>, into out: UnsafeMutablePointer<Float>) {
-            for j in 0..<NERModel.L { out[j] = 0 }
-            weights.withUnsafeBufferPointer { w in
-                for k in featureKeys {
-                    guard let r = row(k) else { continue }
-                    let base = w.baseAddress! + r * NERModel.L
-                    for j in 0..<NERModel.L { out[j] += base[j] }
+        func add(_ featureKeys: [UInt64], into out: UnsafeMutablePointer<Float>) {
+            let L = NERModel.L
+            slots.withUnsafeBufferPointer { sp in
+                weights.withUnsafeBufferPointer { w in
+                    for k in featureKeys {
+                        var s = Int(truncatingIfNeeded: k) & mask
+                        var r: Int32 = 0
+                        while true {
+                            let slot = sp[s]
+                            if slot.row == 0 { break }
+                            if slot.key == k { r = slot.row; break }
+                            s = (s + 1) & mask
+                        }
+                        guard r != 0 else { continue }
+                        let base = w.baseAddress! + (Int(r) - 1) * L
+                        for j in 0..<L { out[j] += base[j] }
+                    }
                 }
             }
         }

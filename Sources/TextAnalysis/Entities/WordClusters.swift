@@ -14,11 +14,17 @@ public struct WordClusters: Sendable {
     public let fingerprint: UInt64
 
     public var wordCount: Int { index.count }
+    /// Words in the order of the file's count column, most frequent first (ties: file order).
+    private let byFrequency: [String]
+
+    /// The `limit` most frequent words with a cluster.
+    public func frequentWords(_ limit: Int) -> [String] { Array(byFrequency.prefix(limit)) }
 
     public static let empty = WordClusters(index: [:], paths: [])
 
-    init(index: [String: Int32], paths: [String]) {
+    init(index: [String: Int32], paths: [String], byFrequency: [String] = []) {
         self.index = index
+        self.byFrequency = byFrequency
         self.paths = paths
         var hashes: [UInt64] = []
         hashes.reserveCapacity(paths.count * Self.prefixLengths.count)
@@ -39,21 +45,25 @@ public struct WordClusters: Sendable {
         var index: [String: Int32] = [:]
         var paths: [String] = []
         var pathIndex: [String: Int32] = [:]
-        for line in try resources.lines(file) {
-            let cols = line.text.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 2, !cols[0].isEmpty, cols[0].allSatisfy({ $0 == "0" || $0 == "1" }) else {
-                throw ResourceError("\(file):\(line.number): expected path<TAB>word<TAB>count")
-            }
-            let p = String(cols[0])
+        var counted: [(String, Int)] = []
+        try NERResourceFile.forEachLine(try resources.data(file)) { number, cols in
+            guard cols.count >= 2, !cols[0].isEmpty, !cols[1].isEmpty, cols[0].allSatisfy({ $0 == 0x30 || $0 == 0x31 })
+            else { throw ResourceError("\(file):\(number): expected path<TAB>word<TAB>count") }
+            let p = String(decoding: cols[0], as: UTF8.self)
             let id: Int32
             if let known = pathIndex[p] { id = known } else {
                 id = Int32(paths.count)
                 paths.append(p)
                 pathIndex[p] = id
             }
-            index[String(cols[1])] = id
+            let word = String(decoding: cols[1], as: UTF8.self)
+            index[word] = id
+            var count = 0
+            if cols.count > 2 { for b in cols[2] where b >= 0x30 && b <= 0x39 { count = count * 10 + Int(b - 0x30) } }
+            counted.append((word, count))
         }
-        self.init(index: index, paths: paths)
+        let order = counted.indices.sorted { counted[$0].1 != counted[$1].1 ? counted[$0].1 > counted[$1].1 : $0 < $1 }
+        self.init(index: index, paths: paths, byFrequency: order.map { counted[$0].0 })
     }
 
     /// The cluster of a word, trying its exact form, then lower case.

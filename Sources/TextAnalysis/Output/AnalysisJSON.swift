@@ -91,8 +91,10 @@ public enum AnalysisJSON {
                 w.int(doc.entities[e].id)
             }
             w.raw("],\"quotes\":[")
-            for (k, q) in ev.quotes.enumerated() {
-                if k > 0 { w.raw(",") }
+            first = true
+            for q in ev.quotes where q >= 0 && q < doc.quotes.count {
+                if !first { w.raw(",") }
+                first = false
                 w.int(q)
             }
             w.raw("]}")

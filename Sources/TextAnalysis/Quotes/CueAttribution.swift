@@ -33,7 +33,11 @@ extension QuoteContext {
         if c.frame == .according {
             guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker) else { return nil }
             let after = sp.mention.upperBound
-            if isPunct(after, ",") || isPunct(after, ":"), let target = forward(from: after + 1, frame: .speech, end: sEnd) {
+            // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
+            // reads backward (what follows the comma is usually an aside about X).
+            let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
+            if initial, isPunct(after, ",") || isPunct(after, ":"),
+               let target = forward(from: after + 1, frame: .speech, end: sEnd) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
                                       confidence: 0.8)
             }
@@ -44,13 +48,17 @@ extension QuoteContext {
             return nil
         }
 
-        if c.isParticiple {
+        // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's.
+        let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
+        let coordinated = j >= s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
+            && previous.map { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] } == true
+        if c.isParticiple || coordinated {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
-                ?? nounPhrase(startingAt: s.tokens.lowerBound, ceiling: a).map { resolve($0, lastSpeaker: lastSpeaker) }
+                ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
             guard let sp, let target = forward(from: b, frame: c.frame, end: sEnd) else { return nil }
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("participle", target),
-                                  confidence: 0.7)
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target,
+                                  rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
         }
 
         // "“...,” said X": the speaker follows the cue.
@@ -62,6 +70,8 @@ extension QuoteContext {
         let base = c.frame == .belief ? 0.6 : 0.8
         if let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
+            // "what Trump says his plan would do": a cue inside a free relative reports nothing.
+            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
             // "“...,” X said": a closing mark right before the speaker decides it.
             if closingQuoteAttaches(before: left), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
@@ -69,7 +79,9 @@ extension QuoteContext {
             }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             let relative = lex.is(lower[sp.mention.lowerBound], .relative)
-            if let target = forward(from: b, frame: c.frame, end: sEnd, stopAtComma: relative) {
+            // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
+            let frame = c.frame == .that && lex.is(lower[sp.mention.upperBound - 1], .document) ? .speech : c.frame
+            if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
             }
@@ -99,6 +111,24 @@ extension QuoteContext {
         return isPunct(last, "?!,")
     }
 
+    /// The subject of a sentence up to `r.upperBound`: its first person or organisation mention outside quotes,
+    /// else the phrase after an opening "In a statement," / "During the debate,".
+    func sentenceSubject(_ r: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        for t in r where mentionOf[t] >= 0 && quoteOf[t] < 0 {
+            let m = doc.mentions[mentionOf[t]]
+            if m.type == .person || m.type == .organization, m.tokens.upperBound <= r.upperBound {
+                return resolve(m.tokens, lastSpeaker: lastSpeaker)
+            }
+        }
+        var k = r.lowerBound
+        if k < r.upperBound, isWord[k], lex.is(lower[k], .intro) {
+            while k < r.upperBound, !isPunct(k, ",") { k += 1 }
+            k += 1
+        }
+        guard k < r.upperBound else { return nil }
+        return nounPhrase(startingAt: k, ceiling: r.upperBound).map { resolve($0, lastSpeaker: lastSpeaker) }
+    }
+
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
 
     private func rule(_ pattern: String, _ target: CueAttribution.Target) -> String {
@@ -108,12 +138,11 @@ extension QuoteContext {
         }
     }
 
-    /// Where the speaker phrase starts (the comma of "Trump, who said" belongs to the aside, not the phrase).
+    /// Where the speaker phrase starts; for "Trump, who said", the comma before the relative pronoun, so the
+    /// words before it are never read as reported content.
     private func leftEdge(of sp: SpeakerGuess, cue: Int) -> Int {
-        var l = sp.mention.lowerBound
-        if lex.is(lower[l], .relative) { l = max(0, l - 1) }
-        // Include the subject phrase before a relative pronoun so the clause before it is not taken as content.
-        return l
+        let l = sp.mention.lowerBound
+        return lex.is(lower[l], .relative) ? max(0, l - 1) : l
     }
 
     /// True when nothing but a time or place phrase follows before the sentence (or clause) ends.
@@ -139,7 +168,7 @@ extension QuoteContext {
         if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
-            while j < sEnd, j - k < 12, !isPunct(j, ","), !isOpenMark(j), lower[j] != "that", !isPunct(j, ":") { j += 1 }
+            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that" { j += 1 }
             guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
             k = j + 1
         }
@@ -219,9 +248,18 @@ extension QuoteContext {
                 continue
             }
             if stopAtComma, isPunct(t, ",") { break }
+            // A semicolon closes the reported clause.
+            if isPunct(t, ";") { break }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
                 break
+            }
+            // "... and said B": a coordinated cue starts the next attribution.
+            if t > k, lower[t] == "and" || lower[t] == "but" {
+                var c = t + 1
+                while c < end, isWord[c], lex.is(lower[c], .skip) { c += 1 }
+                if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
+                   !Self.nonClauseStarts.contains(lower[cue.tokens.upperBound]) { break }
             }
             t += 1
         }

@@ -150,7 +150,8 @@ struct QuoteContext {
             guard ot < doc.tokens.count, ct < doc.tokens.count, ot < ct else { continue }
             // Tokens strictly inside; a tokenizer that glued a mark to a word leaves that word inside.
             let innerStart = doc.tokens[ot].end <= m.open + m.openLength ? ot + 1 : ot
-            let innerEnd = token(atChar: m.close) < ct || doc.tokens[ct].start >= m.close ? token(atChar: m.close) : ct + 1
+            let closeStart = token(atChar: m.close)
+            let innerEnd = closeStart < ct || doc.tokens[ct].start >= m.close ? closeStart : ct + 1
             guard innerStart < innerEnd else { continue }
             let qi = directs.count
             directs.append(DirectSpan(marks: m, inner: innerStart..<innerEnd, openToken: ot, closeToken: ct,
@@ -176,6 +177,13 @@ struct QuoteContext {
         return b >= 0 && b < lower.count && isWord[b] && lex.cues[lower[b]] != nil
     }
 
+    /// At least four words, nearly all capitalised: a headline.
+    private func isTitleCase(_ si: Int) -> Bool {
+        guard si >= 0 else { return false }
+        let words = doc.sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
+        return words.count >= 4 && words.filter { isCap[$0] }.count * 10 >= words.count * 9
+    }
+
     private mutating func findCues() {
         let n = lower.count
         var t = 0
@@ -184,8 +192,10 @@ struct QuoteContext {
             guard quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t), !skipped(t),
                   let phrases = lex.cues[lower[t]] else { continue }
             let sStart = sentence(of: t)?.tokens.lowerBound ?? 0
-            // Capitalised forms count only as a sentence's first word ("United States" holds no cue).
-            if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart) { continue }
+            // Capitalised forms count only as a sentence's first word ("United States" holds no cue), or in a
+            // title-case headline ("Obama Says Museum Will Tell ...").
+            if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
+                && !isTitleCase(sentenceOf[t]) { continue }
             for p in phrases where t + p.words.count <= n {
                 var ok = true
                 for (k, w) in p.words.enumerated() where lower[t + k] != w { ok = false; break }

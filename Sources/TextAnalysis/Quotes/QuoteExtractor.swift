@@ -45,7 +45,7 @@ public struct QuoteExtractor: AnalysisComponent {
         var t = 0
         while t < ctx.cueAt.count {
             defer { t += 1 }
-            guard let cue = ctx.cueAt[t], t >= coveredUpTo else { continue }
+            guard let cue = ctx.cueAt[t], t >= coveredUpTo || cue.isParticiple else { continue }
             guard let att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
             switch att.target {
             case .direct(let q):
@@ -54,13 +54,10 @@ public struct QuoteExtractor: AnalysisComponent {
                 found.append(Found(content: ctx.directs[q].marks.content, tokens: ctx.directs[q].inner, kind: .direct,
                                    cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
             case .clause(let r):
-                var mixed = false
-                for k in r where ctx.quoteOf[k] >= 0 && !claimed[ctx.quoteOf[k]] {
-                    claimed[ctx.quoteOf[k]] = true
-                    mixed = true
-                }
-                let qs = r.contains { ctx.quoteOf[$0] >= 0 }
-                found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed || qs ? .mixed : .indirect,
+                // Quote marks inside the reported clause make it one mixed quote.
+                for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
+                let mixed = r.contains { ctx.quoteOf[$0] >= 0 }
+                found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed ? .mixed : .indirect,
                                    cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
@@ -82,7 +79,10 @@ public struct QuoteExtractor: AnalysisComponent {
                 continue
             }
             var mixed = false
-            for t in r where ctx.quoteOf[t] >= 0 && !claimed[ctx.quoteOf[t]] { claimed[ctx.quoteOf[t]] = true; mixed = true }
+            for t in r where ctx.quoteOf[t] >= 0 && !claimed[ctx.quoteOf[t]] {
+                claimed[ctx.quoteOf[t]] = true
+                mixed = true
+            }
             found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed ? .mixed : .indirect,
                                cue: label.colon..<(label.colon + 1), speaker: label.speaker,
                                rule: "reported.colon-label", confidence: 0.6))
@@ -113,7 +113,7 @@ public struct QuoteExtractor: AnalysisComponent {
             let samePara = found.filter { $0.speaker != nil && ctx.paragraph(ofToken: $0.tokens.lowerBound) == para }
             if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
-            } else if startsParagraph(q, ctx), para > 0,
+            } else if startsParagraph(q, ctx), para > 0, para < doc.paragraphs.count, !doc.paragraphs[para].isHeading,
                       let prev = found.last(where: { $0.speaker != nil
                           && ctx.paragraph(ofToken: $0.tokens.lowerBound) == previousParagraph(para, doc) }) {
                 speakerFrom = prev; rule = "direct.continuation"; confidence = 0.65

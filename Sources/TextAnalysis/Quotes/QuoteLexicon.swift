@@ -14,7 +14,8 @@ struct CuePhrase: Sendable {
 
 /// A word class from quotes/words.tsv.
 enum QuoteWordClass: String, Sendable, CaseIterable {
-    case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword, label, dash
+    case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
+    case label, dash, intro, document
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.
@@ -79,7 +80,8 @@ public struct QuoteLexicon: Sendable {
             let us = Array(cols.first?.unicodeScalars ?? "".unicodeScalars)
             guard cols.count == 3, us.count == 1 || us.count == 2, let level = QuoteMark.Level(rawValue: cols[1]),
                   let role = QuoteMark.Role(rawValue: cols[2]) else {
-                throw Self.bad(Self.marksFile, n, "expected mark (1 or 2 characters)<TAB>double|single<TAB>open|close|both")
+                throw Self.bad(Self.marksFile, n,
+                               "expected mark (1 or 2 characters)<TAB>double|single<TAB>open|close|both")
             }
             if us.count == 1 {
                 marks[us[0]] = QuoteMark(level: level, role: role)

@@ -93,8 +93,8 @@ struct QuoteMarkScanner: Sendable {
                 if m.level == open.level {
                     if canClose && !(canOpen && !rf) {
                         if i > open.start + open.length {
-                            out.append(MarkedQuote(open: open.start, close: i, level: open.level, openLength: open.length,
-                                                   closeLength: len))
+                            out.append(MarkedQuote(open: open.start, close: i, level: open.level,
+                                                   openLength: open.length, closeLength: len))
                         }
                         primary = nil
                         nestedOpen = false
@@ -126,7 +126,9 @@ struct QuoteMarkScanner: Sendable {
         while j >= p.start, isSpace(s[j]) { j -= 1 }
         return j < p.start || s[j] == ":" || s[j] == ","
     }
-    private func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
+    private func isWordChar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil
+    }
 
     /// Space (or paragraph start, an opening bracket or dash, another mark) before, a non-space after.
     private func leftFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {

@@ -105,7 +105,8 @@ public struct QuoteScore: Sendable, Equatable {
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
     public func speakerAccuracy(_ k: Int? = nil) -> Double {
-        ratio(k.map { speakerRight[$0] } ?? speakerRight.reduce(0, +), k.map { speakerTotal[$0] } ?? speakerTotal.reduce(0, +))
+        ratio(k.map { speakerRight[$0] } ?? speakerRight.reduce(0, +),
+              k.map { speakerTotal[$0] } ?? speakerTotal.reduce(0, +))
     }
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
 
@@ -128,7 +129,9 @@ public struct QuoteScore: Sendable, Equatable {
 }
 
 extension String {
-    fileprivate func paddedLeft(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    fileprivate func paddedLeft(_ n: Int) -> String {
+        count >= n ? self : String(repeating: " ", count: n - count) + self
+    }
 }
 
 /// Reads PolNeAR's brat standoff attribution files.

@@ -20,8 +20,10 @@ extension QuoteContext {
         let j = skipBackModifiers(from: cue.lowerBound - 1, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
         let w = lower[j]
-        if lex.is(w, .relative), isPunct(j - 1, ","), let np = nounPhrase(endingAt: j - 2, floor: lo) {
-            // "Trump, who said ...": the relative pronoun as written, resolved to the phrase before the comma.
+        if lex.is(w, .relative),
+           let np = isPunct(j - 1, ",") ? nounPhrase(endingAt: j - 2, floor: lo) : nounPhrase(endingAt: j - 1, floor: lo) {
+            // "Trump, who said ..." / "voters who said ...": the relative pronoun as written, resolved to the
+            // phrase before it.
             var g = resolve(np, lastSpeaker: lastSpeaker)
             g.mention = j..<(j + 1)
             return g
@@ -39,9 +41,11 @@ extension QuoteContext {
 
     /// The speaker phrase that starts at `t` ("said O'Neill, ...", "according to NYPD Commissioner James O'Neill").
     func speakerRight(from t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
-        guard let s = sentence(of: t), let np = nounPhrase(startingAt: t, ceiling: s.tokens.upperBound) else {
-            return nil
-        }
+        guard let s = sentence(of: t) else { return nil }
+        // "said Tuesday", "said on Monday Hugh Hill": time words are no speaker.
+        var k = t
+        while k < s.tokens.upperBound, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) { k += 1 }
+        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound) else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
@@ -84,14 +88,13 @@ extension QuoteContext {
         }
         // A subject starts with a name, a determiner or number, a pronoun or a source noun ("officials"); a phrase
         // such as "cited derogatory" (before the noun "comments") is no subject.
+        // A too-long run ("meeting with the editorial board of the Washington Post Trump") shrinks from the left
+        // to its first such start.
+        if lex.is(lower[e], .sourcehead) { return validPhrase((i + 1)..<(e + 1)) }
         var first = i + 1
-        while first <= e, !isWord[first] { first += 1 }
+        while first <= e, !(isWord[first] && canStartSubject(first)) { first += 1 }
         guard first <= e else { return nil }
-        let w = lower[first]
-        let digit = doc.tokens[first].text.unicodeScalars.first?.properties.numericType != nil
-        guard isCap[first] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
-                || lex.is(w, .sourcehead) || lex.is(w, .relative) else { return nil }
-        return validPhrase((i + 1)..<(e + 1))
+        return validPhrase(first..<(e + 1))
     }
 
     /// A name-like phrase read rightwards from `s`; a lower-case word right after a capitalised one ends it
@@ -116,6 +119,13 @@ extension QuoteContext {
             break
         }
         return validPhrase(s..<i)
+    }
+
+    private func canStartSubject(_ t: Int) -> Bool {
+        let w = lower[t]
+        let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
+        return isCap[t] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
+            || lex.is(w, .sourcehead) || lex.is(w, .relative)
     }
 
     /// Possessive 's, hyphens and ampersands inside names.
@@ -169,7 +179,8 @@ extension QuoteContext {
             let roleWords = (ent.role ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             let aliasHit = ent.aliases.contains { $0.lowercased() == phrase }
             guard roleWords.contains(head) || aliasHit else { continue }
-            let last = ent.mentions.filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
+            let last = ent.mentions
+                .filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
                 .map { doc.mentions[$0].tokens.lowerBound }.max() ?? -1
             if best == nil || last > best!.last { best = (ei, last) }
         }

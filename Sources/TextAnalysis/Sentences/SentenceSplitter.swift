@@ -2,8 +2,8 @@
 //
 // A sentence ends after terminal punctuation (with closing quotes written right after it), unless the next word
 // starts in lowercase; after an abbreviation only when a sentence starter follows ("U.S. He ..."), never after a
-// title ("Mr.") or an initial ("J."). A line break always ends a sentence (headlines have no final punctuation);
-// a blank line ends a paragraph. A boilerplate marker ("READ | ...") starts its own paragraph that runs to the end
+// title ("Mr.") or an initial ("J."). A line break ends a sentence (headlines have no final punctuation) unless
+// a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker ("READ | ...") starts its own paragraph that runs to the end
 // of its line and is flagged isBoilerplate; a one-line paragraph without final punctuation is a heading.
 // Sentences partition the tokens and paragraphs partition the sentences; the date prefix has no tokens.
 
@@ -22,26 +22,26 @@ public struct SentenceSplitter: AnalysisComponent {
         let position: BoilerplatePosition
     }
 
-    let terminal: Set<Unicode.Scalar>
-    let closing: Set<Unicode.Scalar>
+    let terminal: ScalarSet
+    let closing: ScalarSet
     let starters: Set<String>
     /// Abbreviation → where it may end a sentence.
     let abbreviations: [String: AbbreviationEnd]
     /// Patterns keyed by their first token.
     let boilerplate: [String: [BoilerplatePattern]]
     /// First scalars of the patterns: most tokens are rejected by this before any String is hashed.
-    let boilerplateFirst: Set<UInt32>
+    let boilerplateFirst: ScalarSet
 
     public init(resources: ResourceLoader) throws {
-        var terminal = Set<Unicode.Scalar>(), closing = Set<Unicode.Scalar>()
+        var terminal = ScalarSet([]), closing = ScalarSet([])
         for (line, text) in try resources.lines("sentences/punctuation.txt") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 2, let ch = TokenizerRules.unescape(String(f[1])), ch.unicodeScalars.count == 1 else {
                 throw ResourceError("sentences/punctuation.txt:\(line): expected kind<TAB>one character")
             }
             switch f[0] {
-            case "terminal": terminal.insert(ch.unicodeScalars.first!)
-            case "closing": closing.insert(ch.unicodeScalars.first!)
+            case "terminal": terminal.insert(ch.unicodeScalars.first!.value)
+            case "closing": closing.insert(ch.unicodeScalars.first!.value)
             default: throw ResourceError("sentences/punctuation.txt:\(line): unknown kind \(f[0])")
             }
         }
@@ -63,7 +63,7 @@ public struct SentenceSplitter: AnalysisComponent {
         self.closing = closing
         self.starters = starters
         self.boilerplate = boilerplate
-        self.boilerplateFirst = Set(boilerplate.keys.compactMap { $0.unicodeScalars.first?.value })
+        self.boilerplateFirst = ScalarSet(boilerplate.keys.compactMap { $0.unicodeScalars.first?.value })
         self.abbreviations = try TokenizerRules.loadAbbreviations(resources)
     }
 
@@ -116,7 +116,9 @@ public struct SentenceSplitter: AnalysisComponent {
         while i < n {
             if i > 0 {
                 let breaks = lineBreaks(doc.scalars, tokens[i - 1].end, tokens[i].start)
-                if breaks > 0 {
+                // One line break before a lowercase word is hard-wrapped text, not the end of a headline.
+                let wrapped = breaks == 1 && !inBoilerplate && startsLowercase(tokens[i].text)
+                if breaks > 0 && !wrapped {
                     endSentence(i)
                     if breaks > 1 || inBoilerplate { endParagraph() }
                     inBoilerplate = false
@@ -212,14 +214,14 @@ public struct SentenceSplitter: AnalysisComponent {
 
     // MARK: Helpers
 
-    /// Line breaks in scalars[a..<b]; CRLF counts once.
+    /// Line breaks in scalars[a..<b]; CRLF counts once, the paragraph separator U+2029 twice (a blank line).
     func lineBreaks(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Int {
         var count = 0
         var k = a
         while k < b {
             let v = s[k].value
             if CharClass.isLineBreak(v) {
-                count += 1
+                count += v == 0x2029 ? 2 : 1
                 if v == 0x0D, k + 1 < b, s[k + 1].value == 0x0A { k += 1 }
             }
             k += 1
@@ -228,11 +230,13 @@ public struct SentenceSplitter: AnalysisComponent {
     }
 
     func isTerminal(_ t: String) -> Bool {
-        !t.isEmpty && t.unicodeScalars.allSatisfy { terminal.contains($0) }
+        !t.isEmpty && t.unicodeScalars.allSatisfy { terminal.contains($0.value) }
     }
 
     func isClosing(_ t: String) -> Bool {
-        t.unicodeScalars.count == 1 && closing.contains(t.unicodeScalars.first!)
+        var it = t.unicodeScalars.makeIterator()
+        guard let first = it.next(), it.next() == nil else { return false }
+        return closing.contains(first.value)
     }
 
     func startsLowercase(_ t: String) -> Bool {

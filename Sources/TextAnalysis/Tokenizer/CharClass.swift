@@ -105,3 +105,24 @@ enum CharClass {
         return i
     }
 }
+
+/// A set of scalars with a bitmap for ASCII, so the common lookup never hashes.
+struct ScalarSet: Sendable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+    private var other: Set<UInt32> = []
+
+    init<S: Sequence>(_ values: S) where S.Element == UInt32 {
+        for v in values { insert(v) }
+    }
+
+    mutating func insert(_ v: UInt32) {
+        if v < 64 { low |= 1 << UInt64(v) } else if v < 128 { high |= 1 << UInt64(v - 64) } else { other.insert(v) }
+    }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        if v < 64 { return low & (1 << UInt64(v)) != 0 }
+        if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
+        return !other.isEmpty && other.contains(v)
+    }
+}

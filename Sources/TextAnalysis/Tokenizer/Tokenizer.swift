@@ -172,7 +172,7 @@ struct TokenizerRun {
 
     /// Length of the prefix to split off p[s..<e] (plus any marks attached to it), if one matches and text remains.
     func prefixLength(_ s: Int, _ e: Int) -> Int? {
-        guard e - s >= 2, rules.may(p[s], AffixFlag.prefix), let list = rules.prefixes[TokenizerRules.fold(p[s])]
+        guard e - s >= 2, rules.may(p[s], AffixFlag.prefix), let list = rules.prefixList(p[s])
         else { return nil }
         for a in list where a.scalars.count < e - s && matches(a.scalars, at: s) {
             var k = s + a.scalars.count
@@ -186,7 +186,7 @@ struct TokenizerRun {
     func suffixLength(_ s: Int, _ e: Int) -> (Int, TokenRule)? {
         guard e - s >= 2 else { return nil }
         let last = p[e - 1]
-        if rules.may(last, AffixFlag.suffix), let list = rules.suffixes[TokenizerRules.fold(last)] {
+        if rules.may(last, AffixFlag.suffix), let list = rules.suffixList(last) {
             for a in list where a.scalars.count < e - s && matches(a.scalars, at: e - a.scalars.count) {
                 let before = p[e - a.scalars.count - 1]
                 if a.isClitic, !(CharClass.isLetter(before) || CharClass.isDigit(before)) { continue }
@@ -257,7 +257,7 @@ struct TokenizerRun {
             } else if v >= 0x3040, CharClass.isIdeographic(v) {
                 cut = 1
                 rule = .ideograph
-            } else if rules.may(v, AffixFlag.infix), let list = rules.infixes[TokenizerRules.fold(v)] {
+            } else if rules.may(v, AffixFlag.infix), let list = rules.infixList(v) {
                 for a in list where a.scalars.count <= e - k && matches(a.scalars, at: k) {
                     cut = a.scalars.count
                     break

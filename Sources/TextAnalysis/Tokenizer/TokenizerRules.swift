@@ -28,6 +28,10 @@ public struct TokenizerRules: Sendable {
     var letterInfixes: Set<UInt32> = []
     /// For each ASCII scalar, which of the tables above hold it (AffixFlag bits), so most scalars cost one load.
     private(set) var asciiFlags = [UInt8](repeating: 0, count: 128)
+    /// The affix lists for ASCII scalars (folded), indexed by value: no hashing on the common path.
+    private(set) var asciiPrefixes = [[Affix]](repeating: [], count: 128)
+    private(set) var asciiSuffixes = [[Affix]](repeating: [], count: 128)
+    private(set) var asciiInfixes = [[Affix]](repeating: [], count: 128)
     /// Abbreviation → where it may end a sentence. Also read by the sentence splitter.
     public private(set) var abbreviations: [String: AbbreviationEnd] = [:]
 
@@ -76,9 +80,19 @@ public struct TokenizerRules: Sendable {
             if infixes[f] != nil { bits |= AffixFlag.infix }
             if letterInfixes.contains(v) { bits |= AffixFlag.letterInfix }
             asciiFlags[Int(v)] = bits
+            asciiPrefixes[Int(v)] = prefixes[f] ?? []
+            asciiSuffixes[Int(v)] = suffixes[f] ?? []
+            asciiInfixes[Int(v)] = infixes[f] ?? []
         }
         specialTable = SpecialTable(specials)
     }
+
+    @inline(__always)
+    func prefixList(_ v: UInt32) -> [Affix]? { v < 128 ? asciiPrefixes[Int(v)] : prefixes[v] }
+    @inline(__always)
+    func suffixList(_ v: UInt32) -> [Affix]? { v < 128 ? asciiSuffixes[Int(v)] : suffixes[v] }
+    @inline(__always)
+    func infixList(_ v: UInt32) -> [Affix]? { v < 128 ? asciiInfixes[Int(v)] : infixes[v] }
 
     /// Whether scalar v may start a prefix (or end a suffix, start an infix...): `flag` is an AffixFlag bit.
     @inline(__always)

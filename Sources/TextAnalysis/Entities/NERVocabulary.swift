@@ -1,0 +1,45 @@
+// Speed for the entity tagger: for words known in advance (the 12,000 most frequent words of the cluster
+// vocabulary, most news tokens) the word facts and, per model stage, the summed weights of their word features at each window
+// offset are computed once at load. Tagging a known token then adds five precomputed vectors instead of
+// hashing and looking up ~35 features. The sums are of the same rows NERFeatureExtractor.wordFeatures names,
+// so results equal the uncached path (EntityTaggerTests checks this).
+struct NERVocabulary: Sendable {
+    static let offsets = 5
+    /// The most frequent cluster words precomputed: about 95% of news tokens, at a fraction of the load time.
+    static let size = 12_000
+
+    let index: [String: Int32]
+    let infos: [NERWordInfo]
+    /// per stage: [word][offset + 2][label]
+    let vectors: [[Float]]
+
+    init(words: [String], extractor: NERFeatureExtractor, model: NERModel) {
+        let L = NERLabels.count
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(words.count)
+        var infos: [NERWordInfo] = []
+        infos.reserveCapacity(words.count)
+        for w in words {
+            index[w] = Int32(infos.count)
+            infos.append(NERWordInfo(w, clusters: extractor.clusters))
+        }
+        var vectors: [[Float]] = []
+        var keys: [UInt64] = []
+        for stage in model.stages {
+            var v = [Float](repeating: 0, count: infos.count * Self.offsets * L)
+            v.withUnsafeMutableBufferPointer { out in
+                for (id, info) in infos.enumerated() {
+                    for o in -2...2 {
+                        keys.removeAll(keepingCapacity: true)
+                        extractor.wordFeatures(info, offset: o, into: &keys)
+                        stage.add(keys, into: out.baseAddress! + (id * Self.offsets + o + 2) * L)
+                    }
+                }
+            }
+            vectors.append(v)
+        }
+        self.index = index
+        self.infos = infos
+        self.vectors = vectors
+    }
+}
