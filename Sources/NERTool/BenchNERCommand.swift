@@ -71,7 +71,8 @@ enum SimpleTokens {
     }
 
     static let leading: Set<Character> = ["(", "[", "{", "\"", "'", "`", "\u{201C}", "\u{2018}"]
-    static let trailing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "\u{201D}", "\u{2019}"]
+    static let trailing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'",
+                                           "\u{201D}", "\u{2019}"]
 
     static func split(_ word: Substring) -> [String] {
         var w = word
