@@ -32,8 +32,14 @@ let package = Package(
         .target(name: "App",
                 dependencies: ["HTTP1", "EventServer", "TextAnalysis", "Storage",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                resources: [.copy("Resources")],
                 swiftSettings: strict),
         .executableTarget(name: "AppMain", dependencies: ["App"], swiftSettings: strict),
+        // A minimal server for scripts/bench-http until `byline serve` exists.
+        .executableTarget(name: "bench-server", dependencies: ["EventServer", "HTTP1"], path: "Sources/BenchServer",
+                          swiftSettings: strict),
+        // Fuzz entry for the HTTP/1.1 parser; scripts/fuzz builds it with --sanitize=fuzzer (not run in CI).
+        .executableTarget(name: "HTTP1Fuzz", dependencies: ["HTTP1"], swiftSettings: strict),
         // Dev tool for the entity tagger (train, tag, score, clusters, calibration, bench); see scripts/train-ner.sh.
         .executableTarget(name: "NERTool", dependencies: ["App", "TextAnalysis",
                                                        .product(name: "ArgumentParser", package: "swift-argument-parser")],

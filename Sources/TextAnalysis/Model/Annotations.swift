@@ -120,11 +120,14 @@ public struct Timex: Sendable, Equatable {
     public var value: String
     /// The rule that extracted it.
     public var rule: String
-    public init(chars: CharRange, type: TimexType, value: String, rule: String) {
+    /// TIMEX3 mod: START ("early 2019"), MID, END, APPROX, LESS_THAN, MORE_THAN ... or nil.
+    public var mod: String?
+    public init(chars: CharRange, type: TimexType, value: String, rule: String, mod: String? = nil) {
         self.chars = chars
         self.type = type
         self.value = value
         self.rule = rule
+        self.mod = mod
     }
 }
 

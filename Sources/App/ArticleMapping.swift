@@ -1,0 +1,35 @@
+// Maps an analysed Document to the plain values Storage keeps (Storage never sees analysis types).
+import Storage
+import TextAnalysis
+
+enum ArticleMapping {
+    static func newArticle(_ submission: ArticleSubmission, _ doc: Document, analysisJSON: [UInt8]) -> NewArticle {
+        // Storage refers to entities by the article-local id the JSON shows.
+        func localId(ofEntityIndex i: Int?) -> Int? {
+            guard let i, doc.entities.indices.contains(i) else { return nil }
+            return doc.entities[i].id
+        }
+        let entities = doc.entities.map { e in
+            NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases, role: e.role,
+                      mentions: e.mentions.compactMap { m in
+                          guard doc.mentions.indices.contains(m) else { return nil }
+                          let chars = doc.mentions[m].chars
+                          return NewMention(start: chars.start, end: chars.end, text: doc.text(chars))
+                      })
+        }
+        let quotes = doc.quotes.map { q in
+            NewQuote(text: doc.text(q.content), start: q.content.start, end: q.content.end, kind: q.kind.rawValue,
+                     cue: q.cue.map { doc.text($0) }, speakerName: q.speaker?.name,
+                     speakerLocalEntityId: localId(ofEntityIndex: q.speaker?.entity), rule: q.rule,
+                     confidence: q.confidence)
+        }
+        let events = doc.timeline.map { e in
+            NewEvent(date: e.date, granularity: e.granularity, start: e.chars.start, end: e.chars.end,
+                     text: doc.text(e.chars), localEntityIds: e.entities.compactMap { localId(ofEntityIndex: $0) })
+        }
+        return NewArticle(text: submission.text, date: (submission.date ?? doc.date)?.description,
+                          title: submission.title, url: submission.url,
+                          contentHash: SHA256.hex(Array(submission.text.utf8)), analysisJSON: analysisJSON,
+                          entities: entities, quotes: quotes, events: events)
+    }
+}

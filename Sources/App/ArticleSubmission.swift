@@ -1,0 +1,85 @@
+// Decodes an article from a request body: text/plain (raw text, or the seed format with a leading
+// `date YYYY-MM-DD`, with optional ?date=, ?title=, ?url= query parameters) or application/json
+// {"text","date","title","url"}. Invalid UTF-8, bad dates and unknown content types are client errors that
+// name the field. curl's default form content type is read as plain text.
+import Foundation
+import TextAnalysis
+
+struct ArticleSubmission: Equatable {
+    var text: String
+    var date: CalendarDate?
+    var title: String?
+    var url: String?
+}
+
+/// A client error while decoding a submission: the status to answer and the field at fault.
+struct SubmissionError: Error, Equatable {
+    enum Kind: Equatable { case badRequest, unsupportedMediaType }
+    let kind: Kind
+    let detail: String
+    let field: String?
+}
+
+enum SubmissionDecoder {
+    static func decode(body: [UInt8], contentType: String?, query: [String: String]) throws -> ArticleSubmission {
+        let mediaType = (contentType ?? "text/plain").split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "text/plain"
+        switch mediaType {
+        // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise; such a body is
+        // the raw article, not form fields, so it is read as plain text.
+        case "text/plain", "", "application/x-www-form-urlencoded":
+            let text = try utf8(body, field: "body")
+            return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
+                                     title: query["title"], url: query["url"])
+        case "application/json":
+            return try decodeJSON(body)
+        default:
+            throw SubmissionError(kind: .unsupportedMediaType,
+                                  detail: "content type \(mediaType) is not supported; send text/plain or application/json",
+                                  field: nil)
+        }
+    }
+
+    static func decodeJSON(_ body: [UInt8]) throws -> ArticleSubmission {
+        _ = try utf8(body, field: "body")
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(body)) } catch {
+            throw SubmissionError(kind: .badRequest, detail: "the body is not valid JSON", field: "body")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw SubmissionError(kind: .badRequest, detail: "the body must be a JSON object", field: "body")
+        }
+        return try submission(from: dict)
+    }
+
+    /// Builds a submission from a decoded JSON object (also used for NDJSON batch lines).
+    static func submission(from dict: [String: Any]) throws -> ArticleSubmission {
+        guard let text = dict["text"] as? String else {
+            throw SubmissionError(kind: .badRequest, detail: "\"text\" is required and must be a string", field: "text")
+        }
+        func optionalString(_ key: String) throws -> String? {
+            guard let v = dict[key], !(v is NSNull) else { return nil }
+            guard let s = v as? String else {
+                throw SubmissionError(kind: .badRequest, detail: "\"\(key)\" must be a string", field: key)
+            }
+            return s
+        }
+        return ArticleSubmission(text: text, date: try date(try optionalString("date"), field: "date"),
+                                 title: try optionalString("title"), url: try optionalString("url"))
+    }
+
+    static func utf8(_ body: [UInt8], field: String) throws -> String {
+        do { return try ArticleInput.decodeUTF8(body) } catch {
+            throw SubmissionError(kind: .badRequest, detail: "\(error)", field: field)
+        }
+    }
+
+    static func date(_ value: String?, field: String) throws -> CalendarDate? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let d = CalendarDate(iso: value) else {
+            throw SubmissionError(kind: .badRequest, detail: "\(field) '\(value)' is not a valid YYYY-MM-DD date",
+                                  field: field)
+        }
+        return d
+    }
+}

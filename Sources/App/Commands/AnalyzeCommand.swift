@@ -1,0 +1,114 @@
+// `byline analyze FILE|-` prints the analysis of one article as JSON; with several files it prints NDJSON,
+// one object per file with a "file" field, analysing on all cores unless --jobs says otherwise. A file that
+// fails is reported on stderr and the others still run; the exit status is 1 if any failed.
+import ArgumentParser
+import Dispatch
+import Foundation
+import TextAnalysis
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Print the entities, quotes and timeline of articles as JSON.")
+
+    @Option(help: "The article date (YYYY-MM-DD) when the text has no `date` line.")
+    var date: String?
+
+    @Option(help: "Files analysed at once (default: one per core).")
+    var jobs: Int?
+
+    @Argument(help: "Text files, or - for standard input.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
+        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date '\(date)' is not YYYY-MM-DD") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let analyzer = try Analyzer(resources: ResourceLoader.bundled())
+        let articleDate = date.flatMap { CalendarDate(iso: $0) }
+        if files.count == 1 {
+            let text = try readArticle(files[0])
+            var out = AnalysisJSON.encode(analyzer.analyze(text, date: articleDate))
+            out.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(Data(out))
+            return
+        }
+        let results = OrderedResults(count: files.count)
+        let lanes = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count)
+        let next = Counter()
+        let files = self.files
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while let i = next.take(below: files.count) {
+                do {
+                    let text = try readArticle(files[i])
+                    let json = AnalysisJSON.encode(analyzer.analyze(text, date: articleDate))
+                    results.set(i, .success(Self.withFileField(json, file: files[i])))
+                } catch {
+                    results.set(i, .failure(error))
+                }
+            }
+        }
+        var failed = 0
+        for (i, result) in results.all().enumerated() {
+            switch result {
+            case .success(let line): FileHandle.standardOutput.write(Data(line + [UInt8(ascii: "\n")]))
+            case .failure(let error):
+                failed += 1
+                FileHandle.standardError.write(Data("byline analyze: \(files[i]): \(error)\n".utf8))
+            case nil: break
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `{...}` → `{"file":"NAME",...}` without decoding the analysis again.
+    static func withFileField(_ json: [UInt8], file: String) -> [UInt8] {
+        let name = (try? JSONSerialization.data(withJSONObject: [file], options: [])).map { Array($0.dropFirst().dropLast()) }
+            ?? Array("\"?\"".utf8)
+        var out = Array("{\"file\":".utf8) + name
+        let rest = json.dropFirst()
+        if rest.first != UInt8(ascii: "}") { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: rest)
+        return out
+    }
+}
+
+/// Reads an article file (or standard input for "-") and rejects invalid UTF-8 with the byte offset.
+func readArticle(_ path: String) throws -> String {
+    let data: Data
+    if path == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+        guard let d = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path)")
+        }
+        data = d
+    }
+    do { return try ArticleInput.decodeUTF8(Array(data)) } catch {
+        throw ValidationError("\(path): \(error)")
+    }
+}
+
+/// Thread-safe slots for results that must print in input order.
+final class OrderedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[UInt8], Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<[UInt8], Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    func all() -> [Result<[UInt8], Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
+/// A shared work counter for lanes pulling the next index.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

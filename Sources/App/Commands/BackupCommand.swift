@@ -1,0 +1,26 @@
+// `byline backup PATH`: a consistent copy of the live database through SQLite's online backup API, safe while
+// `byline serve` keeps writing.
+import ArgumentParser
+import Foundation
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the database to PATH while the service runs (SQLite online backup).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Where to write the copy (must not exist).")
+    var path: String
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("\(path) exists; choose a new file")
+        }
+        let source = try store.openStore()
+        do { try source.backup(to: path) } catch {
+            throw ValidationError("backup to \(path) failed: \(error)")
+        }
+        FileHandle.standardError.write(Data("byline backup: wrote \(path)\n".utf8))
+    }
+}

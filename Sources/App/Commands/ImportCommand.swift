@@ -1,0 +1,150 @@
+// `byline import PATH...`: analyses and stores text files, folders of them (recursively, *.txt) and NDJSON
+// files (*.ndjson, *.jsonl: {"text","date","title","url"} per line) on all cores. Resumable: a text already
+// stored (same content hash) is skipped without analysis. Shows count, rate and ETA on a terminal, plain
+// periodic lines otherwise, and a summary at the end; exits 1 if any item failed.
+import ArgumentParser
+import Dispatch
+import Foundation
+import Storage
+import TextAnalysis
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Analyse and store articles from files, folders or NDJSON.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Articles analysed at once (default: one per core).")
+    var jobs: Int?
+
+    @Argument(help: "Text files, folders (*.txt inside, recursively) or NDJSON files (*.ndjson, *.jsonl).")
+    var paths: [String]
+
+    /// One article to import and where it came from (for error messages).
+    enum Item {
+        case file(String)
+        case line(path: String, number: Int, text: Substring)
+    }
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let items = try paths.flatMap(Self.items(at:))
+        let articleStore = try store.openStore()
+        let analyzer = try Analyzer(resources: ResourceLoader.bundled())
+        let progress = ImportProgress(total: items.count)
+        let next = Counter()
+        let lanes = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, items.count))
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while let i = next.take(below: items.count) {
+                progress.record(Self.importOne(items[i], analyzer: analyzer, store: articleStore))
+            }
+        }
+        progress.finish()
+        if progress.failed > 0 { throw ExitCode(1) }
+    }
+
+    enum Outcome { case stored, skipped, failed(String) }
+
+    static func importOne(_ item: Item, analyzer: Analyzer, store: ArticleStore) -> Outcome {
+        do {
+            let submission: ArticleSubmission
+            switch item {
+            case .file(let path):
+                submission = ArticleSubmission(text: try readArticle(path), date: nil, title: nil, url: nil)
+            case .line(let path, let number, let text):
+                do { submission = try SubmissionDecoder.decodeJSON(Array(text.utf8)) } catch let e as SubmissionError {
+                    return .failed("\(path):\(number): \(e.detail)")
+                }
+            }
+            let hash = SHA256.hex(Array(submission.text.utf8))
+            if try store.articleId(contentHash: hash) != nil { return .skipped }
+            let document = analyzer.analyze(submission.text, date: submission.date)
+            let json = AnalysisJSON.encode(document)
+            let result = try store.insert(ArticleMapping.newArticle(submission, document, analysisJSON: json))
+            return result.created ? .stored : .skipped
+        } catch {
+            switch item {
+            case .file(let path): return .failed("\(path): \(error)")
+            case .line(let path, let number, _): return .failed("\(path):\(number): \(error)")
+            }
+        }
+    }
+
+    static func items(at path: String) throws -> [Item] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("\(path) does not exist")
+        }
+        if isDirectory.boolValue {
+            guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
+            let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
+            return files.map { .file((path as NSString).appendingPathComponent($0)) }
+        }
+        if path.hasSuffix(".ndjson") || path.hasSuffix(".jsonl") {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            let text = try ArticleInput.decodeUTF8(Array(data))
+            var out: [Item] = []
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.allSatisfy(\.isWhitespace) {
+                out.append(.line(path: path, number: i + 1, text: line))
+            }
+            return out
+        }
+        return [.file(path)]
+    }
+}
+
+/// Counts and prints progress from any thread.
+final class ImportProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let started = Date()
+    private let isTerminal = isatty(2) == 1
+    private var lastPrint = Date.distantPast
+    private(set) var stored = 0
+    private(set) var skipped = 0
+    private(set) var failed = 0
+
+    init(total: Int) { self.total = total }
+
+    func record(_ outcome: ImportCommand.Outcome) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch outcome {
+        case .stored: stored += 1
+        case .skipped: skipped += 1
+        case .failed(let why):
+            failed += 1
+            if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            FileHandle.standardError.write(Data("byline import: \(why)\n".utf8))
+        }
+        let now = Date()
+        if now.timeIntervalSince(lastPrint) >= (isTerminal ? 0.2 : 5) {
+            lastPrint = now
+            FileHandle.standardError.write(Data(((isTerminal ? "\r\u{1B}[K" : "") + line(now) + (isTerminal ? "" : "\n")).utf8))
+        }
+    }
+
+    private func line(_ now: Date) -> String {
+        let done = stored + skipped + failed
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(done) / elapsed
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        return String(format: "%d/%d articles (%.0f%%), %.1f/s, ETA %.0fs", done, total,
+                      total > 0 ? 100 * Double(done) / Double(total) : 100, rate, eta)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(started)
+        let clear = isTerminal ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data((clear + String(format: "imported %d, skipped %d already stored, %d failed, in %.1fs\n",
+                                                            stored, skipped, failed, elapsed)).utf8))
+    }
+}

@@ -1,0 +1,44 @@
+// `byline query entities|quotes|timeline|articles [name=value ...]` prints the same JSON as the API's list
+// endpoints, straight from the store (no server needed).
+import ArgumentParser
+import Foundation
+import HTTP1
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Query the store: byline query quotes speaker=Blinken limit=5")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "articles, entities, quotes or timeline.")
+    var kind: String
+
+    @Argument(help: "Filters as name=value, the API's query parameters (q=..., type=PER, from=2021 ...).")
+    var filters: [String] = []
+
+    func run() throws {
+        guard let query = ListQuery(rawValue: kind) else {
+            throw ValidationError("unknown query '\(kind)': use articles, entities, quotes or timeline")
+        }
+        var encoded: [String] = []
+        for filter in filters {
+            guard let eq = filter.firstIndex(of: "="), eq != filter.startIndex else {
+                throw ValidationError("filter '\(filter)' is not name=value")
+            }
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            let name = String(filter[..<eq]).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+            let value = String(filter[filter.index(after: eq)...]).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+            encoded.append("\(name)=\(value)")
+        }
+        guard let parameters = QueryParameters(parsing: encoded.joined(separator: "&")) else {
+            throw ValidationError("cannot read the filters")
+        }
+        let object: [String: Any]
+        do { object = try query.run(parameters, store: try store.openStore()) } catch let error as any HTTPResponseError {
+            throw ValidationError(error.detail)
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}

@@ -1,0 +1,27 @@
+// Options shared by the commands that open the store directly (import, query, backup): the database comes
+// from --database, else BYLINE_DATABASE, else the config file, else the default, as for `byline serve`.
+import ArgumentParser
+import Foundation
+import Storage
+
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Configuration file (key value lines).")
+    var config: String?
+    @Option(help: "SQLite database file (default ./data/byline.db).")
+    var database: String?
+
+    func resolvedConfig() throws -> Config {
+        var c = Config()
+        if let config { try c.apply(ConfigFile.load(path: config)) }
+        try c.apply(ConfigFile.environment(ProcessInfo.processInfo.environment))
+        if let database { try c.apply(key: "database", value: database, origin: "--database") }
+        return c
+    }
+
+    func openStore() throws -> ArticleStore {
+        let path = try resolvedConfig().database
+        do { return try Service.openStore(path: path) } catch {
+            throw ValidationError("cannot open the database \(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// POST /articles (analyse and store, durable before 201), POST /articles/batch (NDJSON, one answer per
+// line), GET /articles, GET /articles/{id}, DELETE /articles/{id}.
+import Foundation
+import HTTP1
+import Storage
+import TextAnalysis
+
+extension Service {
+    /// The outcome of storing one submission.
+    struct Stored {
+        let id: Int64
+        let created: Bool
+        let analysisJSON: [UInt8]
+    }
+
+    /// Analyses and stores one article; a text already stored is not analysed again.
+    func store(_ submission: ArticleSubmission, _ loaded: LoadedComponents) throws -> Stored {
+        let hash = SHA256.hex(Array(submission.text.utf8))
+        if let existing = try storing({ () throws(StorageError) in try loaded.store.articleId(contentHash: hash) }),
+           let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: existing) }) {
+            return Stored(id: existing, created: false, analysisJSON: detail.analysisJSON)
+        }
+        let document = timedAnalysis(loaded.analyzer, submission)
+        let json = AnalysisJSON.encode(document)
+        let article = ArticleMapping.newArticle(submission, document, analysisJSON: json)
+        let result = try storing({ () throws(StorageError) in try loaded.store.insert(article) })
+        return Stored(id: result.id, created: result.created, analysisJSON: json)
+    }
+
+    func postArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let loaded = try state.requireLoaded()
+        let params = try ListParameters(context.query, allowed: ["date", "title", "url"])
+        let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
+                                                      query: params.values)
+        let stored = try store(submission, loaded)
+        let body = RowJSON.object(["id": stored.id, "created": stored.created], raw: "analysis", stored.analysisJSON)
+        var response = JSONResponse.bytes(body, status: stored.created ? .created : .ok)
+        response.headers.add("Location", "/articles/\(stored.id)")
+        return response
+    }
+
+    /// NDJSON in, NDJSON out: line N of the answer is about line N of the body (blank lines skipped).
+    func postArticleBatch(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let loaded = try state.requireLoaded()
+        _ = try ListParameters(context.query, allowed: [])
+        var out: [UInt8] = []
+        var lineNumber = 0
+        for rawLine in request.body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = Array(rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine)
+            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            var answer: [String: Any] = ["line": lineNumber]
+            do {
+                let submission = try SubmissionDecoder.decodeJSON(line)
+                let stored = try store(submission, loaded)
+                answer["id"] = stored.id
+                answer["status"] = stored.created ? 201 : 200
+            } catch let error as any HTTPResponseError {
+                answer["status"] = error.status.code
+                answer["error"] = error.detail
+                if let field = error.extra["field"] { answer["field"] = field }
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])) ?? Data()
+            out += Array(data)
+            out.append(UInt8(ascii: "\n"))
+        }
+        return HTTPResponse(status: .ok, contentType: "application/x-ndjson", body: out)
+    }
+
+    func getArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let loaded = try state.requireLoaded()
+        _ = try ListParameters(context.query, allowed: [])
+        let id = try pathID(context)
+        guard let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: id) }) else {
+            throw HTTPError(.notFound, detail: "there is no article \(id)")
+        }
+        var members = RowJSON.article(detail.summary)
+        members["text"] = detail.text
+        return JSONResponse.bytes(RowJSON.object(members, raw: "analysis", detail.analysisJSON))
+    }
+
+    func deleteArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let loaded = try state.requireLoaded()
+        let id = try pathID(context)
+        guard try storing({ () throws(StorageError) in try loaded.store.deleteArticle(id: id) }) else {
+            throw HTTPError(.notFound, detail: "there is no article \(id)")
+        }
+        return HTTPResponse(status: .noContent)
+    }
+
+    func pathID(_ context: RequestContext) throws -> Int64 {
+        guard let raw = context.pathParameters["id"], let id = Int64(raw), id > 0 else {
+            throw HTTPError(.notFound, detail: "no such resource: ids are positive whole numbers")
+        }
+        return id
+    }
+}

@@ -1,0 +1,61 @@
+// Reading list-query parameters: only known names are accepted, numbers and dates are checked, and each
+// failure is a 400 that names the parameter.
+import HTTP1
+import TextAnalysis
+
+struct ListParameters {
+    let values: [String: String]
+
+    /// Rejects parameters the endpoint does not know, so a typo is not silently ignored.
+    init(_ query: QueryParameters, allowed: Set<String>) throws {
+        var values: [String: String] = [:]
+        for item in query {
+            guard allowed.contains(item.name) else {
+                throw ParameterError(name: item.name, problem: "is not known here (known: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            guard values[item.name] == nil else { throw ParameterError(name: item.name, problem: "is given twice") }
+            values[item.name] = item.value
+        }
+        self.values = values
+    }
+
+    func string(_ name: String) -> String? {
+        guard let v = values[name], !v.isEmpty else { return nil }
+        return v
+    }
+
+    func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let raw = string(name) else { return nil }
+        guard let v = Int(raw), range.contains(v) else {
+            throw ParameterError(name: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return v
+    }
+
+    func id(_ name: String) throws -> Int64? {
+        try int(name, in: 1...Int.max).map(Int64.init)
+    }
+
+    /// limit: 1...500, default decided by the store (50).
+    func limit() throws -> Int? { try int("limit", in: 1...500) }
+
+    /// A TIMEX-style date bound: YYYY, YYYY-MM or YYYY-MM-DD.
+    func dateBound(_ name: String) throws -> String? {
+        guard let raw = string(name) else { return nil }
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        let shapeOK = (1...3).contains(parts.count) && parts[0].count == 4
+            && parts.dropFirst().allSatisfy { $0.count == 2 } && raw.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+        let valid = shapeOK && (parts.count < 3 || CalendarDate(iso: raw) != nil)
+            && (parts.count < 2 || (1...12).contains(Int(parts[1]) ?? 0))
+        guard valid else { throw ParameterError(name: name, problem: "must be a date like 2021, 2021-03 or 2021-03-18") }
+        return raw
+    }
+
+    func oneOf(_ name: String, _ choices: [String]) throws -> String? {
+        guard let raw = string(name) else { return nil }
+        guard choices.contains(raw) else {
+            throw ParameterError(name: name, problem: "must be one of \(choices.joined(separator: ", "))")
+        }
+        return raw
+    }
+}

@@ -1,0 +1,77 @@
+// Liveness, readiness, version, metrics and POST /analyze: the endpoints that need no store.
+import Foundation
+import HTTP1
+import TextAnalysis
+
+extension Service {
+    func health(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        JSONResponse.bytes(Array(#"{"status":"ok"}"#.utf8))
+    }
+
+    func ready(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        switch state.readiness {
+        case .ready: return JSONResponse.make(["ready": true])
+        case .loading: return JSONResponse.make(["ready": false, "reason": "loading the model and the database"],
+                                                status: .serviceUnavailable, headers: ["Retry-After": "1"])
+        case .failed(let why): return JSONResponse.make(["ready": false, "reason": why], status: .serviceUnavailable)
+        }
+    }
+
+    func version(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        JSONResponse.make(["name": "byline", "version": BylineVersion.current])
+    }
+
+    func metricsPage(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        let gauges = Metrics.Gauges(articlesStored: nil,
+                                    openConnections: nil,
+                                    tlsHandshakes: nil, tlsHandshakeFailures: nil)
+        return HTTPResponse(status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8",
+                            body: Array(metrics.render(gauges).utf8))
+    }
+
+    /// POST /analyze: the analysis of the body, stored nowhere.
+    func analyze(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let loaded = try state.requireLoaded()
+        let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
+                                                      query: context.query.firstValues)
+        let document = timedAnalysis(loaded.analyzer, submission)
+        return JSONResponse.bytes(AnalysisJSON.encode(document))
+    }
+
+    func timedAnalysis(_ analyzer: Analyzer, _ submission: ArticleSubmission) -> Document {
+        let started = ContinuousClock.now
+        let document = analyzer.analyze(submission.text, date: submission.date)
+        metrics.recordAnalysis(seconds: (ContinuousClock.now - started).seconds)
+        return document
+    }
+}
+
+extension QueryParameters {
+    /// The first value of each name, for code that takes one value per parameter.
+    var firstValues: [String: String] {
+        var out: [String: String] = [:]
+        for item in self where out[item.name] == nil { out[item.name] = item.value }
+        return out
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}
+
+extension Service {
+    /// The committed OpenAPI 3.1 document, read once.
+    static let openAPIDocument: [UInt8] = {
+        guard let url = Bundle.module.url(forResource: "Resources/openapi", withExtension: "json")
+            ?? Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+            let data = try? Data(contentsOf: url) else { return Array("{}".utf8) }
+        return Array(data)
+    }()
+
+    func openAPI(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        JSONResponse.bytes(Service.openAPIDocument)
+    }
+}

@@ -1,0 +1,136 @@
+// The service: the one place where HTTP, analysis and storage meet. It starts listening at once, loads the
+// model and opens the database on a background thread (/ready says 503 until both are loaded), and runs until
+// SIGTERM/SIGINT, when the event server drains in-flight requests within the grace period.
+import EventServer
+import Foundation
+import HTTP1
+import Storage
+import Synchronization
+import TextAnalysis
+
+/// What the service needs loaded before it can analyze and store.
+struct LoadedComponents: Sendable {
+    let analyzer: Analyzer
+    let store: ArticleStore
+}
+
+/// Loading state shared by every handler.
+final class ServiceState: Sendable {
+    enum Readiness: Sendable { case loading, ready, failed(String) }
+
+    private let value = Mutex<(Readiness, LoadedComponents?)>((.loading, nil))
+
+    var readiness: Readiness { value.withLock { $0.0 } }
+    var loaded: LoadedComponents? { value.withLock { $0.1 } }
+
+    func set(_ loaded: LoadedComponents) { value.withLock { $0 = (.ready, loaded) } }
+    func fail(_ why: String) { value.withLock { $0 = (.failed(why), nil) } }
+
+    /// The loaded components, or a 503 the handler passes on.
+    func requireLoaded() throws -> LoadedComponents {
+        switch readiness {
+        case .ready: if let loaded { return loaded }
+        case .failed(let why): throw HTTPError(.serviceUnavailable, detail: "the service failed to start: \(why)")
+        case .loading: break
+        }
+        throw HTTPError(.serviceUnavailable, detail: "the service is still loading; try again shortly",
+                        headers: ["Retry-After": "1"])
+    }
+}
+
+public final class Service: Sendable {
+    public let config: Config
+    let metrics = Metrics()
+    let state = ServiceState()
+    let apiKey: APIKeyCheck
+    private let serverBox = Mutex<HTTPServer?>(nil)
+    /// Where log lines go (standard error; tests capture them).
+    let logSink: @Sendable (String) -> Void
+
+    var server: HTTPServer? { serverBox.withLock { $0 } }
+
+    public init(config: Config, logSink: @escaping @Sendable (String) -> Void = StandardError.write) throws {
+        self.config = config
+        self.logSink = logSink
+        self.apiKey = APIKeyCheck(key: config.apiKey, forReads: config.apiKeyForReads)
+    }
+
+    /// Loads the analyzer and opens the store; /ready turns true when this returns without error.
+    public func load() {
+        do {
+            let started = ContinuousClock.now
+            let analyzer = try Analyzer(resources: ResourceLoader.bundled())
+            let store = try Service.openStore(path: config.database)
+            state.set(LoadedComponents(analyzer: analyzer, store: store))
+            log(level: "info", "loaded the model and the database \(config.database) in "
+                + String(format: "%.0f ms", (ContinuousClock.now - started).seconds * 1000))
+        } catch {
+            state.fail("\(error)")
+            log(level: "error", "cannot load: \(error)")
+        }
+    }
+
+    static func openStore(path: String) throws -> ArticleStore {
+        if path != ":memory:" {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        return try ArticleStore(path: path)
+    }
+
+    /// The request handler the event server runs (also used in-process by tests).
+    public func makeResponder() throws -> AppResponder {
+        let logRequests = config.logLevel == "info" || config.logLevel == "debug"
+        return AppResponder(router: try makeRouter(), trustedProxies: config.trustedProxies,
+                            accessLog: logRequests ? logSink : nil)
+    }
+
+    /// Listens, loads in the background, and blocks until SIGTERM/SIGINT has drained the server.
+    public func run() throws {
+        let server = try start()
+        try server.installSignalHandlers()
+        Thread.detachNewThread { [self] in load() }
+        server.run()
+        log(level: "info", "stopped")
+    }
+
+    /// Binds and starts serving; returns at once with the server (whose `boundPort` tells the port).
+    /// The caller loads (`load`) and later `stop`s and `run`s (joins) it.
+    @discardableResult
+    public func start() throws -> HTTPServer {
+        var serverConfig = ServerConfiguration(host: config.host, port: config.port)
+        if config.loops > 0 { serverConfig.eventLoopCount = config.loops }
+        if config.workers > 0 { serverConfig.workerCount = config.workers }
+        serverConfig.limits.maxBodyBytes = config.maxBodySize
+        serverConfig.maxConnections = config.maxConnections
+        serverConfig.headerTimeout = .milliseconds(Int(config.headerTimeout * 1000))
+        serverConfig.bodyTimeout = .milliseconds(Int(config.bodyTimeout * 1000))
+        serverConfig.keepAliveTimeout = .milliseconds(Int(config.idleTimeout * 1000))
+        serverConfig.maxRequestsPerConnection = config.maxRequestsPerConnection
+        serverConfig.shutdownGracePeriod = .milliseconds(Int(config.shutdownGrace * 1000))
+        serverConfig.log = { [self] line in log(level: "warn", line) }
+
+        let server = HTTPServer(configuration: serverConfig)
+        let responder = try makeResponder()
+        let sink = logSink
+        // Routed requests are logged by AppResponder (it knows the client behind a trusted proxy); the server's
+        // hook logs the ones rejected before routing, which carry no request id.
+        let writeLine: @Sendable (AccessLogEntry) -> Void = { entry in
+            if entry.requestID == nil { sink(AccessLogLine(entry: entry).json()) }
+        }
+        let logRequests = config.logLevel == "info" || config.logLevel == "debug"
+        try server.start(handler: responder, accessLog: logRequests ? writeLine : nil)
+        serverBox.withLock { $0 = server }
+        log(level: "info", "listening on http://\(config.host):\(server.boundPort); database \(config.database)")
+        return server
+    }
+
+    func log(level: String, _ message: String) {
+        let order = ["error": 0, "warn": 1, "info": 2, "debug": 3]
+        guard order[level, default: 2] <= order[config.logLevel, default: 2] else { return }
+        let object: [String: Any] = ["time": AccessLogLine.iso8601(Date()), "level": level, "message": message]
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+            logSink(String(decoding: data, as: UTF8.self))
+        }
+    }
+}

@@ -1,0 +1,346 @@
+// One thread, one epoll instance, its own listeners and the connections it accepted (shared-nothing, like one
+// nginx worker). Each turn: wait (at most until the next timeout sweep), dispatch ready descriptors, run
+// connections that have work left over from a bounded turn, drain the inbox of responses from workers, and
+// sweep deadlines.
+//
+// Timeouts: every connection carries one deadline (from its state machine); the loop sweeps its live list every
+// `sweepInterval` (at most 250 ms, a fifth of the shortest timeout) and fires the passed ones. That is Redis's
+// `clientsCron` approach: a comparison per connection per sweep costs ~10 µs per 10,000 connections, with no
+// allocation when a deadline moves (which happens on every request), unlike a heap or wheel with re-insertion.
+//
+// Tokens in epoll data: low 32 bits the descriptor, high 32 bits a registration id (0 for listeners and the
+// doorbell). A connection closed and its descriptor reused within one batch gets a new id, so stale events for the
+// old one are dropped.
+import Glibc
+import HTTP1
+import CLinux
+
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: everything but `inbox` (under `inboxLock`) and `doorbell` is touched only by the loop thread.
+
+    enum Message {
+        case response(fd: Int32, id: UInt32, HTTPResponse)
+        case shutdown(graceful: Bool)
+    }
+
+    static let readsPerTurn = 16
+    static let bytesPerTurn = 256 * 1024
+    static let requestsPerTurn = 16
+    static let acceptsPerTurn = 64
+    static let scratchSize = 64 * 1024
+    static let errorEvents: UInt32 = CLinux_EPOLLERR | CLinux_EPOLLHUP
+    /// How long to stop accepting after EMFILE/ENFILE.
+    static let descriptorBackOff: Int64 = 100
+
+    let index: Int
+    let configuration: ServerConfiguration
+    let timeouts: ConnectionStateMachine.Timeouts
+    let handler: any RequestHandler
+    let workers: WorkerPool
+    let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    /// Shared read buffer: each connection reads here and keeps only what it cannot parse at once.
+    let scratch: UnsafeMutableRawBufferPointer
+    /// Largest unparsed input a connection may hold (parser limits plus one read).
+    let inputCap: Int
+    private let maxConnections: Int
+
+    private let epoll: Epoll
+    private let doorbell: Doorbell
+    private var listeners: [Listener]
+    private var connections: [Connection?] = []
+    private var live: [Connection] = []
+    private var runnable: [Connection] = []
+    private var nextID: UInt32 = 0
+    private let sweepInterval: Int64
+    private var nextSweep: Int64 = 0
+    private var lastDescriptorWarning: Int64 = -.max
+
+    private(set) var now: Int64
+    /// The IMF-fixdate for the Date header, recomputed when the second changes.
+    private(set) var date: String = ""
+    private var dateSecond = -1
+
+    private(set) var isDraining = false
+    private var drainDeadline: Int64 = .max
+    private var stopped = false
+
+    private let inboxLock = ConditionLock()
+    private var inbox: [Message] = []
+
+    init(index: Int, configuration: ServerConfiguration, listeners: [Listener], handler: any RequestHandler,
+         workers: WorkerPool, accessLog: (@Sendable (AccessLogEntry) -> Void)?) throws {
+        self.index = index
+        self.configuration = configuration
+        timeouts = ConnectionStateMachine.Timeouts(
+            header: configuration.headerTimeout.milliseconds, body: configuration.bodyTimeout.milliseconds,
+            keepAlive: configuration.keepAliveTimeout.milliseconds, write: configuration.writeTimeout.milliseconds,
+            linger: configuration.lingerTimeout.milliseconds)
+        let shortest = [timeouts.header, timeouts.body, timeouts.keepAlive, timeouts.write, timeouts.linger].min()!
+        sweepInterval = min(250, max(10, shortest / 5))
+        self.handler = handler
+        self.workers = workers
+        self.accessLog = accessLog
+        self.listeners = listeners
+        let loops = max(1, configuration.eventLoopCount)
+        maxConnections = max(1, (configuration.maxConnections + loops - 1) / loops)
+        inputCap = configuration.limits.maxHeadBytes + configuration.limits.maxBodyBytes + 2 * Self.bytesPerTurn
+        scratch = .allocate(byteCount: Self.scratchSize, alignment: 16)
+        epoll = try Epoll(capacity: 512)
+        doorbell = try Doorbell()
+        now = monotonicMilliseconds()
+        try epoll.add(doorbell.fd, interest: .read, token: UInt64(UInt32(bitPattern: doorbell.fd)))
+        for listener in listeners {
+            try epoll.add(listener.fd, interest: .read, token: UInt64(UInt32(bitPattern: listener.fd)))
+        }
+        refreshDate()
+    }
+
+    deinit {
+        scratch.deallocate()
+    }
+
+    // MARK: cross-thread entry
+
+    /// Hands a message to the loop from any thread.
+    func post(_ message: Message) {
+        inboxLock.withLock { inbox.append(message) }
+        doorbell.ring()
+    }
+
+    // MARK: the loop
+
+    func run() {
+        nextSweep = now + sweepInterval
+        while !stopped {
+            let timeout = runnable.isEmpty ? Int32(clamping: max(0, nextSweep - now)) : 0
+            do {
+                try epoll.wait(timeoutMilliseconds: timeout) { token, events in
+                    self.dispatch(token: token, events: events)
+                }
+            } catch {
+                configuration.log("loop \(index): \(error)")
+            }
+            now = monotonicMilliseconds()
+            refreshDate()
+            runRunnable()
+            if now >= nextSweep {
+                sweep()
+                nextSweep = now + sweepInterval
+            }
+            if isDraining && (live.isEmpty || now >= drainDeadline) {
+                if !live.isEmpty {
+                    configuration.log("loop \(index): grace period over, dropping \(live.count) connections")
+                }
+                stopped = true
+            }
+        }
+        for connection in live { connection.close() }
+        for listener in listeners { epoll.remove(listener.fd) }
+        listeners = []
+    }
+
+    private func dispatch(token: UInt64, events: UInt32) {
+        let fd = Int32(bitPattern: UInt32(truncatingIfNeeded: token))
+        let id = UInt32(truncatingIfNeeded: token >> 32)
+        if id == 0 {
+            if fd == doorbell.fd {
+                doorbell.drain()
+                drainInbox()
+            } else if let listener = listeners.first(where: { $0.fd == fd }) {
+                acceptConnections(on: listener)
+            }
+            return
+        }
+        guard Int(fd) < connections.count, let connection = connections[Int(fd)], connection.id == id else {
+            return  // stale: the connection closed earlier in this batch
+        }
+        connection.handleEvents(events, now: now)
+    }
+
+    private func drainInbox() {
+        let messages = inboxLock.withLock { () -> [Message] in
+            let taken = inbox
+            inbox = []
+            return taken
+        }
+        for message in messages {
+            switch message {
+            case .response(let fd, let id, let response):
+                guard Int(fd) < connections.count, let connection = connections[Int(fd)], connection.id == id else {
+                    continue  // the client went away while a worker handled its request
+                }
+                connection.handleResponse(response, now: now)
+            case .shutdown(let graceful):
+                beginShutdown(graceful: graceful)
+            }
+        }
+    }
+
+    private func runRunnable() {
+        guard !runnable.isEmpty else { return }
+        let batch = runnable
+        runnable = []
+        for connection in batch where !connection.isClosed {
+            connection.handleRunnable(now: now)
+        }
+    }
+
+    func scheduleRunnable(_ connection: Connection) {
+        runnable.append(connection)
+    }
+
+    private func sweep() {
+        var index = 0
+        while index < live.count {
+            let connection = live[index]
+            if connection.machine.deadline <= now {
+                connection.handleTimeout(now: now)
+            }
+            // A closed connection was swapped out of `index`; look at the one that took its place.
+            if index < live.count && live[index] === connection { index += 1 }
+        }
+        for listener in listeners where listener.backOffUntil != 0 && now >= listener.backOffUntil {
+            listener.backOffUntil = 0
+            setPolled(listener, live.count < maxConnections)
+        }
+    }
+
+    // MARK: accepting
+
+    private func acceptConnections(on listener: Listener) {
+        for _ in 0..<Self.acceptsPerTurn {
+            guard live.count < maxConnections else {
+                // Stop polling until a connection closes; new clients wait in the backlog (connectionClosed).
+                setPolled(listener, false)
+                return
+            }
+            switch listener.acceptOne() {
+            case .accepted(let socket):
+                register(socket, from: listener)
+            case .drained:
+                return
+            case .outOfDescriptors(let error):
+                if now - lastDescriptorWarning > 10_000 {
+                    configuration.log("loop \(index): \(error); not accepting for \(Self.descriptorBackOff) ms")
+                    lastDescriptorWarning = now
+                }
+                listener.backOffUntil = now + Self.descriptorBackOff
+                setPolled(listener, false)
+                return
+            case .skipped:
+                continue
+            }
+        }
+    }
+
+    private func register(_ socket: AcceptedSocket, from listener: Listener) {
+        Socket.setNoDelay(socket.fd)
+        let transport: any ConnectionTransport
+        do {
+            transport = try listener.spec.makeTransport(socket.fd)
+        } catch {
+            configuration.log("loop \(index): cannot set up transport for \(socket.address): \(error)")
+            closeDescriptor(socket.fd)
+            return
+        }
+        nextID = nextID == .max ? 1 : nextID + 1
+        let client = ClientInfo(address: socket.address, port: socket.port, isTLS: transport.isTLS)
+        let connection = Connection(fd: socket.fd, id: nextID, client: client, transport: transport, loop: self,
+                                    now: now)
+        do {
+            try epoll.add(socket.fd, interest: connection.interest, token: token(connection))
+        } catch {
+            configuration.log("loop \(index): \(error)")
+            closeDescriptor(socket.fd)
+            return
+        }
+        let slot = Int(socket.fd)
+        if slot >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: max(slot + 1 - connections.count, 64)))
+        }
+        connections[slot] = connection
+        connection.liveIndex = live.count
+        live.append(connection)
+        if isDraining {
+            connection.beginDraining(now: now)
+        } else {
+            connection.start(now: now)
+        }
+    }
+
+    private func setPolled(_ listener: Listener, _ polled: Bool) {
+        guard listener.isPolled != polled, !isDraining else { return }
+        listener.isPolled = polled
+        do {
+            try epoll.modify(listener.fd, interest: polled ? .read : .none,
+                             token: UInt64(UInt32(bitPattern: listener.fd)))
+        } catch {
+            configuration.log("loop \(index): \(error)")
+        }
+    }
+
+    // MARK: connection bookkeeping
+
+    private func token(_ connection: Connection) -> UInt64 {
+        UInt64(connection.id) << 32 | UInt64(UInt32(bitPattern: connection.fd))
+    }
+
+    func updateInterest(_ connection: Connection) {
+        do {
+            try epoll.modify(connection.fd, interest: connection.interest, token: token(connection))
+        } catch {
+            configuration.log("loop \(index): \(error)")
+            connection.close()
+        }
+    }
+
+    /// Called by `Connection.close()`: forget it and release the descriptor (which also leaves epoll).
+    func connectionClosed(_ connection: Connection) {
+        connections[Int(connection.fd)] = nil
+        let index = connection.liveIndex
+        let last = live.removeLast()
+        if last !== connection {
+            live[index] = last
+            last.liveIndex = index
+        }
+        connection.liveIndex = -1
+        closeDescriptor(connection.fd)
+        if live.count < maxConnections {
+            for listener in listeners where !listener.isPolled && listener.backOffUntil == 0 {
+                setPolled(listener, true)
+            }
+        }
+    }
+
+    // MARK: shutdown
+
+    private func beginShutdown(graceful: Bool) {
+        if !isDraining {
+            isDraining = true
+            drainDeadline = now + configuration.shutdownGracePeriod.milliseconds
+            for listener in listeners { epoll.remove(listener.fd) }
+            listeners = []
+            for connection in live { connection.beginDraining(now: now) }
+        }
+        if !graceful { drainDeadline = now }
+    }
+
+    // MARK: clocks
+
+    private func refreshDate() {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &spec)
+        let second = spec.tv_sec
+        if second != dateSecond {
+            dateSecond = second
+            date = HTTPDate.format(epochSeconds: second)
+        }
+    }
+}
+
+/// Monotonic milliseconds (never jumps with the wall clock).
+func monotonicMilliseconds() -> Int64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+}

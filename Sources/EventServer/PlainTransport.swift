@@ -1,0 +1,41 @@
+// ConnectionTransport over a plain non-blocking TCP descriptor: read(2) and write(2) through `syscall`.
+// The descriptor belongs to the Connection, which closes it; this type only moves bytes.
+import Glibc
+
+final class PlainTransport: ConnectionTransport {
+    let fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    func handshake() -> TransportResult { .done(0) }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> TransportResult {
+        do {
+            switch try syscall("read", { Glibc.read(fd, buffer.baseAddress, buffer.count) }) {
+            case .processed(0): return .closed
+            case .processed(let n): return .done(n)
+            case .wouldBlock: return .wantRead
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) -> TransportResult {
+        do {
+            // send(MSG_NOSIGNAL) rather than write: no SIGPIPE even if a caller forgot to ignore it.
+            switch try syscall("send", { Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }) {
+            case .processed(let n): return .done(n)
+            case .wouldBlock: return .wantWrite
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    var hasBufferedInput: Bool { false }
+
+    func shutdown() { Socket.shutdownWrite(fd) }
+
+    var isTLS: Bool { false }
+}

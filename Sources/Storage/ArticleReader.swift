@@ -1,0 +1,219 @@
+// ArticleReader: the read queries, each a keyset-paginated list (see Cursor) built from only the filters given,
+// so SQLite can use the matching index. Runs on any connection inside a read transaction.
+
+enum ArticleReader {
+    /// WHERE clauses and their arguments, in order.
+    private struct Filter {
+        var clauses: [String] = []
+        var args: [SQLValue] = []
+        mutating func add(_ clause: String, _ values: SQLValue...) {
+            clauses.append(clause)
+            args += values
+        }
+        var sql: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
+    }
+
+    /// Inclusive YYYY-MM-DD bounds from TIMEX-style inputs (from=2021 → 2021-01-01, to=2021 → 2021-12-31).
+    private static func dateBounds(from: String?, to: String?) throws(StorageError) -> (EventDate?, EventDate?) {
+        func parse(_ s: String?, _ name: String) throws(StorageError) -> EventDate? {
+            guard let s else { return nil }
+            guard let d = EventDate(bound: s) else { throw .invalid("\(name) must be a date like 2021-03-18") }
+            return d
+        }
+        return (try parse(from, "from"), try parse(to, "to"))
+    }
+
+    /// Takes one row beyond the limit to learn whether there is a next page.
+    private static func page<R>(_ rows: [R], limit: Int, cursor: (R) -> Cursor) -> Page<R> {
+        guard rows.count > limit else { return Page(rows: rows, nextCursor: nil) }
+        let kept = Array(rows.prefix(limit))
+        return Page(rows: kept, nextCursor: cursor(kept[kept.count - 1]).encoded)
+    }
+
+    // MARK: - Articles
+
+    private static let articleColumns = "a.id, a.date, a.title, a.url, a.content_hash, a.created_at, a.sort_date"
+
+    private static func summary(_ r: Row) -> (ArticleSummary, String) {
+        (ArticleSummary(id: r.int64(0), date: r.textOrNil(1), title: r.textOrNil(2), url: r.textOrNil(3),
+                        contentHash: r.text(4), createdAt: r.text(5)), r.text(6))
+    }
+
+    static func articles(_ q: ArticleQuery, db: Database) throws(StorageError) -> Page<ArticleSummary> {
+        let limit = try PageLimit.resolve(q.limit)
+        let tag = "articles"
+        var f = Filter()
+        let (from, to) = try dateBounds(from: q.from, to: q.to)
+        if let from { f.add("a.sort_date >= ?", .text(from.startISO)) }
+        if let to { f.add("a.sort_date <= ?", .text(to.endISO)) }
+        if let e = q.entityId {
+            f.add("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)", .int(e))
+        }
+        if let c = try Cursor.decode(q.cursor, tag: tag) {
+            f.add("(a.sort_date < ? OR (a.sort_date = ? AND a.id < ?))", .text(c.key), .text(c.key), .int(c.id))
+        }
+        let sql = "SELECT \(articleColumns) FROM articles a\(f.sql) ORDER BY a.sort_date DESC, a.id DESC LIMIT ?"
+        let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)], summary)
+        let p = page(rows, limit: limit) { Cursor(tag: tag, key: $0.1, id: $0.0.id) }
+        return Page(rows: p.rows.map(\.0), nextCursor: p.nextCursor)
+    }
+
+    static func article(id: Int64, db: Database) throws(StorageError) -> ArticleDetail? {
+        try db.statement("SELECT \(articleColumns), a.text, a.analysis FROM articles a WHERE a.id = ?")
+            .first([.int(id)]) { r in ArticleDetail(summary: summary(r).0, text: r.text(7), analysisJSON: r.blob(8)) }
+    }
+
+    static func articleId(contentHash: String, db: Database) throws(StorageError) -> Int64? {
+        try db.scalarInt("SELECT id FROM articles WHERE content_hash = ?", [.text(contentHash)])
+    }
+
+    // MARK: - Entities
+
+    private static let entityColumns =
+        "e.id, e.name, e.type, e.mention_count, e.article_count, e.first_seen, e.last_seen, e.norm"
+
+    private static func entityRow(_ r: Row) -> (EntityRow, String) {
+        (EntityRow(id: r.int64(0), name: r.text(1), type: r.text(2), aliases: [], roles: [],
+                   mentionCount: r.int(3), articleCount: r.int(4), firstSeen: r.textOrNil(5),
+                   lastSeen: r.textOrNil(6)), r.text(7))
+    }
+
+    /// Fills aliases (name forms other than the entity's own, one per folded form) and roles.
+    private static func complete(_ row: (EntityRow, String), db: Database) throws(StorageError) -> EntityRow {
+        var e = row.0
+        e.aliases = try db.statement("""
+            SELECT min(alias) FROM entity_aliases WHERE entity_id = ? AND norm <> ? GROUP BY norm ORDER BY 1
+            """).rows([.int(e.id), .text(row.1)]) { $0.text(0) }
+        e.roles = try db.statement("""
+            SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL ORDER BY role
+            """).rows([.int(e.id)]) { $0.text(0) }
+        return e
+    }
+
+    static func entities(_ q: EntityQuery, db: Database) throws(StorageError) -> Page<EntityRow> {
+        let limit = try PageLimit.resolve(q.limit)
+        let tag = "entities." + q.sort.rawValue
+        var f = Filter()
+        if let t = q.type { f.add("e.type = ?", .text(t)) }
+        if let text = q.q.map(Fold.name), !text.isEmpty {
+            let like = SQLValue.text(Fold.likeSubstring(text))
+            f.add("""
+                (e.norm LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases x
+                 WHERE x.entity_id = e.id AND x.norm LIKE ? ESCAPE '\\'))
+                """, like, like)
+        }
+        if let a = q.articleId {
+            f.add("e.id IN (SELECT entity_id FROM article_entities WHERE article_id = ?)", .int(a))
+        }
+        if let m = q.minArticles { f.add("e.article_count >= ?", .int(m)) }
+        let cursor = try Cursor.decode(q.cursor, tag: tag)
+        let order: String
+        switch q.sort {
+        case .articleCount:
+            if let c = cursor {
+                guard let n = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
+                f.add("(e.article_count < ? OR (e.article_count = ? AND e.id > ?))", .int(n), .int(n), .int(c.id))
+            }
+            order = "e.article_count DESC, e.id"
+        case .name:
+            if let c = cursor {
+                f.add("(e.norm > ? OR (e.norm = ? AND e.id > ?))", .text(c.key), .text(c.key), .int(c.id))
+            }
+            order = "e.norm, e.id"
+        }
+        let sql = "SELECT \(entityColumns) FROM entities e\(f.sql) ORDER BY \(order) LIMIT ?"
+        let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)], entityRow)
+        let p = page(rows, limit: limit) { row in
+            Cursor(tag: tag, key: q.sort == .name ? row.1 : String(row.0.articleCount), id: row.0.id)
+        }
+        var out: [EntityRow] = []
+        for row in p.rows { out.append(try complete(row, db: db)) }
+        return Page(rows: out, nextCursor: p.nextCursor)
+    }
+
+    static func entity(id: Int64, db: Database) throws(StorageError) -> EntityRow? {
+        guard let row = try db.statement("SELECT \(entityColumns) FROM entities e WHERE e.id = ?")
+            .first([.int(id)], entityRow) else { return nil }
+        return try complete(row, db: db)
+    }
+
+    static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {
+        guard let entity = try entity(id: id, db: db) else { return nil }
+        return EntityDetail(entity: entity,
+                            articles: try articles(ArticleQuery(entityId: id), db: db),
+                            quotes: try quotes(QuoteQuery(entityId: id), db: db),
+                            timeline: try timeline(TimelineQuery(entityId: id), db: db))
+    }
+
+    // MARK: - Quotes
+
+    static func quotes(_ q: QuoteQuery, db: Database) throws(StorageError) -> Page<QuoteRow> {
+        let limit = try PageLimit.resolve(q.limit)
+        let tag = "quotes"
+        var f = Filter()
+        if let s = q.speaker.map(Fold.name), !s.isEmpty {
+            f.add("""
+                (q.speaker_norm = ? OR q.speaker_entity_id IN
+                 (SELECT id FROM entities WHERE norm = ? UNION SELECT entity_id FROM entity_aliases WHERE norm = ?))
+                """, .text(s), .text(s), .text(s))
+        }
+        if let e = q.entityId { f.add("q.speaker_entity_id = ?", .int(e)) }
+        if let text = q.q {
+            guard let match = Fold.ftsQuery(text) else { throw .invalid("q has no words to search for") }
+            f.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", .text(match))
+        }
+        if let k = q.kind { f.add("q.kind = ?", .text(k)) }
+        let (from, to) = try dateBounds(from: q.from, to: q.to)
+        if let from { f.add("a.sort_date >= ?", .text(from.startISO)) }
+        if let to { f.add("a.sort_date <= ?", .text(to.endISO)) }
+        if let a = q.articleId { f.add("q.article_id = ?", .int(a)) }
+        if let c = try Cursor.decode(q.cursor, tag: tag) { f.add("q.id < ?", .int(c.id)) }
+        let sql = """
+            SELECT q.id, q.article_id, a.sort_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start,
+                   q."end", q.cue, q.rule, q.confidence
+            FROM quotes q JOIN articles a ON a.id = q.article_id\(f.sql) ORDER BY q.id DESC LIMIT ?
+            """
+        let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)]) { r in
+            QuoteRow(id: r.int64(0), articleId: r.int64(1), articleDate: r.text(2), speakerEntityId: r.int64OrNil(3),
+                     speakerName: r.textOrNil(4), text: r.text(5), kind: r.text(6), start: r.int(7), end: r.int(8),
+                     cue: r.textOrNil(9), rule: r.text(10), confidence: r.double(11))
+        }
+        return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
+    }
+
+    // MARK: - Timeline
+
+    static func timeline(_ q: TimelineQuery, db: Database) throws(StorageError) -> Page<EventRow> {
+        let limit = try PageLimit.resolve(q.limit)
+        let tag = "timeline"
+        var f = Filter()
+        if let e = q.entityId { f.add("ev.id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)", .int(e)) }
+        let (from, to) = try dateBounds(from: q.from, to: q.to)
+        if let from { f.add("ev.end_day >= ?", .int(from.startDay)) }
+        if let to { f.add("ev.start_day <= ?", .int(to.endDay)) }
+        if let text = q.q, !text.isEmpty { f.add("ev.text LIKE ? ESCAPE '\\'", .text(Fold.likeSubstring(text))) }
+        if let a = q.articleId { f.add("ev.article_id = ?", .int(a)) }
+        if let c = try Cursor.decode(q.cursor, tag: tag) {
+            guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
+            f.add("(ev.sort_key > ? OR (ev.sort_key = ? AND ev.id > ?))", .int(k), .int(k), .int(c.id))
+        }
+        let sql = """
+            SELECT ev.id, ev.article_id, a.sort_date, ev.date, ev.granularity, ev.start, ev."end", ev.text, ev.sort_key
+            FROM events ev JOIN articles a ON a.id = ev.article_id\(f.sql) ORDER BY ev.sort_key, ev.id LIMIT ?
+            """
+        let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)]) { r in
+            (EventRow(id: r.int64(0), articleId: r.int64(1), articleDate: r.text(2), date: r.text(3),
+                      granularity: r.text(4), start: r.int(5), end: r.int(6), text: r.text(7), entityIds: []),
+             r.int64(8))
+        }
+        let p = page(rows, limit: limit) { Cursor(tag: tag, key: String($0.1), id: $0.0.id) }
+        let entities = try db.statement("SELECT entity_id FROM event_entities WHERE event_id = ? ORDER BY entity_id")
+        var out: [EventRow] = []
+        for (row, _) in p.rows {
+            var ev = row
+            ev.entityIds = try entities.rows([.int(ev.id)]) { $0.int64(0) }
+            out.append(ev)
+        }
+        return Page(rows: out, nextCursor: p.nextCursor)
+    }
+}

@@ -1,0 +1,98 @@
+// ArticleStore: the public, thread-safe entry point App uses. One writer connection (all writes serialized;
+// concurrent inserts share transactions through GroupCommit) and a pool of read-only connections that WAL lets
+// run beside the writer. Every method is synchronous and may be called from any thread.
+import Foundation
+
+public final class ArticleStore: Sendable {
+    public struct Options: Sendable {
+        /// Read connections kept open (more are opened under load and closed when returned).
+        public var readers: Int
+        /// How long a statement waits for a lock before failing with .busy.
+        public var busyTimeoutMs: Int32
+        /// Most articles one group commit writes in one transaction.
+        public var maxBatch: Int
+        /// Run PRAGMA quick_check when opening (a file that fails it is refused with .corrupt).
+        public var quickCheck: Bool
+        public init(readers: Int = 4, busyTimeoutMs: Int32 = 5000, maxBatch: Int = 64, quickCheck: Bool = true) {
+            self.readers = readers
+            self.busyTimeoutMs = busyTimeoutMs
+            self.maxBatch = maxBatch
+            self.quickCheck = quickCheck
+        }
+    }
+
+    /// The database file (":memory:" for a private in-memory store, used by tests).
+    public let path: String
+    private let options: Options
+    private let writer: Locked<Database>
+    /// Idle read connections; nil for ":memory:", whose reads go through the writer connection.
+    private let readers: Locked<[Database]>?
+    private let commits: GroupCommit
+
+    /// Opens or creates the store at `path` and applies missing migrations.
+    public init(path: String, options: Options = Options()) throws(StorageError) {
+        let db = try Database(path: path, busyTimeoutMs: options.busyTimeoutMs)
+        if options.quickCheck { try db.quickCheck() }
+        try Migrations.apply(db)
+        self.path = path
+        self.options = options
+        let writer = Locked(db)
+        self.writer = writer
+        self.readers = path == ":memory:" ? nil : Locked([])
+        self.commits = GroupCommit(maxBatch: options.maxBatch) { articles in
+            writer.withLock { db in ArticleWriter.insertBatch(articles, into: db) }
+        }
+    }
+
+    // MARK: - Writes
+
+    /// Stores an article with its entities, quotes and events in one transaction, or returns the id of the
+    /// article with the same content hash (`created == false`). Returns only after the COMMIT is on disk
+    /// (WAL, synchronous=FULL); on error nothing of the article is stored.
+    public func insert(_ article: NewArticle) throws(StorageError) -> InsertResult {
+        try commits.submit(article).get()
+    }
+
+    /// Deletes an article, its mentions, quotes and events; entities left without articles disappear and the
+    /// others' counts are updated. False when there is no such article.
+    @discardableResult
+    public func deleteArticle(id: Int64) throws(StorageError) -> Bool {
+        try writer.withLock { db throws(StorageError) in
+            try db.transaction { () throws(StorageError) in try ArticleWriter.delete(articleId: id, from: db) }
+        }
+    }
+
+    /// Writes a consistent copy of the whole store to a new file at `path` (online; writers keep going).
+    public func backup(to path: String) throws(StorageError) {
+        try read { db throws(StorageError) in try db.backup(to: path) }
+    }
+
+    /// Sizes of the recent group-commit batches (how many inserts shared one COMMIT), oldest first.
+    public var recentBatchSizes: [Int] { commits.recentBatchSizes }
+
+    /// Runs `body` on the writer connection (maintenance and tests).
+    func withWriter<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {
+        try writer.withLock { db throws(StorageError) in try body(db) }
+    }
+
+    // MARK: - Reads
+
+    /// Runs `body` on a read connection inside one read transaction (a consistent snapshot).
+    func read<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {
+        guard let readers else {
+            return try writer.withLock { db throws(StorageError) in try body(db) }
+        }
+        let db: Database
+        if let pooled = readers.withLock({ pool in pool.popLast() }) {
+            db = pooled
+        } else {
+            db = try Database(path: path, mode: .readOnly, busyTimeoutMs: options.busyTimeoutMs)
+        }
+        defer {
+            readers.withLock { pool in if pool.count < options.readers { pool.append(db) } }
+        }
+        try db.execute("BEGIN")
+        defer { db.rollback() }  // read-only: ending the snapshot is all a rollback does
+        return try body(db)
+    }
+}

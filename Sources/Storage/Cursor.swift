@@ -1,0 +1,101 @@
+// Cursor: opaque keyset-pagination tokens. A cursor is base64url of "tag␟key␟id": the query it belongs to,
+// the sort key of the last row returned, and that row's id (the tie-break). Keyset pages stay stable while
+// rows are inserted, unlike OFFSET. Page limits are checked here too.
+import Foundation
+
+struct Cursor: Equatable {
+    /// Which list and sort the cursor belongs to ("articles", "entities.name" ...); a mismatch is refused.
+    let tag: String
+    let key: String
+    let id: Int64
+
+    static let separator: Character = "\u{1F}"
+
+    var encoded: String {
+        let raw = "\(tag)\(Cursor.separator)\(key)\(Cursor.separator)\(id)"
+        return Data(raw.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    init(tag: String, key: String, id: Int64) {
+        self.tag = tag
+        self.key = key
+        self.id = id
+    }
+
+    /// Decodes `text`, which must carry `tag`; nil input gives nil (first page).
+    static func decode(_ text: String?, tag: String) throws(StorageError) -> Cursor? {
+        guard let text else { return nil }
+        let bad = StorageError(kind: .invalidCursor, message: "cursor is not valid for this list")
+        guard text.count <= 1024 else { throw bad }
+        var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
+        guard let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8) else { throw bad }
+        let parts = raw.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == tag, let id = Int64(parts[2]) else { throw bad }
+        return Cursor(tag: tag, key: String(parts[1]), id: id)
+    }
+}
+
+/// Page sizes: 50 when not given, 1...500 allowed.
+public enum PageLimit {
+    public static let defaultLimit = 50
+    public static let maximum = 500
+
+    public static func resolve(_ limit: Int?) throws(StorageError) -> Int {
+        guard let limit else { return defaultLimit }
+        guard (1...maximum).contains(limit) else {
+            throw StorageError.invalid("limit must be between 1 and \(maximum), got \(limit)")
+        }
+        return limit
+    }
+}
+
+/// Folding for names and search terms: lowercase, no diacritics, single spaces, trimmed.
+enum Fold {
+    static func name(_ s: String) -> String {
+        // Fast path for ASCII (most names), which needs neither Unicode folding nor Foundation.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for b in s.utf8 {
+            guard b < 0x80 else { return slowName(s) }
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func slowName(_ s: String) -> String {
+        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A LIKE pattern matching `s` as a substring, with %, _ and \ escaped (use with ESCAPE '\').
+    static func likeSubstring(_ s: String) -> String {
+        var out = "%"
+        for c in s {
+            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out + "%"
+    }
+
+    /// An FTS5 query from user words: each word becomes a quoted phrase (so no FTS operator or syntax error
+    /// can come from input); a trailing * keeps prefix search. Nil when there is no word.
+    static func ftsQuery(_ s: String) -> String? {
+        var terms: [String] = []
+        for raw in s.split(whereSeparator: { $0.isWhitespace }) {
+            let prefix = raw.hasSuffix("*")
+            let word = raw.filter { $0 != "*" && $0 != "\"" }
+            guard !word.isEmpty else { continue }
+            terms.append("\"\(word)\"" + (prefix ? "*" : ""))
+        }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+}

@@ -1,0 +1,51 @@
+// Throw-away TLS certificates for tests, made by scripts/gen-test-certs.sh (openssl CLI) in a temporary directory
+// so nothing generated ever lands in the repository.
+import Foundation
+
+public struct TestCertificates: Sendable {
+    public let directory: URL
+
+    public var caPath: String { path("ca.pem") }
+    public var serverCertificatePath: String { path("server.pem") }
+    public var serverKeyPath: String { path("server.key") }
+    /// A second valid leaf with its own key and serial, for reload tests.
+    public var otherCertificatePath: String { path("server2.pem") }
+    public var otherKeyPath: String { path("server2.key") }
+    /// A leaf that expired in 2020.
+    public var expiredCertificatePath: String { path("expired.pem") }
+    public var expiredKeyPath: String { path("expired.key") }
+
+    public func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    public struct GenerationError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Runs the script into a fresh temporary directory.
+    public static func generate() throws -> TestCertificates {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("byline-certs-\(UUID().uuidString)")
+        let script = Fixtures.repoRoot.appendingPathComponent("scripts/gen-test-certs.sh")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script.path, directory.path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let detail = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GenerationError(description: "gen-test-certs.sh failed: " + String(decoding: detail, as: UTF8.self))
+        }
+        return TestCertificates(directory: directory)
+    }
+
+    /// One set per test process, made on first use; nil (with the reason printed) if the openssl CLI failed.
+    public static let shared: TestCertificates? = {
+        do { return try generate() } catch {
+            print("TLS test certificates unavailable: \(error)")
+            return nil
+        }
+    }()
+}

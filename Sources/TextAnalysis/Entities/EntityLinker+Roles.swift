@@ -1,0 +1,142 @@
+// Roles and titles for person entities, from the words around their mentions (entities/roles.tsv):
+// a title right before the name ("First Vice Foreign Minister Choe Son-hui": a head phrase, extended leftwards by
+// modifier words) or inside the mention when the tagger included it ("President Biden"), and an appositive right
+// after it (", a doctor," / ", the company's chief executive,"). An entity keeps the longest role found.
+
+/// The role phrases of entities/roles.tsv, as lowercased token sequences.
+struct RoleLexicon: Sendable {
+    /// Head phrases keyed by their last token (lowercased), longest first.
+    var headsByLast: [String: [[String]]] = [:]
+    var heads: Set<String> = []
+    var modifiers: Set<String> = []
+    var honorifics: Set<String> = []
+
+    init(resources: ResourceLoader) throws {
+        for (line, text) in try resources.lines("entities/roles.tsv") {
+            let f = text.split(separator: "\t", omittingEmptySubsequences: false)
+            let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
+            guard f.count == 2, !words.isEmpty else {
+                throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific")
+            }
+            switch f[1] {
+            case "head":
+                headsByLast[words.last!, default: []].append(words)
+                heads.insert(words.joined(separator: " "))
+            case "modifier":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): a modifier is one word")
+                }
+                modifiers.insert(words[0])
+            case "honorific":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): an honorific is one word")
+                }
+                honorifics.insert(words[0])
+            default:
+                throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
+            }
+        }
+        for k in headsByLast.keys { headsByLast[k]!.sort { $0.count > $1.count } }
+    }
+
+    /// The token range of a title ending at token `end - 1` (head phrase plus modifiers before it), if any.
+    func titleEnding(at end: Int, _ tokens: [Token], lowerLimit: Int) -> Range<Int>? {
+        guard end - 1 >= lowerLimit, let list = headsByLast[tokens[end - 1].text.lowercased()] else { return nil }
+        for phrase in list where end - phrase.count >= lowerLimit {
+            let start = end - phrase.count
+            let same = (0..<phrase.count).allSatisfy { tokens[start + $0].text.lowercased() == phrase[$0] }
+            guard same else { continue }
+            var s = start
+            while s - 1 >= lowerLimit, modifiers.contains(tokens[s - 1].text.lowercased()) { s -= 1 }
+            return s..<end
+        }
+        return nil
+    }
+
+    /// How many leading tokens of tokens[lo..<hi] are honorifics ("Mr Blair" → 1).
+    func leadingHonorificLength(_ tokens: [Token], _ lo: Int, _ hi: Int) -> Int {
+        var k = lo
+        while k < hi, honorifics.contains(tokens[k].text.lowercased()) { k += 1 }
+        return k - lo
+    }
+
+    /// How many leading tokens of tokens[lo..<hi] form a title ("Secretary of State Antony Blinken" → 3).
+    func leadingRoleLength(_ tokens: [Token], _ lo: Int, _ hi: Int) -> Int {
+        var best = 0
+        // Try every end point; the longest title that starts exactly at lo wins.
+        for end in (lo + 1)..<hi {
+            if let r = titleEnding(at: end, tokens, lowerLimit: lo), r.lowerBound == lo { best = end - lo }
+        }
+        return best
+    }
+
+    /// Whether an appositive's words hold a head role.
+    func containsHead(_ words: [String]) -> Bool {
+        for i in words.indices {
+            for phrase in headsByLast[words[i]] ?? [] where i + 1 >= phrase.count
+                && Array(words[(i + 1 - phrase.count)...i]) == phrase {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+extension EntityLinker {
+    static let determiners: Set<String> = ["a", "an", "the"]
+    static let relativeWords: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when"]
+    /// An appositive longer than this is a clause, not a role.
+    static let maxAppositiveTokens = 7
+
+    /// Fills Entity.role for persons from titles before and appositives after their mentions.
+    func assignRoles(_ doc: inout Document, _ forms: [Int: NameForm]) {
+        let tokens = doc.tokens
+        for e in doc.entities.indices where doc.entities[e].type == .person {
+            var best: (CharRange, Int)?
+            for m in doc.entities[e].mentions {
+                guard let form = forms[m] else { continue }
+                // The tagger's ranges are trusted only after clamping to the token array.
+                let raw = doc.mentions[m].tokens
+                let lo = max(0, min(raw.lowerBound, tokens.count)), hi = max(lo, min(raw.upperBound, tokens.count))
+                let mentionTokens = lo..<hi
+                let sentenceStart = doc.sentenceIndex(ofToken: form.tokens.lowerBound)
+                    .map { doc.sentences[$0].tokens.lowerBound } ?? 0
+                var found: [Range<Int>] = []
+                // Title inside the mention, then a title right before it.
+                if form.tokens.lowerBound > mentionTokens.lowerBound {
+                    let r = mentionTokens.lowerBound..<form.tokens.lowerBound
+                    if let t = roles.titleEnding(at: r.upperBound, tokens, lowerLimit: r.lowerBound) { found.append(t) }
+                }
+                if let t = roles.titleEnding(at: mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart) {
+                    found.append(t)
+                }
+                if let a = appositive(after: mentionTokens.upperBound, tokens) { found.append(a) }
+                for r in found where !r.isEmpty {
+                    let chars = CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
+                    if best == nil || r.count > best!.1 { best = (chars, r.count) }
+                }
+            }
+            if let (chars, _) = best { doc.entities[e].role = doc.text(chars) }
+        }
+    }
+
+    /// `, a doctor,` after a name: the tokens between the commas (without a leading article), when they are short,
+    /// not a relative clause, and hold a head role.
+    func appositive(after end: Int, _ tokens: [Token]) -> Range<Int>? {
+        guard end < tokens.count, tokens[end].text == "," else { return nil }
+        var k = end + 1
+        while k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens {
+            let t = tokens[k].text
+            if t == "," || t == "." || t == ";" { break }
+            k += 1
+        }
+        guard k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens, k > end + 1 else { return nil }
+        var s = end + 1
+        let first = tokens[s].text.lowercased()
+        if EntityLinker.relativeWords.contains(first) { return nil }
+        if EntityLinker.determiners.contains(first) && tokens[s].text == first && first != "the" { s += 1 }
+        guard s < k else { return nil }
+        let words = (s..<k).map { tokens[$0].text.lowercased() }
+        return roles.containsHead(words) ? s..<k : nil
+    }
+}

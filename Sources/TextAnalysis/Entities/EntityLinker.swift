@@ -1,0 +1,263 @@
+// The entity-linker component: groups the tagger's mentions into entities within one document.
+//
+// Mentions are visited longest first, so "Antony Blinken" founds the entity that "Blinken" and "Secretary Blinken"
+// later join. A mention joins an entity when (in this order): its normalized name (case, diacritics, periods and
+// hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
+// acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
+// initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
+// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs are
+// left unlinked. Person names lose leading titles and honorifics (entities/roles.tsv) and trailing possessives.
+//
+// The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
+// confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
+// of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
+// text gives (EntityLinker+Roles.swift).
+
+import Foundation
+
+public struct EntityLinker: AnalysisComponent {
+    public let name = "entity-linker"
+    public let requires: Set<Annotation> = [.tokens, .sentences, .paragraphs, .mentions]
+    public let provides: Set<Annotation> = [.entities]
+
+    /// Normalized variant → canonical name.
+    let aliases: [String: String]
+    let roles: RoleLexicon
+
+    public init(resources: ResourceLoader) throws {
+        var aliases: [String: String] = [:]
+        for (line, text) in try resources.lines("entities/roles-aliases.tsv") {
+            let f = text.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 2, !f[0].isEmpty, !f[1].isEmpty else {
+                throw ResourceError("entities/roles-aliases.tsv:\(line): expected variant<TAB>canonical name")
+            }
+            let canonical = String(f[1])
+            aliases[EntityLinker.normalize(String(f[0]))] = canonical
+            aliases[EntityLinker.normalize(canonical)] = canonical
+        }
+        self.aliases = aliases
+        self.roles = try RoleLexicon(resources: resources)
+    }
+
+    public func process(_ document: inout Document) {
+        link(&document)
+    }
+
+    /// A mention reduced to the name it gives.
+    struct NameForm {
+        /// Token range of the name inside the mention (possessive, leading "the" and titles removed).
+        var tokens: Range<Int>
+        var text: String
+        /// The normalized words ("kim", "jong", "un"): what person-name parts are matched on.
+        var words: [String]
+        var key: String
+        var isAcronym: Bool
+        var isAllCaps: Bool
+    }
+
+    /// An entity while it is being built.
+    struct Group {
+        var mentions: [Int] = []
+        /// The fullest name form so far (most words).
+        var best: NameForm
+        var canonical: String?
+        var isPerson: Bool
+    }
+
+    /// The groups built so far with the indexes that keep each lookup independent of how many groups exist
+    /// (a 10 MB input can hold thousands of entities).
+    struct Groups {
+        var list: [Group] = []
+        var groupOf: [Int: Int] = [:]
+        /// Normalized name (and alias canonical name) → group.
+        var byKey: [String: Int] = [:]
+        /// Initials of multi-word non-person names → group (first founded wins).
+        var byInitials: [String: Int] = [:]
+        /// Word of a person's fullest name → groups.
+        var personsByWord: [String: [Int]] = [:]
+
+        mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool) {
+            let g = g ?? {
+                list.append(Group(mentions: [], best: form, canonical: canonical, isPerson: isPerson))
+                return list.count - 1
+            }()
+            let isNew = list[g].mentions.isEmpty
+            list[g].mentions.append(m)
+            groupOf[m] = g
+            if byKey[form.key] == nil { byKey[form.key] = g }
+            if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
+            if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
+            let best = list[g].best
+            // More words; then mixed case over ALL CAPS; then the form met first (the order visits them).
+            let fuller = form.words.count > best.words.count
+                || (form.words.count == best.words.count && best.isAllCaps && !form.isAllCaps)
+            guard isNew || fuller else { return }
+            list[g].best = form
+            if form.words.count >= 2, !list[g].isPerson {
+                for i in EntityLinker.initials(form.words) where byInitials[i] == nil { byInitials[i] = g }
+            }
+            if list[g].isPerson {
+                for w in Set(form.words) where !(personsByWord[w]?.contains(g) ?? false) {
+                    personsByWord[w, default: []].append(g)
+                }
+            }
+        }
+    }
+
+    public func link(_ doc: inout Document) {
+        let boiler = doc.paragraphs.filter(\.isBoilerplate).map(\.chars)
+        var forms: [Int: NameForm] = [:]
+        for (i, m) in doc.mentions.enumerated() {
+            doc.mentions[i].entity = nil
+            if boiler.contains(where: { $0.contains(m.chars) }) { continue }
+            if let f = nameForm(m, doc) { forms[i] = f }
+        }
+        let definedBy = acronymDefinitions(doc, forms)
+
+        // Longest first; acronyms defined in parentheses right after the multi-word names; then by position.
+        let order = forms.keys.sorted { a, b in
+            let wa = forms[a]!.words.count, wb = forms[b]!.words.count
+            let ra = wa > 1 ? 0 : definedBy[a] != nil ? 1 : 2, rb = wb > 1 ? 0 : definedBy[b] != nil ? 1 : 2
+            if ra != rb { return ra < rb }
+            if ra == 0, wa != wb { return wa > wb }
+            let sa = doc.mentions[a].chars.start, sb = doc.mentions[b].chars.start
+            return sa != sb ? sa < sb : a < b
+        }
+
+        var groups = Groups()
+        for m in order {
+            let form = forms[m]!
+            // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
+            let found = findGroup(m, form, doc, groups, definedBy)
+            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person)
+        }
+
+        // Entities in order of first mention.
+        var list = groups.list
+        for g in list.indices { list[g].mentions.sort { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start } }
+        list.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
+        var entities: [Entity] = []
+        for (id, g) in list.enumerated() {
+            let name = g.canonical ?? g.best.text
+            var aliasList: [String] = []
+            var votes: [EntityType: Double] = [:]
+            var total = 0.0
+            for m in g.mentions {
+                let text = forms[m]!.text
+                if text != name, !aliasList.contains(text) { aliasList.append(text) }
+                votes[doc.mentions[m].type, default: 0] += max(doc.mentions[m].confidence, 1e-6)
+                total += doc.mentions[m].confidence
+                doc.mentions[m].entity = id
+            }
+            let type = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
+                                   mentions: g.mentions, confidence: total / Double(g.mentions.count)))
+        }
+        doc.entities = entities
+        assignRoles(&doc, forms)
+    }
+
+    // MARK: Matching
+
+    func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {
+        if let def = definedBy[m], let g = groups.groupOf[def] { return g }
+        if let g = groups.byKey[form.key] { return g }
+        if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)] { return g }
+        if form.isAcronym, let g = groups.byInitials[form.key] { return g }
+        // Part of a longer person name: all words appear in order in the group's fullest name.
+        let type = doc.mentions[m].type
+        let candidates = (groups.personsByWord[form.words[0]] ?? []).filter { g in
+            let best = groups.list[g].best
+            guard best.words.count > form.words.count else { return false }
+            // A single word tagged as something else still joins when it is the person's last name.
+            if type != .person && !(form.words.count == 1 && best.words.last == form.words[0]) { return false }
+            return EntityLinker.isOrderedSubset(form.words, of: best.words)
+        }
+        guard candidates.count > 1 else { return candidates.first }
+        // Several people share the word: the one mentioned most recently before, else the nearest after.
+        let at = doc.mentions[m].chars.start
+        func distance(_ g: Int) -> Int {
+            let starts = groups.list[g].mentions.map { doc.mentions[$0].chars.start }
+            if let before = starts.filter({ $0 < at }).max() { return at - before }
+            return Int.max / 2 + (starts.min().map { $0 - at } ?? 0)
+        }
+        return candidates.min { distance($0) < distance($1) }
+    }
+
+    /// Mention index of an acronym → the mention it abbreviates, for `Long Name (ACR)`.
+    func acronymDefinitions(_ doc: Document, _ forms: [Int: NameForm]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        let byStart = Dictionary(forms.keys.sorted().map { (doc.mentions[$0].tokens.lowerBound, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        for m in forms.keys.sorted() where forms[m]!.words.count >= 2 {
+            let after = doc.mentions[m].tokens.upperBound
+            guard after + 2 < doc.tokens.count, doc.tokens[after].text == "(",
+                  let acr = byStart[after + 1], let af = forms[acr], af.isAcronym,
+                  doc.mentions[acr].tokens.upperBound < doc.tokens.count,
+                  doc.tokens[doc.mentions[acr].tokens.upperBound].text == ")" else { continue }
+            out[acr] = m
+        }
+        return out
+    }
+
+    /// The name a mention gives: without a trailing possessive, a leading "the" (unless one word would remain)
+    /// and, for persons, leading titles.
+    func nameForm(_ m: EntityMention, _ doc: Document) -> NameForm? {
+        var lo = max(0, m.tokens.lowerBound), hi = min(doc.tokens.count, m.tokens.upperBound)
+        guard lo < hi else { return nil }
+        while hi > lo + 1, EntityLinker.possessives.contains(doc.tokens[hi - 1].text) { hi -= 1 }
+        if hi - lo > 2, doc.tokens[lo].text == "The" || doc.tokens[lo].text == "the" { lo += 1 }
+        if m.type == .person {
+            let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
+            if stripped > 0, stripped < hi - lo { lo += stripped }
+            let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
+            if honorific > 0, honorific < hi - lo { lo += honorific }
+        }
+        let text = doc.text(CharRange(doc.tokens[lo].start, doc.tokens[hi - 1].end))
+        let key = EntityLinker.normalize(text)
+        guard !key.isEmpty else { return nil }
+        let words = key.split(separator: " ").map(String.init)
+        let letters = text.unicodeScalars.filter { $0 != "." }
+        let isAcronym = words.count == 1 && letters.count >= 2 && letters.count <= 8
+            && letters.allSatisfy { $0.properties.isUppercase || $0 == "&" }
+        let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
+        return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
+                        isAllCaps: isAllCaps)
+    }
+
+    static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]
+    static let functionWords: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in", "to", "a"]
+
+    /// Lowercased without diacritics, periods dropped, hyphens and whitespace collapsed to one space, typographic
+    /// apostrophes straightened: "Kim Jong-Un" = "KIM JONG UN", "Sven-Göran" = "Sven Goran", "U.S." = "US".
+    static func normalize(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        for u in folded.unicodeScalars {
+            if u == "." { continue }
+            if u.properties.isWhitespace || u == "-" || u == "\u{2010}" || u == "\u{2011}" {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" "); space = false }
+            out.append(u == "’" ? "'" : u)
+        }
+        return String(out).lowercased()
+    }
+
+    /// Lowercase initials of a name, with and without function words ("Department of Justice" → doj, dj).
+    static func initials(_ words: [String]) -> Set<String> {
+        let all = String(words.compactMap { $0.first }).lowercased()
+        let content = String(words.filter { !functionWords.contains($0.lowercased()) }.compactMap { $0.first })
+            .lowercased()
+        return [all, content]
+    }
+
+    /// Whether `part` occurs in `whole` in order (not necessarily adjacent).
+    static func isOrderedSubset(_ part: [String], of whole: [String]) -> Bool {
+        var i = 0
+        for w in whole where i < part.count && w == part[i] { i += 1 }
+        return i == part.count
+    }
+}

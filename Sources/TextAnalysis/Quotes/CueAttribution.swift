@@ -1,0 +1,256 @@
+// Reads the text around one cue: who the speaker is (before the cue, after it, or inherited by an -ing form)
+// and what was said (a direct quote next to the cue, or the reported clause before or after it).
+
+/// What one cue attributes, and the rule that decided it.
+struct CueAttribution: Sendable, Equatable {
+    enum Target: Sendable, Equatable {
+        /// A direct quote (index into QuoteContext.directs).
+        case direct(Int)
+        /// A reported clause (tokens); quote marks inside make it a mixed quote.
+        case clause(Range<Int>)
+    }
+    var cue: Range<Int>
+    var speaker: SpeakerGuess?
+    var target: Target
+    var rule: String
+    var confidence: Double
+}
+
+extension QuoteContext {
+    /// Prepositions that open a phrase between a cue and its clause ("said in a statement that").
+    private static let venuePrepositions: Set<String> = ["in", "at", "during", "on", "via", "through", "over",
+                                                          "from", "with", "after", "before", "while"]
+    /// First words that show what follows a cue is no reported clause ("said to be", "told him about").
+    private static let nonClauseStarts: Set<String> = ["to", "of", "about", "for", "with", "by", "in", "on", "at",
+                                                       "while", "during", "as", "after", "before", "so", "no", "yes",
+                                                       "goodbye", "hello", "nothing", "something", "anything"]
+
+    func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
+        guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
+        let a = c.tokens.lowerBound, b = c.tokens.upperBound
+        let sEnd = s.tokens.upperBound
+
+        if c.frame == .according {
+            guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker) else { return nil }
+            let after = sp.mention.upperBound
+            if isPunct(after, ",") || isPunct(after, ":"), let target = forward(from: after + 1, frame: .speech, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
+                                      confidence: 0.8)
+            }
+            if let target = backward(before: a) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
+                                      confidence: 0.8)
+            }
+            return nil
+        }
+
+        if c.isParticiple {
+            // ", adding (that) ...": the speaker of the clause this hangs on.
+            let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
+                ?? nounPhrase(startingAt: s.tokens.lowerBound, ceiling: a).map { resolve($0, lastSpeaker: lastSpeaker) }
+            guard let sp, let target = forward(from: b, frame: c.frame, end: sEnd) else { return nil }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("participle", target),
+                                  confidence: 0.7)
+        }
+
+        // "“...,” said X": the speaker follows the cue.
+        if closingQuoteAttaches(before: a), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
+           endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
+                                  confidence: 0.9)
+        }
+        let base = c.frame == .belief ? 0.6 : 0.8
+        if let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
+            let left = leftEdge(of: sp, cue: a)
+            // "“...,” X said": a closing mark right before the speaker decides it.
+            if closingQuoteAttaches(before: left), let target = backward(before: left) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
+                                      confidence: 0.95)
+            }
+            // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
+            let relative = lex.is(lower[sp.mention.lowerBound], .relative)
+            if let target = forward(from: b, frame: c.frame, end: sEnd, stopAtComma: relative) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
+                                      confidence: base)
+            }
+            if isPunct(left - 1, ","), endsAttribution(at: b, end: sEnd), let target = backward(before: left) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
+                                      confidence: base - 0.05)
+            }
+        }
+        // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
+        if isPunct(a - 1, ","), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
+           isCap[b] || lex.is(lower[b], .det) || lex.is(lower[b], .person) || lex.is(lower[b], .group),
+           endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
+                                  confidence: base)
+        }
+        return nil
+    }
+
+    /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
+    /// same sentence unless the quote ends in "?", "!" or "," (a splitter may cut after “Why?”).
+    private func closingQuoteAttaches(before t: Int) -> Bool {
+        var c = t - 1
+        if isPunct(c, ",") && !isCloseMark(c) { c -= 1 }
+        guard isCloseMark(c), t < lower.count, paragraph(ofToken: c) == paragraph(ofToken: t) else { return false }
+        if sentenceOf[c] == sentenceOf[t] { return true }
+        let last = directs[quoteOf[c]].inner.upperBound - 1
+        return isPunct(last, "?!,")
+    }
+
+    private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
+
+    private func rule(_ pattern: String, _ target: CueAttribution.Target) -> String {
+        switch target {
+        case .direct: return "direct.\(pattern)"
+        case .clause: return "reported.\(pattern)"
+        }
+    }
+
+    /// Where the speaker phrase starts (the comma of "Trump, who said" belongs to the aside, not the phrase).
+    private func leftEdge(of sp: SpeakerGuess, cue: Int) -> Int {
+        var l = sp.mention.lowerBound
+        if lex.is(lower[l], .relative) { l = max(0, l - 1) }
+        // Include the subject phrase before a relative pronoun so the clause before it is not taken as content.
+        return l
+    }
+
+    /// True when nothing but a time or place phrase follows before the sentence (or clause) ends.
+    private func endsAttribution(at t: Int, end: Int) -> Bool {
+        var k = t
+        while k < end, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) || lex.is(lower[k], .skip) {
+            k += 1
+        }
+        if k >= end || isPunct(k, ".!?;") { return true }
+        if isPunct(k, ","), k + 1 < cueAt.count, cueAt[k + 1]?.isParticiple == true { return true }
+        if isWord[k], Self.venuePrepositions.contains(lower[k]) { return true }
+        if isPunct(k, ",") { return true }
+        return false
+    }
+
+    /// The reported clause or direct quote after a cue, or nil when none starts there.
+    func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
+        let n = lower.count
+        var k = start
+        guard k < n else { return nil }
+        if frame == .tell { k = skipHearer(k, end: sEnd) }
+        k = skipTime(k, end: sEnd)
+        if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
+            // "said in a statement that ..." / "said at a rally, “...”".
+            var j = k + 1
+            while j < sEnd, j - k < 12, !isPunct(j, ","), !isOpenMark(j), lower[j] != "that", !isPunct(j, ":") { j += 1 }
+            guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
+            k = j + 1
+        }
+        while k < n, isPunct(k, ",:") { k += 1 }
+        guard k < n else { return nil }
+        if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
+        if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
+        guard k < n else { return nil }
+        if isOpenMark(k) {
+            let q = quoteOf[k]
+            let close = directs[q].closeToken
+            if clauseContinues(after: close) {
+                let e = clauseEnd(from: k, sentenceEnd: max(sEnd, close + 1))
+                return e - k >= 3 ? .clause(k..<e) : nil
+            }
+            return .direct(q)
+        }
+        // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
+        guard k < sEnd, isWord[k], !Self.nonClauseStarts.contains(lower[k]) || (k > start && lower[k - 1] == "that")
+        else { return nil }
+        if frame == .passive || lex.is(lower[k], .timeprep) { return nil }
+        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        return words >= 3 ? .clause(k..<e) : nil
+    }
+
+    /// The direct quote or clause that ends just before `left` (a comma or a closing mark).
+    func backward(before left: Int) -> CueAttribution.Target? {
+        var e = left - 1
+        if isPunct(e, ",") && !isCloseMark(e) { e -= 1 }
+        if isCloseMark(e) {
+            let q = quoteOf[e]
+            let open = directs[q].openToken
+            let sStart = sentence(of: open)?.tokens.lowerBound ?? open
+            let before = (sStart..<open).filter { isWord[$0] }
+            // Words before the opener in its sentence: a partial quote inside a longer clause ("It is “reckless,”").
+            if !before.isEmpty, !directs[q].inner.contains(where: { isPunct($0, ".?!") }) {
+                let s = trimLeading(sStart, end: e + 1)
+                return .clause(s..<(e + 1))
+            }
+            return .direct(q)
+        }
+        guard e >= 0, let s = sentence(of: e) else { return nil }
+        var start = s.tokens.lowerBound
+        // A quote that opened in an earlier sentence (a split inside the marks) pulls the start back.
+        for t in start...e where quoteOf[t] >= 0 && directs[quoteOf[t]].openToken < start {
+            start = directs[quoteOf[t]].openToken
+            break
+        }
+        start = trimLeading(start, end: e + 1)
+        let words = (start..<(e + 1)).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        return words >= 4 ? .clause(start..<(e + 1)) : nil
+    }
+
+    private func trimLeading(_ s: Int, end: Int) -> Int {
+        var k = s
+        while k < end, (isWord[k] && lex.is(lower[k], .leading)) || isPunct(k, ",") { k += 1 }
+        return k
+    }
+
+    /// True when words follow a closing mark before the sentence ends ("said “both options” are considered").
+    private func clauseContinues(after close: Int) -> Bool {
+        let k = close + 1
+        guard k < lower.count, sentenceOf[k] == sentenceOf[close] else { return false }
+        return isWord[k] && cueAt[k] == nil
+    }
+
+    /// The end (exclusive) of a reported clause: the sentence end without its final punctuation, or an earlier
+    /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
+    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
+        var t = k, end = sentenceEnd
+        while t < end {
+            if isOpenMark(t) {
+                let close = directs[quoteOf[t]].closeToken
+                if close >= end, let s = sentence(of: close) { end = s.tokens.upperBound }
+                t = close + 1
+                continue
+            }
+            if stopAtComma, isPunct(t, ",") { break }
+            if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
+               next.isParticiple || next.frame == .according {
+                break
+            }
+            t += 1
+        }
+        var e = min(t, end)
+        while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
+        return e
+    }
+
+    private func skipTime(_ start: Int, end: Int) -> Int {
+        var k = start
+        while k < end, isWord[k] {
+            if lex.is(lower[k], .time) { k += 1; continue }
+            if lex.is(lower[k], .timeprep), k + 1 < end, lex.is(lower[k + 1], .time) { k += 2; continue }
+            break
+        }
+        return k
+    }
+
+    /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
+    private func skipHearer(_ start: Int, end: Int) -> Int {
+        var j = start
+        while j < end, j - start < 8, isWord[j], lower[j] != "that" { j += 1 }
+        if j < end, lower[j] == "that" { return j }
+        guard start < end, isWord[start] else { return start }
+        if lex.is(lower[start], .object) && !lex.is(lower[start], .det) { return start + 1 }
+        if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || lex.is(lower[start], .det) {
+            return np.upperBound
+        }
+        return start
+    }
+}
+

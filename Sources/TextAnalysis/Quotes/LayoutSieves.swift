@@ -1,0 +1,42 @@
+// Sieves that read the layout rather than a cue: a speaker after a dash (“...” ― Pamela Padilla) and a name
+// with a colon opening a paragraph (transcripts "PENCE: Well, look ...", headlines "Sanders: Clinton needs ...").
+
+extension QuoteContext {
+    /// “...” ― Pamela Padilla: a dash and a capitalised name right after the closing mark, in the same paragraph.
+    func dashSpeaker(after q: DirectSpan, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        var k = q.closeToken + 1
+        while k < lower.count, isPunct(k, ",.") { k += 1 }
+        guard k + 1 < lower.count, lex.is(lower[k], .dash), isCap[k + 1],
+              paragraph(ofToken: k + 1) == paragraph(ofToken: q.closeToken), let s = sentence(of: k + 1),
+              let np = nounPhrase(startingAt: k + 1, ceiling: s.tokens.upperBound) else { return nil }
+        return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// Paragraphs that open with a capitalised name (up to 6 tokens) and a colon: the rest of the paragraph is
+    /// what that name said. Label words ("Update:", "Photo:") and cues are no names.
+    func colonLabels(lastSpeaker: SpeakerGuess?) -> [(speaker: SpeakerGuess, colon: Int, content: Range<Int>)] {
+        var out: [(speaker: SpeakerGuess, colon: Int, content: Range<Int>)] = []
+        for p in doc.paragraphs where !p.isBoilerplate && !p.sentences.isEmpty {
+            let first = doc.sentences[p.sentences.lowerBound].tokens
+            let end = doc.sentences[p.sentences.upperBound - 1].tokens.upperBound
+            guard let colon = first.prefix(7).first(where: { isPunct($0, ":") }), colon > first.lowerBound,
+                  !skipSentence[p.sentences.lowerBound] else { continue }
+            let name = first.lowerBound..<colon
+            let isName = name.allSatisfy { t in
+                (isWord[t] && (isCap[t] || lex.is(lower[t], .nameword)) && !lex.is(lower[t], .label) && cueAt[t] == nil
+                    && quoteOf[t] < 0) || (!isWord[t] && t > name.lowerBound && (lower[t] == "." || lower[t] == "-"))
+            }
+            guard isName, isCap[name.lowerBound] else { continue }
+            // With a tagger in the pipeline the name must be a person or organisation ("Stealth Over Health:" is not).
+            if !doc.mentions.isEmpty, !name.contains(where: { t in
+                mentionOf[t] >= 0 && doc.mentions[mentionOf[t]].type != .location
+            }) { continue }
+            var e = end
+            while e > colon + 1, isPunct(e - 1, ".,;:!?") { e -= 1 }
+            let words = (colon + 1..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+            guard words >= 3 else { continue }
+            out.append((resolve(name, lastSpeaker: lastSpeaker), colon, (colon + 1)..<e))
+        }
+        return out
+    }
+}

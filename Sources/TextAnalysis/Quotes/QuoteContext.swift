@@ -1,0 +1,204 @@
+// Per-document facts the quote sieves share, computed in one pass each: lower-cased tokens, token classes,
+// sentence and paragraph of every token, the direct quotes found by the mark scanner, and the cue matches.
+
+/// One cue occurrence: its tokens and frame.
+struct CueMatch: Sendable, Equatable {
+    var tokens: Range<Int>
+    var frame: CueFrame
+    /// "adding", "saying" after a comma: the speaker is that of the clause it hangs on.
+    var isParticiple: Bool
+}
+
+/// A direct quote found from its marks, with the tokens it covers.
+struct DirectSpan: Sendable, Equatable {
+    var marks: MarkedQuote
+    /// Tokens strictly inside the marks.
+    var inner: Range<Int>
+    /// The token holding the opening mark and the one holding the closing mark.
+    var openToken: Int
+    var closeToken: Int
+    /// True when the quote stands as its own clause (starts a sentence or follows a cue and a colon or comma,
+    /// or ends with its own punctuation); false for a few quoted words inside a sentence.
+    var standsAlone: Bool
+}
+
+struct QuoteContext {
+    let doc: Document
+    let lex: QuoteLexicon
+    let lower: [String]
+    /// First scalar is a letter or digit.
+    let isWord: [Bool]
+    let isCap: [Bool]
+    let sentenceOf: [Int]
+    let paragraphOfSentence: [Int]
+    /// Sentences or paragraphs the extractor leaves alone (boilerplate, link lines such as "READ | ...").
+    let skipSentence: [Bool]
+    var directs: [DirectSpan] = []
+    /// For each token: the index of the direct quote whose marks or content hold it, else -1.
+    var quoteOf: [Int]
+    /// For each token: the cue starting there, if any.
+    var cueAt: [CueMatch?]
+    /// For each token: the entity mention holding it, else -1.
+    let mentionOf: [Int]
+
+    init(doc: Document, lex: QuoteLexicon) {
+        self.doc = doc
+        self.lex = lex
+        let n = doc.tokens.count
+        var lower = [String](), isWord = [Bool](), isCap = [Bool]()
+        lower.reserveCapacity(n); isWord.reserveCapacity(n); isCap.reserveCapacity(n)
+        for t in doc.tokens {
+            guard let f = t.text.unicodeScalars.first else {
+                lower.append(""); isWord.append(false); isCap.append(false)
+                continue
+            }
+            if f.value < 128 {
+                // ASCII fast path: most tokens; Unicode properties are costly per token.
+                let v = f.value
+                let upper = v >= 65 && v <= 90
+                isWord.append(upper || (v >= 97 && v <= 122) || (v >= 48 && v <= 57))
+                isCap.append(upper)
+                let hasUpper = t.text.utf8.contains { $0 >= 65 && $0 <= 90 }
+                lower.append(hasUpper ? t.text.lowercased() : t.text)
+            } else {
+                isWord.append(f.properties.isAlphabetic || f.properties.numericType != nil)
+                isCap.append(f.properties.isUppercase)
+                lower.append(t.text.lowercased())
+            }
+        }
+        self.lower = lower
+        self.isWord = isWord
+        self.isCap = isCap
+
+        var sentenceOf = [Int](repeating: -1, count: n)
+        for (si, s) in doc.sentences.enumerated() {
+            for t in s.tokens where t < n { sentenceOf[t] = si }
+        }
+        self.sentenceOf = sentenceOf
+        var paragraphOfSentence = [Int](repeating: 0, count: doc.sentences.count)
+        var skip = [Bool](repeating: false, count: doc.sentences.count)
+        for (pi, p) in doc.paragraphs.enumerated() {
+            for si in p.sentences where si < paragraphOfSentence.count {
+                paragraphOfSentence[si] = pi
+                if p.isBoilerplate { skip[si] = true }
+            }
+        }
+        // A link line ("READ | Blinken urges ...") is boilerplate even when it shares a paragraph with a quote.
+        for (si, s) in doc.sentences.enumerated() where !skip[si] {
+            let head = s.tokens.prefix(4)
+            if head.contains(where: { $0 < n && (doc.tokens[$0].text == "|" || doc.tokens[$0].text == "READ|") }) {
+                skip[si] = true
+            }
+        }
+        self.paragraphOfSentence = paragraphOfSentence
+        self.skipSentence = skip
+        var mentionOf = [Int](repeating: -1, count: n)
+        for (mi, m) in doc.mentions.enumerated() {
+            for t in m.tokens where t < n { mentionOf[t] = mi }
+        }
+        self.mentionOf = mentionOf
+        self.quoteOf = [Int](repeating: -1, count: n)
+        self.cueAt = [CueMatch?](repeating: nil, count: n)
+        findDirectQuotes()
+        findCues()
+    }
+
+    func sentence(of t: Int) -> Sentence? {
+        let si = t >= 0 && t < sentenceOf.count ? sentenceOf[t] : -1
+        return si >= 0 ? doc.sentences[si] : nil
+    }
+
+    func paragraph(ofToken t: Int) -> Int {
+        let si = t >= 0 && t < sentenceOf.count ? sentenceOf[t] : -1
+        return si >= 0 ? paragraphOfSentence[si] : 0
+    }
+
+    func skipped(_ t: Int) -> Bool {
+        let si = sentenceOf[t]
+        return si >= 0 && skipSentence[si]
+    }
+
+    func isPunct(_ t: Int, _ chars: String) -> Bool {
+        t >= 0 && t < lower.count && lower[t].count == 1 && chars.contains(lower[t])
+    }
+
+    /// The token whose range holds scalar offset `c` (or the first token after it).
+    func token(atChar c: Int) -> Int {
+        var lo = 0, hi = doc.tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if doc.tokens[mid].end <= c { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func isOpenMark(_ t: Int) -> Bool {
+        t >= 0 && t < quoteOf.count && quoteOf[t] >= 0 && directs[quoteOf[t]].openToken == t
+    }
+
+    func isCloseMark(_ t: Int) -> Bool {
+        t >= 0 && t < quoteOf.count && quoteOf[t] >= 0 && directs[quoteOf[t]].closeToken == t
+    }
+
+    private mutating func findDirectQuotes() {
+        let scanner = lex.scanner
+        var paras: [CharRange] = doc.paragraphs.filter { !$0.isBoilerplate }.map(\.chars)
+        if paras.isEmpty { paras = [CharRange(doc.bodyStart, doc.scalars.count)] }
+        let found = scanner.scan(doc.scalars, paragraphs: paras)
+        for m in found {
+            let ot = token(atChar: m.open), ct = token(atChar: m.close + m.closeLength - 1)
+            guard ot < doc.tokens.count, ct < doc.tokens.count, ot < ct else { continue }
+            // Tokens strictly inside; a tokenizer that glued a mark to a word leaves that word inside.
+            let innerStart = doc.tokens[ot].end <= m.open + m.openLength ? ot + 1 : ot
+            let innerEnd = token(atChar: m.close) < ct || doc.tokens[ct].start >= m.close ? token(atChar: m.close) : ct + 1
+            guard innerStart < innerEnd else { continue }
+            let qi = directs.count
+            directs.append(DirectSpan(marks: m, inner: innerStart..<innerEnd, openToken: ot, closeToken: ct,
+                                      standsAlone: false))
+            for t in ot...ct { quoteOf[t] = qi }
+        }
+        for qi in directs.indices { directs[qi].standsAlone = standsAlone(directs[qi]) }
+    }
+
+    /// A quote stands alone when it holds more than one sentence or opens its clause: at a sentence start, after
+    /// a colon, or after a cue and a comma. Anything else ("called it “a disgrace.”") is a few quoted words inside
+    /// a sentence: part of a mixed quote when a cue covers it, else a scare quote.
+    private func standsAlone(_ q: DirectSpan) -> Bool {
+        let last = q.inner.upperBound - 1
+        if let a = sentenceOf[safe: q.inner.lowerBound], let b = sentenceOf[safe: last], a != b { return true }
+        var b = q.openToken - 1
+        let sStart = sentence(of: q.openToken)?.tokens.lowerBound ?? 0
+        while b >= sStart, !isWord[b], !isPunct(b, ":,") { b -= 1 }
+        if b < sStart { return true }
+        if isPunct(b, ":") { return true }
+        guard isPunct(b, ",") else { return false }
+        b -= 1
+        return b >= 0 && b < lower.count && isWord[b] && lex.cues[lower[b]] != nil
+    }
+
+    private mutating func findCues() {
+        let n = lower.count
+        var t = 0
+        while t < n {
+            defer { t += 1 }
+            guard quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t), !skipped(t),
+                  let phrases = lex.cues[lower[t]] else { continue }
+            let sStart = sentence(of: t)?.tokens.lowerBound ?? 0
+            // Capitalised forms count only as a sentence's first word ("United States" holds no cue).
+            if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart) { continue }
+            for p in phrases where t + p.words.count <= n {
+                var ok = true
+                for (k, w) in p.words.enumerated() where lower[t + k] != w { ok = false; break }
+                if !ok { continue }
+                let participle = p.words[0].hasSuffix("ing") && isPunct(t - 1, ",")
+                cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle)
+                t += p.words.count - 1
+                break
+            }
+        }
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

@@ -1,0 +1,190 @@
+// The quote component: finds direct, mixed and reported quotes and who said them, as ordered sieves in the
+// manner of CoreNLP's QuoteAttributionAnnotator. Each sieve touches only quotes still unattributed and records
+// its rule id and a confidence on what it decides:
+//   1. cue sieves ("direct.then-cue", "direct.cue-then", "reported.cue-then", "reported.then-cue",
+//      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
+//      the clause it reports (quote marks inside that clause make it a mixed quote);
+//   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon;
+//   3. "mixed.sentence-cue": a few quoted words after a cue in the same sentence; otherwise they are scare quotes
+//      and dropped;
+//   4. "direct.dash-name": “...” ― Pamela Padilla;
+//   5. "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
+//   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
+//   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one.
+// Overlaps go to the higher confidence, then the longer, then the earlier quote.
+
+public struct QuoteExtractor: AnalysisComponent {
+    public let name = "quotes"
+    public let requires: Set<Annotation> = [.tokens, .sentences, .paragraphs, .mentions, .entities]
+    public let provides: Set<Annotation> = [.quotes]
+    public let lexicon: QuoteLexicon
+    /// Replace quotes already on the document (otherwise a document that has quotes is left alone).
+    public var overwrite: Bool
+
+    public init(resources: ResourceLoader, overwrite: Bool = false) throws {
+        self.lexicon = try QuoteLexicon(resources: resources)
+        self.overwrite = overwrite
+    }
+
+    public func process(_ document: inout Document) {
+        guard overwrite || document.quotes.isEmpty else { return }
+        document.quotes = extract(from: document)
+    }
+
+    /// The quotes of a document (computing only; `process` writes them).
+    public func extract(from doc: Document) -> [Quote] {
+        guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
+        let ctx = QuoteContext(doc: doc, lex: lexicon)
+        var found: [Found] = []
+        var claimed = [Bool](repeating: false, count: ctx.directs.count)
+        var lastSpeaker: SpeakerGuess?
+        var previous: CueAttribution?
+        var coveredUpTo = -1
+
+        // Sieve 1: cues.
+        var t = 0
+        while t < ctx.cueAt.count {
+            defer { t += 1 }
+            guard let cue = ctx.cueAt[t], t >= coveredUpTo else { continue }
+            guard let att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
+            switch att.target {
+            case .direct(let q):
+                guard !claimed[q] else { continue }
+                claimed[q] = true
+                found.append(Found(content: ctx.directs[q].marks.content, tokens: ctx.directs[q].inner, kind: .direct,
+                                   cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
+            case .clause(let r):
+                var mixed = false
+                for k in r where ctx.quoteOf[k] >= 0 && !claimed[ctx.quoteOf[k]] {
+                    claimed[ctx.quoteOf[k]] = true
+                    mixed = true
+                }
+                let qs = r.contains { ctx.quoteOf[$0] >= 0 }
+                found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed || qs ? .mixed : .indirect,
+                                   cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
+                if r.lowerBound > t { coveredUpTo = r.upperBound }
+            }
+            previous = att
+            if let sp = att.speaker { lastSpeaker = sp }
+        }
+
+        // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken.
+        for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
+            let r = label.content
+            guard !found.contains(where: { $0.tokens.overlaps(r) }) else { continue }
+            let k = r.lowerBound
+            if ctx.isOpenMark(k), ctx.directs[ctx.quoteOf[k]].closeToken + 1 >= r.upperBound, !claimed[ctx.quoteOf[k]] {
+                let q = ctx.quoteOf[k]
+                claimed[q] = true
+                found.append(Found(content: ctx.directs[q].marks.content, tokens: ctx.directs[q].inner, kind: .direct,
+                                   cue: label.colon..<(label.colon + 1), speaker: label.speaker,
+                                   rule: "direct.colon-label", confidence: 0.7))
+                continue
+            }
+            var mixed = false
+            for t in r where ctx.quoteOf[t] >= 0 && !claimed[ctx.quoteOf[t]] { claimed[ctx.quoteOf[t]] = true; mixed = true }
+            found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed ? .mixed : .indirect,
+                               cue: label.colon..<(label.colon + 1), speaker: label.speaker,
+                               rule: "reported.colon-label", confidence: 0.6))
+        }
+
+        // Sieves 3-7 over the direct quotes no cue claimed, in text order so continuations chain.
+        found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        for (qi, q) in ctx.directs.enumerated() where !claimed[qi] {
+            let para = ctx.paragraph(ofToken: q.openToken)
+            if !q.standsAlone {
+                if let f = found.last(where: {
+                    $0.speaker != nil && $0.cue.map { c in ctx.sentenceOf[c.lowerBound] == ctx.sentenceOf[q.openToken]
+                        && c.upperBound <= q.openToken } == true
+                }) {
+                    found.append(Found(content: q.marks.content, tokens: q.inner, kind: .mixed, cue: f.cue,
+                                       speaker: f.speaker, rule: "mixed.sentence-cue", confidence: 0.55))
+                }
+                continue
+            }
+            var speakerFrom: Found?
+            var rule = "direct.unattributed", confidence = 0.4
+            if let sp = ctx.dashSpeaker(after: q, lastSpeaker: lastSpeaker) {
+                let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil, speaker: sp,
+                              rule: "direct.dash-name", confidence: 0.8)
+                found.insert(f, at: found.firstIndex { $0.tokens.lowerBound > q.inner.lowerBound } ?? found.count)
+                continue
+            }
+            let samePara = found.filter { $0.speaker != nil && ctx.paragraph(ofToken: $0.tokens.lowerBound) == para }
+            if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
+                speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
+            } else if startsParagraph(q, ctx), para > 0,
+                      let prev = found.last(where: { $0.speaker != nil
+                          && ctx.paragraph(ofToken: $0.tokens.lowerBound) == previousParagraph(para, doc) }) {
+                speakerFrom = prev; rule = "direct.continuation"; confidence = 0.65
+            }
+            let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil,
+                          speaker: speakerFrom?.speaker, rule: rule, confidence: confidence)
+            let at = found.firstIndex { $0.tokens.lowerBound > q.inner.lowerBound } ?? found.count
+            found.insert(f, at: at)
+        }
+
+        return resolveOverlaps(found).map { f in
+            let sp = f.speaker.map {
+                Speaker(name: $0.name, entity: $0.entity, mention: doc.chars(ofTokens: $0.mention))
+            }
+            var conf = f.confidence
+            switch f.speaker?.how {
+            case .pronoun?, .title?: conf *= 0.9
+            case .source?: conf *= 0.95
+            default: break
+            }
+            return Quote(content: f.content, kind: f.kind, cue: f.cue.map { doc.chars(ofTokens: $0) }, speaker: sp,
+                         rule: f.rule, confidence: (conf * 100).rounded() / 100)
+        }
+    }
+
+    /// A quote decided by a sieve, before it becomes a `Quote`.
+    struct Found {
+        var content: CharRange
+        var tokens: Range<Int>
+        var kind: QuoteKind
+        var cue: Range<Int>?
+        var speaker: SpeakerGuess?
+        var rule: String
+        var confidence: Double
+    }
+
+    private func distance(_ f: Found, _ q: DirectSpan) -> Int {
+        // A quote before the unattributed one is preferred over one after it at the same distance.
+        f.tokens.upperBound <= q.openToken ? 2 * (q.openToken - f.tokens.upperBound)
+            : 2 * max(0, f.tokens.lowerBound - q.closeToken) + 1
+    }
+
+    private func startsParagraph(_ q: DirectSpan, _ ctx: QuoteContext) -> Bool {
+        guard let si = ctx.sentenceOf[safeIndex: q.openToken], si >= 0 else { return false }
+        let p = ctx.paragraphOfSentence[si]
+        guard p < ctx.doc.paragraphs.count else { return false }
+        let first = ctx.doc.paragraphs[p].sentences.lowerBound
+        return first < ctx.doc.sentences.count && ctx.doc.sentences[first].tokens.lowerBound == q.openToken
+    }
+
+    /// The paragraph before `p` that is not boilerplate or a heading.
+    private func previousParagraph(_ p: Int, _ doc: Document) -> Int {
+        var k = p - 1
+        while k > 0, doc.paragraphs[k].isBoilerplate || doc.paragraphs[k].isHeading { k -= 1 }
+        return k
+    }
+
+    /// One named policy: higher confidence, then longer, then earlier wins an overlap.
+    private func resolveOverlaps(_ found: [Found]) -> [Found] {
+        let order = found.indices.sorted { a, b in
+            let x = found[a], y = found[b]
+            if x.confidence != y.confidence { return x.confidence > y.confidence }
+            if x.content.length != y.content.length { return x.content.length > y.content.length }
+            return x.content.start < y.content.start
+        }
+        var kept: [Found] = []
+        for i in order where !kept.contains(where: { $0.content.overlaps(found[i].content) }) { kept.append(found[i]) }
+        return kept.sorted { $0.content.start < $1.content.start }
+    }
+}
+
+extension Array {
+    fileprivate subscript(safeIndex i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

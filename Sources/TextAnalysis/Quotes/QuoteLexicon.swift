@@ -1,0 +1,113 @@
+// The word lists the quote extractor reads: cue phrases with their frames, quotation marks, and word classes
+// (quotes/cues.tsv, quotes/marks.tsv, quotes/words.tsv). Loaded once; a bad line fails with file and line number.
+
+/// How the speaker and the content sit around a cue (see the header of quotes/cues.tsv).
+public enum CueFrame: String, Sendable, CaseIterable {
+    case speech, tell, that, belief, according, passive
+}
+
+/// A cue phrase: its lower-case words and frame.
+struct CuePhrase: Sendable {
+    let words: [String]
+    let frame: CueFrame
+}
+
+/// A word class from quotes/words.tsv.
+enum QuoteWordClass: String, Sendable, CaseIterable {
+    case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword, label, dash
+}
+
+/// A quotation mark's level and role from quotes/marks.tsv.
+struct QuoteMark: Sendable, Equatable {
+    enum Level: String, Sendable { case double, single }
+    enum Role: String, Sendable { case open, close, both }
+    let level: Level
+    let role: Role
+}
+
+/// One replayable example from a data file: text, expected speaker mention and content ("-" for none).
+public struct QuoteExample: Sendable, Equatable {
+    public let file: String
+    public let line: Int
+    public let text: String
+    public let speaker: String?
+    public let content: String?
+}
+
+public struct QuoteLexicon: Sendable {
+    /// Cue phrases by their first word; each list is sorted longest first.
+    let cues: [String: [CuePhrase]]
+    let marks: [Unicode.Scalar: QuoteMark]
+    /// Two-character marks ('' and ``) by first and second character.
+    let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
+    let classes: [String: Set<QuoteWordClass>]
+    public let examples: [QuoteExample]
+    /// The mark scanner built from marks.tsv and the elisions of words.tsv.
+    let scanner: QuoteMarkScanner
+
+    public static let cuesFile = "quotes/cues.tsv"
+    public static let marksFile = "quotes/marks.tsv"
+    public static let wordsFile = "quotes/words.tsv"
+
+    public init(resources: ResourceLoader) throws {
+        var examples: [QuoteExample] = []
+        var cues: [String: [CuePhrase]] = [:]
+        for (n, line) in try resources.lines(Self.cuesFile) {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if cols.first == "EXAMPLE" {
+                guard cols.count == 4 else { throw Self.bad(Self.cuesFile, n, "EXAMPLE needs text, speaker, content") }
+                examples.append(QuoteExample(file: Self.cuesFile, line: n, text: cols[1],
+                                             speaker: cols[2] == "-" ? nil : cols[2],
+                                             content: cols[3] == "-" ? nil : cols[3]))
+                continue
+            }
+            guard cols.count == 2, let frame = CueFrame(rawValue: cols[1]) else {
+                throw Self.bad(Self.cuesFile, n, "expected phrase<TAB>frame with a known frame")
+            }
+            let words = cols[0].split(separator: " ").map(String.init)
+            guard let first = words.first, words.allSatisfy({ $0 == $0.lowercased() }) else {
+                throw Self.bad(Self.cuesFile, n, "phrase must be non-empty lower case")
+            }
+            cues[first, default: []].append(CuePhrase(words: words, frame: frame))
+        }
+        for k in cues.keys { cues[k]!.sort { $0.words.count > $1.words.count } }
+
+        var marks: [Unicode.Scalar: QuoteMark] = [:]
+        var pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]] = [:]
+        for (n, line) in try resources.lines(Self.marksFile) {
+            let cols = line.split(separator: "\t").map(String.init)
+            let us = Array(cols.first?.unicodeScalars ?? "".unicodeScalars)
+            guard cols.count == 3, us.count == 1 || us.count == 2, let level = QuoteMark.Level(rawValue: cols[1]),
+                  let role = QuoteMark.Role(rawValue: cols[2]) else {
+                throw Self.bad(Self.marksFile, n, "expected mark (1 or 2 characters)<TAB>double|single<TAB>open|close|both")
+            }
+            if us.count == 1 {
+                marks[us[0]] = QuoteMark(level: level, role: role)
+            } else {
+                pairMarks[us[0], default: [:]][us[1]] = QuoteMark(level: level, role: role)
+            }
+        }
+
+        var classes: [String: Set<QuoteWordClass>] = [:]
+        for (n, line) in try resources.lines(Self.wordsFile) {
+            let cols = line.split(separator: "\t").map(String.init)
+            guard cols.count == 2, let c = QuoteWordClass(rawValue: cols[1]) else {
+                throw Self.bad(Self.wordsFile, n, "expected word<TAB>class with a known class")
+            }
+            classes[cols[0].lowercased(), default: []].insert(c)
+        }
+        self.cues = cues
+        self.marks = marks
+        self.pairMarks = pairMarks
+        self.classes = classes
+        self.examples = examples
+        self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
+                                        elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
+    }
+
+    func `is`(_ word: String, _ c: QuoteWordClass) -> Bool { classes[word]?.contains(c) ?? false }
+
+    private static func bad(_ file: String, _ line: Int, _ why: String) -> ResourceError {
+        ResourceError("\(file):\(line): \(why)")
+    }
+}

@@ -1,0 +1,158 @@
+// Pairs quotation marks into direct-quote spans in one pass over the characters of each paragraph.
+// Straight marks get their role from their neighbours; apostrophes are never marks; a stray or unbalanced mark
+// is dropped at the end of its paragraph, so it spoils at most that paragraph (see quotes/marks.tsv).
+
+/// A matched pair of quotation marks: scalar offsets of the opening and the closing mark.
+struct MarkedQuote: Sendable, Equatable {
+    var open: Int
+    var close: Int
+    var level: QuoteMark.Level
+    /// Characters in the opening mark (2 for '').
+    var openLength = 1
+    var closeLength = 1
+    /// The content between the marks.
+    var content: CharRange { CharRange(open + openLength, close) }
+}
+
+struct QuoteMarkScanner: Sendable {
+    let marks: [Unicode.Scalar: QuoteMark]
+    let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
+    let elisions: Set<String>
+
+    /// Which ASCII characters start a mark, and the few other characters that do (checked without hashing,
+    /// since every character of the text passes here).
+    private let asciiStarts: [Bool]
+    private let otherStarts: [Unicode.Scalar]
+
+    init(marks: [Unicode.Scalar: QuoteMark], pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]],
+         elisions: Set<String>) {
+        self.marks = marks
+        self.pairMarks = pairMarks
+        self.elisions = elisions
+        var ascii = [Bool](repeating: false, count: 128)
+        var other: [Unicode.Scalar] = []
+        for c in Array(marks.keys) + Array(pairMarks.keys) {
+            if c.value < 128 { ascii[Int(c.value)] = true } else if !other.contains(c) { other.append(c) }
+        }
+        self.asciiStarts = ascii
+        self.otherStarts = other
+    }
+
+    private func mayStartMark(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? asciiStarts[Int(c.value)] : otherStarts.contains(c)
+    }
+
+    /// Scans the given paragraphs (in text order) and returns the top-level quotes, in order.
+    func scan(_ s: [Unicode.Scalar], paragraphs: [CharRange]) -> [MarkedQuote] {
+        var out: [MarkedQuote] = []
+        // The open top-level quote: where it opened and at which level.
+        var primary: (start: Int, level: QuoteMark.Level, length: Int, clause: Bool)?
+        var nestedOpen = false
+        for (pi, p) in paragraphs.enumerated() {
+            var from = p.start
+            if let open = primary {
+                // Multi-paragraph quote: the next paragraph must reopen with a mark of the same level.
+                var i = p.start
+                while i < p.end, s[i].properties.isWhitespace { i += 1 }
+                let pm = i + 1 < p.end ? pairMarks[s[i]]?[s[i + 1]] : nil
+                let len = pm == nil ? 1 : 2
+                if i < p.end, let m = pm ?? marks[s[i]], m.level == open.level, m.role != .close,
+                   leftFlank(s, i, p, len) {
+                    from = i + len
+                } else {
+                    primary = nil
+                }
+            }
+            nestedOpen = false
+            var i = from
+            while i < p.end {
+                var len = 1
+                defer { i += len }
+                guard mayStartMark(s[i]) else { continue }
+                let m: QuoteMark
+                if i + 1 < p.end, let pm = pairMarks[s[i]]?[s[i + 1]] {
+                    m = pm; len = 2
+                } else if let sm = marks[s[i]] {
+                    m = sm
+                } else { continue }
+                if len == 1 && m.level == .single && isApostrophe(s, i, p) { continue }
+                let lf = leftFlank(s, i, p, len), rf = rightFlank(s, i, p, len)
+                let canOpen = m.role != .close && (lf || (m.role == .open && !rf))
+                let opensClause = clauseInitial(s, i, p)
+                // An opening-only mark with text before and space after closes („ja“, or a typo “yes“).
+                let canClose = m.role == .open ? rf && !lf : (rf || (m.role == .close && !lf))
+                guard let open = primary else {
+                    if m.level == .double {
+                        // A closing curly mark used as an opener (typo or regional style) still opens.
+                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len, opensClause) }
+                    } else if canOpen && !rf {
+                        primary = (i, .single, len, opensClause)
+                    }
+                    continue
+                }
+                if m.level == open.level {
+                    if canClose && !(canOpen && !rf) {
+                        if i > open.start + open.length {
+                            out.append(MarkedQuote(open: open.start, close: i, level: open.level, openLength: open.length,
+                                                   closeLength: len))
+                        }
+                        primary = nil
+                        nestedOpen = false
+                    } else if canOpen {
+                        // An opener while open: the earlier opener was stray; start again here.
+                        primary = (i, open.level, len, opensClause)
+                    }
+                } else if open.level == .single {
+                    // Double marks nested in a single-quoted quote: track them so they do not close anything.
+                    if nestedOpen { if canClose { nestedOpen = false } } else if canOpen { nestedOpen = true }
+                }
+                // Single marks inside a double quote are nested quotes or apostrophes: left alone.
+            }
+            if let open = primary {
+                // Only a double quote may run on; it does when the next paragraph reopens (checked above).
+                let next = pi + 1 < paragraphs.count ? paragraphs[pi + 1] : nil
+                // Only a quote that opened its clause runs on (“yes to the plan. opened mid-sentence: a stray).
+                if open.level == .single || next == nil || !open.clause { primary = nil }
+            }
+        }
+        return out
+    }
+
+    private func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+
+    /// The mark opens a paragraph or follows a colon or comma (the quotes that may run over paragraphs).
+    private func clauseInitial(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {
+        var j = i - 1
+        while j >= p.start, isSpace(s[j]) { j -= 1 }
+        return j < p.start || s[j] == ":" || s[j] == ","
+    }
+    private func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
+
+    /// Space (or paragraph start, an opening bracket or dash, another mark) before, a non-space after.
+    private func leftFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
+        guard i + len < p.end, !isSpace(s[i + len]) else { return false }
+        if i == p.start { return true }
+        let b = s[i - 1]
+        return isSpace(b) || "([{—–-/".unicodeScalars.contains(b) || marks[b] != nil
+    }
+
+    /// A non-space before, and space (or paragraph end, punctuation, another mark) after.
+    private func rightFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
+        guard i > p.start, !isSpace(s[i - 1]) else { return false }
+        if i + len >= p.end { return true }
+        let a = s[i + len]
+        return isSpace(a) || ".,;:!?)]}—–-…".unicodeScalars.contains(a) || marks[a] != nil
+    }
+
+    /// don’t, O'Neill, Korea’s, ’90s, 'em: a single mark inside a word or starting a short form.
+    private func isApostrophe(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {
+        let before: Unicode.Scalar? = i > p.start ? s[i - 1] : nil
+        let after: Unicode.Scalar? = i + 1 < p.end ? s[i + 1] : nil
+        if let b = before, let a = after, isWordChar(b), isWordChar(a) { return true }
+        guard let a = after, before == nil || isSpace(before!) else { return false }
+        if a.properties.numericType != nil { return true }
+        var j = i + 1, word = ""
+        while j < p.end, s[j].properties.isAlphabetic, word.count < 8 { word.unicodeScalars.append(s[j]); j += 1 }
+        return elisions.contains(word.lowercased()) && (j >= p.end || !s[j].properties.isAlphabetic)
+    }
+}

@@ -1,0 +1,207 @@
+// Finds who a cue belongs to: the phrase before it ("Hugh Hill, a doctor, said"), after it ("said O'Neill",
+// "according to the report"), and what that phrase refers to (an entity by mention, pronoun or title, or a
+// non-name source such as "officials" kept as text with no entity).
+
+/// A speaker as written (its tokens) and what it resolves to.
+struct SpeakerGuess: Sendable, Equatable {
+    enum How: Sendable { case named, pronoun, title, source }
+    var mention: Range<Int>
+    var entity: Int?
+    var name: String
+    var how: How
+}
+
+extension QuoteContext {
+    /// The speaker phrase that ends just before a cue (skipping "also", "has", "on Thursday" ...), within the
+    /// cue's sentence.
+    func speakerLeft(of cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        guard let s = sentence(of: cue.lowerBound) else { return nil }
+        let lo = s.tokens.lowerBound
+        let j = skipBackModifiers(from: cue.lowerBound - 1, floor: lo)
+        guard j >= lo, quoteOf[j] < 0 else { return nil }
+        let w = lower[j]
+        if lex.is(w, .relative), isPunct(j - 1, ","), let np = nounPhrase(endingAt: j - 2, floor: lo) {
+            // "Trump, who said ...": the relative pronoun as written, resolved to the phrase before the comma.
+            var g = resolve(np, lastSpeaker: lastSpeaker)
+            g.mention = j..<(j + 1)
+            return g
+        }
+        if isPunct(j, ",") {
+            // "Hugh Hill, a doctor, said" / "Blinken, who is in Seoul, said": the phrase before the aside.
+            var p = j - 1
+            while p > lo, !isPunct(p, ","), quoteOf[p] < 0, j - p < 25 { p -= 1 }
+            guard p > lo, isPunct(p, ","), let np = nounPhrase(endingAt: p - 1, floor: lo) else { return nil }
+            return resolve(np, lastSpeaker: lastSpeaker)
+        }
+        guard let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// The speaker phrase that starts at `t` ("said O'Neill, ...", "according to NYPD Commissioner James O'Neill").
+    func speakerRight(from t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        guard let s = sentence(of: t), let np = nounPhrase(startingAt: t, ceiling: s.tokens.upperBound) else {
+            return nil
+        }
+        return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// Steps left over adverbs, auxiliaries and time phrases between a speaker and the cue.
+    func skipBackModifiers(from start: Int, floor lo: Int) -> Int {
+        var j = start
+        while j >= lo, isWord[j] {
+            let w = lower[j]
+            if lex.is(w, .skip) { j -= 1; continue }
+            if lex.is(w, .time) {
+                while j >= lo, lex.is(lower[j], .time) { j -= 1 }
+                if j >= lo, lex.is(lower[j], .timeprep) { j -= 1 }
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    /// A name-like phrase read leftwards from `e`: words, abbreviations, possessives, hyphens and a bracketed
+    /// aside, up to 10 tokens, stopping at clause words, cues, quote marks and other punctuation.
+    func nounPhrase(endingAt e: Int, floor lo: Int) -> Range<Int>? {
+        guard e >= lo, isWord[e] || isPunct(e, ")") else { return nil }
+        var i = e, count = 0
+        while i >= lo, count < 10, quoteOf[i] < 0 {
+            if isPunct(i, ")") {
+                var k = i - 1
+                while k >= lo, !isPunct(k, "("), i - k < 8 { k -= 1 }
+                guard k > lo, isPunct(k, "(") else { break }
+                i = k - 1; count += 1
+                continue
+            }
+            if isWord[i] {
+                if lex.is(lower[i], .boundary) || lex.is(lower[i], .skip) || cueAt[i] != nil { break }
+                i -= 1; count += 1
+                continue
+            }
+            if isJoiner(i), i > lo, i < e, isWord[i - 1] { i -= 1; count += 1; continue }
+            break
+        }
+        // A subject starts with a name, a determiner or number, a pronoun or a source noun ("officials"); a phrase
+        // such as "cited derogatory" (before the noun "comments") is no subject.
+        var first = i + 1
+        while first <= e, !isWord[first] { first += 1 }
+        guard first <= e else { return nil }
+        let w = lower[first]
+        let digit = doc.tokens[first].text.unicodeScalars.first?.properties.numericType != nil
+        guard isCap[first] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
+                || lex.is(w, .sourcehead) || lex.is(w, .relative) else { return nil }
+        return validPhrase((i + 1)..<(e + 1))
+    }
+
+    /// A name-like phrase read rightwards from `s`; a lower-case word right after a capitalised one ends it
+    /// ("O'Neill on what was ...") unless it joins names ("Secretary of State").
+    func nounPhrase(startingAt s: Int, ceiling hi: Int) -> Range<Int>? {
+        var i = s, count = 0
+        while i < hi, count < 12, quoteOf[i] < 0 {
+            if isPunct(i, "(") {
+                var k = i + 1
+                while k < hi, !isPunct(k, ")"), k - i < 8 { k += 1 }
+                guard k < hi, isPunct(k, ")") else { break }
+                i = k + 1; count += 1
+                continue
+            }
+            if isWord[i] {
+                if lex.is(lower[i], .boundary) || cueAt[i] != nil { break }
+                if i > s, !isCap[i], isCap[i - 1], !lex.is(lower[i], .nameword), isWord[i - 1] { break }
+                i += 1; count += 1
+                continue
+            }
+            if isJoiner(i), i > s, i + 1 < hi, isWord[i + 1] { i += 1; count += 1; continue }
+            break
+        }
+        return validPhrase(s..<i)
+    }
+
+    /// Possessive 's, hyphens and ampersands inside names.
+    private func isJoiner(_ t: Int) -> Bool {
+        let w = lower[t]
+        return w == "’s" || w == "'s" || w == "-" || w == "&" || w == "’" || w == "'"
+    }
+
+    /// A phrase must end in a word and hold something besides determiners.
+    private func validPhrase(_ r: Range<Int>) -> Range<Int>? {
+        guard !r.isEmpty, isWord[r.upperBound - 1] || isPunct(r.upperBound - 1, ")") else { return nil }
+        guard r.contains(where: { isWord[$0] && !lex.is(lower[$0], .det) }) else { return nil }
+        return r
+    }
+
+    /// What a speaker phrase refers to: the entity of its last person or organisation mention, a pronoun's
+    /// antecedent, an entity whose role matches ("the minister"), or the phrase itself.
+    func resolve(_ np: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
+        let text = doc.text(doc.chars(ofTokens: np))
+        if np.count == 1, lex.is(lower[np.lowerBound], .person) || lex.is(lower[np.lowerBound], .group) {
+            return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
+        }
+        var best = -1
+        for t in np.reversed() {
+            let m = mentionOf[t]
+            guard m >= 0 else { continue }
+            let ty = doc.mentions[m].type
+            if best < 0 { best = m } else if doc.mentions[best].type != .person, ty == .person { best = m }
+            if ty == .person { break }
+        }
+        if best >= 0 {
+            let m = doc.mentions[best]
+            if let e = m.entity, e < doc.entities.count {
+                return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .named)
+            }
+            return SpeakerGuess(mention: np, entity: nil, name: doc.text(m.chars), how: .named)
+        }
+        if let e = entityByTitle(np) {
+            return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+        }
+        return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+    }
+
+    /// "the minister", "the mayor": the most recently mentioned entity whose role or alias has the head word.
+    private func entityByTitle(_ np: Range<Int>) -> Int? {
+        let head = lower[np.upperBound - 1]
+        guard !isCap[np.upperBound - 1] || np.count == 1 || lex.is(lower[np.lowerBound], .det) else { return nil }
+        let phrase = np.filter { !lex.is(lower[$0], .det) }.map { lower[$0] }.joined(separator: " ")
+        var best: (entity: Int, last: Int)?
+        for (ei, ent) in doc.entities.enumerated() {
+            let roleWords = (ent.role ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            let aliasHit = ent.aliases.contains { $0.lowercased() == phrase }
+            guard roleWords.contains(head) || aliasHit else { continue }
+            let last = ent.mentions.filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
+                .map { doc.mentions[$0].tokens.lowerBound }.max() ?? -1
+            if best == nil || last > best!.last { best = (ei, last) }
+        }
+        return best?.entity
+    }
+
+    /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
+    /// speaker; they: the nearest organisation, else the last speaker when it was a group.
+    func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
+        let person = lex.is(lower[t], .person)
+        let text = doc.tokens[t].text
+        let si = sentenceOf[t]
+        var s = si
+        while s >= 0, si - s < 8 {
+            let range = doc.sentences[s].tokens
+            for k in range where k < t || s != si {
+                let m = mentionOf[k]
+                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }
+                let mention = doc.mentions[m]
+                guard mention.tokens.lowerBound == k else { continue }
+                if (person && mention.type == .person) || (!person && mention.type == .organization) {
+                    if let e = mention.entity, e < doc.entities.count {
+                        return SpeakerGuess(mention: t..<(t + 1), entity: e, name: doc.entities[e].name, how: .pronoun)
+                    }
+                    return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: doc.text(mention.chars), how: .pronoun)
+                }
+            }
+            s -= 1
+        }
+        if let last = lastSpeaker, person || last.entity == nil || doc.entities[last.entity!].type != .person {
+            return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name, how: .pronoun)
+        }
+        return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .pronoun)
+    }
+}

@@ -1,0 +1,83 @@
+// The tense of the clause around a time expression, from the nearest cue word in its sentence: "will",
+// "said", a regular past form ("-ed"). It decides which way an underspecified date points
+// ("said on Thursday" is the past Thursday, "will meet on Monday" the next one).
+
+public enum Tense: String, Sendable, Equatable {
+    case past, present, future, none
+}
+
+extension Tense {
+    /// Words searched on each side of the expression.
+    static let window = 12
+
+    static func of(words: [TimeWord], span: Range<Int>, sentences: [CharRange], rules: TimeRuleSet) -> Tense {
+        guard !span.isEmpty else { return .none }
+        let (lo, hi) = sentenceBounds(words: words, span: span, sentences: sentences)
+        var best: (distance: Int, tense: Tense)?
+        var i = span.lowerBound - 1
+        while i >= lo && span.lowerBound - i <= window {
+            if let t = cue(words, i, rules) { best = (span.lowerBound - i, t); break }
+            i -= 1
+        }
+        var j = span.upperBound
+        while j < hi && j - span.upperBound + 1 <= window {
+            if let t = cue(words, j, rules) {
+                if best == nil || j - span.upperBound + 1 < best!.distance { best = (j - span.upperBound + 1, t) }
+                break
+            }
+            j += 1
+        }
+        return best?.tense ?? .none
+    }
+
+    static let participleAuxiliaries: Set<String> = ["be", "been", "being", "to", "is", "are", "get", "gets"]
+
+    static func cue(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Tense? {
+        let w = words[i]
+        guard w.kind == .word else { return nil }
+        if rules.tenseFuture.contains(w.lower) { return .future }
+        if rules.tensePast.contains(w.lower) { return .past }
+        if rules.tensePresent.contains(w.lower) { return .present }
+        // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
+        // or modal further out decides then.
+        if w.lower.count >= 5, w.lower.hasSuffix("ed"), !w.capitalized || i == 0 || words[i - 1].lower == ".",
+           !rules.notPastEd.contains(w.lower), i == 0 || !participleAuxiliaries.contains(words[i - 1].lower) {
+            return .past
+        }
+        return nil
+    }
+
+    /// The word range of the sentence holding `span`: from the document's sentences when there are any,
+    /// else between sentence-final marks and line breaks.
+    static func sentenceBounds(words: [TimeWord], span: Range<Int>, sentences: [CharRange]) -> (Int, Int) {
+        if !sentences.isEmpty {
+            let at = words[span.lowerBound].start
+            var lo = 0, hi = sentences.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sentences[mid].end <= at { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < sentences.count, sentences[lo].start <= at {
+                let s = sentences[lo]
+                var a = span.lowerBound, b = span.upperBound
+                while a > 0 && words[a - 1].start >= s.start { a -= 1 }
+                while b < words.count && words[b].end <= s.end { b += 1 }
+                return (a, b)
+            }
+        }
+        var a = span.lowerBound, b = span.upperBound
+        while a > 0 && !isBoundary(words, a) { a -= 1 }
+        while b < words.count && !isBoundary(words, b) { b += 1 }
+        return (a, b)
+    }
+
+    /// Word `i` starts a sentence: a line break before it, or a capital after '.', '!' or '?'.
+    static func isBoundary(_ words: [TimeWord], _ i: Int) -> Bool {
+        let w = words[i]
+        if w.lineBefore { return true }
+        guard i > 0 else { return true }
+        let p = words[i - 1].lower
+        if p == "!" || p == "?" || p == ";" { return true }
+        return p == "." && w.spaceBefore && (w.capitalized || w.kind != .word)
+    }
+}

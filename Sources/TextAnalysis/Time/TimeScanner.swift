@@ -1,0 +1,127 @@
+// Splits text into the words the time rules match: letter runs, numbers (with an attached ordinal or decade
+// suffix, "18th", "1990s"), and single punctuation marks, each with its scalar offsets. One pass over the
+// scalar array, no regexes, independent of the tokenizer's boundaries (rules see "Jan." as "jan" + ".").
+
+struct TimeWord: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, punct }
+    var start: Int
+    var end: Int
+    /// Lowercased text; for numbers the digits (commas removed) plus the suffix.
+    var lower: String
+    var kind: Kind
+    var capitalized: Bool
+    /// Whitespace precedes the word.
+    var spaceBefore: Bool
+    /// A line break precedes the word.
+    var lineBefore: Bool
+    /// Numbers: the integer value (-1 when decimal or too long), digit count, comma grouping, suffix.
+    var value: Int = -1
+    var digits: Int = 0
+    var grouped: Bool = false
+    var suffix: String = ""
+}
+
+enum TimeScanner {
+    /// Suffixes kept on a number; any other letters after digits ("10pm", "5km") become their own word.
+    static let numberSuffixes: Set<String> = ["st", "nd", "rd", "th", "s"]
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return s.properties.isAlphabetic
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 32 || v == 9 || v == 10 || v == 13 || v == 0xA0 || (v > 127 && s.properties.isWhitespace)
+    }
+
+    static func lowerString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var ascii = true
+        for s in scalars where s.value >= 128 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: scalars.count) { buf in
+                var i = 0
+                for s in scalars {
+                    var b = UInt8(truncatingIfNeeded: s.value)
+                    if b >= 65 && b <= 90 { b += 32 }
+                    buf[i] = b
+                    i += 1
+                }
+                return i
+            }
+        }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        return String(v).lowercased()
+    }
+
+    static func scan(_ text: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [TimeWord] {
+        let n = to ?? text.count
+        var out: [TimeWord] = []
+        out.reserveCapacity((n - from) / 5)
+        var i = from
+        var space = true, line = true
+        while i < n {
+            let c = text[i]
+            if isSpace(c) {
+                space = true
+                if c.value == 10 { line = true }
+                i += 1
+                continue
+            }
+            let start = i
+            if isLetter(c) {
+                while i < n && isLetter(text[i]) { i += 1 }
+                out.append(TimeWord(start: start, end: i, lower: lowerString(text[start..<i]), kind: .word,
+                                    capitalized: c.properties.isUppercase, spaceBefore: space, lineBefore: line))
+            } else if isDigit(c) {
+                var value = 0, digits = 0, grouped = false, decimal = false
+                while i < n {
+                    if isDigit(text[i]) {
+                        if digits < 15 { value = value * 10 + Int(text[i].value - 48) }
+                        digits += 1
+                        i += 1
+                    } else if text[i] == ",", i + 3 < n,
+                              text[(i + 1)..<(i + 4)].allSatisfy(isDigit),
+                              i + 4 >= n || !isDigit(text[i + 4]) {
+                        grouped = true
+                        i += 1
+                    } else if text[i] == ".", i + 1 < n, isDigit(text[i + 1]), !decimal {
+                        decimal = true
+                        i += 1
+                    } else { break }
+                }
+                var j = i
+                while j < n && isLetter(text[j]) && j - i < 3 { j += 1 }
+                var suffix = ""
+                if j > i, j >= n || !isLetter(text[j]) {
+                    let s = lowerString(text[i..<j])
+                    if numberSuffixes.contains(s) { suffix = s; i = j }
+                }
+                var digitsText = ""
+                digitsText.reserveCapacity(i - start)
+                for s in text[start..<i] where s != "," { digitsText.unicodeScalars.append(s) }
+                out.append(TimeWord(start: start, end: i, lower: digitsText, kind: .number, capitalized: false,
+                                    spaceBefore: space, lineBefore: line, value: decimal || digits > 15 ? -1 : value,
+                                    digits: digits, grouped: grouped, suffix: suffix))
+            } else {
+                i += 1
+                // Curly apostrophes and dashes match their ASCII forms in the rules.
+                var lower: String
+                switch c.value {
+                case 0x2019, 0x2018: lower = "'"
+                case 0x2013, 0x2014: lower = "-"
+                default: lower = String(Character(c))
+                }
+                out.append(TimeWord(start: start, end: i, lower: lower, kind: .punct, capitalized: false,
+                                    spaceBefore: space, lineBefore: line))
+            }
+            space = false
+            line = false
+        }
+        return out
+    }
+}

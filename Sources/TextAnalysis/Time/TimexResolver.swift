@@ -1,0 +1,245 @@
+// Step two of two: turns the extractor's underspecified values into TIMEX3 values against a reference date
+// given as an argument (the article date; never the clock). Each `UNDEF(spec)` in a value is replaced:
+//
+//   day, day-1, week+1, month-2, quarter-1, half+1, year-3, decade-1, century   relative to the reference;
+//                                                   an X count ("several years ago", year-X) gives PAST_REF
+//                                                   (minus) or FUTURE_REF (plus) for the whole value
+//   weekday 4 [last|next|this]                      ISO weekday (1 = Monday)
+//   date 03 | date 03-18 [last|next|this]           a month, or a month and day, without a year
+//   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
+//   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
+//   decade 9                                        a decade without century ("the '90s")
+//   mentioned-quarter                               the last-mentioned quarter, else the one before the
+//                                                   reference's ("the quarter", "the latest period")
+//   year-1 mentioned                                a year before the last-mentioned date when that was a
+//                                                   quarter ("profit ... in the third quarter, up from $2 a
+//                                                   year earlier" is 2020-Q3), else relative to the reference
+//
+// Named periods without a direction word follow the clause tense: past picks the latest one starting on or
+// before the reference, future the earliest one ending on or after it, as long as that one lies within
+// `tenseReach` days (news dates rarely point further; a wrongly read tense then falls back); otherwise, and
+// with no tense, the nearest one. Weekdays lean to the past without a tense, as news reports what happened;
+// quarters and halves take the latest one begun, or with a future clause one starting within 120 days.
+// "last"/"next" exclude the period holding the reference; "past"/"future" force the tense ("by May").
+// Directions: [last|next|this|past|future] after any named period.
+// Without a reference date, the unknown digits become X ("XXXX-WXX-4").
+
+public struct TimexResolver: Sendable {
+    public init() {}
+
+    /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
+    public static let tenseReach = 300
+
+    /// `mentioned`: the last resolved DATE value earlier in the document, for anaphoric specs.
+    public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil) -> String {
+        guard value.contains("UNDEF(") else { return value }
+        var out = ""
+        var rest = Substring(value)
+        while let open = rest.range(of: "UNDEF(") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
+            let spec = rest[open.upperBound..<close]
+            switch resolveSpec(spec, reference, tense, mentioned) {
+            case .value(let v): out += v
+            case .whole(let v): return v
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    enum Result { case value(String), whole(String) }
+
+    enum Unit: String { case day, week, month, quarter, half, year, decade, century }
+
+    func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?) -> Result {
+        let parts = spec.split(separator: " ")
+        guard let head = parts.first else { return .value("") }
+        if head == "mentioned-quarter" {
+            if let m = mentioned, Self.quarter(m) != nil { return .value(m) }
+            return relative("quarter-1", ref)
+        }
+        if parts.count == 2, parts[1] == "mentioned" {
+            if let m = mentioned, let q = Self.quarter(m), head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
+                let index = q.year * 4 + q.quarter - 1 - 4 * n
+                return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
+            }
+            return relative(head, ref)
+        }
+        let direction = parts.count > 2 ? String(parts[2]) : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
+        switch head {
+        case "weekday":
+            guard parts.count >= 2, let d = Int(parts[1]), (1...7).contains(d) else { return .value("XXXX-XX-XX") }
+            guard let ref else { return .value("XXXX-WXX-\(d)") }
+            let monday = ref.adding(days: 1 - ref.weekday)
+            let candidates = (-1...1).map { w -> (Int, Int, String) in
+                let day = monday.adding(days: 7 * w + d - 1)
+                return (day.dayNumber, day.dayNumber, day.description)
+            }
+            return .value(pick(candidates, ref, direction, tense, leanPast: true))
+        case "date":
+            guard parts.count >= 2 else { return .value("XXXX") }
+            let md = parts[1].split(separator: "-").compactMap { Int($0) }
+            guard let m = md.first, (1...12).contains(m) else { return .value("XXXX") }
+            guard let ref else { return .value("XXXX-" + parts[1]) }
+            var candidates: [(Int, Int, String)] = []
+            for y in (ref.year - 1)...(ref.year + 1) {
+                if md.count == 2 {
+                    guard let day = CalendarDate(year: y, month: m, day: md[1]) else { continue }
+                    candidates.append((day.dayNumber, day.dayNumber, day.description))
+                } else {
+                    let (a, b) = Self.monthSpan(y, m, months: 1)
+                    candidates.append((a, b, "\(Self.year(y))-\(TimexExtractor.pad2(m))"))
+                }
+            }
+            if candidates.isEmpty { return .value("XXXX-" + parts[1]) }
+            return .value(pick(candidates, ref, direction, tense, leanPast: false))
+        case "q", "h", "season":
+            guard parts.count >= 2 else { return .value("XXXX") }
+            let label = String(parts[1])
+            let (startMonth, months, suffix): (Int, Int, String)
+            switch (head, label) {
+            case ("q", _): guard let q = Int(label), (1...4).contains(q) else { return .value("XXXX") }
+                (startMonth, months, suffix) = (3 * q - 2, 3, "Q\(q)")
+            case ("h", _): guard let h = Int(label), (1...2).contains(h) else { return .value("XXXX") }
+                (startMonth, months, suffix) = (6 * h - 5, 6, "H\(h)")
+            default:
+                let starts = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
+                guard let s = starts[label] else { return .value("XXXX") }
+                (startMonth, months, suffix) = (s, 3, label)
+            }
+            guard let ref else { return .value("XXXX-" + suffix) }
+            let candidates = ((ref.year - 1)...(ref.year + 1)).map { y -> (Int, Int, String) in
+                let (a, b) = Self.monthSpan(y, startMonth, months: months)
+                return (a, b, "\(Self.year(y))-\(suffix)")
+            }
+            if head != "season", direction == nil {
+                // Results are reported after a quarter ends: the latest one begun, unless a future clause
+                // points to one starting soon.
+                let r = ref.dayNumber
+                if tense == .future, let c = candidates.first(where: { $0.1 >= r }), distance(c, r) <= 120 {
+                    return .value(c.2)
+                }
+                return .value((candidates.last(where: { $0.0 <= r }) ?? candidates[0]).2)
+            }
+            return .value(pick(candidates, ref, direction, tense, leanPast: false))
+        case "weekend":
+            guard let ref else { return .value("XXXX-WXX-WE") }
+            let monday = ref.adding(days: 1 - ref.weekday)
+            let candidates = (-1...1).map { w -> (Int, Int, String) in
+                let sat = monday.adding(days: 7 * w + 5)
+                let (y, wk) = Self.isoWeek(sat)
+                return (sat.dayNumber, sat.dayNumber + 1, "\(Self.year(y))-W\(TimexExtractor.pad2(wk))-WE")
+            }
+            return .value(pick(candidates, ref, direction, tense, leanPast: true))
+        case "decade":
+            guard parts.count >= 2, let d = Int(parts[1]) else { return .value("XXX") }
+            guard let ref else { return .value("XX\(d)") }
+            // The latest decade with that digit that has started by the reference year.
+            var c = ref.year / 100
+            if c * 100 + d * 10 > ref.year { c -= 1 }
+            return .value("\(c)\(d)")
+        default:
+            return relative(head, ref)
+        }
+    }
+
+    /// `unit`, `unit+N`, `unit-N`, `unit-X`.
+    func relative(_ spec: Substring, _ ref: CalendarDate?) -> Result {
+        var name = spec, offset = 0
+        if let sign = spec.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            name = spec[..<sign]
+            let n = spec[spec.index(after: sign)...]
+            let negative = spec[sign] == "-"
+            if n == "X" { return .whole(negative ? "PAST_REF" : "FUTURE_REF") }
+            guard let v = Int(n) else { return .value("XXXX") }
+            offset = negative ? -v : v
+        }
+        guard let unit = Unit(rawValue: String(name)) else { return .value("XXXX") }
+        guard let ref else {
+            let unknown: [Unit: String] = [.day: "XXXX-XX-XX", .week: "XXXX-WXX", .month: "XXXX-XX",
+                                           .quarter: "XXXX-QX", .half: "XXXX-HX", .year: "XXXX", .decade: "XXX",
+                                           .century: "XX"]
+            return .value(unknown[unit]!)
+        }
+        switch unit {
+        case .day: return .value(ref.adding(days: offset).description)
+        case .week:
+            let (y, w) = Self.isoWeek(ref.adding(days: 7 * offset))
+            return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))")
+        case .month:
+            let m = ref.year * 12 + ref.month - 1 + offset
+            return .value("\(Self.year(Self.floorDiv(m, 12)))-\(TimexExtractor.pad2(Self.floorMod(m, 12) + 1))")
+        case .quarter:
+            let q = ref.year * 4 + (ref.month - 1) / 3 + offset
+            return .value("\(Self.year(Self.floorDiv(q, 4)))-Q\(Self.floorMod(q, 4) + 1)")
+        case .half:
+            let h = ref.year * 2 + (ref.month - 1) / 6 + offset
+            return .value("\(Self.year(Self.floorDiv(h, 2)))-H\(Self.floorMod(h, 2) + 1)")
+        case .year: return .value(Self.year(ref.year + offset))
+        case .decade: return .value(String(Self.floorDiv(ref.year, 10) + offset))
+        case .century: return .value(String(Self.floorDiv(ref.year, 100) + offset))
+        }
+    }
+
+    /// Chooses among candidate periods (start and end day numbers, label) around the reference.
+    func pick(_ candidates: [(Int, Int, String)], _ ref: CalendarDate, _ direction: String?, _ clauseTense: Tense,
+              leanPast: Bool) -> String {
+        let r = ref.dayNumber
+        let tense = direction == "future" ? .future : direction == "past" ? .past : clauseTense
+        switch direction {
+        case "last":
+            return candidates.last(where: { $0.1 < r })?.2 ?? candidates[0].2
+        case "next":
+            return candidates.first(where: { $0.0 > r })?.2 ?? candidates[candidates.count - 1].2
+        case "this":
+            return candidates.first(where: { $0.0 <= r && r <= $0.1 })?.2
+                ?? candidates.min(by: { distance($0, r) < distance($1, r) })!.2
+        default: break
+        }
+        let nearest = candidates.min(by: { distance($0, r) < distance($1, r) })!
+        let chosen: (Int, Int, String)?
+        switch tense {
+        case .past: chosen = candidates.last(where: { $0.0 <= r })
+        case .future: chosen = candidates.first(where: { $0.1 >= r })
+        case .present, .none: chosen = leanPast ? candidates.last(where: { $0.0 <= r }) : nearest
+        }
+        guard let c = chosen, distance(c, r) <= Self.tenseReach else { return nearest.2 }
+        return c.2
+    }
+
+    func distance(_ c: (Int, Int, String), _ r: Int) -> Int {
+        r < c.0 ? c.0 - r : (r > c.1 ? r - c.1 : 0)
+    }
+
+    /// "2020-Q3" as (2020, 3).
+    static func quarter(_ v: String) -> (year: Int, quarter: Int)? {
+        let parts = v.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), parts[1].count == 2,
+              parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }
+        return (y, q)
+    }
+
+    static func monthSpan(_ y: Int, _ m: Int, months: Int) -> (Int, Int) {
+        let start = CalendarDate(year: y, month: m, day: 1)!.dayNumber
+        let e = y * 12 + m - 1 + months
+        let end = CalendarDate(year: floorDiv(e, 12), month: floorMod(e, 12) + 1, day: 1)!.dayNumber - 1
+        return (start, end)
+    }
+
+    /// ISO-8601 week-numbering year and week of a date.
+    public static func isoWeek(_ d: CalendarDate) -> (year: Int, week: Int) {
+        let thursday = d.adding(days: 4 - d.weekday)
+        let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
+        return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
+    }
+
+    static func year(_ y: Int) -> String {
+        let s = String(y)
+        return s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    static func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
+}

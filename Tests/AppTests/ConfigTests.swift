@@ -1,0 +1,75 @@
+// Config: layering of file, environment and flags; validation messages naming key and value.
+import Testing
+@testable import App
+
+@Test func configDefaultsMatchTheDocumentedExample() throws {
+    let example = Fixtures_repo("config/byline.conf.example")
+    var fromFile = Config()
+    try fromFile.apply(ConfigFile.load(path: example))
+    #expect(fromFile == Config())
+}
+
+@Test func configFlagsOverrideEnvironmentWhichOverridesFile() throws {
+    let file = try ConfigFile.parse("port 9000\nhost 0.0.0.0\nlog-level warn\n", path: "test.conf")
+    let env = ConfigFile.environment(["BYLINE_PORT": "9001", "BYLINE_MAX_BODY_SIZE": "2mb", "PATH": "/bin"])
+    var c = Config()
+    try c.apply(file)
+    try c.apply(env)
+    try c.apply([ConfigFile.Entry(key: "port", value: "9002", origin: "--port")])
+    #expect(c.port == 9002)
+    #expect(c.host == "0.0.0.0")
+    #expect(c.maxBodySize == 2 << 20)
+    #expect(c.logLevel == "warn")
+}
+
+@Test(arguments: [
+    ("port", "http", "port 'http'"),
+    ("port", "70000", "port '70000'"),
+    ("max-body-size", "lots", "max-body-size 'lots'"),
+    ("header-timeout", "-1s", "header-timeout '-1s'"),
+    ("log-level", "loud", "log-level 'loud'"),
+    ("api-key", "short", "api-key 'short'"),
+    ("colour", "blue", "unknown key 'colour'"),
+])
+func configRejectsBadValuesNamingKeyAndValue(key: String, value: String, expected: String) {
+    var c = Config()
+    do {
+        try c.apply(key: key, value: value, origin: "test.conf:3")
+        Issue.record("accepted \(key) \(value)")
+    } catch {
+        #expect("\(error)".contains(expected))
+        #expect("\(error)".contains("test.conf:3"))
+    }
+}
+
+@Test(arguments: [("10mb", 10 << 20), ("512kb", 512 << 10), ("1g", 1 << 30), ("1048576", 1_048_576), ("7b", 7)])
+func configParsesSizes(text: String, bytes: Int) {
+    #expect(Config.parseSize(text) == bytes)
+}
+
+@Test(arguments: [("10s", 10.0), ("500ms", 0.5), ("2m", 120.0), ("1.5", 1.5)])
+func configParsesDurations(text: String, seconds: Double) {
+    #expect(Config.parseDuration(text) == seconds)
+}
+
+@Test func configFileRejectsKeyWithoutValue() {
+    #expect(throws: ConfigError.self) { try ConfigFile.parse("port\n", path: "x.conf") }
+}
+
+@Test func configValidateNeedsCertAndKeyForTLS() {
+    var c = Config()
+    c.tlsPort = 8443
+    #expect(throws: ConfigError.self) { try c.validate() }
+    c.tlsCert = "cert.pem"
+    c.tlsKey = "key.pem"
+    #expect(throws: Never.self) { try c.validate() }
+}
+
+/// A path inside the repository.
+func Fixtures_repo(_ relative: String) -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent(relative).path
+}
+
+import Foundation

@@ -1,0 +1,163 @@
+// The HTTP API end to end on a live server: analysis, storing, dedupe, queries, errors, auth and metrics.
+import Foundation
+import Testing
+import TestSupport
+@testable import App
+
+private let seedText = """
+ date 2021-03-18 The United States Secretary of State Antony Blinken on Thursday said Washington is considering \
+both pressure and diplomatic options to deal with North Korea.
+
+"Our renewed engagement will put us on a firmer footing," Blinken said.
+"""
+
+@Suite(.serialized) struct ServiceAPITests {
+    @Test func healthReadyAndVersionAnswer() throws {
+        let live = try LiveService()
+        #expect(try live.request("GET", "/health").status == 200)
+        let ready = try live.request("GET", "/ready")
+        #expect(ready.status == 200)
+        #expect(ready.json["ready"] as? Bool == true)
+        #expect(try live.request("GET", "/version").json["version"] as? String == BylineVersion.current)
+        #expect(try live.request("HEAD", "/health").status == 200)
+    }
+
+    @Test func analyzeReturnsTheArticleDateAndCountsWithoutStoring() throws {
+        let live = try LiveService()
+        let response = try live.request("POST", "/analyze", text: seedText)
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "application/json")
+        #expect(response.json["date"] as? String == "2021-03-18")
+        #expect((response.json["tokens"] as? Int ?? 0) > 20)
+        let list = try live.request("GET", "/articles").json["items"] as? [Any]
+        #expect(list?.count == 0)
+    }
+
+    @Test(arguments: [
+        ([0xff, 0xfe, 0x41] as [UInt8], "text/plain", 400, "body"),
+        (Array("{\"text\": 5}".utf8), "application/json", 400, "text"),
+        (Array("{\"text\": \"x\", \"date\": \"2021-02-30\"}".utf8), "application/json", 400, "date"),
+        (Array("not json".utf8), "application/json", 400, "body"),
+        (Array("hello".utf8), "application/xml", 415, ""),
+    ])
+    func badSubmissionsAreProblemsNamingTheField(body: [UInt8], contentType: String, status: Int, field: String) throws {
+        let live = try LiveService()
+        for path in ["/analyze", "/articles"] {
+            let response = try live.request("POST", path, body: body, headers: ["Content-Type": contentType])
+            #expect(response.status == status, "\(path)")
+            #expect(response.header("Content-Type") == "application/problem+json")
+            #expect(response.json["status"] as? Int == status)
+            if !field.isEmpty { #expect(response.json["field"] as? String == field) }
+        }
+    }
+
+    @Test func postingTheSameTextTwiceKeepsOneArticle() throws {
+        let live = try LiveService()
+        let first = try live.request("POST", "/articles?title=Seed", text: seedText)
+        #expect(first.status == 201)
+        let id = first.json["id"] as? Int
+        #expect(first.header("Location") == "/articles/\(id ?? -1)")
+        #expect((first.json["analysis"] as? [String: Any])?["date"] as? String == "2021-03-18")
+        let second = try live.request("POST", "/articles", text: seedText)
+        #expect(second.status == 200)
+        #expect(second.json["id"] as? Int == id)
+        let list = try live.request("GET", "/articles").json["items"] as? [[String: Any]]
+        #expect(list?.count == 1)
+        #expect(list?.first?["title"] as? String == "Seed")
+    }
+
+    @Test func anArticleCanBeReadBackAndDeleted() throws {
+        let live = try LiveService()
+        let body = try JSONSerialization.data(withJSONObject: ["text": "Angela Merkel spoke in Berlin.", "date": "2020-01-02",
+                                                               "url": "https://example.org/a"])
+        let created = try live.request("POST", "/articles", body: Array(body), headers: ["Content-Type": "application/json"])
+        #expect(created.status == 201)
+        let id = created.json["id"] as? Int ?? 0
+        let read = try live.request("GET", "/articles/\(id)")
+        #expect(read.status == 200)
+        #expect(read.json["text"] as? String == "Angela Merkel spoke in Berlin.")
+        #expect(read.json["date"] as? String == "2020-01-02")
+        #expect(read.json["analysis"] is [String: Any])
+        #expect(try live.request("DELETE", "/articles/\(id)").status == 204)
+        #expect(try live.request("GET", "/articles/\(id)").status == 404)
+        #expect(try live.request("DELETE", "/articles/\(id)").status == 404)
+        #expect(try live.request("GET", "/articles/abc").status == 404)
+    }
+
+    @Test func batchAnswersEveryLineAndKeepsTheGoodOnes() throws {
+        let live = try LiveService()
+        let ndjson = """
+        {"text": "First article about Paris.", "date": "2021-01-01"}
+        not json
+        {"text": "Second article about Rome."}
+
+        {"date": "2021-01-01"}
+        """
+        let response = try live.request("POST", "/articles/batch", text: ndjson)
+        #expect(response.status == 200)
+        let lines = response.bodyText.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
+        }
+        #expect(lines.count == 4)
+        #expect(lines.map { $0["status"] as? Int } == [201, 400, 201, 400])
+        #expect(lines.map { $0["line"] as? Int } == [1, 2, 3, 5])
+        #expect(lines[3]["field"] as? String == "text")
+        #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == 2)
+    }
+
+    @Test(arguments: [
+        "/entities?limit=0", "/entities?limit=501", "/entities?colour=red", "/entities?type=PERSON",
+        "/quotes?kind=rumour", "/quotes?from=2021-13", "/timeline?to=yesterday", "/articles?entity=-3",
+        "/entities?cursor=not-a-cursor", "/entities?limit=5&limit=6",
+    ])
+    func badQueryParametersAre400NamingTheParameter(target: String) throws {
+        let live = try LiveService()
+        let response = try live.request("GET", target)
+        #expect(response.status == 400)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(response.json["field"] != nil || target.contains("cursor"))
+    }
+
+    @Test func listsAnswerItemsAndNextCursor() throws {
+        let live = try LiveService()
+        for i in 0..<3 {
+            _ = try live.request("POST", "/articles?date=2021-03-0\(i + 1)", text: "Article number \(i) about Tokyo.")
+        }
+        let first = try live.request("GET", "/articles?limit=2")
+        #expect((first.json["items"] as? [Any])?.count == 2)
+        let next = try #require(first.json["next"] as? String)
+        let second = try live.request("GET", "/articles?limit=2&cursor=\(next)")
+        #expect((second.json["items"] as? [Any])?.count == 1)
+        #expect(second.json["next"] is NSNull)
+        for path in ["/entities", "/quotes", "/timeline"] {
+            let response = try live.request("GET", path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.json["items"] is [Any], "\(path)")
+        }
+    }
+
+    @Test func writesNeedTheAPIKeyWhenOneIsSet() throws {
+        let key = "test-key-0123456789abcdef"
+        let live = try LiveService { $0.apiKey = key }
+        let denied = try live.request("POST", "/articles", text: "Some text.")
+        #expect(denied.status == 401)
+        #expect(denied.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+        #expect(try live.request("POST", "/articles", text: "Some text.", headers: ["X-API-Key": key]).status == 201)
+        #expect(try live.request("POST", "/articles", text: "Other text.",
+                                 headers: ["Authorization": "Bearer \(key)"]).status == 201)
+        #expect(try live.request("GET", "/articles").status == 200)
+    }
+
+    @Test func metricsAreExposedInPrometheusText() throws {
+        let live = try LiveService()
+        _ = try live.request("GET", "/health")
+        _ = try live.request("POST", "/analyze", text: "Hello from Oslo.")
+        let metrics = try live.request("GET", "/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.header("Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
+        let text = metrics.bodyText
+        #expect(text.contains("byline_http_requests_total{route=\"/health\",status=\"200\"} 1"))
+        #expect(text.contains("byline_analysis_duration_seconds_count 1"))
+        #expect(text.contains("process_resident_memory_bytes"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import EventServer
-
-@Test func moduleLinks() { #expect(Bool(true)) }

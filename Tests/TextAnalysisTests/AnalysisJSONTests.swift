@@ -1,0 +1,82 @@
+// AnalysisJSON: string escaping, number formatting, and a full document that Foundation parses back.
+import Foundation
+import Testing
+@testable import TextAnalysis
+
+struct AnalysisJSONTests {
+    func quoted(_ s: String) -> String { String(decoding: AnalysisJSON.quoted(s), as: UTF8.self) }
+
+    @Test(arguments: [
+        ("plain", "abc", "\"abc\""),
+        ("quote and backslash", "a\"b\\c", "\"a\\\"b\\\\c\""),
+        ("short escapes", "\n\r\t\u{8}\u{C}", "\"\\n\\r\\t\\b\\f\""),
+        ("other controls", "\u{0}\u{1F}\u{7F}", "\"\\u0000\\u001f\\u007f\""),
+        ("line separators", "a\u{2028}b\u{2029}c", "\"a\\u2028b\\u2029c\""),
+        ("non-ASCII kept", "“Son-hui” 북한 😀", "\"“Son-hui” 북한 😀\""),
+        ("slash kept", "a/b", "\"a/b\""),
+        ("similar bytes untouched", "\u{2027}\u{202A}", "\"\u{2027}\u{202A}\""),
+    ])
+    func jsonEscapesStrings(_ c: (String, String, String)) throws {
+        #expect(quoted(c.1) == c.2, "\(c.0)")
+        // And JSONSerialization reads back the original.
+        let back = try JSONSerialization.jsonObject(with: Data(AnalysisJSON.quoted(c.1)), options: .fragmentsAllowed)
+        #expect(back as? String == c.1)
+    }
+
+    @Test(arguments: [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (0.81254, "0.8125"), (0.99999, "1"), (-0.25, "-0.25"),
+                      (0.0001, "0.0001"), (0.00004, "0"), (12.3, "12.3"), (Double.nan, "null"),
+                      (Double.infinity, "null")])
+    func jsonFormatsNumbers(_ c: (Double, String)) {
+        var w = JSONWriter()
+        w.double(c.0)
+        #expect(String(decoding: w.out, as: UTF8.self) == c.1)
+    }
+
+    @Test(arguments: [0, 7, -3, 1234567890, Int.max, Int.min + 1])
+    func jsonFormatsIntegers(_ v: Int) {
+        var w = JSONWriter()
+        w.int(v)
+        #expect(String(decoding: w.out, as: UTF8.self) == String(v))
+    }
+
+    @Test func jsonEncodesAWholeDocument() throws {
+        var doc = EntityLinkerTests.document("date 2021-03-18 “We agree,” Jane Roe said.\nNext line",
+                                             [("Jane Roe", .person)])
+        EntityLinkerTests.linker.process(&doc)
+        let roe = doc.mentions[0].chars
+        doc.quotes = [Quote(content: CharRange(17, 25), kind: .direct, cue: CharRange(37, 41),
+                            speaker: Speaker(name: "Jane Roe", entity: 0, mention: roe), rule: "trailing-cue",
+                            confidence: 0.9)]
+        doc.timexes = [Timex(chars: CharRange(36, 40), type: .date, value: "2021-03-18", rule: "test")]
+        doc.timeline = [TimelineEvent(date: "2021-03-18", granularity: "day", chars: CharRange(16, 41), sentence: 0,
+                                      timex: 0, entities: [0, 99], quotes: [0, -1, 7])]
+        let bytes = AnalysisJSON.encode(doc)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(json["date"] as? String == "2021-03-18")
+        #expect(json["sentences"] as? Int == 2)
+        #expect(json["tokens"] as? Int == doc.tokens.count)
+        let entities = try #require(json["entities"] as? [[String: Any]])
+        #expect(entities.first?["name"] as? String == "Jane Roe")
+        #expect(entities.first?["role"] is NSNull)
+        let mention = try #require((entities.first?["mentions"] as? [[String: Any]])?.first)
+        #expect(mention["text"] as? String == "Jane Roe")
+        let quote = try #require((json["quotes"] as? [[String: Any]])?.first)
+        #expect(quote["text"] as? String == "We agree")
+        #expect((quote["speaker"] as? [String: Any])?["entity"] as? Int == 0)
+        #expect((quote["cue"] as? [String: Any])?["text"] as? String == "said")
+        let event = try #require((json["timeline"] as? [[String: Any]])?.first)
+        #expect(event["entities"] as? [Int] == [0])   // indexes that do not exist are dropped
+        #expect(event["quotes"] as? [Int] == [0])
+        // Key order is fixed.
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix(
+            "{\"date\":\"2021-03-18\",\"entities\":[{\"id\":0,\"name\":\"Jane Roe\",\"type\":\"PER\""))
+        #expect(text.hasSuffix(",\"sentences\":2,\"tokens\":\(doc.tokens.count)}"))
+    }
+
+    @Test func jsonEncodesAnEmptyDocument() {
+        let text = String(decoding: AnalysisJSON.encode(Document(text: "")), as: UTF8.self)
+        #expect(text == "{\"date\":null,\"entities\":[],\"quotes\":[],\"timexes\":[],\"timeline\":[],"
+                + "\"sentences\":0,\"tokens\":0}")
+    }
+}

@@ -1,0 +1,227 @@
+// Entity linker on hand-built documents: mentions placed by the test (standing in for the tagger), then grouping,
+// canonical names, acronyms, aliases, roles and confidence.
+import Foundation
+import Testing
+import TestSupport
+@testable import TextAnalysis
+
+struct EntityLinkerTests {
+    static let linker: EntityLinker = try! EntityLinker(resources: TestResources.loader)
+
+    /// Tokenizes and splits `text`, then adds a mention at every occurrence of each name (longest names first,
+    /// never overlapping), as a tagger would.
+    static func document(_ text: String, _ names: [(String, EntityType)], confidence: Double = 0.9) -> Document {
+        var doc = TestResources.split(text)
+        var taken = Set<Int>()
+        var mentions: [EntityMention] = []
+        let tokenizer = TestResources.tokenizer
+        for (name, type) in names.sorted(by: { $0.0.count > $1.0.count }) {
+            let words = tokenizer.tokenize(name).map(\.text)
+            var i = 0
+            while i + words.count <= doc.tokens.count {
+                let r = i..<(i + words.count)
+                if (0..<words.count).allSatisfy({ doc.tokens[i + $0].text == words[$0] }),
+                   !r.contains(where: taken.contains) {
+                    mentions.append(EntityMention(tokens: r, chars: doc.chars(ofTokens: r), type: type,
+                                                  confidence: confidence))
+                    taken.formUnion(r)
+                    i += words.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        doc.mentions = mentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return doc
+    }
+
+    static func linked(_ text: String, _ names: [(String, EntityType)]) -> Document {
+        var doc = document(text, names)
+        linker.process(&doc)
+        return doc
+    }
+
+    func entity(_ doc: Document, _ name: String) -> Entity? { doc.entities.first { $0.name == name } }
+
+    @Test func entityLinkerGroupsShortNamesUnderTheFullName() {
+        let doc = Self.linked("Blinken arrived. Antony Blinken said so. Secretary Blinken left.",
+                              [("Antony Blinken", .person), ("Blinken", .person), ("Secretary Blinken", .person)])
+        #expect(doc.entities.count == 1)
+        #expect(doc.entities.first?.name == "Antony Blinken")
+        #expect(doc.entities.first?.mentions.count == 3)
+        #expect(doc.entities.first?.role == "Secretary")
+        #expect(doc.mentions.allSatisfy { $0.entity == 0 })
+    }
+
+    @Test func entityLinkerIgnoresCaseHyphensAndDiacritics() {
+        let doc = Self.linked("Kim Jong-Un spoke. KIM JONG UN left. Sven-Göran Eriksson and Sven Goran Eriksson met.",
+                              [("Kim Jong-Un", .person), ("KIM JONG UN", .person), ("Sven-Göran Eriksson", .person),
+                               ("Sven Goran Eriksson", .person)])
+        #expect(doc.entities.map(\.name) == ["Kim Jong-Un", "Sven-Göran Eriksson"])
+    }
+
+    @Test func entityLinkerDropsHonorificsWithoutMakingThemRoles() {
+        let doc = Self.linked("Mr Blair spoke. Tony Blair left. Dr. Roe and Jane Roe met.",
+                              [("Mr Blair", .person), ("Tony Blair", .person), ("Dr. Roe", .person),
+                               ("Jane Roe", .person)])
+        #expect(doc.entities.map(\.name) == ["Tony Blair", "Jane Roe"])
+        #expect(doc.entities.map(\.role) == [nil, nil])
+        #expect(doc.entities.first?.aliases == ["Blair"])
+    }
+
+    @Test func entityLinkerMatchesGivenNameParts() {
+        let doc = Self.linked("Choe Son-hui spoke. Son-hui said no. North Korea’s Son-hui left.",
+                              [("Choe Son-hui", .person), ("Son-hui", .person), ("North Korea", .location)])
+        let choe = entity(doc, "Choe Son-hui")
+        #expect(choe?.mentions.count == 3)
+        #expect(choe?.aliases == ["Son-hui"])
+        #expect(entity(doc, "North Korea")?.mentions.count == 1)
+    }
+
+    @Test func entityLinkerStripsPossessives() {
+        let doc = Self.linked("North Korea’s leader met North Korea's envoy in North Korea.",
+                              [("North Korea’s", .location), ("North Korea's", .location),
+                               ("North Korea", .location)])
+        #expect(doc.entities.count == 1)
+        #expect(doc.entities.first?.name == "North Korea")
+        #expect(doc.entities.first?.aliases == [])
+    }
+
+    @Test func entityLinkerLinksAcronyms() {
+        let doc = Self.linked("KCNA reported it. The Korean Central News Agency (KCNA) said so. KCNA added more.",
+                              [("Korean Central News Agency", .organization), ("KCNA", .organization)])
+        #expect(doc.entities.count == 1)
+        #expect(doc.entities.first?.name == "Korean Central News Agency")
+        #expect(doc.entities.first?.aliases == ["KCNA"])
+        // From initials alone, without a parenthesis.
+        let nato = Self.linked("The North Atlantic Treaty Organization met. NATO agreed.",
+                               [("North Atlantic Treaty Organization", .organization), ("NATO", .organization)])
+        #expect(nato.entities.count == 1)
+        // Persons are never abbreviated this way.
+        let pk = Self.linked("Paul Kim spoke. PK left.", [("Paul Kim", .person), ("PK", .organization)])
+        #expect(pk.entities.count == 2)
+    }
+
+    @Test func entityLinkerReplaysAliasExamples() throws {
+        for e in try TestResources.examples("entities/roles-aliases.tsv") {
+            let parts = e.expected.components(separatedBy: " | ")
+            let aliases = parts[1].components(separatedBy: ", ")
+            let doc = Self.linked(e.input, ([parts[0]] + aliases).map { ($0, .location) })
+            #expect(doc.entities.count == 1, "\(e.input)")
+            #expect(doc.entities.first?.name == parts[0], "\(e.input)")
+            #expect(doc.entities.first?.aliases == aliases, "\(e.input)")
+        }
+    }
+
+    @Test func entityLinkerReplaysRoleExamples() throws {
+        for e in try TestResources.examples("entities/roles.tsv") {
+            let parts = e.expected.components(separatedBy: " | ")
+            let doc = Self.linked(e.input, [(parts[0], .person), ("United States", .location),
+                                            ("North Korea", .location), ("South Korea", .location)])
+            let person = entity(doc, parts[0])
+            #expect(person != nil, "\(e.input)")
+            #expect(person?.role == (parts[1] == "-" ? nil : parts[1]), "\(e.input)")
+        }
+    }
+
+    @Test func entityLinkerPrefersTheNearestPrecedingPerson() {
+        let doc = Self.linked("Kim Jong-Un spoke. Kim Yo-jong spoke. Kim said no.",
+                              [("Kim Jong-Un", .person), ("Kim Yo-jong", .person), ("Kim", .person)])
+        #expect(entity(doc, "Kim Yo-jong")?.mentions.count == 2)
+        #expect(entity(doc, "Kim Jong-Un")?.mentions.count == 1)
+    }
+
+    @Test func entityLinkerKeepsDifferentPlacesApart() {
+        let doc = Self.linked("North Korea and South Korea and Korea.",
+                              [("North Korea", .location), ("South Korea", .location), ("Korea", .location)])
+        #expect(doc.entities.count == 3)
+    }
+
+    @Test func entityLinkerAveragesConfidenceAndVotesType() {
+        var doc = Self.document("Washington said. Washington agreed. Washington left.", [("Washington", .location)])
+        doc.mentions[0].confidence = 0.9
+        doc.mentions[1].confidence = 0.6
+        doc.mentions[2].type = .organization
+        doc.mentions[2].confidence = 0.3
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 1)
+        #expect(doc.entities[0].type == .location)
+        #expect(abs(doc.entities[0].confidence - 0.6) < 1e-9)
+    }
+
+    @Test func entityLinkerSkipsBoilerplate() {
+        let doc = Self.linked("Blinken spoke. READ | Blinken urges China", [("Blinken", .person), ("China", .location)])
+        #expect(doc.entities.count == 1)
+        #expect(doc.entities[0].mentions == [0])
+        #expect(doc.mentions[1].entity == nil)
+    }
+
+    @Test func entityLinkerOnSeedArticle() throws {
+        guard let url = Fixtures.sharedData("news/seed/2021-03-18-blinken-north-korea.txt") else { return }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let doc = Self.linked(text, [
+            ("United States", .location), ("Antony Blinken", .person), ("Blinken", .person), ("Washington", .location),
+            ("North Korea", .location), ("South Korea", .location), ("Biden", .person), ("Pyongyang", .location),
+            ("Republic of Korea", .location), ("Japan", .location), ("Choe Son-hui", .person), ("Son-hui", .person),
+            ("US", .location), ("Korean Central News Agency", .organization), ("KCNA", .organization),
+            ("Donald Trump", .person), ("Kim Jong-Un", .person), ("Singapore", .location), ("China", .location),
+        ])
+        let blinken = entity(doc, "Antony Blinken")
+        #expect(blinken?.role == "Secretary of State")
+        #expect(blinken?.mentions.count == 4)   // the READ line's mention is boilerplate
+        #expect(entity(doc, "Choe Son-hui")?.role == "First Vice Foreign Minister")
+        #expect(entity(doc, "Biden")?.role == "President")
+        #expect(entity(doc, "United States")?.aliases == ["US"])
+        #expect(entity(doc, "South Korea")?.aliases == ["Republic of Korea"])
+        #expect(entity(doc, "Korean Central News Agency")?.aliases == ["KCNA"])
+        #expect(entity(doc, "China") == nil)
+        #expect(entity(doc, "Donald Trump")?.role == "President")
+    }
+}
+
+extension EntityLinkerTests {
+    @Test func entityLinkerSurvivesBadMentionRanges() {
+        var doc = Self.document("A b c. D e.", [])
+        let n = doc.tokens.count
+        doc.mentions = [
+            EntityMention(tokens: -3..<1, chars: CharRange(-5, 1), type: .person, confidence: 0.5),
+            EntityMention(tokens: (n - 1)..<(n + 4), chars: CharRange(0, 999), type: .person, confidence: 0.5),
+            EntityMention(tokens: (n + 2)..<(n + 3), chars: CharRange(999, 1000), type: .organization, confidence: 1),
+            EntityMention(tokens: 2..<2, chars: CharRange(3, 3), type: .location, confidence: 0.5),
+        ]
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 2)
+        _ = AnalysisJSON.encode(doc)
+    }
+}
+
+extension EntityLinkerTests {
+    @Test func entityLinkerScalesToManyEntities() {
+        // 3,000 people each named twice (full, then last name): an all-pairs comparison would take minutes in debug.
+        let names = (0..<3_000).map { "Person\($0) Family\($0)" }
+        var doc = Document(text: names.map { "\($0) met. Family\($0.split(separator: " ")[1].dropFirst(6)) left." }
+            .joined(separator: " "))
+        TestResources.tokenizer.process(&doc)
+        TestResources.splitter.process(&doc)
+        var mentions: [EntityMention] = []
+        var i = 0
+        while i < doc.tokens.count {
+            let t = doc.tokens[i].text
+            if t.hasPrefix("Person") {
+                mentions.append(EntityMention(tokens: i..<(i + 2), chars: doc.chars(ofTokens: i..<(i + 2)),
+                                              type: .person, confidence: 0.8))
+                i += 2
+            } else {
+                if t.hasPrefix("Family") {
+                    mentions.append(EntityMention(tokens: i..<(i + 1), chars: doc.chars(ofTokens: i..<(i + 1)),
+                                                  type: .person, confidence: 0.8))
+                }
+                i += 1
+            }
+        }
+        doc.mentions = mentions
+        Self.linker.process(&doc)
+        #expect(doc.entities.count == 3_000)
+        #expect(doc.entities.allSatisfy { $0.mentions.count == 2 })
+    }
+}

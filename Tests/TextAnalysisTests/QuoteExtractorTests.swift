@@ -1,0 +1,130 @@
+// The quote sieves, one table row per pattern: direct, mixed and reported quotes, and how speakers are found
+// (before or after the cue, appositives, pronouns, titles, continuation, non-name sources).
+import Testing
+@testable import TextAnalysis
+
+@Suite struct QuoteExtractorTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        let text: String
+        /// Expected quotes as (speaker mention text or nil, resolved name or nil, content, kind).
+        let quotes: [(mention: String?, name: String?, content: String, kind: QuoteKind)]
+        var testDescription: String { String(text.prefix(60)) }
+    }
+
+    static let rows: [Row] = [
+        Row(text: "“We will win this race,” Smith said.",
+            quotes: [("Smith", "Smith", "We will win this race,", .direct)]),
+        Row(text: "Smith said: “We will win this race.”",
+            quotes: [("Smith", "Smith", "We will win this race.", .direct)]),
+        Row(text: "“The bridge will close,” said Hugh Hill, a city engineer.",
+            quotes: [("Hugh Hill", "Hugh Hill", "The bridge will close,", .direct)]),
+        Row(text: "“The bridge will close,” Hill said, adding that the ferry would run twice as often.",
+            quotes: [("Hill", "Hill", "The bridge will close,", .direct),
+                     ("Hill", "Hill", "the ferry would run twice as often", .indirect)]),
+        Row(text: "Hugh Hill, a doctor, said the clinic had run out of vaccine.",
+            quotes: [("Hugh Hill", "Hugh Hill", "the clinic had run out of vaccine", .indirect)]),
+        Row(text: "According to Maria Lopez, the vote was delayed by a week.",
+            quotes: [("Maria Lopez", "Maria Lopez", "the vote was delayed by a week", .indirect)]),
+        Row(text: "The vote was delayed by a week, according to Maria Lopez.",
+            quotes: [("Maria Lopez", "Maria Lopez", "The vote was delayed by a week", .indirect)]),
+        Row(text: "Maria Lopez told reporters that the vote was delayed by a week.",
+            quotes: [("Maria Lopez", "Maria Lopez", "the vote was delayed by a week", .indirect)]),
+        Row(text: "The vote was delayed by a week, Lopez said.",
+            quotes: [("Lopez", "Lopez", "The vote was delayed by a week", .indirect)]),
+        Row(text: "Lopez on Thursday said the vote was delayed by a week.",
+            quotes: [("Lopez", "Lopez", "the vote was delayed by a week", .indirect)]),
+        Row(text: "Lopez said “both pressure and diplomatic options” are being considered.",
+            quotes: [("Lopez", "Lopez", "“both pressure and diplomatic options” are being considered", .mixed)]),
+        Row(text: "Lopez rejected the talks until it changes its “hostile policies”.", quotes: []),
+        Row(text: "A source said the talks had collapsed on Friday night.",
+            quotes: [("A source", "A source", "the talks had collapsed on Friday night", .indirect)]),
+        Row(text: "Officials said the road would reopen in May.",
+            quotes: [("Officials", "Officials", "the road would reopen in May", .indirect)]),
+        Row(text: "Maria Lopez arrived late. “We are not ready,” she said.",
+            quotes: [("she", "Maria Lopez", "We are not ready,", .direct)]),
+        Row(text: "Maria Lopez, who chairs the panel, said the report was flawed.",
+            quotes: [("Maria Lopez", "Maria Lopez", "the report was flawed", .indirect)]),
+        Row(text: "Lopez, who said the report was flawed, left early.",
+            quotes: [("who", "Lopez", "the report was flawed", .indirect)]),
+        Row(text: "“The dialogue must be equal,” Son-hui was quoted as saying by the agency.",
+            quotes: [("Son-hui", "Son-hui", "The dialogue must be equal,", .direct)]),
+        Row(text: "Lopez stressed that the United States is committed to peace.",
+            quotes: [("Lopez", "Lopez", "the United States is committed to peace", .indirect)]),
+        Row(text: "The United States maintained a presence in the region.", quotes: []),
+        Row(text: "Lopez urged China to convince North Korea to stop.", quotes: []),
+        Row(text: "“I’m so ashamed,” ― Carla Sanchez.",
+            quotes: [("Carla Sanchez", "Carla Sanchez", "I’m so ashamed,", .direct)]),
+        Row(text: "LOPEZ: Well, look, we never said that about the plan.",
+            quotes: [("LOPEZ", "LOPEZ", "Well, look, we never said that about the plan", .indirect)]),
+        Row(text: "Lopez said. The end.", quotes: []),
+    ]
+
+    @Test(arguments: rows)
+    func patternYieldsQuotes(_ row: Row) {
+        let doc = QuoteTestDocuments.analyze(row.text)
+        let got = QuoteTestDocuments.summary(doc)
+        #expect(got.count == row.quotes.count, "\(got)")
+        for (g, e) in zip(got, row.quotes) {
+            #expect(g.content == e.content)
+            #expect(g.kind == e.kind)
+            #expect(g.mention == e.mention)
+            #expect(g.name == e.name)
+        }
+    }
+
+    @Test func continuationParagraphKeepsSpeaker() {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n“The plan has been tested for a year.”")
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.last?.speaker?.name == "Lopez")
+        #expect(doc.quotes.last?.rule == "direct.continuation")
+    }
+
+    @Test func quoteInSameParagraphTakesNearestSpeaker() {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said. “The plan has been tested for a year.”")
+        #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.same-paragraph"])
+        #expect(doc.quotes.last?.speaker?.name == "Lopez")
+    }
+
+    @Test func titleResolvesToEntityWithThatRole() {
+        let doc = QuoteTestDocuments.analyze("Maria Lopez arrived in Seoul. The minister said the talks would resume soon.",
+                                             roles: ["Lopez": "Foreign Minister"])
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == "The minister")
+        #expect(q?.speaker?.name == "Maria Lopez")
+        #expect(q?.speaker?.entity != nil)
+    }
+
+    @Test func nonNameSourceHasNoEntity() {
+        let doc = QuoteTestDocuments.analyze("A senior official said the talks had collapsed.")
+        #expect(doc.quotes.first?.speaker?.entity == nil)
+        #expect(doc.quotes.first?.speaker?.name == "A senior official")
+    }
+
+    @Test func everyQuoteRecordsRuleAndConfidence() {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said. Officials said the road would reopen in May.")
+        #expect(doc.quotes.count == 2)
+        for q in doc.quotes {
+            #expect(!q.rule.isEmpty)
+            #expect(q.confidence > 0 && q.confidence <= 1)
+            #expect(q.cue != nil)
+        }
+    }
+
+    @Test func existingQuotesAreKeptUnlessOverwrite() throws {
+        var doc = TestResources.split("Lopez said the road would reopen in May.")
+        QuoteTestDocuments.addMentions(&doc)
+        let marker = Quote(content: CharRange(0, 5), kind: .direct, cue: nil, speaker: nil, rule: "given", confidence: 1)
+        doc.quotes = [marker]
+        QuoteTestDocuments.extractor.process(&doc)
+        #expect(doc.quotes == [marker])
+        try QuoteExtractor(resources: TestResources.loader, overwrite: true).process(&doc)
+        #expect(doc.quotes.first?.rule == "reported.cue-then")
+    }
+
+    @Test func componentDeclaresItsRequirements() {
+        let q = QuoteTestDocuments.extractor
+        #expect(q.name == "quotes")
+        #expect(q.requires == [.tokens, .sentences, .paragraphs, .mentions, .entities])
+        #expect(q.provides == [.quotes])
+    }
+}

@@ -1,0 +1,53 @@
+// The quote data files: every EXAMPLE line in quotes/cues.tsv is replayed through the extractor, and a bad
+// line fails loading with its file and line number.
+import Foundation
+import Testing
+@testable import TextAnalysis
+
+@Suite struct QuoteLexiconTests {
+    static let examples = QuoteTestDocuments.extractor.lexicon.examples
+
+    @Test func dataFilesHaveExamples() {
+        #expect(Self.examples.count >= 10)
+    }
+
+    @Test(arguments: examples)
+    func exampleLineHolds(_ ex: QuoteExample) {
+        let doc = QuoteTestDocuments.analyze(ex.text)
+        let got = QuoteTestDocuments.summary(doc)
+        guard let content = ex.content else {
+            #expect(got.isEmpty, "\(ex.file):\(ex.line) expected no quote, got \(got)")
+            return
+        }
+        let hit = got.first { $0.content == content }
+        #expect(hit != nil, "\(ex.file):\(ex.line) expected content “\(content)”, got \(got.map(\.content))")
+        #expect(hit?.mention == ex.speaker, "\(ex.file):\(ex.line)")
+    }
+
+    @Test func everyCueFrameIsUsed() {
+        let frames = Set(QuoteTestDocuments.extractor.lexicon.cues.values.flatMap { $0.map(\.frame) })
+        #expect(frames == Set(CueFrame.allCases))
+    }
+
+    @Test(arguments: [
+        ("quotes/cues.tsv", "said\tshouting\n", "quotes/cues.tsv:1"),
+        ("quotes/marks.tsv", "“\tdouble\n", "quotes/marks.tsv:1"),
+        ("quotes/words.tsv", "also\tadverb\n", "quotes/words.tsv:1"),
+    ])
+    func badLineFailsWithFileAndLine(_ file: String, _ bad: String, _ expected: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-lexicon-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("quotes"),
+                                                withIntermediateDirectories: true)
+        for f in [QuoteLexicon.cuesFile, QuoteLexicon.marksFile, QuoteLexicon.wordsFile] {
+            let text = f == file ? bad : try TestResources.loader.string(f)
+            try text.write(to: dir.appendingPathComponent(f), atomically: true, encoding: .utf8)
+        }
+        do {
+            _ = try QuoteLexicon(resources: ResourceLoader(directory: dir))
+            Issue.record("loading \(file) with a bad line should fail")
+        } catch {
+            #expect("\(error)".hasPrefix(expected))
+        }
+    }
+}

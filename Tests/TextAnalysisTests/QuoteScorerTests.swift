@@ -1,0 +1,67 @@
+// The quote scorer: brat reading (discontinuous spans, relations without source, ignored Discard spans),
+// Jaccard ≥ 0.5 one-to-one matching, speaker overlap, and the direct/indirect split.
+import Testing
+@testable import TextAnalysis
+
+@Suite struct QuoteScorerTests {
+    static let text = "Smith said the road will reopen in May. “It is done,” Lee said."
+    static let scalars = Array(text.unicodeScalars)
+
+    static func range(_ s: String) -> CharRange {
+        let r = text.range(of: s)!
+        let a = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+        return CharRange(a, a + s.unicodeScalars.count)
+    }
+
+    static let ann = """
+        T1\tSource 0 5\tSmith
+        T2\tCue 6 10\tsaid
+        T3\tContent 11 22;23 38\tthe road will reopen in May
+        T4\tAttribution 6 10\tsaid
+        E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+        T5\tContent \(range("“It is done,”").start) \(range("“It is done,”").end)\t“It is done,”
+        T6\tAttribution-no-source 0 1\tS
+        E2\tAttribution-no-source:T6 Content:T5
+        T7\tDiscard 0 5\tSmith
+        """
+
+    @Test func readsRelationsWithDiscontinuousSpans() {
+        let gold = PolNeAR.attributions(ann: Self.ann, text: Self.scalars)
+        #expect(gold.count == 2)
+        #expect(gold[0].content == [CharRange(11, 22), CharRange(23, 38)])
+        #expect(gold[0].source == [CharRange(0, 5)])
+        #expect(gold[0].direct == false)
+        #expect(gold[1].source.isEmpty)
+        #expect(gold[1].direct)
+    }
+
+    @Test func matchesByWordJaccardOneToOne() {
+        let gold = PolNeAR.attributions(ann: Self.ann, text: Self.scalars)
+        var score = QuoteScore()
+        let road = Self.range("the road will reopen in May")
+        score.add(text: Self.scalars, gold: gold, system: [
+            ScoredQuote(content: road, speaker: [Self.range("Smith")], direct: false),
+            // A second, overlapping system quote cannot take the same gold.
+            ScoredQuote(content: Self.range("road will reopen"), speaker: [], direct: false),
+            // Below the threshold: 1 shared word of 5.
+            ScoredQuote(content: Self.range("done,” Lee said"), speaker: [Self.range("Lee")], direct: true),
+        ])
+        #expect(score.matchedGold == [0, 1])
+        #expect(score.system == [1, 2])
+        #expect(abs(score.precision() - 1.0 / 3.0) < 1e-9)
+        #expect(abs(score.recall() - 0.5) < 1e-9)
+        #expect(score.speakerTotal == [0, 1])
+        #expect(score.speakerRight == [0, 1])
+    }
+
+    @Test func wrongSpeakerCountsAgainstAccuracy() {
+        let gold = PolNeAR.attributions(ann: Self.ann, text: Self.scalars)
+        var score = QuoteScore()
+        score.add(text: Self.scalars, gold: gold, system: [
+            ScoredQuote(content: Self.range("road will reopen in May"), speaker: [Self.range("Lee")], direct: false),
+        ])
+        #expect(score.speakerTotal == [0, 1])
+        #expect(score.speakerRight == [0, 0])
+        #expect(score.report(title: "t").contains("indirect"))
+    }
+}

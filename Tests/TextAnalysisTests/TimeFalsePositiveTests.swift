@@ -1,0 +1,35 @@
+// Text that looks like time but is not: the verb "may", "march", quantities, money, scores, race times,
+// phone numbers, ages, numbered things. No timex may overlap the bracketed span.
+import Testing
+@testable import TextAnalysis
+
+struct TimeFalsePositiveTests {
+    static let sentences: [String] = [
+        "Officials said talks [may] resume soon.",
+        "[May] I ask a question?",
+        "Thousands will [march] to the capital.",
+        "They [March] on Washington every year.",
+        "The ministry said [2019 people] were evacuated.",
+        "The bill came to [$2,020] in all.",
+        "He paid [$1998] for the ticket.",
+        "Prices rose [2020%] in a decade.",
+        "The Lakers won [2019-20] over the Celtics.",
+        "She finished the marathon in [2:03:45] flat.",
+        "They lost [3-1] at home.",
+        "Call [555-2019] for tickets.",
+        "Call [202-555-2019] for tickets.",
+        "The [6-year-old] boy was rescued.",
+        "He took [Flight 1998] to Paris.",
+        "Turnout was [1,998] voters.",
+        "The team scored [2000 points] this season.",
+        "The temperature hit [1200 degrees].",
+        "Police arrested [Jan] Kavan's driver.",
+    ]
+
+    @Test(arguments: sentences)
+    func nothingTaggedInside(_ marked: String) {
+        let (text, span) = TimeFixture.unmark(marked)
+        let found = TimeFixture.tag(text).filter { $0.chars.overlaps(span) }
+        #expect(found.isEmpty, "\(found.map { "\($0.rule)=\($0.value)" })")
+    }
+}

@@ -1,0 +1,94 @@
+// Table tests for TimexResolver: tense-driven weekdays and dates across week, month and year boundaries,
+// ISO weeks, leap years, relative units, REF values and the missing-reference fallback.
+import Testing
+@testable import TextAnalysis
+
+struct TimexResolverTests {
+    let resolver = TimexResolver()
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let value: String
+        let reference: String
+        let tense: Tense
+        let expected: String
+        var testDescription: String { "\(value) @ \(reference) \(tense) -> \(expected)" }
+    }
+
+    static let cases: [Case] = [
+        // Weekdays: past (same day allowed), future, none leans past; explicit last/next/this.
+        Case(value: "UNDEF(weekday 4)", reference: "2021-03-18", tense: .past, expected: "2021-03-18"),
+        Case(value: "UNDEF(weekday 1)", reference: "2021-03-18", tense: .past, expected: "2021-03-15"),
+        Case(value: "UNDEF(weekday 1)", reference: "2021-03-18", tense: .future, expected: "2021-03-22"),
+        Case(value: "UNDEF(weekday 5)", reference: "2021-03-18", tense: .none, expected: "2021-03-12"),
+        Case(value: "UNDEF(weekday 4 last)", reference: "2021-03-18", tense: .none, expected: "2021-03-11"),
+        Case(value: "UNDEF(weekday 4 next)", reference: "2021-03-18", tense: .none, expected: "2021-03-25"),
+        Case(value: "UNDEF(weekday 7 this)", reference: "2021-03-18", tense: .none, expected: "2021-03-21"),
+        // Across a year boundary.
+        Case(value: "UNDEF(weekday 3)", reference: "2021-01-01", tense: .past, expected: "2020-12-30"),
+        Case(value: "UNDEF(weekday 1)", reference: "2020-12-31", tense: .future, expected: "2021-01-04"),
+        // Month and day without a year: tense within reach, else nearest.
+        Case(value: "UNDEF(date 12-24)", reference: "2021-01-05", tense: .past, expected: "2020-12-24"),
+        Case(value: "UNDEF(date 01-14)", reference: "2020-12-20", tense: .future, expected: "2021-01-14"),
+        Case(value: "UNDEF(date 01-14)", reference: "2000-01-05", tense: .past, expected: "2000-01-14"),
+        Case(value: "UNDEF(date 11)", reference: "2000-01-10", tense: .none, expected: "1999-11"),
+        Case(value: "UNDEF(date 03 future)", reference: "2021-03-18", tense: .past, expected: "2021-03"),
+        // Leap years: 29 February exists only in leap years, so the nearest real one is taken.
+        Case(value: "UNDEF(date 02-29)", reference: "2020-03-10", tense: .past, expected: "2020-02-29"),
+        Case(value: "UNDEF(date 02-29)", reference: "2021-03-10", tense: .past, expected: "2020-02-29"),
+        Case(value: "UNDEF(day-1)", reference: "2024-03-01", tense: .none, expected: "2024-02-29"),
+        Case(value: "UNDEF(day+1)", reference: "2023-02-28", tense: .none, expected: "2023-03-01"),
+        Case(value: "UNDEF(day-1)", reference: "2100-03-01", tense: .none, expected: "2100-02-28"),
+        // Relative units; ISO weeks at year edges.
+        Case(value: "UNDEF(week-1)", reference: "2021-03-18", tense: .none, expected: "2021-W10"),
+        Case(value: "UNDEF(week)", reference: "2021-01-03", tense: .none, expected: "2020-W53"),
+        Case(value: "UNDEF(week)", reference: "2019-12-30", tense: .none, expected: "2020-W01"),
+        Case(value: "UNDEF(month-1)", reference: "2021-01-15", tense: .none, expected: "2020-12"),
+        Case(value: "UNDEF(quarter-1)", reference: "2021-02-01", tense: .none, expected: "2020-Q4"),
+        Case(value: "UNDEF(year-2)", reference: "2021-03-18", tense: .none, expected: "2019"),
+        Case(value: "UNDEF(year)-12-31", reference: "2021-03-18", tense: .none, expected: "2021-12-31"),
+        Case(value: "UNDEF(year-X)", reference: "2021-03-18", tense: .none, expected: "PAST_REF"),
+        Case(value: "UNDEF(month+X)", reference: "2021-03-18", tense: .none, expected: "FUTURE_REF"),
+        // Named quarters and seasons.
+        Case(value: "UNDEF(q 3)", reference: "2021-03-18", tense: .past, expected: "2020-Q3"),
+        Case(value: "UNDEF(q 4)", reference: "1989-10-30", tense: .future, expected: "1989-Q4"),
+        Case(value: "UNDEF(q 2)", reference: "2021-03-18", tense: .future, expected: "2021-Q2"),
+        Case(value: "UNDEF(season FA last)", reference: "1999-06-07", tense: .none, expected: "1998-FA"),
+        Case(value: "UNDEF(weekend)", reference: "2021-03-18", tense: .past, expected: "2021-W10-WE"),
+        // Decades without a century; anaphoric quarters.
+        Case(value: "UNDEF(decade 9)", reference: "2021-03-18", tense: .none, expected: "199"),
+        Case(value: "UNDEF(decade 1)", reference: "2021-03-18", tense: .none, expected: "201"),
+        Case(value: "UNDEF(decade 2)", reference: "2021-03-18", tense: .none, expected: "202"),
+        Case(value: "UNDEF(weekday 5)T22:00", reference: "2021-03-18", tense: .past, expected: "2021-03-12T22:00"),
+        Case(value: "2019", reference: "2021-03-18", tense: .none, expected: "2019"),
+    ]
+
+    @Test(arguments: cases)
+    func resolvesAgainstTheReference(_ c: Case) {
+        #expect(resolver.resolve(c.value, reference: CalendarDate(iso: c.reference)!, tense: c.tense) == c.expected)
+    }
+
+    @Test func anaphoricYearFollowsAMentionedQuarter() {
+        let ref = CalendarDate(iso: "1989-10-26")!
+        #expect(resolver.resolve("UNDEF(year-1 mentioned)", reference: ref, tense: .past, mentioned: "1989-Q3")
+            == "1988-Q3")
+        #expect(resolver.resolve("UNDEF(year-1 mentioned)", reference: ref, tense: .past, mentioned: "1989-10")
+            == "1988")
+        #expect(resolver.resolve("UNDEF(mentioned-quarter)", reference: ref, tense: .past, mentioned: nil)
+            == "1989-Q3")
+    }
+
+    @Test func missingReferenceLeavesUnknownDigits() {
+        #expect(resolver.resolve("UNDEF(weekday 4)", reference: nil, tense: .past) == "XXXX-WXX-4")
+        #expect(resolver.resolve("UNDEF(year-1)", reference: nil, tense: .none) == "XXXX")
+        #expect(resolver.resolve("UNDEF(date 03-18)", reference: nil, tense: .none) == "XXXX-03-18")
+    }
+
+    @Test func isoWeeksMatchTheCalendar() {
+        let table: [(String, Int, Int)] = [("2021-03-18", 2021, 11), ("2021-01-01", 2020, 53), ("2020-12-31", 2020, 53),
+                                           ("2015-12-31", 2015, 53), ("2016-01-04", 2016, 1), ("2018-12-31", 2019, 1)]
+        for (date, y, w) in table {
+            let got = TimexResolver.isoWeek(CalendarDate(iso: date)!)
+            #expect(got.year == y && got.week == w, "\(date)")
+        }
+    }
+}
