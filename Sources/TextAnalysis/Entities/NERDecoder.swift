@@ -31,6 +31,16 @@ enum NERDecoder {
         return (list, start)
     }()
 
+    /// For each label, the labels that may follow it, ascending (the transpose of `predecessors`).
+    static let (successors, successorStart): ([Int], [Int]) = {
+        var list: [Int] = [], start = [0]
+        for prev in 0..<L {
+            for next in 0..<L where NERLabels.allowed(from: prev, to: next) { list.append(next) }
+            start.append(list.count)
+        }
+        return (list, start)
+    }()
+
     /// The best valid label sequence. `work` is scratch space reused between calls.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                         work: inout [Float], back: inout [Int32], into out: inout [Int]) {
@@ -119,7 +129,11 @@ enum NERDecoder {
                 sum = 0
                 for j in 0..<L {
                     var s = 0.0
-                    for i in 0..<L { s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j] }
+                    // forbidden transitions have potential 0: summing allowed ones only gives the same value
+                    for p in predecessorStart[j]..<predecessorStart[j + 1] {
+                        let i = predecessors[p]
+                        s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j]
+                    }
                     let v = s * E[t * L + j]
                     alpha[t * L + j] = v
                     sum += v
@@ -136,7 +150,10 @@ enum NERDecoder {
             for t in stride(from: n - 2, through: 0, by: -1) {
                 for i in 0..<L {
                     var s = 0.0
-                    for j in 0..<L { s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j] }
+                    for q in successorStart[i]..<successorStart[i + 1] {
+                        let j = successors[q]
+                        s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j]
+                    }
                     beta[t * L + i] = s / c[t + 1]
                 }
             }
