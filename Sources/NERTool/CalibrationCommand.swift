@@ -16,7 +16,8 @@ struct CalibrationCommand: ParsableCommand {
     func run() throws {
         let tagger = try NERSequenceTagger(resources: try ResourceLoader.bundled(),
                                            model: model.map { URL(fileURLWithPath: $0) })
-        guard let text = FileManager.default.contents(atPath: conll).flatMap({ String(data: $0, encoding: .utf8) }) else {
+        guard let data = FileManager.default.contents(atPath: conll),
+              let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("cannot read \(conll)")
         }
         let docs = try CoNLL.parse(text, name: conll).documents

@@ -27,7 +27,9 @@ struct ClustersCommand: ParsableCommand {
         let depth = min(12, max(1, depth))
         var sentences: [[String]] = []
         for file in conll {
-            guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            guard let d = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read \(file)")
+            }
             for doc in try CoNLL.parse(String(decoding: d, as: UTF8.self), name: file).documents {
                 sentences += doc.sentences.map(\.tokens)
             }
@@ -87,7 +89,8 @@ struct Exchange {
         var freq: [String: Int] = [:]
         var tokens = 0
         for s in sentences { for w in s { freq[w, default: 0] += 1; tokens += 1 } }
-        let kept = freq.filter { $0.value >= minCount }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let kept = freq.filter { $0.value >= minCount }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var id: [String: Int32] = [:]
         var words = kept.map(\.key), counts = kept.map(\.value)
         for (i, w) in words.enumerated() { id[w] = Int32(i) }

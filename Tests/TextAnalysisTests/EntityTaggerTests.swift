@@ -96,7 +96,8 @@ func scorerUsesExactEntityMatch(gold: [String], predicted: [String], correct: In
 }
 
 @Test func modelWithOtherResourcesIsAStartupError() throws {
-    let stage = NERModel.Stage(keys: [], weights: [], transitions: [Float](repeating: 0, count: NERDecoder.transitionCount))
+    let noTransitions = [Float](repeating: 0, count: NERDecoder.transitionCount)
+    let stage = NERModel.Stage(keys: [], weights: [], transitions: noTransitions)
     let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version,
                              resources: "0000000000000000", temperature: 1, trainedOn: "", devF1: [:], command: "",
                              seed: 1, epochs: [], date: "")
@@ -118,7 +119,8 @@ private func document(_ sentences: [[String]]) -> Document {
             doc.tokens.append(Token(start: offset, end: offset + n, text: w, spaceAfter: true))
             offset += n + 1
         }
-        doc.sentences.append(Sentence(tokens: first..<doc.tokens.count, chars: doc.chars(ofTokens: first..<doc.tokens.count)))
+        let r = first..<doc.tokens.count
+        doc.sentences.append(Sentence(tokens: r, chars: doc.chars(ofTokens: r)))
     }
     return doc
 }

@@ -16,7 +16,8 @@ public struct NERCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let loader = try resources.map { ResourceLoader(directory: URL(fileURLWithPath: $0)) } ?? ResourceLoader.bundled()
+        let loader = try resources.map { ResourceLoader(directory: URL(fileURLWithPath: $0)) }
+            ?? ResourceLoader.bundled()
         let tagger = try NERSequenceTagger(resources: loader, model: model.map { URL(fileURLWithPath: $0) })
         let (docs, lines) = try CoNLL.parse(try readText(conll), name: conll)
         var tags = [String?](repeating: nil, count: lines.count)

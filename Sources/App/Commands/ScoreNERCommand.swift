@@ -6,7 +6,8 @@ import TextAnalysis
 
 public struct ScoreNERCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "score-ner", abstract: "Score a tagged CoNLL file (gold = second to last column, predicted = last).")
+        commandName: "score-ner",
+        abstract: "Score a tagged CoNLL file (gold = second to last column, predicted = last).")
 
     @Argument(help: "Tagged file, e.g. the output of `byline ner --conll`.") var file: String
 

@@ -21,7 +21,8 @@ public struct TrainNERCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let loader = try resources.map { ResourceLoader(directory: URL(fileURLWithPath: $0)) } ?? ResourceLoader.bundled()
+        let loader = try resources.map { ResourceLoader(directory: URL(fileURLWithPath: $0)) }
+            ?? ResourceLoader.bundled()
         let extractor = try NERFeatureExtractor(resources: loader)
         let trainDocs = try CoNLL.parse(try readText(train), name: train).documents
         let devDocs = try CoNLL.parse(try readText(dev), name: dev).documents

@@ -19,7 +19,8 @@ public enum CoNLL {
     }
 
     /// A line holding only a token and no tag gets tag "O" (files to tag may have one column only).
-    public static func parse(_ text: String, name: String = "input") throws -> (documents: [CoNLLDocument], lines: [Substring]) {
+    public static func parse(_ text: String, name: String = "input") throws
+        -> (documents: [CoNLLDocument], lines: [Substring]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { l in
             l.hasSuffix("\r") ? l.dropLast() : l
         }

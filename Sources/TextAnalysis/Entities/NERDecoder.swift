@@ -20,6 +20,27 @@ enum NERDecoder {
         return a
     }()
 
+    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so Viterbi
+    /// skips forbidden pairs without testing them. Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
+    static let (predecessors, predecessorStart): ([Int], [Int]) = {
+        var list: [Int] = [], start = [0]
+        for next in 0..<L {
+            for prev in 0..<L where NERLabels.allowed(from: prev, to: next) { list.append(prev) }
+            start.append(list.count)
+        }
+        return (list, start)
+    }()
+
+    /// For each label, the labels that may follow it, ascending (the transpose of `predecessors`).
+    static let (successors, successorStart): ([Int], [Int]) = {
+        var list: [Int] = [], start = [0]
+        for prev in 0..<L {
+            for next in 0..<L where NERLabels.allowed(from: prev, to: next) { list.append(next) }
+            start.append(list.count)
+        }
+        return (list, start)
+    }()
+
     /// The best valid label sequence. `work` is scratch space reused between calls.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                         work: inout [Float], back: inout [Int32], into out: inout [Int]) {
@@ -28,37 +49,39 @@ enum NERDecoder {
         let ninf = -Float.greatestFiniteMagnitude
         if work.count < 2 * L { work = [Float](repeating: 0, count: 2 * L) }
         if back.count < n * L { back = [Int32](repeating: 0, count: n * L) }
+        let pstart = predecessorStart
         allowed.withUnsafeBufferPointer { ok in
-            work.withUnsafeMutableBufferPointer { w in
-                back.withUnsafeMutableBufferPointer { bp in
-                    var cur = w.baseAddress!, nxt = w.baseAddress! + L
-                    for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
-                    for t in 1..<max(n, 1) where n > 1 {
-                        let et = e + t * L
-                        for j in 0..<L {
-                            var best = ninf, arg: Int32 = 0
-                            for i in 0..<L {
-                                let k = (i + 1) * L + j
-                                guard ok[k] else { continue }
-                                let s = cur[i] + tr[k]
-                                if s > best { best = s; arg = Int32(i) }
+            predecessors.withUnsafeBufferPointer { preds in
+                work.withUnsafeMutableBufferPointer { w in
+                    back.withUnsafeMutableBufferPointer { bp in
+                        var cur = w.baseAddress!, nxt = w.baseAddress! + L
+                        for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
+                        for t in 1..<max(n, 1) where n > 1 {
+                            let et = e + t * L
+                            for j in 0..<L {
+                                var best = ninf, arg: Int32 = 0
+                                for p in pstart[j]..<pstart[j + 1] {
+                                    let i = preds[p]
+                                    let s = cur[i] + tr[(i + 1) * L + j]
+                                    if s > best { best = s; arg = Int32(i) }
+                                }
+                                nxt[j] = best + et[j]
+                                bp[t * L + j] = arg
                             }
-                            nxt[j] = best + et[j]
-                            bp[t * L + j] = arg
+                            swap(&cur, &nxt)
                         }
-                        swap(&cur, &nxt)
+                        var best = ninf, arg = 0
+                        for j in 0..<L {
+                            let k = (L + 1) * L + j
+                            guard ok[k] else { continue }
+                            let s = cur[j] + tr[k]
+                            if s > best { best = s; arg = j }
+                        }
+                        out = [Int](repeating: 0, count: n)
+                        out[n - 1] = arg
+                        var t = n - 1
+                        while t > 0 { out[t - 1] = Int(bp[t * L + out[t]]); t -= 1 }
                     }
-                    var best = ninf, arg = 0
-                    for j in 0..<L {
-                        let k = (L + 1) * L + j
-                        guard ok[k] else { continue }
-                        let s = cur[j] + tr[k]
-                        if s > best { best = s; arg = j }
-                    }
-                    out = [Int](repeating: 0, count: n)
-                    out[n - 1] = arg
-                    var t = n - 1
-                    while t > 0 { out[t - 1] = Int(bp[t * L + out[t]]); t -= 1 }
                 }
             }
         }
@@ -67,10 +90,10 @@ enum NERDecoder {
     /// The probability of each span under exp(score / temperature), normalized over all valid sequences.
     static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                                   temperature: Float, spans: [NERLabels.Span]) -> [Double] {
-        spanProbabilities(emissions: e, count: n,
-                          potentials: transitionPotentials(Array(UnsafeBufferPointer(start: tr, count: transitionCount)),
-                                                           temperature: temperature),
-                          temperature: temperature, spans: spans)
+        let potentials = transitionPotentials(Array(UnsafeBufferPointer(start: tr, count: transitionCount)),
+                                              temperature: temperature)
+        return spanProbabilities(emissions: e, count: n, potentials: potentials, temperature: temperature,
+                                 spans: spans)
     }
 
     /// exp(transition / temperature), shifted by the largest allowed transition (the shift cancels when
@@ -106,7 +129,11 @@ enum NERDecoder {
                 sum = 0
                 for j in 0..<L {
                     var s = 0.0
-                    for i in 0..<L { s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j] }
+                    // forbidden transitions have potential 0: summing allowed ones only gives the same value
+                    for p in predecessorStart[j]..<predecessorStart[j + 1] {
+                        let i = predecessors[p]
+                        s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j]
+                    }
                     let v = s * E[t * L + j]
                     alpha[t * L + j] = v
                     sum += v
@@ -123,7 +150,10 @@ enum NERDecoder {
             for t in stride(from: n - 2, through: 0, by: -1) {
                 for i in 0..<L {
                     var s = 0.0
-                    for j in 0..<L { s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j] }
+                    for q in successorStart[i]..<successorStart[i + 1] {
+                        let j = successors[q]
+                        s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j]
+                    }
                     beta[t * L + i] = s / c[t + 1]
                 }
             }

@@ -8,7 +8,7 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     public let clusters: WordClusters
     public let gazetteer: NERGazetteer
@@ -29,16 +29,21 @@ public struct NERFeatureExtractor: Sendable {
         case bias = 1, exact, lowerM2, lowerM1, lower0, lowerP1, lowerP2, shape, shortM1, short0, shortP1
         case prefix, suffix, clusterM1, cluster0, clusterP1, gaz, gazM1, gazP1, bigramL, bigramR, shapeTri
         case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
-        case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram
+        case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape
+        case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
     /// A document prepared once: per-token word facts, gazetteer matches, casing statistics.
     struct Prepared {
         var sentences: [[NERWordInfo]]
-        /// per sentence, per token: gazetteer keys (list x position in the phrase)
-        var gazetteer: [[[UInt64]]]
+        /// per sentence: gazetteer keys (list x position in the phrase); token i's are
+        /// gazetteer[s][gazetteerStart[s][i] ..< gazetteerStart[s][i + 1]]
+        var gazetteer: [[UInt64]]
+        var gazetteerStart: [[Int32]]
         /// per sentence: every letter is a capital (a headline)
         var capsSentence: [Bool]
+        /// per sentence: at least a third of the tokens are numbers (results tables)
+        var numericSentence: [Bool]
         /// lower-case hash -> 1 seen all lower case, 2 seen capitalized not first in its sentence
         var casing: [UInt64: UInt8]
         /// per sentence, per token: NERVocabulary id, or -1
@@ -48,15 +53,17 @@ public struct NERFeatureExtractor: Sendable {
     func prepare(_ sentences: [[String]], vocabulary: NERVocabulary? = nil) -> Prepared {
         var infos: [[NERWordInfo]] = []
         infos.reserveCapacity(sentences.count)
-        var gaz: [[[UInt64]]] = []
+        var gaz: [[UInt64]] = []
+        var gazStart: [[Int32]] = []
         var caps: [Bool] = []
+        var numeric: [Bool] = []
         var casing: [UInt64: UInt8] = [:]
         var ids: [[Int32]] = []
         for words in sentences {
             var sent: [NERWordInfo] = []
             sent.reserveCapacity(words.count)
             var sentIds = [Int32](repeating: -1, count: words.count)
-            var letters = 0, capsWords = 0
+            var letters = 0, capsWords = 0, numbers = 0
             for (i, w) in words.enumerated() {
                 let info: NERWordInfo
                 if let v = vocabulary, let id = v.index[w] {
@@ -65,6 +72,7 @@ public struct NERFeatureExtractor: Sendable {
                 } else {
                     info = NERWordInfo(w, clusters: clusters)
                 }
+                if info.flags.contains(.hasDigit) && !info.flags.contains(.hasLetter) { numbers += 1 }
                 if info.flags.contains(.hasLetter) {
                     letters += 1
                     if info.flags.contains(.allCaps) { capsWords += 1 }
@@ -78,44 +86,88 @@ public struct NERFeatureExtractor: Sendable {
                 }
                 sent.append(info)
             }
-            var g = [[UInt64]](repeating: [], count: words.count)
+            // (token, key) pairs, then grouped by token (counting sort) into one flat array
+            var pairs: [(Int, UInt64)] = []
             for m in gazetteer.matches(lowerHashes: sent.map(\.lower)) {
                 var bits = m.lists
                 while bits != 0 {
                     let list = UInt64(bits.trailingZeroBitCount)
                     bits &= bits - 1
                     if m.end - m.start == 1 {
-                        g[m.start].append(NERHash.key(T.gaz.rawValue, list, 3))
+                        pairs.append((m.start, NERHash.key(T.gaz.rawValue, list, 3)))
                     } else {
-                        g[m.start].append(NERHash.key(T.gaz.rawValue, list, 0))
-                        for k in (m.start + 1)..<(m.end - 1) { g[k].append(NERHash.key(T.gaz.rawValue, list, 1)) }
-                        g[m.end - 1].append(NERHash.key(T.gaz.rawValue, list, 2))
+                        pairs.append((m.start, NERHash.key(T.gaz.rawValue, list, 0)))
+                        for k in (m.start + 1)..<(m.end - 1) { pairs.append((k, NERHash.key(T.gaz.rawValue, list, 1))) }
+                        pairs.append((m.end - 1, NERHash.key(T.gaz.rawValue, list, 2)))
                     }
                 }
             }
+            var start = [Int32](repeating: 0, count: words.count + 1)
+            for (t, _) in pairs { start[t + 1] += 1 }
+            for t in 0..<words.count { start[t + 1] += start[t] }
+            var flat = [UInt64](repeating: 0, count: pairs.count)
+            var fill = start
+            for (t, k) in pairs { flat[Int(fill[t])] = k; fill[t] += 1 }
             infos.append(sent)
             ids.append(sentIds)
-            gaz.append(g)
+            gaz.append(flat)
+            gazStart.append(start)
             caps.append(letters >= 2 && capsWords == letters)
+            numeric.append(numbers * 3 >= words.count && numbers >= 2)
         }
-        return Prepared(sentences: infos, gazetteer: gaz, capsSentence: caps, casing: casing, ids: ids)
+        return Prepared(sentences: infos, gazetteer: gaz, gazetteerStart: gazStart, capsSentence: caps, numericSentence: numeric, casing: casing,
+                        ids: ids)
     }
 
     /// What stage 1 said about the document, summarized for stage 2.
     struct History {
         var labels: [[Int]]
-        /// lower-case hash of a capitalized word -> how often stage 1 gave each label to it in the document
-        var counts: [UInt64: [Int32]]
+        /// per sentence, per token: the row of the token's word in `counts` (capitalized words), else -1
+        var rows: [[Int32]]
+        /// [row][label]: how often stage 1 gave each label to a capitalized word (by lower case) in the document
+        var counts: [Int32]
+        /// per row: the type stage 1 gave the word most often, or -1 when it never called it an entity
+        var majority: [Int8]
 
         init(prepared: Prepared, labels: [[Int]]) {
+            let L = NERLabels.count
             self.labels = labels
-            var counts: [UInt64: [Int32]] = [:]
+            var index: [UInt64: Int32] = [:]
+            var rows: [[Int32]] = []
+            var counts: [Int32] = []
             for (s, sent) in prepared.sentences.enumerated() {
+                var r = [Int32](repeating: -1, count: sent.count)
                 for (i, info) in sent.enumerated() where info.isCapitalized {
-                    counts[info.lower, default: [Int32](repeating: 0, count: NERLabels.count)][labels[s][i]] += 1
+                    let row: Int32
+                    if let known = index[info.lower] { row = known } else {
+                        row = Int32(counts.count / L)
+                        index[info.lower] = row
+                        counts += [Int32](repeating: 0, count: L)
+                    }
+                    counts[Int(row) * L + labels[s][i]] += 1
+                    r[i] = row
                 }
+                rows.append(r)
             }
+            var majority = [Int8](repeating: -1, count: counts.count / L)
+            for row in 0..<majority.count {
+                var t = SIMD4<Int32>(repeating: 0)
+                for l in 1..<L { t[NERLabels.type(of: l)] += counts[row * L + l] }
+                var best = -1, bestCount: Int32 = 0
+                for k in 0..<4 where t[k] > bestCount { best = k; bestCount = t[k] }
+                majority[row] = Int8(best)
+            }
+            self.rows = rows
             self.counts = counts
+            self.majority = majority
+        }
+
+        /// The type stage 1 gave most often to the word of token `i` across the document, if any.
+        @inline(__always)
+        func majorityType(sentence s: Int, token i: Int) -> Int? {
+            let r = rows[s][i]
+            guard r >= 0, majority[Int(r)] >= 0 else { return nil }
+            return Int(majority[Int(r)])
         }
     }
 
@@ -154,13 +206,20 @@ public struct NERFeatureExtractor: Sendable {
             }
             keys.append(NERHash.key(T.flags.rawValue, UInt64(w.flags.rawValue)))
             keys.append(NERHash.key(T.length.rawValue, UInt64(min(w.length, 12))))
+            if w.cluster >= 0 {
+                keys.append(NERHash.key(T.clusterShape.rawValue, clusters.prefixHash(cluster: w.cluster, level: 1),
+                                        w.shortShape))
+            }
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
+            if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixM1.rawValue, w.suffixes.2)) }
+            if w.prefixes.2 != 0 { keys.append(NERHash.key(T.prefixM1.rawValue, w.prefixes.2)) }
             appendClusters(w, template: .clusterM1, levels: 4, into: &keys)
         case 1:
             keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
+            if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixP1.rawValue, w.suffixes.2)) }
             appendClusters(w, template: .clusterP1, levels: 4, into: &keys)
         case -2:
             keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
@@ -196,14 +255,19 @@ public struct NERFeatureExtractor: Sendable {
         keys.append(NERHash.key(T.bigramL.rawValue, lm1, w.lower))
         keys.append(NERHash.key(T.bigramR.rawValue, w.lower, lp1))
         if i == 0 { keys.append(NERHash.key(T.start.rawValue, UInt64(w.flags.rawValue))) }
+        // Short lines (datelines, table rows) and number-heavy rows (sports results) behave differently.
+        keys.append(NERHash.key(T.sentenceShape.rawValue, UInt64(min(n, 6)), w.shortShape))
+        if doc.numericSentence[s] {
+            keys.append(NERHash.key(T.numericSentence.rawValue, w.shortShape, lm1 == bos ? 1 : 0))
+        }
         if doc.capsSentence[s] {
             keys.append(NERHash.key(T.capsSentence.rawValue, w.lower))
             keys.append(NERHash.key(T.capsSentenceShape.rawValue, w.shortShape))
         }
-        let gaz = doc.gazetteer[s]
-        keys.append(contentsOf: gaz[i])
-        if i >= 1 { for g in gaz[i - 1] { keys.append(NERHash.key(T.gazM1.rawValue, g)) } }
-        if i + 1 < n { for g in gaz[i + 1] { keys.append(NERHash.key(T.gazP1.rawValue, g)) } }
+        let gaz = doc.gazetteer[s], at = doc.gazetteerStart[s]
+        for k in at[i]..<at[i + 1] { keys.append(gaz[Int(k)]) }
+        if i >= 1 { for k in at[i - 1]..<at[i] { keys.append(NERHash.key(T.gazM1.rawValue, gaz[Int(k)])) } }
+        if i + 1 < n { for k in at[i + 1]..<at[i + 2] { keys.append(NERHash.key(T.gazP1.rawValue, gaz[Int(k)])) } }
         if w.isCapitalized {
             let seen = doc.casing[w.lower] ?? 0
             let position: UInt64 = i == 0 ? 1 : 0
@@ -217,7 +281,8 @@ public struct NERFeatureExtractor: Sendable {
     private func appendClusters(_ w: NERWordInfo, template: T, levels: Int, into keys: inout [UInt64]) {
         guard w.cluster >= 0 else { return }
         for level in 0..<levels {
-            keys.append(NERHash.key(template.rawValue, UInt64(level), clusters.prefixHash(cluster: w.cluster, level: level)))
+            let prefix = clusters.prefixHash(cluster: w.cluster, level: level)
+            keys.append(NERHash.key(template.rawValue, UInt64(level), prefix))
         }
     }
 
@@ -230,17 +295,26 @@ public struct NERFeatureExtractor: Sendable {
         keys.append(NERHash.key(T.fp0.rawValue, UInt64(labels[i])))
         keys.append(NERHash.key(T.fpP1.rawValue, lp1))
         keys.append(NERHash.key(T.fpBigram.rawValue, lm1, UInt64(labels[i]), lp1))
-        guard w.isCapitalized, var c = h.counts[w.lower] else { return }
-        c[labels[i]] -= 1  // elsewhere in the document only
+        if i >= 1, let t = h.majorityType(sentence: s, token: i - 1) {
+            keys.append(NERHash.key(T.docTypeM1.rawValue, UInt64(t)))
+        }
+        if i + 1 < n, let t = h.majorityType(sentence: s, token: i + 1) {
+            keys.append(NERHash.key(T.docTypeP1.rawValue, UInt64(t)))
+        }
+        let row = Int(h.rows[s][i])
+        guard row >= 0 else { return }
+        let L = NERLabels.count
         var total: Int32 = 0, entity: Int32 = 0
-        var typeCounts: [Int32] = [0, 0, 0, 0]
+        var typeCounts = SIMD4<Int32>(repeating: 0)
         var bestLabel = -1, bestLabelCount: Int32 = 0
-        for l in 0..<NERLabels.count {
-            total += c[l]
-            guard l != NERLabels.outside, c[l] > 0 else { continue }
-            entity += c[l]
-            typeCounts[NERLabels.type(of: l)] += c[l]
-            if c[l] > bestLabelCount { bestLabel = l; bestLabelCount = c[l] }
+        for l in 0..<L {
+            // elsewhere in the document only
+            let c = h.counts[row * L + l] - (l == labels[i] ? 1 : 0)
+            total += c
+            guard l != NERLabels.outside, c > 0 else { continue }
+            entity += c
+            typeCounts[NERLabels.type(of: l)] += c
+            if c > bestLabelCount { bestLabel = l; bestLabelCount = c }
         }
         guard total > 0 else { return }
         let share: UInt64 = entity == 0 ? 0 : entity == total ? 3 : entity * 2 >= total ? 2 : 1

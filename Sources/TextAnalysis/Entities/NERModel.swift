@@ -6,7 +6,7 @@
 //   u32 stage count, then per stage:
 //     u32 rows | f32 scale | u64 keys[rows] | i16 weights[rows][labels] (value * scale) | f32 transitions[(L+1)*L+L]
 //   u64 checksum of every byte before it (NERModel.checksum)
-// Weights are quantized to 16 bits per stage; rows whose weights all round to zero are dropped when saving.
+// Weights are quantized to 16 bits per stage (NERModel.Stage); rows that round to all zeros are dropped.
 import Foundation
 
 public struct NERModelError: Error, CustomStringConvertible, Equatable {
@@ -36,59 +36,94 @@ public struct NERModel: Sendable {
     }
 
     /// The weights of one pass. Stage 1 sees local features; stage 2 adds stage 1's predictions.
+    /// Weights are held as they are stored, int16 times one scale per stage: half the memory of Float32, and
+    /// tagging is bound by memory (a random row per feature), so smaller rows are faster rows.
     public struct Stage: Sendable {
-        /// row r: weights[r * L ..< (r + 1) * L]
+        /// row r belongs to keys[r]; its weights are quantized[r * L ..< (r + 1) * L] * scale
         public let keys: [UInt64]
-        public let weights: [Float]
+        public let quantized: [Int16]
+        public let scale: Float
         public let transitions: [Float]
-        /// open addressing, capacity a power of two; key and row side by side so a lookup touches one line
+        /// open addressing, capacity a power of two: the slot index comes from the key's low bits, the tag is
+        /// its high 32 bits (a false match needs equal low and high bits: about 2^-32 per unseen feature)
         private let slots: [Slot]
         private let mask: Int
 
         struct Slot {
-            var key: UInt64
+            var tag: UInt32
             /// row + 1; 0 marks an empty slot
-            var row: Int32
+            var row: UInt32
         }
 
+        /// Quantizes float weights (max |w| maps to 32767) and drops rows that round to all zeros.
         public init(keys: [UInt64], weights: [Float], transitions: [Float]) {
+            let L = NERModel.L
+            let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
+            let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+            var keptKeys: [UInt64] = [], q: [Int16] = []
+            for r in 0..<keys.count {
+                let row = (0..<L).map { Int16((weights[r * L + $0] / scale).rounded()) }
+                guard row.contains(where: { $0 != 0 }) else { continue }
+                keptKeys.append(keys[r])
+                q += row
+            }
+            self.init(keys: keptKeys, quantized: q, scale: scale, transitions: transitions)
+        }
+
+        init(keys: [UInt64], quantized: [Int16], scale: Float, transitions: [Float]) {
+            precondition(NERModel.L == 17, "Stage.add sums rows as 16 + 1 lanes")
             self.keys = keys
-            self.weights = weights
+            self.quantized = quantized
+            self.scale = scale
             self.transitions = transitions
             var cap = 16
             while cap < keys.count * 2 { cap <<= 1 }
-            var slots = [Slot](repeating: Slot(key: 0, row: 0), count: cap)
+            var slots = [Slot](repeating: Slot(tag: 0, row: 0), count: cap)
             let mask = cap - 1
             for (r, k) in keys.enumerated() {
                 var s = Int(truncatingIfNeeded: k) & mask
                 while slots[s].row != 0 { s = (s + 1) & mask }
-                slots[s] = Slot(key: k, row: Int32(r + 1))
+                slots[s] = Slot(tag: UInt32(truncatingIfNeeded: k >> 32), row: UInt32(r + 1))
             }
             self.slots = slots
             self.mask = mask
+        }
+
+        /// The weight of `label` in the row of `key` (0 when the key has no row).
+        public func weight(_ key: UInt64, label: Int) -> Float {
+            var out = [Float](repeating: 0, count: NERModel.L)
+            out.withUnsafeMutableBufferPointer { add([key], into: $0.baseAddress!) }
+            return out[label]
         }
 
         /// Adds the weight rows of `featureKeys` to `out[0..<L]`; keys never seen in training add nothing.
         @inline(__always)
         func add(_ featureKeys: [UInt64], into out: UnsafeMutablePointer<Float>) {
             let L = NERModel.L
+            // Sum in integers (exact), scale once; 17 labels = one 16-lane vector + one scalar.
+            var sum = (SIMD16<Int32>(repeating: 0), Int32(0))
             slots.withUnsafeBufferPointer { sp in
-                weights.withUnsafeBufferPointer { w in
+                quantized.withUnsafeBufferPointer { w in
                     for k in featureKeys {
                         var s = Int(truncatingIfNeeded: k) & mask
-                        var r: Int32 = 0
+                        let tag = UInt32(truncatingIfNeeded: k >> 32)
+                        var r: UInt32 = 0
                         while true {
                             let slot = sp[s]
                             if slot.row == 0 { break }
-                            if slot.key == k { r = slot.row; break }
+                            if slot.tag == tag { r = slot.row; break }
                             s = (s + 1) & mask
                         }
                         guard r != 0 else { continue }
                         let base = w.baseAddress! + (Int(r) - 1) * L
-                        for j in 0..<L { out[j] += base[j] }
+                        let v = UnsafeRawPointer(base).loadUnaligned(as: SIMD16<Int16>.self)
+                        sum.0 &+= SIMD16<Int32>(truncatingIfNeeded: v)
+                        sum.1 &+= Int32(base[16])
                     }
                 }
             }
+            for j in 0..<16 { out[j] += Float(sum.0[j]) * scale }
+            out[16] += Float(sum.1) * scale
         }
     }
 
@@ -147,9 +182,8 @@ public struct NERModel: Sendable {
             let scale: Float = try r.read()
             let keys: [UInt64] = try r.array(rows)
             let q: [Int16] = try r.array(rows * Self.L)
-            let weights = q.map { Float($0) * scale }
             let transitions: [Float] = try r.array(NERDecoder.transitionCount)
-            stages.append(Stage(keys: keys, weights: weights, transitions: transitions))
+            stages.append(Stage(keys: keys, quantized: q, scale: scale, transitions: transitions))
         }
         guard r.offset == body else { throw NERModelError("\(name): \(body - r.offset) unexpected bytes at the end") }
         self.stages = stages
@@ -182,7 +216,10 @@ public struct NERModel: Sendable {
             offset += size
             return [V](unsafeUninitializedCapacity: n) { buf, count in
                 bytes.withUnsafeBytes { raw in
-                    for i in 0..<n { buf[i] = V(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * MemoryLayout<V>.size, as: V.self)) }
+                    for i in 0..<n {
+                        let at = start + i * MemoryLayout<V>.size
+                        buf[i] = V(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: V.self))
+                    }
                 }
                 count = n
             }
@@ -209,20 +246,10 @@ public struct NERModel: Sendable {
         out.append(contentsOf: infoBytes)
         put(UInt32(stages.count))
         for stage in stages {
-            let maxAbs = stage.weights.reduce(Float(0)) { max($0, abs($1)) }
-            let scale = maxAbs > 0 ? maxAbs / 32767 : 1
-            var keep: [Int] = []
-            for r in 0..<stage.keys.count {
-                var any = false
-                for j in 0..<Self.L where abs(stage.weights[r * Self.L + j] / scale) >= 0.5 { any = true; break }
-                if any { keep.append(r) }
-            }
-            put(UInt32(keep.count))
-            put(scale)
-            for r in keep { put(stage.keys[r]) }
-            for r in keep {
-                for j in 0..<Self.L { put(Int16((stage.weights[r * Self.L + j] / scale).rounded())) }
-            }
+            put(UInt32(stage.keys.count))
+            put(stage.scale)
+            for k in stage.keys { put(k) }
+            for q in stage.quantized { put(q) }
             for t in stage.transitions { put(t) }
         }
         put(Self.checksum(out[...]))
@@ -238,7 +265,9 @@ public struct NERModel: Sendable {
         var h = NERHash.fnvOffset
         bytes.withUnsafeBytes { raw in
             let words = raw.count / 8
-            for i in 0..<words { h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* NERHash.fnvPrime }
+            for i in 0..<words {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* NERHash.fnvPrime
+            }
             for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* NERHash.fnvPrime }
         }
         return h

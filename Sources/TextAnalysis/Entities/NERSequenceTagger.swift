@@ -20,7 +20,8 @@ public struct NERSequenceTagger: Sendable {
     /// `precompute` sums word-feature weights for the cluster vocabulary once (faster tagging, slower start).
     public init(model: NERModel, extractor: NERFeatureExtractor, precompute: Bool = true) throws {
         guard model.info.resources == extractor.fingerprint else {
-            throw NERModelError("the NER model was trained with other clusters/gazetteers (model \(model.info.resources), "
+            throw NERModelError("the NER model was trained with other clusters/gazetteers "
+                                + "(model \(model.info.resources), "
                                 + "resources \(extractor.fingerprint)); retrain with `byline train-ner`")
         }
         self.model = model

@@ -79,7 +79,10 @@ public struct NERTrainer {
 
         mutating func grow(rows: Int) {
             let n = rows * NERTrainer.L
-            if w.count < n { w += [Float](repeating: 0, count: n - w.count); u += [Float](repeating: 0, count: n - u.count) }
+            if w.count < n {
+                w += [Float](repeating: 0, count: n - w.count)
+                u += [Float](repeating: 0, count: n - u.count)
+            }
         }
 
         /// One pass over the chosen sentences; returns how many were decoded wrongly.
@@ -175,7 +178,8 @@ public struct NERTrainer {
     /// weights of the epoch with the best dev F1 when `dev` is given, else those of the last epoch.
     func trainStage(_ name: String, corpus: Corpus, index: FeatureIndex, epochs: Int, rng: inout SplitMix64,
                     include: (Int) -> Bool = { _ in true }, earlier: [NERModel.Stage],
-                    dev: [CoNLLDocument]?, progress: (String) -> Void) -> (stage: NERModel.Stage, epoch: Int, f1: Double) {
+                    dev: [CoNLLDocument]?, progress: (String) -> Void)
+        -> (stage: NERModel.Stage, epoch: Int, f1: Double) {
         var p = Perceptron(rows: index.keys.count)
         var order = (0..<corpus.sentenceCount).filter { include(corpus.sentenceDoc[$0]) }
         var best: (NERModel.Stage, Int, Double)?
@@ -188,7 +192,8 @@ public struct NERTrainer {
             let stage = NERModel.Stage(keys: index.keys, weights: w, transitions: t)
             let f1 = evaluate(earlier + [stage], dev).overall.f1
             let secs = Date().timeIntervalSince(start)
-            progress("\(name) epoch \(e)/\(epochs)  wrong sentences \(errors)/\(order.count)  dev F1 \(String(format2: f1))"
+            progress("\(name) epoch \(e)/\(epochs)  wrong sentences \(errors)/\(order.count)  "
+                     + "dev F1 \(String(format2: f1))"
                      + "  \(String(format2: secs))s")
             if best == nil || f1 > best!.2 { best = (stage, e, f1) }
         }
@@ -239,7 +244,8 @@ public struct NERTrainer {
         let formatter = ISO8601DateFormatter()
         let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version,
                                  resources: extractor.fingerprint, temperature: 1,
-                                 trainedOn: "\(train.reduce(0) { $0 + $1.tokenCount }) tokens in \(train.count) documents",
+                                 trainedOn: "\(train.reduce(0) { $0 + $1.tokenCount }) tokens in "
+                                     + "\(train.count) documents",
                                  devF1: ["overall": devF1], command: options.command, seed: options.seed,
                                  epochs: epochsUsed, date: formatter.string(from: Date()))
         // Round-trip through the file format so the figures below are those of the saved (quantized) model.

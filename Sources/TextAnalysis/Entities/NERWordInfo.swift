@@ -57,7 +57,9 @@ struct NERWordInfo {
             let c: UInt32
             let v = s.value
             if v < 128 {
-                if v >= 65 && v <= 90 { c = 88; sawUpper = true; f.insert(.hasLetter); if first { f.insert(.initialCap) } }
+                if v >= 65 && v <= 90 {
+                    c = 88; sawUpper = true; f.insert(.hasLetter); if first { f.insert(.initialCap) }
+                }
                 else if v >= 97 && v <= 122 { c = 120; f.insert(.hasLetter); f.insert(.hasLower) }
                 else if v >= 48 && v <= 57 { c = 100; f.insert(.hasDigit) }
                 else { c = v; f.insert(.hasOther) }
@@ -84,23 +86,27 @@ struct NERWordInfo {
     }
 
     private mutating func computeAffixes(_ lowerString: String) {
-        var p: [UInt64] = [0, 0, 0, 0], s: [UInt64] = [0, 0, 0, 0]
-        var l = lowerString
-        l.withUTF8 { b in
-            let n = b.count
-            var h = NERHash.fnvOffset &+ 7
-            for k in 0..<min(4, n) {
-                h = (h ^ UInt64(b[k])) &* NERHash.fnvPrime
-                p[k] = h
-            }
-            h = NERHash.fnvOffset &+ 11
-            for k in 0..<min(4, n) {
-                h = (h ^ UInt64(b[n - 1 - k])) &* NERHash.fnvPrime
-                s[k] = h
-            }
+        var p = (UInt64(0), UInt64(0), UInt64(0), UInt64(0)), s = p
+        let b = lowerString.utf8
+        let n = b.count
+        var h = NERHash.fnvOffset &+ 7
+        var k = 0
+        for byte in b.prefix(4) {
+            h = (h ^ UInt64(byte)) &* NERHash.fnvPrime
+            switch k { case 0: p.0 = h; case 1: p.1 = h; case 2: p.2 = h; default: p.3 = h }
+            k += 1
         }
-        prefixes = (p[0], p[1], p[2], p[3])
-        suffixes = (s[0], s[1], s[2], s[3])
+        h = NERHash.fnvOffset &+ 11
+        k = 0
+        var i = b.endIndex
+        while k < min(4, n) {
+            i = b.index(before: i)
+            h = (h ^ UInt64(b[i])) &* NERHash.fnvPrime
+            switch k { case 0: s.0 = h; case 1: s.1 = h; case 2: s.2 = h; default: s.3 = h }
+            k += 1
+        }
+        prefixes = p
+        suffixes = s
     }
 
     /// Lower case with an ASCII fast path (tokens are mostly ASCII).
