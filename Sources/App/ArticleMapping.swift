@@ -1,15 +1,23 @@
 // Maps an analysed Document to the plain values Storage keeps (Storage never sees analysis types).
+import Foundation
 import Storage
 import TextAnalysis
 
 enum ArticleMapping {
     static func newArticle(_ submission: ArticleSubmission, _ doc: Document, analysisJSON: [UInt8]) -> NewArticle {
-        // Storage refers to entities by the article-local id the JSON shows.
+        // Storage refuses blank names and repeated ids; such an entity is dropped rather than losing the article.
+        var seen = Set<Int>()
+        let kept = doc.entities.filter { e in
+            !e.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && seen.insert(e.id).inserted
+        }
+        let keptIds = Set(kept.map(\.id))
+        // Quotes and events refer to entities by index; Storage by the article-local id the JSON shows.
         func localId(ofEntityIndex i: Int?) -> Int? {
             guard let i, doc.entities.indices.contains(i) else { return nil }
-            return doc.entities[i].id
+            let id = doc.entities[i].id
+            return keptIds.contains(id) ? id : nil
         }
-        let entities = doc.entities.map { e in
+        let entities = kept.map { e in
             NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases, role: e.role,
                       mentions: e.mentions.compactMap { m in
                           guard doc.mentions.indices.contains(m) else { return nil }

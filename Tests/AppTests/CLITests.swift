@@ -2,6 +2,7 @@
 // import (resumable), query and backup, and config errors at startup.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 struct CLIResult {
@@ -126,4 +127,43 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(result.status == 2)
         #expect(result.stderr.contains("BYLINE_MAX_BODY_SIZE"))
     }
+}
+
+/// `byline serve` as a process: it prints where it listens, answers, and exits 0 on SIGTERM.
+@Test func serveAnswersAndExitsCleanlyOnSIGTERM() throws {
+    let path = Fixtures_repo(".build/debug/byline")
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+        print("skipped: \(path) is not built")
+        return
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-serve-\(UUID().uuidString)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = ["serve", "--port", "0", "--database", directory.appendingPathComponent("b.db").path,
+                         "--log-level", "info"]
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    // Read stderr until the "listening on" line names the port.
+    var text = ""
+    var port: Int?
+    let deadline = Date().addingTimeInterval(30)
+    while port == nil, Date() < deadline {
+        let chunk = err.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        text += String(decoding: chunk, as: UTF8.self)
+        if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+            port = Int(text[range].split(separator: ":").last ?? "")
+        }
+    }
+    let bound = try #require(port, "no listening line in: \(text)")
+    let client = try LoopbackClient(port: bound)
+    try client.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+    #expect(try client.readResponse().status == 200)
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0)
+    try? FileManager.default.removeItem(at: directory)
 }

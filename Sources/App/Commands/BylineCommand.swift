@@ -11,7 +11,8 @@ public struct BylineCommand: ParsableCommand {
         abstract: "Who is in the news, who said what, and when.",
         version: BylineVersion.current,
         subcommands: [ServeCommand.self, AnalyzeCommand.self, ImportCommand.self, QueryCommand.self,
-                      BackupCommand.self]
+                      BackupCommand.self, TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self,
+                      ScoreQuotesCommand.self, ScoreTimeCommand.self]
     )
 
     public init() {}
