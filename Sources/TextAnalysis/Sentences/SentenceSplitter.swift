@@ -3,8 +3,9 @@
 // A sentence ends after terminal punctuation (with closing quotes written right after it), unless the next word
 // starts in lowercase; after an abbreviation only when a sentence starter follows ("U.S. He ..."), never after a
 // title ("Mr.") or an initial ("J."). A line break ends a sentence (headlines have no final punctuation) unless
-// a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker ("READ | ...") starts its own paragraph that runs to the end
-// of its line and is flagged isBoilerplate; a one-line paragraph without final punctuation is a heading.
+// a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker
+// ("READ | ...") starts its own paragraph that runs to the end of its line and is flagged isBoilerplate; a one-line
+// paragraph without final punctuation is a heading.
 // Sentences partition the tokens and paragraphs partition the sentences; the date prefix has no tokens.
 
 public struct SentenceSplitter: AnalysisComponent {
