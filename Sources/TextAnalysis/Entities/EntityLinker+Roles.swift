@@ -90,7 +90,7 @@ extension EntityLinker {
     static let maxAppositiveTokens = 7
 
     /// Fills Entity.role for persons from titles before and appositives after their mentions.
-    func assignRoles(_ doc: inout Document, _ forms: [Int: NameForm]) {
+    func assignRoles(_ doc: inout Document, _ forms: [NameForm?]) {
         let tokens = doc.tokens
         for e in doc.entities.indices {
             let isPerson = doc.entities[e].type == .person
