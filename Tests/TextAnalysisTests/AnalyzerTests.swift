@@ -32,7 +32,7 @@ struct CapitalizedRunTagger: AnalysisComponent {
 struct AnalyzerTests {
     @Test func analyzerRunsTheStandardPipelineOnTheSeed() throws {
         guard let url = Fixtures.sharedData("news/seed/2021-03-18-blinken-north-korea.txt") else { return }
-        let analyzer = try Analyzer(resources: TestResources.loader)
+        let analyzer = TestResources.analyzer
         #expect(analyzer.pipeline.components.map(\.name).prefix(2) == ["tokenizer", "sentences"])
         let doc = analyzer.analyze(try String(contentsOf: url, encoding: .utf8))
         #expect(doc.date?.description == "2021-03-18")
@@ -60,8 +60,7 @@ struct AnalyzerTests {
 
     @Test(arguments: ["", " ", "date 2021-03-18", "date 2021-03-18 ", "\u{0}\u{0}", "„“”‚‘’«»‹›", "\u{202E}\u{200F}"])
     func analyzerSurvivesDegenerateInput(_ text: String) throws {
-        let analyzer = try Analyzer(resources: TestResources.loader)
-        let doc = analyzer.analyze(text)
+        let doc = TestResources.analyzer.analyze(text)
         let json = try JSONSerialization.jsonObject(with: Data(AnalysisJSON.encode(doc))) as? [String: Any]
         #expect(json?["tokens"] as? Int == doc.tokens.count)
     }

@@ -69,6 +69,13 @@ struct EntityLinkerTests {
         #expect(doc.entities.first?.aliases == ["Blair"])
     }
 
+    @Test func entityLinkerTrustsATitleOverTheTaggersType() {
+        let doc = Self.linked("President Biden plans a review. Biden said so. The president of France spoke.",
+                              [("Biden", .location), ("France", .location)])
+        #expect(doc.entities.map(\.type) == [.person, .location])
+        #expect(doc.entities.first?.role == "President")
+    }
+
     @Test func entityLinkerMatchesGivenNameParts() {
         let doc = Self.linked("Choe Son-hui spoke. Son-hui said no. North Korea’s Son-hui left.",
                               [("Choe Son-hui", .person), ("Son-hui", .person), ("North Korea", .location)])

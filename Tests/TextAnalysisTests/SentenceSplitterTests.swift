@@ -89,6 +89,12 @@ struct SentenceSplitterTests {
         #expect(doc.paragraphs.map { doc.text($0.chars) } == ["A b.", "C d.", "E f.", "G h.\nI j."])
     }
 
+    @Test func sentenceSplitterCutsRunsWithoutPunctuation() {
+        let max = SentenceSplitter.maxSentenceTokens
+        let doc = TestResources.split(Array(repeating: "word", count: max * 2 + 5).joined(separator: " ") + ".")
+        #expect(doc.sentences.map(\.tokens.count) == [max, max, 6])
+    }
+
     @Test func sentenceSplitterPartitionsTokensAndSentences() {
         let doc = TestResources.split("A b. C d\n\ne f! READ | g h\n'i'\n\n")
         var next = 0

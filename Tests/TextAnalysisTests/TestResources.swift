@@ -13,6 +13,8 @@ enum TestResources {
 
     static let tokenizer: Tokenizer = try! Tokenizer(resources: loader)
     static let splitter: SentenceSplitter = try! SentenceSplitter(resources: loader)
+    /// The standard pipeline, built once: loading the tagger's model takes seconds in a debug build.
+    static let analyzer: Analyzer = try! Analyzer(resources: loader)
 
     /// `# EXAMPLE: input => expected` lines of a resource file, with `\n` in the input read as a line break.
     static func examples(_ relativePath: String) throws -> [(input: String, expected: String)] {

@@ -1,7 +1,8 @@
 // Roles and titles for person entities, from the words around their mentions (entities/roles.tsv):
 // a title right before the name ("First Vice Foreign Minister Choe Son-hui": a head phrase, extended leftwards by
 // modifier words) or inside the mention when the tagger included it ("President Biden"), and an appositive right
-// after it (", a doctor," / ", the company's chief executive,"). An entity keeps the longest role found.
+// after it (", a doctor," / ", the company's chief executive,"). An entity keeps the longest role found. A capitalized
+// title right before an entity the tagger did not call a person ("President Biden" as LOC) makes it a person.
 
 /// The role phrases of entities/roles.tsv, as lowercased token sequences.
 struct RoleLexicon: Sendable {
@@ -89,9 +90,10 @@ extension EntityLinker {
     static let maxAppositiveTokens = 7
 
     /// Fills Entity.role for persons from titles before and appositives after their mentions.
-    func assignRoles(_ doc: inout Document, _ forms: [Int: NameForm]) {
+    func assignRoles(_ doc: inout Document, _ forms: [NameForm?]) {
         let tokens = doc.tokens
-        for e in doc.entities.indices where doc.entities[e].type == .person {
+        for e in doc.entities.indices {
+            let isPerson = doc.entities[e].type == .person
             var best: (CharRange, Int)?
             for m in doc.entities[e].mentions {
                 guard let form = forms[m] else { continue }
@@ -107,17 +109,25 @@ extension EntityLinker {
                     let r = mentionTokens.lowerBound..<form.tokens.lowerBound
                     if let t = roles.titleEnding(at: r.upperBound, tokens, lowerLimit: r.lowerBound) { found.append(t) }
                 }
-                if let t = roles.titleEnding(at: mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart) {
+                if let t = roles.titleEnding(at: mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart),
+                   isPerson || startsUppercase(tokens[t.lowerBound].text) {
                     found.append(t)
                 }
-                if let a = appositive(after: mentionTokens.upperBound, tokens) { found.append(a) }
+                if isPerson, let a = appositive(after: mentionTokens.upperBound, tokens) { found.append(a) }
                 for r in found where !r.isEmpty {
                     let chars = CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
                     if best == nil || r.count > best!.1 { best = (chars, r.count) }
                 }
             }
-            if let (chars, _) = best { doc.entities[e].role = doc.text(chars) }
+            guard let (chars, _) = best else { continue }
+            doc.entities[e].role = doc.text(chars)
+            // A capitalized title right before a name ("President Biden") outweighs the tagger's LOC or MISC.
+            if !isPerson { doc.entities[e].type = .person }
         }
+    }
+
+    func startsUppercase(_ t: String) -> Bool {
+        t.unicodeScalars.first.map { CharClass.isUpper($0.value) } ?? false
     }
 
     /// `, a doctor,` after a name: the tokens between the commas (without a leading article), when they are short,

@@ -106,16 +106,21 @@ public struct EntityLinker: AnalysisComponent {
 
     public func link(_ doc: inout Document) {
         let boiler = doc.paragraphs.filter(\.isBoilerplate).map(\.chars)
-        var forms: [Int: NameForm] = [:]
+        // Indexed by mention; nil for mentions left unlinked.
+        var forms = [NameForm?](repeating: nil, count: doc.mentions.count)
+        var linked: [Int] = []
         for (i, m) in doc.mentions.enumerated() {
             doc.mentions[i].entity = nil
             if boiler.contains(where: { $0.contains(m.chars) }) { continue }
-            if let f = nameForm(m, doc) { forms[i] = f }
+            if let f = nameForm(m, doc) {
+                forms[i] = f
+                linked.append(i)
+            }
         }
         let definedBy = acronymDefinitions(doc, forms)
 
         // Longest first; acronyms defined in parentheses right after the multi-word names; then by position.
-        let order = forms.keys.sorted { a, b in
+        let order = linked.sorted { a, b in
             let wa = forms[a]!.words.count, wb = forms[b]!.words.count
             let ra = wa > 1 ? 0 : definedBy[a] != nil ? 1 : 2, rb = wb > 1 ? 0 : definedBy[b] != nil ? 1 : 2
             if ra != rb { return ra < rb }
@@ -185,11 +190,12 @@ public struct EntityLinker: AnalysisComponent {
     }
 
     /// Mention index of an acronym → the mention it abbreviates, for `Long Name (ACR)`.
-    func acronymDefinitions(_ doc: Document, _ forms: [Int: NameForm]) -> [Int: Int] {
+    func acronymDefinitions(_ doc: Document, _ forms: [NameForm?]) -> [Int: Int] {
         var out: [Int: Int] = [:]
-        let byStart = Dictionary(forms.keys.sorted().map { (doc.mentions[$0].tokens.lowerBound, $0) },
+        let linked = forms.indices.filter { forms[$0] != nil }
+        let byStart = Dictionary(linked.map { (doc.mentions[$0].tokens.lowerBound, $0) },
                                  uniquingKeysWith: { a, _ in a })
-        for m in forms.keys.sorted() where forms[m]!.words.count >= 2 {
+        for m in linked where forms[m]!.words.count >= 2 {
             let after = doc.mentions[m].tokens.upperBound
             guard after + 2 < doc.tokens.count, doc.tokens[after].text == "(",
                   let acr = byStart[after + 1], let af = forms[acr], af.isAcronym,
@@ -233,7 +239,9 @@ public struct EntityLinker: AnalysisComponent {
     static func normalize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
-        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        // Foundation's folding is slow; most names are ASCII and need only lowercasing.
+        let folded = s.utf8.allSatisfy { $0 < 0x80 } ? s.lowercased()
+            : s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         for u in folded.unicodeScalars {
             if u == "." { continue }
             if u.properties.isWhitespace || u == "-" || u == "\u{2010}" || u == "\u{2011}" {
@@ -243,7 +251,7 @@ public struct EntityLinker: AnalysisComponent {
             if space { out.append(" "); space = false }
             out.append(u == "’" ? "'" : u)
         }
-        return String(out).lowercased()
+        return String(out)
     }
 
     /// Lowercase initials of a name, with and without function words ("Department of Justice" → doj, dj).

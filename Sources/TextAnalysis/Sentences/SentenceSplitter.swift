@@ -3,14 +3,19 @@
 // A sentence ends after terminal punctuation (with closing quotes written right after it), unless the next word
 // starts in lowercase; after an abbreviation only when a sentence starter follows ("U.S. He ..."), never after a
 // title ("Mr.") or an initial ("J."). A line break ends a sentence (headlines have no final punctuation) unless
-// a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker ("READ | ...") starts its own paragraph that runs to the end
-// of its line and is flagged isBoilerplate; a one-line paragraph without final punctuation is a heading.
+// a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker
+// ("READ | ...") starts its own paragraph that runs to the end of its line and is flagged isBoilerplate; a one-line
+// paragraph without final punctuation is a heading. Runs without punctuation are cut every maxSentenceTokens.
 // Sentences partition the tokens and paragraphs partition the sentences; the date prefix has no tokens.
 
 public struct SentenceSplitter: AnalysisComponent {
     public let name = "sentences"
     public let requires: Set<Annotation> = [.tokens]
     public let provides: Set<Annotation> = [.sentences, .paragraphs]
+
+    /// A run without sentence punctuation is cut after this many tokens. Real sentences stay far below it; the cap
+    /// keeps components that work per sentence linear on hostile input (one 10 MB line without a period).
+    public static let maxSentenceTokens = 300
 
     /// A one-line paragraph longer than this is body text even without final punctuation.
     public static let maxHeadingTokens = 16
@@ -114,6 +119,7 @@ public struct SentenceSplitter: AnalysisComponent {
 
         var i = 0
         while i < n {
+            if i - sentStart >= SentenceSplitter.maxSentenceTokens { endSentence(i) }
             if i > 0 {
                 let breaks = lineBreaks(doc.scalars, tokens[i - 1].end, tokens[i].start)
                 // One line break before a lowercase word is hard-wrapped text, not the end of a headline.
