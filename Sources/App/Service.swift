@@ -100,6 +100,7 @@ public final class Service: Sendable {
 
     /// Listens, loads in the background, and blocks until SIGTERM/SIGINT has drained the server.
     public func run() throws {
+        Service.unblockControlSignals()
         let server = try start()
         try server.installSignalHandlers()
         let hangupWatcher = tlsContexts?.reloadOnHangup { [self] line in log(level: "warn", line) }
@@ -107,6 +108,16 @@ public final class Service: Sendable {
         Thread.detachNewThread { [self] in load() }
         server.run()
         log(level: "info", "stopped")
+    }
+
+    /// A parent may start us with these signals blocked (a test runner or dispatch worker thread blocks nearly
+    /// all, and the mask survives fork and exec): SIGTERM would then stay pending forever. Unblocking them before
+    /// any thread starts lets every thread inherit the unblocked mask.
+    static func unblockControlSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Binds and starts serving; returns at once with the server (whose `boundPort` tells the port).
