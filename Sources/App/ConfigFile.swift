@@ -45,12 +45,14 @@ public enum ConfigFile {
         return try parse(text, path: path)
     }
 
-    /// BYLINE_* variables as entries (BYLINE_MAX_BODY_SIZE → max-body-size).
+    /// BYLINE_* variables that name a setting, as entries (BYLINE_MAX_BODY_SIZE → max-body-size). Other
+    /// BYLINE_* names (BYLINE_RESOURCES, a script's BYLINE_BIN) are not settings and are left alone; a bad
+    /// value of a known one still stops startup.
     public static func environment(_ env: [String: String]) -> [Entry] {
         env.keys.sorted().compactMap { name in
-            guard name.hasPrefix("BYLINE_"), name != "BYLINE_RESOURCES", name != "BYLINE_SHARED",
-                  let value = env[name] else { return nil }
+            guard name.hasPrefix("BYLINE_"), let value = env[name] else { return nil }
             let key = name.dropFirst("BYLINE_".count).lowercased().replacingOccurrences(of: "_", with: "-")
+            guard Config.keys.contains(key) else { return nil }
             return Entry(key: key, value: value, origin: "environment \(name)")
         }
     }

@@ -73,3 +73,8 @@ func Fixtures_repo(_ relative: String) -> String {
 }
 
 import Foundation
+
+@Test func environmentNamesThatAreNotSettingsAreLeftAlone() throws {
+    let entries = ConfigFile.environment(["BYLINE_BIN": "/x", "BYLINE_SHARED": "/s", "BYLINE_PORT": "9"])
+    #expect(entries.map(\.key) == ["port"])
+}
