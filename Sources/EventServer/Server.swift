@@ -67,6 +67,12 @@ public final class HTTPServer: @unchecked Sendable {
         var perLoop: [[Listener]] = Array(repeating: [], count: loopCount)
         for spec in specs {
             var port = spec.port
+            if port != 0 {
+                // SO_REUSEPORT would let a second server share a port already in use and silently split its
+                // traffic; a plain bind first fails with EADDRINUSE when anyone is listening there.
+                let probe = try Socket.makeListener(host: spec.host, port: port, reusePort: false, backlog: 1)
+                closeDescriptor(probe)
+            }
             for loop in 0..<loopCount {
                 let fd = try Socket.makeListener(host: spec.host, port: port, reusePort: true,
                                                  backlog: configuration.backlog)
