@@ -121,6 +121,17 @@ public struct Config: Equatable, Sendable {
         }
     }
 
+    /// The layered configuration: defaults, then the file (if any), then BYLINE_* environment, then `flags`
+    /// (command-line options as entries). Every command that reads settings goes through here.
+    public static func layered(file: String?, environment: [String: String],
+                               flags: [ConfigFile.Entry]) throws -> Config {
+        var c = Config()
+        if let file { try c.apply(ConfigFile.load(path: file)) }
+        try c.apply(ConfigFile.environment(environment))
+        try c.apply(flags)
+        return c
+    }
+
     /// Checks that settings agree with each other.
     public func validate() throws {
         if tlsPort != nil, tlsCert == nil || tlsKey == nil {

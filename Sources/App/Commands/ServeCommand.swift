@@ -48,10 +48,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func resolvedConfig(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Config {
-        var c = Config()
-        if let config { try c.apply(ConfigFile.load(path: config)) }
-        try c.apply(ConfigFile.environment(environment))
-        try c.apply(flagEntries)
+        let c = try Config.layered(file: config, environment: environment, flags: flagEntries)
         try c.validate()
         return c
     }

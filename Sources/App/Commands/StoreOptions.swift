@@ -11,11 +11,8 @@ struct StoreOptions: ParsableArguments {
     var database: String?
 
     func resolvedConfig() throws -> Config {
-        var c = Config()
-        if let config { try c.apply(ConfigFile.load(path: config)) }
-        try c.apply(ConfigFile.environment(ProcessInfo.processInfo.environment))
-        if let database { try c.apply(key: "database", value: database, origin: "--database") }
-        return c
+        try Config.layered(file: config, environment: ProcessInfo.processInfo.environment,
+                           flags: database.map { [ConfigFile.Entry(key: "database", value: $0, origin: "--database")] } ?? [])
     }
 
     func openStore() throws -> ArticleStore {
