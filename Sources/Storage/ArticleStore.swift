@@ -82,6 +82,13 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Reads
 
+    /// How many articles are stored: a counter kept by triggers, so one row read however large the store.
+    public func articleCount() throws(StorageError) -> Int {
+        try read { db throws(StorageError) in
+            Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'articles'") ?? 0)
+        }
+    }
+
     /// Runs `body` on a read connection inside one read transaction (a consistent snapshot).
     func read<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {
         guard let readers else {
