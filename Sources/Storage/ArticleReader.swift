@@ -95,7 +95,8 @@ enum ArticleReader {
         if let t = q.type { f.add("e.type = ?", .text(t)) }
         if let text = q.q.map(Fold.name), !text.isEmpty {
             if let phrase = Fold.trigramPhrase(text) {
-                // Every trigram of the text in a row is exactly "contains the text": two index lookups.
+                // A name holds the text's trigrams one after another exactly when it contains the text, so the
+                // trigram indexes over aliases and names give the matching entities without a scan.
                 f.add("""
                     e.id IN (SELECT entity_id FROM entity_names WHERE id IN
                              (SELECT rowid FROM entity_names_fts WHERE entity_names_fts MATCH ?)

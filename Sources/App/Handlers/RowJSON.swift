@@ -1,45 +1,38 @@
-// Storage rows as the JSON objects the API returns (Foundation values, sorted keys when serialized).
-import Foundation
+// Storage rows as the JSON objects the API returns (keys sorted when encoded, see JSONValue).
 import Storage
 
 enum RowJSON {
-    static func orNull(_ v: Any?) -> Any { v ?? NSNull() }
-
-    static func article(_ a: ArticleSummary) -> [String: Any] {
-        ["id": a.id, "date": orNull(a.date), "title": orNull(a.title), "url": orNull(a.url),
-         "content_hash": a.contentHash, "created_at": a.createdAt]
+    static func articleMembers(_ a: ArticleSummary) -> [(String, JSONValue)] {
+        [("id", .int(a.id)), ("date", .string(a.date)), ("title", .string(a.title)), ("url", .string(a.url)),
+         ("content_hash", .string(a.contentHash)), ("created_at", .string(a.createdAt))]
     }
 
-    static func entity(_ e: EntityRow) -> [String: Any] {
-        ["id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
-         "mention_count": e.mentionCount, "article_count": e.articleCount,
-         "first_seen": orNull(e.firstSeen), "last_seen": orNull(e.lastSeen)]
+    static func article(_ a: ArticleSummary) -> JSONValue { .object(articleMembers(a)) }
+
+    static func entityMembers(_ e: EntityRow) -> [(String, JSONValue)] {
+        [("id", .int(e.id)), ("name", .string(e.name)), ("type", .string(e.type)),
+         ("aliases", .array(e.aliases.map { .string($0) })), ("roles", .array(e.roles.map { .string($0) })),
+         ("mention_count", .int(e.mentionCount)), ("article_count", .int(e.articleCount)),
+         ("first_seen", .string(e.firstSeen)), ("last_seen", .string(e.lastSeen))]
     }
 
-    static func quote(_ q: QuoteRow) -> [String: Any] {
-        ["id": q.id, "article": q.articleId, "article_date": q.articleDate, "text": q.text, "kind": q.kind,
-         "start": q.start, "end": q.end, "cue": orNull(q.cue), "rule": q.rule, "confidence": q.confidence,
-         "speaker": q.speakerName == nil && q.speakerEntityId == nil ? NSNull() as Any
-            : ["name": orNull(q.speakerName), "entity": orNull(q.speakerEntityId)] as [String: Any]]
+    static func entity(_ e: EntityRow) -> JSONValue { .object(entityMembers(e)) }
+
+    static func quote(_ q: QuoteRow) -> JSONValue {
+        .object([("id", .int(q.id)), ("article", .int(q.articleId)), ("article_date", .string(q.articleDate)),
+                 ("text", .string(q.text)), ("kind", .string(q.kind)), ("start", .int(q.start)), ("end", .int(q.end)),
+                 ("cue", .string(q.cue)), ("rule", .string(q.rule)), ("confidence", .double(q.confidence)),
+                 ("speaker", q.speakerName == nil && q.speakerEntityId == nil ? .null
+                    : .object([("name", .string(q.speakerName)), ("entity", .int(q.speakerEntityId))]))])
     }
 
-    static func event(_ e: EventRow) -> [String: Any] {
-        ["id": e.id, "article": e.articleId, "article_date": e.articleDate, "date": e.date,
-         "granularity": e.granularity, "start": e.start, "end": e.end, "text": e.text, "entities": e.entityIds]
+    static func event(_ e: EventRow) -> JSONValue {
+        .object([("id", .int(e.id)), ("article", .int(e.articleId)), ("article_date", .string(e.articleDate)),
+                 ("date", .string(e.date)), ("granularity", .string(e.granularity)), ("start", .int(e.start)),
+                 ("end", .int(e.end)), ("text", .string(e.text)), ("entities", .array(e.entityIds.map { .int($0) }))])
     }
 
-    static func page<Row>(_ page: Page<Row>, _ row: (Row) -> [String: Any]) -> [String: Any] {
-        ["items": page.rows.map(row), "next": orNull(page.nextCursor)]
-    }
-
-    /// A JSON object with one member whose value is JSON bytes already encoded (the stored analysis).
-    static func object(_ members: [String: Any], raw name: String, _ rawJSON: [UInt8]) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: members, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        var out = Array(data.dropLast())
-        if out.count > 1 { out.append(UInt8(ascii: ",")) }
-        out += Array("\"\(name)\":".utf8) + (rawJSON.isEmpty ? Array("null".utf8) : rawJSON)
-        out.append(UInt8(ascii: "}"))
-        return out
+    static func page<Row>(_ page: Page<Row>, _ row: (Row) -> JSONValue) -> JSONValue {
+        .object([("items", .array(page.rows.map(row))), ("next", .string(page.nextCursor))])
     }
 }

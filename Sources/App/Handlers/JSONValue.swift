@@ -1,0 +1,77 @@
+// JSONValue: typed JSON for the query responses, written straight to bytes with object keys sorted. The list
+// endpoints used JSONSerialization with .sortedKeys, which on Linux compares keys through the locale (ICU) and
+// bridges every row to NSDictionary: for a 50-row page that was nearly all of the request's time.
+enum JSONValue {
+    case string(String)
+    case int(Int64)
+    case double(Double)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    /// Members in any order; encoded sorted by key (UTF-8 byte order).
+    case object([(String, JSONValue)])
+    /// JSON text encoded elsewhere (the stored analysis), written as it is; empty is written as null.
+    case raw([UInt8])
+
+    static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    static func int(_ v: Int) -> JSONValue { .int(Int64(v)) }
+    static func int(_ v: Int64?) -> JSONValue { v.map { .int($0) } ?? .null }
+
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout [UInt8]) {
+        switch self {
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .int(let v): out += Array(String(v).utf8)
+        case .double(let v):
+            // JSON has no NaN or infinity; Swift's shortest round-trip form is valid JSON otherwise.
+            if v.isFinite { out += Array(String(v).utf8) } else { out += Array("null".utf8) }
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .null: out += Array("null".utf8)
+        case .raw(let json): out += json.isEmpty ? Array("null".utf8) : json
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(member.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                member.1.write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A JSON string: quote, backslash and control characters escaped, everything else as UTF-8 (like
+    /// JSONSerialization with .withoutEscapingSlashes).
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
