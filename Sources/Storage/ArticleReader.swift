@@ -189,21 +189,41 @@ enum ArticleReader {
                 alternatives.append(byEntity)
             }
         }
-        var merged: [Int64: QuoteRow] = [:]
-        for filter in alternatives {
-            for row in try quoteRows(filter, limit: limit + 1, db: db) { merged[row.id] = row }
+        let rows: [QuoteRow]
+        if alternatives.count == 1 {
+            rows = try quoteRows(alternatives[0], limit: limit + 1, db: db)
+        } else {
+            // Ids first, then only the rows of the page.
+            var ids: Set<Int64> = []
+            for filter in alternatives {
+                ids.formUnion(try quoteRows(filter, limit: limit + 1, columns: "q.id", db: db) { $0.int64(0) })
+            }
+            var out: [QuoteRow] = []
+            for id in ids.sorted(by: >).prefix(limit + 1) {
+                var byId = Filter()
+                byId.add("q.id = ?", .int(id))
+                out += try quoteRows(byId, limit: 1, db: db)
+            }
+            rows = out
         }
-        let rows = Array(merged.values.sorted { $0.id > $1.id }.prefix(limit + 1))
         return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
     }
 
-    private static func quoteRows(_ f: Filter, limit: Int, db: Database) throws(StorageError) -> [QuoteRow] {
+    private static let quoteColumns = """
+        q.id, q.article_id, a.sort_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start, q."end", \
+        q.cue, q.rule, q.confidence
+        """
+
+    private static func quoteRows<R>(_ f: Filter, limit: Int, columns: String, db: Database,
+                                     _ map: (Row) -> R) throws(StorageError) -> [R] {
         let sql = """
-            SELECT q.id, q.article_id, a.sort_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start,
-                   q."end", q.cue, q.rule, q.confidence
-            FROM quotes q JOIN articles a ON a.id = q.article_id\(f.sql) ORDER BY q.id DESC LIMIT ?
+            SELECT \(columns) FROM quotes q JOIN articles a ON a.id = q.article_id\(f.sql) ORDER BY q.id DESC LIMIT ?
             """
-        return try db.statement(sql).rows(f.args + [.int(limit)]) { r in
+        return try db.statement(sql).rows(f.args + [.int(limit)], map)
+    }
+
+    private static func quoteRows(_ f: Filter, limit: Int, db: Database) throws(StorageError) -> [QuoteRow] {
+        try quoteRows(f, limit: limit, columns: quoteColumns, db: db) { r in
             QuoteRow(id: r.int64(0), articleId: r.int64(1), articleDate: r.text(2), speakerEntityId: r.int64OrNil(3),
                      speakerName: r.textOrNil(4), text: r.text(5), kind: r.text(6), start: r.int(7), end: r.int(8),
                      cue: r.textOrNil(9), rule: r.text(10), confidence: r.double(11))

@@ -60,6 +60,9 @@ import Testing
         for (value, expected) in cases {
             let parsed = try JSONSerialization.jsonObject(with: Data(value.encoded())) as? NSDictionary
             #expect(parsed == expected as NSDictionary, "\(Self.text(value))")
+            // Listed in key order, so encoding takes the path that does not sort.
+            guard case .object(let members) = value else { Issue.record("not an object"); continue }
+            #expect(members.map(\.0) == members.map(\.0).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
     }
 }

@@ -43,7 +43,13 @@ enum JSONValue {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (i, member) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            let before = { (a: (String, JSONValue), b: (String, JSONValue)) in
+                a.0.utf8.lexicographicallyPrecedes(b.0.utf8)
+            }
+            // RowJSON lists its members in order already; checking is cheaper than sorting a copy.
+            let ordered = zip(members, members.dropFirst()).allSatisfy { !before($1, $0) } ? members
+                : members.sorted(by: before)
+            for (i, member) in ordered.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(member.0, to: &out)
                 out.append(UInt8(ascii: ":"))
@@ -57,6 +63,12 @@ enum JSONValue {
     /// JSONSerialization with .withoutEscapingSlashes).
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        defer { out.append(UInt8(ascii: "\"")) }
+        let needsEscape = { (b: UInt8) in b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") }
+        guard s.utf8.contains(where: needsEscape) else {
+            out.append(contentsOf: s.utf8)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -72,6 +84,5 @@ enum JSONValue {
             default: out.append(b)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
