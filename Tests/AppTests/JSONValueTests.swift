@@ -16,6 +16,8 @@ import Testing
         (.string(nil), "null"),
         (.int(-42), "-42"),
         (.int(Int64.max), "9223372036854775807"),
+        (.int(Int64.min), "-9223372036854775808"),
+        (.int(0), "0"),
         (.double(0.9), "0.9"),
         (.double(.nan), "null"),
         (.bool(true), "true"),

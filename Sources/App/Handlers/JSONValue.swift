@@ -27,13 +27,13 @@ enum JSONValue {
     func write(to out: inout [UInt8]) {
         switch self {
         case .string(let s): JSONValue.writeString(s, to: &out)
-        case .int(let v): out += Array(String(v).utf8)
+        case .int(let v): JSONValue.writeInt(v, to: &out)
         case .double(let v):
             // JSON has no NaN or infinity; Swift's shortest round-trip form is valid JSON otherwise.
-            if v.isFinite { out += Array(String(v).utf8) } else { out += Array("null".utf8) }
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .null: out += Array("null".utf8)
-        case .raw(let json): out += json.isEmpty ? Array("null".utf8) : json
+            if v.isFinite { out.append(contentsOf: String(v).utf8) } else { out.append(contentsOf: "null".utf8) }
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .raw(let json): if json.isEmpty { out.append(contentsOf: "null".utf8) } else { out += json }
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
@@ -57,6 +57,18 @@ enum JSONValue {
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Decimal digits written in place (ids and offsets are most of a row's values).
+    static func writeInt(_ v: Int64, to out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = v.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
     }
 
     /// A JSON string: quote, backslash and control characters escaped, everything else as UTF-8 (like
