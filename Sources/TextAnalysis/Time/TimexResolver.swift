@@ -24,6 +24,8 @@
 //                                                   A quarter anchor shifts "year-1" by four quarters
 //                                                   (a comparison with the same quarter a year before).
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
+//   anchor-day                                      the last-mentioned day if it has one, else the reference
+//                                                   (a clock time: "shot Friday ... at 10 p.m.")
 //
 // Named periods without a direction word follow the clause tense: past picks the latest one starting on or
 // before the reference, future the earliest one ending on or after it, as long as that one lies within
@@ -71,6 +73,10 @@ public struct TimexResolver: Sendable {
         if let m = mentioned, let q = Self.quarter(m) {
             let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
             if (0...2).contains(back) { recentQuarter = q }
+        }
+        if head == "anchor-day" {
+            if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
+            return relative("day", ref)
         }
         if head == "anchor" || head == "anchor-weekday" {
             return anchored(parts, ref, mentioned, recentQuarter)
