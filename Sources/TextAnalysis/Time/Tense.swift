@@ -34,6 +34,8 @@ extension Tense {
         let w = words[i]
         guard w.kind == .word else { return nil }
         let flags = w.id >= 0 ? rules.tenseFlags[Int(w.id)] : 0
+        // After a determiner a cue is a noun ("the plan", "its plans"): no tense.
+        if flags & 7 != 0, i > 0, words[i - 1].id >= 0, rules.tenseFlags[Int(words[i - 1].id)] & 32 != 0 { return nil }
         if flags & 1 != 0 {
             // "had been due to", "had planned to": a plan in the past perfect is over.
             var k = i - 1

@@ -144,7 +144,9 @@ public struct TimeScore: Sendable {
 
     /// One line per rule, most errors first: "rule right wrong false".
     public var ruleTable: [String] {
-        byRule.sorted { ($0.value.wrong + $0.value.falseAlarm, $1.key) > ($1.value.wrong + $1.value.falseAlarm, $0.key) }
+        byRule.sorted {
+            ($0.value.wrong + $0.value.falseAlarm, $1.key) > ($1.value.wrong + $1.value.falseAlarm, $0.key)
+        }
             .map { "RULE  \($0.key)\t\($0.value.right)\t\($0.value.wrong)\t\($0.value.falseAlarm)" }
     }
 

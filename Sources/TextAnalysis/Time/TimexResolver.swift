@@ -30,8 +30,9 @@
 // Named periods without a direction word follow the clause tense: past picks the latest one starting on or
 // before the reference, future the earliest one ending on or after it, as long as that one lies within
 // `tenseReach` days (news dates rarely point further; a wrongly read tense then falls back); otherwise, and
-// with no tense, the nearest one. Weekdays lean to the past without a tense, as news reports what happened;
-// quarters and halves take the latest one begun, or with a future clause one starting within 120 days.
+// with no tense, the nearest one. Weekdays and month-day dates lean to the past without a tense, as news
+// reports what happened; quarters and halves take the latest one begun, or with a future clause one starting
+// within 120 days.
 // "last"/"next" exclude the period holding the reference; "past"/"future" force the tense ("by May").
 // Directions: [last|next|this|past|future] after any named period.
 // Without a reference date, the unknown digits become X ("XXXX-WXX-4").
@@ -125,7 +126,7 @@ public struct TimexResolver: Sendable {
                 }
             }
             if candidates.isEmpty { return .value("XXXX-" + parts[1]) }
-            return .value(pick(candidates, ref, direction, tense, leanPast: false))
+            return .value(pick(candidates, ref, direction, tense, leanPast: md.count == 2))
         case "q", "h", "season":
             guard parts.count >= 2 else { return .value("XXXX") }
             let label = String(parts[1])
