@@ -59,6 +59,21 @@ import Testing
         Row(text: "LOPEZ: Well, look, we never said that about the plan.",
             quotes: [("LOPEZ", "LOPEZ", "Well, look, we never said that about the plan", .indirect)]),
         Row(text: "Lopez said. The end.", quotes: []),
+        // A first-person pronoun in quoted text is the quoted person talking, never the speaker: not inside marks,
+        // not after an opening mark left unclosed, not after "CUE:".
+        Row(text: "Maria Lopez arrived. \"I said the war was over, she said.",
+            quotes: [("she", "Maria Lopez", "I said the war was over", .indirect)]),
+        Row(text: "Maria Lopez arrived. \"We told them the plan would fail, she said.",
+            quotes: [("she", "Maria Lopez", "We told them the plan would fail", .indirect)]),
+        Row(text: "Maria Lopez wrote: my father said the war was over.", quotes: []),
+        Row(text: "“I know what I said,” Lopez said. “I said it would be hard.”",
+            quotes: [("Lopez", "Lopez", "I know what I said,", .direct),
+                     ("Lopez", "Lopez", "I said it would be hard.", .direct)]),
+        // Outside quoted text a first-person writer is a speaker like any other (columns, letters).
+        Row(text: "I said the plan would fail.", quotes: [("I", "I", "the plan would fail", .indirect)]),
+        // A line that is only quoted words without final punctuation is a subheading, not a quote.
+        Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
+        Row(text: "“Equal footing must be created”", quotes: []),
     ]
 
     @Test(arguments: rows)
@@ -79,6 +94,11 @@ import Testing
         #expect(doc.quotes.count == 2)
         #expect(doc.quotes.last?.speaker?.name == "Lopez")
         #expect(doc.quotes.last?.rule == "direct.continuation")
+    }
+
+    @Test func quotedLineWithFinalPunctuationIsKeptUnattributed() {
+        let doc = QuoteTestDocuments.analyze("The talks went on.\n\n“Equal footing must be created.”")
+        #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.unattributed"])
     }
 
     @Test func quoteInSameParagraphTakesNearestSpeaker() {

@@ -125,8 +125,9 @@ extension QuoteContext {
             while k < r.upperBound, !isPunct(k, ",") { k += 1 }
             k += 1
         }
-        guard k < r.upperBound else { return nil }
-        return nounPhrase(startingAt: k, ceiling: r.upperBound).map { resolve($0, lastSpeaker: lastSpeaker) }
+        guard k < r.upperBound, let np = nounPhrase(startingAt: k, ceiling: r.upperBound), !isQuotedFirstPerson(np)
+        else { return nil }
+        return resolve(np, lastSpeaker: lastSpeaker)
     }
 
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
@@ -225,7 +226,7 @@ extension QuoteContext {
 
     private func trimLeading(_ s: Int, end: Int) -> Int {
         var k = s
-        while k < end, (isWord[k] && lex.is(lower[k], .leading)) || isPunct(k, ",") { k += 1 }
+        while k < end, (isWord[k] && lex.is(lower[k], .leading)) || isPunct(k, ",") || isStrayOpener(k) { k += 1 }
         return k
     }
 

@@ -40,6 +40,9 @@ struct QuoteContext {
     var cueAt: [CueMatch?]
     /// For each token: the entity mention holding it, else -1.
     let mentionOf: [Int]
+    /// Tokens of quoted text: inside quote marks, after an opening mark left unclosed in its paragraph, or after
+    /// "CUE:" in the cue's sentence. A first-person pronoun there is the quoted person talking, never a speaker.
+    var quotedText: [Bool] = []
 
     init(doc: Document, lex: QuoteLexicon) {
         self.doc = doc
@@ -101,6 +104,7 @@ struct QuoteContext {
         self.cueAt = [CueMatch?](repeating: nil, count: n)
         findDirectQuotes()
         findCues()
+        findQuotedText()
     }
 
     func sentence(of t: Int) -> Sentence? {
@@ -182,6 +186,42 @@ struct QuoteContext {
         guard si >= 0 else { return false }
         let words = doc.sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
         return words.count >= 4 && words.filter { isCap[$0] }.count * 10 >= words.count * 9
+    }
+
+    private mutating func findQuotedText() {
+        let n = lower.count
+        var quoted = [Bool](repeating: false, count: n)
+        for q in directs { for t in q.inner where t < n { quoted[t] = true } }
+        var t = 0
+        while t < n {
+            defer { t += 1 }
+            let para = paragraph(ofToken: t)
+            if quoteOf[t] < 0, t + 1 < n, isStrayOpener(t) {
+                // An opening mark never closed in its paragraph: the rest of the paragraph is quoted text.
+                var k = t + 1
+                while k < n, paragraph(ofToken: k) == para { quoted[k] = true; k += 1 }
+                t = k - 1
+            } else if let cue = cueAt[t], isPunct(cue.tokens.upperBound, ":") {
+                let si = sentenceOf[t]
+                var k = cue.tokens.upperBound + 1
+                while k < n, sentenceOf[k] == si { quoted[k] = true; k += 1 }
+            }
+        }
+        quotedText = quoted
+    }
+
+    /// A double quotation mark that no pair claimed, with a word glued to its right and space (or nothing) before.
+    func isStrayOpener(_ t: Int) -> Bool {
+        let text = doc.tokens[t].text.unicodeScalars
+        guard text.count == 1, let m = lex.marks[text.first!], m.level == .double, m.role != .close,
+              t + 1 < doc.tokens.count, doc.tokens[t].end == doc.tokens[t + 1].start, isWord[t + 1] else { return false }
+        return t == 0 || doc.tokens[t - 1].end < doc.tokens[t].start
+    }
+
+    /// A phrase that opens with a first-person word inside quoted text ("I said the war was over, he said").
+    func isQuotedFirstPerson(_ np: Range<Int>) -> Bool {
+        guard let f = np.first, f < quotedText.count else { return false }
+        return quotedText[f] && lex.is(lower[f], .firstperson)
     }
 
     private mutating func findCues() {

@@ -10,7 +10,8 @@
 //   4. "direct.dash-name": “...” ― Pamela Padilla;
 //   5. "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
 //   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
-//   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one.
+//   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one, except a line
+//      that is only a quote without final punctuation: a (sub)heading quoting the story, dropped.
 // Overlaps go to the higher confidence, then the longer, then the earlier quote.
 
 public struct QuoteExtractor: AnalysisComponent {
@@ -102,6 +103,9 @@ public struct QuoteExtractor: AnalysisComponent {
                 }
                 continue
             }
+            // A line that is nothing but quoted words without final punctuation is a (sub)heading quoting the
+            // story ('Equal footing must be created'), not a quote: no cue names a speaker for it.
+            if isQuotedHeadline(q, ctx) { continue }
             var speakerFrom: Found?
             var rule = "direct.unattributed", confidence = 0.4
             if let sp = ctx.dashSpeaker(after: q, lastSpeaker: lastSpeaker) {
@@ -162,6 +166,15 @@ public struct QuoteExtractor: AnalysisComponent {
         guard p < ctx.doc.paragraphs.count else { return false }
         let first = ctx.doc.paragraphs[p].sentences.lowerBound
         return first < ctx.doc.sentences.count && ctx.doc.sentences[first].tokens.lowerBound == q.openToken
+    }
+
+    /// The quote is its paragraph's one sentence, with nothing after the closing mark and no . ? ! , or … before it.
+    private func isQuotedHeadline(_ q: DirectSpan, _ ctx: QuoteContext) -> Bool {
+        let p = ctx.paragraph(ofToken: q.openToken)
+        guard p < ctx.doc.paragraphs.count, ctx.doc.paragraphs[p].sentences.count == 1,
+              let s = ctx.sentence(of: q.openToken) else { return false }
+        return s.tokens.lowerBound == q.openToken && s.tokens.upperBound == q.closeToken + 1
+            && !ctx.isPunct(q.inner.upperBound - 1, ".!?,…")
     }
 
     /// The paragraph before `p` that is not boilerplate or a heading.

@@ -32,10 +32,11 @@ extension QuoteContext {
             // "Hugh Hill, a doctor, said" / "Blinken, who is in Seoul, said": the phrase before the aside.
             var p = j - 1
             while p > lo, !isPunct(p, ","), quoteOf[p] < 0, j - p < 25 { p -= 1 }
-            guard p > lo, isPunct(p, ","), let np = nounPhrase(endingAt: p - 1, floor: lo) else { return nil }
+            guard p > lo, isPunct(p, ","), let np = nounPhrase(endingAt: p - 1, floor: lo), !isQuotedFirstPerson(np)
+            else { return nil }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
-        guard let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
@@ -45,7 +46,9 @@ extension QuoteContext {
         // "said Tuesday", "said on Monday Hugh Hill": time words are no speaker.
         var k = t
         while k < s.tokens.upperBound, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) { k += 1 }
-        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound) else { return nil }
+        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
+            return nil
+        }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
