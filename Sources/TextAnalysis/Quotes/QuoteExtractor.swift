@@ -3,7 +3,9 @@
 // its rule id and a confidence on what it decides:
 //   1. cue sieves ("direct.then-cue", "direct.cue-then", "reported.cue-then", "reported.then-cue",
 //      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
-//      the clause it reports (quote marks inside that clause make it a mixed quote);
+//      the clause it reports (quote marks inside that clause make it a mixed quote). A quote split by its
+//      attribution (“A,” he said, “B.” or “A,” he said. “B.”) is one quote ("+split" on the rule): its content
+//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it;
 //   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon;
 //   3. "mixed.sentence-cue": a few quoted words after a cue in the same sentence; otherwise they are scare quotes
 //      and dropped;
@@ -52,8 +54,18 @@ public struct QuoteExtractor: AnalysisComponent {
             case .direct(let q):
                 guard !claimed[q] else { continue }
                 claimed[q] = true
-                found.append(Found(content: ctx.directs[q].marks.content, tokens: ctx.directs[q].inner, kind: .direct,
-                                   cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
+                var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
+                // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
+                if att.cue.lowerBound > ctx.directs[q].closeToken,
+                   let q2 = ctx.resumedQuote(after: max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)),
+                   !claimed[q2] {
+                    claimed[q2] = true
+                    content = CharRange(content.start, ctx.directs[q2].marks.content.end)
+                    tokens = tokens.lowerBound..<ctx.directs[q2].inner.upperBound
+                    rule += "+split"
+                }
+                found.append(Found(content: content, tokens: tokens, kind: .direct,
+                                   cue: att.cue, speaker: att.speaker, rule: rule, confidence: att.confidence))
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
