@@ -56,10 +56,21 @@ extension QuoteContext {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
-            guard let sp, let target = forward(from: b, frame: c.frame, end: sEnd) else { return nil }
+            let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
+            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
         }
+
+        if c.frame.readsForwardOnly || c.infinitive, let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
+            let left = leftEdge(of: sp, cue: a)
+            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
+            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
+                                      confidence: c.frame == .object ? 0.55 : 0.6)
+            }
+        }
+        if c.frame.readsForwardOnly { return nil }
 
         // "“...,” said X": the speaker follows the cue.
         if closingQuoteAttaches(before: a), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
@@ -159,8 +170,35 @@ extension QuoteContext {
         return false
     }
 
+    /// What an object or infinitive cue reports: "called [Trump a liar]", "called for [new tariffs]", "urged
+    /// [voters to stay home]", "wants [to cut taxes]": from the cue to the end of its clause. An infinitive cue
+    /// needs "to" within a short object; an object cue needs two words that open no other phrase.
+    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int) -> CueAttribution.Target? {
+        let k = skipTime(start, end: sEnd)
+        guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
+        if frame == .infinitive {
+            var j = k
+            while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
+                  cueAt[j] == nil { j += 1 }
+            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
+        } else if !isOpenMark(k) {
+            if lex.is(lower[k], .timeprep) || lower[k] == "that" || cueAt[k] != nil { return nil }
+            if Self.nonClauseStarts.contains(lower[k]), lower[k] != "for" { return nil }
+        }
+        let e = clauseEnd(from: k, sentenceEnd: sEnd)
+        let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        return words >= 2 ? .clause(k..<e) : nil
+    }
+
+    /// Possessive 's and hyphens inside an object phrase.
+    private func isJoiner(_ t: Int) -> Bool {
+        let w = lower[t]
+        return w == "’s" || w == "'s" || w == "-"
+    }
+
     /// The reported clause or direct quote after a cue, or nil when none starts there.
     func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
+        if frame.readsForwardOnly { return forwardObject(from: start, frame: frame, end: sEnd) }
         let n = lower.count
         var k = start
         guard k < n else { return nil }

@@ -7,6 +7,8 @@ struct CueMatch: Sendable, Equatable {
     var frame: CueFrame
     /// "adding", "saying" after a comma: the speaker is that of the clause it hangs on.
     var isParticiple: Bool
+    /// The cue also takes an infinitive ("promised to ..."), read before its own frame.
+    var infinitive = false
 }
 
 /// A direct quote found from its marks, with the tokens it covers.
@@ -241,7 +243,8 @@ struct QuoteContext {
                 for (k, w) in p.words.enumerated() where lower[t + k] != w { ok = false; break }
                 if !ok { continue }
                 let participle = p.words[0].hasSuffix("ing") && isPunct(t - 1, ",")
-                cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle)
+                cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle,
+                                    infinitive: p.infinitive)
                 t += p.words.count - 1
                 break
             }
