@@ -87,8 +87,9 @@ def main():
             src = " ".join(text[s:e] for s, e in g["source"])
             if gi not in ug:
                 # The best partial overlap, to tell "missed" from "boundary wrong".
-                best = max((len(gw[gi] & y) / max(1, len(gw[gi] | y)) for y in sw), default=0)
-                fns.append((cue, name, src, ctext, g["direct"], best))
+                best, near = max(((len(gw[gi] & y) / max(1, len(gw[gi] | y)), si) for si, y in enumerate(sw)),
+                                 default=(0, None))
+                fns.append((cue, name, src, ctext, g["direct"], best, sq[near]["quote"] if best > 0 else None))
             elif g["source"]:
                 q = sq[ug[gi]]
                 sp = q.get("speaker_chars", [])
@@ -112,6 +113,8 @@ def main():
         else:
             for f in fns:
                 print(f"[{f[1][:30]}] cue={f[0]!r} src={f[2]!r} direct={f[4]} best={f[5]:.2f}\n    {f[3][:300]!r}")
+                if f[6] is not None:
+                    print(f"    system: {f[6][:300]!r}")
     if a.fp:
         print(f"# {len(fps)} system quotes with no gold")
         groups = collections.defaultdict(list)

@@ -100,6 +100,11 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: base - 0.05)
             }
+            // "announced their support for ...", "reported her presence": what was said, named by its object.
+            if c.frame == .speech || c.frame == .that, let target = forward(from: b, frame: .object, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
+                                      confidence: 0.5)
+            }
         }
         // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
         if isPunct(a - 1, ","), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
@@ -185,7 +190,13 @@ extension QuoteContext {
             if lex.is(lower[k], .timeprep) || lower[k] == "that" || cueAt[k] != nil { return nil }
             if Self.nonClauseStarts.contains(lower[k]), lower[k] != "for" { return nil }
         }
-        let e = clauseEnd(from: k, sentenceEnd: sEnd)
+        var e = clauseEnd(from: k, sentenceEnd: sEnd)
+        // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
+            && lex.is(lower[$0], .clausestop) }) {
+            e = stop
+            while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
+        }
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         return words >= 2 ? .clause(k..<e) : nil
     }
