@@ -68,6 +68,8 @@ import Testing
             quotes: [("she", "Maria Lopez", "We told them the plan would fail", .indirect)]),
         Row(text: "Maria Lopez wrote: my father said the war was over.", quotes: []),
         Row(text: "“I know what I said,” Lopez said. “I said it would be hard.”",
+            quotes: [("Lopez", "Lopez", "I know what I said,” Lopez said. “I said it would be hard.", .direct)]),
+        Row(text: "“I know what I said,” Lopez said after the vote. Officials left. “I said it would be hard.”",
             quotes: [("Lopez", "Lopez", "I know what I said,", .direct),
                      ("Lopez", "Lopez", "I said it would be hard.", .direct)]),
         // Outside quoted text a first-person writer is a speaker like any other (columns, letters).
@@ -103,9 +105,30 @@ import Testing
     }
 
     @Test func quoteInSameParagraphTakesNearestSpeaker() {
-        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said. “The plan has been tested for a year.”")
+        let doc = QuoteTestDocuments.analyze(
+            "“We are ready,” Lopez said. Officials left. “The plan has been tested for a year.”")
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.same-paragraph"])
         #expect(doc.quotes.last?.speaker?.name == "Lopez")
+    }
+
+    /// “A,” X said, “B.” and “A,” X said. “B.” are one quote split by its attribution (PolNeAR annotates them as
+    /// one content); the content runs from the first piece to the last.
+    @Test(arguments: ["“We are ready,” Lopez said, “and the plan has been tested.”",
+                      "“We are ready,” Lopez said. “The plan has been tested.”",
+                      "“We are ready,” said Lopez, a city engineer. “The plan has been tested.”"])
+    func splitQuoteIsOneQuote(_ text: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = doc.quotes.first
+        #expect(q?.rule == "direct.then-cue+split")
+        #expect(q.map { doc.text($0.content).hasPrefix("We are ready,”") && doc.text($0.content).hasSuffix("tested.") }
+            == true)
+        #expect(q?.speaker?.name == "Lopez")
+    }
+
+    @Test func paragraphContinuationStaysItsOwnQuote() {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n“The plan has been tested.”")
+        #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])
     }
 
     @Test func titleResolvesToEntityWithThatRole() {

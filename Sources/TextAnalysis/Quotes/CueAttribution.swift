@@ -100,8 +100,11 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: base - 0.05)
             }
-            // "announced their support for ...", "reported her presence": what was said, named by its object.
-            if c.frame == .speech || c.frame == .that, let target = forward(from: b, frame: .object, end: sEnd) {
+            // "announced their support for ...", "reported her presence": what was said, named by its object. A
+            // that-cue ("found", "maintained") reads so only after a person, organisation or document ("the poll
+            // shows Clinton ahead"), not "the police found the keys".
+            if c.frame == .speech || (c.frame == .that && (isPersonOrOrganization(sp) || isDocument(sp))),
+               let target = forward(from: b, frame: .object, end: sEnd) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
             }
@@ -145,6 +148,13 @@ extension QuoteContext {
         else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
+
+    private func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {
+        guard let e = sp.entity, e < doc.entities.count else { return false }
+        return doc.entities[e].type == .person || doc.entities[e].type == .organization
+    }
+
+    private func isDocument(_ sp: SpeakerGuess) -> Bool { lex.is(lower[sp.mention.upperBound - 1], .document) }
 
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
 
@@ -197,8 +207,17 @@ extension QuoteContext {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
+        // A trailing time phrase is not what was said ("called the office on Monday").
+        var t = e
+        while t > k, isWord[t - 1], lex.is(lower[t - 1], .time) { t -= 1 }
+        if t < e, t > k, lex.is(lower[t - 1], .timeprep) { t -= 1 }
+        if t < e { e = t }
+        // A bare determiner and noun is too little to tell "called the office" (a phone call) from "called Trump
+        // a liar"; quoted words always count.
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
-        return words >= 2 ? .clause(k..<e) : nil
+        let quoted = (k..<e).contains { quoteOf[$0] >= 0 }
+        let bare = words == 2 && lex.is(lower[k], .det)
+        return (words >= 2 && !bare) || (quoted && words >= 1) ? .clause(k..<e) : nil
     }
 
     /// Possessive 's and hyphens inside an object phrase.
@@ -224,6 +243,11 @@ extension QuoteContext {
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
+        // "said to reporters that ...": a hearer after "to" when "that" follows.
+        if frame == .speech, lower[k] == "to", k + 1 < sEnd {
+            let h = skipHearer(k + 1, end: sEnd)
+            if h < sEnd, lower[h] == "that" { k = h }
+        }
         if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
         if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
         guard k < n else { return nil }
