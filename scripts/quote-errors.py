@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# usage: scripts/quote-errors.py DUMP.jsonl [--data DIR] [--fn] [--fp] [--by-cue] [--examples N]
+# usage: scripts/quote-errors.py DUMP.jsonl [--data DIR] [--summary] [--fn] [--fp] [--by-cue] [--speaker] [--examples N]
 # Reads Byline's quotes as `byline score-quotes --dump DUMP.jsonl` writes them and PolNeAR gold (first annotator's
 # file per article, as the scorer does), matches them the way QuoteScorer does (word Jaccard >= 0.5, one-to-one,
 # best pairs first) and lists what did not match: gold contents missed (--fn, grouped by the gold cue with --by-cue)
@@ -37,7 +37,15 @@ def gold_of(ann, text):
         src = spans.get(r.get("Source", ""), (None, []))[1]
         cue = spans.get(r.get("Cue", ""), (None, []))[1]
         direct = any(ch in "“”\"" for s, e in c for ch in text[s:e])
-        out.append({"content": c, "source": src, "cue": cue, "direct": direct})
+        mixed = False
+        for s, e in c:
+            inside = False
+            for ch in text[s:e]:
+                if ch == "“": inside = True
+                elif ch == "”": inside = False
+                elif ch == '"': inside = not inside
+                elif not inside and (ch.isalpha() or ch.isdigit()): mixed = direct
+        out.append({"content": c, "source": src, "cue": cue, "direct": direct, "mixed": mixed})
     return out
 
 def main():
@@ -49,6 +57,7 @@ def main():
     ap.add_argument("--by-cue", action="store_true")
     ap.add_argument("--speaker", action="store_true", help="list matched quotes whose speaker is wrong")
     ap.add_argument("--examples", type=int, default=3)
+    ap.add_argument("--summary", action="store_true", help="P/R/F1 by three kinds (direct, indirect, mixed)")
     a = ap.parse_args()
     sysq = collections.defaultdict(list)
     for line in open(a.dump, encoding="utf-8"):
@@ -58,6 +67,8 @@ def main():
     tdir, adir = os.path.join(a.data, "text"), os.path.join(a.data, "attributions")
     anns = sorted(os.listdir(adir))
     fns, fps, spk = [], [], []
+    k3 = lambda g: "mixed" if g["mixed"] else "direct" if g["direct"] else "indirect"
+    tally = collections.Counter()
     for name in sorted(os.listdir(tdir)):
         stem = name[:-4]
         ann = next((x for x in anns if x.startswith(stem + "_")), None)
@@ -82,6 +93,11 @@ def main():
             if gi not in ug and si not in us:
                 ug[gi] = si; us[si] = gi
         for gi, g in enumerate(gold):
+            tally["gold", k3(g)] += 1
+            if gi in ug:
+                tally["mg", k3(g)] += 1
+                q = sq[ug[gi]]
+                tally["ms", q.get("kind", "direct")] += 1
             ctext = " | ".join(text[s:e] for s, e in g["content"])
             cue = " ".join(text[s:e] for s, e in g["cue"]).lower()
             src = " ".join(text[s:e] for s, e in g["source"])
@@ -96,9 +112,15 @@ def main():
                 if not any(s < e2 and s2 < e for s, e in sp for s2, e2 in g["source"]):
                     spk.append((name, src, q.get("speaker"), q.get("rule"), ctext))
         for si, q in enumerate(sq):
+            tally["sys", q.get("kind", "direct")] += 1
             if si not in us:
                 best = max((len(sw[si] & x) / max(1, len(sw[si] | x)) for x in gw), default=0)
                 fps.append((q.get("rule"), name, q.get("speaker"), q.get("quote"), best))
+    if a.summary:
+        for k in ("direct", "indirect", "mixed"):
+            p = tally["ms", k] / max(1, tally["sys", k]); r = tally["mg", k] / max(1, tally["gold", k])
+            print(f"{k:9s} gold {tally['gold', k]:5d} sys {tally['sys', k]:5d}  P {p:.3f} R {r:.3f} "
+                  f"F1 {2 * p * r / max(1e-9, p + r):.3f}")
     if a.fn:
         print(f"# {len(fns)} gold contents missed")
         if a.by_cue:
