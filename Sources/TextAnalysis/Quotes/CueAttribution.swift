@@ -328,13 +328,19 @@ extension QuoteContext {
                next.isParticiple || next.frame == .according {
                 break
             }
-            // "... and said B": a coordinated cue starts the next attribution.
+            // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" {
                 var c = t + 1
                 while c < end, isWord[c], lex.is(lower[c], .skip) { c += 1 }
                 if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
                    !Self.nonClauseStarts.contains(lower[cue.tokens.upperBound]) { break }
+                if c + 1 < end, lex.is(lower[c], .person) || lex.is(lower[c], .group) {
+                    var e2 = c + 1
+                    while e2 < end, isWord[e2], lex.is(lower[e2], .skip) { e2 += 1 }
+                    if e2 < end, cueAt[e2] != nil { break }
+                }
             }
+
             t += 1
         }
         var e = min(t, end)
