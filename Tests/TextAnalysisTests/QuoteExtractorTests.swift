@@ -74,6 +74,21 @@ import Testing
                      ("Lopez", "Lopez", "I said it would be hard.", .direct)]),
         // Outside quoted text a first-person writer is a speaker like any other (columns, letters).
         Row(text: "I said the plan would fail.", quotes: [("I", "I", "the plan would fail", .indirect)]),
+        // Reported clauses: "said no ..." opening a clause, a phrase before a subject pronoun, a predicate
+        // coordinated with the sentence's subject, a plain subject the phrase reader cannot take, and ", but he
+        // said ..." starting a second attribution.
+        Row(text: "A lawyer for the firm said no decision had been made about an appeal.",
+            quotes: [("A lawyer for the firm", "A lawyer for the firm", "no decision had been made about an appeal",
+                      .indirect)]),
+        Row(text: "Lopez said after the meeting she would resign within a week.",
+            quotes: [("Lopez", "Lopez", "she would resign within a week", .indirect)]),
+        Row(text: "Lopez thanked the staff and said the plan would work.",
+            quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
+        Row(text: "Experts on trade and industrial policy said the new tariffs could backfire.",
+            quotes: [("Experts", "Experts", "the new tariffs could backfire", .indirect)]),
+        Row(text: "Lopez said the rules should change, but she said the debate should wait.",
+            quotes: [("Lopez", "Lopez", "the rules should change", .indirect),
+                     ("she", "Lopez", "the debate should wait", .indirect)]),
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),

@@ -48,10 +48,10 @@ extension QuoteContext {
             return nil
         }
 
-        // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's.
+        // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's,
+        // or the sentence's subject ("Cruz exhorted Republicans to vote and said ...").
         let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
-        let coordinated = j >= s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
-            && previous.map { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] } == true
+        let coordinated = j > s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
         if c.isParticiple || coordinated {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
@@ -62,7 +62,7 @@ extension QuoteContext {
                                   rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
         }
 
-        if c.frame.readsForwardOnly || c.infinitive, let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
+        if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
             if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd) {
@@ -79,7 +79,7 @@ extension QuoteContext {
                                   confidence: 0.9)
         }
         let base = c.frame == .belief ? 0.6 : 0.8
-        if let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
+        if let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             // "what Trump says his plan would do": a cue inside a free relative reports nothing.
             if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
@@ -147,6 +147,19 @@ extension QuoteContext {
         guard k < r.upperBound, let np = nounPhrase(startingAt: k, ceiling: r.upperBound), !isQuotedFirstPerson(np)
         else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// The speaker phrase before a cue; failing that, when the sentence up to the cue is one plain subject
+    /// ("Experts on North Korea and nuclear nonproliferation said ..."), its head phrase.
+    private func speakerBefore(_ cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        if let sp = speakerLeft(of: cue, lastSpeaker: lastSpeaker) { return sp }
+        guard let s = sentence(of: cue.lowerBound) else { return nil }
+        let left = s.tokens.lowerBound..<cue.lowerBound
+        guard left.count >= 2, left.count <= 14, isCap[left.lowerBound],
+              left.allSatisfy({ (isWord[$0] || isPunct($0, ".-’'")) && cueAt[$0] == nil && quoteOf[$0] < 0
+                  && !lex.is(lower[$0], .relative) && !lex.is(lower[$0], .subject) && lower[$0] != "that" })
+        else { return nil }
+        return sentenceSubject(left, lastSpeaker: lastSpeaker)
     }
 
     private func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {
@@ -237,9 +250,15 @@ extension QuoteContext {
         if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
-            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that" { j += 1 }
-            guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
-            k = j + 1
+            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",
+                  !lex.is(lower[j], .subject) { j += 1 }
+            // "said after the convention he would ...": the clause opens with a subject pronoun.
+            if j < sEnd, lex.is(lower[j], .subject) {
+                k = j
+            } else {
+                guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
+                k = j + 1
+            }
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
@@ -249,6 +268,8 @@ extension QuoteContext {
             if h < sEnd, lower[h] == "that" { k = h }
         }
         if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
+        // "said no decision had been made" is a clause; "said no", "said no to" are not.
+        let answer = (lower[k] == "no" || lower[k] == "yes") && wordAt(k + 1) && lower[k + 1] != "to"
         if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
         guard k < n else { return nil }
         if isOpenMark(k) {
@@ -261,7 +282,8 @@ extension QuoteContext {
             return .direct(q)
         }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
-        guard k < sEnd, isWord[k], !Self.nonClauseStarts.contains(lower[k]) || (k > start && lower[k - 1] == "that")
+        guard k < sEnd, isWord[k],
+              !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
         else { return nil }
         if frame == .passive || lex.is(lower[k], .timeprep) { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
