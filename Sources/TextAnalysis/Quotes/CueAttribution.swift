@@ -91,7 +91,7 @@ extension QuoteContext {
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             let relative = lex.is(lower[sp.mention.lowerBound], .relative)
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
-            let frame = c.frame == .that && lex.is(lower[sp.mention.upperBound - 1], .document) ? .speech : c.frame
+            let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
@@ -103,7 +103,7 @@ extension QuoteContext {
             // "announced their support for ...", "reported her presence": what was said, named by its object. A
             // that-cue ("found", "maintained") reads so only after a person, organisation or document ("the poll
             // shows Clinton ahead"), not "the police found the keys".
-            if c.frame == .speech || (c.frame == .that && (isPersonOrOrganization(sp) || isDocument(sp))),
+            if c.frame == .speech || (c.frame == .that && (isPersonOrOrganization(sp) || isDocument(sp, cue: a))),
                let target = forward(from: b, frame: .object, end: sEnd) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
@@ -167,7 +167,12 @@ extension QuoteContext {
         return doc.entities[e].type == .person || doc.entities[e].type == .organization
     }
 
-    private func isDocument(_ sp: SpeakerGuess) -> Bool { lex.is(lower[sp.mention.upperBound - 1], .document) }
+    /// A document-like word heads the speaker or sits between it and the cue ("an analysis of new filings shows").
+    private func isDocument(_ sp: SpeakerGuess, cue: Int) -> Bool {
+        (sp.mention.lowerBound..<max(sp.mention.upperBound, cue)).contains {
+            isWord[$0] && quoteOf[$0] < 0 && lex.is(lower[$0], .document)
+        }
+    }
 
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
 
@@ -282,7 +287,8 @@ extension QuoteContext {
             return .direct(q)
         }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
-        guard k < sEnd, isWord[k],
+        // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
+        guard k < sEnd, isWord[k], cueAt[k] == nil,
               !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
         else { return nil }
         if frame == .passive || lex.is(lower[k], .timeprep) { return nil }

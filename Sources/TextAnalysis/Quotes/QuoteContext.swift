@@ -249,6 +249,11 @@ struct QuoteContext {
                 break
             }
         }
+        // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
+        // said"): only the second is a cue.
+        for t in 0..<max(0, n - 1) {
+            if let c = cueAt[t], c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil { cueAt[t] = nil }
+        }
     }
 }
 
