@@ -89,6 +89,13 @@ import Testing
         Row(text: "Lopez said the rules should change, but she said the debate should wait.",
             quotes: [("Lopez", "Lopez", "the rules should change", .indirect),
                      ("she", "Lopez", "the debate should wait", .indirect)]),
+        Row(text: "The Justice Department filed a complaint. It says the ads broke the law.",
+            quotes: [("It", "Justice Department", "the ads broke the law", .indirect)]),
+        Row(text: "Lopez was criticised for the plan.", quotes: []),
+        Row(text: "Lopez was criticised for saying the plan would work.",
+            quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
+        Row(text: "Lopez left early, even saying the plan would fail.",
+            quotes: [("Lopez", "Lopez", "the plan would fail", .indirect)]),
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),
@@ -139,6 +146,14 @@ import Testing
         #expect(q.map { doc.text($0.content).hasPrefix("We are ready,”") && doc.text($0.content).hasSuffix("tested.") }
             == true)
         #expect(q?.speaker?.name == "Lopez")
+    }
+
+    /// A quote running over paragraphs (each reopens, only the last closes) is one quote.
+    @Test func multiParagraphQuoteIsOneQuote() {
+        let doc = QuoteTestDocuments.analyze("Lopez said: “We are ready.\n\n“The plan has been tested for a year.”")
+        #expect(QuoteTestDocuments.summary(doc).map(\.content)
+            == ["We are ready.\n\n“The plan has been tested for a year."])
+        #expect(doc.quotes.first?.speaker?.name == "Lopez")
     }
 
     @Test func paragraphContinuationStaysItsOwnQuote() {

@@ -52,14 +52,18 @@ extension QuoteContext {
         // or the sentence's subject ("Cruz exhorted Republicans to vote and said ...").
         let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
         let coordinated = j > s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
-        if c.isParticiple || coordinated {
+        // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
+        let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
+            && (Self.venuePrepositions.contains(lower[a - 1]) || lower[a - 1] == "for" || lower[a - 1] == "by")
+        if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
             let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
             guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
-                                  rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
+                                  rule: rule(coordinated ? "coordinated" : gerund ? "gerund" : "participle", target),
+                                  confidence: 0.7)
         }
 
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
@@ -155,7 +159,9 @@ extension QuoteContext {
         if let sp = speakerLeft(of: cue, lastSpeaker: lastSpeaker) { return sp }
         guard let s = sentence(of: cue.lowerBound) else { return nil }
         let left = s.tokens.lowerBound..<cue.lowerBound
+        // "Lopez was criticised": a passive cue's subject is no speaker.
         guard left.count >= 2, left.count <= 14, isCap[left.lowerBound],
+              !lex.is(lower[cue.lowerBound - 1], .boundary),
               left.allSatisfy({ (isWord[$0] || isPunct($0, ".-’'")) && cueAt[$0] == nil && quoteOf[$0] < 0
                   && !lex.is(lower[$0], .relative) && !lex.is(lower[$0], .subject) && lower[$0] != "that" })
         else { return nil }
@@ -216,7 +222,7 @@ extension QuoteContext {
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
         } else if !isOpenMark(k) {
             if lex.is(lower[k], .timeprep) || lower[k] == "that" || cueAt[k] != nil { return nil }
-            if Self.nonClauseStarts.contains(lower[k]), lower[k] != "for" { return nil }
+            if Self.nonClauseStarts.contains(lower[k]) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd)
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
@@ -389,7 +395,7 @@ extension QuoteContext {
     /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
     private func skipHearer(_ start: Int, end: Int) -> Int {
         var j = start
-        while j < end, j - start < 8, isWord[j], lower[j] != "that" { j += 1 }
+        while j < end, j - start < 10, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
         guard start < end, isWord[start] else { return start }
         if lex.is(lower[start], .object) && !lex.is(lower[start], .det) { return start + 1 }

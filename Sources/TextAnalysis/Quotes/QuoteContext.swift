@@ -242,7 +242,10 @@ struct QuoteContext {
                 var ok = true
                 for (k, w) in p.words.enumerated() where lower[t + k] != w { ok = false; break }
                 if !ok { continue }
-                let participle = p.words[0].hasSuffix("ing") && isPunct(t - 1, ",")
+                // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs).
+                var before = t - 1
+                while before > sStart, isWord[before], lex.is(lower[before], .skip) { before -= 1 }
+                let participle = p.words[0].hasSuffix("ing") && isPunct(before, ",")
                 cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle,
                                     infinitive: p.infinitive)
                 t += p.words.count - 1

@@ -72,6 +72,8 @@ extension QuoteContext {
     /// aside, up to 10 tokens, stopping at clause words, cues, quote marks and other punctuation.
     func nounPhrase(endingAt e: Int, floor lo: Int) -> Range<Int>? {
         guard e >= lo, isWord[e] || isPunct(e, ")") else { return nil }
+        // "It says ...", "they said": a pronoun right before the cue is the whole phrase.
+        if quoteOf[e] < 0, lex.is(lower[e], .person) || lex.is(lower[e], .group) { return e..<(e + 1) }
         var i = e, count = 0
         while i >= lo, count < 10, quoteOf[i] < 0 {
             if isPunct(i, ")") {
