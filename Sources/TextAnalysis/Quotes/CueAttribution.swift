@@ -66,6 +66,17 @@ extension QuoteContext {
                                   confidence: 0.7)
         }
 
+        if c.frame == .noun {
+            // "Trump's claim that ...", "his promise to ...": the owner of the noun said it.
+            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
+            else { return nil }
+            let that = lower[b] == "that"
+            guard let target = forward(from: that ? b + 1 : b, frame: that ? .speech : .infinitive, end: sEnd) else {
+                return nil
+            }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
+                                  confidence: 0.6)
+        }
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
@@ -151,6 +162,22 @@ extension QuoteContext {
         guard k < r.upperBound, let np = nounPhrase(startingAt: k, ceiling: r.upperBound), !isQuotedFirstPerson(np)
         else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// "Trump's" / "the campaign's" / "his" right before a noun cue (an adjective may sit between).
+    private func owner(before a: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        guard let s = sentence(of: a) else { return nil }
+        var k = a - 1
+        if k > s.tokens.lowerBound, isWord[k], !lex.is(lower[k], .possessive), !isCap[k], quoteOf[k] < 0 { k -= 1 }
+        guard k >= s.tokens.lowerBound, quoteOf[k] < 0 else { return nil }
+        if lex.is(lower[k], .possessive) {
+            var g = resolvePronoun(at: k, lastSpeaker: lastSpeaker)
+            g.mention = k..<(k + 1)
+            return g
+        }
+        guard lower[k] == "’s" || lower[k] == "'s", let np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
+        else { return nil }
+        return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
     }
 
     /// The speaker phrase before a cue; failing that, when the sentence up to the cue is one plain subject

@@ -3,11 +3,11 @@
 
 /// How the speaker and the content sit around a cue (see the header of quotes/cues.tsv).
 public enum CueFrame: String, Sendable, CaseIterable {
-    case speech, tell, that, belief, according, passive, object, infinitive
+    case speech, tell, that, belief, according, passive, object, infinitive, noun
 
     /// Frames whose content only follows the cue ("called Trump a liar", "urged voters to stay home"): never
     /// "CLAUSE, X CUE" and never a direct quote on its own.
-    var readsForwardOnly: Bool { self == .object || self == .infinitive }
+    var readsForwardOnly: Bool { self == .object || self == .infinitive || self == .noun }
 }
 
 /// A cue phrase: its lower-case words and frame.
@@ -22,7 +22,7 @@ struct CuePhrase: Sendable {
 /// A word class from quotes/words.tsv.
 enum QuoteWordClass: String, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
-    case label, dash, intro, document, firstperson, clausestop, subject
+    case label, dash, intro, document, firstperson, clausestop, subject, possessive
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.

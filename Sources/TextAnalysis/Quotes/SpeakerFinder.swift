@@ -195,7 +195,8 @@ extension QuoteContext {
     /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
     /// speaker; they: the nearest organisation, else the last speaker when it was a group.
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
-        let person = lex.is(lower[t], .person)
+        // "his claim": a possessive his is a person like he.
+        let person = lex.is(lower[t], .person) || lower[t] == "his"
         let text = doc.tokens[t].text
         let si = sentenceOf[t]
         var s = si
