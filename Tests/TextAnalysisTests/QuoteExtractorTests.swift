@@ -96,6 +96,11 @@ import Testing
             quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
         Row(text: "Lopez left early, even saying the plan would fail.",
             quotes: [("Lopez", "Lopez", "the plan would fail", .indirect)]),
+        // An attribution set inside its clause: the content runs around it; a cue word used as a noun reports
+        // nothing ("concerns have dogged ...").
+        Row(text: "The bridge, Lopez said, would reopen in May.",
+            quotes: [("Lopez", "Lopez", "The bridge, Lopez said, would reopen in May", .indirect)]),
+        Row(text: "Health worries have dogged the campaign for a month.", quotes: []),
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),

@@ -103,6 +103,17 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: 0.95)
             }
+            // "The park, Tompkins said, is usually full": an attribution set inside its clause; the content runs
+            // around it (from the sentence start to the clause end, the attribution included, as split quotes).
+            if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), lex.is(lower[b + 1], .nostart),
+               lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
+                let start = trimLeading(s.tokens.lowerBound, end: left)
+                let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
+                if left - 1 - start >= 2, e > b + 2 {
+                    return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
+                                          rule: "reported.parenthetical", confidence: base - 0.1)
+                }
+            }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             let relative = lex.is(lower[sp.mention.lowerBound], .relative)
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
@@ -248,7 +259,9 @@ extension QuoteContext {
                   cueAt[j] == nil { j += 1 }
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
         } else if !isOpenMark(k) {
-            if lex.is(lower[k], .timeprep) || lower[k] == "that" || cueAt[k] != nil { return nil }
+            if lex.is(lower[k], .timeprep) || lex.is(lower[k], .nostart) || lower[k] == "that" || cueAt[k] != nil {
+                return nil
+            }
             if Self.nonClauseStarts.contains(lower[k]) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd)
@@ -321,7 +334,7 @@ extension QuoteContext {
         }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
         // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
-        guard k < sEnd, isWord[k], cueAt[k] == nil,
+        guard k < sEnd, isWord[k], cueAt[k] == nil, !lex.is(lower[k], .nostart),
               !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
         else { return nil }
         if frame == .passive || lex.is(lower[k], .timeprep) { return nil }

@@ -6,6 +6,9 @@
 //      the clause it reports (quote marks inside that clause make it a mixed quote). A quote split by its
 //      attribution (“A,” he said, “B.” or “A,” he said. “B.”) is one quote ("+split" on the rule): its content
 //      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it;
+//      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
+//      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
+//      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
 //   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon;
 //   3. "mixed.sentence-cue": a few quoted words after a cue in the same sentence; otherwise they are scare quotes
 //      and dropped;
