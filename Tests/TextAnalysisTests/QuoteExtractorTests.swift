@@ -161,6 +161,18 @@ import Testing
         #expect(doc.quotes.first?.speaker?.name == "Lopez")
     }
 
+    /// A quote after an attribution that has its own cue is its own quote, not the rest of a split one.
+    @Test func quoteWithItsOwnCueIsNotASplit() {
+        let a = QuoteTestDocuments.summary(
+            QuoteTestDocuments.analyze("“We are ready,” Lopez said. “We are not,” Hill said."))
+        #expect(a.map(\.content) == ["We are ready,", "We are not,"])
+        #expect(a.map(\.name) == ["Lopez", "Hill"])
+        let b = QuoteTestDocuments.summary(
+            QuoteTestDocuments.analyze("“A plan is ready,” Lopez said, “and it is tested,” she added."))
+        #expect(b.map(\.content) == ["A plan is ready,", "and it is tested,"])
+        #expect(b.map(\.kind) == [.direct, .direct])
+    }
+
     @Test func paragraphContinuationStaysItsOwnQuote() {
         let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n“The plan has been tested.”")
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])

@@ -351,7 +351,14 @@ extension QuoteContext {
             let q = quoteOf[e]
             let open = directs[q].openToken
             let sStart = sentence(of: open)?.tokens.lowerBound ?? open
-            let before = (sStart..<open).filter { isWord[$0] }
+            // Words before the opener that belong to an earlier quote and its attribution (“A,” X said, “B,” she
+            // added) do not make B partial.
+            var from = sStart
+            if let c = (sStart..<open).last(where: { isCloseMark($0) }),
+               (c + 1..<open).contains(where: { cueAt[$0] != nil }) {
+                from = open
+            }
+            let before = (from..<open).filter { isWord[$0] }
             // Words before the opener in its sentence: a partial quote inside a longer clause ("It is “reckless,”").
             if !before.isEmpty, !directs[q].inner.contains(where: { isPunct($0, ".?!") }) {
                 let s = trimLeading(sStart, end: e + 1)

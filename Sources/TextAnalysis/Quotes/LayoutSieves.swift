@@ -47,11 +47,24 @@ extension QuoteContext {
         let para = paragraph(ofToken: t - 1)
         var k = t
         while k < lower.count, k - t <= 15, paragraph(ofToken: k) == para {
-            if isOpenMark(k) { return quoteOf[k] }
+            if isOpenMark(k) { return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k] }
             if cueAt[k] != nil || quoteOf[k] >= 0 { return nil }
             if isPunct(k, ".!?;"), !isOpenMark(k + 1) { return nil }
             k += 1
         }
         return nil
+    }
+
+    /// “B,” Hill said: a cue within a few words after the closing mark, in the same sentence, attributes the quote
+    /// itself (so it resumes no one's earlier quote).
+    func ownsAttribution(_ q: Int) -> Bool {
+        let close = directs[q].closeToken
+        var k = close + 1
+        while k < lower.count, k - close <= 6, sentenceOf[k] == sentenceOf[close] || isPunct(k - 1, ",?!") {
+            if cueAt[k] != nil { return true }
+            if isPunct(k, ".;") || isOpenMark(k) { return false }
+            k += 1
+        }
+        return false
     }
 }

@@ -216,7 +216,9 @@ struct QuoteContext {
     func isStrayOpener(_ t: Int) -> Bool {
         let text = doc.tokens[t].text.unicodeScalars
         guard text.count == 1, let m = lex.marks[text.first!], m.level == .double, m.role != .close,
-              t + 1 < doc.tokens.count, doc.tokens[t].end == doc.tokens[t + 1].start, isWord[t + 1] else { return false }
+              t + 1 < doc.tokens.count, doc.tokens[t].end == doc.tokens[t + 1].start, isWord[t + 1] else {
+            return false
+        }
         return t == 0 || doc.tokens[t - 1].end < doc.tokens[t].start
     }
 

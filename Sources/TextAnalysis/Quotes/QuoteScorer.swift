@@ -143,12 +143,14 @@ public struct QuoteScore: Sendable, Equatable {
                 + "\(String(s).paddedLeft(4))  \(f(precision(k)))   \(f(recall(k)))   \(f(f1(k)))  "
                 + "\(f(speakerAccuracy(k))) (\(n))")
         }
-        lines.append("(P by system kind, R by gold kind; direct = gold content with a quote mark / system direct+mixed)")
+        lines.append("(P by system kind, R by gold kind; direct = gold content with a quote mark / system "
+                     + "direct+mixed)")
         lines.append("three kinds: gold  sys  P(sys)  R(gold)  F1   (mixed = gold with words outside its marks)")
         for (name, k) in [("direct", 0), ("indirect", 1), ("mixed", 2)] {
             let x = f1(kind3: k)
-            lines.append("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(gold3[k]).paddedLeft(5)) "
-                + "\(String(system3[k]).paddedLeft(4))  \(f(x.p))   \(f(x.r))   \(f(x.f1))")
+            let label = name.padding(toLength: 9, withPad: " ", startingAt: 0)
+            lines.append("  \(label) \(String(gold3[k]).paddedLeft(5)) \(String(system3[k]).paddedLeft(4))  "
+                + "\(f(x.p))   \(f(x.r))   \(f(x.f1))")
         }
         return lines.joined(separator: "\n")
     }
