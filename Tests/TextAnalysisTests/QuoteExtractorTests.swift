@@ -101,6 +101,9 @@ import Testing
         Row(text: "The bridge, Lopez said, would reopen in May.",
             quotes: [("Lopez", "Lopez", "The bridge, Lopez said, would reopen in May", .indirect)]),
         Row(text: "Health worries have dogged the campaign for a month.", quotes: []),
+        // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
+        Row(text: "The rules, which Lopez said were unfair, changed in May.",
+            quotes: [("Lopez", "Lopez", "were unfair", .indirect)]),
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),

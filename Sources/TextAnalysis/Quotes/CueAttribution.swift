@@ -96,8 +96,17 @@ extension QuoteContext {
         let base = c.frame == .belief ? 0.6 : 0.8
         if let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
-            // "what Trump says his plan would do": a cue inside a free relative reports nothing.
-            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
+            // "what Trump says his plan would do", "which he said were accompanied by favours": the cue reports
+            // the rest of a relative clause whose gap is the wh-word.
+            if left - 1 >= s.tokens.lowerBound, lex.is(lower[left - 1], .whgap) {
+                guard wordAt(b), cueAt[b] == nil, quoteOf[b] < 0, !Self.nonClauseStarts.contains(lower[b]) else {
+                    return nil
+                }
+                let e = clauseEnd(from: b, sentenceEnd: sEnd, stopAtComma: true)
+                guard (b..<e).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 2 else { return nil }
+                return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(b..<e), rule: "reported.relative-gap",
+                                      confidence: base - 0.2)
+            }
             // "“...,” X said": a closing mark right before the speaker decides it.
             if closingQuoteAttaches(before: left), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
