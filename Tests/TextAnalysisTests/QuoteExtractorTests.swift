@@ -101,6 +101,8 @@ import Testing
         Row(text: "The bridge, Lopez said, would reopen in May.",
             quotes: [("Lopez", "Lopez", "The bridge, Lopez said, would reopen in May", .indirect)]),
         Row(text: "Health worries have dogged the campaign for a month.", quotes: []),
+        Row(text: "Lopez is telling voters that the plan will work.",
+            quotes: [("Lopez", "Lopez", "the plan will work", .indirect)]),
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
         Row(text: "The rules, which Lopez said were unfair, changed in May.",
             quotes: [("Lopez", "Lopez", "were unfair", .indirect)]),

@@ -22,7 +22,7 @@ struct CuePhrase: Sendable {
 /// A word class from quotes/words.tsv.
 enum QuoteWordClass: String, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
-    case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap
+    case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.

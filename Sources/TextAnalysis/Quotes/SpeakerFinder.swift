@@ -17,7 +17,10 @@ extension QuoteContext {
     func speakerLeft(of cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
         guard let s = sentence(of: cue.lowerBound) else { return nil }
         let lo = s.tokens.lowerBound
-        let j = skipBackModifiers(from: cue.lowerBound - 1, floor: lo)
+        // "Trump is telling voters ...", "He's claiming ...": a progressive cue; the speaker is before "is".
+        var from = cue.lowerBound - 1
+        if lower[cue.lowerBound].hasSuffix("ing"), from > lo, lex.is(lower[from], .copula) { from -= 1 }
+        let j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
         let w = lower[j]
         if lex.is(w, .relative),
