@@ -275,8 +275,10 @@ extension QuoteContext {
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd)
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
+        // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
         if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
-            && lex.is(lower[$0], .clausestop) }) {
+            && (lex.is(lower[$0], .clausestop) || lower[$0] == "but"
+                || (isPunct($0 - 1, ",") && lex.is(lower[$0], .relative))) }) {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
