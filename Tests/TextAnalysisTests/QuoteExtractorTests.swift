@@ -101,6 +101,9 @@ import Testing
         Row(text: "The bridge, Lopez said, would reopen in May.",
             quotes: [("Lopez", "Lopez", "The bridge, Lopez said, would reopen in May", .indirect)]),
         Row(text: "Health worries have dogged the campaign for a month.", quotes: []),
+        // Quoted words no cue's content takes are a title or scare quotes, not a quote of their own.
+        Row(text: "Lopez told “Morning Joe” on Friday that the plan was ready.",
+            quotes: [("Lopez", "Lopez", "the plan was ready", .indirect)]),
         Row(text: "Lopez is telling voters that the plan will work.",
             quotes: [("Lopez", "Lopez", "the plan will work", .indirect)]),
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
