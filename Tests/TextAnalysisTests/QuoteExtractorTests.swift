@@ -181,6 +181,15 @@ import Testing
         #expect(b.map(\.kind) == [.direct, .direct])
     }
 
+    /// A splitter cut after an abbreviation ("R-Ky.") leaves ", said Tuesday." as a sentence of its own; the
+    /// quote sieves read it as the rest of the sentence before.
+    @Test func attributionCutByAnAbbreviationStillAttributes() {
+        let doc = QuoteTestDocuments.analyze("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.")
+        #expect(doc.sentences.count == 2)
+        #expect(doc.quotes.map(\.rule) == ["direct.then-cue"])
+        #expect(doc.quotes.first?.speaker?.name == "Mitch McConnell")
+    }
+
     @Test func paragraphContinuationStaysItsOwnQuote() {
         let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n“The plan has been tested.”")
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])

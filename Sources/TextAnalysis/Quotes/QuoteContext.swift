@@ -32,6 +32,9 @@ struct QuoteContext {
     let isWord: [Bool]
     let isCap: [Bool]
     let sentenceOf: [Int]
+    /// The document's sentences, except that a "sentence" opening with a comma or semicolon (a splitter cut after
+    /// "R-Ky.") is joined to the one before: its tokens map to that sentence, whose range covers both.
+    let sentences: [Sentence]
     let paragraphOfSentence: [Int]
     /// Sentences or paragraphs the extractor leaves alone (boilerplate, link lines such as "READ | ...").
     let skipSentence: [Bool]
@@ -76,10 +79,23 @@ struct QuoteContext {
         self.isCap = isCap
 
         var sentenceOf = [Int](repeating: -1, count: n)
+        var sentences = doc.sentences
+        var head = -1
         for (si, s) in doc.sentences.enumerated() {
-            for t in s.tokens where t < n { sentenceOf[t] = si }
+            let first = s.tokens.lowerBound
+            let fragment = head >= 0 && first < n && (doc.tokens[first].text == "," || doc.tokens[first].text == ";")
+                && sentences[head].tokens.upperBound == first
+            if fragment {
+                sentences[head].tokens = sentences[head].tokens.lowerBound..<s.tokens.upperBound
+                sentences[head].chars = CharRange(sentences[head].chars.start, s.chars.end)
+                sentences[si] = sentences[head]
+            } else {
+                head = si
+            }
+            for t in s.tokens where t < n { sentenceOf[t] = fragment ? head : si }
         }
         self.sentenceOf = sentenceOf
+        self.sentences = sentences
         var paragraphOfSentence = [Int](repeating: 0, count: doc.sentences.count)
         var skip = [Bool](repeating: false, count: doc.sentences.count)
         for (pi, p) in doc.paragraphs.enumerated() {
@@ -111,7 +127,7 @@ struct QuoteContext {
 
     func sentence(of t: Int) -> Sentence? {
         let si = t >= 0 && t < sentenceOf.count ? sentenceOf[t] : -1
-        return si >= 0 ? doc.sentences[si] : nil
+        return si >= 0 ? sentences[si] : nil
     }
 
     func paragraph(ofToken t: Int) -> Int {
@@ -186,7 +202,7 @@ struct QuoteContext {
     /// At least four words, nearly all capitalised: a headline.
     private func isTitleCase(_ si: Int) -> Bool {
         guard si >= 0 else { return false }
-        let words = doc.sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
+        let words = sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
         return words.count >= 4 && words.filter { isCap[$0] }.count * 10 >= words.count * 9
     }
 

@@ -204,7 +204,7 @@ extension QuoteContext {
         let si = sentenceOf[t]
         var s = si
         while s >= 0, si - s < 8 {
-            let range = doc.sentences[s].tokens
+            let range = sentences[s].tokens
             for k in range where k < t || s != si {
                 let m = mentionOf[k]
                 guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }
