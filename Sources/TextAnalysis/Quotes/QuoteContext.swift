@@ -48,6 +48,9 @@ struct QuoteContext {
     /// Tokens of quoted text: inside quote marks, after an opening mark left unclosed in its paragraph, or after
     /// "CUE:" in the cue's sentence. A first-person pronoun there is the quoted person talking, never a speaker.
     var quotedText: [Bool] = []
+    /// Entities by the titles that can name them ("the minister", "the agency"), built once per document so a
+    /// title lookup costs the candidates, not every entity (a 1 MB text has thousands of entities).
+    let titles: EntityTitleIndex
 
     init(doc: Document, lex: QuoteLexicon) {
         self.doc = doc
@@ -118,6 +121,7 @@ struct QuoteContext {
             for t in m.tokens where t < n { mentionOf[t] = mi }
         }
         self.mentionOf = mentionOf
+        self.titles = EntityTitleIndex(doc)
         self.quoteOf = [Int](repeating: -1, count: n)
         self.cueAt = [CueMatch?](repeating: nil, count: n)
         findDirectQuotes()

@@ -183,13 +183,8 @@ extension QuoteContext {
         guard !isCap[np.upperBound - 1] || np.count == 1 || lex.is(lower[np.lowerBound], .det) else { return nil }
         let phrase = np.filter { !lex.is(lower[$0], .det) }.map { lower[$0] }.joined(separator: " ")
         var best: (entity: Int, last: Int)?
-        for (ei, ent) in doc.entities.enumerated() {
-            let roleWords = (ent.role ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-            let aliasHit = ent.aliases.contains { $0.lowercased() == phrase }
-            guard roleWords.contains(head) || aliasHit else { continue }
-            let last = ent.mentions
-                .filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
-                .map { doc.mentions[$0].tokens.lowerBound }.max() ?? -1
+        for ei in titles.candidates(roleWord: head, alias: phrase) {
+            let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
             if best == nil || last > best!.last { best = (ei, last) }
         }
         return best?.entity
