@@ -109,29 +109,33 @@ public struct NERSequenceTagger: Sendable {
                     let n = sentences[s].count, t0 = tokenStart[s]
                     guard n > 0 else { continue }
                     let ids = prepared.ids[s], infos = prepared.sentences[s]
-                    for i in 0..<n {
-                        let out = e1.baseAddress! + (t0 + i) * L
-                        let out2 = two ? e2.baseAddress! + (t0 + i) * L : out
-                        for o in -2...2 where i + o >= 0 && i + o < n {
-                            let id = Int(ids[i + o])
+                    // Word by word: a word's five offset rows lie together, so each is read once, in one place.
+                    // Token i still receives its window's rows in the order offset -2 ... 2.
+                    for j in 0..<n {
+                        let id = Int(ids[j])
+                        for o in -2...2 where j - o >= 0 && j - o < n {
+                            let out = e1.baseAddress! + (t0 + j - o) * L
+                            let out2 = two ? e2.baseAddress! + (t0 + j - o) * L : out
                             if id >= 0, let rows {
                                 let row = rows + (id * NERVocabulary.offsets + o + 2) * S * L
                                 Self.addRow(row, to: out)
                                 if two { Self.addRow(row + L, to: out2) }
                             } else {
                                 keys.removeAll(keepingCapacity: true)
-                                extractor.wordFeatures(infos[i + o], offset: o, into: &keys)
+                                extractor.wordFeatures(infos[j], offset: o, into: &keys)
                                 var sums = NERJointTable.Sums()
                                 table.sum(keys, into: &sums)
                                 table.apply(sums, stage: 0, into: out)
                                 if two { table.apply(sums, stage: 1, into: out2) }
                             }
                         }
+                    }
+                    for i in 0..<n {
                         keys.removeAll(keepingCapacity: true)
                         extractor.contextFeatures(prepared, sentence: s, token: i, history: nil, into: &keys)
                         var sums = NERJointTable.Sums()
                         table.sum(keys, into: &sums)
-                        table.apply(sums, stage: 0, into: out)
+                        table.apply(sums, stage: 0, into: e1.baseAddress! + (t0 + i) * L)
                         if two { laterSums[t0 + i] = sums }
                     }
                     decode(s, stage: 0, e1.baseAddress! + t0 * L)
