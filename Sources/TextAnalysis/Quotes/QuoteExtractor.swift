@@ -82,10 +82,17 @@ public struct QuoteExtractor: AnalysisComponent {
             if let sp = att.speaker { lastSpeaker = sp }
         }
 
-        // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken.
+        // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken. Tokens already in a quote
+        // are marked, so the overlap test costs the label's length, not the number of quotes found.
+        var taken = [Bool](repeating: false, count: doc.tokens.count)
+        func markTaken(_ r: Range<Int>) {
+            for k in r where k >= 0 && k < taken.count { taken[k] = true }
+        }
+        for f in found { markTaken(f.tokens) }
         for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
             let r = label.content
-            guard !found.contains(where: { $0.tokens.overlaps(r) }) else { continue }
+            guard !r.contains(where: { $0 >= 0 && $0 < taken.count && taken[$0] }) else { continue }
+            defer { if let last = found.last { markTaken(last.tokens) } }
             let k = r.lowerBound
             if ctx.isOpenMark(k), ctx.directs[ctx.quoteOf[k]].closeToken + 1 >= r.upperBound, !claimed[ctx.quoteOf[k]] {
                 let q = ctx.quoteOf[k]
@@ -105,8 +112,21 @@ public struct QuoteExtractor: AnalysisComponent {
                                rule: "reported.colon-label", confidence: 0.6))
         }
 
-        // Sieves 3-7 over the direct quotes no cue claimed, in text order so continuations chain.
+        // Sieves 3-7 over the direct quotes no cue claimed, in text order so continuations chain. Quotes with a
+        // speaker are also kept by paragraph, in text order, so each sieve looks at one paragraph's quotes.
         found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        var spokenIn: [Int: [Found]] = [:]
+        for f in found where f.speaker != nil { spokenIn[ctx.paragraph(ofToken: f.tokens.lowerBound), default: []].append(f) }
+        func record(_ f: Found) {
+            guard f.speaker != nil else { return }
+            let p = ctx.paragraph(ofToken: f.tokens.lowerBound)
+            var list = spokenIn[p] ?? []
+            // Same order as `found`: after every quote starting at or before it.
+            let at = list.lastIndex { $0.tokens.lowerBound <= f.tokens.lowerBound }.map { $0 + 1 } ?? 0
+            list.insert(f, at: at)
+            spokenIn[p] = list
+        }
+        var unattributed: [Found] = []
         for (qi, q) in ctx.directs.enumerated() where !claimed[qi] {
             let para = ctx.paragraph(ofToken: q.openToken)
             // A few quoted words inside a sentence that no cue's content took are scare quotes or a title
@@ -120,24 +140,25 @@ public struct QuoteExtractor: AnalysisComponent {
             if let sp = ctx.dashSpeaker(after: q, lastSpeaker: lastSpeaker) {
                 let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil, speaker: sp,
                               rule: "direct.dash-name", confidence: 0.8)
-                found.insert(f, at: found.firstIndex { $0.tokens.lowerBound > q.inner.lowerBound } ?? found.count)
+                record(f)
+                unattributed.append(f)
                 continue
             }
-            let samePara = found.filter { $0.speaker != nil && ctx.paragraph(ofToken: $0.tokens.lowerBound) == para }
+            let samePara = spokenIn[para] ?? []
             if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
             } else if startsParagraph(q, ctx), para > 0, para < doc.paragraphs.count, !doc.paragraphs[para].isHeading,
-                      let prev = found.last(where: { $0.speaker != nil
-                          && ctx.paragraph(ofToken: $0.tokens.lowerBound) == previousParagraph(para, doc) }) {
+                      let prev = spokenIn[previousParagraph(para, doc)]?.last {
                 speakerFrom = prev; rule = "direct.continuation"; confidence = 0.65
             }
             let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil,
                           speaker: speakerFrom?.speaker, rule: rule, confidence: confidence)
-            let at = found.firstIndex { $0.tokens.lowerBound > q.inner.lowerBound } ?? found.count
-            found.insert(f, at: at)
+            record(f)
+            unattributed.append(f)
         }
+        found += unattributed
 
-        return resolveOverlaps(found).map { f in
+        return resolveOverlaps(found, textLength: doc.scalars.count).map { f in
             let sp = f.speaker.map {
                 Speaker(name: $0.name, entity: $0.entity, mention: doc.chars(ofTokens: $0.mention))
             }
@@ -194,15 +215,23 @@ public struct QuoteExtractor: AnalysisComponent {
     }
 
     /// One named policy: higher confidence, then longer, then earlier wins an overlap.
-    private func resolveOverlaps(_ found: [Found]) -> [Found] {
+    private func resolveOverlaps(_ found: [Found], textLength: Int) -> [Found] {
         let order = found.indices.sorted { a, b in
             let x = found[a], y = found[b]
             if x.confidence != y.confidence { return x.confidence > y.confidence }
             if x.content.length != y.content.length { return x.content.length > y.content.length }
             return x.content.start < y.content.start
         }
+        // Characters of kept quotes are marked: kept quotes never overlap, so this costs the text's length once.
+        var covered = [Bool](repeating: false, count: textLength)
         var kept: [Found] = []
-        for i in order where !kept.contains(where: { $0.content.overlaps(found[i].content) }) { kept.append(found[i]) }
+        for i in order {
+            let lo = max(0, found[i].content.start), hi = min(textLength, found[i].content.end)
+            guard lo < hi else { kept.append(found[i]); continue }
+            guard !covered[lo..<hi].contains(true) else { continue }
+            for k in lo..<hi { covered[k] = true }
+            kept.append(found[i])
+        }
         return kept.sorted { $0.content.start < $1.content.start }
     }
 }

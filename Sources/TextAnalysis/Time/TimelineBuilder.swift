@@ -30,6 +30,7 @@ public struct TimelineBuilder: AnalysisComponent {
     public func build(_ doc: Document) -> [TimelineEvent] {
         var keyed: [(key: (Int, Int, Int), event: TimelineEvent)] = []
         let refDay = doc.date?.dayNumber
+        let spans = SpanIndex(doc)
         for (i, t) in doc.timexes.enumerated() {
             var date = t.value
             var anchor: (start: Int, granularity: String, rank: Int)?
@@ -48,9 +49,8 @@ public struct TimelineBuilder: AnalysisComponent {
             guard let a = anchor else { continue }
             let s = sentenceIndex(doc, t.chars.start)
             let chars = s.map { doc.sentences[$0].chars } ?? t.chars
-            var entities = Set<Int>()
-            for m in doc.mentions where chars.contains(m.chars) { if let e = m.entity { entities.insert(e) } }
-            let quotes = doc.quotes.indices.filter { doc.quotes[$0].content.overlaps(chars) }
+            let entities = spans.entities(within: chars, doc)
+            let quotes = spans.quotes(overlapping: chars, doc)
             keyed.append(((a.start, a.rank, t.chars.start),
                           TimelineEvent(date: date, granularity: a.granularity, chars: chars, sentence: s ?? -1,
                                         timex: i, entities: entities.sorted(), quotes: quotes)))
@@ -131,5 +131,54 @@ public struct TimelineBuilder: AnalysisComponent {
             return (CalendarDate(year: y, month: m, day: 1)!.dayNumber, "season", 4)
         }
         return nil
+    }
+}
+
+/// Mentions and quotes sorted by start, so finding those of one sentence is a binary search, not a scan of the
+/// whole document per time expression (which made long texts quadratic).
+private struct SpanIndex {
+    let mentionsByStart: [Int]
+    let quotesByStart: [Int]
+    /// Over `quotesByStart`: the largest quote end up to each position (quotes may overlap in principle).
+    let quoteEndPrefixMax: [Int]
+
+    init(_ doc: Document) {
+        mentionsByStart = doc.mentions.indices.sorted { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start }
+        quotesByStart = doc.quotes.indices.sorted { doc.quotes[$0].content.start < doc.quotes[$1].content.start }
+        var running = Int.min
+        quoteEndPrefixMax = quotesByStart.map { running = max(running, doc.quotes[$0].content.end); return running }
+    }
+
+    /// Entity ids of the mentions inside `chars`, ascending.
+    func entities(within chars: CharRange, _ doc: Document) -> [Int] {
+        var i = firstIndex(in: mentionsByStart) { doc.mentions[$0].chars.start >= chars.start }
+        var entities = Set<Int>()
+        while i < mentionsByStart.count, doc.mentions[mentionsByStart[i]].chars.start <= chars.end {
+            let m = doc.mentions[mentionsByStart[i]]
+            if chars.contains(m.chars), let e = m.entity { entities.insert(e) }
+            i += 1
+        }
+        return entities.sorted()
+    }
+
+    /// Indexes of the quotes overlapping `chars`, ascending.
+    func quotes(overlapping chars: CharRange, _ doc: Document) -> [Int] {
+        var i = firstIndex(in: quotesByStart) { doc.quotes[$0].content.start >= chars.end } - 1
+        var found: [Int] = []
+        while i >= 0, quoteEndPrefixMax[i] > chars.start {
+            if doc.quotes[quotesByStart[i]].content.overlaps(chars) { found.append(quotesByStart[i]) }
+            i -= 1
+        }
+        return found.sorted()
+    }
+
+    /// The first position in `sorted` where `isAtOrAfter` holds (it must be false, then true, along the array).
+    private func firstIndex(in sorted: [Int], where isAtOrAfter: (Int) -> Bool) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isAtOrAfter(sorted[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 }
