@@ -14,6 +14,7 @@
 import Glibc
 import HTTP1
 import CLinux
+import Synchronization
 
 final class EventLoop: @unchecked Sendable {
     // @unchecked: everything but `inbox` (under `inboxLock`) and `doorbell` is touched only by the loop thread.
@@ -54,6 +55,11 @@ final class EventLoop: @unchecked Sendable {
     private let sweepInterval: Int64
     private var nextSweep: Int64 = 0
     private var lastDescriptorWarning: Int64?
+    /// TLS handshake failures are logged at most this often (a scanner can fail thousands per second).
+    private var handshakeLogBudget = LogBudget(linesPerWindow: 10, windowMilliseconds: 10_000)
+
+    /// Connections open on this loop; read by `HTTPServer.statistics` from any thread.
+    let openConnections = Atomic<Int>(0)
 
     private(set) var now: Int64
     /// The IMF-fixdate for the Date header, recomputed when the second changes.
@@ -245,8 +251,8 @@ final class EventLoop: @unchecked Sendable {
         }
         nextID = nextID == .max ? 1 : nextID + 1
         let client = ClientInfo(address: socket.address, port: socket.port, isTLS: transport.isTLS)
-        let connection = Connection(fd: socket.fd, id: nextID, client: client, transport: transport, loop: self,
-                                    now: now)
+        let connection = Connection(fd: socket.fd, id: nextID, client: client, counters: listener.spec.counters,
+                                    transport: transport, loop: self, now: now)
         do {
             try epoll.add(socket.fd, interest: connection.interest, token: token(connection))
         } catch {
@@ -261,6 +267,8 @@ final class EventLoop: @unchecked Sendable {
         connections[slot] = connection
         connection.liveIndex = live.count
         live.append(connection)
+        listener.spec.counters.connectionOpened()
+        openConnections.add(1, ordering: .relaxed)
         if isDraining {
             connection.beginDraining(now: now)
         } else {
@@ -305,11 +313,22 @@ final class EventLoop: @unchecked Sendable {
         }
         connection.liveIndex = -1
         closeDescriptor(connection.fd)
+        connection.counters.connectionClosed()
+        openConnections.subtract(1, ordering: .relaxed)
         if live.count < maxConnections {
             for listener in listeners where !listener.isPolled && listener.backOffUntil == 0 {
                 setPolled(listener, true)
             }
         }
+    }
+
+    /// One line per failed TLS handshake, within this loop's budget; the suppressed ones are counted into the
+    /// next line that gets through. The counters in /metrics see every failure either way.
+    func logHandshakeFailure(client: ClientInfo, reason: TLSHandshakeFailure, detail: String) {
+        guard let log = configuration.clientLog else { return }
+        guard let suppressed = handshakeLogBudget.take(now: now) else { return }
+        let note = suppressed > 0 ? " (\(suppressed) more not logged)" : ""
+        log("TLS handshake failed from \(client.address):\(client.port): \(reason.rawValue): \(detail)\(note)")
     }
 
     // MARK: shutdown

@@ -11,6 +11,7 @@
 // Code map (EventServer):
 //   Server                  HTTPServer: bind, start loops and workers, run, shutdown, signal handling
 //   ServerConfiguration     every knob with its default; AccessLogEntry: what the access-log hook receives
+//   ServerStatistics        open connections and TLS handshake counters (atomics), read for /metrics
 //   EventLoop               one thread + epoll: accept, dispatch events, inbox from workers, deadline sweep, drain
 //   Listener                a loop's listening socket + transport factory (plain or TLS), bounded accept, EMFILE
 //   Connection              one socket: buffers, parser, carries out the state machine's actions, read/write
@@ -53,6 +54,17 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     func boundPort(ofListener index: Int) -> Int { boundPorts[index] }
+
+    /// Open connections, accepts and TLS handshake outcomes, per listener and per loop; cheap enough to read on
+    /// every scrape. Before `start` every count is 0 and there are no loops.
+    public var statistics: ServerStatistics {
+        let listeners = specs.enumerated().map { index, spec in
+            spec.counters.snapshot(host: spec.host, port: index < boundPorts.count ? boundPorts[index] : spec.port,
+                                   isTLS: spec.isTLS)
+        }
+        return ServerStatistics(listeners: listeners,
+                                openConnectionsPerLoop: loops.map { $0.openConnections.load(ordering: .relaxed) })
+    }
 
     /// Binds, then starts the event loops and workers; returns at once. Throws `IOError` if a bind fails
     /// (address in use, permission) before any thread is started.

@@ -22,11 +22,9 @@ extension Service {
     }
 
     func metricsPage(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
-        let gauges = Metrics.Gauges(articlesStored: nil,
-                                    openConnections: nil,
-                                    tlsHandshakes: nil, tlsHandshakeFailures: nil)
+        let gauges = Metrics.Gauges(articlesStored: nil)
         return HTTPResponse(status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8",
-                            body: Array(metrics.render(gauges).utf8))
+                            body: Array(metrics.render(gauges, server: server?.statistics).utf8))
     }
 
     /// POST /analyze: the analysis of the body, stored nowhere.
