@@ -4,9 +4,9 @@
 //
 // Why one listener per loop (SO_REUSEPORT) rather than one shared listener: the kernel spreads new connections
 // across the loops' accept queues with no thundering herd (a shared level-triggered listener wakes every loop for
-// each connection), and a loop never hands a descriptor to another thread. The cost: a connection stays on the
-// loop the kernel chose, and a loop busy with inline handlers delays its own accepts; heavy handlers belong on the
-// worker pool anyway.
+// each connection). The kernel's spread is a hash, even only on average, so a loop that accepts a connection while
+// it holds clearly more than another hands it over (EventLoop.lessLoadedPeer); after that a connection stays on
+// its loop. A loop busy with inline handlers delays its own accepts; heavy handlers belong on the worker pool.
 //
 // Code map (EventServer):
 //   Server                  HTTPServer: bind, start loops and workers, run, shutdown, signal handling
@@ -102,6 +102,7 @@ public final class HTTPServer: @unchecked Sendable {
             loops.append(try EventLoop(index: index, configuration: configuration, listeners: perLoop[index],
                                        handler: handler, workers: workers, accessLog: accessLog))
         }
+        for loop in loops { loop.peers = loops }
         for loop in loops {
             threads.append(startThread(name: "byline-loop-\(loop.index)") { loop.run() })
         }
