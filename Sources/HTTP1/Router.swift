@@ -156,10 +156,28 @@ public struct RouterResponder: RequestHandler {
 
     let routes: [Route]
     private let implemented: Set<String>
+    /// Patterns without captures, by their path ("/health"): the common case resolves with one hash lookup
+    /// instead of splitting and percent-decoding the path and trying every pattern (a profile of GET /health
+    /// showed routing at 13% of the request, done twice: for `placement` and for `handle`).
+    private let staticRoutes: [String: Int]
 
     init(routes: [Route]) {
         self.routes = routes
         implemented = Self.knownMethods.union(routes.flatMap { $0.endpoints.keys.map(\.rawValue) })
+        var staticRoutes: [String: Int] = [:]
+        for (index, route) in routes.enumerated() {
+            var path = ""
+            for segment in route.pattern.segments {
+                guard case .literal(let text) = segment else {
+                    path = ""
+                    break
+                }
+                path += "/" + text
+            }
+            if route.pattern.segments.isEmpty { path = "/" }
+            if !path.isEmpty { staticRoutes[path] = index }
+        }
+        self.staticRoutes = staticRoutes
     }
 
     private enum Resolution {
@@ -173,6 +191,16 @@ public struct RouterResponder: RequestHandler {
         let method = request.method
         guard implemented.contains(method.rawValue) else {
             return .failed(HTTPError(.notImplemented, detail: "The method \(method.rawValue) is not implemented."))
+        }
+        // Literal segments never contain "%", so a path without one that equals a static pattern matches it
+        // exactly; and a pattern without captures is the most specific of all that match, so the full search
+        // below would pick the same endpoint. Anything else (another method: 405 or a capture route) goes there.
+        let rawPath = request.path
+        if let index = staticRoutes[rawPath], !rawPath.utf8.contains(UInt8(ascii: "%")) {
+            let endpoints = routes[index].endpoints
+            if let endpoint = endpoints[method] ?? (method == .head ? endpoints[.get] : nil) {
+                return .found(endpoint, captures: [:])
+            }
         }
         guard request.path.hasPrefix("/") else {
             return .failed(HTTPError(.notFound, detail: "No resource matches this request target."))
@@ -234,8 +262,12 @@ public struct RouterResponder: RequestHandler {
            given.utf8.allSatisfy(Byte.isVisible) {
             return given
         }
-        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        let value = UInt64.random(in: .min ... .max)
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            let digits = Array("0123456789abcdef".utf8)
+            for i in 0 ..< 16 { buffer[i] = digits[Int(value >> (60 - 4 * UInt64(i)) & 0xF)] }
+            return 16
+        }
     }
 
     /// "/a/b%20c" → ["a", "b c"]; "/" → []; nil when a segment's percent-encoding is malformed.
