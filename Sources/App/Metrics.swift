@@ -29,8 +29,10 @@ final class Metrics: Sendable {
     private let state = Mutex(State())
 
     func recordRequest(route: String, status: Int, seconds: Double) {
+        // The key is built before taking the lock: every loop and worker records here on every request.
+        let key = route + "\u{0}" + String(status)
         state.withLock {
-            $0.requests["\(route)\u{0}\(status)", default: 0] += 1
+            $0.requests[key, default: 0] += 1
             $0.latency.observe(seconds)
         }
     }
