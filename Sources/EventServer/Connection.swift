@@ -169,7 +169,7 @@ final class Connection {
             let response = HTTPError.problem(status, detail: detail)
             enqueue(ResponseSerializer.serialize(response, headOnly: false, keepAlive: false, date: loop.date))
             logAccess(response, now: now)
-            loop.configuration.log("\(client.address):\(client.port) answered \(status.code) and closed: \(detail)")
+            loop.logRejection("\(client.address):\(client.port) answered \(status.code) and closed: \(detail)")
         case .resume:
             if !hasUnparsed {
                 // Idle between requests: hold no buffer.

@@ -59,6 +59,8 @@ final class EventLoop: @unchecked Sendable {
     private var lastDescriptorWarning: Int64?
     /// TLS handshake failures are logged at most this often (a scanner can fail thousands per second).
     private var handshakeLogBudget = LogBudget(linesPerWindow: 10, windowMilliseconds: 10_000)
+    /// Likewise for requests answered with a 4xx/5xx before routing (malformed, too large, too slow).
+    private var rejectionLogBudget = LogBudget(linesPerWindow: 10, windowMilliseconds: 10_000)
 
     /// Connections open on this loop, plus those handed to it and not yet registered; read by other loops when
     /// they balance and by `HTTPServer.statistics`.
@@ -372,6 +374,13 @@ final class EventLoop: @unchecked Sendable {
         guard let suppressed = handshakeLogBudget.take(now: now) else { return }
         let note = suppressed > 0 ? " (\(suppressed) more not logged)" : ""
         log("TLS handshake failed from \(client.address):\(client.port): \(reason.rawValue): \(detail)\(note)")
+    }
+
+    /// A request refused before routing, within this loop's budget: to `clientLog`, or `log` when there is none.
+    func logRejection(_ line: String) {
+        guard let suppressed = rejectionLogBudget.take(now: now) else { return }
+        let note = suppressed > 0 ? " (\(suppressed) more not logged)" : ""
+        (configuration.clientLog ?? configuration.log)(line + note)
     }
 
     // MARK: shutdown

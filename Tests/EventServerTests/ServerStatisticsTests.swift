@@ -161,3 +161,18 @@ func logBudgetLimitsLinesPerWindow(_ row: BudgetRow) {
     #expect(eventually { server.server.statistics.openConnectionsPerLoop == [0, 0] })
     try server.expectStillServes()
 }
+
+@Test func refusedRequestsAreLoggedWithinTheBudget() throws {
+    let logged = LineRecorder()
+    let server = try LiveServer { $0.clientLog = { logged.append($0) } }
+    defer { server.stop() }
+    for _ in 0..<13 {
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\nBad Name: x\r\n\r\n")
+        #expect(try client.readResponse().status == 400)
+    }
+    try server.expectStillServes()
+    // The loop writes its log line before the response, so all 13 attempts have been decided by now.
+    #expect(logged.all.count == 10, "\(logged.all)")
+    #expect(logged.all.allSatisfy { $0.hasPrefix("127.0.0.1:") && $0.contains("answered 400 and closed") })
+}
