@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: scripts/train-ner.sh [--epochs N] [--seed S]
+# usage: scripts/train-ner.sh [--epochs N] [--seed S] [--dropout P]
 # Trains the entity tagger on CoNLL-2003 train (epochs chosen on dev), installs the model in
 # Sources/TextAnalysis/Resources/ner/model.bin, scores dev and test with conlleval semantics, measures
 # calibration and speed, and writes Resources/ner/model-card.txt. Test is only reported, never used to choose.
@@ -7,11 +7,13 @@ set -eu
 cd "$(dirname "$0")/.."
 EPOCHS=10
 SEED=1
+DROPOUT=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --epochs) EPOCHS="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
-        *) echo "usage: $0 [--epochs N] [--seed S]" >&2; exit 2 ;;
+        --dropout) DROPOUT="$2"; shift 2 ;;
+        *) echo "usage: $0 [--epochs N] [--seed S] [--dropout P]" >&2; exit 2 ;;
     esac
 done
 DATA="${BYLINE_SHARED:-../shared}/data/conll2003"
@@ -22,7 +24,7 @@ trap 'rm -rf "$OUT"' EXIT
 
 swift build -c release --product ner-tool >&2
 "$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model.bin" \
-    --epochs "$EPOCHS" --seed "$SEED" --resources Sources/TextAnalysis/Resources 2>&1 | tee "$OUT/train.log" >&2
+    --epochs "$EPOCHS" --seed "$SEED" --dropout "$DROPOUT" --resources Sources/TextAnalysis/Resources 2>&1 | tee "$OUT/train.log" >&2
 cp "$OUT/model.bin" "$RES/model.bin"
 for split in dev test; do
     "$TOOL" ner --conll "$DATA/$split.txt" --model "$RES/model.bin" --resources Sources/TextAnalysis/Resources \
@@ -37,7 +39,7 @@ f1() { sed -n 's/.*FB1: *\([0-9.]*\).*/\1/p' "$OUT/$1.score" | head -1; }
     echo "# FORMAT: key: value lines, then free text"
     echo "dev-f1: $(f1 dev)"
     echo "test-f1: $(f1 test)"
-    echo "command: scripts/train-ner.sh --epochs $EPOCHS --seed $SEED"
+    echo "command: scripts/train-ner.sh --epochs $EPOCHS --seed $SEED --dropout $DROPOUT"
     echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "model-bytes: $(wc -c < "$RES/model.bin")"
     echo

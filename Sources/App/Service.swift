@@ -73,7 +73,9 @@ public final class Service: Sendable {
         do {
             let started = ContinuousClock.now
             let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
-            let store = try Service.openStore(path: config.database)
+            // A read connection for every worker thread, so concurrent queries never wait to open one.
+            let workers = config.workers > 0 ? config.workers : ServerConfiguration.coreCount
+            let store = try Service.openStore(path: config.database, readers: max(4, workers))
             state.set(LoadedComponents(analyzer: analyzer, store: store))
             log(level: "info", "loaded the model and the database \(config.database) in "
                 + String(format: "%.0f ms", (ContinuousClock.now - started).seconds * 1000))
@@ -83,12 +85,12 @@ public final class Service: Sendable {
         }
     }
 
-    static func openStore(path: String) throws -> ArticleStore {
+    static func openStore(path: String, readers: Int = 4) throws -> ArticleStore {
         if path != ":memory:" {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        return try ArticleStore(path: path)
+        return try ArticleStore(path: path, options: ArticleStore.Options(readers: readers))
     }
 
     /// The request handler the event server runs (also used in-process by tests).

@@ -81,12 +81,10 @@ enum ArticleReader {
     /// Fills aliases (name forms other than the entity's own, one per folded form) and roles.
     private static func complete(_ row: (EntityRow, String), db: Database) throws(StorageError) -> EntityRow {
         var e = row.0
-        e.aliases = try db.statement("""
-            SELECT min(alias) FROM entity_aliases WHERE entity_id = ? AND norm <> ? GROUP BY norm ORDER BY 1
-            """).rows([.int(e.id), .text(row.1)]) { $0.text(0) }
-        e.roles = try db.statement("""
-            SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL ORDER BY role
-            """).rows([.int(e.id)]) { $0.text(0) }
+        e.aliases = try db.statement("SELECT alias FROM entity_names WHERE entity_id = ? AND norm <> ? ORDER BY alias")
+            .rows([.int(e.id), .text(row.1)]) { $0.text(0) }
+        e.roles = try db.statement("SELECT role FROM entity_roles WHERE entity_id = ? ORDER BY role")
+            .rows([.int(e.id)]) { $0.text(0) }
         return e
     }
 
@@ -96,11 +94,22 @@ enum ArticleReader {
         var f = Filter()
         if let t = q.type { f.add("e.type = ?", .text(t)) }
         if let text = q.q.map(Fold.name), !text.isEmpty {
-            let like = SQLValue.text(Fold.likeSubstring(text))
-            f.add("""
-                (e.norm LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases x
-                 WHERE x.entity_id = e.id AND x.norm LIKE ? ESCAPE '\\'))
-                """, like, like)
+            if let phrase = Fold.trigramPhrase(text) {
+                // A name holds the text's trigrams one after another exactly when it contains the text, so the
+                // trigram indexes over aliases and names give the matching entities without a scan.
+                f.add("""
+                    e.id IN (SELECT entity_id FROM entity_names WHERE id IN
+                             (SELECT rowid FROM entity_names_fts WHERE entity_names_fts MATCH ?)
+                             UNION SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)
+                    """, .text(phrase), .text(phrase))
+            } else {
+                // One or two characters match so many names that walking in list order finds a page at once.
+                let like = SQLValue.text(Fold.likeSubstring(text))
+                f.add("""
+                    (e.norm LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_names n
+                     WHERE n.entity_id = e.id AND n.norm LIKE ? ESCAPE '\\'))
+                    """, like, like)
+            }
         }
         if let a = q.articleId {
             f.add("e.id IN (SELECT entity_id FROM article_entities WHERE article_id = ?)", .int(a))
@@ -151,12 +160,6 @@ enum ArticleReader {
         let limit = try PageLimit.resolve(q.limit)
         let tag = "quotes"
         var f = Filter()
-        if let s = q.speaker.map(Fold.name), !s.isEmpty {
-            f.add("""
-                (q.speaker_norm = ? OR q.speaker_entity_id IN
-                 (SELECT id FROM entities WHERE norm = ? UNION SELECT entity_id FROM entity_aliases WHERE norm = ?))
-                """, .text(s), .text(s), .text(s))
-        }
         if let e = q.entityId { f.add("q.speaker_entity_id = ?", .int(e)) }
         if let text = q.q {
             guard let match = Fold.ftsQuery(text) else { throw .invalid("q has no words to search for") }
@@ -168,17 +171,63 @@ enum ArticleReader {
         if let to { f.add("a.sort_date <= ?", .text(to.endISO)) }
         if let a = q.articleId { f.add("q.article_id = ?", .int(a)) }
         if let c = try Cursor.decode(q.cursor, tag: tag) { f.add("q.id < ?", .int(c.id)) }
+
+        // A speaker is a quote's own speaker name or any name of its speaker entity. One query with that OR
+        // would gather and sort every quote of a frequent speaker; instead each alternative walks its own index
+        // newest first and stops after a page, and the pages are merged here.
+        var alternatives: [Filter] = [f]
+        if let s = q.speaker.map(Fold.name), !s.isEmpty {
+            let ids = try db.statement("""
+                SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1
+                """).rows([.text(s)]) { $0.int64(0) }
+            var byName = f
+            byName.add("q.speaker_norm = ?", .text(s))
+            alternatives = [byName]
+            for id in ids {
+                var byEntity = f
+                byEntity.add("q.speaker_entity_id = ?", .int(id))
+                alternatives.append(byEntity)
+            }
+        }
+        let rows: [QuoteRow]
+        if alternatives.count == 1 {
+            rows = try quoteRows(alternatives[0], limit: limit + 1, db: db)
+        } else {
+            // Ids first, then only the rows of the page.
+            var ids: Set<Int64> = []
+            for filter in alternatives {
+                ids.formUnion(try quoteRows(filter, limit: limit + 1, columns: "q.id", db: db) { $0.int64(0) })
+            }
+            var out: [QuoteRow] = []
+            for id in ids.sorted(by: >).prefix(limit + 1) {
+                var byId = Filter()
+                byId.add("q.id = ?", .int(id))
+                out += try quoteRows(byId, limit: 1, db: db)
+            }
+            rows = out
+        }
+        return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
+    }
+
+    private static let quoteColumns = """
+        q.id, q.article_id, a.sort_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start, q."end", \
+        q.cue, q.rule, q.confidence
+        """
+
+    private static func quoteRows<R>(_ f: Filter, limit: Int, columns: String, db: Database,
+                                     _ map: (Row) -> R) throws(StorageError) -> [R] {
         let sql = """
-            SELECT q.id, q.article_id, a.sort_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start,
-                   q."end", q.cue, q.rule, q.confidence
-            FROM quotes q JOIN articles a ON a.id = q.article_id\(f.sql) ORDER BY q.id DESC LIMIT ?
+            SELECT \(columns) FROM quotes q JOIN articles a ON a.id = q.article_id\(f.sql) ORDER BY q.id DESC LIMIT ?
             """
-        let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)]) { r in
+        return try db.statement(sql).rows(f.args + [.int(limit)], map)
+    }
+
+    private static func quoteRows(_ f: Filter, limit: Int, db: Database) throws(StorageError) -> [QuoteRow] {
+        try quoteRows(f, limit: limit, columns: quoteColumns, db: db) { r in
             QuoteRow(id: r.int64(0), articleId: r.int64(1), articleDate: r.text(2), speakerEntityId: r.int64OrNil(3),
                      speakerName: r.textOrNil(4), text: r.text(5), kind: r.text(6), start: r.int(7), end: r.int(8),
                      cue: r.textOrNil(9), rule: r.text(10), confidence: r.double(11))
         }
-        return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
     }
 
     // MARK: - Timeline
@@ -187,7 +236,15 @@ enum ArticleReader {
         let limit = try PageLimit.resolve(q.limit)
         let tag = "timeline"
         var f = Filter()
-        if let e = q.entityId { f.add("ev.id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)", .int(e)) }
+        // One entity's events come from its index range in event order (sort_key copied there): a page stops early.
+        let source: String
+        if let e = q.entityId {
+            f.add("x.entity_id = ?", .int(e))
+            source = "event_entities x JOIN events ev ON ev.id = x.event_id"
+        } else {
+            source = "events ev"
+        }
+        let (key, id) = q.entityId == nil ? ("ev.sort_key", "ev.id") : ("x.sort_key", "x.event_id")
         let (from, to) = try dateBounds(from: q.from, to: q.to)
         if let from { f.add("ev.end_day >= ?", .int(from.startDay)) }
         if let to { f.add("ev.start_day <= ?", .int(to.endDay)) }
@@ -195,11 +252,11 @@ enum ArticleReader {
         if let a = q.articleId { f.add("ev.article_id = ?", .int(a)) }
         if let c = try Cursor.decode(q.cursor, tag: tag) {
             guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
-            f.add("(ev.sort_key > ? OR (ev.sort_key = ? AND ev.id > ?))", .int(k), .int(k), .int(c.id))
+            f.add("(\(key) > ? OR (\(key) = ? AND \(id) > ?))", .int(k), .int(k), .int(c.id))
         }
         let sql = """
             SELECT ev.id, ev.article_id, a.sort_date, ev.date, ev.granularity, ev.start, ev."end", ev.text, ev.sort_key
-            FROM events ev JOIN articles a ON a.id = ev.article_id\(f.sql) ORDER BY ev.sort_key, ev.id LIMIT ?
+            FROM \(source) JOIN articles a ON a.id = ev.article_id\(f.sql) ORDER BY \(key), \(id) LIMIT ?
             """
         let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)]) { r in
             (EventRow(id: r.int64(0), articleId: r.int64(1), articleDate: r.text(2), date: r.text(3),

@@ -4,8 +4,9 @@
 //
 // Code map: Database/Statement own the SQLite handles; StorageError classifies failures; Migrations + Schema
 // build the tables; Records holds the plain input/output values; ArticleWriter does inserts (entity merging)
-// and deletes; GroupCommit batches concurrent inserts; ArticleReader runs the paginated queries (Cursor for
-// page tokens and limits, EventDate for timeline dates); Locked guards shared state.
+// and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
+// ArticleReader runs the paginated queries (Cursor for page tokens and limits, EventDate for timeline dates);
+// Locked guards shared state.
 import Foundation
 
 public final class ArticleStore: Sendable {
@@ -18,11 +19,15 @@ public final class ArticleStore: Sendable {
         public var maxBatch: Int
         /// Run PRAGMA quick_check when opening (a file that fails it is refused with .corrupt).
         public var quickCheck: Bool
-        public init(readers: Int = 4, busyTimeoutMs: Int32 = 5000, maxBatch: Int = 64, quickCheck: Bool = true) {
+        /// Checkpoint the WAL on a background thread instead of inside the commits (see Checkpointer).
+        public var backgroundCheckpoints: Bool
+        public init(readers: Int = 4, busyTimeoutMs: Int32 = 5000, maxBatch: Int = 64, quickCheck: Bool = true,
+                    backgroundCheckpoints: Bool = true) {
             self.readers = readers
             self.busyTimeoutMs = busyTimeoutMs
             self.maxBatch = maxBatch
             self.quickCheck = quickCheck
+            self.backgroundCheckpoints = backgroundCheckpoints
         }
     }
 
@@ -33,6 +38,8 @@ public final class ArticleStore: Sendable {
     /// Idle read connections; nil for ":memory:", whose reads go through the writer connection.
     private let readers: Locked<[Database]>?
     private let commits: GroupCommit
+    /// Nil for ":memory:" or when Options.backgroundCheckpoints is off.
+    let checkpointer: Checkpointer?
 
     /// Opens or creates the store at `path` and applies missing migrations.
     public init(path: String, options: Options = Options()) throws(StorageError) {
@@ -41,11 +48,25 @@ public final class ArticleStore: Sendable {
         try Migrations.apply(db)
         self.path = path
         self.options = options
+        if options.backgroundCheckpoints && path != ":memory:" {
+            let checkpointer = try Checkpointer(path: path, busyTimeoutMs: options.busyTimeoutMs)
+            checkpointer.attach(to: db)
+            self.checkpointer = checkpointer
+        } else {
+            self.checkpointer = nil
+        }
         let writer = Locked(db)
         self.writer = writer
         self.readers = path == ":memory:" ? nil : Locked([])
         self.commits = GroupCommit(maxBatch: options.maxBatch) { articles in
             writer.withLock { db in ArticleWriter.insertBatch(articles, into: db) }
+        }
+    }
+
+    deinit {
+        if let checkpointer {
+            writer.withLock { db in Checkpointer.detach(from: db) }
+            checkpointer.stop()
         }
     }
 
@@ -81,6 +102,13 @@ public final class ArticleStore: Sendable {
     }
 
     // MARK: - Reads
+
+    /// How many articles are stored: a counter kept by triggers, so one row read however large the store.
+    public func articleCount() throws(StorageError) -> Int {
+        try read { db throws(StorageError) in
+            Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'articles'") ?? 0)
+        }
+    }
 
     /// Runs `body` on a read connection inside one read transaction (a consistent snapshot).
     func read<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {

@@ -112,9 +112,10 @@ enum ArticleWriter {
         let key = e.type + ":" + norm
         if let id = try db.scalarInt("SELECT id FROM entities WHERE key = ?", [.text(key)]) { return id }
 
+        // entity_names holds each (entity, form) once, so two rows mean two entities.
         let byAlias = try db.statement("""
-            SELECT DISTINCT x.entity_id FROM entity_aliases x JOIN entities e ON e.id = x.entity_id
-            WHERE x.norm = ? AND e.type = ? LIMIT 2
+            SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id
+            WHERE n.norm = ? AND e.type = ? LIMIT 2
             """).rows([.text(norm), .text(e.type)]) { $0.int64(0) }
         if byAlias.count == 1 { return byAlias[0] }
 
@@ -193,36 +194,44 @@ enum ArticleWriter {
                       .int(period?.sortKey ?? EventDate.undatedSortKey), .int(ev.start), .int(ev.end),
                       .text(ev.text)])
         let eventId = db.lastInsertRowID
-        let link = try db.statement("INSERT OR IGNORE INTO event_entities(event_id, entity_id) VALUES (?, ?)")
+        let sortKey = period?.sortKey ?? EventDate.undatedSortKey
+        let link = try db.statement("""
+            INSERT OR IGNORE INTO event_entities(event_id, entity_id, sort_key) VALUES (?, ?, ?)
+            """)
         for local in ev.localEntityIds {
-            if let entityId = global[local] { try link.run([.int(eventId), .int(entityId)]) }
+            if let entityId = global[local] { try link.run([.int(eventId), .int(entityId), .int(sortKey)]) }
         }
     }
 
     // MARK: - Delete
 
     /// Deletes an article and everything it brought, inside the caller's transaction; entities left without
-    /// articles are deleted, the others get their counts and first/last seen recomputed. False if no such id.
+    /// articles are deleted, the others lose this article's counts. False if no such id.
     static func delete(articleId: Int64, from db: Database) throws(StorageError) -> Bool {
-        let affected = try db.statement("SELECT entity_id FROM article_entities WHERE article_id = ?")
-            .rows([.int(articleId)]) { $0.int64(0) }
+        guard let sortDate = try db.statement("SELECT sort_date FROM articles WHERE id = ?")
+            .first([.int(articleId)], { $0.text(0) }) else { return false }
+        let affected = try db.statement("SELECT entity_id, mention_count FROM article_entities WHERE article_id = ?")
+            .rows([.int(articleId)]) { ($0.int64(0), $0.int(1)) }
         try db.statement("DELETE FROM articles WHERE id = ?").run([.int(articleId)])
         guard db.changes > 0 else { return false }
-        let recount = try db.statement("""
+        // Subtracting this article keeps a delete cheap for an entity in thousands of articles; first/last seen
+        // are searched again only when this article was the one that set them.
+        let subtract = try db.statement("""
+            UPDATE entities SET article_count = article_count - 1, mention_count = mention_count - ? WHERE id = ?
+            """)
+        let drop = try db.statement("DELETE FROM entities WHERE id = ? AND article_count <= 0")
+        let reseen = try db.statement("""
             UPDATE entities SET
-                article_count = (SELECT count(*) FROM article_entities WHERE entity_id = entities.id),
-                mention_count = (SELECT coalesce(sum(mention_count), 0) FROM article_entities
-                                 WHERE entity_id = entities.id),
                 first_seen = (SELECT min(a.sort_date) FROM article_entities x JOIN articles a ON a.id = x.article_id
                               WHERE x.entity_id = entities.id),
                 last_seen = (SELECT max(a.sort_date) FROM article_entities x JOIN articles a ON a.id = x.article_id
                              WHERE x.entity_id = entities.id)
-            WHERE id = ?
+            WHERE id = ?1 AND (first_seen = ?2 OR last_seen = ?2)
             """)
-        let drop = try db.statement("DELETE FROM entities WHERE id = ? AND article_count = 0")
-        for id in affected {
-            try recount.run([.int(id)])
+        for (id, mentions) in affected {
+            try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])
+            try reseen.run([.int(id), .text(sortDate)])
         }
         return true
     }

@@ -87,6 +87,14 @@ enum Fold {
         return out + "%"
     }
 
+    /// An FTS5 query for a trigram-tokenized column that matches rows containing `s` (already folded) as a
+    /// substring: one quoted phrase, whose trigrams must follow each other. Nil below three characters, which
+    /// have no trigram.
+    static func trigramPhrase(_ s: String) -> String? {
+        guard s.unicodeScalars.count >= 3 else { return nil }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// An FTS5 query from user words: each word becomes a quoted phrase (so no FTS operator or syntax error
     /// can come from input); a trailing * keeps prefix search. Nil when there is no word.
     static func ftsQuery(_ s: String) -> String? {

@@ -1,6 +1,6 @@
 // Schema: the migration steps that build Byline's tables. Entities are global (merged across articles); every
 // per-article row (mentions, aliases, quotes, events) cascades from its article, so deleting an article removes
-// exactly what it brought. Indexes serve the query filters in ArticleStore+Queries.swift.
+// exactly what it brought. Indexes serve the query filters in ArticleReader.swift.
 enum Schema {
     static let migrations: [Migration] = [
         Migration(name: "001-articles", sql: """
@@ -132,6 +132,105 @@ enum Schema {
             DROP INDEX entities_by_type_count;
             CREATE INDEX entities_by_count ON entities(article_count DESC, id);
             CREATE INDEX entities_by_type_count ON entities(type, article_count DESC, id);
+            """),
+        // The query paths of the API at 100k articles: per-entity tables of distinct name forms and roles (the
+        // per-article rows run to thousands for a frequent entity), trigram indexes for substring search on names,
+        // the event order copied into event_entities so one entity's timeline is an index range, and counters.
+        // Triggers keep all of it in step with the per-article rows, including the cascades of an article delete.
+        Migration(name: "006-query-tables", sql: """
+            -- Distinct name forms of each entity with how many articles use them (entity_aliases keeps one row per
+            -- article, thousands for a frequent entity); triggers keep it in step with entity_aliases.
+            CREATE TABLE entity_names(
+                id INTEGER PRIMARY KEY,
+                entity_id INTEGER NOT NULL REFERENCES entities(id),
+                norm TEXT NOT NULL,
+                alias TEXT NOT NULL,            -- min(alias) over the articles' spellings of this folded form
+                articles INTEGER NOT NULL,
+                UNIQUE(entity_id, norm)
+            );
+            CREATE INDEX entity_names_by_norm ON entity_names(norm, entity_id);
+            INSERT INTO entity_names(entity_id, norm, alias, articles)
+                SELECT entity_id, norm, min(alias), count(*) FROM entity_aliases GROUP BY entity_id, norm;
+            CREATE TRIGGER entity_names_add AFTER INSERT ON entity_aliases BEGIN
+                INSERT INTO entity_names(entity_id, norm, alias, articles)
+                VALUES (new.entity_id, new.norm, new.alias, 1)
+                ON CONFLICT(entity_id, norm) DO UPDATE SET articles = articles + 1, alias = min(alias, excluded.alias);
+            END;
+            CREATE TRIGGER entity_names_remove AFTER DELETE ON entity_aliases BEGIN
+                DELETE FROM entity_names WHERE entity_id = old.entity_id AND norm = old.norm AND articles <= 1;
+                UPDATE entity_names SET articles = articles - 1 WHERE entity_id = old.entity_id AND norm = old.norm;
+                UPDATE entity_names SET alias = (SELECT min(alias) FROM entity_aliases
+                                                 WHERE norm = old.norm AND entity_id = old.entity_id)
+                WHERE entity_id = old.entity_id AND norm = old.norm AND alias = old.alias
+                  AND NOT EXISTS (SELECT 1 FROM entity_aliases
+                                  WHERE norm = old.norm AND entity_id = old.entity_id AND alias = old.alias);
+            END;
+
+            -- Substring search over names: trigram indexes over every alias and every entity's own name.
+            CREATE VIRTUAL TABLE entity_names_fts USING fts5(norm, content='entity_names', content_rowid='id',
+                                                             tokenize='trigram case_sensitive 1');
+            INSERT INTO entity_names_fts(rowid, norm) SELECT id, norm FROM entity_names;
+            CREATE TRIGGER entity_names_fts_insert AFTER INSERT ON entity_names BEGIN
+                INSERT INTO entity_names_fts(rowid, norm) VALUES (new.id, new.norm);
+            END;
+            CREATE TRIGGER entity_names_fts_delete AFTER DELETE ON entity_names BEGIN
+                INSERT INTO entity_names_fts(entity_names_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+            END;
+            CREATE VIRTUAL TABLE entities_fts USING fts5(norm, content='entities', content_rowid='id',
+                                                         tokenize='trigram case_sensitive 1');
+            INSERT INTO entities_fts(rowid, norm) SELECT id, norm FROM entities;
+            CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
+                INSERT INTO entities_fts(rowid, norm) VALUES (new.id, new.norm);
+            END;
+            CREATE TRIGGER entities_fts_delete AFTER DELETE ON entities BEGIN
+                INSERT INTO entities_fts(entities_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+            END;
+            CREATE TRIGGER entities_fts_update AFTER UPDATE OF norm ON entities BEGIN
+                INSERT INTO entities_fts(entities_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+                INSERT INTO entities_fts(rowid, norm) VALUES (new.id, new.norm);
+            END;
+
+            -- Distinct roles of each entity with how many articles give them.
+            CREATE TABLE entity_roles(
+                entity_id INTEGER NOT NULL REFERENCES entities(id),
+                role TEXT NOT NULL,
+                articles INTEGER NOT NULL,
+                PRIMARY KEY(entity_id, role)
+            ) WITHOUT ROWID;
+            INSERT INTO entity_roles(entity_id, role, articles)
+                SELECT entity_id, role, count(*) FROM article_entities WHERE role IS NOT NULL GROUP BY entity_id, role;
+            CREATE TRIGGER entity_roles_add AFTER INSERT ON article_entities WHEN new.role IS NOT NULL BEGIN
+                INSERT INTO entity_roles(entity_id, role, articles) VALUES (new.entity_id, new.role, 1)
+                ON CONFLICT(entity_id, role) DO UPDATE SET articles = articles + 1;
+            END;
+            CREATE TRIGGER entity_roles_remove AFTER DELETE ON article_entities WHEN old.role IS NOT NULL BEGIN
+                DELETE FROM entity_roles WHERE entity_id = old.entity_id AND role = old.role AND articles <= 1;
+                UPDATE entity_roles SET articles = articles - 1 WHERE entity_id = old.entity_id AND role = old.role;
+            END;
+            CREATE TRIGGER entity_roles_change AFTER UPDATE OF role ON article_entities
+            WHEN old.role IS NOT new.role BEGIN
+                DELETE FROM entity_roles WHERE entity_id = old.entity_id AND role = old.role AND articles <= 1;
+                UPDATE entity_roles SET articles = articles - 1 WHERE entity_id = old.entity_id AND role = old.role;
+                INSERT INTO entity_roles(entity_id, role, articles)
+                SELECT new.entity_id, new.role, 1 WHERE new.role IS NOT NULL
+                ON CONFLICT(entity_id, role) DO UPDATE SET articles = articles + 1;
+            END;
+
+            -- The timeline of one entity in event order straight from an index (LIMIT stops after a page).
+            ALTER TABLE event_entities ADD COLUMN sort_key INTEGER;
+            UPDATE event_entities SET sort_key = (SELECT sort_key FROM events WHERE id = event_id);
+            DROP INDEX event_entities_by_entity;
+            CREATE INDEX event_entities_by_entity ON event_entities(entity_id, sort_key, event_id);
+
+            -- Row counts kept by triggers, so "how many articles" costs one row read.
+            CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO counters(name, value) SELECT 'articles', count(*) FROM articles;
+            CREATE TRIGGER counters_article_insert AFTER INSERT ON articles BEGIN
+                UPDATE counters SET value = value + 1 WHERE name = 'articles';
+            END;
+            CREATE TRIGGER counters_article_delete AFTER DELETE ON articles BEGIN
+                UPDATE counters SET value = value - 1 WHERE name = 'articles';
+            END;
             """),
     ]
 }

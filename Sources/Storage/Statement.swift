@@ -116,6 +116,7 @@ final class Statement {
 struct Row {
     let handle: OpaquePointer
 
+    var columnCount: Int32 { sqlite3_column_count(handle) }
     func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
     func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
     func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }

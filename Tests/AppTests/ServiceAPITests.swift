@@ -160,4 +160,23 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(text.contains("byline_analysis_duration_seconds_count 1"))
         #expect(text.contains("process_resident_memory_bytes"))
     }
+
+    /// The articles-stored gauge after each step: a new article counts, the same text again does not, a delete
+    /// takes it back.
+    @Test func articlesStoredGaugeFollowsTheStore() throws {
+        let live = try LiveService()
+        func gauge() throws -> String? {
+            try live.request("GET", "/metrics").bodyText.split(separator: "\n")
+                .first { $0.hasPrefix("byline_articles_stored ") }.map { String($0.dropFirst(23)) }
+        }
+        #expect(try gauge() == "0")
+        let created = try live.request("POST", "/articles", text: seedText)
+        #expect(created.status == 201)
+        #expect(try gauge() == "1")
+        #expect(try live.request("POST", "/articles", text: seedText).status == 200)
+        #expect(try gauge() == "1")
+        let id = created.json["id"] as? Int ?? 0
+        #expect(try live.request("DELETE", "/articles/\(id)").status == 204)
+        #expect(try gauge() == "0")
+    }
 }

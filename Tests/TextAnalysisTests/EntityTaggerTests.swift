@@ -205,3 +205,70 @@ private func document(_ sentences: [[String]]) -> Document {
     }
     #expect(examples >= 3)
 }
+
+/// The joint key table sums exactly what each stage's own table sums: shared keys, keys of one stage only,
+/// and keys of neither.
+@Test func jointTableSumsEqualEachStage() {
+    let L = NERLabels.count
+    func weights(_ rows: Int, _ seed: Float) -> [Float] { (0..<(rows * L)).map { Float(($0 * 37) % 23) - 11 + seed } }
+    let first = NERModel.Stage(keys: [11, 22, 33], weights: weights(3, 0.25),
+                               transitions: [Float](repeating: 0, count: NERDecoder.transitionCount))
+    let second = NERModel.Stage(keys: [22, 44, 11, 55], weights: weights(4, -0.5),
+                                transitions: [Float](repeating: 0, count: NERDecoder.transitionCount))
+    let table = NERJointTable(stages: [first, second])
+    for keys: [UInt64] in [[11], [22, 44], [33, 55, 66], [66], [11, 22, 33, 44, 55], []] {
+        var sums = NERJointTable.Sums()
+        table.sum(keys, into: &sums)
+        for (si, stage) in [first, second].enumerated() {
+            var expected = [Float](repeating: 0, count: L), actual = expected
+            expected.withUnsafeMutableBufferPointer { stage.add(keys, into: $0.baseAddress!) }
+            actual.withUnsafeMutableBufferPointer { table.apply(sums, stage: si, into: $0.baseAddress!) }
+            #expect(actual == expected, "stage \(si + 1), keys \(keys)")
+        }
+    }
+}
+
+/// Tagging (one joint pass for both stages, precomputed word vectors) labels as scoring each stage on its own
+/// with NERModel.Stage.add does.
+@Test func taggerAgreesWithStageByStageScoring() throws {
+    let tagger = try sharedTagger.get()
+    let doc = [["SOCCER", "-", "RUCH", "BEAT", "WIDZEW", "IN", "WARSAW"],
+               ["Shares", "of", "Ruch", "rose", "as", "Ruch", "beat", "Widzew", "Lodz", "on", "Sunday", "."],
+               ["Simmons", "said", "the", "Zyxqwv", "Corporation", "of", "Kuala", "Lumpur", "will", "pay", "Ruch", "."],
+               ["West", "Indian", "all-rounder", "Phil", "Simmons", "took", "four", "for", "38", "."]]
+    #expect(tagger.tag(doc).labels == referenceLabels(tagger, doc))
+}
+
+/// Each stage scored on its own (no joint table, no vocabulary): the plain definition of the tagger's scores.
+private func referenceLabels(_ tagger: NERSequenceTagger, _ sentences: [[String]]) -> [[Int]] {
+    let ex = tagger.extractor, L = NERLabels.count
+    let prepared = ex.prepare(sentences)
+    var labels = sentences.map { [Int](repeating: 0, count: $0.count) }
+    var keys: [UInt64] = [], work: [Float] = [], back: [Int32] = [], path: [Int] = []
+    for (si, stage) in tagger.model.stages.enumerated() {
+        let history = si == 0 ? nil : NERFeatureExtractor.History(prepared: prepared, labels: labels)
+        for s in sentences.indices where !sentences[s].isEmpty {
+            let n = sentences[s].count
+            var e = [Float](repeating: 0, count: n * L)
+            e.withUnsafeMutableBufferPointer { eb in
+                for i in 0..<n {
+                    let out = eb.baseAddress! + i * L
+                    for o in -2...2 where i + o >= 0 && i + o < n {
+                        keys.removeAll()
+                        ex.wordFeatures(prepared.sentences[s][i + o], offset: o, into: &keys)
+                        stage.add(keys, into: out)
+                    }
+                    keys.removeAll()
+                    ex.contextFeatures(prepared, sentence: s, token: i, history: history, into: &keys)
+                    stage.add(keys, into: out)
+                }
+                stage.transitions.withUnsafeBufferPointer { tr in
+                    NERDecoder.viterbi(emissions: eb.baseAddress!, count: n, transitions: tr.baseAddress!,
+                                       work: &work, back: &back, into: &path)
+                }
+            }
+            labels[s] = path
+        }
+    }
+    return labels
+}

@@ -53,12 +53,65 @@ import Testing
         Row(text: "Lopez stressed that the United States is committed to peace.",
             quotes: [("Lopez", "Lopez", "the United States is committed to peace", .indirect)]),
         Row(text: "The United States maintained a presence in the region.", quotes: []),
-        Row(text: "Lopez urged China to convince North Korea to stop.", quotes: []),
+        Row(text: "Lopez urged China to convince North Korea to stop.",
+            quotes: [("Lopez", "Lopez", "China to convince North Korea to stop", .indirect)]),
         Row(text: "“I’m so ashamed,” ― Carla Sanchez.",
             quotes: [("Carla Sanchez", "Carla Sanchez", "I’m so ashamed,", .direct)]),
         Row(text: "LOPEZ: Well, look, we never said that about the plan.",
             quotes: [("LOPEZ", "LOPEZ", "Well, look, we never said that about the plan", .indirect)]),
         Row(text: "Lopez said. The end.", quotes: []),
+        // A first-person pronoun in quoted text is the quoted person talking, never the speaker: not inside marks,
+        // not after an opening mark left unclosed, not after "CUE:".
+        Row(text: "Maria Lopez arrived. \"I said the war was over, she said.",
+            quotes: [("she", "Maria Lopez", "I said the war was over", .indirect)]),
+        Row(text: "Maria Lopez arrived. \"We told them the plan would fail, she said.",
+            quotes: [("she", "Maria Lopez", "We told them the plan would fail", .indirect)]),
+        Row(text: "Maria Lopez wrote: my father said the war was over.", quotes: []),
+        Row(text: "“I know what I said,” Lopez said. “I said it would be hard.”",
+            quotes: [("Lopez", "Lopez", "I know what I said,” Lopez said. “I said it would be hard.", .direct)]),
+        Row(text: "“I know what I said,” Lopez said after the vote. Officials left. “I said it would be hard.”",
+            quotes: [("Lopez", "Lopez", "I know what I said,", .direct),
+                     ("Lopez", "Lopez", "I said it would be hard.", .direct)]),
+        // Outside quoted text a first-person writer is a speaker like any other (columns, letters).
+        Row(text: "I said the plan would fail.", quotes: [("I", "I", "the plan would fail", .indirect)]),
+        // Reported clauses: "said no ..." opening a clause, a phrase before a subject pronoun, a predicate
+        // coordinated with the sentence's subject, a plain subject the phrase reader cannot take, and ", but he
+        // said ..." starting a second attribution.
+        Row(text: "A lawyer for the firm said no decision had been made about an appeal.",
+            quotes: [("A lawyer for the firm", "A lawyer for the firm", "no decision had been made about an appeal",
+                      .indirect)]),
+        Row(text: "Lopez said after the meeting she would resign within a week.",
+            quotes: [("Lopez", "Lopez", "she would resign within a week", .indirect)]),
+        Row(text: "Lopez thanked the staff and said the plan would work.",
+            quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
+        Row(text: "Experts on trade and industrial policy said the new tariffs could backfire.",
+            quotes: [("Experts", "Experts", "the new tariffs could backfire", .indirect)]),
+        Row(text: "Lopez said the rules should change, but she said the debate should wait.",
+            quotes: [("Lopez", "Lopez", "the rules should change", .indirect),
+                     ("she", "Lopez", "the debate should wait", .indirect)]),
+        Row(text: "The Justice Department filed a complaint. It says the ads broke the law.",
+            quotes: [("It", "Justice Department", "the ads broke the law", .indirect)]),
+        Row(text: "Lopez was criticised for the plan.", quotes: []),
+        Row(text: "Lopez was criticised for saying the plan would work.",
+            quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
+        Row(text: "Lopez left early, even saying the plan would fail.",
+            quotes: [("Lopez", "Lopez", "the plan would fail", .indirect)]),
+        // An attribution set inside its clause: the content runs around it; a cue word used as a noun reports
+        // nothing ("concerns have dogged ...").
+        Row(text: "The bridge, Lopez said, would reopen in May.",
+            quotes: [("Lopez", "Lopez", "The bridge, Lopez said, would reopen in May", .indirect)]),
+        Row(text: "Health worries have dogged the campaign for a month.", quotes: []),
+        // Quoted words no cue's content takes are a title or scare quotes, not a quote of their own.
+        Row(text: "Lopez told “Morning Joe” on Friday that the plan was ready.",
+            quotes: [("Lopez", "Lopez", "the plan was ready", .indirect)]),
+        Row(text: "Lopez is telling voters that the plan will work.",
+            quotes: [("Lopez", "Lopez", "the plan will work", .indirect)]),
+        // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
+        Row(text: "The rules, which Lopez said were unfair, changed in May.",
+            quotes: [("Lopez", "Lopez", "were unfair", .indirect)]),
+        // A line that is only quoted words without final punctuation is a subheading, not a quote.
+        Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
+        Row(text: "“Equal footing must be created”", quotes: []),
     ]
 
     @Test(arguments: rows)
@@ -81,10 +134,65 @@ import Testing
         #expect(doc.quotes.last?.rule == "direct.continuation")
     }
 
+    @Test func quotedLineWithFinalPunctuationIsKeptUnattributed() {
+        let doc = QuoteTestDocuments.analyze("The talks went on.\n\n“Equal footing must be created.”")
+        #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.unattributed"])
+    }
+
     @Test func quoteInSameParagraphTakesNearestSpeaker() {
-        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said. “The plan has been tested for a year.”")
+        let doc = QuoteTestDocuments.analyze(
+            "“We are ready,” Lopez said. Officials left. “The plan has been tested for a year.”")
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.same-paragraph"])
         #expect(doc.quotes.last?.speaker?.name == "Lopez")
+    }
+
+    /// “A,” X said, “B.” and “A,” X said. “B.” are one quote split by its attribution (PolNeAR annotates them as
+    /// one content); the content runs from the first piece to the last.
+    @Test(arguments: ["“We are ready,” Lopez said, “and the plan has been tested.”",
+                      "“We are ready,” Lopez said. “The plan has been tested.”",
+                      "“We are ready,” said Lopez, a city engineer. “The plan has been tested.”"])
+    func splitQuoteIsOneQuote(_ text: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = doc.quotes.first
+        #expect(q?.rule == "direct.then-cue+split")
+        #expect(q.map { doc.text($0.content).hasPrefix("We are ready,”") && doc.text($0.content).hasSuffix("tested.") }
+            == true)
+        #expect(q?.speaker?.name == "Lopez")
+    }
+
+    /// A quote running over paragraphs (each reopens, only the last closes) is one quote.
+    @Test func multiParagraphQuoteIsOneQuote() {
+        let doc = QuoteTestDocuments.analyze("Lopez said: “We are ready.\n\n“The plan has been tested for a year.”")
+        #expect(QuoteTestDocuments.summary(doc).map(\.content)
+            == ["We are ready.\n\n“The plan has been tested for a year."])
+        #expect(doc.quotes.first?.speaker?.name == "Lopez")
+    }
+
+    /// A quote after an attribution that has its own cue is its own quote, not the rest of a split one.
+    @Test func quoteWithItsOwnCueIsNotASplit() {
+        let a = QuoteTestDocuments.summary(
+            QuoteTestDocuments.analyze("“We are ready,” Lopez said. “We are not,” Hill said."))
+        #expect(a.map(\.content) == ["We are ready,", "We are not,"])
+        #expect(a.map(\.name) == ["Lopez", "Hill"])
+        let b = QuoteTestDocuments.summary(
+            QuoteTestDocuments.analyze("“A plan is ready,” Lopez said, “and it is tested,” she added."))
+        #expect(b.map(\.content) == ["A plan is ready,", "and it is tested,"])
+        #expect(b.map(\.kind) == [.direct, .direct])
+    }
+
+    /// A splitter cut after an abbreviation ("R-Ky.") leaves ", said Tuesday." as a sentence of its own; the
+    /// quote sieves read it as the rest of the sentence before.
+    @Test func attributionCutByAnAbbreviationStillAttributes() {
+        let doc = QuoteTestDocuments.analyze("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.")
+        #expect(doc.sentences.count == 2)
+        #expect(doc.quotes.map(\.rule) == ["direct.then-cue"])
+        #expect(doc.quotes.first?.speaker?.name == "Mitch McConnell")
+    }
+
+    @Test func paragraphContinuationStaysItsOwnQuote() {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n“The plan has been tested.”")
+        #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])
     }
 
     @Test func titleResolvesToEntityWithThatRole() {

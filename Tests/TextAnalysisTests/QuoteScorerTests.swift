@@ -64,4 +64,15 @@ import Testing
         #expect(score.speakerRight == [0, 0])
         #expect(score.report(title: "t").contains("indirect"))
     }
+
+    @Test(arguments: [("“It is done,”", false), ("the road is “done”", true), ("“It is” done", true), ("road", false)])
+    func goldWithWordsOutsideMarksIsMixed(_ content: String, _ mixed: Bool) {
+        let text = "Smith said the road is “done”. “It is done,” Lee said. “It is” done"
+        let sc = Array(text.unicodeScalars)
+        let r = text.range(of: content)!
+        let a = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+        let ann = "T1\tContent \(a) \(a + content.unicodeScalars.count)\t\(content)\nE1\tAttribution:T1 Content:T1\n"
+        let gold = PolNeAR.attributions(ann: ann, text: sc)
+        #expect(gold.first?.mixed == mixed)
+    }
 }

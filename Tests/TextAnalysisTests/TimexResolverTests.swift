@@ -77,6 +77,46 @@ struct TimexResolverTests {
             == "1989-Q3")
     }
 
+    struct Anaphor: Sendable, CustomTestStringConvertible {
+        let value: String
+        let mentioned: String?
+        let expected: String
+        var testDescription: String { "\(value) after \(mentioned ?? "nothing") -> \(expected)" }
+    }
+
+    /// Anaphora count from the last-mentioned date at its granularity, else from the reference (2021-03-18).
+    static let anaphors: [Anaphor] = [
+        Anaphor(value: "UNDEF(anchor day)", mentioned: "1998-10-23", expected: "1998-10-23"),
+        Anaphor(value: "UNDEF(anchor day)", mentioned: "1998-10-23T22:00", expected: "1998-10-23"),
+        Anaphor(value: "UNDEF(anchor day)", mentioned: "1998-10", expected: "1998-10-XX"),
+        Anaphor(value: "UNDEF(anchor day)", mentioned: "1998", expected: "1998-XX-XX"),
+        Anaphor(value: "UNDEF(anchor day+1)", mentioned: "1998-12-31", expected: "1999-01-01"),
+        Anaphor(value: "UNDEF(anchor year+1)", mentioned: "1995", expected: "1996"),
+        Anaphor(value: "UNDEF(anchor year+1)", mentioned: "1995-SU", expected: "1996"),
+        Anaphor(value: "UNDEF(anchor year-2)", mentioned: "1995-06-05", expected: "1993"),
+        Anaphor(value: "UNDEF(anchor year-1)", mentioned: "2020-Q3", expected: "2019-Q3"),
+        Anaphor(value: "UNDEF(anchor year)", mentioned: "2020-Q3", expected: "2020"),
+        Anaphor(value: "UNDEF(anchor month-1)", mentioned: "1995-01", expected: "1994-12"),
+        Anaphor(value: "UNDEF(anchor month)", mentioned: "1995", expected: "1995-XX"),
+        Anaphor(value: "UNDEF(anchor week+1)", mentioned: "1995-06-05", expected: "1995-W24"),
+        Anaphor(value: "UNDEF(anchor quarter)", mentioned: "2019-05-02", expected: "2019-Q2"),
+        Anaphor(value: "UNDEF(anchor year-X)", mentioned: "1995", expected: "PAST_REF"),
+        Anaphor(value: "UNDEF(anchor day-1)", mentioned: nil, expected: "2021-03-17"),
+        Anaphor(value: "UNDEF(anchor year+1)", mentioned: "PAST_REF", expected: "2022"),
+        Anaphor(value: "UNDEF(anchor-weekday 5 last)", mentioned: "1989-10-27", expected: "1989-10-20"),
+        Anaphor(value: "UNDEF(anchor-weekday 1 next)", mentioned: "1989-10-27", expected: "1989-10-30"),
+        Anaphor(value: "UNDEF(anchor-day)T22:00", mentioned: "1998-10-23", expected: "1998-10-23T22:00"),
+        Anaphor(value: "UNDEF(anchor-day)T22:00", mentioned: "1998", expected: "2021-03-18T22:00"),
+        Anaphor(value: "UNDEF(mentioned-quarter-4)", mentioned: "2020-Q4", expected: "2019-Q4"),
+        Anaphor(value: "UNDEF(mentioned-quarter-4)", mentioned: "2019-Q1", expected: "2019-Q4"),
+    ]
+
+    @Test(arguments: anaphors)
+    func anaphoraCountFromTheMentionedDate(_ c: Anaphor) {
+        let ref = CalendarDate(iso: "2021-03-18")!
+        #expect(resolver.resolve(c.value, reference: ref, tense: .none, mentioned: c.mentioned) == c.expected)
+    }
+
     @Test func missingReferenceLeavesUnknownDigits() {
         #expect(resolver.resolve("UNDEF(weekday 4)", reference: nil, tense: .past) == "XXXX-WXX-4")
         #expect(resolver.resolve("UNDEF(year-1)", reference: nil, tense: .none) == "XXXX")

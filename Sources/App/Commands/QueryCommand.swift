@@ -34,11 +34,10 @@ struct QueryCommand: ParsableCommand {
         guard let parameters = QueryParameters(parsing: encoded.joined(separator: "&")) else {
             throw ValidationError("cannot read the filters")
         }
-        let object: [String: Any]
+        let object: JSONValue
         do { object = try query.run(parameters, store: try store.openStore()) } catch let error as any HTTPResponseError {
             throw ValidationError(error.detail)
         }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        FileHandle.standardOutput.write(Data(object.encoded() + Array("\n".utf8)))
     }
 }

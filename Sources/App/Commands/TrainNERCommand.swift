@@ -15,6 +15,8 @@ public struct TrainNERCommand: ParsableCommand {
     @Option(help: "Epochs per stage (the best one on dev is kept).") var epochs: Int = 10
     @Option(help: "Seed of the shuffling PRNG.") var seed: UInt64 = 1
     @Option(help: "1: local features only; 2: add document-level features from stage 1.") var stages: Int = 2
+    @Option(help: "Word dropout: share of training tokens whose word identity features are hidden per epoch.")
+    var dropout: Double = 0
     @Option(help: "Resource directory with ner/clusters.tsv and ner/gazetteers (default: bundled).")
     var resources: String?
 
@@ -30,8 +32,10 @@ public struct TrainNERCommand: ParsableCommand {
         options.epochs = epochs
         options.seed = seed
         options.stages = stages
+        options.dropout = dropout
         options.command = "byline train-ner --train \((train as NSString).lastPathComponent) --dev "
             + "\((dev as NSString).lastPathComponent) --epochs \(epochs) --seed \(seed) --stages \(stages)"
+            + (dropout > 0 ? " --dropout \(dropout)" : "")
         let model = try NERTrainer(extractor: extractor).train(train: trainDocs, dev: devDocs, options: options) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }

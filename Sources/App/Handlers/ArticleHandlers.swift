@@ -33,7 +33,8 @@ extension Service {
         let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
                                                       query: params.values)
         let stored = try store(submission, loaded)
-        let body = RowJSON.object(["id": stored.id, "created": stored.created], raw: "analysis", stored.analysisJSON)
+        let body = JSONValue.object([("id", .int(stored.id)), ("created", .bool(stored.created)),
+                                     ("analysis", .raw(stored.analysisJSON))]).encoded()
         var response = JSONResponse.bytes(body, status: stored.created ? .created : .ok)
         response.headers.add("Location", "/articles/\(stored.id)")
         return response
@@ -74,9 +75,9 @@ extension Service {
         guard let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: id) }) else {
             throw HTTPError(.notFound, detail: "there is no article \(id)")
         }
-        var members = RowJSON.article(detail.summary)
-        members["text"] = detail.text
-        return JSONResponse.bytes(RowJSON.object(members, raw: "analysis", detail.analysisJSON))
+        let members = RowJSON.articleMembers(detail.summary)
+            + [("text", .string(detail.text)), ("analysis", .raw(detail.analysisJSON))]
+        return JSONResponse.bytes(JSONValue.object(members).encoded())
     }
 
     func deleteArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {

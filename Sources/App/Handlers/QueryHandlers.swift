@@ -17,7 +17,7 @@ enum ListQuery: String, CaseIterable {
     }
 
     /// Runs the query against the store and returns the JSON object `{"items": [...], "next": ...}`.
-    func run(_ query: QueryParameters, store: ArticleStore) throws -> [String: Any] {
+    func run(_ query: QueryParameters, store: ArticleStore) throws -> JSONValue {
         let p = try ListParameters(query, allowed: allowedParameters)
         switch self {
         case .articles:
@@ -49,7 +49,7 @@ extension Service {
     /// A route handler for one list query.
     func list(_ kind: ListQuery) -> @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse {
         { [self] _, context in
-            JSONResponse.make(try kind.run(context.query, store: try state.requireLoaded().store))
+            JSONResponse.bytes(try kind.run(context.query, store: try state.requireLoaded().store).encoded())
         }
     }
 
@@ -60,10 +60,11 @@ extension Service {
         guard let detail = try storing({ () throws(StorageError) in try loaded.store.entity(id: id) }) else {
             throw HTTPError(.notFound, detail: "there is no entity \(id)")
         }
-        var object = RowJSON.entity(detail.entity)
-        object["articles"] = RowJSON.page(detail.articles, RowJSON.article)
-        object["quotes"] = RowJSON.page(detail.quotes, RowJSON.quote)
-        object["timeline"] = RowJSON.page(detail.timeline, RowJSON.event)
-        return JSONResponse.make(object)
+        let object = JSONValue.object(RowJSON.entityMembers(detail.entity) + [
+            ("articles", RowJSON.page(detail.articles, RowJSON.article)),
+            ("quotes", RowJSON.page(detail.quotes, RowJSON.quote)),
+            ("timeline", RowJSON.page(detail.timeline, RowJSON.event)),
+        ])
+        return JSONResponse.bytes(object.encoded())
     }
 }

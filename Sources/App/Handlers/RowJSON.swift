@@ -1,45 +1,41 @@
-// Storage rows as the JSON objects the API returns (Foundation values, sorted keys when serialized).
-import Foundation
+// Storage rows as the JSON objects the API returns. Members are listed in key order (JSONValue sorts them when
+// they are not, but in order it only checks).
 import Storage
 
 enum RowJSON {
-    static func orNull(_ v: Any?) -> Any { v ?? NSNull() }
-
-    static func article(_ a: ArticleSummary) -> [String: Any] {
-        ["id": a.id, "date": orNull(a.date), "title": orNull(a.title), "url": orNull(a.url),
-         "content_hash": a.contentHash, "created_at": a.createdAt]
+    static func articleMembers(_ a: ArticleSummary) -> [(String, JSONValue)] {
+        [("content_hash", .string(a.contentHash)), ("created_at", .string(a.createdAt)), ("date", .string(a.date)),
+         ("id", .int(a.id)), ("title", .string(a.title)), ("url", .string(a.url))]
     }
 
-    static func entity(_ e: EntityRow) -> [String: Any] {
-        ["id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
-         "mention_count": e.mentionCount, "article_count": e.articleCount,
-         "first_seen": orNull(e.firstSeen), "last_seen": orNull(e.lastSeen)]
+    static func article(_ a: ArticleSummary) -> JSONValue { .object(articleMembers(a)) }
+
+    static func entityMembers(_ e: EntityRow) -> [(String, JSONValue)] {
+        [("aliases", .array(e.aliases.map { .string($0) })), ("article_count", .int(e.articleCount)),
+         ("first_seen", .string(e.firstSeen)), ("id", .int(e.id)), ("last_seen", .string(e.lastSeen)),
+         ("mention_count", .int(e.mentionCount)), ("name", .string(e.name)),
+         ("roles", .array(e.roles.map { .string($0) })), ("type", .string(e.type))]
     }
 
-    static func quote(_ q: QuoteRow) -> [String: Any] {
-        ["id": q.id, "article": q.articleId, "article_date": q.articleDate, "text": q.text, "kind": q.kind,
-         "start": q.start, "end": q.end, "cue": orNull(q.cue), "rule": q.rule, "confidence": q.confidence,
-         "speaker": q.speakerName == nil && q.speakerEntityId == nil ? NSNull() as Any
-            : ["name": orNull(q.speakerName), "entity": orNull(q.speakerEntityId)] as [String: Any]]
+    static func entity(_ e: EntityRow) -> JSONValue { .object(entityMembers(e)) }
+
+    static func quote(_ q: QuoteRow) -> JSONValue {
+        .object([("article", .int(q.articleId)), ("article_date", .string(q.articleDate)),
+                 ("confidence", .double(q.confidence)), ("cue", .string(q.cue)), ("end", .int(q.end)),
+                 ("id", .int(q.id)), ("kind", .string(q.kind)), ("rule", .string(q.rule)),
+                 ("speaker", q.speakerName == nil && q.speakerEntityId == nil ? .null
+                    : .object([("entity", .int(q.speakerEntityId)), ("name", .string(q.speakerName))])),
+                 ("start", .int(q.start)), ("text", .string(q.text))])
     }
 
-    static func event(_ e: EventRow) -> [String: Any] {
-        ["id": e.id, "article": e.articleId, "article_date": e.articleDate, "date": e.date,
-         "granularity": e.granularity, "start": e.start, "end": e.end, "text": e.text, "entities": e.entityIds]
+    static func event(_ e: EventRow) -> JSONValue {
+        .object([("article", .int(e.articleId)), ("article_date", .string(e.articleDate)), ("date", .string(e.date)),
+                 ("end", .int(e.end)), ("entities", .array(e.entityIds.map { .int($0) })),
+                 ("granularity", .string(e.granularity)), ("id", .int(e.id)), ("start", .int(e.start)),
+                 ("text", .string(e.text))])
     }
 
-    static func page<Row>(_ page: Page<Row>, _ row: (Row) -> [String: Any]) -> [String: Any] {
-        ["items": page.rows.map(row), "next": orNull(page.nextCursor)]
-    }
-
-    /// A JSON object with one member whose value is JSON bytes already encoded (the stored analysis).
-    static func object(_ members: [String: Any], raw name: String, _ rawJSON: [UInt8]) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: members, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        var out = Array(data.dropLast())
-        if out.count > 1 { out.append(UInt8(ascii: ",")) }
-        out += Array("\"\(name)\":".utf8) + (rawJSON.isEmpty ? Array("null".utf8) : rawJSON)
-        out.append(UInt8(ascii: "}"))
-        return out
+    static func page<Row>(_ page: Page<Row>, _ row: (Row) -> JSONValue) -> JSONValue {
+        .object([("items", .array(page.rows.map(row))), ("next", .string(page.nextCursor))])
     }
 }

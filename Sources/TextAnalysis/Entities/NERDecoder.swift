@@ -41,6 +41,18 @@ enum NERDecoder {
         return (list, start)
     }()
 
+    /// For each entry of `predecessors`, the index of its transition score ((prev + 1) * L + next), so the
+    /// Viterbi inner loop reads two flat arrays and does no index arithmetic.
+    static let predecessorTransitions: [Int] = {
+        var out: [Int] = []
+        for next in 0..<L {
+            for p in predecessorStart[next]..<predecessorStart[next + 1] {
+                out.append((predecessors[p] + 1) * L + next)
+            }
+        }
+        return out
+    }()
+
     /// The best valid label sequence. `work` is scratch space reused between calls.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                         work: inout [Float], back: inout [Int32], into out: inout [Int]) {
@@ -49,38 +61,46 @@ enum NERDecoder {
         let ninf = -Float.greatestFiniteMagnitude
         if work.count < 2 * L { work = [Float](repeating: 0, count: 2 * L) }
         if back.count < n * L { back = [Int32](repeating: 0, count: n * L) }
-        let pstart = predecessorStart
         allowed.withUnsafeBufferPointer { ok in
             predecessors.withUnsafeBufferPointer { preds in
-                work.withUnsafeMutableBufferPointer { w in
-                    back.withUnsafeMutableBufferPointer { bp in
-                        var cur = w.baseAddress!, nxt = w.baseAddress! + L
-                        for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
-                        for t in 1..<max(n, 1) where n > 1 {
-                            let et = e + t * L
-                            for j in 0..<L {
-                                var best = ninf, arg: Int32 = 0
-                                for p in pstart[j]..<pstart[j + 1] {
-                                    let i = preds[p]
-                                    let s = cur[i] + tr[(i + 1) * L + j]
-                                    if s > best { best = s; arg = Int32(i) }
+                predecessorTransitions.withUnsafeBufferPointer { ptr in
+                    predecessorStart.withUnsafeBufferPointer { pstart in
+                        work.withUnsafeMutableBufferPointer { w in
+                            back.withUnsafeMutableBufferPointer { bp in
+                                var cur = w.baseAddress!, nxt = w.baseAddress! + L
+                                for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
+                                var t = 1
+                                while t < n {
+                                    let et = e + t &* L, bt = bp.baseAddress! + t &* L
+                                    for j in 0..<L {
+                                        var best = ninf, arg = 0
+                                        var p = pstart[j]
+                                        let end = pstart[j &+ 1]
+                                        while p < end {
+                                            let i = preds[p]
+                                            let s = cur[i] + tr[ptr[p]]
+                                            if s > best { best = s; arg = i }
+                                            p &+= 1
+                                        }
+                                        nxt[j] = best + et[j]
+                                        bt[j] = Int32(truncatingIfNeeded: arg)
+                                    }
+                                    swap(&cur, &nxt)
+                                    t &+= 1
                                 }
-                                nxt[j] = best + et[j]
-                                bp[t * L + j] = arg
+                                var best = ninf, arg = 0
+                                for j in 0..<L {
+                                    let k = (L + 1) * L + j
+                                    guard ok[k] else { continue }
+                                    let s = cur[j] + tr[k]
+                                    if s > best { best = s; arg = j }
+                                }
+                                out = [Int](repeating: 0, count: n)
+                                out[n - 1] = arg
+                                var u = n - 1
+                                while u > 0 { out[u - 1] = Int(bp[u * L + out[u]]); u -= 1 }
                             }
-                            swap(&cur, &nxt)
                         }
-                        var best = ninf, arg = 0
-                        for j in 0..<L {
-                            let k = (L + 1) * L + j
-                            guard ok[k] else { continue }
-                            let s = cur[j] + tr[k]
-                            if s > best { best = s; arg = j }
-                        }
-                        out = [Int](repeating: 0, count: n)
-                        out[n - 1] = arg
-                        var t = n - 1
-                        while t > 0 { out[t - 1] = Int(bp[t * L + out[t]]); t -= 1 }
                     }
                 }
             }
@@ -107,19 +127,35 @@ enum NERDecoder {
         return A
     }
 
-    static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, potentials A: [Double],
+    static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, potentials: [Double],
                                   temperature: Float, spans: [NERLabels.Span]) -> [Double] {
         guard n > 0, !spans.isEmpty else { return [] }
+        // one scratch block (on the stack when small): E, alpha, beta [n][L] and the scale factors c [n]
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n) { scratch in
+            potentials.withUnsafeBufferPointer { A in
+                predecessors.withUnsafeBufferPointer { preds in
+                    successors.withUnsafeBufferPointer { succs in
+                        forwardBackward(e, n, A.baseAddress!, temperature, spans, scratch.baseAddress!,
+                                        preds.baseAddress!, succs.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func forwardBackward(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
+                                        _ temperature: Float, _ spans: [NERLabels.Span],
+                                        _ scratch: UnsafeMutablePointer<Double>, _ predecessors: UnsafePointer<Int>,
+                                        _ successors: UnsafePointer<Int>) -> [Double] {
         let inv = 1 / Double(temperature)
-        var E = [Double](repeating: 0, count: n * L)
+        let E = scratch, alpha = scratch + n * L, beta = scratch + 2 * n * L, c = scratch + 3 * n * L
+        let pstart = predecessorStart, sstart = successorStart
         for t in 0..<n {
             var m = -Double.greatestFiniteMagnitude
             for j in 0..<L { m = max(m, Double(e[t * L + j])) }
             for j in 0..<L { E[t * L + j] = ((Double(e[t * L + j]) - m) * inv).clampedExp }
         }
         // Scaled forward (alpha) and backward (beta) with per-position factors c.
-        var alpha = [Double](repeating: 0, count: n * L), beta = [Double](repeating: 0, count: n * L)
-        var c = [Double](repeating: 1, count: n)
         var sum = 0.0
         for j in 0..<L { alpha[j] = A[j] * E[j]; sum += alpha[j] }
         c[0] = sum > 0 ? sum : 1
@@ -130,7 +166,7 @@ enum NERDecoder {
                 for j in 0..<L {
                     var s = 0.0
                     // forbidden transitions have potential 0: summing allowed ones only gives the same value
-                    for p in predecessorStart[j]..<predecessorStart[j + 1] {
+                    for p in pstart[j]..<pstart[j + 1] {
                         let i = predecessors[p]
                         s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j]
                     }
@@ -150,7 +186,7 @@ enum NERDecoder {
             for t in stride(from: n - 2, through: 0, by: -1) {
                 for i in 0..<L {
                     var s = 0.0
-                    for q in successorStart[i]..<successorStart[i + 1] {
+                    for q in sstart[i]..<sstart[i + 1] {
                         let j = successors[q]
                         s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j]
                     }

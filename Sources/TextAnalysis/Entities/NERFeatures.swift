@@ -8,7 +8,7 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     public let clusters: WordClusters
     public let gazetteer: NERGazetteer
@@ -29,7 +29,7 @@ public struct NERFeatureExtractor: Sendable {
         case bias = 1, exact, lowerM2, lowerM1, lower0, lowerP1, lowerP2, shape, shortM1, short0, shortP1
         case prefix, suffix, clusterM1, cluster0, clusterP1, gaz, gazM1, gazP1, bigramL, bigramR, shapeTri
         case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
-        case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape
+        case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -48,7 +48,20 @@ public struct NERFeatureExtractor: Sendable {
         var casing: [UInt64: UInt8]
         /// per sentence, per token: NERVocabulary id, or -1
         var ids: [[Int32]]
+        /// capitalized word (lower-case hash) -> its occurrences in the document (up to `contextOccurrences`):
+        /// sentence, token, and the lower-case hashes of the words before and after it
+        var occurrences: [UInt64: [Occurrence]]
     }
+
+    struct Occurrence {
+        var sentence: Int32, token: Int32
+        var before: UInt64, after: UInt64
+    }
+
+    /// How many occurrences of a word lend their neighbours to the others ("context aggregation").
+    static let contextOccurrences = 6
+    /// Boundary markers differ from every hash so "start of sentence" is its own value.
+    static let bos: UInt64 = 0x5354_4152_54, eos: UInt64 = 0x454e_44
 
     func prepare(_ sentences: [[String]], vocabulary: NERVocabulary? = nil) -> Prepared {
         var infos: [[NERWordInfo]] = []
@@ -59,6 +72,7 @@ public struct NERFeatureExtractor: Sendable {
         var numeric: [Bool] = []
         var casing: [UInt64: UInt8] = [:]
         var ids: [[Int32]] = []
+        var occurrences: [UInt64: [Occurrence]] = [:]
         for words in sentences {
             var sent: [NERWordInfo] = []
             sent.reserveCapacity(words.count)
@@ -110,13 +124,25 @@ public struct NERFeatureExtractor: Sendable {
             for (t, k) in pairs { flat[Int(fill[t])] = k; fill[t] += 1 }
             infos.append(sent)
             ids.append(sentIds)
+            for (i, info) in sent.enumerated() where info.isCapitalized && info.flags.contains(.hasLower) {
+                let before = i > 0 ? sent[i - 1].lower : Self.bos
+                let after = i + 1 < sent.count ? sent[i + 1].lower : Self.eos
+                let o = Occurrence(sentence: Int32(infos.count - 1), token: Int32(i), before: before, after: after)
+                if var list = occurrences[info.lower] {
+                    guard list.count < Self.contextOccurrences else { continue }
+                    list.append(o)
+                    occurrences[info.lower] = list
+                } else {
+                    occurrences[info.lower] = [o]
+                }
+            }
             gaz.append(flat)
             gazStart.append(start)
             caps.append(letters >= 2 && capsWords == letters)
             numeric.append(numbers * 3 >= words.count && numbers >= 2)
         }
-        return Prepared(sentences: infos, gazetteer: gaz, gazetteerStart: gazStart, capsSentence: caps, numericSentence: numeric, casing: casing,
-                        ids: ids)
+        return Prepared(sentences: infos, gazetteer: gaz, gazetteerStart: gazStart, capsSentence: caps,
+                        numericSentence: numeric, casing: casing, ids: ids, occurrences: occurrences)
     }
 
     /// What stage 1 said about the document, summarized for stage 2.
@@ -181,6 +207,11 @@ public struct NERFeatureExtractor: Sendable {
         contextFeatures(doc, sentence: s, token: i, history: history, into: &keys)
     }
 
+    /// The keys of the token's own word identity features (exact form, lower case), which word dropout hides.
+    func identityKeys(_ w: NERWordInfo) -> (UInt64, UInt64) {
+        (NERHash.key(T.exact.rawValue, w.exact), NERHash.key(T.lower0.rawValue, w.lower))
+    }
+
     /// Features of the token at `offset` (-2...2) from the one being labelled that depend on that token alone,
     /// so their weights can be summed once per word (NERVocabulary) instead of once per token.
     @inline(__always)
@@ -236,8 +267,7 @@ public struct NERFeatureExtractor: Sendable {
         let sent = doc.sentences[s]
         let n = sent.count
         let w = sent[i]
-        // Boundary markers differ from every hash so "start of sentence" is its own value.
-        let bos: UInt64 = 0x5354_4152_54, eos: UInt64 = 0x454e_44
+        let bos = Self.bos, eos = Self.eos
         let lm1 = i >= 1 ? sent[i - 1].lower : bos, lp1 = i + 1 < n ? sent[i + 1].lower : eos
         keys.append(NERHash.key(T.bias.rawValue, 0))
         if i < 2 { keys.append(NERHash.key(T.lowerM2.rawValue, bos)) }
@@ -274,7 +304,27 @@ public struct NERFeatureExtractor: Sendable {
             let caps: UInt64 = w.flags.contains(.allCaps) ? 2 : 0
             keys.append(NERHash.key(T.docCase.rawValue, UInt64(seen) << 2 | position | caps))
         }
+        // Context aggregation (Ratinov & Roth 2009): the words around the same capitalized word elsewhere in the
+        // document ("shares of Ruch" tells what "Ruch" is where the sentence does not).
+        if w.isCapitalized && w.flags.contains(.hasLower), let list = doc.occurrences[w.lower], list.count > 1 {
+            let before = i >= 1 ? sent[i - 1].lower : Self.bos, after = i + 1 < n ? sent[i + 1].lower : Self.eos
+            for (k, o) in list.enumerated() where !(o.sentence == s && o.token == i) {
+                if o.before != before && !list[..<k].contains(where: { $0.before == o.before }) {
+                    keys.append(NERHash.key(T.contextM1.rawValue, o.before))
+                }
+                if o.after != after && !list[..<k].contains(where: { $0.after == o.after }) {
+                    keys.append(NERHash.key(T.contextP1.rawValue, o.after))
+                }
+            }
+        }
         if let h = history { appendHistory(h, w, s, i, n, into: &keys) }
+    }
+
+    /// Stage 2's own features: contextFeatures(history: h) = contextFeatures(history: nil) + these.
+    func historyFeatures(_ doc: Prepared, sentence s: Int, token i: Int, history: History,
+                         into keys: inout [UInt64]) {
+        let sent = doc.sentences[s]
+        appendHistory(history, sent[i], s, i, sent.count, into: &keys)
     }
 
     @inline(__always)

@@ -15,6 +15,10 @@ public struct NERSequenceTagger: Sendable {
     public let model: NERModel
     public let extractor: NERFeatureExtractor
     let vocabulary: NERVocabulary?
+    /// every stage's rows under one key table (the hot path reads this, not model.stages)
+    let table: NERJointTable
+    /// exp(transition / temperature) of the last stage, for confidences
+    let potentials: [Double]
 
     /// Fails when the model was trained with other clusters or gazetteers than `extractor` holds.
     /// `precompute` sums word-feature weights for the cluster vocabulary once (faster tagging, slower start).
@@ -26,6 +30,10 @@ public struct NERSequenceTagger: Sendable {
         }
         self.model = model
         self.extractor = extractor
+        self.table = NERJointTable(stages: model.stages)
+        self.potentials = model.stages.last.map {
+            NERDecoder.transitionPotentials($0.transitions, temperature: model.info.temperature)
+        } ?? []
         self.vocabulary = precompute
             ? NERVocabulary(words: extractor.clusters.frequentWords(NERVocabulary.size), extractor: extractor,
                             model: model)
@@ -46,70 +54,118 @@ public struct NERSequenceTagger: Sendable {
     }
 
     /// Tags every sentence; `temperature` overrides the model's (the trainer uses it to fit one).
+    ///
+    /// One pass over the document computes stage 1's emissions and, from the same rows, the part of stage 2's
+    /// that does not depend on stage 1's labels (word features as floats, context features as exact integer
+    /// sums); stage 2 then adds only its history features. The sums and their order are those of scoring each
+    /// stage on its own.
     public func tag(_ sentences: [[String]], confidences: Bool = true, temperature: Float? = nil,
                     stages stageLimit: Int? = nil) -> Result {
         let prepared = extractor.prepare(sentences, vocabulary: vocabulary)
         let L = NERLabels.count
         var labels: [[Int]] = sentences.map { [Int](repeating: 0, count: $0.count) }
         var spans: [[NERSpan]] = Array(repeating: [], count: sentences.count)
-        var keys: [UInt64] = []
-        var emissions: [Float] = []
-        var work: [Float] = [], back: [Int32] = [], path: [Int] = []
         let stageCount = min(stageLimit ?? model.stages.count, model.stages.count)
-        for si in 0..<stageCount {
-            let stage = model.stages[si]
-            let history = si == 0 ? nil : NERFeatureExtractor.History(prepared: prepared, labels: labels)
-            let last = si == stageCount - 1
-            let potentials = last && confidences
-                ? NERDecoder.transitionPotentials(stage.transitions, temperature: temperature ?? model.info.temperature)
-                : []
-            for s in 0..<sentences.count {
-                let n = sentences[s].count
-                guard n > 0 else { continue }
-                if emissions.count < n * L { emissions = [Float](repeating: 0, count: n * L) }
-                let ids = prepared.ids[s], infos = prepared.sentences[s]
-                emissions.withUnsafeMutableBufferPointer { e in
-                    for i in 0..<n {
-                        let out = e.baseAddress! + i * L
-                        for j in 0..<L { out[j] = 0 }
-                        for o in -2...2 where i + o >= 0 && i + o < n {
-                            let id = Int(ids[i + o])
-                            if id >= 0, let v = vocabulary {
-                                v.vectors[si].withUnsafeBufferPointer { vp in
-                                    let row = vp.baseAddress! + (id * NERVocabulary.offsets + o + 2) * L
-                                    for j in 0..<L { out[j] += row[j] }
-                                }
-                            } else {
-                                keys.removeAll(keepingCapacity: true)
-                                extractor.wordFeatures(infos[i + o], offset: o, into: &keys)
-                                stage.add(keys, into: out)
-                            }
-                        }
-                        keys.removeAll(keepingCapacity: true)
-                        extractor.contextFeatures(prepared, sentence: s, token: i, history: history, into: &keys)
-                        stage.add(keys, into: out)
-                    }
-                }
-                emissions.withUnsafeBufferPointer { e in
-                    stage.transitions.withUnsafeBufferPointer { tr in
-                        NERDecoder.viterbi(emissions: e.baseAddress!, count: n, transitions: tr.baseAddress!,
-                                           work: &work, back: &back, into: &path)
-                        labels[s] = path
-                        guard last else { return }
-                        let found = NERLabels.spans(bilou: path)
-                        let conf = confidences
-                            ? NERDecoder.spanProbabilities(emissions: e.baseAddress!, count: n, potentials: potentials,
-                                                           temperature: temperature ?? model.info.temperature,
-                                                           spans: found)
-                            : [Double](repeating: 1, count: found.count)
-                        spans[s] = zip(found, conf).map {
-                            NERSpan(tokens: $0.tokens, type: NERLabels.types[$0.type], confidence: $1)
-                        }
-                    }
-                }
+        guard stageCount > 0 else { return Result(labels: labels, spans: spans) }
+        let two = stageCount == 2
+        let S = table.stageCount
+        var tokenStart = [Int](repeating: 0, count: sentences.count + 1)
+        for (s, words) in sentences.enumerated() { tokenStart[s + 1] = tokenStart[s] + words.count }
+        let tokens = tokenStart[sentences.count]
+        // per token: stage 1's emissions, then stage 2's word-feature part; stage 2's context integer sums
+        var emissions = [Float](repeating: 0, count: tokens * L)
+        var later = [Float](repeating: 0, count: two ? tokens * L : 0)
+        var laterSums = [NERJointTable.Sums](repeating: NERJointTable.Sums(), count: two ? tokens : 0)
+        var keys: [UInt64] = []
+        var work: [Float] = [], back: [Int32] = [], path: [Int] = []
+        let temperature = temperature ?? model.info.temperature
+        let potentials = !confidences ? []
+            : temperature == model.info.temperature && stageCount == model.stages.count ? self.potentials
+            : NERDecoder.transitionPotentials(model.stages[stageCount - 1].transitions, temperature: temperature)
+
+        func decode(_ s: Int, stage si: Int, _ e: UnsafePointer<Float>) {
+            let n = sentences[s].count
+            model.stages[si].transitions.withUnsafeBufferPointer { tr in
+                NERDecoder.viterbi(emissions: e, count: n, transitions: tr.baseAddress!, work: &work, back: &back,
+                                   into: &path)
+            }
+            labels[s] = path
+            guard si == stageCount - 1 else { return }
+            let found = NERLabels.spans(bilou: path)
+            let conf = confidences && !found.isEmpty
+                ? NERDecoder.spanProbabilities(emissions: e, count: n, potentials: potentials,
+                                               temperature: temperature, spans: found)
+                : [Double](repeating: 1, count: found.count)
+            spans[s] = zip(found, conf).map {
+                NERSpan(tokens: $0.tokens, type: NERLabels.types[$0.type], confidence: $1)
             }
         }
+
+        let vectors = vocabulary?.vectors ?? []
+        emissions.withUnsafeMutableBufferPointer { e1 in later.withUnsafeMutableBufferPointer { e2 in
+            vectors.withUnsafeBufferPointer { vb in
+                let rows = vocabulary == nil ? nil : vb.baseAddress
+                for s in 0..<sentences.count {
+                    let n = sentences[s].count, t0 = tokenStart[s]
+                    guard n > 0 else { continue }
+                    let ids = prepared.ids[s], infos = prepared.sentences[s]
+                    // Word by word: a word's five offset rows lie together, so each is read once, in one place.
+                    // Token i still receives its window's rows in the order offset -2 ... 2.
+                    for j in 0..<n {
+                        let id = Int(ids[j])
+                        for o in -2...2 where j - o >= 0 && j - o < n {
+                            let out = e1.baseAddress! + (t0 + j - o) * L
+                            let out2 = two ? e2.baseAddress! + (t0 + j - o) * L : out
+                            if id >= 0, let rows {
+                                let row = rows + (id * NERVocabulary.offsets + o + 2) * S * L
+                                Self.addRow(row, to: out)
+                                if two { Self.addRow(row + L, to: out2) }
+                            } else {
+                                keys.removeAll(keepingCapacity: true)
+                                extractor.wordFeatures(infos[j], offset: o, into: &keys)
+                                var sums = NERJointTable.Sums()
+                                table.sum(keys, into: &sums)
+                                table.apply(sums, stage: 0, into: out)
+                                if two { table.apply(sums, stage: 1, into: out2) }
+                            }
+                        }
+                    }
+                    for i in 0..<n {
+                        keys.removeAll(keepingCapacity: true)
+                        extractor.contextFeatures(prepared, sentence: s, token: i, history: nil, into: &keys)
+                        var sums = NERJointTable.Sums()
+                        table.sum(keys, into: &sums)
+                        table.apply(sums, stage: 0, into: e1.baseAddress! + (t0 + i) * L)
+                        if two { laterSums[t0 + i] = sums }
+                    }
+                    decode(s, stage: 0, e1.baseAddress! + t0 * L)
+                }
+            }
+            guard two else { return }
+            let history = NERFeatureExtractor.History(prepared: prepared, labels: labels)
+            for s in 0..<sentences.count {
+                let n = sentences[s].count, t0 = tokenStart[s]
+                guard n > 0 else { continue }
+                for i in 0..<n {
+                    keys.removeAll(keepingCapacity: true)
+                    extractor.historyFeatures(prepared, sentence: s, token: i, history: history, into: &keys)
+                    var sums = laterSums[t0 + i]
+                    table.sum(keys, into: &sums)
+                    table.apply(sums, stage: 1, into: e2.baseAddress! + (t0 + i) * L)
+                }
+                decode(s, stage: 1, e2.baseAddress! + t0 * L)
+            }
+        } }
         return Result(labels: labels, spans: spans)
+    }
+
+    /// out[0..<17] += row[0..<17]: one 16-lane add and one scalar (each lane sums in the same order as a loop).
+    @inline(__always)
+    static func addRow(_ row: UnsafePointer<Float>, to out: UnsafeMutablePointer<Float>) {
+        let sum = UnsafeRawPointer(out).loadUnaligned(as: SIMD16<Float>.self)
+            + UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self)
+        UnsafeMutableRawPointer(out).storeBytes(of: sum, as: SIMD16<Float>.self)
+        out[16] += row[16]
     }
 }
 

@@ -12,6 +12,10 @@ public struct NERTrainer {
         public var seed: UInt64 = 1
         public var folds = 5
         public var stages = 2
+        /// Word dropout: the share of training tokens, drawn anew each epoch, whose own word identity features
+        /// (exact and lower-case form) are hidden, so the model also learns to tag from context, shape, clusters
+        /// and gazetteers: what it has for names it never saw in training.
+        public var dropout = 0.0
         public var command = ""
         public init() {}
     }
@@ -34,6 +38,9 @@ public struct NERTrainer {
         var sentenceStart: [Int] = [0]
         var sentenceDoc: [Int] = []
         var gold: [Int] = []
+        /// Each token's first `lexical` rows are its word identity features (exact, lower case): word dropout
+        /// skips them.
+        static let lexical = 2
         var sentenceCount: Int { sentenceStart.count - 1 }
     }
 
@@ -47,6 +54,14 @@ public struct NERTrainer {
                 for i in 0..<sent.tokens.count {
                     keys.removeAll(keepingCapacity: true)
                     extractor.features(prepared[d], sentence: s, token: i, history: histories?[d], into: &keys)
+                    // word identity features first (Corpus.lexical), for word dropout
+                    let ids = extractor.identityKeys(prepared[d].sentences[s][i])
+                    var front = 0
+                    for j in keys.indices where keys[j] == ids.0 || keys[j] == ids.1 {
+                        keys.swapAt(j, front)
+                        front += 1
+                    }
+                    precondition(front == Corpus.lexical, "identity features missing")
                     for k in keys {
                         if let r = index.rows[k] { c.rows.append(r); continue }
                         let r = Int32(index.keys.count)
@@ -85,20 +100,29 @@ public struct NERTrainer {
             }
         }
 
-        /// One pass over the chosen sentences; returns how many were decoded wrongly.
-        mutating func epoch(_ corpus: Corpus, order: [Int]) -> Int {
+        /// One pass over the chosen sentences; returns how many were decoded wrongly. With `dropout` > 0 each
+        /// token's identity rows are skipped with that probability (drawn from `rng`).
+        mutating func epoch(_ corpus: Corpus, order: [Int], dropout: Double = 0, rng: inout SplitMix64) -> Int {
             let L = NERTrainer.L
             var emissions = [Float](), work = [Float](), back = [Int32](), pred = [Int]()
             var errors = 0
+            var first = [Int]()
+            let threshold = UInt64(dropout * Double(UInt64.max >> 11)) << 11
             for s in order {
                 let t0 = corpus.sentenceStart[s], t1 = corpus.sentenceStart[s + 1], n = t1 - t0
                 if emissions.count < n * L { emissions = [Float](repeating: 0, count: n * L) }
+                // the first row each token uses: past its identity rows when they are dropped
+                first.removeAll(keepingCapacity: true)
+                for i in 0..<n {
+                    let dropped = dropout > 0 && rng.next() < threshold
+                    first.append(corpus.tokenStart[t0 + i] + (dropped ? Corpus.lexical : 0))
+                }
                 w.withUnsafeBufferPointer { wp in
                     emissions.withUnsafeMutableBufferPointer { e in
                         for i in 0..<n {
                             let out = e.baseAddress! + i * L
                             for j in 0..<L { out[j] = 0 }
-                            for k in corpus.tokenStart[t0 + i]..<corpus.tokenStart[t0 + i + 1] {
+                            for k in first[i]..<corpus.tokenStart[t0 + i + 1] {
                                 let row = wp.baseAddress! + Int(corpus.rows[k]) * L
                                 for j in 0..<L { out[j] += row[j] }
                             }
@@ -115,7 +139,7 @@ public struct NERTrainer {
                 for i in 0..<n where pred[i] != corpus.gold[t0 + i] {
                     wrong = true
                     let g = corpus.gold[t0 + i], p = pred[i]
-                    for k in corpus.tokenStart[t0 + i]..<corpus.tokenStart[t0 + i + 1] {
+                    for k in first[i]..<corpus.tokenStart[t0 + i + 1] {
                         let r = Int(corpus.rows[k]) * L
                         w[r + g] += 1; u[r + g] += c
                         w[r + p] -= 1; u[r + p] -= c
@@ -176,7 +200,8 @@ public struct NERTrainer {
 
     /// Trains `epochs` epochs on the sentences of `corpus` whose document passes `include`; keeps the averaged
     /// weights of the epoch with the best dev F1 when `dev` is given, else those of the last epoch.
-    func trainStage(_ name: String, corpus: Corpus, index: FeatureIndex, epochs: Int, rng: inout SplitMix64,
+    func trainStage(_ name: String, corpus: Corpus, index: FeatureIndex, epochs: Int, dropout: Double,
+                    rng: inout SplitMix64,
                     include: (Int) -> Bool = { _ in true }, earlier: [NERModel.Stage],
                     dev: [CoNLLDocument]?, progress: (String) -> Void)
         -> (stage: NERModel.Stage, epoch: Int, f1: Double) {
@@ -184,9 +209,11 @@ public struct NERTrainer {
         var order = (0..<corpus.sentenceCount).filter { include(corpus.sentenceDoc[$0]) }
         var best: (NERModel.Stage, Int, Double)?
         let start = Date()
+        // a generator of its own, so dropout leaves the shuffles (and a dropout-free run) as they were
+        var dropRNG = SplitMix64(seed: rng.next())
         for e in 1...epochs {
             order.shuffle(using: &rng)
-            let errors = p.epoch(corpus, order: order)
+            let errors = p.epoch(corpus, order: order, dropout: dropout, rng: &dropRNG)
             guard let dev, e == epochs || dev.count > 0 else { continue }
             let (w, t) = p.averaged()
             let stage = NERModel.Stage(keys: index.keys, weights: w, transitions: t)
@@ -212,8 +239,8 @@ public struct NERTrainer {
         let corpus1 = corpus(train, prepared: preparedTrain, histories: nil, index: &index1)
         progress("stage 1: \(corpus1.gold.count) tokens, \(index1.keys.count) features  "
                  + "(\(String(format2: Date().timeIntervalSince(t0)))s)")
-        let s1 = trainStage("stage 1", corpus: corpus1, index: index1, epochs: options.epochs, rng: &rng,
-                            earlier: [], dev: dev, progress: progress)
+        let s1 = trainStage("stage 1", corpus: corpus1, index: index1, epochs: options.epochs,
+                            dropout: options.dropout, rng: &rng, earlier: [], dev: dev, progress: progress)
         progress("stage 1: best dev F1 \(String(format2: s1.f1)) at epoch \(s1.epoch)")
         var stages = [s1.stage]
         var epochsUsed = [s1.epoch]
@@ -223,7 +250,8 @@ public struct NERTrainer {
             var jackLabels = [[[Int]]](repeating: [], count: train.count)
             for f in 0..<options.folds {
                 let fold = trainStage("fold \(f + 1)/\(options.folds)", corpus: corpus1, index: index1,
-                                      epochs: s1.epoch, rng: &rng, include: { $0 % options.folds != f },
+                                      epochs: s1.epoch, dropout: options.dropout, rng: &rng,
+                                      include: { $0 % options.folds != f },
                                       earlier: [], dev: nil, progress: progress)
                 let t = tagger([fold.stage])
                 for d in stride(from: f, to: train.count, by: options.folds) {
@@ -234,8 +262,8 @@ public struct NERTrainer {
             var index2 = FeatureIndex()
             let corpus2 = corpus(train, prepared: preparedTrain, histories: histories, index: &index2)
             progress("stage 2: \(index2.keys.count) features")
-            let s2 = trainStage("stage 2", corpus: corpus2, index: index2, epochs: options.epochs, rng: &rng,
-                                earlier: stages, dev: dev, progress: progress)
+            let s2 = trainStage("stage 2", corpus: corpus2, index: index2, epochs: options.epochs,
+                                dropout: options.dropout, rng: &rng, earlier: stages, dev: dev, progress: progress)
             progress("stage 2: best dev F1 \(String(format2: s2.f1)) at epoch \(s2.epoch)")
             stages.append(s2.stage)
             epochsUsed.append(s2.epoch)

@@ -10,8 +10,9 @@ struct NERVocabulary: Sendable {
 
     let index: [String: Int32]
     let infos: [NERWordInfo]
-    /// per stage: [word][offset + 2][label]
-    let vectors: [[Float]]
+    let stageCount: Int
+    /// [word][offset + 2][stage][label]: both stages' sums of a word side by side, as the tagger reads them
+    let vectors: [Float]
 
     init(words: [String], extractor: NERFeatureExtractor, model: NERModel) {
         let L = NERLabels.count
@@ -23,23 +24,23 @@ struct NERVocabulary: Sendable {
             index[w] = Int32(infos.count)
             infos.append(NERWordInfo(w, clusters: extractor.clusters))
         }
-        var vectors: [[Float]] = []
+        let S = model.stages.count
+        var v = [Float](repeating: 0, count: infos.count * Self.offsets * S * L)
         var keys: [UInt64] = []
-        for stage in model.stages {
-            var v = [Float](repeating: 0, count: infos.count * Self.offsets * L)
-            v.withUnsafeMutableBufferPointer { out in
-                for (id, info) in infos.enumerated() {
-                    for o in -2...2 {
-                        keys.removeAll(keepingCapacity: true)
-                        extractor.wordFeatures(info, offset: o, into: &keys)
-                        stage.add(keys, into: out.baseAddress! + (id * Self.offsets + o + 2) * L)
+        v.withUnsafeMutableBufferPointer { out in
+            for (id, info) in infos.enumerated() {
+                for o in -2...2 {
+                    keys.removeAll(keepingCapacity: true)
+                    extractor.wordFeatures(info, offset: o, into: &keys)
+                    for (si, stage) in model.stages.enumerated() {
+                        stage.add(keys, into: out.baseAddress! + ((id * Self.offsets + o + 2) * S + si) * L)
                     }
                 }
             }
-            vectors.append(v)
         }
         self.index = index
         self.infos = infos
-        self.vectors = vectors
+        self.stageCount = S
+        self.vectors = v
     }
 }

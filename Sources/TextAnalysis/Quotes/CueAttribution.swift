@@ -48,18 +48,44 @@ extension QuoteContext {
             return nil
         }
 
-        // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's.
+        // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's,
+        // or the sentence's subject ("Cruz exhorted Republicans to vote and said ...").
         let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
-        let coordinated = j >= s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
-            && previous.map { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] } == true
-        if c.isParticiple || coordinated {
+        let coordinated = j > s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
+        // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
+        let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
+            && (Self.venuePrepositions.contains(lower[a - 1]) || lower[a - 1] == "for" || lower[a - 1] == "by")
+        if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
-            guard let sp, let target = forward(from: b, frame: c.frame, end: sEnd) else { return nil }
+            let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
+            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
-                                  rule: rule(coordinated ? "coordinated" : "participle", target), confidence: 0.7)
+                                  rule: rule(coordinated ? "coordinated" : gerund ? "gerund" : "participle", target),
+                                  confidence: 0.7)
         }
+
+        if c.frame == .noun {
+            // "Trump's claim that ...", "his promise to ...": the owner of the noun said it.
+            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
+            else { return nil }
+            let that = lower[b] == "that"
+            guard let target = forward(from: that ? b + 1 : b, frame: that ? .speech : .infinitive, end: sEnd) else {
+                return nil
+            }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
+                                  confidence: 0.6)
+        }
+        if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
+            let left = leftEdge(of: sp, cue: a)
+            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
+            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
+                                      confidence: c.frame == .object ? 0.55 : 0.6)
+            }
+        }
+        if c.frame.readsForwardOnly { return nil }
 
         // "“...,” said X": the speaker follows the cue.
         if closingQuoteAttaches(before: a), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
@@ -68,19 +94,39 @@ extension QuoteContext {
                                   confidence: 0.9)
         }
         let base = c.frame == .belief ? 0.6 : 0.8
-        if let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker) {
+        if let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
-            // "what Trump says his plan would do": a cue inside a free relative reports nothing.
-            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
+            // "what Trump says his plan would do", "which he said were accompanied by favours": the cue reports
+            // the rest of a relative clause whose gap is the wh-word.
+            if left - 1 >= s.tokens.lowerBound, lex.is(lower[left - 1], .whgap) {
+                guard wordAt(b), cueAt[b] == nil, quoteOf[b] < 0, !Self.nonClauseStarts.contains(lower[b]) else {
+                    return nil
+                }
+                let e = clauseEnd(from: b, sentenceEnd: sEnd, stopAtComma: true)
+                guard (b..<e).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 2 else { return nil }
+                return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(b..<e), rule: "reported.relative-gap",
+                                      confidence: base - 0.2)
+            }
             // "“...,” X said": a closing mark right before the speaker decides it.
             if closingQuoteAttaches(before: left), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: 0.95)
             }
+            // "The park, Tompkins said, is usually full": an attribution set inside its clause; the content runs
+            // around it (from the sentence start to the clause end, the attribution included, as split quotes).
+            if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), lex.is(lower[b + 1], .nostart),
+               lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
+                let start = trimLeading(s.tokens.lowerBound, end: left)
+                let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
+                if left - 1 - start >= 2, e > b + 2 {
+                    return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
+                                          rule: "reported.parenthetical", confidence: base - 0.1)
+                }
+            }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             let relative = lex.is(lower[sp.mention.lowerBound], .relative)
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
-            let frame = c.frame == .that && lex.is(lower[sp.mention.upperBound - 1], .document) ? .speech : c.frame
+            let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
@@ -88,6 +134,14 @@ extension QuoteContext {
             if isPunct(left - 1, ","), endsAttribution(at: b, end: sEnd), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: base - 0.05)
+            }
+            // "announced their support for ...", "reported her presence": what was said, named by its object. A
+            // that-cue ("found", "maintained") reads so only after a person, organisation or document ("the poll
+            // shows Clinton ahead"), not "the police found the keys".
+            if c.frame == .speech || (c.frame == .that && (isPersonOrOrganization(sp) || isDocument(sp, cue: a))),
+               let target = forward(from: b, frame: .object, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
+                                      confidence: 0.5)
             }
         }
         // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
@@ -125,8 +179,52 @@ extension QuoteContext {
             while k < r.upperBound, !isPunct(k, ",") { k += 1 }
             k += 1
         }
-        guard k < r.upperBound else { return nil }
-        return nounPhrase(startingAt: k, ceiling: r.upperBound).map { resolve($0, lastSpeaker: lastSpeaker) }
+        guard k < r.upperBound, let np = nounPhrase(startingAt: k, ceiling: r.upperBound), !isQuotedFirstPerson(np)
+        else { return nil }
+        return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// "Trump's" / "the campaign's" / "his" right before a noun cue (an adjective may sit between).
+    private func owner(before a: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        guard let s = sentence(of: a) else { return nil }
+        var k = a - 1
+        if k > s.tokens.lowerBound, isWord[k], !lex.is(lower[k], .possessive), !isCap[k], quoteOf[k] < 0 { k -= 1 }
+        guard k >= s.tokens.lowerBound, quoteOf[k] < 0 else { return nil }
+        if lex.is(lower[k], .possessive) {
+            var g = resolvePronoun(at: k, lastSpeaker: lastSpeaker)
+            g.mention = k..<(k + 1)
+            return g
+        }
+        guard lower[k] == "’s" || lower[k] == "'s", let np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
+        else { return nil }
+        return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
+    }
+
+    /// The speaker phrase before a cue; failing that, when the sentence up to the cue is one plain subject
+    /// ("Experts on North Korea and nuclear nonproliferation said ..."), its head phrase.
+    private func speakerBefore(_ cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        if let sp = speakerLeft(of: cue, lastSpeaker: lastSpeaker) { return sp }
+        guard let s = sentence(of: cue.lowerBound) else { return nil }
+        let left = s.tokens.lowerBound..<cue.lowerBound
+        // "Lopez was criticised": a passive cue's subject is no speaker.
+        guard left.count >= 2, left.count <= 14, isCap[left.lowerBound],
+              !lex.is(lower[cue.lowerBound - 1], .boundary),
+              left.allSatisfy({ (isWord[$0] || isPunct($0, ".-’'")) && cueAt[$0] == nil && quoteOf[$0] < 0
+                  && !lex.is(lower[$0], .relative) && !lex.is(lower[$0], .subject) && lower[$0] != "that" })
+        else { return nil }
+        return sentenceSubject(left, lastSpeaker: lastSpeaker)
+    }
+
+    private func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {
+        guard let e = sp.entity, e < doc.entities.count else { return false }
+        return doc.entities[e].type == .person || doc.entities[e].type == .organization
+    }
+
+    /// A document-like word heads the speaker or sits between it and the cue ("an analysis of new filings shows").
+    private func isDocument(_ sp: SpeakerGuess, cue: Int) -> Bool {
+        (sp.mention.lowerBound..<max(sp.mention.upperBound, cue)).contains {
+            isWord[$0] && quoteOf[$0] < 0 && lex.is(lower[$0], .document)
+        }
     }
 
     private func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
@@ -158,8 +256,54 @@ extension QuoteContext {
         return false
     }
 
+    /// What an object or infinitive cue reports: "called [Trump a liar]", "called for [new tariffs]", "urged
+    /// [voters to stay home]", "wants [to cut taxes]": from the cue to the end of its clause. An infinitive cue
+    /// needs "to" within a short object; an object cue needs two words that open no other phrase.
+    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int) -> CueAttribution.Target? {
+        let k = skipTime(start, end: sEnd)
+        guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
+        if frame == .infinitive {
+            var j = k
+            while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
+                  cueAt[j] == nil { j += 1 }
+            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
+        } else if !isOpenMark(k) {
+            if lex.is(lower[k], .timeprep) || lex.is(lower[k], .nostart) || lower[k] == "that" || cueAt[k] != nil {
+                return nil
+            }
+            if Self.nonClauseStarts.contains(lower[k]) { return nil }
+        }
+        var e = clauseEnd(from: k, sentenceEnd: sEnd)
+        // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
+        // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
+            && (lex.is(lower[$0], .clausestop) || lower[$0] == "but"
+                || (isPunct($0 - 1, ",") && lex.is(lower[$0], .relative))) }) {
+            e = stop
+            while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
+        }
+        // A trailing time phrase is not what was said ("called the office on Monday").
+        var t = e
+        while t > k, isWord[t - 1], lex.is(lower[t - 1], .time) { t -= 1 }
+        if t < e, t > k, lex.is(lower[t - 1], .timeprep) { t -= 1 }
+        if t < e { e = t }
+        // A bare determiner and noun is too little to tell "called the office" (a phone call) from "called Trump
+        // a liar"; quoted words always count.
+        let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        let quoted = (k..<e).contains { quoteOf[$0] >= 0 }
+        let bare = words == 2 && lex.is(lower[k], .det)
+        return (words >= 2 && !bare) || (quoted && words >= 1) ? .clause(k..<e) : nil
+    }
+
+    /// Possessive 's and hyphens inside an object phrase.
+    private func isJoiner(_ t: Int) -> Bool {
+        let w = lower[t]
+        return w == "’s" || w == "'s" || w == "-"
+    }
+
     /// The reported clause or direct quote after a cue, or nil when none starts there.
     func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
+        if frame.readsForwardOnly { return forwardObject(from: start, frame: frame, end: sEnd) }
         let n = lower.count
         var k = start
         guard k < n else { return nil }
@@ -168,13 +312,26 @@ extension QuoteContext {
         if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
-            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that" { j += 1 }
-            guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
-            k = j + 1
+            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",
+                  !lex.is(lower[j], .subject) { j += 1 }
+            // "said after the convention he would ...": the clause opens with a subject pronoun.
+            if j < sEnd, lex.is(lower[j], .subject) {
+                k = j
+            } else {
+                guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
+                k = j + 1
+            }
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
+        // "said to reporters that ...": a hearer after "to" when "that" follows.
+        if frame == .speech, lower[k] == "to", k + 1 < sEnd {
+            let h = skipHearer(k + 1, end: sEnd)
+            if h < sEnd, lower[h] == "that" { k = h }
+        }
         if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
+        // "said no decision had been made" is a clause; "said no", "said no to" are not.
+        let answer = (lower[k] == "no" || lower[k] == "yes") && wordAt(k + 1) && lower[k + 1] != "to"
         if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
         guard k < n else { return nil }
         if isOpenMark(k) {
@@ -187,7 +344,9 @@ extension QuoteContext {
             return .direct(q)
         }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
-        guard k < sEnd, isWord[k], !Self.nonClauseStarts.contains(lower[k]) || (k > start && lower[k - 1] == "that")
+        // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
+        guard k < sEnd, isWord[k], cueAt[k] == nil, !lex.is(lower[k], .nostart),
+              !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
         else { return nil }
         if frame == .passive || lex.is(lower[k], .timeprep) { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
@@ -203,7 +362,14 @@ extension QuoteContext {
             let q = quoteOf[e]
             let open = directs[q].openToken
             let sStart = sentence(of: open)?.tokens.lowerBound ?? open
-            let before = (sStart..<open).filter { isWord[$0] }
+            // Words before the opener that belong to an earlier quote and its attribution (“A,” X said, “B,” she
+            // added) do not make B partial.
+            var from = sStart
+            if let c = (sStart..<open).last(where: { isCloseMark($0) }),
+               (c + 1..<open).contains(where: { cueAt[$0] != nil }) {
+                from = open
+            }
+            let before = (from..<open).filter { isWord[$0] }
             // Words before the opener in its sentence: a partial quote inside a longer clause ("It is “reckless,”").
             if !before.isEmpty, !directs[q].inner.contains(where: { isPunct($0, ".?!") }) {
                 let s = trimLeading(sStart, end: e + 1)
@@ -225,7 +391,7 @@ extension QuoteContext {
 
     private func trimLeading(_ s: Int, end: Int) -> Int {
         var k = s
-        while k < end, (isWord[k] && lex.is(lower[k], .leading)) || isPunct(k, ",") { k += 1 }
+        while k < end, (isWord[k] && lex.is(lower[k], .leading)) || isPunct(k, ",") || isStrayOpener(k) { k += 1 }
         return k
     }
 
@@ -254,13 +420,19 @@ extension QuoteContext {
                next.isParticiple || next.frame == .according {
                 break
             }
-            // "... and said B": a coordinated cue starts the next attribution.
+            // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" {
                 var c = t + 1
                 while c < end, isWord[c], lex.is(lower[c], .skip) { c += 1 }
                 if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
                    !Self.nonClauseStarts.contains(lower[cue.tokens.upperBound]) { break }
+                if c + 1 < end, lex.is(lower[c], .person) || lex.is(lower[c], .group) {
+                    var e2 = c + 1
+                    while e2 < end, isWord[e2], lex.is(lower[e2], .skip) { e2 += 1 }
+                    if e2 < end, cueAt[e2] != nil { break }
+                }
             }
+
             t += 1
         }
         var e = min(t, end)
@@ -281,7 +453,7 @@ extension QuoteContext {
     /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
     private func skipHearer(_ start: Int, end: Int) -> Int {
         var j = start
-        while j < end, j - start < 8, isWord[j], lower[j] != "that" { j += 1 }
+        while j < end, j - start < 10, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
         guard start < end, isWord[start] else { return start }
         if lex.is(lower[start], .object) && !lex.is(lower[start], .det) { return start + 1 }

@@ -1,5 +1,6 @@
-// Sieves that read the layout rather than a cue: a speaker after a dash (“...” ― Pamela Padilla) and a name
-// with a colon opening a paragraph (transcripts "PENCE: Well, look ...", headlines "Sanders: Clinton needs ...").
+// Sieves that read the layout rather than a cue: a speaker after a dash (“...” ― Pamela Padilla), a name
+// with a colon opening a paragraph (transcripts "PENCE: Well, look ...", headlines "Sanders: Clinton needs ..."),
+// and a quote resuming after its attribution (“A,” he said, “B.”).
 
 extension QuoteContext {
     /// “...” ― Pamela Padilla: a dash and a capitalised name right after the closing mark, in the same paragraph.
@@ -38,5 +39,32 @@ extension QuoteContext {
             out.append((resolve(name, lastSpeaker: lastSpeaker), colon, (colon + 1)..<e))
         }
         return out
+    }
+
+    /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within a
+    /// few tokens after the attribution ending at `t`, with no cue and no other sentence in between.
+    func resumedQuote(after t: Int) -> Int? {
+        let para = paragraph(ofToken: t - 1)
+        var k = t
+        while k < lower.count, k - t <= 15, paragraph(ofToken: k) == para {
+            if isOpenMark(k) { return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k] }
+            if cueAt[k] != nil || quoteOf[k] >= 0 { return nil }
+            if isPunct(k, ".!?;"), !isOpenMark(k + 1) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// “B,” Hill said: a cue within a few words after the closing mark, in the same sentence, attributes the quote
+    /// itself (so it resumes no one's earlier quote).
+    func ownsAttribution(_ q: Int) -> Bool {
+        let close = directs[q].closeToken
+        var k = close + 1
+        while k < lower.count, k - close <= 6, sentenceOf[k] == sentenceOf[close] || isPunct(k - 1, ",?!") {
+            if cueAt[k] != nil { return true }
+            if isPunct(k, ".;") || isOpenMark(k) { return false }
+            k += 1
+        }
+        return false
     }
 }

@@ -7,6 +7,8 @@ struct CueMatch: Sendable, Equatable {
     var frame: CueFrame
     /// "adding", "saying" after a comma: the speaker is that of the clause it hangs on.
     var isParticiple: Bool
+    /// The cue also takes an infinitive ("promised to ..."), read before its own frame.
+    var infinitive = false
 }
 
 /// A direct quote found from its marks, with the tokens it covers.
@@ -30,6 +32,9 @@ struct QuoteContext {
     let isWord: [Bool]
     let isCap: [Bool]
     let sentenceOf: [Int]
+    /// The document's sentences, except that a "sentence" opening with a comma or semicolon (a splitter cut after
+    /// "R-Ky.") is joined to the one before: its tokens map to that sentence, whose range covers both.
+    let sentences: [Sentence]
     let paragraphOfSentence: [Int]
     /// Sentences or paragraphs the extractor leaves alone (boilerplate, link lines such as "READ | ...").
     let skipSentence: [Bool]
@@ -40,6 +45,12 @@ struct QuoteContext {
     var cueAt: [CueMatch?]
     /// For each token: the entity mention holding it, else -1.
     let mentionOf: [Int]
+    /// Tokens of quoted text: inside quote marks, after an opening mark left unclosed in its paragraph, or after
+    /// "CUE:" in the cue's sentence. A first-person pronoun there is the quoted person talking, never a speaker.
+    var quotedText: [Bool] = []
+    /// Entities by the titles that can name them ("the minister", "the agency"), built once per document so a
+    /// title lookup costs the candidates, not every entity (a 1 MB text has thousands of entities).
+    let titles: EntityTitleIndex
 
     init(doc: Document, lex: QuoteLexicon) {
         self.doc = doc
@@ -71,10 +82,23 @@ struct QuoteContext {
         self.isCap = isCap
 
         var sentenceOf = [Int](repeating: -1, count: n)
+        var sentences = doc.sentences
+        var head = -1
         for (si, s) in doc.sentences.enumerated() {
-            for t in s.tokens where t < n { sentenceOf[t] = si }
+            let first = s.tokens.lowerBound
+            let fragment = head >= 0 && first < n && (doc.tokens[first].text == "," || doc.tokens[first].text == ";")
+                && sentences[head].tokens.upperBound == first
+            if fragment {
+                sentences[head].tokens = sentences[head].tokens.lowerBound..<s.tokens.upperBound
+                sentences[head].chars = CharRange(sentences[head].chars.start, s.chars.end)
+                sentences[si] = sentences[head]
+            } else {
+                head = si
+            }
+            for t in s.tokens where t < n { sentenceOf[t] = fragment ? head : si }
         }
         self.sentenceOf = sentenceOf
+        self.sentences = sentences
         var paragraphOfSentence = [Int](repeating: 0, count: doc.sentences.count)
         var skip = [Bool](repeating: false, count: doc.sentences.count)
         for (pi, p) in doc.paragraphs.enumerated() {
@@ -97,15 +121,17 @@ struct QuoteContext {
             for t in m.tokens where t < n { mentionOf[t] = mi }
         }
         self.mentionOf = mentionOf
+        self.titles = EntityTitleIndex(doc)
         self.quoteOf = [Int](repeating: -1, count: n)
         self.cueAt = [CueMatch?](repeating: nil, count: n)
         findDirectQuotes()
         findCues()
+        findQuotedText()
     }
 
     func sentence(of t: Int) -> Sentence? {
         let si = t >= 0 && t < sentenceOf.count ? sentenceOf[t] : -1
-        return si >= 0 ? doc.sentences[si] : nil
+        return si >= 0 ? sentences[si] : nil
     }
 
     func paragraph(ofToken t: Int) -> Int {
@@ -180,8 +206,46 @@ struct QuoteContext {
     /// At least four words, nearly all capitalised: a headline.
     private func isTitleCase(_ si: Int) -> Bool {
         guard si >= 0 else { return false }
-        let words = doc.sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
+        let words = sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
         return words.count >= 4 && words.filter { isCap[$0] }.count * 10 >= words.count * 9
+    }
+
+    private mutating func findQuotedText() {
+        let n = lower.count
+        var quoted = [Bool](repeating: false, count: n)
+        for q in directs { for t in q.inner where t < n { quoted[t] = true } }
+        var t = 0
+        while t < n {
+            defer { t += 1 }
+            let para = paragraph(ofToken: t)
+            if quoteOf[t] < 0, t + 1 < n, isStrayOpener(t) {
+                // An opening mark never closed in its paragraph: the rest of the paragraph is quoted text.
+                var k = t + 1
+                while k < n, paragraph(ofToken: k) == para { quoted[k] = true; k += 1 }
+                t = k - 1
+            } else if let cue = cueAt[t], isPunct(cue.tokens.upperBound, ":") {
+                let si = sentenceOf[t]
+                var k = cue.tokens.upperBound + 1
+                while k < n, sentenceOf[k] == si { quoted[k] = true; k += 1 }
+            }
+        }
+        quotedText = quoted
+    }
+
+    /// A double quotation mark that no pair claimed, with a word glued to its right and space (or nothing) before.
+    func isStrayOpener(_ t: Int) -> Bool {
+        let text = doc.tokens[t].text.unicodeScalars
+        guard text.count == 1, let m = lex.marks[text.first!], m.level == .double, m.role != .close,
+              t + 1 < doc.tokens.count, doc.tokens[t].end == doc.tokens[t + 1].start, isWord[t + 1] else {
+            return false
+        }
+        return t == 0 || doc.tokens[t - 1].end < doc.tokens[t].start
+    }
+
+    /// A phrase that opens with a first-person word inside quoted text ("I said the war was over, he said").
+    func isQuotedFirstPerson(_ np: Range<Int>) -> Bool {
+        guard let f = np.first, f < quotedText.count else { return false }
+        return quotedText[f] && lex.is(lower[f], .firstperson)
     }
 
     private mutating func findCues() {
@@ -200,11 +264,20 @@ struct QuoteContext {
                 var ok = true
                 for (k, w) in p.words.enumerated() where lower[t + k] != w { ok = false; break }
                 if !ok { continue }
-                let participle = p.words[0].hasSuffix("ing") && isPunct(t - 1, ",")
-                cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle)
+                // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs).
+                var before = t - 1
+                while before > sStart, isWord[before], lex.is(lower[before], .skip) { before -= 1 }
+                let participle = p.words[0].hasSuffix("ing") && isPunct(before, ",")
+                cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle,
+                                    infinitive: p.infinitive)
                 t += p.words.count - 1
                 break
             }
+        }
+        // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
+        // said"): only the second is a cue.
+        for t in 0..<max(0, n - 1) {
+            if let c = cueAt[t], c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil { cueAt[t] = nil }
         }
     }
 }

@@ -3,14 +3,21 @@
 // its rule id and a confidence on what it decides:
 //   1. cue sieves ("direct.then-cue", "direct.cue-then", "reported.cue-then", "reported.then-cue",
 //      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
-//      the clause it reports (quote marks inside that clause make it a mixed quote);
+//      the clause it reports (quote marks inside that clause make it a mixed quote). A quote split by its
+//      attribution (“A,” he said, “B.” or “A,” he said. “B.”) is one quote ("+split" on the rule): its content
+//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it;
+//      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
+//      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
+//      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
 //   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon;
-//   3. "mixed.sentence-cue": a few quoted words after a cue in the same sentence; otherwise they are scare quotes
-//      and dropped;
+//   3. a few quoted words inside a sentence that no cue's content took are scare quotes or a title
+//      (“threats”, “Morning Joe”) and dropped: a cue links quoted words to a speaker only through its content
+//      (then they make it a mixed quote); on PolNeAR dev 12 of 14 such stand-alone fragments matched no gold;
 //   4. "direct.dash-name": “...” ― Pamela Padilla;
 //   5. "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
 //   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
-//   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one.
+//   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one, except a line
+//      that is only a quote without final punctuation: a (sub)heading quoting the story, dropped.
 // Overlaps go to the higher confidence, then the longer, then the earlier quote.
 
 public struct QuoteExtractor: AnalysisComponent {
@@ -51,8 +58,18 @@ public struct QuoteExtractor: AnalysisComponent {
             case .direct(let q):
                 guard !claimed[q] else { continue }
                 claimed[q] = true
-                found.append(Found(content: ctx.directs[q].marks.content, tokens: ctx.directs[q].inner, kind: .direct,
-                                   cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
+                var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
+                // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
+                if att.cue.lowerBound > ctx.directs[q].closeToken,
+                   let q2 = ctx.resumedQuote(after: max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)),
+                   !claimed[q2] {
+                    claimed[q2] = true
+                    content = CharRange(content.start, ctx.directs[q2].marks.content.end)
+                    tokens = tokens.lowerBound..<ctx.directs[q2].inner.upperBound
+                    rule += "+split"
+                }
+                found.append(Found(content: content, tokens: tokens, kind: .direct,
+                                   cue: att.cue, speaker: att.speaker, rule: rule, confidence: att.confidence))
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
@@ -92,16 +109,12 @@ public struct QuoteExtractor: AnalysisComponent {
         found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         for (qi, q) in ctx.directs.enumerated() where !claimed[qi] {
             let para = ctx.paragraph(ofToken: q.openToken)
-            if !q.standsAlone {
-                if let f = found.last(where: {
-                    $0.speaker != nil && $0.cue.map { c in ctx.sentenceOf[c.lowerBound] == ctx.sentenceOf[q.openToken]
-                        && c.upperBound <= q.openToken } == true
-                }) {
-                    found.append(Found(content: q.marks.content, tokens: q.inner, kind: .mixed, cue: f.cue,
-                                       speaker: f.speaker, rule: "mixed.sentence-cue", confidence: 0.55))
-                }
-                continue
-            }
+            // A few quoted words inside a sentence that no cue's content took are scare quotes or a title
+            // (“Morning Joe”), not a quote of their own.
+            if !q.standsAlone { continue }
+            // A line that is nothing but quoted words without final punctuation is a (sub)heading quoting the
+            // story ('Equal footing must be created'), not a quote: no cue names a speaker for it.
+            if isQuotedHeadline(q, ctx) { continue }
             var speakerFrom: Found?
             var rule = "direct.unattributed", confidence = 0.4
             if let sp = ctx.dashSpeaker(after: q, lastSpeaker: lastSpeaker) {
@@ -162,6 +175,15 @@ public struct QuoteExtractor: AnalysisComponent {
         guard p < ctx.doc.paragraphs.count else { return false }
         let first = ctx.doc.paragraphs[p].sentences.lowerBound
         return first < ctx.doc.sentences.count && ctx.doc.sentences[first].tokens.lowerBound == q.openToken
+    }
+
+    /// The quote is its paragraph's one sentence, with nothing after the closing mark and no . ? ! , or … before it.
+    private func isQuotedHeadline(_ q: DirectSpan, _ ctx: QuoteContext) -> Bool {
+        let p = ctx.paragraph(ofToken: q.openToken)
+        guard p < ctx.doc.paragraphs.count, ctx.doc.paragraphs[p].sentences.count == 1,
+              let s = ctx.sentence(of: q.openToken) else { return false }
+        return s.tokens.lowerBound == q.openToken && s.tokens.upperBound == q.closeToken + 1
+            && !ctx.isPunct(q.inner.upperBound - 1, ".!?,…")
     }
 
     /// The paragraph before `p` that is not boilerplate or a heading.

@@ -3,19 +3,26 @@
 
 /// How the speaker and the content sit around a cue (see the header of quotes/cues.tsv).
 public enum CueFrame: String, Sendable, CaseIterable {
-    case speech, tell, that, belief, according, passive
+    case speech, tell, that, belief, according, passive, object, infinitive, noun
+
+    /// Frames whose content only follows the cue ("called Trump a liar", "urged voters to stay home"): never
+    /// "CLAUSE, X CUE" and never a direct quote on its own.
+    var readsForwardOnly: Bool { self == .object || self == .infinitive || self == .noun }
 }
 
 /// A cue phrase: its lower-case words and frame.
 struct CuePhrase: Sendable {
     let words: [String]
     let frame: CueFrame
+    /// The phrase is also listed with frame infinitive ("promised that ..." and "promised to ..."): an infinitive
+    /// after it is read first.
+    var infinitive = false
 }
 
 /// A word class from quotes/words.tsv.
 enum QuoteWordClass: String, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
-    case label, dash, intro, document
+    case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.
@@ -68,6 +75,16 @@ public struct QuoteLexicon: Sendable {
             let words = cols[0].split(separator: " ").map(String.init)
             guard let first = words.first, words.allSatisfy({ $0 == $0.lowercased() }) else {
                 throw Self.bad(Self.cuesFile, n, "phrase must be non-empty lower case")
+            }
+            if let i = cues[first]?.firstIndex(where: { $0.words == words }) {
+                // A second frame for a listed phrase: only infinitive may be added to another frame.
+                let other = cues[first]![i].frame
+                guard frame == .infinitive || other == .infinitive, frame != other else {
+                    throw Self.bad(Self.cuesFile, n, "phrase listed twice (a second line may only add infinitive)")
+                }
+                if other == .infinitive { cues[first]![i] = CuePhrase(words: words, frame: frame) }
+                cues[first]![i].infinitive = true
+                continue
             }
             cues[first, default: []].append(CuePhrase(words: words, frame: frame))
         }

@@ -9,10 +9,13 @@ public struct GoldAttribution: Sendable, Equatable {
     public var content: [CharRange]
     public var source: [CharRange]
     public var direct: Bool
-    public init(content: [CharRange], source: [CharRange], direct: Bool) {
+    /// A direct content with words outside its quote marks (a partly quoted statement).
+    public var mixed: Bool
+    public init(content: [CharRange], source: [CharRange], direct: Bool, mixed: Bool = false) {
         self.content = content
         self.source = source
         self.direct = direct
+        self.mixed = mixed
     }
 }
 
@@ -21,13 +24,17 @@ public struct ScoredQuote: Sendable, Equatable {
     public var content: CharRange
     public var speaker: [CharRange]
     public var direct: Bool
-    public init(content: CharRange, speaker: [CharRange], direct: Bool) {
+    /// The system called it mixed (a reported clause with quoted words).
+    public var mixed: Bool
+    public init(content: CharRange, speaker: [CharRange], direct: Bool, mixed: Bool = false) {
         self.content = content
         self.speaker = speaker
         self.direct = direct
+        self.mixed = mixed
     }
     public init(_ q: Quote) {
-        self.init(content: q.content, speaker: q.speaker.map { [$0.mention] } ?? [], direct: q.kind != .indirect)
+        self.init(content: q.content, speaker: q.speaker.map { [$0.mention] } ?? [], direct: q.kind != .indirect,
+                  mixed: q.kind == .mixed)
     }
 }
 
@@ -38,6 +45,9 @@ public struct QuoteScore: Sendable, Equatable {
     public var matchedGold = [0, 0], matchedSystem = [0, 0]
     /// Matched pairs whose gold has a source, and those whose speaker overlaps it, by gold kind.
     public var speakerTotal = [0, 0], speakerRight = [0, 0]
+    /// The same by three kinds (0 = direct, 1 = indirect, 2 = mixed): gold mixed is a content with quote marks and
+    /// words outside them; system mixed is the extractor's kind.
+    public var gold3 = [0, 0, 0], system3 = [0, 0, 0], matchedGold3 = [0, 0, 0], matchedSystem3 = [0, 0, 0]
     public var articles = 0
 
     public init() {}
@@ -49,8 +59,8 @@ public struct QuoteScore: Sendable, Equatable {
         articles += 1
         let gw = gold.map { Self.words(scalars, $0.content) }
         let sw = system.map { Self.words(scalars, [$0.content]) }
-        for g in gold { self.gold[g.direct ? 0 : 1] += 1 }
-        for s in system { self.system[s.direct ? 0 : 1] += 1 }
+        for g in gold { self.gold[g.direct ? 0 : 1] += 1; gold3[Self.kind3(g)] += 1 }
+        for s in system { self.system[s.direct ? 0 : 1] += 1; system3[Self.kind3(s)] += 1 }
         var pairs: [(j: Double, g: Int, s: Int)] = []
         for (gi, a) in gw.enumerated() where !a.isEmpty {
             for (si, b) in sw.enumerated() where !b.isEmpty {
@@ -68,11 +78,22 @@ public struct QuoteScore: Sendable, Equatable {
             let k = g.direct ? 0 : 1
             matchedGold[k] += 1
             matchedSystem[s.direct ? 0 : 1] += 1
+            matchedGold3[Self.kind3(g)] += 1
+            matchedSystem3[Self.kind3(s)] += 1
             if !g.source.isEmpty {
                 speakerTotal[k] += 1
                 if s.speaker.contains(where: { sp in g.source.contains { sp.overlaps($0) } }) { speakerRight[k] += 1 }
             }
         }
+    }
+
+    private static func kind3(_ g: GoldAttribution) -> Int { g.mixed ? 2 : g.direct ? 0 : 1 }
+    private static func kind3(_ s: ScoredQuote) -> Int { s.mixed ? 2 : s.direct ? 0 : 1 }
+
+    /// Precision, recall and F1 of one of the three kinds (P by system kind, R by gold kind).
+    public func f1(kind3 k: Int) -> (p: Double, r: Double, f1: Double) {
+        let p = ratio(matchedSystem3[k], system3[k]), r = ratio(matchedGold3[k], gold3[k])
+        return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r))
     }
 
     /// Start offsets of the words (letter or digit runs) inside the ranges.
@@ -122,8 +143,15 @@ public struct QuoteScore: Sendable, Equatable {
                 + "\(String(s).paddedLeft(4))  \(f(precision(k)))   \(f(recall(k)))   \(f(f1(k)))  "
                 + "\(f(speakerAccuracy(k))) (\(n))")
         }
-        lines.append("(P by system kind, R by gold kind; direct = gold content with a quote mark / system direct+mixed;"
-                     + ")")
+        lines.append("(P by system kind, R by gold kind; direct = gold content with a quote mark / system "
+                     + "direct+mixed)")
+        lines.append("three kinds: gold  sys  P(sys)  R(gold)  F1   (mixed = gold with words outside its marks)")
+        for (name, k) in [("direct", 0), ("indirect", 1), ("mixed", 2)] {
+            let x = f1(kind3: k)
+            let label = name.padding(toLength: 9, withPad: " ", startingAt: 0)
+            lines.append("  \(label) \(String(gold3[k]).paddedLeft(5)) \(String(system3[k]).paddedLeft(4))  "
+                + "\(f(x.p))   \(f(x.r))   \(f(x.f1))")
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -136,6 +164,20 @@ extension String {
 
 /// Reads PolNeAR's brat standoff attribution files.
 public enum PolNeAR {
+    /// True when a letter or digit of the content lies outside quotation marks (“ ” " toggle; a piece starts
+    /// outside).
+    static func wordsOutsideMarks(_ content: [CharRange], _ s: [Unicode.Scalar]) -> Bool {
+        for r in content {
+            var inside = false
+            for i in max(0, r.start)..<min(r.end, s.count) {
+                let c = s[i]
+                if c == "“" { inside = true } else if c == "”" { inside = false } else if c == "\"" { inside.toggle() }
+                else if !inside, c.properties.isAlphabetic || c.properties.numericType != nil { return true }
+            }
+        }
+        return false
+    }
+
     /// The attributions of one .ann file (E lines; Discard and Discuss spans belong to none and are ignored).
     public static func attributions(ann: String, text scalars: [Unicode.Scalar]) -> [GoldAttribution] {
         var spans: [String: (role: String, ranges: [CharRange])] = [:]
@@ -168,7 +210,8 @@ public enum PolNeAR {
             let direct = content.contains { r in
                 (max(0, r.start)..<min(r.end, scalars.count)).contains { marks.contains(scalars[$0]) }
             }
-            return GoldAttribution(content: content, source: source, direct: direct)
+            return GoldAttribution(content: content, source: source, direct: direct,
+                                   mixed: direct && wordsOutsideMarks(content, scalars))
         }
     }
 }

@@ -17,7 +17,10 @@ extension QuoteContext {
     func speakerLeft(of cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
         guard let s = sentence(of: cue.lowerBound) else { return nil }
         let lo = s.tokens.lowerBound
-        let j = skipBackModifiers(from: cue.lowerBound - 1, floor: lo)
+        // "Trump is telling voters ...", "He's claiming ...": a progressive cue; the speaker is before "is".
+        var from = cue.lowerBound - 1
+        if lower[cue.lowerBound].hasSuffix("ing"), from > lo, lex.is(lower[from], .copula) { from -= 1 }
+        let j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
         let w = lower[j]
         if lex.is(w, .relative),
@@ -32,10 +35,11 @@ extension QuoteContext {
             // "Hugh Hill, a doctor, said" / "Blinken, who is in Seoul, said": the phrase before the aside.
             var p = j - 1
             while p > lo, !isPunct(p, ","), quoteOf[p] < 0, j - p < 25 { p -= 1 }
-            guard p > lo, isPunct(p, ","), let np = nounPhrase(endingAt: p - 1, floor: lo) else { return nil }
+            guard p > lo, isPunct(p, ","), let np = nounPhrase(endingAt: p - 1, floor: lo), !isQuotedFirstPerson(np)
+            else { return nil }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
-        guard let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
@@ -45,7 +49,9 @@ extension QuoteContext {
         // "said Tuesday", "said on Monday Hugh Hill": time words are no speaker.
         var k = t
         while k < s.tokens.upperBound, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) { k += 1 }
-        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound) else { return nil }
+        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
+            return nil
+        }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
@@ -69,6 +75,8 @@ extension QuoteContext {
     /// aside, up to 10 tokens, stopping at clause words, cues, quote marks and other punctuation.
     func nounPhrase(endingAt e: Int, floor lo: Int) -> Range<Int>? {
         guard e >= lo, isWord[e] || isPunct(e, ")") else { return nil }
+        // "It says ...", "they said": a pronoun right before the cue is the whole phrase.
+        if quoteOf[e] < 0, lex.is(lower[e], .person) || lex.is(lower[e], .group) { return e..<(e + 1) }
         var i = e, count = 0
         while i >= lo, count < 10, quoteOf[i] < 0 {
             if isPunct(i, ")") {
@@ -175,13 +183,8 @@ extension QuoteContext {
         guard !isCap[np.upperBound - 1] || np.count == 1 || lex.is(lower[np.lowerBound], .det) else { return nil }
         let phrase = np.filter { !lex.is(lower[$0], .det) }.map { lower[$0] }.joined(separator: " ")
         var best: (entity: Int, last: Int)?
-        for (ei, ent) in doc.entities.enumerated() {
-            let roleWords = (ent.role ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-            let aliasHit = ent.aliases.contains { $0.lowercased() == phrase }
-            guard roleWords.contains(head) || aliasHit else { continue }
-            let last = ent.mentions
-                .filter { $0 < doc.mentions.count && doc.mentions[$0].tokens.lowerBound < np.lowerBound }
-                .map { doc.mentions[$0].tokens.lowerBound }.max() ?? -1
+        for ei in titles.candidates(roleWord: head, alias: phrase) {
+            let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
             if best == nil || last > best!.last { best = (ei, last) }
         }
         return best?.entity
@@ -190,12 +193,13 @@ extension QuoteContext {
     /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
     /// speaker; they: the nearest organisation, else the last speaker when it was a group.
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
-        let person = lex.is(lower[t], .person)
+        // "his claim": a possessive his is a person like he.
+        let person = lex.is(lower[t], .person) || lower[t] == "his"
         let text = doc.tokens[t].text
         let si = sentenceOf[t]
         var s = si
         while s >= 0, si - s < 8 {
-            let range = doc.sentences[s].tokens
+            let range = sentences[s].tokens
             for k in range where k < t || s != si {
                 let m = mentionOf[k]
                 guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }

@@ -34,7 +34,19 @@ extension Tense {
         let w = words[i]
         guard w.kind == .word else { return nil }
         let flags = w.id >= 0 ? rules.tenseFlags[Int(w.id)] : 0
-        if flags & 1 != 0 { return .future }
+        // After a determiner a cue is a noun ("the plan", "its plans"): no tense.
+        if flags & 7 != 0, i > 0, words[i - 1].id >= 0, rules.tenseFlags[Int(words[i - 1].id)] & 32 != 0 { return nil }
+        if flags & 1 != 0 {
+            // "had been due to", "had planned to": a plan in the past perfect is over.
+            var k = i - 1
+            while k >= 0 && k >= i - 2 && words[k].kind == .word {
+                if words[k].lower == "had" { return .past }
+                let f = words[k].id >= 0 ? rules.tenseFlags[Int(words[k].id)] : 0
+                if f & 16 == 0 { break }
+                k -= 1
+            }
+            return .future
+        }
         if flags & 2 != 0 { return .past }
         if flags & 4 != 0 { return .present }
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary

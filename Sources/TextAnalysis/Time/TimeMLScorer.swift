@@ -74,6 +74,8 @@ public struct TimeScore: Sendable {
     public var relaxedGold = 0, relaxedSystem = 0
     public var matchedPairs = 0, typeCorrect = 0, valueCorrect = 0
     public var errors: [String] = []
+    /// Per rule: system timexes with the gold value, with another value, and with no gold overlap.
+    public var byRule: [String: (right: Int, wrong: Int, falseAlarm: Int)] = [:]
 
     public init() {}
 
@@ -99,7 +101,13 @@ public struct TimeScore: Sendable {
         }
         for s in sys {
             if doc.gold.contains(where: { $0.chars == s.chars }) { strictSystem += 1 }
-            if doc.gold.contains(where: { $0.chars.overlaps(s.chars) }) { relaxedSystem += 1 } else {
+            if let g = doc.gold.first(where: { $0.chars.overlaps(s.chars) }) {
+                relaxedSystem += 1
+                if Self.sameValue(s.value, g.value) { byRule[s.rule, default: (0, 0, 0)].right += 1 } else {
+                    byRule[s.rule, default: (0, 0, 0)].wrong += 1
+                }
+            } else {
+                byRule[s.rule, default: (0, 0, 0)].falseAlarm += 1
                 errors.append("FALSE \(doc.name)\t\(s.value)\t\(s.rule)\t\(show(s.chars))")
             }
         }
@@ -112,12 +120,34 @@ public struct TimeScore: Sendable {
             relaxedGold += 1
             matchedPairs += 1
             if s.type.rawValue == g.type { typeCorrect += 1 }
-            if s.value == g.value { valueCorrect += 1 } else {
+            if Self.sameValue(s.value, g.value) { valueCorrect += 1 } else {
                 let ref = doc.creationDate?.description ?? "-"
                 errors.append("VALUE \(doc.name)\tgold \(g.value) sys \(s.value) (\(s.rule), ref \(ref))\t"
                               + show(g.chars))
             }
         }
+    }
+
+    /// Value equality, with the one equivalence the task allows: a decade or century written with its unknown
+    /// digits as X is the same period ("195" and "195X" are both "the 1950s" in TimeBank; "19" and "19XX").
+    static func sameValue(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        func period(_ v: String) -> String? {
+            let digits = v.prefix { $0.isNumber }
+            guard digits.count == 2 || digits.count == 3, v.dropFirst(digits.count).allSatisfy({ $0 == "X" }),
+                  v.count == digits.count || v.count == 4 else { return nil }
+            return String(digits)
+        }
+        guard let p = period(a), let q = period(b) else { return false }
+        return p == q
+    }
+
+    /// One line per rule, most errors first: "rule right wrong false".
+    public var ruleTable: [String] {
+        byRule.sorted {
+            ($0.value.wrong + $0.value.falseAlarm, $1.key) > ($1.value.wrong + $1.value.falseAlarm, $0.key)
+        }
+            .map { "RULE  \($0.key)\t\($0.value.right)\t\($0.value.wrong)\t\($0.value.falseAlarm)" }
     }
 
     public var summary: String {

@@ -82,7 +82,9 @@ public struct TimeRuleSet: Sendable {
     var tensePresent: Set<String> = []
     var notPastEd: Set<String> = []
     var participleAux: Set<String> = []
-    /// Tense flags by vocabulary id: future 1, past 2, present 4, not a past "-ed" 8, participle auxiliary 16.
+    var determiners: Set<String> = []
+    /// Tense flags by vocabulary id: future 1, past 2, present 4, not a past "-ed" 8, participle auxiliary 16,
+    /// determiner 32.
     var tenseFlags: [UInt8] = []
 
     /// Rule files in matching priority order (a tie between equal spans goes to the earlier rule).
@@ -98,6 +100,7 @@ public struct TimeRuleSet: Sendable {
         tensePresent = try Self.wordSet(resources, "time/patterns/tense-present.txt")
         notPastEd = try Self.wordSet(resources, "time/patterns/not-past-ed.txt")
         participleAux = try Self.wordSet(resources, "time/patterns/participle-aux.txt")
+        determiners = try Self.wordSet(resources, "time/patterns/determiner.txt")
         var listIndex: [String: Int] = [:]
         for file in Self.ruleFiles {
             try loadRules(resources, "time/rules/\(file).txt", &listIndex)
@@ -137,7 +140,8 @@ public struct TimeRuleSet: Sendable {
     /// Numbers every word the rules can test and rewrites literal elements and list entries as ids.
     mutating func compileVocabulary() {
         var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
-            .union(tensePresent).union(notPastEd).union(participleAux).union(["-", "'", ".", "the", "a", "an"])
+            .union(tensePresent).union(notPastEd).union(participleAux).union(determiners)
+            .union(["-", "'", ".", "the", "a", "an"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }
@@ -161,7 +165,8 @@ public struct TimeRuleSet: Sendable {
         for (w, v) in numberWords { numberValue[Int(vocab[w]!)] = v }
         for (w, v) in ordinalWords { ordinalValue[Int(vocab[w]!)] = v }
         tenseFlags = Array(repeating: 0, count: vocab.count)
-        for (set, flag) in [(tenseFuture, 1), (tensePast, 2), (tensePresent, 4), (notPastEd, 8), (participleAux, 16)] {
+        for (set, flag) in [(tenseFuture, 1), (tensePast, 2), (tensePresent, 4), (notPastEd, 8), (participleAux, 16),
+                            (determiners, 32)] {
             for w in set { tenseFlags[Int(vocab[w]!)] |= UInt8(flag) }
         }
     }

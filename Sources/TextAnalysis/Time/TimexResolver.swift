@@ -10,18 +10,29 @@
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
 //   holiday 12-25 | holiday 11-4-4 [last|next|...]  a fixed date, or the 4th Thursday of November
-//   mentioned-quarter                               the last-mentioned quarter if recent (the reference's or
+//   mentioned-quarter[-N]                           the last-mentioned quarter if recent (the reference's or
 //                                                   one of the two before), else the one before the
-//                                                   reference's ("the quarter", "the latest period")
+//                                                   reference's ("the quarter", "the latest period"); N
+//                                                   quarters before that ("the year-earlier quarter": -4)
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
-//                                                   year earlier" is 2020-Q3), else relative to the reference
+//                                                   year ago" is 2020-Q3), else relative to the reference
+//   anchor day | anchor year+1 | anchor month-2     anaphora: relative to the last-mentioned date at its own
+//                                                   granularity ("that day", "the following year", "a month
+//                                                   earlier"); digits it lacks stay X (a month anchor gives
+//                                                   "that day" 1998-10-XX); no mention: the reference.
+//                                                   A quarter anchor shifts "year-1" by four quarters
+//                                                   (a comparison with the same quarter a year before).
+//   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
+//   anchor-day                                      the last-mentioned day if it has one, else the reference
+//                                                   (a clock time: "shot Friday ... at 10 p.m.")
 //
 // Named periods without a direction word follow the clause tense: past picks the latest one starting on or
 // before the reference, future the earliest one ending on or after it, as long as that one lies within
 // `tenseReach` days (news dates rarely point further; a wrongly read tense then falls back); otherwise, and
-// with no tense, the nearest one. Weekdays lean to the past without a tense, as news reports what happened;
-// quarters and halves take the latest one begun, or with a future clause one starting within 120 days.
+// with no tense, the nearest one. Weekdays and month-day dates lean to the past without a tense, as news
+// reports what happened; quarters and halves take the latest one begun, or with a future clause one starting
+// within 120 days.
 // "last"/"next" exclude the period holding the reference; "past"/"future" force the tense ("by May").
 // Directions: [last|next|this|past|future] after any named period.
 // Without a reference date, the unknown digits become X ("XXXX-WXX-4").
@@ -32,7 +43,7 @@ public struct TimexResolver: Sendable {
     /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
     public static let tenseReach = 300
 
-    /// `mentioned`: the last resolved DATE value earlier in the document, for anaphoric specs.
+    /// `mentioned`: the last resolved calendar value earlier in the document, for anaphoric specs.
     public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil) -> String {
         guard value.contains("UNDEF(") else { return value }
         var out = ""
@@ -64,9 +75,21 @@ public struct TimexResolver: Sendable {
             let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
             if (0...2).contains(back) { recentQuarter = q }
         }
-        if head == "mentioned-quarter" {
-            if let m = mentioned, recentQuarter != nil { return .value(m) }
-            return relative("quarter-1", ref)
+        if head == "anchor-day" {
+            if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
+            return relative("day", ref)
+        }
+        if head == "anchor" || head == "anchor-weekday" {
+            return anchored(parts, ref, mentioned, recentQuarter)
+        }
+        if head.hasPrefix("mentioned-quarter") {
+            // "mentioned-quarter-4": the quarter under discussion a year before ("the year-earlier quarter").
+            let back = Int(head.dropFirst("mentioned-quarter-".count)) ?? 0
+            if let q = recentQuarter {
+                let index = q.year * 4 + q.quarter - 1 - back
+                return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
+            }
+            return relative("quarter-\(1 + back)", ref)
         }
         if parts.count == 2, parts[1] == "mentioned" {
             if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
@@ -103,7 +126,7 @@ public struct TimexResolver: Sendable {
                 }
             }
             if candidates.isEmpty { return .value("XXXX-" + parts[1]) }
-            return .value(pick(candidates, ref, direction, tense, leanPast: false))
+            return .value(pick(candidates, ref, direction, tense, leanPast: md.count == 2))
         case "q", "h", "season":
             guard parts.count >= 2 else { return .value("XXXX") }
             let label = String(parts[1])
@@ -204,6 +227,99 @@ public struct TimexResolver: Sendable {
         case .year: return .value(Self.year(ref.year + offset))
         case .decade: return .value(String(Self.floorDiv(ref.year, 10) + offset))
         case .century: return .value(String(Self.floorDiv(ref.year, 100) + offset))
+        }
+    }
+
+    /// A calendar value taken apart: its year and, when it has them, month, day, ISO week or quarter.
+    struct Anchor {
+        var year: Int
+        var month: Int?
+        var day: Int?
+        var week: Int?
+        var quarter: Int?
+
+        /// Parses 2021, 2021-03, 2021-03-18(T...), 2021-W11, 2021-Q1 (2021-H1 and 2021-SU as their year);
+        /// nil for anything else (decades, REF values, durations).
+        init?(_ value: String) {
+            let v = value.split(separator: "T", maxSplits: 1).first.map(String.init) ?? value
+            let parts = v.split(separator: "-", omittingEmptySubsequences: false)
+            guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
+            year = y
+            if parts.count >= 2 {
+                let p = parts[1]
+                if p.hasPrefix("W"), let w = Int(p.dropFirst()), (1...53).contains(w) { week = w }
+                else if p.hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) { quarter = q }
+                else if p.count == 2, let m = Int(p), (1...12).contains(m) {
+                    month = m
+                    if parts.count >= 3, let d = Int(parts[2]), CalendarDate(year: y, month: m, day: d) != nil {
+                        day = d
+                    }
+                } else if !["H1", "H2", "SP", "SU", "FA", "WI"].contains(p) { return nil }
+            }
+        }
+
+        init(_ d: CalendarDate) { year = d.year; month = d.month; day = d.day }
+
+        var date: CalendarDate? {
+            guard let month, let day else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        }
+    }
+
+    /// `anchor unit[±N]` and `anchor-weekday D last|next` against the last-mentioned date (else the reference).
+    func anchored(_ parts: [Substring], _ ref: CalendarDate?, _ mentioned: String?,
+                  _ recentQuarter: (year: Int, quarter: Int)? = nil) -> Result {
+        guard parts.count >= 2 else { return .value("XXXX") }
+        guard let a = mentioned.flatMap(Anchor.init) ?? ref.map(Anchor.init) else {
+            return parts[0] == "anchor-weekday" ? .value("XXXX-XX-XX") : relative(parts[1], nil)
+        }
+        if parts[0] == "anchor-weekday" {
+            guard let d = Int(parts[1]), (1...7).contains(d), let day = a.date else { return .value("XXXX-XX-XX") }
+            let forward = parts.count > 2 && parts[2] == "next"
+            let delta = forward ? (d - day.weekday + 6) % 7 + 1 : -((day.weekday - d + 6) % 7 + 1)
+            return .value(day.adding(days: delta).description)
+        }
+        let spec = parts[1]
+        var name = spec, offset = 0
+        if let sign = spec.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            name = spec[..<sign]
+            let n = spec[spec.index(after: sign)...]
+            if n == "X" { return .whole(spec[sign] == "-" ? "PAST_REF" : "FUTURE_REF") }
+            guard let v = Int(n) else { return .value("XXXX") }
+            offset = spec[sign] == "-" ? -v : v
+        }
+        let y = a.year
+        switch Unit(rawValue: String(name)) {
+        case .day:
+            if let d = a.date { return .value(d.adding(days: offset).description) }
+            if let m = a.month { return .value("\(Self.year(y))-\(TimexExtractor.pad2(m))-XX") }
+            return .value("\(Self.year(y))-XX-XX")
+        case .week:
+            if let d = a.date {
+                let (wy, w) = Self.isoWeek(d.adding(days: 7 * offset))
+                return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(w))")
+            }
+            if let w = a.week, offset == 0 { return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))") }
+            return .value("\(Self.year(y))-WXX")
+        case .month:
+            guard let m = a.month else { return .value("\(Self.year(y))-XX") }
+            let k = y * 12 + m - 1 + offset
+            return .value("\(Self.year(Self.floorDiv(k, 12)))-\(TimexExtractor.pad2(Self.floorMod(k, 12) + 1))")
+        case .quarter:
+            guard let q = a.quarter ?? a.month.map({ ($0 - 1) / 3 + 1 }) else { return .value("\(Self.year(y))-QX") }
+            let k = y * 4 + q - 1 + offset
+            return .value("\(Self.year(Self.floorDiv(k, 4)))-Q\(Self.floorMod(k, 4) + 1)")
+        case .year:
+            if let q = a.quarter, offset < 0 {
+                return .value("\(Self.year(y + offset))-Q\(q)")
+            }
+            // A date inside the quarter under discussion ("the quarter ended Sept. 30 ... a year earlier").
+            if let q = recentQuarter, offset < 0, let m = a.month, a.year == q.year, (m - 1) / 3 + 1 == q.quarter {
+                return .value("\(Self.year(y + offset))-Q\(q.quarter)")
+            }
+            return .value(Self.year(y + offset))
+        case .half, .decade, .century, nil:
+            return relative(spec, CalendarDate(year: y, month: a.month ?? 1, day: a.day ?? 1))
         }
     }
 

@@ -23,11 +23,42 @@ public struct TimexTagger: AnalysisComponent {
     public func tag(_ scalars: [Unicode.Scalar], range: Range<Int>? = nil, sentences: [CharRange] = [],
                     reference: CalendarDate?) -> [Timex] {
         var mentioned: String?
-        return extractor.extract(scalars, range: range, sentences: sentences).map {
-            let value = resolver.resolve($0.value, reference: reference, tense: $0.tense, mentioned: mentioned)
-            // Anaphoric values do not become the anchor themselves (no chain of "a year earlier"s).
-            if $0.type == .date, value.first?.isNumber == true, !$0.value.contains("mentioned") { mentioned = value }
-            return Timex(chars: $0.chars, type: $0.type, value: value, rule: $0.rule, mod: $0.mod)
+        var out: [Timex] = []
+        for x in extractor.extract(scalars, range: range, sentences: sentences) {
+            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned)
+            // The end of a range ("from Monday to Friday", "between Dec. 28 and Jan. 3") does not come before its
+            // start: resolved forward from the start instead.
+            if let start = out.last, x.value.hasPrefix("UNDEF(weekday") || x.value.hasPrefix("UNDEF(date"),
+               value < start.value, let from = CalendarDate(iso: start.value.prefix(10)),
+               Self.joinsRange(scalars, start.chars, x.chars) {
+                value = resolver.resolve(x.value, reference: from, tense: .future)
+            }
+            // The anchor for anaphora is the last calendar value of day, week, month, quarter or year shape.
+            // Anaphoric values do not move it: repeated comparisons ("a year earlier" ... "a year earlier")
+            // count from the same date, not from each other.
+            if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("anchor"),
+               TimexResolver.Anchor(value) != nil { mentioned = value }
+            out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod))
         }
+        return out
+    }
+
+    static let rangeStarts: Set<String> = ["from", "between"]
+    static let rangeLinks: Set<String> = ["to", "through", "thru", "until", "till", "and", "-", "\u{2013}"]
+
+    /// "from A to B", "between A and B", "A - B": the words around two adjacent expressions make a range.
+    static func joinsRange(_ scalars: [Unicode.Scalar], _ a: CharRange, _ b: CharRange) -> Bool {
+        guard a.end <= b.start, b.start - a.end <= 10 else { return false }
+        let link = String(String.UnicodeScalarView(scalars[a.end..<b.start]))
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        guard rangeLinks.contains(link) else { return false }
+        if link == "-" || link == "\u{2013}" { return true }
+        // The word before the start: "from" or "between".
+        var i = a.start - 1
+        while i >= 0 && scalars[i] == " " { i -= 1 }
+        var j = i
+        while j >= 0 && scalars[j].properties.isAlphabetic { j -= 1 }
+        let before = String(String.UnicodeScalarView(scalars[(j + 1)..<(i + 1)])).lowercased()
+        return rangeStarts.contains(before)
     }
 }

@@ -1,0 +1,48 @@
+// TimexTagger across sentences: anaphora count from the last date the text mentioned (and not from each other),
+// and the end of a range is resolved forward from its start.
+import Testing
+@testable import TextAnalysis
+
+struct TimexTaggerTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let text: String
+        let reference: String
+        /// Expected values of the timexes, in text order.
+        let values: [String]
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        // Anaphora: the last mentioned date, at its granularity.
+        Case(text: "He was shot on Oct. 23, 1998. Earlier that day, he had spoken. He died the next day.",
+             reference: "1999-10-24", values: ["1998-10-23", "1998-10-23", "1998-10-24"]),
+        Case(text: "He was made a general in 1995, and the following year he became minister.",
+             reference: "1998-04-18", values: ["1995", "1996"]),
+        Case(text: "The clinic opened in October 1998. The site was crossed out that same day.",
+             reference: "1999-02-06", values: ["1998-10", "1998-10-XX"]),
+        // Repeated comparisons count from the same quarter, not from each other.
+        Case(text: "Profit in the third quarter rose to $5 million from $4 million a year earlier. "
+                 + "Sales rose 5% from a year earlier.",
+             reference: "1989-10-26", values: ["1989-Q3", "1988-Q3", "1988-Q3"]),
+        // Nothing mentioned yet: the reference.
+        Case(text: "The rebels took the town a month earlier.", reference: "2021-03-18", values: ["2021-02"]),
+        // A clock time falls on the day the text is talking about.
+        Case(text: "Slepian was shot on Friday, Oct. 23, 1998, at 10 p.m. in his kitchen.",
+             reference: "1999-04-19", values: ["1998-10-23", "1998-10-23T22:00"]),
+        // Ranges: the end comes after the start.
+        Case(text: "The office is open from Monday to Friday.", reference: "1998-03-18",
+             values: ["1998-03-16", "1998-03-20"]),
+        Case(text: "The talks ran between Dec. 28 and Jan. 3.", reference: "1999-01-10",
+             values: ["1998-12-28", "1999-01-03"]),
+        Case(text: "Output grew between 1990 and 1995.", reference: "1998-03-18", values: ["1990", "1995"]),
+        // Not a range: two separate weekdays keep their own resolution.
+        Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
+             values: ["1998-03-13", "1998-03-23"]),
+    ]
+
+    @Test(arguments: cases)
+    func resolvesInContext(_ c: Case) {
+        let found = TimeFixture.tag(c.text, reference: CalendarDate(iso: c.reference)!)
+        #expect(found.map(\.value) == c.values, "rules \(found.map(\.rule))")
+    }
+}
