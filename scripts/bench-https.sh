@@ -59,7 +59,9 @@ http {
 }
 CONF
 
-"$bin" --port 0 --loops "$cores" --tls-port "$ours_port" \
+# Its own session, like daemonized nginx: with sched_autogroup a server in this script's session shares one CPU
+# share with wrk (see scripts/bench-http).
+setsid "$bin" --port 0 --loops "$cores" --tls-port "$ours_port" \
     --tls-cert "$work/certs/server.pem" --tls-key "$work/certs/server.key" >"$work/ours.log" 2>&1 &
 ours_pid=$!
 nginx -c "$work/nginx.conf" -p "$work"

@@ -1,6 +1,7 @@
 // Service metrics in the Prometheus text exposition format (version 0.0.4): request counts by route and
 // status, request latency and analysis time histograms, plus gauges read at scrape time (articles stored,
 // open connections, TLS handshakes, process RSS and open fds). Handlers on any thread record into it.
+import EventServer
 import Foundation
 import Synchronization
 
@@ -28,8 +29,10 @@ final class Metrics: Sendable {
     private let state = Mutex(State())
 
     func recordRequest(route: String, status: Int, seconds: Double) {
+        // The key is built before taking the lock: every loop and worker records here on every request.
+        let key = route + "\u{0}" + String(status)
         state.withLock {
-            $0.requests["\(route)\u{0}\(status)", default: 0] += 1
+            $0.requests[key, default: 0] += 1
             $0.latency.observe(seconds)
         }
     }
@@ -41,12 +44,10 @@ final class Metrics: Sendable {
     /// Gauges the caller reads at scrape time.
     struct Gauges {
         var articlesStored: Int?
-        var openConnections: Int?
-        var tlsHandshakes: Int?
-        var tlsHandshakeFailures: Int?
     }
 
-    func render(_ gauges: Gauges) -> String {
+    /// `server`: the event server's counters (connections and TLS handshakes, by listener); nil before it starts.
+    func render(_ gauges: Gauges, server: ServerStatistics? = nil) -> String {
         let snapshot = state.withLock { $0 }
         var out = ""
         out += "# HELP byline_http_requests_total HTTP requests answered, by route pattern and status.\n"
@@ -63,12 +64,41 @@ final class Metrics: Sendable {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(value)\n"
         }
         gauge("byline_articles_stored", "Articles in the store.", gauges.articlesStored)
-        gauge("byline_open_connections", "Client connections open now.", gauges.openConnections)
-        gauge("byline_tls_handshakes_total", "TLS handshakes completed.", gauges.tlsHandshakes, type: "counter")
-        gauge("byline_tls_handshake_failures_total", "TLS handshakes that failed.", gauges.tlsHandshakeFailures,
-              type: "counter")
+        if let server { out += Metrics.server(server) }
         gauge("process_resident_memory_bytes", "Resident set size.", ProcessStats.residentBytes())
         gauge("process_open_fds", "Open file descriptors.", ProcessStats.openFileDescriptors())
+        return out
+    }
+
+    /// Connection and TLS figures labelled by listener (`scheme` and `port`), failures also by `reason`.
+    static func server(_ statistics: ServerStatistics) -> String {
+        func labels(_ listener: ServerStatistics.Listener) -> String {
+            "scheme=\"\(listener.isTLS ? "https" : "http")\",port=\"\(listener.port)\""
+        }
+        let tls = statistics.listeners.filter(\.isTLS)
+        var out = "# HELP byline_open_connections Client connections open now.\n# TYPE byline_open_connections gauge\n"
+        for listener in statistics.listeners {
+            out += "byline_open_connections{\(labels(listener))} \(listener.openConnections)\n"
+        }
+        out += "# HELP byline_connections_accepted_total Client connections accepted.\n"
+        out += "# TYPE byline_connections_accepted_total counter\n"
+        for listener in statistics.listeners {
+            out += "byline_connections_accepted_total{\(labels(listener))} \(listener.acceptedConnections)\n"
+        }
+        guard !tls.isEmpty else { return out }
+        out += "# HELP byline_tls_handshakes_total TLS handshakes completed.\n"
+        out += "# TYPE byline_tls_handshakes_total counter\n"
+        for listener in tls {
+            out += "byline_tls_handshakes_total{\(labels(listener))} \(listener.tlsHandshakes)\n"
+        }
+        out += "# HELP byline_tls_handshake_failures_total TLS handshakes that failed, by reason.\n"
+        out += "# TYPE byline_tls_handshake_failures_total counter\n"
+        for listener in tls {
+            for reason in TLSHandshakeFailure.allCases {
+                out += "byline_tls_handshake_failures_total{\(labels(listener)),reason=\"\(reason.rawValue)\"} "
+                out += "\(listener.tlsHandshakeFailures[reason, default: 0])\n"
+            }
+        }
         return out
     }
 

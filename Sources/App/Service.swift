@@ -137,6 +137,7 @@ public final class Service: Sendable {
         serverConfig.maxRequestsPerConnection = config.maxRequestsPerConnection
         serverConfig.shutdownGracePeriod = .milliseconds(Int(config.shutdownGrace * 1000))
         serverConfig.log = { [self] line in log(level: "warn", line) }
+        serverConfig.clientLog = { [self] line in log(level: "info", line) }
 
         let server = HTTPServer(configuration: serverConfig)
         let tlsListener = tlsContexts.map { server.addTLSListener(port: config.tlsPort ?? 0, contexts: $0) }

@@ -3,8 +3,10 @@
 //   POST /echo-len  -> 200 {"length":N}, N the body size
 // usage: bench-server [--port N] [--loops N] [--max-connections N] [--keep-alive-seconds N]
 //                     [--tls-port N --tls-cert PEM --tls-key PEM]   (adds a TLS listener, for scripts/bench-https)
-import Glibc
+//                     [--stats-seconds N]   (prints open connections per loop every N s: is the load balanced?)
 import EventServer
+import Foundation
+import Glibc
 import HTTP1
 
 struct BenchHandler: RequestHandler {
@@ -26,6 +28,7 @@ struct BenchHandler: RequestHandler {
 
 var configuration = ServerConfiguration(host: "127.0.0.1", port: 8080)
 var tlsPort: Int?
+var statsSeconds = 0
 var tlsPaths: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let flag = arguments.next() {
@@ -43,6 +46,7 @@ while let flag = arguments.next() {
     case "--max-connections": configuration.maxConnections = value
     case "--keep-alive-seconds": configuration.keepAliveTimeout = .seconds(value)
     case "--tls-port": tlsPort = value
+    case "--stats-seconds": statsSeconds = value
     default:
         print("unknown flag \(flag)")
         exit(2)
@@ -63,4 +67,14 @@ do {
     exit(1)
 }
 print("bench-server listening on 127.0.0.1:\(server.boundPort) with \(configuration.eventLoopCount) loops")
+if statsSeconds > 0 {
+    let interval = UInt32(statsSeconds)
+    Thread.detachNewThread {
+        while true {
+            sleep(interval)
+            var line = "open connections per loop: \(server.statistics.openConnectionsPerLoop)\n"
+            line.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
+        }
+    }
+}
 server.run()

@@ -12,6 +12,8 @@ final class Connection {
     let fd: Int32
     let id: UInt32
     let client: ClientInfo
+    /// The counters of the listener that accepted it (open connections, handshakes).
+    let counters: ListenerCounters
     private let transport: any ConnectionTransport
     private unowned let loop: EventLoop
     private(set) var machine: ConnectionStateMachine
@@ -42,11 +44,12 @@ final class Connection {
     /// The request in flight, for HEAD handling, HTTP/1.0 keep-alive and the access log.
     private var current: (method: HTTPMethod, target: String, version: HTTPVersion, start: Int64)?
 
-    init(fd: Int32, id: UInt32, client: ClientInfo, transport: any ConnectionTransport, loop: EventLoop,
-         now: Int64) {
+    init(fd: Int32, id: UInt32, client: ClientInfo, counters: ListenerCounters, transport: any ConnectionTransport,
+         loop: EventLoop, now: Int64) {
         self.fd = fd
         self.id = id
         self.client = client
+        self.counters = counters
         self.transport = transport
         self.loop = loop
         machine = ConnectionStateMachine(now: now, timeouts: loop.timeouts,
@@ -111,6 +114,7 @@ final class Connection {
 
     /// The loop's sweep found the deadline passed.
     func handleTimeout(now: Int64) {
+        if handshaking { handshakeFailed(.timeout, detail: "no handshake within the header timeout") }
         perform(machine.timedOut(now: now), now: now)
         if !isClosed { drive(now: now) }
     }
@@ -165,7 +169,7 @@ final class Connection {
             let response = HTTPError.problem(status, detail: detail)
             enqueue(ResponseSerializer.serialize(response, headOnly: false, keepAlive: false, date: loop.date))
             logAccess(response, now: now)
-            loop.configuration.log("\(client.address):\(client.port) answered \(status.code) and closed: \(detail)")
+            loop.logRejection("\(client.address):\(client.port) answered \(status.code) and closed: \(detail)")
         case .resume:
             if !hasUnparsed {
                 // Idle between requests: hold no buffer.
@@ -342,16 +346,29 @@ final class Connection {
     // MARK: readiness and closing
 
     private func advanceHandshake() {
-        switch transport.handshake() {
+        let result = transport.handshake()
+        switch result {
         case .done:
             handshaking = false
+            if transport.isTLS { counters.handshakeCompleted() }
         case .wantRead:
             interestWanted = .read
         case .wantWrite:
             interestWanted = .write
-        case .closed, .failed:
+        case .closed:
+            handshakeFailed(transport.handshakeFailure ?? .closed, detail: "closed by the peer")
+            close()
+        case .failed(let detail):
+            handshakeFailed(transport.handshakeFailure ?? .protocolError, detail: detail)
             close()
         }
+    }
+
+    private func handshakeFailed(_ reason: TLSHandshakeFailure, detail: String) {
+        guard transport.isTLS else { return }
+        counters.handshakeFailed(reason)
+        // A peer that connects and leaves (a port check, a load balancer probe) is counted, not logged.
+        if reason != .closed { loop.logHandshakeFailure(client: client, reason: reason, detail: detail) }
     }
 
     private var interestWanted: Interest = .read

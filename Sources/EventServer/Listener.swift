@@ -12,6 +12,8 @@ struct ListenerSpec: Sendable {
     var port: Int
     var isTLS: Bool
     var makeTransport: TransportFactory
+    /// Shared by the Listener of every loop made from this spec.
+    let counters = ListenerCounters()
 
     static func plain(host: String, port: Int) -> ListenerSpec {
         ListenerSpec(host: host, port: port, isTLS: false) { fd in PlainTransport(fd: fd) }

@@ -38,4 +38,6 @@ final class PlainTransport: ConnectionTransport {
     func shutdown() { Socket.shutdownWrite(fd) }
 
     var isTLS: Bool { false }
+
+    var handshakeFailure: TLSHandshakeFailure? { nil }
 }

@@ -4,13 +4,14 @@
 //
 // Why one listener per loop (SO_REUSEPORT) rather than one shared listener: the kernel spreads new connections
 // across the loops' accept queues with no thundering herd (a shared level-triggered listener wakes every loop for
-// each connection), and a loop never hands a descriptor to another thread. The cost: a connection stays on the
-// loop the kernel chose, and a loop busy with inline handlers delays its own accepts; heavy handlers belong on the
-// worker pool anyway.
+// each connection). The kernel's spread is a hash, even only on average, so a loop that accepts a connection while
+// it holds clearly more than another hands it over (EventLoop.lessLoadedPeer); after that a connection stays on
+// its loop. A loop busy with inline handlers delays its own accepts; heavy handlers belong on the worker pool.
 //
 // Code map (EventServer):
 //   Server                  HTTPServer: bind, start loops and workers, run, shutdown, signal handling
 //   ServerConfiguration     every knob with its default; AccessLogEntry: what the access-log hook receives
+//   ServerStatistics        open connections and TLS handshake counters (atomics), read for /metrics
 //   EventLoop               one thread + epoll: accept, dispatch events, inbox from workers, deadline sweep, drain
 //   Listener                a loop's listening socket + transport factory (plain or TLS), bounded accept, EMFILE
 //   Connection              one socket: buffers, parser, carries out the state machine's actions, read/write
@@ -54,6 +55,17 @@ public final class HTTPServer: @unchecked Sendable {
 
     func boundPort(ofListener index: Int) -> Int { boundPorts[index] }
 
+    /// Open connections, accepts and TLS handshake outcomes, per listener and per loop; cheap enough to read on
+    /// every scrape. Before `start` every count is 0 and there are no loops.
+    public var statistics: ServerStatistics {
+        let listeners = specs.enumerated().map { index, spec in
+            spec.counters.snapshot(host: spec.host, port: index < boundPorts.count ? boundPorts[index] : spec.port,
+                                   isTLS: spec.isTLS)
+        }
+        return ServerStatistics(listeners: listeners,
+                                openConnectionsPerLoop: loops.map { $0.openConnections.load(ordering: .relaxed) })
+    }
+
     /// Binds, then starts the event loops and workers; returns at once. Throws `IOError` if a bind fails
     /// (address in use, permission) before any thread is started.
     public func start(handler: any RequestHandler, accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) throws {
@@ -90,6 +102,7 @@ public final class HTTPServer: @unchecked Sendable {
             loops.append(try EventLoop(index: index, configuration: configuration, listeners: perLoop[index],
                                        handler: handler, workers: workers, accessLog: accessLog))
         }
+        for loop in loops { loop.peers = loops }
         for loop in loops {
             threads.append(startThread(name: "byline-loop-\(loop.index)") { loop.run() })
         }

@@ -35,6 +35,10 @@ public struct ServerConfiguration: Sendable {
     public var backlog: Int32 = 1024
     /// Where the server reports what an operator should see (accept failures, EMFILE back-off, dropped clients).
     public var log: @Sendable (String) -> Void = ServerConfiguration.logToStandardError
+    /// Where per-client notices go (a failed TLS handshake, with the peer and OpenSSL's reason; a request refused
+    /// before routing). Peers can cause these at will, so each loop passes at most 10 lines of each kind per 10 s;
+    /// App logs them at info. nil: handshake failures are not logged and refusals go to `log`.
+    public var clientLog: (@Sendable (String) -> Void)? = nil
 
     public init() {}
 

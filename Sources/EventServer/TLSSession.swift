@@ -9,7 +9,9 @@ final class TLSSession {
     /// After SSL_ERROR_SYSCALL or SSL_ERROR_SSL, OpenSSL forbids SSL_shutdown on this SSL.
     private var fatal = false
     /// The peer spoke plain HTTP (or a proxy CONNECT) instead of sending a ClientHello.
-    private(set) var peerSentPlainHTTP = false
+    var peerSentPlainHTTP: Bool { failure == .plainHTTP }
+    /// Why the last step failed or ended (set with .failed and .closed), for metrics.
+    private(set) var failure: TLSHandshakeFailure?
 
     /// A server (`accepting`) or client session over `fd`; the fd stays owned by the caller (the socket BIO is
     /// created with BIO_NOCLOSE).
@@ -97,21 +99,46 @@ final class TLSSession {
             return .wantWrite
         case SSL_ERROR_ZERO_RETURN:
             // close_notify, or (with SSL_OP_IGNORE_UNEXPECTED_EOF) a TCP FIN without one.
+            failure = .closed
             return .closed
         case SSL_ERROR_SYSCALL:
             fatal = true
             let detail = OpenSSLErrors.drain()
-            if detail.isEmpty && savedErrno == 0 { return .closed }
+            if detail.isEmpty && savedErrno == 0 {
+                failure = .closed
+                return .closed
+            }
+            failure = .socketError
             let reason = savedErrno != 0 ? String(cString: strerror(savedErrno)) : detail
             return .failed("TLS I/O error: \(reason)")
         case SSL_ERROR_SSL:
             fatal = true
-            let reason = ERR_GET_REASON(ERR_peek_error())
-            peerSentPlainHTTP = reason == SSL_R_HTTP_REQUEST || reason == SSL_R_HTTPS_PROXY_REQUEST
+            failure = Self.category(ERR_GET_REASON(ERR_peek_error()))
             return .failed(OpenSSLErrors.describe("TLS protocol error"))
         default:
             fatal = true
+            failure = .protocolError
             return .failed(OpenSSLErrors.describe("TLS error \(error)"))
+        }
+    }
+
+    /// The metrics category of an OpenSSL reason code (ERR_GET_REASON). Codes from 1000 up are alerts the peer
+    /// sent (SSL_AD_REASON_OFFSET + the alert number).
+    static func category(_ reason: Int32) -> TLSHandshakeFailure {
+        switch reason {
+        case SSL_R_HTTP_REQUEST, SSL_R_HTTPS_PROXY_REQUEST:
+            return .plainHTTP
+        case SSL_R_UNSUPPORTED_PROTOCOL, SSL_R_VERSION_TOO_LOW, SSL_R_NO_PROTOCOLS_AVAILABLE, SSL_R_UNKNOWN_PROTOCOL,
+             SSL_R_TLSV1_ALERT_PROTOCOL_VERSION:
+            return .protocolVersion
+        case SSL_R_NO_SHARED_CIPHER, SSL_R_NO_SHARED_GROUPS, SSL_R_NO_SUITABLE_KEY_SHARE:
+            return .noSharedCipher
+        case SSL_R_SSLV3_ALERT_BAD_CERTIFICATE, SSL_R_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE,
+             SSL_R_SSLV3_ALERT_CERTIFICATE_REVOKED, SSL_R_SSLV3_ALERT_CERTIFICATE_EXPIRED,
+             SSL_R_SSLV3_ALERT_CERTIFICATE_UNKNOWN, SSL_R_TLSV1_ALERT_UNKNOWN_CA:
+            return .certificateRejected
+        default:
+            return .protocolError
         }
     }
 }

@@ -65,6 +65,8 @@ final class TLSTransport: ConnectionTransport {
 
     func shutdown() { _ = session.shutdown() }
 
+    var handshakeFailure: TLSHandshakeFailure? { session.failure ?? .protocolError }
+
     /// Protocol version, cipher and ALPN after the handshake, e.g. ("TLSv1.3", "TLS_AES_128_GCM_SHA256", "http/1.1").
     var negotiated: (version: String, cipher: String, alpn: String?) { session.negotiated }
 }

@@ -30,4 +30,6 @@ protocol ConnectionTransport: AnyObject {
     func shutdown()
     /// Whether this is TLS (for the access log and ClientInfo).
     var isTLS: Bool { get }
+    /// After `handshake()` returned .failed or .closed: why, for metrics (nil for plain TCP).
+    var handshakeFailure: TLSHandshakeFailure? { get }
 }

@@ -27,13 +27,14 @@ public struct HTTPRequest: Sendable {
 
     /// The path part of the target, without the query.
     public var path: String {
-        if let q = target.firstIndex(of: "?") { return String(target[..<q]) }
+        // Searching the UTF-8 view: a Character search costs a grapheme-breaking pass per character.
+        if let q = target.utf8.firstIndex(of: UInt8(ascii: "?")) { return String(target[..<q]) }
         return target
     }
     /// The raw query string after `?`, or nil.
     public var rawQuery: String? {
-        guard let q = target.firstIndex(of: "?") else { return nil }
-        return String(target[target.index(after: q)...])
+        guard let q = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        return String(target[target.utf8.index(after: q)...])
     }
 
     /// Whether the connection stays open after this request (RFC 9112 §9.3).

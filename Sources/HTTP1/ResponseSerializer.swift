@@ -27,10 +27,16 @@ public enum ResponseSerializer {
         }
         if !keepAlive { appendField("Connection", "close", to: &out) }
         for field in response.headers {
-            switch field.name.lowercased() {
-            case "content-length", "transfer-encoding", "date": continue
-            case "connection" where !keepAlive || field.value.lowercased().contains("close"): continue
-            default: break
+            // Only names as long as a framing field can be one; the others skip the lowercased copy.
+            switch field.name.utf8.count {
+            case 4, 10, 14, 17:
+                switch field.name.lowercased() {
+                case "content-length", "transfer-encoding", "date": continue
+                case "connection" where !keepAlive || field.value.lowercased().contains("close"): continue
+                default: break
+                }
+            default:
+                break
             }
             guard !field.name.isEmpty, field.name.utf8.allSatisfy(Byte.isToken) else { continue }
             appendField(field.name, field.value, to: &out)
@@ -56,6 +62,11 @@ public enum ResponseSerializer {
 
     /// Writes `text` with every control character other than HTAB (CR and LF included) and DEL replaced by SP.
     private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
+        // Nearly every value is clean: one check, then one bulk copy.
+        if text.utf8.allSatisfy(Byte.isFieldValue) {
+            out += text.utf8
+            return
+        }
         for c in text.utf8 {
             out.append(c == Byte.htab || (c >= 0x20 && c != 0x7F) ? c : Byte.sp)
         }

@@ -4,6 +4,8 @@
 // the method, 501 for a method nobody implements, answers HEAD with the GET handler, turns HTTPResponseErrors into
 // problem+json and any other error into a 500 without its text, and puts X-Request-Id on every response.
 
+import Synchronization
+
 public typealias RouteHandler = @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
 
 /// The route builder. Registration never fails; `build()` reports every problem at once, at startup.
@@ -156,10 +158,28 @@ public struct RouterResponder: RequestHandler {
 
     let routes: [Route]
     private let implemented: Set<String>
+    /// Patterns without captures, by their path ("/health"): the common case resolves with one hash lookup
+    /// instead of splitting and percent-decoding the path and trying every pattern (a profile of GET /health
+    /// showed routing at 13% of the request, done twice: for `placement` and for `handle`).
+    private let staticRoutes: [String: Int]
 
     init(routes: [Route]) {
         self.routes = routes
         implemented = Self.knownMethods.union(routes.flatMap { $0.endpoints.keys.map(\.rawValue) })
+        var staticRoutes: [String: Int] = [:]
+        for (index, route) in routes.enumerated() {
+            var path = ""
+            for segment in route.pattern.segments {
+                guard case .literal(let text) = segment else {
+                    path = ""
+                    break
+                }
+                path += "/" + text
+            }
+            if route.pattern.segments.isEmpty { path = "/" }
+            if !path.isEmpty { staticRoutes[path] = index }
+        }
+        self.staticRoutes = staticRoutes
     }
 
     private enum Resolution {
@@ -173,6 +193,16 @@ public struct RouterResponder: RequestHandler {
         let method = request.method
         guard implemented.contains(method.rawValue) else {
             return .failed(HTTPError(.notImplemented, detail: "The method \(method.rawValue) is not implemented."))
+        }
+        // Literal segments never contain "%", so a path without one that equals a static pattern matches it
+        // exactly; and a pattern without captures is the most specific of all that match, so the full search
+        // below would pick the same endpoint. Anything else (another method: 405 or a capture route) goes there.
+        let rawPath = request.path
+        if let index = staticRoutes[rawPath], !rawPath.utf8.contains(UInt8(ascii: "%")) {
+            let endpoints = routes[index].endpoints
+            if let endpoint = endpoints[method] ?? (method == .head ? endpoints[.get] : nil) {
+                return .found(endpoint, captures: [:])
+            }
         }
         guard request.path.hasPrefix("/") else {
             return .failed(HTTPError(.notFound, detail: "No resource matches this request target."))
@@ -228,14 +258,27 @@ public struct RouterResponder: RequestHandler {
         return response
     }
 
+    private static let requestIDSeed = UInt64.random(in: .min ... .max)
+    private static let requestIDCounter = Atomic<UInt64>(0)
+
     /// The client's X-Request-Id when it is 1 to 200 visible ASCII characters, else 16 random hex digits.
     static func requestID(for request: HTTPRequest) -> String {
         if let given = request.headers[requestIDField], !given.isEmpty, given.utf8.count <= 200,
            given.utf8.allSatisfy(Byte.isVisible) {
             return given
         }
-        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        // SplitMix64 of a random start plus a counter: distinct for every request of the process (the mix is a
+        // bijection) and not guessable from outside, without the getrandom(2) call per request that
+        // UInt64.random makes (it showed in profiles).
+        var value = requestIDSeed &+ requestIDCounter.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        value ^= value >> 31
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            let digits = Array("0123456789abcdef".utf8)
+            for i in 0 ..< 16 { buffer[i] = digits[Int(value >> (60 - 4 * UInt64(i)) & 0xF)] }
+            return 16
+        }
     }
 
     /// "/a/b%20c" → ["a", "b c"]; "/" → []; nil when a segment's percent-encoding is malformed.

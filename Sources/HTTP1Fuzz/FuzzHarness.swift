@@ -4,6 +4,13 @@
 //   1. feeding the bytes in one read and in pseudo-random reads gives the same transcript (requests and ending);
 //   2. every `consumed` is within the buffer and positive, and a body never exceeds the body limit;
 //   3. a request we accept, written back out with Content-Length framing, parses to the same request.
+// The chunked target (HTTP1_FUZZ_TARGET=chunked, `scripts/fuzz --target chunked`) always prepends the chunked head,
+// so every input exercises the chunk decoder, and adds a differential check:
+//   4. a chunked body we accept decodes to the same bytes, ending at the same offset, under a plain reference
+//      decoder written from RFC 9112 §7.1 (lenient where we are strict, so it must accept whatever we accept).
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTP1
 
 enum FuzzHarness {
@@ -11,12 +18,14 @@ enum FuzzHarness {
                                    maxBodyBytes: 40, maxChunkExtensionBytes: 12, maxChunkSizeDigits: 16)
     static let chunkedHead = Array("POST /f HTTP/1.1\r\nHost: f\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
 
+    static let chunkedOnly = getenv("HTTP1_FUZZ_TARGET").map { String(cString: $0) } == "chunked"
+
     static func run(_ data: [UInt8]) {
         guard data.count >= 3 else { return }
         let mode = data[0]
         let limits = mode & 1 == 0 ? ParserLimits() : tiny
         var input = Array(data[3...])
-        if mode & 2 != 0 { input = chunkedHead + input }
+        if mode & 2 != 0 || chunkedOnly { input = chunkedHead + input }
         var seed = UInt64(data[1]) << 8 | UInt64(data[2]) | 1
 
         let whole = feed(input, pieces: [input.count], limits: limits)
@@ -33,11 +42,16 @@ enum FuzzHarness {
             fatalError("split feeding disagrees:\n whole: \(whole.lines)\n split: \(split.lines)\n pieces: \(pieces)")
         }
         for request in whole.requests { checkRoundTrip(request, limits: limits) }
+        if chunkedOnly, let first = whole.requests.first, let end = whole.firstEnd {
+            checkAgainstReference(input, body: first.body, end: end)
+        }
     }
 
     struct Transcript {
         var lines: [String] = []
         var requests: [HTTPRequest] = []
+        /// Where the first complete request ended in the input.
+        var firstEnd: Int?
     }
 
     static func feed(_ input: [UInt8], pieces: [Int], limits: ParserLimits) -> Transcript {
@@ -54,6 +68,7 @@ enum FuzzHarness {
                     precondition(consumed > 0 && consumed <= buffer.count, "consumed \(consumed) of \(buffer.count)")
                     precondition(request.body.count <= limits.maxBodyBytes, "body over the limit")
                     out.lines.append(describe(request))
+                    if out.requests.isEmpty { out.firstEnd = offset - buffer.count + consumed }
                     out.requests.append(request)
                     buffer.removeFirst(consumed)
                 case .needMore(let head):
@@ -74,6 +89,61 @@ enum FuzzHarness {
     static func describe(_ r: HTTPRequest) -> String {
         let fields = r.headers.map { "\($0.name)=\($0.value)" }.joined(separator: "\u{1}")
         return "\(r.method) \(r.target) \(r.version) [\(fields)] \(r.body)"
+    }
+
+    /// Invariant 4: `input` is chunkedHead followed by a chunked body the parser accepted as `body`, ending at `end`.
+    static func checkAgainstReference(_ input: [UInt8], body: [UInt8], end: Int) {
+        guard let reference = referenceChunked(input, from: chunkedHead.count) else {
+            fatalError("the reference decoder rejects a body we accepted: \(Array(input[chunkedHead.count...]))")
+        }
+        precondition(reference.body == body, "bodies differ: ours \(body), reference \(reference.body)")
+        precondition(reference.end == end, "ends differ: ours \(end), reference \(reference.end)")
+    }
+
+    /// chunked-body = *chunk last-chunk trailer-section CRLF; chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF.
+    /// Whole-buffer and lenient: anything may follow the hex digits up to the line's CRLF (extensions unchecked),
+    /// trailer lines are skipped unchecked, and there are no limits. nil when the framing itself is broken.
+    static func referenceChunked(_ b: [UInt8], from start: Int) -> (body: [UInt8], end: Int)? {
+        func lineEnd(from i: Int) -> Int? {
+            var j = i
+            while j + 1 < b.count {
+                if b[j] == 0x0D && b[j + 1] == 0x0A { return j }
+                j += 1
+            }
+            return nil
+        }
+        func hex(_ c: UInt8) -> Int? {
+            switch c {
+            case 0x30...0x39: return Int(c - 0x30)
+            case 0x41...0x46: return Int(c - 0x41 + 10)
+            case 0x61...0x66: return Int(c - 0x61 + 10)
+            default: return nil
+            }
+        }
+        var i = start
+        var body: [UInt8] = []
+        while true {
+            guard let eol = lineEnd(from: i) else { return nil }
+            var size = 0
+            var digits = 0
+            while i + digits < eol, let v = hex(b[i + digits]) {
+                guard size < (Int.max - 15) / 16 else { return nil }
+                size = size * 16 + v
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            i = eol + 2
+            if size == 0 {
+                while let next = lineEnd(from: i) {
+                    if next == i { return (body, i + 2) }
+                    i = next + 2
+                }
+                return nil
+            }
+            guard size <= b.count - i - 2, b[i + size] == 0x0D, b[i + size + 1] == 0x0A else { return nil }
+            body += b[i ..< i + size]
+            i += size + 2
+        }
     }
 
     /// Writes `request` back with Content-Length framing and parses it again; the result must match.

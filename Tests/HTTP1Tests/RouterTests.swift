@@ -45,6 +45,7 @@ private func call(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders =
 @Test(arguments: [
     ("/", "root"), ("/articles", "list"), ("/articles/latest", "latest"), ("/articles/42", "article 42"),
     ("/articles/a%20b%2Fc", "article a b/c"), ("/articles/7/quotes/3", "7#3"), ("/articles/42?x=1", "article 42"),
+    ("/articles/l%61test", "latest"), ("/articles/latest?x=1", "latest"), ("/articles?", "list"),
 ])
 func routerMatchesPatternsAndDecodesCaptures(target: String, body: String) throws {
     let response = try call(.get, target)

@@ -24,11 +24,9 @@ extension Service {
     func metricsPage(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
         // Left out (not reported as 0) while the store is loading or cannot be read.
         let articles = try? state.loaded?.store.articleCount()
-        let gauges = Metrics.Gauges(articlesStored: articles,
-                                    openConnections: nil,
-                                    tlsHandshakes: nil, tlsHandshakeFailures: nil)
+        let gauges = Metrics.Gauges(articlesStored: articles)
         return HTTPResponse(status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8",
-                            body: Array(metrics.render(gauges).utf8))
+                            body: Array(metrics.render(gauges, server: server?.statistics).utf8))
     }
 
     /// POST /analyze: the analysis of the body, stored nowhere.
