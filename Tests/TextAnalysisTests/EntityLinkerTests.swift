@@ -156,8 +156,15 @@ struct EntityLinkerTests {
         #expect(abs(doc.entities[0].confidence - 0.6) < 1e-9)
     }
 
-    @Test func entityLinkerSkipsBoilerplate() {
+    @Test func entityLinkerReadsNamesOfRelatedStoryLinks() {
         let doc = Self.linked("Blinken spoke. READ | Blinken urges China", [("Blinken", .person), ("China", .location)])
+        #expect(doc.entities.count == 2)
+        #expect(doc.entities[0].mentions == [0, 1])
+        #expect(doc.mentions[2].entity == 1)
+    }
+
+    @Test func entityLinkerSkipsCallsToAction() {
+        let doc = Self.linked("Blinken spoke.\nFollow us on Twitter", [("Blinken", .person), ("Twitter", .organization)])
         #expect(doc.entities.count == 1)
         #expect(doc.entities[0].mentions == [0])
         #expect(doc.mentions[1].entity == nil)
@@ -175,13 +182,13 @@ struct EntityLinkerTests {
         ])
         let blinken = entity(doc, "Antony Blinken")
         #expect(blinken?.role == "Secretary of State")
-        #expect(blinken?.mentions.count == 4)   // the READ line's mention is boilerplate
+        #expect(blinken?.mentions.count == 5)   // with the READ line's: a related story's names count
         #expect(entity(doc, "Choe Son-hui")?.role == "First Vice Foreign Minister")
         #expect(entity(doc, "Biden")?.role == "President")
         #expect(entity(doc, "United States")?.aliases == ["US"])
         #expect(entity(doc, "South Korea")?.aliases == ["Republic of Korea"])
         #expect(entity(doc, "Korean Central News Agency")?.aliases == ["KCNA"])
-        #expect(entity(doc, "China") == nil)
+        #expect(entity(doc, "China")?.type == .location)
         #expect(entity(doc, "Donald Trump")?.role == "President")
     }
 }

@@ -118,6 +118,20 @@ struct SentenceSplitterTests {
         #expect(doc.paragraphs.allSatisfy { !$0.sentences.isEmpty })
     }
 
+    @Test(arguments: [
+        ("It rained. READ | Blinken urges China to act", "READ | Blinken urges China to act", true),
+        ("It rained.\nRelated: Storms hit coast", "Related: Storms hit coast", true),
+        ("It rained.\nFollow us on Twitter", "Follow us on Twitter", false),
+        ("It rained.\n\nAdvertisement\n\nIt stopped.", "Advertisement", false),
+    ])
+    func sentenceSplitterMarksRelatedStoryLinks(_ text: String, _ line: String, _ isLink: Bool) {
+        let doc = TestResources.split(text)
+        let boiler = doc.paragraphs.filter(\.isBoilerplate)
+        #expect(boiler.map { doc.text($0.chars) } == [line])
+        #expect(boiler.map(\.isLink) == [isLink])
+        #expect(doc.paragraphs.filter { !$0.isBoilerplate }.allSatisfy { !$0.isLink })
+    }
+
     @Test func sentenceSplitterOnSeedArticle() throws {
         guard let url = Fixtures.sharedData("news/seed/2021-03-18-blinken-north-korea.txt") else { return }
         let doc = TestResources.split(try String(contentsOf: url, encoding: .utf8))

@@ -5,8 +5,9 @@
 // hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
 // acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
 // initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
-// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs are
-// left unlinked. Person names lose leading titles and honorifics (entities/roles.tsv) and trailing possessives.
+// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs
+// other than related-story links ("READ | ...", whose names the article points at) are left unlinked. Person names
+// lose leading titles and honorifics (entities/roles.tsv) and trailing possessives.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
@@ -105,7 +106,7 @@ public struct EntityLinker: AnalysisComponent {
     }
 
     public func link(_ doc: inout Document) {
-        let boiler = doc.paragraphs.filter(\.isBoilerplate).map(\.chars)
+        let boiler = doc.paragraphs.filter { $0.isBoilerplate && !$0.isLink }.map(\.chars)
         // Indexed by mention; nil for mentions left unlinked.
         var forms = [NameForm?](repeating: nil, count: doc.mentions.count)
         var linked: [Int] = []

@@ -17,7 +17,8 @@ public struct EntityTagger: AnalysisComponent {
     /// Mentions for the document, without writing them (spaCy's predict).
     public func predict(_ document: Document) -> [EntityMention] {
         var skip = [Bool](repeating: false, count: document.sentences.count)
-        for p in document.paragraphs where p.isBoilerplate {
+        // Calls to action ("Follow us on Twitter") name nothing the article is about; related-story links do.
+        for p in document.paragraphs where p.isBoilerplate && !p.isLink {
             for s in p.sentences where s < skip.count { skip[s] = true }
         }
         let used = document.sentences.indices.filter { !skip[$0] }

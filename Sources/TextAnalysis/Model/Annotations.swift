@@ -14,6 +14,9 @@ public struct Paragraph: Sendable, Equatable {
     public var sentences: Range<Int>
     public var chars: CharRange
     public var isBoilerplate: Bool
+    /// A boilerplate line that is a related story's headline ("READ | ..."): skipped by quotes and the timeline,
+    /// read by the entity tagger (the article points at the names it holds).
+    public var isLink = false
     /// A short line without final punctuation between paragraphs (a subheading).
     public var isHeading: Bool
     public init(sentences: Range<Int>, chars: CharRange, isBoilerplate: Bool = false, isHeading: Bool = false) {

@@ -25,6 +25,8 @@ public struct SentenceSplitter: AnalysisComponent {
     struct BoilerplatePattern: Sendable {
         let tokens: [String]
         let position: BoilerplatePosition
+        /// A related-story headline: its names still count as entities.
+        let isLink: Bool
     }
 
     let terminal: ScalarSet
@@ -58,10 +60,13 @@ public struct SentenceSplitter: AnalysisComponent {
         for (line, text) in try resources.lines("sentences/boilerplate.txt") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             let tokens = f.first.map { $0.split(separator: " ").map(String.init) } ?? []
-            guard f.count == 2, !tokens.isEmpty, let pos = BoilerplatePosition(rawValue: String(f[1])) else {
-                throw ResourceError("sentences/boilerplate.txt:\(line): expected tokens<TAB>start|anywhere|line")
+            guard f.count == 2 || (f.count == 3 && f[2] == "link"), !tokens.isEmpty,
+                  let pos = BoilerplatePosition(rawValue: String(f[1])) else {
+                throw ResourceError(
+                    "sentences/boilerplate.txt:\(line): expected tokens<TAB>start|anywhere|line[<TAB>link]")
             }
-            boilerplate[tokens[0], default: []].append(BoilerplatePattern(tokens: tokens, position: pos))
+            boilerplate[tokens[0], default: []].append(BoilerplatePattern(tokens: tokens, position: pos,
+                                                                          isLink: f.count == 3))
         }
         for key in boilerplate.keys { boilerplate[key]!.sort { $0.tokens.count > $1.tokens.count } }
         self.terminal = terminal
@@ -90,7 +95,7 @@ public struct SentenceSplitter: AnalysisComponent {
         var sentStart = 0
         var paraStart = 0          // index into sentences
         var inBoilerplate = false
-        var paraBoilerplate = false
+        var paraBoilerplate = false, paraLink = false
 
         func endSentence(_ end: Int) {
             guard end > sentStart else { return }
@@ -111,10 +116,12 @@ public struct SentenceSplitter: AnalysisComponent {
             let first = sentences[paraStart], last = sentences[sentences.count - 1]
             var p = Paragraph(sentences: paraStart..<sentences.count,
                               chars: CharRange(first.chars.start, last.chars.end), isBoilerplate: paraBoilerplate)
+            p.isLink = paraBoilerplate && paraLink
             if !paraBoilerplate { p.isHeading = isHeading(p, sentences: sentences, doc: doc) }
             paragraphs.append(p)
             paraStart = sentences.count
             paraBoilerplate = false
+            paraLink = false
         }
 
         var i = 0
@@ -136,6 +143,7 @@ public struct SentenceSplitter: AnalysisComponent {
                 endParagraph()
                 inBoilerplate = true
                 paraBoilerplate = true
+                paraLink = pattern.isLink
                 i += pattern.tokens.count
                 continue
             }
