@@ -37,7 +37,7 @@ public final class ArticleStore: Sendable {
     private let writer: Locked<Database>
     /// Idle read connections; nil for ":memory:", whose reads go through the writer connection.
     private let readers: Locked<[Database]>?
-    private let commits: GroupCommit
+    private let commits: GroupCommit<PreparedArticle>
     /// Nil for ":memory:" or when Options.backgroundCheckpoints is off.
     let checkpointer: Checkpointer?
 
@@ -76,7 +76,8 @@ public final class ArticleStore: Sendable {
     /// article with the same content hash (`created == false`). Returns only after the COMMIT is on disk
     /// (WAL, synchronous=FULL); on error nothing of the article is stored.
     public func insert(_ article: NewArticle) throws(StorageError) -> InsertResult {
-        try commits.submit(article).get()
+        // Checked and folded here, on the caller's thread: the writer thread is the one every insert waits on.
+        try commits.submit(PreparedArticle(article)).get()
     }
 
     /// Deletes an article, its mentions, quotes and events; entities left without articles disappear and the
