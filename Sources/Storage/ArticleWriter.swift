@@ -139,9 +139,8 @@ enum ArticleWriter {
         var global: [Int: Int64] = [:]  // local entity id → entity id
         var links: [(entityId: Int64, role: String?, mentions: Int)] = []
         var linkIndex: [Int64: Int] = [:]
-        let mention = try db.statement("""
-            INSERT INTO mentions(article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)
-            """)
+        var mentions: [SQLValue] = []
+        mentions.reserveCapacity(a.entities.reduce(0) { $0 + $1.mentions.count } * 5)
         let alias = try db.statement("""
             INSERT OR IGNORE INTO entity_aliases(article_id, entity_id, norm, alias) VALUES (?, ?, ?, ?)
             """)
@@ -156,12 +155,14 @@ enum ArticleWriter {
                 links.append((entityId, e.role, e.mentions.count))
             }
             for m in e.mentions {
-                try mention.run([.int(articleId), .int(entityId), .int(m.start), .int(m.end), .text(m.text)])
+                mentions += [.int(articleId), .int(entityId), .int(m.start), .int(m.end), .text(m.text)]
             }
             for form in pe.forms {
                 try alias.run([.int(articleId), .int(entityId), .text(form.norm), .text(form.alias)])
             }
         }
+        try insertRows("INSERT INTO mentions(article_id, entity_id, start, \"end\", text)", columns: 5,
+                       values: mentions, db: db)
         let link = try db.statement("""
             INSERT INTO article_entities(article_id, entity_id, role, mention_count) VALUES (?, ?, ?, ?)
             """)
@@ -178,6 +179,22 @@ enum ArticleWriter {
             try insertEvent(ev, pe, articleId: articleId, global: global, db: db)
         }
         return (InsertResult(id: articleId, created: true), deltas)
+    }
+
+    /// Most rows one multi-row INSERT carries: each statement step costs about as much as a few rows.
+    static let rowsPerInsert = 16
+
+    /// Runs `head VALUES (?, ...), ...` over `values` (`columns` per row), up to rowsPerInsert rows a statement.
+    private static func insertRows(_ head: String, columns: Int, values: [SQLValue],
+                                   db: Database) throws(StorageError) {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var start = 0
+        while start < values.count {
+            let rows = min(rowsPerInsert, (values.count - start) / columns)
+            let sql = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            try db.statement(sql).run(Array(values[start..<(start + rows * columns)]))
+            start += rows * columns
+        }
     }
 
     // MARK: - Entities
