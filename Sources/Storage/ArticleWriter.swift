@@ -163,15 +163,16 @@ enum ArticleWriter {
         }
         try insertRows("INSERT INTO mentions(article_id, entity_id, start, \"end\", text)", columns: 5,
                        values: mentions, db: db)
-        let link = try db.statement("""
-            INSERT INTO article_entities(article_id, entity_id, role, mention_count) VALUES (?, ?, ?, ?)
-            """)
         var deltas: [Int64: EntityDelta] = [:]
+        var linkValues: [SQLValue] = []
+        linkValues.reserveCapacity(links.count * 4)
         for l in links {
-            try link.run([.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions)])
+            linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions)]
             deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
                                              lastSeen: p.sortDate)
         }
+        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count)", columns: 4,
+                       values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
             try insertQuote(q, speakerNorm: norm, articleId: articleId, global: global, db: db)
         }
