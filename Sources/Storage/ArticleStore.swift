@@ -3,8 +3,8 @@
 // run beside the writer. Every method is synchronous and may be called from any thread.
 //
 // Code map: Database/Statement own the SQLite handles; StorageError classifies failures; Migrations + Schema
-// build the tables; Records holds the plain input/output values; ArticleWriter does inserts (entity merging)
-// and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
+// build the tables; Records holds the plain input/output values; PreparedArticle checks and folds an insert on
+// the caller's thread; ArticleWriter does inserts (entity merging) and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
 // ArticleReader runs the paginated queries (Cursor for page tokens and limits, EventDate for timeline dates);
 // Locked guards shared state.
 import Foundation
