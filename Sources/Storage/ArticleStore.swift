@@ -3,8 +3,8 @@
 // run beside the writer. Every method is synchronous and may be called from any thread.
 //
 // Code map: Database/Statement own the SQLite handles; StorageError classifies failures; Migrations + Schema
-// build the tables; Records holds the plain input/output values; ArticleWriter does inserts (entity merging)
-// and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
+// build the tables; Records holds the plain input/output values; PreparedArticle checks and folds an insert on
+// the caller's thread; ArticleWriter does inserts (entity merging) and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
 // ArticleReader runs the paginated queries (Cursor for page tokens and limits, EventDate for timeline dates);
 // Locked guards shared state.
 import Foundation
@@ -37,7 +37,7 @@ public final class ArticleStore: Sendable {
     private let writer: Locked<Database>
     /// Idle read connections; nil for ":memory:", whose reads go through the writer connection.
     private let readers: Locked<[Database]>?
-    private let commits: GroupCommit
+    private let commits: GroupCommit<PreparedArticle>
     /// Nil for ":memory:" or when Options.backgroundCheckpoints is off.
     let checkpointer: Checkpointer?
 
@@ -76,7 +76,8 @@ public final class ArticleStore: Sendable {
     /// article with the same content hash (`created == false`). Returns only after the COMMIT is on disk
     /// (WAL, synchronous=FULL); on error nothing of the article is stored.
     public func insert(_ article: NewArticle) throws(StorageError) -> InsertResult {
-        try commits.submit(article).get()
+        // Checked and folded here, on the caller's thread: the writer thread is the one every insert waits on.
+        try commits.submit(PreparedArticle(article)).get()
     }
 
     /// Deletes an article, its mentions, quotes and events; entities left without articles disappear and the

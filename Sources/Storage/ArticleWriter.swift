@@ -10,40 +10,87 @@
 //   4. Else a new entity.
 // Every name form an article uses is recorded per article, so aliases (and the counts) vanish with the article.
 
+//
+// The work per row is kept to what the queries need: the caller folds names and checks input (PreparedArticle);
+// an article's entity links are summed per global entity before they are written; the entity counters and the
+// quote full-text index are brought up to date once per batch, from the articles that made it, instead of once
+// per row (FTS5 writes a new segment whenever a statement opens a savepoint after it was touched).
 enum ArticleWriter {
-    /// Writes `articles` in one transaction. An article refused for its own reasons (bad input, a constraint) is
-    /// rolled back alone through a savepoint; a failure of the store itself (disk full, I/O error) or of the
-    /// COMMIT fails the whole batch, and nothing of it is written.
-    static func insertBatch(_ articles: [NewArticle], into db: Database) -> [GroupCommit.Outcome] {
+    /// What one batch still owes the entities table: summed over the articles written so far.
+    struct EntityDelta {
+        var articles = 0
+        var mentions = 0
+        var firstSeen: String
+        var lastSeen: String
+
+        /// Nothing yet, dated like `self` (min/max of a date with itself change nothing).
+        var zero: EntityDelta { EntityDelta(articles: 0, mentions: 0, firstSeen: firstSeen, lastSeen: lastSeen) }
+
+        mutating func merge(_ other: EntityDelta) {
+            articles += other.articles
+            mentions += other.mentions
+            firstSeen = min(firstSeen, other.firstSeen)
+            lastSeen = max(lastSeen, other.lastSeen)
+        }
+    }
+
+    /// Prepares and writes `articles` in one transaction (invalid ones get their error and are not written).
+    static func insertBatch(_ articles: [NewArticle], into db: Database) -> [InsertOutcome] {
+        let prepared = articles.map { a in Result { () throws(StorageError) in try PreparedArticle(a) } }
+        let valid = prepared.compactMap { try? $0.get() }
+        var written = insertBatch(valid, into: db).makeIterator()
+        return prepared.map { p in
+            switch p {
+            case .success: return written.next() ?? .failure(StorageError(kind: .other, message: "batch ended early"))
+            case .failure(let e): return .failure(e)
+            }
+        }
+    }
+
+    /// Writes `articles` in one transaction. An article refused for its own reasons (a constraint) is rolled back
+    /// alone through a savepoint; a failure of the store itself (disk full, I/O error) or of the COMMIT fails the
+    /// whole batch, and nothing of it is written.
+    static func insertBatch(_ articles: [PreparedArticle], into db: Database) -> [InsertOutcome] {
+        guard !articles.isEmpty else { return [] }
         do {
             try db.execute("BEGIN IMMEDIATE")
         } catch {
             return Array(repeating: .failure(error), count: articles.count)
         }
-        var outcomes: [GroupCommit.Outcome] = []
+        var outcomes: [InsertOutcome] = []
         outcomes.reserveCapacity(articles.count)
-        for article in articles {
-            do {
-                try db.execute("SAVEPOINT article")
-                let result = try insert(article, into: db)
-                try db.execute("RELEASE article")
-                outcomes.append(.success(result))
-            } catch {
-                guard isArticleLocal(error), db.isInTransaction,
-                      (try? db.execute("ROLLBACK TO article; RELEASE article")) != nil else {
-                    db.rollback()
-                    return Array(repeating: .failure(error), count: articles.count)
+        var deltas: [Int64: EntityDelta] = [:]
+        do throws(StorageError) {
+            let lastQuote = try lastQuoteId(db)
+            for article in articles {
+                do throws(StorageError) {
+                    try db.execute("SAVEPOINT article")
+                    let (result, articleDeltas) = try write(article, into: db)
+                    try db.execute("RELEASE article")
+                    for (id, d) in articleDeltas { deltas[id, default: d.zero].merge(d) }
+                    outcomes.append(.success(result))
+                } catch {
+                    guard isArticleLocal(error), db.isInTransaction,
+                          (try? db.execute("ROLLBACK TO article; RELEASE article")) != nil else { throw error }
+                    outcomes.append(.failure(error))
                 }
-                outcomes.append(.failure(error))
             }
-        }
-        do {
+            try finish(deltas: deltas, quotesAfter: lastQuote, db: db)
             try db.execute("COMMIT")
         } catch {
             db.rollback()
             return Array(repeating: .failure(error), count: articles.count)
         }
         return outcomes
+    }
+
+    /// Inserts one article inside the caller's transaction; an existing content hash returns the existing id.
+    static func insert(_ a: NewArticle, into db: Database) throws(StorageError) -> InsertResult {
+        let prepared = try PreparedArticle(a)
+        let lastQuote = try lastQuoteId(db)
+        let (result, deltas) = try write(prepared, into: db)
+        try finish(deltas: deltas, quotesAfter: lastQuote, db: db)
+        return result
     }
 
     /// Errors that concern one article only; anything else means the transaction cannot be trusted.
@@ -54,152 +101,161 @@ enum ArticleWriter {
         }
     }
 
-    /// Inserts one article inside the caller's transaction; an existing content hash returns the existing id.
-    static func insert(_ a: NewArticle, into db: Database) throws(StorageError) -> InsertResult {
-        try validate(a)
+    private static func lastQuoteId(_ db: Database) throws(StorageError) -> Int64 {
+        try db.scalarInt("SELECT max(id) FROM quotes") ?? 0
+    }
+
+    /// The once-per-batch part: entity counters and first/last seen, and the quote full-text index for the
+    /// quotes written after `quotesAfter` (ids only grow inside a transaction, and rolled-back ones are gone).
+    private static func finish(deltas: [Int64: EntityDelta], quotesAfter: Int64, db: Database) throws(StorageError) {
+        let update = try db.statement("""
+            UPDATE entities SET article_count = article_count + ?1, mention_count = mention_count + ?2,
+                first_seen = min(coalesce(first_seen, ?3), ?3), last_seen = max(coalesce(last_seen, ?4), ?4)
+            WHERE id = ?5
+            """)
+        for (id, d) in deltas.sorted(by: { $0.key < $1.key }) {
+            try update.run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen), .int(id)])
+        }
+        try db.statement("""
+            INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?
+            """).run([.int(quotesAfter)])
+    }
+
+    /// Writes one article's rows; returns its result and what it adds to the entity counters.
+    private static func write(_ p: PreparedArticle,
+                              into db: Database) throws(StorageError) -> (InsertResult, [Int64: EntityDelta]) {
+        let a = p.article
         if let id = try db.scalarInt("SELECT id FROM articles WHERE content_hash = ?", [.text(a.contentHash)]) {
-            return InsertResult(id: id, created: false)
+            return (InsertResult(id: id, created: false), [:])
         }
         try db.statement("""
             INSERT INTO articles(content_hash, text, date, sort_date, title, url, analysis)
-            VALUES (?, ?, ?, coalesce(?, date('now')), ?, ?, ?)
-            """).run([.text(a.contentHash), .text(a.text), .text(a.date), .text(a.date), .text(a.title),
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(a.contentHash), .text(a.text), .text(a.date), .text(p.sortDate), .text(a.title),
                       .text(a.url), .blob(a.analysisJSON)])
         let articleId = db.lastInsertRowID
-        let sortDate = try db.scalarText("SELECT sort_date FROM articles WHERE id = ?", [.int(articleId)])
 
+        // One article_entities row per global entity: mention counts summed, the first role given kept.
         var global: [Int: Int64] = [:]  // local entity id → entity id
-        var linked: Set<Int64> = []
-        for e in a.entities {
-            let entityId = try resolve(e, db: db)
+        var links: [(entityId: Int64, role: String?, mentions: Int)] = []
+        var linkIndex: [Int64: Int] = [:]
+        var mentions: [SQLValue] = []
+        mentions.reserveCapacity(a.entities.reduce(0) { $0 + $1.mentions.count } * 5)
+        let alias = try db.statement("""
+            INSERT OR IGNORE INTO entity_aliases(article_id, entity_id, norm, alias) VALUES (?, ?, ?, ?)
+            """)
+        for (e, pe) in zip(a.entities, p.entities) {
+            let entityId = try resolve(e, pe, db: db)
             global[e.localId] = entityId
-            let firstLink = linked.insert(entityId).inserted
-            try link(e, entityId: entityId, articleId: articleId, sortDate: sortDate, firstLink: firstLink, db: db)
+            if let i = linkIndex[entityId] {
+                links[i].mentions += e.mentions.count
+                if links[i].role == nil { links[i].role = e.role }
+            } else {
+                linkIndex[entityId] = links.count
+                links.append((entityId, e.role, e.mentions.count))
+            }
+            for m in e.mentions {
+                mentions += [.int(articleId), .int(entityId), .int(m.start), .int(m.end), .text(m.text)]
+            }
+            for form in pe.forms {
+                try alias.run([.int(articleId), .int(entityId), .text(form.norm), .text(form.alias)])
+            }
         }
-        for q in a.quotes { try insertQuote(q, articleId: articleId, global: global, db: db) }
-        for ev in a.events { try insertEvent(ev, articleId: articleId, global: global, db: db) }
-        return InsertResult(id: articleId, created: true)
+        try insertRows("INSERT INTO mentions(article_id, entity_id, start, \"end\", text)", columns: 5,
+                       values: mentions, db: db)
+        var deltas: [Int64: EntityDelta] = [:]
+        var linkValues: [SQLValue] = []
+        linkValues.reserveCapacity(links.count * 4)
+        for l in links {
+            linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions)]
+            deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
+                                             lastSeen: p.sortDate)
+        }
+        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count)", columns: 4,
+                       values: linkValues, db: db)
+        for (q, norm) in zip(a.quotes, p.speakerNorms) {
+            try insertQuote(q, speakerNorm: norm, articleId: articleId, global: global, db: db)
+        }
+        for (ev, pe) in zip(a.events, p.events) {
+            try insertEvent(ev, pe, articleId: articleId, global: global, db: db)
+        }
+        return (InsertResult(id: articleId, created: true), deltas)
     }
 
-    private static func validate(_ a: NewArticle) throws(StorageError) {
-        guard !a.contentHash.isEmpty else { throw .invalid("contentHash is empty") }
-        if let date = a.date {
-            guard date.count == 10, EventDate(timex: date)?.granularity == .day else {
-                throw .invalid("article date must be YYYY-MM-DD, got \(date)")
-            }
-        }
-        var seen: Set<Int> = []
-        for e in a.entities {
-            guard seen.insert(e.localId).inserted else { throw .invalid("entity localId \(e.localId) repeats") }
-            guard !Fold.name(e.name).isEmpty, !e.type.isEmpty else { throw .invalid("entity without name or type") }
-        }
-        for q in a.quotes {
-            if let local = q.speakerLocalEntityId, !seen.contains(local) {
-                throw .invalid("quote speaker refers to unknown entity localId \(local)")
-            }
-        }
-        for ev in a.events {
-            for local in ev.localEntityIds where !seen.contains(local) {
-                throw .invalid("event refers to unknown entity localId \(local)")
-            }
+    /// Most rows one multi-row INSERT carries: each statement step costs about as much as a few rows.
+    static let rowsPerInsert = 16
+
+    /// Runs `head VALUES (?, ...), ...` over `values` (`columns` per row), up to rowsPerInsert rows a statement.
+    private static func insertRows(_ head: String, columns: Int, values: [SQLValue],
+                                   db: Database) throws(StorageError) {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var start = 0
+        while start < values.count {
+            let rows = min(rowsPerInsert, (values.count - start) / columns)
+            let sql = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            try db.statement(sql).run(Array(values[start..<(start + rows * columns)]))
+            start += rows * columns
         }
     }
 
     // MARK: - Entities
 
-    private static func resolve(_ e: NewEntity, db: Database) throws(StorageError) -> Int64 {
-        let norm = Fold.name(e.name)
-        let key = e.type + ":" + norm
-        if let id = try db.scalarInt("SELECT id FROM entities WHERE key = ?", [.text(key)]) { return id }
+    private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity, db: Database) throws(StorageError) -> Int64 {
+        let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
+        if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
 
         // entity_names holds each (entity, form) once, so two rows mean two entities.
         let byAlias = try db.statement("""
             SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id
             WHERE n.norm = ? AND e.type = ? LIMIT 2
-            """).rows([.text(norm), .text(e.type)]) { $0.int64(0) }
+            """).rows([.text(p.norm), .text(e.type)]) { $0.int64(0) }
         if byAlias.count == 1 { return byAlias[0] }
 
         var candidates: Set<Int64> = []
-        for alias in Set(e.aliases.map(Fold.name)) where !alias.isEmpty && alias != norm {
-            if let id = try db.scalarInt("SELECT id FROM entities WHERE key = ?", [.text(e.type + ":" + alias)]) {
-                candidates.insert(id)
-            }
+        for alias in p.aliasNorms {
+            if let id = try byKey.first([.text(e.type + ":" + alias)], { $0.int64(0) }) { candidates.insert(id) }
         }
         if candidates.count == 1, let id = candidates.first {
             // The key is free (step 1 found nothing), so the fuller name can take over.
             try db.statement("UPDATE entities SET name = ?, norm = ?, key = ? WHERE id = ? AND length(norm) < ?")
-                .run([.text(e.name), .text(norm), .text(key), .int(id), .int(norm.count)])
+                .run([.text(e.name), .text(p.norm), .text(p.key), .int(id), .int(p.norm.count)])
             return id
         }
 
         try db.statement("INSERT INTO entities(key, norm, name, type) VALUES (?, ?, ?, ?)")
-            .run([.text(key), .text(norm), .text(e.name), .text(e.type)])
+            .run([.text(p.key), .text(p.norm), .text(e.name), .text(e.type)])
         return db.lastInsertRowID
-    }
-
-    private static func link(_ e: NewEntity, entityId: Int64, articleId: Int64, sortDate: String, firstLink: Bool,
-                             db: Database) throws(StorageError) {
-        try db.statement("""
-            INSERT INTO article_entities(article_id, entity_id, role, mention_count) VALUES (?, ?, ?, ?)
-            ON CONFLICT(article_id, entity_id) DO UPDATE SET
-                mention_count = mention_count + excluded.mention_count, role = coalesce(role, excluded.role)
-            """).run([.int(articleId), .int(entityId), .text(e.role), .int(e.mentions.count)])
-        if firstLink {
-            try db.statement("""
-                UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + ?1,
-                    first_seen = min(coalesce(first_seen, ?2), ?2), last_seen = max(coalesce(last_seen, ?2), ?2)
-                WHERE id = ?3
-                """).run([.int(e.mentions.count), .text(sortDate), .int(entityId)])
-        } else {
-            try db.statement("UPDATE entities SET mention_count = mention_count + ? WHERE id = ?")
-                .run([.int(e.mentions.count), .int(entityId)])
-        }
-        let mention = try db.statement("""
-            INSERT INTO mentions(article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)
-            """)
-        for m in e.mentions {
-            try mention.run([.int(articleId), .int(entityId), .int(m.start), .int(m.end), .text(m.text)])
-        }
-        let alias = try db.statement("""
-            INSERT OR IGNORE INTO entity_aliases(article_id, entity_id, norm, alias) VALUES (?, ?, ?, ?)
-            """)
-        for form in [e.name] + e.aliases {
-            let norm = Fold.name(form)
-            if !norm.isEmpty { try alias.run([.int(articleId), .int(entityId), .text(norm), .text(form)]) }
-        }
     }
 
     // MARK: - Quotes and events
 
-    private static func insertQuote(_ q: NewQuote, articleId: Int64, global: [Int: Int64],
+    private static func insertQuote(_ q: NewQuote, speakerNorm: String?, articleId: Int64, global: [Int: Int64],
                                     db: Database) throws(StorageError) {
         let speaker = q.speakerLocalEntityId.flatMap { global[$0] }
         try db.statement("""
             INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
                                cue, rule, confidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([.int(articleId), .int(speaker), .text(q.speakerName), .text(q.speakerName.map(Fold.name)),
+            """).run([.int(articleId), .int(speaker), .text(q.speakerName), .text(speakerNorm),
                       .text(q.text), .text(q.kind), .int(q.start), .int(q.end), .text(q.cue), .text(q.rule),
                       .double(q.confidence)])
     }
 
-    private static func insertEvent(_ ev: NewEvent, articleId: Int64, global: [Int: Int64],
-                                    db: Database) throws(StorageError) {
-        let period = EventDate(timex: ev.date)
+    private static func insertEvent(_ ev: NewEvent, _ p: PreparedArticle.Event, articleId: Int64,
+                                    global: [Int: Int64], db: Database) throws(StorageError) {
+        let period = p.period
         try db.statement("""
             INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.int(articleId), .text(ev.date), .text(ev.granularity),
                       period.map { .int($0.startDay) } ?? .null, period.map { .int($0.endDay) } ?? .null,
-                      .int(period?.sortKey ?? EventDate.undatedSortKey), .int(ev.start), .int(ev.end),
-                      .text(ev.text)])
+                      .int(p.sortKey), .int(ev.start), .int(ev.end), .text(ev.text)])
         let eventId = db.lastInsertRowID
-        let sortKey = period?.sortKey ?? EventDate.undatedSortKey
         let link = try db.statement("""
             INSERT OR IGNORE INTO event_entities(event_id, entity_id, sort_key) VALUES (?, ?, ?)
             """)
         for local in ev.localEntityIds {
-            if let entityId = global[local] { try link.run([.int(eventId), .int(entityId), .int(sortKey)]) }
+            if let entityId = global[local] { try link.run([.int(eventId), .int(entityId), .int(p.sortKey)]) }
         }
     }
 

@@ -5,13 +5,17 @@
 // still returns only after the COMMIT that made its article durable.
 import Foundation
 
-final class GroupCommit: @unchecked Sendable {  // all mutable state is guarded by `condition`
-    typealias Outcome = Result<InsertResult, StorageError>
+/// The result of one insert in a batch.
+typealias InsertOutcome = Result<InsertResult, StorageError>
+
+/// `Item` is what one caller submits (ArticleStore: a PreparedArticle).
+final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable state is guarded by `condition`
+    typealias Outcome = InsertOutcome
 
     private final class Ticket {
-        let article: NewArticle
+        let article: Item
         var outcome: Outcome?
-        init(_ article: NewArticle) { self.article = article }
+        init(_ article: Item) { self.article = article }
     }
 
     private let condition = NSCondition()
@@ -21,9 +25,9 @@ final class GroupCommit: @unchecked Sendable {  // all mutable state is guarded 
     private var batchSizes: [Int] = []
     private let maxBatch: Int
     /// Writes one batch in one transaction; returns one outcome per article, in order.
-    private let write: @Sendable ([NewArticle]) -> [Outcome]
+    private let write: @Sendable ([Item]) -> [Outcome]
 
-    init(maxBatch: Int, write: @escaping @Sendable ([NewArticle]) -> [Outcome]) {
+    init(maxBatch: Int, write: @escaping @Sendable ([Item]) -> [Outcome]) {
         self.maxBatch = max(1, maxBatch)
         self.write = write
     }
@@ -42,7 +46,7 @@ final class GroupCommit: @unchecked Sendable {  // all mutable state is guarded 
         return batchSizes
     }
 
-    func submit(_ article: NewArticle) -> Outcome {
+    func submit(_ article: Item) -> Outcome {
         let ticket = Ticket(article)
         condition.lock()
         defer { condition.unlock() }

@@ -232,5 +232,15 @@ enum Schema {
                 UPDATE counters SET value = value - 1 WHERE name = 'articles';
             END;
             """),
+        // The write path (ArticleWriter): quotes enter their full-text index once per batch, not per row through a
+        // trigger (FTS5 writes a segment per statement savepoint); entity_aliases keeps one index that serves the
+        // foreign-key lookups by entity and the entity_names_remove trigger (entity, form, smallest spelling)
+        // where it had two (nothing reads aliases by form alone: entity_names does that).
+        Migration(name: "007-write-path", sql: """
+            DROP TRIGGER quotes_fts_insert;
+            DROP INDEX entity_aliases_by_norm;
+            DROP INDEX entity_aliases_by_entity;
+            CREATE INDEX entity_aliases_by_entity_norm ON entity_aliases(entity_id, norm, alias);
+            """),
     ]
 }

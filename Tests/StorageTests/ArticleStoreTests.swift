@@ -143,6 +143,30 @@ import Testing
         #expect(try count(store, "quotes") == 2)
     }
 
+    /// Quotes enter the full-text index once per batch: the written articles' quotes are found, the refused one's
+    /// are not, and repeated entities in one batch are counted once per article.
+    @Test func aBatchIndexesTheQuotesAndCountsTheEntitiesOfTheArticlesItWrote() throws {
+        let store = try ArticleStore(path: ":memory:")
+        func quote(_ words: String) -> [NewQuote] {
+            [NewQuote(text: words, start: 0, end: 5, kind: "direct", speakerName: "Biden", speakerLocalEntityId: 1,
+                      rule: "r", confidence: 1)]
+        }
+        _ = try store.withWriter { db throws(StorageError) in
+            ArticleWriter.insertBatch([F.article("ok1", date: "2021-03-01", quotes: quote("alpha words")),
+                                       F.article("bad", date: "x", quotes: quote("beta words")),
+                                       F.article("ok2", date: "2021-03-05", quotes: quote("gamma words"))], into: db)
+        }
+        #expect(try store.quotes(QuoteQuery(q: "alpha")).rows.count == 1)
+        #expect(try store.quotes(QuoteQuery(q: "beta")).rows.isEmpty)
+        #expect(try store.quotes(QuoteQuery(q: "gamma")).rows.count == 1)
+        #expect(try store.quotes(QuoteQuery(q: "words")).rows.count == 2)
+        let biden = try #require(try store.entities(EntityQuery(q: "joe biden")).rows.first)
+        #expect(biden.articleCount == 2)
+        #expect(biden.mentionCount == 4)
+        #expect(biden.firstSeen == "2021-03-01")
+        #expect(biden.lastSeen == "2021-03-05")
+    }
+
     @Test func diskFullFailsTheWholeWriteAsUnavailableAndLeavesNothingHalfWritten() throws {
         try F.withTempStore { store, _ in
             _ = try store.insert(F.article("before"))

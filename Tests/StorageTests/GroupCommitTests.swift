@@ -27,7 +27,7 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
 
     @Test func submissionsArrivingDuringAWriteShareTheNextBatchAndGetTheirOwnResults() throws {
         let gate = Gate()
-        let commit = GroupCommit(maxBatch: 64) { articles in
+        let commit = GroupCommit<NewArticle>(maxBatch: 64) { articles in
             let isFirst = gate.batches.withLock { b in b.append(articles.map(\.contentHash)); return b.count == 1 }
             if isFirst {
                 gate.started.signal()
@@ -38,7 +38,7 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
                                                                                           created: true))
             }
         }
-        let results = Locked<[String: GroupCommit.Outcome]>([:])
+        let results = Locked<[String: InsertOutcome]>([:])
         let first = Thread { results.withLock { $0["1"] = commit.submit(NewArticle(text: "", contentHash: "1")) } }
         first.start()
         gate.started.wait()
@@ -71,7 +71,7 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
 
     @Test func aBatchIsCappedAtMaxBatch() {
         let gate = Gate()
-        let commit = GroupCommit(maxBatch: 3) { articles in
+        let commit = GroupCommit<NewArticle>(maxBatch: 3) { articles in
             let isFirst = gate.batches.withLock { b in b.append(articles.map(\.contentHash)); return b.count == 1 }
             if isFirst {
                 gate.started.signal()

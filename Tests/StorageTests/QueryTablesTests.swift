@@ -41,6 +41,7 @@ import Testing
         // An external-content FTS5 index that disagrees with its table fails its integrity check.
         try db.execute("INSERT INTO entity_names_fts(entity_names_fts) VALUES ('integrity-check')")
         try db.execute("INSERT INTO entities_fts(entities_fts) VALUES ('integrity-check')")
+        try db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
         return [
             ("entity_names",
              try lines("SELECT entity_id, norm, alias, articles FROM entity_names ORDER BY 1, 2"),
