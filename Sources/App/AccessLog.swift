@@ -1,5 +1,5 @@
-// One JSON line per request on stderr: time, method, path, status, bytes, duration, request id, client.
-// Written with a single write(2) so lines from several loops never interleave.
+// One JSON line per request: time, method, path, status, bytes, duration, request id, client (keys sorted).
+// Formatted straight into bytes: JSONSerialization and a dictionary per request cost more than the request itself.
 import Foundation
 
 struct AccessLogLine {
@@ -12,44 +12,120 @@ struct AccessLogLine {
     var requestId: String
     var client: String
 
-    func json() -> String {
-        let object: [String: Any] = [
-            "time": AccessLogLine.iso8601(time), "method": method, "path": path, "status": status,
-            "bytes": bytes, "duration_ms": (durationMs * 1000).rounded() / 1000, "request_id": requestId,
-            "client": client,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    func json() -> String { String(decoding: utf8(), as: UTF8.self) }
+
+    /// The line without its newline.
+    func utf8() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(160 + path.utf8.count + requestId.utf8.count)
+        append(to: &out)
+        return out
+    }
+
+    func append(to out: inout [UInt8]) {
+        func key(_ name: StaticString) {
+            out.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+        func comma() { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "{"))
+        key("bytes"); Self.appendInteger(bytes, to: &out); comma()
+        key("client"); Self.appendString(client, to: &out); comma()
+        key("duration_ms"); Self.appendMilliseconds(durationMs, to: &out); comma()
+        key("method"); Self.appendString(method, to: &out); comma()
+        key("path"); Self.appendString(path, to: &out); comma()
+        key("request_id"); Self.appendString(requestId, to: &out); comma()
+        key("status"); Self.appendInteger(status, to: &out); comma()
+        key("time"); out.append(UInt8(ascii: "\"")); Self.appendISO8601(time, to: &out); out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// Milliseconds with three decimals (microsecond resolution), as a JSON number.
+    static func appendMilliseconds(_ ms: Double, to out: inout [UInt8]) {
+        let micros = ms.isFinite ? Int(max(0, min(ms * 1000, 1e15)).rounded()) : 0
+        appendInteger(micros / 1000, to: &out)
+        out.append(UInt8(ascii: "."))
+        let fraction = micros % 1000
+        out.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        out.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as its UTF-8 bytes.
+    static func appendString(_ value: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: Array(#"\u00"#.utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// RFC 3339 UTC with milliseconds, formatted by hand: a formatter per line would dominate the cost.
     static func iso8601(_ date: Date) -> String {
+        var out: [UInt8] = []
+        appendISO8601(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendISO8601(_ date: Date, to out: inout [UInt8]) {
         let ms = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
         var seconds = time_t(ms / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func pad(_ v: Int32, _ w: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        func pad(_ value: Int32, _ width: Int) {
+            var divisor: Int32 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var v = value
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v / divisor % 10))
+                v %= divisor
+                divisor /= 10
+            }
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(ms % 1000), 3))Z"
+        pad(parts.tm_year + 1900, 4); out.append(UInt8(ascii: "-"))
+        pad(parts.tm_mon + 1, 2); out.append(UInt8(ascii: "-"))
+        pad(parts.tm_mday, 2); out.append(UInt8(ascii: "T"))
+        pad(parts.tm_hour, 2); out.append(UInt8(ascii: ":"))
+        pad(parts.tm_min, 2); out.append(UInt8(ascii: ":"))
+        pad(parts.tm_sec, 2); out.append(UInt8(ascii: "."))
+        pad(Int32(ms % 1000), 3); out.append(UInt8(ascii: "Z"))
     }
 }
 
-/// Writes whole lines to standard error.
+/// Writes whole lines to standard error, one write(2) per line (log lines that are not access-log lines, and
+/// the access log of tests and tools that do not buffer).
 public enum StandardError {
     @Sendable public static func write(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(2, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return }
-                offset += n
-            }
-        }
+        LineWriter.writeAll(fd: 2, bytes)
     }
 }
 

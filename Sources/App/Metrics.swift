@@ -10,35 +10,87 @@ final class Metrics: Sendable {
     static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
     struct Histogram {
-        var counts = [Int](repeating: 0, count: Metrics.buckets.count)
+        /// Observations per bucket (not cumulative; `cumulative` sums them at scrape time), the last for +Inf.
+        var counts = [Int](repeating: 0, count: Metrics.buckets.count + 1)
         var sum = 0.0
         var count = 0
         mutating func observe(_ seconds: Double) {
-            for (i, bound) in Metrics.buckets.enumerated() where seconds <= bound { counts[i] += 1 }
+            var i = 0
+            while i < Metrics.buckets.count && seconds > Metrics.buckets[i] { i += 1 }
+            counts[i] += 1
             sum += seconds
             count += 1
+        }
+        mutating func merge(_ other: Histogram) {
+            for i in counts.indices { counts[i] += other.counts[i] }
+            sum += other.sum
+            count += other.count
+        }
+        /// The count of observations at or under each bound, as Prometheus wants them.
+        var cumulative: [Int] {
+            var total = 0
+            return Metrics.buckets.indices.map { total += counts[$0]; return total }
+        }
+    }
+
+    /// A route (its index in `routeNames`) and a status, as one integer: cheaper to hash than the pattern.
+    private struct RouteStatus: Hashable {
+        var key: Int
+        init(route: Int, status: Int) { key = route << 16 | (status & 0xFFFF) }
+        var route: Int { key >> 16 }
+        var status: Int { key & 0xFFFF }
+    }
+
+    private let routeNames = Mutex<[String]>([])
+
+    /// The number `recordRequest` takes for a route pattern (registered once, when the routes are built).
+    func routeID(_ pattern: String) -> Int {
+        routeNames.withLock { names in
+            if let index = names.firstIndex(of: pattern) { return index }
+            names.append(pattern)
+            return names.count - 1
         }
     }
 
     private struct State {
-        var requests: [String: Int] = [:]  // "route\u{0}status"
+        var requests: [RouteStatus: Int] = [:]
         var latency = Histogram()
         var analysis = Histogram()
+        mutating func merge(_ other: State) {
+            requests.merge(other.requests, uniquingKeysWith: +)
+            latency.merge(other.latency)
+            analysis.merge(other.analysis)
+        }
     }
 
-    private let state = Mutex(State())
+    private final class Shard: Sendable {
+        let state = Mutex(State())
+    }
 
-    func recordRequest(route: String, status: Int, seconds: Double) {
-        // The key is built before taking the lock: every loop and worker records here on every request.
-        let key = route + "\u{0}" + String(status)
-        state.withLock {
-            $0.requests[key, default: 0] += 1
+    /// Every loop and worker records on every request: each thread records into one of these (picked by its
+    /// thread id), so two loops rarely contend for a lock or a cache line; a scrape merges them.
+    private let shards: [Shard] = (0..<16).map { _ in Shard() }
+
+    private var shard: Shard {
+        let id = UInt64(UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))))
+        return shards[Int(truncatingIfNeeded: (id &* 0x9E37_79B9_7F4A_7C15) >> 60) % shards.count]
+    }
+
+    func recordRequest(route: Int, status: Int, seconds: Double) {
+        shard.state.withLock {
+            $0.requests[RouteStatus(route: route, status: status), default: 0] += 1
             $0.latency.observe(seconds)
         }
     }
 
     func recordAnalysis(seconds: Double) {
-        state.withLock { $0.analysis.observe(seconds) }
+        shard.state.withLock { $0.analysis.observe(seconds) }
+    }
+
+    private var snapshot: State {
+        var total = State()
+        for shard in shards { total.merge(shard.state.withLock { $0 }) }
+        return total
     }
 
     /// Gauges the caller reads at scrape time.
@@ -48,14 +100,17 @@ final class Metrics: Sendable {
 
     /// `server`: the event server's counters (connections and TLS handshakes, by listener); nil before it starts.
     func render(_ gauges: Gauges, server: ServerStatistics? = nil) -> String {
-        let snapshot = state.withLock { $0 }
+        let snapshot = self.snapshot
         var out = ""
         out += "# HELP byline_http_requests_total HTTP requests answered, by route pattern and status.\n"
         out += "# TYPE byline_http_requests_total counter\n"
-        for key in snapshot.requests.keys.sorted() {
-            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
-            out += "byline_http_requests_total{route=\"\(Metrics.escape(String(parts[0])))\",status=\"\(parts[1])\"} "
-            out += "\(snapshot.requests[key]!)\n"
+        let names = routeNames.withLock { $0 }
+        let counts = snapshot.requests.map {
+            (route: names[$0.key.route], status: String($0.key.status), count: $0.value)
+        }
+        for item in counts.sorted(by: { ($0.route, $0.status) < ($1.route, $1.status) }) {
+            out += "byline_http_requests_total{route=\"\(Metrics.escape(item.route))\",status=\"\(item.status)\"} "
+            out += "\(item.count)\n"
         }
         out += Metrics.histogram("byline_http_request_duration_seconds", "Time to answer a request.", snapshot.latency)
         out += Metrics.histogram("byline_analysis_duration_seconds", "Time to analyze one article.", snapshot.analysis)
@@ -104,8 +159,8 @@ final class Metrics: Sendable {
 
     static func histogram(_ name: String, _ help: String, _ h: Histogram) -> String {
         var out = "# HELP \(name) \(help)\n# TYPE \(name) histogram\n"
-        for (i, bound) in buckets.enumerated() {
-            out += "\(name)_bucket{le=\"\(bound)\"} \(h.counts[i])\n"
+        for (bound, count) in zip(buckets, h.cumulative) {
+            out += "\(name)_bucket{le=\"\(bound)\"} \(count)\n"
         }
         out += "\(name)_bucket{le=\"+Inf\"} \(h.count)\n\(name)_sum \(h.sum)\n\(name)_count \(h.count)\n"
         return out

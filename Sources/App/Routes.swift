@@ -8,6 +8,7 @@ extension Service {
         var router = Router()
         func route(_ method: HTTPMethod, _ pattern: String, _ placement: HandlerPlacement,
                    _ handler: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) {
+            let routeID = metrics.routeID(pattern)
             router.add(method, pattern, placement: placement) { [self] request, context in
                 let started = ContinuousClock.now
                 var response: HTTPResponse
@@ -21,11 +22,11 @@ extension Service {
                 } catch let error as any HTTPResponseError {
                     response = error.response
                 } catch {
-                    metrics.recordRequest(route: pattern, status: 500, seconds: (ContinuousClock.now - started).seconds)
+                    metrics.recordRequest(route: routeID, status: 500, seconds: (ContinuousClock.now - started).seconds)
                     log(level: "error", "\(method) \(pattern) failed: \(error)")
                     throw error
                 }
-                metrics.recordRequest(route: pattern, status: response.status.code,
+                metrics.recordRequest(route: routeID, status: response.status.code,
                                       seconds: (ContinuousClock.now - started).seconds)
                 return response
             }

@@ -51,12 +51,30 @@ public final class Service: Sendable {
     public var boundTLSPort: Int? { tlsPortBox.withLock { $0 } }
     /// Where log lines go (standard error; tests capture them).
     let logSink: @Sendable (String) -> Void
+    /// Where access-log lines go: into `logWriter`'s buffers, or one by one to `logSink`.
+    let accessLogSink: @Sendable (AccessLogLine) -> Void
+    /// The buffered writer behind both sinks (nil when the caller gave a `logSink`); flushed once the server
+    /// has drained.
+    let logWriter: LineWriter?
 
     var server: HTTPServer? { serverBox.withLock { $0 } }
 
-    public init(config: Config, logSink: @escaping @Sendable (String) -> Void = StandardError.write) throws {
+    /// - Parameters:
+    ///   - logSink: receives every log line, one call per line; when nil, lines go to `logWriter`.
+    ///   - logWriter: buffers access-log lines (other lines are written at once); when both are nil, a buffered
+    ///     writer on standard error.
+    public init(config: Config, logSink: (@Sendable (String) -> Void)? = nil, logWriter: LineWriter? = nil) throws {
         self.config = config
-        self.logSink = logSink
+        if let logSink {
+            self.logSink = logSink
+            self.logWriter = nil
+            accessLogSink = { line in logSink(line.json()) }
+        } else {
+            let writer = logWriter ?? LineWriter(fd: 2)
+            self.logSink = { line in writer.writeNow(line) }
+            self.logWriter = writer
+            accessLogSink = { line in writer.appendLine { line.append(to: &$0) } }
+        }
         self.apiKey = APIKeyCheck(key: config.apiKey, forReads: config.apiKeyForReads)
         if config.tlsPort != nil, let cert = config.tlsCert, let key = config.tlsKey {
             // Fails at startup on a missing, unreadable, expired or mismatched certificate and key.
@@ -97,7 +115,7 @@ public final class Service: Sendable {
     public func makeResponder() throws -> AppResponder {
         let logRequests = config.logLevel == "info" || config.logLevel == "debug"
         return AppResponder(router: try makeRouter(), trustedProxies: config.trustedProxies,
-                            accessLog: logRequests ? logSink : nil)
+                            accessLog: logRequests ? accessLogSink : nil)
     }
 
     /// Listens, loads in the background, and blocks until SIGTERM/SIGINT has drained the server.
@@ -108,8 +126,14 @@ public final class Service: Sendable {
         let hangupWatcher = tlsContexts?.reloadOnHangup { [self] line in log(level: "warn", line) }
         defer { hangupWatcher?.cancel() }
         Thread.detachNewThread { [self] in load() }
-        server.run()
+        waitUntilStopped()
         log(level: "info", "stopped")
+    }
+
+    /// Blocks until the server has stopped (after `server.shutdown`), then writes every buffered log line.
+    public func waitUntilStopped() {
+        server?.run()
+        logWriter?.flush()
     }
 
     /// A parent may start us with these signals blocked (a test runner or dispatch worker thread blocks nearly
@@ -142,11 +166,11 @@ public final class Service: Sendable {
         let server = HTTPServer(configuration: serverConfig)
         let tlsListener = tlsContexts.map { server.addTLSListener(port: config.tlsPort ?? 0, contexts: $0) }
         let responder = try makeResponder()
-        let sink = logSink
+        let sink = accessLogSink
         // Routed requests are logged by AppResponder (it knows the client behind a trusted proxy); the server's
         // hook logs the ones rejected before routing, which carry no request id.
         let writeLine: @Sendable (AccessLogEntry) -> Void = { entry in
-            if entry.requestID == nil { sink(AccessLogLine(entry: entry).json()) }
+            if entry.requestID == nil { sink(AccessLogLine(entry: entry)) }
         }
         let logRequests = config.logLevel == "info" || config.logLevel == "debug"
         try server.start(handler: responder, accessLog: logRequests ? writeLine : nil)

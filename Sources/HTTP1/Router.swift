@@ -191,18 +191,19 @@ public struct RouterResponder: RequestHandler {
     /// method, or GET for HEAD.
     private func resolve(_ request: HTTPRequest) -> Resolution {
         let method = request.method
-        guard implemented.contains(method.rawValue) else {
-            return .failed(HTTPError(.notImplemented, detail: "The method \(method.rawValue) is not implemented."))
-        }
         // Literal segments never contain "%", so a path without one that equals a static pattern matches it
         // exactly; and a pattern without captures is the most specific of all that match, so the full search
         // below would pick the same endpoint. Anything else (another method: 405 or a capture route) goes there.
+        // A method found here is implemented, so this comes before that check (one hash lookup fewer).
         let rawPath = request.path
         if let index = staticRoutes[rawPath], !rawPath.utf8.contains(UInt8(ascii: "%")) {
             let endpoints = routes[index].endpoints
             if let endpoint = endpoints[method] ?? (method == .head ? endpoints[.get] : nil) {
                 return .found(endpoint, captures: [:])
             }
+        }
+        guard implemented.contains(method.rawValue) else {
+            return .failed(HTTPError(.notImplemented, detail: "The method \(method.rawValue) is not implemented."))
         }
         guard request.path.hasPrefix("/") else {
             return .failed(HTTPError(.notFound, detail: "No resource matches this request target."))
@@ -275,8 +276,10 @@ public struct RouterResponder: RequestHandler {
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         value ^= value >> 31
         return String(unsafeUninitializedCapacity: 16) { buffer in
-            let digits = Array("0123456789abcdef".utf8)
-            for i in 0 ..< 16 { buffer[i] = digits[Int(value >> (60 - 4 * UInt64(i)) & 0xF)] }
+            for i in 0 ..< 16 {
+                let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(i)) & 0xF)
+                buffer[i] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
             return 16
         }
     }

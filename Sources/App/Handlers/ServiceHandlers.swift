@@ -4,8 +4,11 @@ import HTTP1
 import TextAnalysis
 
 extension Service {
+    /// Built once: every answer shares its headers and body (copy-on-write), nothing is allocated per request.
+    static let healthResponse = JSONResponse.bytes(Array(#"{"status":"ok"}"#.utf8))
+
     func health(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
-        JSONResponse.bytes(Array(#"{"status":"ok"}"#.utf8))
+        Service.healthResponse
     }
 
     func ready(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {

@@ -1,0 +1,101 @@
+// The buffered access log: lines wait in memory (nothing written before a flush when no timer runs), every line
+// from every thread comes out whole after a flush, a full buffer goes out at once, and a live service writes every
+// access-log line of its requests once it has drained. Also the hand-made JSON line against JSONSerialization.
+import Foundation
+import Testing
+import TestSupport
+@testable import App
+
+@Suite struct LineWriterTests {
+    /// A temporary file open for writing, and a function that reads what it holds.
+    static func tempFile() throws -> (fd: Int32, read: () -> String, remove: () -> Void) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("byline-log-\(UUID().uuidString)").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
+        try #require(fd >= 0)
+        return (fd, { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" },
+                { close(fd); unlink(path) })
+    }
+
+    @Test func bufferedLinesWaitForFlushAndAllComeOutWhole() throws {
+        let file = try Self.tempFile()
+        defer { file.remove() }
+        let writer = LineWriter(fd: file.fd, capacity: 1 << 20, flushInterval: nil)
+        let threads = 4, perThread = 500
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for i in 0..<perThread { writer.append(Array("line \(t) \(i)".utf8)) }
+        }
+        #expect(file.read().isEmpty, "nothing is written before a flush while the buffers have room")
+        writer.flush()
+        let lines = file.read().split(separator: "\n").map(String.init)
+        let expected = Set((0..<threads).flatMap { t in (0..<perThread).map { "line \(t) \($0)" } })
+        #expect(lines.count == threads * perThread)
+        #expect(Set(lines) == expected)
+    }
+
+    @Test func fullBufferIsWrittenWithoutFlush() throws {
+        let file = try Self.tempFile()
+        defer { file.remove() }
+        let writer = LineWriter(fd: file.fd, capacity: 100, flushInterval: nil)
+        for i in 0..<30 { writer.append(Array("entry \(i)".utf8)) }
+        let written = file.read().split(separator: "\n")
+        #expect(written.count >= 20, "buffers of 100 bytes went out as they filled")
+        #expect(written.first == "entry 0")
+    }
+
+    @Test func serviceWritesEveryAccessLineAfterShutdown() throws {
+        let file = try Self.tempFile()
+        defer { file.remove() }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("byline-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var config = Config()
+        config.port = 0
+        config.loops = 2
+        config.workers = 1
+        config.logLevel = "info"
+        config.database = directory.appendingPathComponent("byline.db").path
+        // No timer and a large buffer: only the flush after the drain can write the lines.
+        let writer = LineWriter(fd: file.fd, capacity: 1 << 20, flushInterval: nil)
+        let service = try Service(config: config, logWriter: writer)
+        let server = try service.start()
+        let requests = 50
+        let client = try LoopbackClient(port: server.boundPort)
+        for i in 0..<requests {
+            try client.send("GET /health HTTP/1.1\r\nHost: test\r\nX-Request-Id: buffered-\(i)\r\n\r\n")
+            #expect(try client.readResponse().status == 200)
+        }
+        client.close()
+        #expect(!file.read().contains("buffered-"), "access lines are buffered, not written per request")
+        server.shutdown(graceful: true)
+        service.waitUntilStopped()
+        let lines = file.read().split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        let ids = Set(lines.compactMap { $0["request_id"] as? String }.filter { $0.hasPrefix("buffered-") })
+        #expect(ids == Set((0..<requests).map { "buffered-\($0)" }))
+    }
+
+    @Test(arguments: [
+        ("plain", "/health", "abc", "127.0.0.1"),
+        ("escapes", "/a\"b\\c", "id\u{1}\u{7F}", "::1"),
+        ("unicode", "/caf\u{E9}/\u{1F600}", "-", "10.0.0.1"),
+    ])
+    func accessLineIsTheJSONOfItsFields(name: String, path: String, requestId: String, client: String) throws {
+        let line = AccessLogLine(time: Date(timeIntervalSince1970: 1_700_000_000.1235), method: "GET", path: path,
+                                 status: 404, bytes: 1234, durationMs: 0.0426, requestId: requestId, client: client)
+        let text = line.json()
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let object = try #require(parsed as? [String: Any], "\(name)")
+        #expect(object["path"] as? String == path)
+        #expect(object["request_id"] as? String == requestId)
+        #expect(object["client"] as? String == client)
+        #expect(object["method"] as? String == "GET")
+        #expect(object["status"] as? Int == 404)
+        #expect(object["bytes"] as? Int == 1234)
+        #expect(object["duration_ms"] as? Double == 0.043)
+        #expect(object["time"] as? String == "2023-11-14T22:13:20.123Z")
+        #expect(Array(object.keys).sorted() == ["bytes", "client", "duration_ms", "method", "path", "request_id",
+                                               "status", "time"])
+        #expect(!text.contains("\n"))
+    }
+}
