@@ -16,6 +16,9 @@ public final class LineWriter: Sendable {
     private let shards: [Shard]
     private let writeLock = Mutex<Void>(())
     private let stopped = Atomic<Bool>(false)
+    /// Batches taken from a buffer and not yet written: `flush()` waits for them, so a line appended before a
+    /// flush is out when the flush returns even if another thread took its buffer first.
+    private let inFlight = Atomic<Int>(0)
 
     /// - Parameters:
     ///   - fd: where lines go (not closed by the writer).
@@ -58,9 +61,13 @@ public final class LineWriter: Sendable {
             var taken: [UInt8] = []
             taken.reserveCapacity(capacity + 512)
             swap(&taken, &buffer)
+            inFlight.add(1, ordering: .acquiringAndReleasing)
             return taken
         }
-        if let full { write(full) }
+        if let full {
+            write(full)
+            inFlight.subtract(1, ordering: .acquiringAndReleasing)
+        }
     }
 
     /// Writes one line now, after everything buffered before it (for log lines that should not wait).
@@ -71,17 +78,23 @@ public final class LineWriter: Sendable {
         write(bytes)
     }
 
-    /// Writes every buffered line.
+    /// Writes every buffered line, including batches other threads have taken and are about to write.
     public func flush() {
         for shard in shards {
             let taken: [UInt8] = shard.lines.withLock { buffer in
                 guard !buffer.isEmpty else { return [] }
                 var taken: [UInt8] = []
                 swap(&taken, &buffer)
+                inFlight.add(1, ordering: .acquiringAndReleasing)
                 return taken
             }
-            if !taken.isEmpty { write(taken) }
+            if !taken.isEmpty {
+                write(taken)
+                inFlight.subtract(1, ordering: .acquiringAndReleasing)
+            }
         }
+        // Another thread's batch is one write(2) away; it needs only the write lock, which nobody holds here.
+        while inFlight.load(ordering: .acquiring) > 0 { usleep(50) }
     }
 
     /// Flushes and stops the periodic flusher (lines appended later wait for a full buffer or `flush()`).

@@ -74,11 +74,15 @@ final class EventLoop: @unchecked Sendable {
     private var dateSecond = -1
 
     private(set) var isDraining = false
+    /// `isDraining` for other loops: a draining loop gets no connections handed to it.
+    let isDrainingFlag = Atomic<Bool>(false)
     private var drainDeadline: Int64 = .max
     private var stopped = false
 
     private let inboxLock = ConditionLock()
     private var inbox: [Message] = []
+    /// Set (under `inboxLock`) by the loop's last sweep of the inbox: later messages are refused, not lost.
+    private var inboxClosed = false
 
     init(index: Int, configuration: ServerConfiguration, listeners: [Listener], handler: any RequestHandler,
          workers: WorkerPool, accessLog: (@Sendable (AccessLogEntry) -> Void)?) throws {
@@ -114,10 +118,17 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: cross-thread entry
 
-    /// Hands a message to the loop from any thread.
-    func post(_ message: Message) {
-        inboxLock.withLock { inbox.append(message) }
-        doorbell.ring()
+    /// Hands a message to the loop from any thread; false when the loop has finished and will read no more
+    /// (a connection handed over then must be served by the sender).
+    @discardableResult
+    func post(_ message: Message) -> Bool {
+        let accepted = inboxLock.withLock { () -> Bool in
+            guard !inboxClosed else { return false }
+            inbox.append(message)
+            return true
+        }
+        if accepted { doorbell.ring() }
+        return accepted
     }
 
     // MARK: the loop
@@ -153,10 +164,14 @@ final class EventLoop: @unchecked Sendable {
         // Break the loops' reference cycle, and close connections handed over too late to be served.
         peers = []
         let late = inboxLock.withLock { () -> [Message] in
+            inboxClosed = true
             defer { inbox = [] }
             return inbox
         }
-        for case .adopt(let socket, _) in late { closeDescriptor(socket.fd) }
+        for case .adopt(let socket, _) in late {
+            closeDescriptor(socket.fd)
+            openConnections.subtract(1, ordering: .relaxed)
+        }
     }
 
     private func dispatch(token: UInt64, events: UInt32) {
@@ -239,7 +254,11 @@ final class EventLoop: @unchecked Sendable {
             switch listener.acceptOne() {
             case .accepted(let socket):
                 if let peer = lessLoadedPeer() {
-                    peer.post(.adopt(socket, listener.spec))
+                    if !peer.post(.adopt(socket, listener.spec)) {
+                        // The peer has stopped (shutdown reached it first): serve the connection here.
+                        peer.openConnections.subtract(1, ordering: .relaxed)
+                        register(socket, spec: listener.spec, reserved: false)
+                    }
                 } else {
                     register(socket, spec: listener.spec, reserved: false)
                 }
@@ -269,7 +288,7 @@ final class EventLoop: @unchecked Sendable {
         let mine = openConnections.load(ordering: .relaxed)
         var best: EventLoop?
         var bestLoad = Int.max
-        for peer in peers where peer !== self {
+        for peer in peers where peer !== self && !peer.isDrainingFlag.load(ordering: .relaxed) {
             let load = peer.openConnections.load(ordering: .relaxed)
             if load < bestLoad {
                 best = peer
@@ -388,6 +407,7 @@ final class EventLoop: @unchecked Sendable {
     private func beginShutdown(graceful: Bool) {
         if !isDraining {
             isDraining = true
+            isDrainingFlag.store(true, ordering: .relaxed)
             drainDeadline = now + configuration.shutdownGracePeriod.milliseconds
             for listener in listeners { epoll.remove(listener.fd) }
             listeners = []

@@ -2,6 +2,7 @@
 // from every thread comes out whole after a flush, a full buffer goes out at once, and a live service writes every
 // access-log line of its requests once it has drained. Also the hand-made JSON line against JSONSerialization.
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 @testable import App
@@ -30,6 +31,43 @@ import TestSupport
         let expected = Set((0..<threads).flatMap { t in (0..<perThread).map { "line \(t) \($0)" } })
         #expect(lines.count == threads * perThread)
         #expect(Set(lines) == expected)
+    }
+
+    /// Regression: a flush returned while another thread held a full buffer it had taken but not yet written, so
+    /// lines appended before the flush could be missing after it (and lost at exit).
+    @Test func flushWaitsForBatchesOtherThreadsTook() throws {
+        let file = try Self.tempFile()
+        defer { file.remove() }
+        // Tiny buffers: nearly every append takes a full batch, so flushes race with batches in flight.
+        let writer = LineWriter(fd: file.fd, capacity: 256, flushInterval: nil)
+        // Fixed-width lines, so the file's size says how many lines it holds without reading it.
+        let perThread = 20_000, lineBytes = 48
+        @Sendable func line(_ t: Int, _ i: Int) -> [UInt8] {
+            let text = "thread \(t) line \(i)"
+            return Array((text + String(repeating: ".", count: lineBytes - 1 - text.utf8.count)).utf8)
+        }
+        let appended = Atomic<Int>(0), running = Atomic<Int>(3), finished = DispatchSemaphore(value: 0)
+        for t in 0..<3 {
+            Thread.detachNewThread {
+                for i in 0..<perThread {
+                    writer.append(line(t, i))
+                    appended.add(1, ordering: .acquiringAndReleasing)
+                }
+                running.subtract(1, ordering: .releasing)
+                finished.signal()
+            }
+        }
+        var shortfalls: [String] = []
+        repeat {
+            let before = appended.load(ordering: .acquiring)
+            writer.flush()
+            let lines = Int(lseek(file.fd, 0, SEEK_END)) / lineBytes
+            if lines < before { shortfalls.append("\(lines) lines after a flush, \(before) appended before it") }
+        } while running.load(ordering: .acquiring) > 0
+        for _ in 0..<3 { finished.wait() }
+        writer.flush()
+        #expect(Int(lseek(file.fd, 0, SEEK_END)) == 3 * perThread * lineBytes)
+        #expect(shortfalls.count == 0, "\(shortfalls.prefix(3))")
     }
 
     @Test func fullBufferIsWrittenWithoutFlush() throws {
