@@ -19,11 +19,14 @@ final class Checkpointer: @unchecked Sendable {  // the variables below `conditi
     private var stopping = false
     private var completed = 0
     private let finished = DispatchSemaphore(value: 0)
+    /// The checkpoint connection, used and closed by the thread alone: closed before `stop()` returns, so it never
+    /// outlives the store (its close runs a last checkpoint and may remove the -wal file).
+    private var connection: Database?
 
     /// Opens the checkpoint connection on `path` and starts its thread; `attach` then routes a writer's commits here.
     init(path: String, busyTimeoutMs: Int32) throws(StorageError) {
-        let db = try Database(path: path, busyTimeoutMs: busyTimeoutMs)
-        let thread = Thread { [self] in run(db) }
+        connection = try Database(path: path, busyTimeoutMs: busyTimeoutMs)
+        let thread = Thread { [self] in run() }
         thread.name = "byline-checkpoint"
         thread.start()
     }
@@ -69,8 +72,8 @@ final class Checkpointer: @unchecked Sendable {  // the variables below `conditi
         finished.wait()
     }
 
-    private func run(_ db: Database) {
-        while true {
+    private func run() {
+        while let db = connection {
             condition.lock()
             while !pending && !stopping { condition.wait() }
             let stop = stopping
@@ -88,6 +91,7 @@ final class Checkpointer: @unchecked Sendable {  // the variables below `conditi
             condition.broadcast()
             condition.unlock()
         }
+        connection = nil
         condition.lock()
         pending = false
         condition.broadcast()

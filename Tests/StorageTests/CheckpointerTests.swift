@@ -43,4 +43,21 @@ import Testing
             #expect(try store.articleCount() == i + 1)
         }
     }
+
+    /// Regression: the checkpoint connection was closed whenever Foundation released its thread's closure, after
+    /// the store was gone; its close (a last checkpoint, removing the -wal file) could then race a reopen or a
+    /// backup of the same file. Now every connection is closed when the store is: the WAL is gone at once.
+    @Test func droppingAStoreClosesTheCheckpointConnectionWithIt() throws {
+        let dir = F.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("c.db").path
+        for i in 0..<20 {
+            do {
+                let store = try ArticleStore(path: path)
+                _ = try store.insert(F.article("c\(i)"))
+                #expect(store.checkpointer != nil)
+            }
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "round \(i): a connection outlived its store")
+        }
+    }
 }
