@@ -1,6 +1,7 @@
 // One JSON line per request: time, method, path, status, bytes, duration, request id, client (keys sorted).
 // Formatted straight into bytes: JSONSerialization and a dictionary per request cost more than the request itself.
 import Foundation
+import TextAnalysis
 
 struct AccessLogLine {
     var time: Date
@@ -30,61 +31,26 @@ struct AccessLogLine {
         }
         func comma() { out.append(UInt8(ascii: ",")) }
         out.append(UInt8(ascii: "{"))
-        key("bytes"); Self.appendInteger(bytes, to: &out); comma()
-        key("client"); Self.appendString(client, to: &out); comma()
+        key("bytes"); JSONWriter.appendInt(Int64(bytes), to: &out); comma()
+        key("client"); JSONWriter.appendString(client, to: &out); comma()
         key("duration_ms"); Self.appendMilliseconds(durationMs, to: &out); comma()
-        key("method"); Self.appendString(method, to: &out); comma()
-        key("path"); Self.appendString(path, to: &out); comma()
-        key("request_id"); Self.appendString(requestId, to: &out); comma()
-        key("status"); Self.appendInteger(status, to: &out); comma()
+        key("method"); JSONWriter.appendString(method, to: &out); comma()
+        key("path"); JSONWriter.appendString(path, to: &out); comma()
+        key("request_id"); JSONWriter.appendString(requestId, to: &out); comma()
+        key("status"); JSONWriter.appendInt(Int64(status), to: &out); comma()
         key("time"); out.append(UInt8(ascii: "\"")); Self.appendISO8601(time, to: &out); out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: "}"))
-    }
-
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.append(contentsOf: buffer[(20 - count)...])
-        }
     }
 
     /// Milliseconds with three decimals (microsecond resolution), as a JSON number.
     static func appendMilliseconds(_ ms: Double, to out: inout [UInt8]) {
         let micros = ms.isFinite ? Int(max(0, min(ms * 1000, 1e15)).rounded()) : 0
-        appendInteger(micros / 1000, to: &out)
+        JSONWriter.appendInt(Int64(micros / 1000), to: &out)
         out.append(UInt8(ascii: "."))
         let fraction = micros % 1000
         out.append(UInt8(ascii: "0") + UInt8(fraction / 100))
         out.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
         out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, everything else as its UTF-8 bytes.
-    static func appendString(_ value: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: Array(#"\u00"#.utf8))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// RFC 3339 UTC with milliseconds, formatted by hand: a formatter per line would dominate the cost.

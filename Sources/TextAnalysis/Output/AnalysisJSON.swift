@@ -125,21 +125,20 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func int(_ v: Int) {
-        if v == 0 { out.append(0x30); return }
-        var n = v.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            while n > 0 {
-                d[count] = UInt8(0x30 + n % 10)
-                n /= 10
-                count += 1
-            }
-            if v < 0 { out.append(0x2D) }
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(d[k]) }
-        }
+        Self.appendInt(Int64(v), to: &out)
+    }
+
+    /// Decimal digits appended in place: shared with writers that keep their own buffer (App's JSONValue and
+    /// access log), so every JSON the service writes formats numbers and strings one way.
+    public static func appendInt(_ v: Int64, to out: inout [UInt8]) {
+        if v < 0 { out.append(0x2D) }
+        var magnitude = v.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(0x30 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
     }
 
     /// A number rounded to 4 decimals with trailing zeros dropped (0.8125, 1, 0.5); non-finite values are null.
@@ -167,13 +166,24 @@ public struct JSONWriter: Sendable {
     /// A JSON string: quotes, backslash and control characters escaped; U+2028/U+2029 escaped too so the output
     /// is also safe inside JavaScript. Swift strings hold only valid scalars, so no lone surrogates can appear.
     public mutating func string(_ s: String) {
+        Self.appendString(s, to: &out)
+    }
+
+    /// `string` for a caller's own buffer; text with nothing to escape (most of it) is copied whole.
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
         var s = s
-        s.withUTF8 { appendEscaped($0) }
+        s.withUTF8 { u in
+            if u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+                appendEscaped(u, to: &out)
+            } else {
+                out.append(contentsOf: u)
+            }
+        }
         out.append(0x22)
     }
 
-    private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+    private static func appendEscaped(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let hex: StaticString = "0123456789abcdef"
         var k = 0
         let n = u.count
