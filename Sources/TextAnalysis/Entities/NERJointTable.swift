@@ -12,19 +12,12 @@ struct NERJointTable: Sendable {
         var b = SIMD16<Int32>(repeating: 0), b16: Int32 = 0
     }
 
-    struct Slot {
-        var tag: UInt32
-        /// row + 1; 0 marks an empty slot
-        var row: UInt32
-    }
-
     let stageCount: Int
     /// Int16 values per row: stageCount * L
     let width: Int
     let rows: [Int16]
     let scales: [Float]
-    private let slots: [Slot]
-    private let mask: Int
+    private let index: NERKeyIndex
 
     init(stages: [NERModel.Stage]) {
         precondition(NERModel.L == 17 && (1...2).contains(stages.count), "two stages of 16 + 1 lanes at most")
@@ -32,27 +25,18 @@ struct NERJointTable: Sendable {
         let total = stages.reduce(0) { $0 + $1.keys.count }
         // stage 2's keys are mostly stage 1's: size for the union (about the larger stage), at most half full
         let largest = stages.map(\.keys.count).max() ?? 0
-        var cap = 16
-        while cap < 2 * (largest + (total - largest) / 4) || cap <= total { cap <<= 1 }
-        let mask = cap - 1
-        var slots = [Slot](repeating: Slot(tag: 0, row: 0), count: cap)
+        var index = NERKeyIndex(minimumCapacity: max(2 * (largest + (total - largest) / 4), total + 1))
         var rows: [Int16] = []
         rows.reserveCapacity(stages[0].keys.count * width)
         var count = 0
         for (si, stage) in stages.enumerated() {
             let q = stage.quantized
             for (r, k) in stage.keys.enumerated() {
-                var s = Int(truncatingIfNeeded: k) & mask
-                let tag = UInt32(truncatingIfNeeded: k >> 32)
-                var row = -1
-                while slots[s].row != 0 {
-                    if slots[s].tag == tag { row = Int(slots[s].row) - 1; break }
-                    s = (s + 1) & mask
-                }
+                var row = index.row(of: k)
                 if row < 0 {
                     row = count
                     count += 1
-                    slots[s] = Slot(tag: tag, row: UInt32(row + 1))
+                    index.insert(k, row: row)
                     rows += repeatElement(0, count: width)
                 }
                 for j in 0..<L { rows[row * width + si * L + j] = q[r * L + j] }
@@ -62,39 +46,28 @@ struct NERJointTable: Sendable {
         self.width = width
         self.scales = stages.map(\.scale)
         self.rows = rows
-        self.slots = slots
-        self.mask = mask
+        self.index = index
     }
 
     /// Adds the rows of `keys` (every stage's lanes) to `sums`; keys never seen in training add nothing.
     @inline(__always)
     func sum(_ keys: [UInt64], into sums: inout Sums) {
         let width = self.width, two = stageCount == 2
-        slots.withUnsafeBufferPointer { sp in
-            rows.withUnsafeBufferPointer { w in
-                for k in keys {
-                    var s = Int(truncatingIfNeeded: k) & mask
-                    let tag = UInt32(truncatingIfNeeded: k >> 32)
-                    var r: UInt32 = 0
-                    while true {
-                        let slot = sp[s]
-                        if slot.row == 0 { break }
-                        if slot.tag == tag { r = slot.row; break }
-                        s = (s + 1) & mask
-                    }
-                    guard r != 0 else { continue }
-                    let base = w.baseAddress! + (Int(r) - 1) * width
-                    sums.a &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base).loadUnaligned(
+        index.withLookup { lookup in rows.withUnsafeBufferPointer { w in
+            for k in keys {
+                let r = lookup.row(of: k)
+                guard r >= 0 else { continue }
+                let base = w.baseAddress! + r * width
+                sums.a &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base).loadUnaligned(
+                    as: SIMD16<Int16>.self))
+                sums.a16 &+= Int32(base[16])
+                if two {
+                    sums.b &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 17).loadUnaligned(
                         as: SIMD16<Int16>.self))
-                    sums.a16 &+= Int32(base[16])
-                    if two {
-                        sums.b &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 17).loadUnaligned(
-                            as: SIMD16<Int16>.self))
-                        sums.b16 &+= Int32(base[33])
-                    }
+                    sums.b16 &+= Int32(base[33])
                 }
             }
-        }
+        } }
     }
 
     /// out[0..<L] += stage `stage`'s part of `sums`, scaled (as NERModel.Stage.add does).

@@ -44,16 +44,7 @@ public struct NERModel: Sendable {
         public let quantized: [Int16]
         public let scale: Float
         public let transitions: [Float]
-        /// open addressing, capacity a power of two: the slot index comes from the key's low bits, the tag is
-        /// its high 32 bits (a false match needs equal low and high bits: about 2^-32 per unseen feature)
-        private let slots: [Slot]
-        private let mask: Int
-
-        struct Slot {
-            var tag: UInt32
-            /// row + 1; 0 marks an empty slot
-            var row: UInt32
-        }
+        private let index: NERKeyIndex
 
         /// Quantizes float weights (max |w| maps to 32767) and drops rows that round to all zeros.
         public init(keys: [UInt64], weights: [Float], transitions: [Float]) {
@@ -76,17 +67,9 @@ public struct NERModel: Sendable {
             self.quantized = quantized
             self.scale = scale
             self.transitions = transitions
-            var cap = 16
-            while cap < keys.count * 2 { cap <<= 1 }
-            var slots = [Slot](repeating: Slot(tag: 0, row: 0), count: cap)
-            let mask = cap - 1
-            for (r, k) in keys.enumerated() {
-                var s = Int(truncatingIfNeeded: k) & mask
-                while slots[s].row != 0 { s = (s + 1) & mask }
-                slots[s] = Slot(tag: UInt32(truncatingIfNeeded: k >> 32), row: UInt32(r + 1))
-            }
-            self.slots = slots
-            self.mask = mask
+            var index = NERKeyIndex(minimumCapacity: keys.count * 2)
+            for (r, k) in keys.enumerated() { index.insert(k, row: r) }
+            self.index = index
         }
 
         /// The weight of `label` in the row of `key` (0 when the key has no row).
@@ -102,26 +85,16 @@ public struct NERModel: Sendable {
             let L = NERModel.L
             // Sum in integers (exact), scale once; 17 labels = one 16-lane vector + one scalar.
             var sum = (SIMD16<Int32>(repeating: 0), Int32(0))
-            slots.withUnsafeBufferPointer { sp in
-                quantized.withUnsafeBufferPointer { w in
-                    for k in featureKeys {
-                        var s = Int(truncatingIfNeeded: k) & mask
-                        let tag = UInt32(truncatingIfNeeded: k >> 32)
-                        var r: UInt32 = 0
-                        while true {
-                            let slot = sp[s]
-                            if slot.row == 0 { break }
-                            if slot.tag == tag { r = slot.row; break }
-                            s = (s + 1) & mask
-                        }
-                        guard r != 0 else { continue }
-                        let base = w.baseAddress! + (Int(r) - 1) * L
-                        let v = UnsafeRawPointer(base).loadUnaligned(as: SIMD16<Int16>.self)
-                        sum.0 &+= SIMD16<Int32>(truncatingIfNeeded: v)
-                        sum.1 &+= Int32(base[16])
-                    }
+            index.withLookup { lookup in quantized.withUnsafeBufferPointer { w in
+                for k in featureKeys {
+                    let r = lookup.row(of: k)
+                    guard r >= 0 else { continue }
+                    let base = w.baseAddress! + r * L
+                    let v = UnsafeRawPointer(base).loadUnaligned(as: SIMD16<Int16>.self)
+                    sum.0 &+= SIMD16<Int32>(truncatingIfNeeded: v)
+                    sum.1 &+= Int32(base[16])
                 }
-            }
+            } }
             for j in 0..<16 { out[j] += Float(sum.0[j]) * scale }
             out[16] += Float(sum.1) * scale
         }
