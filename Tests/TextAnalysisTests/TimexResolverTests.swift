@@ -77,6 +77,30 @@ struct TimexResolverTests {
             == "1989-Q3")
     }
 
+    @Test func quarterUnderDiscussionOutlivesOtherMentions() {
+        let ref = CalendarDate(iso: "1989-11-02")!
+        // "Third-quarter profit ... yesterday ... a year ago": the quarter, though a day came up in between.
+        #expect(resolver.resolve("UNDEF(year-1 mentioned)", reference: ref, tense: .past, mentioned: "1989-11-01",
+                                 discussed: "1989-Q3") == "1988-Q3")
+        // "The 1988 period" is that year's quarter of the same number, or the year with no quarter discussed.
+        #expect(resolver.resolve("UNDEF(year-quarter 1988)", reference: ref, tense: .past, discussed: "1989-Q3")
+            == "1988-Q3")
+        #expect(resolver.resolve("UNDEF(year-quarter 1988)", reference: ref, tense: .past) == "1988")
+        // The quarter still running is not the one results are reported for; one ended three quarters back is.
+        #expect(resolver.resolve("UNDEF(mentioned-quarter)", reference: ref, tense: .past, discussed: "1989-Q4")
+            == "1989-Q3")
+        #expect(resolver.resolve("UNDEF(mentioned-quarter)", reference: ref, tense: .past, discussed: "1989-Q1")
+            == "1989-Q1")
+        #expect(resolver.resolve("UNDEF(mentioned-quarter)", reference: ref, tense: .past, discussed: "1988-Q4")
+            == "1989-Q3")
+    }
+
+    @Test func thisMonthIsInTheReferenceYear() {
+        let ref = CalendarDate(iso: "1998-02-05")!
+        #expect(resolver.resolve("UNDEF(date 09 this)", reference: ref, tense: .none) == "1998-09")
+        #expect(resolver.resolve("UNDEF(date 12 this)", reference: ref, tense: .past) == "1998-12")
+    }
+
     struct Anaphor: Sendable, CustomTestStringConvertible {
         let value: String
         let mentioned: String?

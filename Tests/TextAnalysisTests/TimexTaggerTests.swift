@@ -24,6 +24,10 @@ struct TimexTaggerTests {
         Case(text: "Profit in the third quarter rose to $5 million from $4 million a year earlier. "
                  + "Sales rose 5% from a year earlier.",
              reference: "1989-10-26", values: ["1989-Q3", "1988-Q3", "1988-Q3"]),
+        // The quarter under discussion stays the topic after other dates come up, and names "the 1988 period".
+        Case(text: "Third-quarter profit rose, the company said yesterday. Profit was $4 million a year ago. "
+                 + "In the 1988 period, sales fell.",
+             reference: "1989-11-02", values: ["1989-Q3", "1989-11-01", "1988-Q3", "1988-Q3"]),
         // Nothing mentioned yet: the reference.
         Case(text: "The rebels took the town a month earlier.", reference: "2021-03-18", values: ["2021-02"]),
         // A clock time falls on the day the text is talking about.

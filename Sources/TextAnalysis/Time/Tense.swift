@@ -47,7 +47,12 @@ extension Tense {
             }
             return .future
         }
-        if flags & 2 != 0 { return .past }
+        // A listed past form after "be"/"to" is a participle ("would be paid", "has been sold"): the auxiliary or
+        // modal further out decides then.
+        if flags & 2 != 0 {
+            if i > 0, words[i - 1].id >= 0, rules.tenseFlags[Int(words[i - 1].id)] & 16 != 0 { return nil }
+            return .past
+        }
         if flags & 4 != 0 { return .present }
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.

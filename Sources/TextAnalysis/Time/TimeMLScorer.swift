@@ -155,11 +155,14 @@ public struct TimeScore: Sendable {
                    + " | value F1 %.3f", gold, system, strictF1, relaxedP, relaxedR, relaxedF1, typeAccuracy, valueF1)
     }
 
-    /// Scores every .tml file under `directory` (recursively).
-    public static func score(directory: URL, tagger: TimexTagger) throws -> TimeScore {
+    /// Scores every .tml file under `directory` (recursively) whose name (without ".tml") `include` accepts.
+    public static func score(directory: URL, tagger: TimexTagger,
+                             include: (String) -> Bool = { _ in true }) throws -> TimeScore {
         var score = TimeScore()
         let files = (FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "tml" } ?? []).sorted { $0.path < $1.path }
+            .compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "tml" && include($0.deletingPathExtension().lastPathComponent) } ?? [])
+            .sorted { $0.path < $1.path }
         guard !files.isEmpty else { throw ResourceError("no .tml files under \(directory.path)") }
         for url in files {
             let contents = try String(contentsOf: url, encoding: .utf8)

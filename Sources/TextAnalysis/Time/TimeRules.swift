@@ -315,7 +315,8 @@ public struct TimeRuleSet: Sendable {
             test = .number(kind)
             if bind == nil { bind = kind.rawValue }
         } else {
-            test = .words(Set(s.split(separator: "/").map { $0.lowercased() }))
+            // A lone "/" is the slash itself ("2 1/2 years"), not a list of alternatives.
+            test = .words(s == "/" ? ["/"] : Set(s.split(separator: "/").map { $0.lowercased() }))
         }
         if negative { bind = nil }
         return RuleElement(test: test, optional: optional, negative: negative, capital: capital, bind: bind)

@@ -123,7 +123,10 @@ enum TimeScanner {
                 for s in text[start..<i] where s != "," { digitsText.unicodeScalars.append(s) }
                 out.append(TimeWord(start: start, end: i, lower: digitsText, kind: .number, capitalized: false,
                                     spaceBefore: space, lineBefore: line, value: decimal || digits > 15 ? -1 : value,
-                                    digits: digits, grouped: grouped, suffix: suffix))
+                                    digits: digits, grouped: grouped, suffix: suffix,
+                                    // A rule may name a number literally ("1 / 2" in "2 1/2 years").
+                                    id: digits <= 2 && !grouped && !decimal && suffix.isEmpty
+                                        ? vocab?.id(text, start..<i) ?? -1 : -1))
             } else {
                 i += 1
                 // Curly apostrophes and dashes match their ASCII forms in the rules.

@@ -10,10 +10,13 @@
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
 //   holiday 12-25 | holiday 11-4-4 [last|next|...]  a fixed date, or the 4th Thursday of November
-//   mentioned-quarter[-N]                           the last-mentioned quarter if recent (the reference's or
-//                                                   one of the two before), else the one before the
-//                                                   reference's ("the quarter", "the latest period"); N
+//   mentioned-quarter[-N]                           the quarter under discussion if recent (one of the
+//                                                   three before the reference's: results come after a
+//                                                   quarter ends, fiscal quarters lag), else the one before
+//                                                   the reference's ("the quarter", "the latest period"); N
 //                                                   quarters before that ("the year-earlier quarter": -4)
+//   year-quarter 1988                               "the 1988 period": 1988 and the number of the quarter
+//                                                   under discussion (1988-Q3), else the year 1988
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
 //                                                   year ago" is 2020-Q3), else relative to the reference
@@ -43,8 +46,10 @@ public struct TimexResolver: Sendable {
     /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
     public static let tenseReach = 300
 
-    /// `mentioned`: the last resolved calendar value earlier in the document, for anaphoric specs.
-    public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil) -> String {
+    /// `mentioned`: the last resolved calendar value earlier in the document, for anaphoric specs; `discussed`:
+    /// the last quarter named earlier (results compare with it even after other dates come up in between).
+    public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil,
+                        discussed: String? = nil) -> String {
         guard value.contains("UNDEF(") else { return value }
         var out = ""
         var rest = Substring(value)
@@ -52,7 +57,7 @@ public struct TimexResolver: Sendable {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
             let spec = rest[open.upperBound..<close]
-            switch resolveSpec(spec, reference, tense, mentioned) {
+            switch resolveSpec(spec, reference, tense, mentioned, discussed) {
             case .value(let v): out += v
             case .whole(let v): return v
             }
@@ -66,14 +71,15 @@ public struct TimexResolver: Sendable {
 
     enum Unit: String { case day, week, month, quarter, half, year, decade, century }
 
-    func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?) -> Result {
+    func resolveSpec(_ spec: Substring, _ ref: CalendarDate?, _ tense: Tense, _ mentioned: String?,
+                     _ discussed: String? = nil) -> Result {
         let parts = spec.split(separator: " ")
         guard let head = parts.first else { return .value("") }
-        // Only a recent quarter (the reference's or one of the two before) counts as the one under discussion.
+        // Only a recent quarter (one of the three before the reference's) counts as the one under discussion.
         var recentQuarter: (year: Int, quarter: Int)?
-        if let m = mentioned, let q = Self.quarter(m) {
+        if let m = discussed ?? mentioned, let q = Self.quarter(m) {
             let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
-            if (0...2).contains(back) { recentQuarter = q }
+            if (1...3).contains(back) { recentQuarter = q }
         }
         if head == "anchor-day" {
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
@@ -90,6 +96,11 @@ public struct TimexResolver: Sendable {
                 return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
             }
             return relative("quarter-\(1 + back)", ref)
+        }
+        if head == "year-quarter", parts.count == 2 {
+            // "the 1988 period": that year's quarter numbered like the one under discussion, else the year.
+            if let q = recentQuarter { return .value("\(parts[1])-Q\(q.quarter)") }
+            return .value(String(parts[1]))
         }
         if parts.count == 2, parts[1] == "mentioned" {
             if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
@@ -126,6 +137,8 @@ public struct TimexResolver: Sendable {
                 }
             }
             if candidates.isEmpty { return .value("XXXX-" + parts[1]) }
+            // "this September" is the one of the reference's year, however far.
+            if direction == "this", candidates.count == 3 { return .value(candidates[1].2) }
             return .value(pick(candidates, ref, direction, tense, leanPast: md.count == 2))
         case "q", "h", "season":
             guard parts.count >= 2 else { return .value("XXXX") }

@@ -23,9 +23,11 @@ public struct TimexTagger: AnalysisComponent {
     public func tag(_ scalars: [Unicode.Scalar], range: Range<Int>? = nil, sentences: [CharRange] = [],
                     reference: CalendarDate?) -> [Timex] {
         var mentioned: String?
+        var discussed: String?
         var out: [Timex] = []
         for x in extractor.extract(scalars, range: range, sentences: sentences) {
-            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned)
+            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned,
+                                         discussed: discussed)
             // The end of a range ("from Monday to Friday", "between Dec. 28 and Jan. 3") does not come before its
             // start: resolved forward from the start instead.
             if let start = out.last, x.value.hasPrefix("UNDEF(weekday") || x.value.hasPrefix("UNDEF(date"),
@@ -38,6 +40,9 @@ public struct TimexTagger: AnalysisComponent {
             // count from the same date, not from each other.
             if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("anchor"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
+            // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
+            if TimexResolver.quarter(value) != nil, !x.value.contains("anchor"), !x.value.contains("mentioned-quarter-"),
+               !x.value.contains("year-") { discussed = value }
             out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod))
         }
         return out
