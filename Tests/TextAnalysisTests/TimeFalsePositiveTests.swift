@@ -24,6 +24,9 @@ struct TimeFalsePositiveTests {
         "The team scored [2000 points] this season.",
         "The temperature hit [1200 degrees].",
         "Police arrested [Jan] Kavan's driver.",
+        "On May 3 and [25,000] people marched.",
+        "The talks ran May 3-[4th floor] rooms.",
+        "He said on ABC's \"[This Week]\" that talks failed.",
     ]
 
     @Test(arguments: sentences)

@@ -15,8 +15,8 @@ struct TimeTempEvalTests {
             try score.errors.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(score.gold == 1822)
-        // Floors a little under the figures measured when the rules were last changed (0.945 / 0.798).
+        // Floors a little under the figures measured when the rules were last changed (0.946 / 0.811).
         #expect(score.relaxedF1 >= 0.935)
-        #expect(score.valueF1 >= 0.79)
+        #expect(score.valueF1 >= 0.80)
     }
 }

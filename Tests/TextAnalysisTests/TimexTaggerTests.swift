@@ -39,6 +39,10 @@ struct TimexTaggerTests {
         Case(text: "The talks ran between Dec. 28 and Jan. 3.", reference: "1999-01-10",
              values: ["1998-12-28", "1999-01-03"]),
         Case(text: "Output grew between 1990 and 1995.", reference: "1998-03-18", values: ["1990", "1995"]),
+        // A bare day joined to a month-day date is a date of the same month.
+        Case(text: "A ceremonial accession will be held at the summit on April 24 and 25.", reference: "1999-02-10",
+             values: ["1999-04-24", "1999-04-25"]),
+        Case(text: "Talks ran March 3-4 in Geneva.", reference: "1999-03-10", values: ["1999-03-03", "1999-03-04"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),

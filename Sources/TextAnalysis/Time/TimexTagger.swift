@@ -25,6 +25,7 @@ public struct TimexTagger: AnalysisComponent {
         var mentioned: String?
         var discussed: String?
         var out: [Timex] = []
+        var seconds: [Timex] = []
         for x in extractor.extract(scalars, range: range, sentences: sentences) {
             var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned,
                                          discussed: discussed)
@@ -41,11 +42,49 @@ public struct TimexTagger: AnalysisComponent {
             if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("anchor"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
-            if TimexResolver.quarter(value) != nil, !x.value.contains("anchor"), !x.value.contains("mentioned-quarter-"),
-               !x.value.contains("year-") { discussed = value }
+            if TimexResolver.quarter(value) != nil, !x.value.contains("anchor"),
+               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-") { discussed = value }
             out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod))
+            if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
+                seconds.append(second)
+            }
         }
-        return out
+        guard !seconds.isEmpty else { return out }
+        out += seconds.filter { d in !out.contains { $0.chars.overlaps(d.chars) } }
+        return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// "April 24 and 25", "March 3-4": a bare day number joined to a month-day date is a date of the same
+    /// month. (The rule matcher keeps one match per starting word, so this cannot be a rule with context
+    /// before its span.)
+    static func secondDay(_ scalars: [Unicode.Scalar], after t: Timex, limit: Int?) -> Timex? {
+        guard t.type == .date, t.value.count == 10, t.value.dropFirst(4).first == "-",
+              let d = t.value.split(separator: "-").last, d.count == 2, !t.value.contains("X") else { return nil }
+        let end = min(limit ?? scalars.count, scalars.count)
+        var i = t.chars.end
+        // The date must end in its day number ("April 24", not "24 April").
+        guard i > 0, i <= end, scalars[i - 1].properties.numericType != nil else { return nil }
+        func skipSpaces() { while i < end && scalars[i] == " " { i += 1 } }
+        skipSpaces()
+        if i < end, scalars[i] == "-" || scalars[i] == "\u{2013}" {
+            i += 1
+        } else if i + 3 <= end, String(String.UnicodeScalarView(scalars[i..<(i + 3)])) == "and" {
+            i += 3
+        } else { return nil }
+        skipSpaces()
+        let start = i
+        while i < end && i - start < 3 && ("0"..."9").contains(scalars[i]) { i += 1 }
+        guard i > start, i - start <= 2, let day = Int(String(String.UnicodeScalarView(scalars[start..<i]))),
+              day > (Int(d) ?? 31), day <= 31 else { return nil }
+        // Not a number that goes on ("24 and 25,000", "25.5", "25th").
+        if i < end {
+            let next = scalars[i]
+            if next.properties.isAlphabetic || ("0"..."9").contains(next) { return nil }
+            if next == "." || next == ",", i + 1 < end, ("0"..."9").contains(scalars[i + 1]) { return nil }
+        }
+        let value = t.value.prefix(8) + (day < 10 ? "0\(day)" : "\(day)")
+        guard CalendarDate(iso: Substring(value)) != nil else { return nil }
+        return Timex(chars: CharRange(start, i), type: .date, value: String(value), rule: t.rule + "+day", mod: nil)
     }
 
     static let rangeStarts: Set<String> = ["from", "between"]
