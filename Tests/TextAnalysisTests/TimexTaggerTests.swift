@@ -39,6 +39,11 @@ struct TimexTaggerTests {
         Case(text: "The talks ran between Dec. 28 and Jan. 3.", reference: "1999-01-10",
              values: ["1998-12-28", "1999-01-03"]),
         Case(text: "Output grew between 1990 and 1995.", reference: "1998-03-18", values: ["1990", "1995"]),
+        // A clause joined after the date ("and were planning") does not lend it its tense; plans point ahead.
+        Case(text: "Protesters planned a rally on Saturday and were planning to drive to the airport on Monday.",
+             reference: "2000-01-07", values: ["2000-01-08", "2000-01-10"]),
+        Case(text: "On Tuesday, the Abortion and Reproductive Rights League plans to hold a news conference.",
+             reference: "1998-10-26", values: ["1998-10-27"]),
         // A bare day joined to a month-day date is a date of the same month.
         Case(text: "A ceremonial accession will be held at the summit on April 24 and 25.", reference: "1999-02-10",
              values: ["1999-04-24", "1999-04-25"]),

@@ -21,6 +21,10 @@ extension Tense {
         }
         var j = span.upperBound
         while j < hi && j - span.upperBound + 1 <= window {
+            // A clause joined after the expression ("on Saturday and were planning") has its own tense; "and"
+            // inside a name ("the Abortion and Reproductive Rights League") does not start one.
+            if words[j].lower == ";" { break }
+            if words[j].lower == "and" || words[j].lower == "but", j + 1 < hi, !words[j + 1].capitalized { break }
             if let t = cue(words, j, rules) {
                 if best == nil || j - span.upperBound + 1 < best!.distance { best = (j - span.upperBound + 1, t) }
                 break

@@ -141,7 +141,7 @@ public struct TimeRuleSet: Sendable {
     mutating func compileVocabulary() {
         var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
             .union(tensePresent).union(notPastEd).union(participleAux).union(determiners)
-            .union(["-", "'", ".", "the", "a", "an"])
+            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }
