@@ -19,11 +19,7 @@ enum ArticleMapping {
         }
         let entities = kept.map { e in
             NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases, role: e.role,
-                      mentions: e.mentions.compactMap { m in
-                          guard doc.mentions.indices.contains(m) else { return nil }
-                          let chars = doc.mentions[m].chars
-                          return NewMention(start: chars.start, end: chars.end, text: doc.text(chars))
-                      })
+                      mentionCount: e.mentions.lazy.filter { doc.mentions.indices.contains($0) }.count)
         }
         let quotes = doc.quotes.map { q in
             NewQuote(text: doc.text(q.content), start: q.content.start, end: q.content.end, kind: q.kind.rawValue,

@@ -139,8 +139,6 @@ enum ArticleWriter {
         var global: [Int: Int64] = [:]  // local entity id → entity id
         var links: [(entityId: Int64, role: String?, mentions: Int)] = []
         var linkIndex: [Int64: Int] = [:]
-        var mentions: [SQLValue] = []
-        mentions.reserveCapacity(a.entities.reduce(0) { $0 + $1.mentions.count } * 5)
         let alias = try db.statement("""
             INSERT OR IGNORE INTO entity_aliases(article_id, entity_id, norm, alias) VALUES (?, ?, ?, ?)
             """)
@@ -148,21 +146,16 @@ enum ArticleWriter {
             let entityId = try resolve(e, pe, db: db)
             global[e.localId] = entityId
             if let i = linkIndex[entityId] {
-                links[i].mentions += e.mentions.count
+                links[i].mentions += e.mentionCount
                 if links[i].role == nil { links[i].role = e.role }
             } else {
                 linkIndex[entityId] = links.count
-                links.append((entityId, e.role, e.mentions.count))
-            }
-            for m in e.mentions {
-                mentions += [.int(articleId), .int(entityId), .int(m.start), .int(m.end), .text(m.text)]
+                links.append((entityId, e.role, e.mentionCount))
             }
             for form in pe.forms {
                 try alias.run([.int(articleId), .int(entityId), .text(form.norm), .text(form.alias)])
             }
         }
-        try insertRows("INSERT INTO mentions(article_id, entity_id, start, \"end\", text)", columns: 5,
-                       values: mentions, db: db)
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
         linkValues.reserveCapacity(links.count * 4)
