@@ -252,6 +252,24 @@ enum ArticleWriter {
         }
     }
 
+    // MARK: - Name search upkeep
+
+    /// Articles written between two merges of the name search indexes.
+    static let optimizeEvery = 16_384
+
+    /// Merges each trigram name index into one segment. Entities arrive a few per article, each insert adding a
+    /// small segment that every substring query then reads (measured at 100,000 articles: a long name's query
+    /// 3.6x faster after the merge). Both tables are small (one row per entity or name form), so this takes
+    /// tens of milliseconds; it runs at open and every optimizeEvery articles, in its own transaction.
+    static func optimizeNameSearch(_ db: Database) throws(StorageError) {
+        try db.transaction { () throws(StorageError) in
+            try db.execute("""
+                INSERT INTO entities_fts(entities_fts) VALUES ('optimize');
+                INSERT INTO entity_names_fts(entity_names_fts) VALUES ('optimize');
+                """)
+        }
+    }
+
     // MARK: - Delete
 
     /// Deletes an article and everything it brought, inside the caller's transaction; entities left without
