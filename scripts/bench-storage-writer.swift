@@ -42,9 +42,7 @@ func newArticle(_ json: [String: Any], line: [UInt8], round: Int, index: Int) ->
     let entities = rawEntities.map { e in
         NewEntity(localId: int(e["id"]), name: e["name"] as? String ?? "", type: e["type"] as? String ?? "",
                   aliases: e["aliases"] as? [String] ?? [], role: e["role"] as? String,
-                  mentions: (e["mentions"] as? [[String: Any]] ?? []).map {
-                      NewMention(start: int($0["start"]), end: int($0["end"]), text: $0["text"] as? String ?? "")
-                  })
+                  mentionCount: (e["mentions"] as? [Any] ?? []).count)
     }
     let quotes = (json["quotes"] as? [[String: Any]] ?? []).map { q in
         let speaker = q["speaker"] as? [String: Any]
@@ -75,7 +73,7 @@ for round in 0..<rounds {
         articles.append(newArticle(json, line: Array(line), round: round, index: i))
     }
 }
-let mentions = articles.reduce(0) { $0 + $1.entities.reduce(0) { $0 + $1.mentions.count } }
+let mentions = articles.reduce(0) { $0 + $1.entities.reduce(0) { $0 + $1.mentionCount } }
 print(String(format: "bench-storage-writer: %d articles (%d rounds), per article %.1f entities, %.1f mentions, "
              + "%.1f quotes, %.1f events", articles.count, rounds,
              Double(articles.reduce(0) { $0 + $1.entities.count }) / Double(articles.count),

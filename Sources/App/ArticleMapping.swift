@@ -4,7 +4,9 @@ import Storage
 import TextAnalysis
 
 enum ArticleMapping {
-    static func newArticle(_ submission: ArticleSubmission, _ doc: Document, analysisJSON: [UInt8]) -> NewArticle {
+    /// `contentHash` is SHA256.hex of the text, which the caller has already computed for its duplicate check.
+    static func newArticle(_ submission: ArticleSubmission, _ doc: Document, contentHash: String,
+                           analysisJSON: [UInt8]) -> NewArticle {
         // Storage refuses blank names and repeated ids; such an entity is dropped rather than losing the article.
         var seen = Set<Int>()
         let kept = doc.entities.filter { e in
@@ -19,11 +21,7 @@ enum ArticleMapping {
         }
         let entities = kept.map { e in
             NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases, role: e.role,
-                      mentions: e.mentions.compactMap { m in
-                          guard doc.mentions.indices.contains(m) else { return nil }
-                          let chars = doc.mentions[m].chars
-                          return NewMention(start: chars.start, end: chars.end, text: doc.text(chars))
-                      })
+                      mentionCount: e.mentions.lazy.filter { doc.mentions.indices.contains($0) }.count)
         }
         let quotes = doc.quotes.map { q in
             NewQuote(text: doc.text(q.content), start: q.content.start, end: q.content.end, kind: q.kind.rawValue,
@@ -37,7 +35,7 @@ enum ArticleMapping {
         }
         return NewArticle(text: submission.text, date: (submission.date ?? doc.date)?.description,
                           title: submission.title, url: submission.url,
-                          contentHash: SHA256.hex(Array(submission.text.utf8)), analysisJSON: analysisJSON,
+                          contentHash: contentHash, analysisJSON: analysisJSON,
                           entities: entities, quotes: quotes, events: events)
     }
 }

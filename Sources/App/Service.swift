@@ -92,8 +92,7 @@ public final class Service: Sendable {
             let started = ContinuousClock.now
             let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
             // A read connection for every worker thread, so concurrent queries never wait to open one.
-            let workers = config.workers > 0 ? config.workers : ServerConfiguration.coreCount
-            let store = try Service.openStore(path: config.database, readers: max(4, workers))
+            let store = try Service.openStore(path: config.database, readers: max(4, workerCount))
             state.set(LoadedComponents(analyzer: analyzer, store: store))
             log(level: "info", "loaded the model and the database \(config.database) in "
                 + String(format: "%.0f ms", (ContinuousClock.now - started).seconds * 1000))
@@ -102,6 +101,11 @@ public final class Service: Sendable {
             log(level: "error", "cannot load: \(error)")
         }
     }
+
+    /// Worker threads: --workers, else several per core. A POST holds its worker until the group commit that
+    /// makes it durable, so a commit can only gather as many articles as there are workers waiting on it; with
+    /// one worker per core every batch had at most two articles and the cores idled through each fsync.
+    var workerCount: Int { config.workers > 0 ? config.workers : max(16, 4 * ServerConfiguration.coreCount) }
 
     static func openStore(path: String, readers: Int = 4) throws -> ArticleStore {
         if path != ":memory:" {
@@ -152,7 +156,7 @@ public final class Service: Sendable {
     public func start() throws -> HTTPServer {
         var serverConfig = ServerConfiguration(host: config.host, port: config.port)
         if config.loops > 0 { serverConfig.eventLoopCount = config.loops }
-        if config.workers > 0 { serverConfig.workerCount = config.workers }
+        serverConfig.workerCount = workerCount
         serverConfig.limits.maxBodyBytes = config.maxBodySize
         serverConfig.maxConnections = config.maxConnections
         serverConfig.headerTimeout = .milliseconds(Int(config.headerTimeout * 1000))

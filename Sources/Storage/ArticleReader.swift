@@ -78,14 +78,31 @@ enum ArticleReader {
                    lastSeen: r.textOrNil(6)), r.text(7))
     }
 
-    /// Fills aliases (name forms other than the entity's own, one per folded form) and roles.
-    private static func complete(_ row: (EntityRow, String), db: Database) throws(StorageError) -> EntityRow {
-        var e = row.0
-        e.aliases = try db.statement("SELECT alias FROM entity_names WHERE entity_id = ? AND norm <> ? ORDER BY alias")
-            .rows([.int(e.id), .text(row.1)]) { $0.text(0) }
-        e.roles = try db.statement("SELECT role FROM entity_roles WHERE entity_id = ? ORDER BY role")
-            .rows([.int(e.id)]) { $0.text(0) }
-        return e
+    /// Fills aliases (name forms other than the entity's own, one per folded form) and roles: two statements for
+    /// the whole page (ids passed as one JSON array), not two per entity.
+    private static func complete(_ rows: [(EntityRow, String)], db: Database) throws(StorageError) -> [EntityRow] {
+        guard !rows.isEmpty else { return [] }
+        let ids = SQLValue.text("[" + rows.map { String($0.0.id) }.joined(separator: ",") + "]")
+        var aliases: [Int64: [String]] = [:]
+        var roles: [Int64: [String]] = [:]
+        for (id, alias) in try db.statement("""
+            SELECT n.entity_id, n.alias FROM entity_names n JOIN entities e ON e.id = n.entity_id
+            WHERE n.entity_id IN (SELECT value FROM json_each(?)) AND n.norm <> e.norm ORDER BY n.entity_id, n.alias
+            """).rows([ids], { ($0.int64(0), $0.text(1)) }) {
+            aliases[id, default: []].append(alias)
+        }
+        for (id, role) in try db.statement("""
+            SELECT entity_id, role FROM entity_roles WHERE entity_id IN (SELECT value FROM json_each(?))
+            ORDER BY entity_id, role
+            """).rows([ids], { ($0.int64(0), $0.text(1)) }) {
+            roles[id, default: []].append(role)
+        }
+        return rows.map { row in
+            var e = row.0
+            e.aliases = aliases[e.id] ?? []
+            e.roles = roles[e.id] ?? []
+            return e
+        }
     }
 
     static func entities(_ q: EntityQuery, db: Database) throws(StorageError) -> Page<EntityRow> {
@@ -97,10 +114,11 @@ enum ArticleReader {
             if let phrase = Fold.trigramPhrase(text) {
                 // A name holds the text's trigrams one after another exactly when it contains the text, so the
                 // trigram indexes over aliases and names give the matching entities without a scan.
+                // (A join and UNION ALL: the IN list removes duplicates anyway, so no second temporary b-tree.)
                 f.add("""
-                    e.id IN (SELECT entity_id FROM entity_names WHERE id IN
-                             (SELECT rowid FROM entity_names_fts WHERE entity_names_fts MATCH ?)
-                             UNION SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)
+                    e.id IN (SELECT n.entity_id FROM entity_names_fts f JOIN entity_names n ON n.id = f.rowid
+                             WHERE entity_names_fts MATCH ?
+                             UNION ALL SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)
                     """, .text(phrase), .text(phrase))
             } else {
                 // One or two characters match so many names that walking in list order finds a page at once.
@@ -135,15 +153,13 @@ enum ArticleReader {
         let p = page(rows, limit: limit) { row in
             Cursor(tag: tag, key: q.sort == .name ? row.1 : String(row.0.articleCount), id: row.0.id)
         }
-        var out: [EntityRow] = []
-        for row in p.rows { out.append(try complete(row, db: db)) }
-        return Page(rows: out, nextCursor: p.nextCursor)
+        return Page(rows: try complete(p.rows, db: db), nextCursor: p.nextCursor)
     }
 
     static func entity(id: Int64, db: Database) throws(StorageError) -> EntityRow? {
         guard let row = try db.statement("SELECT \(entityColumns) FROM entities e WHERE e.id = ?")
             .first([.int(id)], entityRow) else { return nil }
-        return try complete(row, db: db)
+        return try complete([row], db: db).first
     }
 
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {
@@ -193,18 +209,13 @@ enum ArticleReader {
         if alternatives.count == 1 {
             rows = try quoteRows(alternatives[0], limit: limit + 1, db: db)
         } else {
-            // Ids first, then only the rows of the page.
-            var ids: Set<Int64> = []
+            // Whole rows from each alternative (a page each, mostly the same quotes), merged newest first: two or
+            // three statements instead of one per quote of the page.
+            var byId: [Int64: QuoteRow] = [:]
             for filter in alternatives {
-                ids.formUnion(try quoteRows(filter, limit: limit + 1, columns: "q.id", db: db) { $0.int64(0) })
+                for row in try quoteRows(filter, limit: limit + 1, db: db) { byId[row.id] = row }
             }
-            var out: [QuoteRow] = []
-            for id in ids.sorted(by: >).prefix(limit + 1) {
-                var byId = Filter()
-                byId.add("q.id = ?", .int(id))
-                out += try quoteRows(byId, limit: 1, db: db)
-            }
-            rows = out
+            rows = Array(byId.values.sorted { $0.id > $1.id }.prefix(limit + 1))
         }
         return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
     }
@@ -254,23 +265,20 @@ enum ArticleReader {
             guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
             f.add("(\(key) > ? OR (\(key) = ? AND \(id) > ?))", .int(k), .int(k), .int(c.id))
         }
+        // Each event's entity ids come in the same statement (its primary-key range, already in id order) rather
+        // than one query per event of the page.
         let sql = """
-            SELECT ev.id, ev.article_id, a.sort_date, ev.date, ev.granularity, ev.start, ev."end", ev.text, ev.sort_key
+            SELECT ev.id, ev.article_id, a.sort_date, ev.date, ev.granularity, ev.start, ev."end", ev.text, ev.sort_key,
+                   (SELECT group_concat(y.entity_id) FROM event_entities y WHERE y.event_id = ev.id)
             FROM \(source) JOIN articles a ON a.id = ev.article_id\(f.sql) ORDER BY \(key), \(id) LIMIT ?
             """
         let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)]) { r in
             (EventRow(id: r.int64(0), articleId: r.int64(1), articleDate: r.text(2), date: r.text(3),
-                      granularity: r.text(4), start: r.int(5), end: r.int(6), text: r.text(7), entityIds: []),
+                      granularity: r.text(4), start: r.int(5), end: r.int(6), text: r.text(7),
+                      entityIds: r.int64List(9)),
              r.int64(8))
         }
         let p = page(rows, limit: limit) { Cursor(tag: tag, key: String($0.1), id: $0.0.id) }
-        let entities = try db.statement("SELECT entity_id FROM event_entities WHERE event_id = ? ORDER BY entity_id")
-        var out: [EventRow] = []
-        for (row, _) in p.rows {
-            var ev = row
-            ev.entityIds = try entities.rows([.int(ev.id)]) { $0.int64(0) }
-            out.append(ev)
-        }
-        return Page(rows: out, nextCursor: p.nextCursor)
+        return Page(rows: p.rows.map(\.0), nextCursor: p.nextCursor)
     }
 }

@@ -46,6 +46,11 @@ public final class ArticleStore: Sendable {
         let db = try Database(path: path, busyTimeoutMs: options.busyTimeoutMs)
         if options.quickCheck { try db.quickCheck() }
         try Migrations.apply(db)
+        // A WAL left by the last run (a process that exits without closing the store keeps it, and migrations write
+        // into it) makes every read look its pages up there and read them with pread instead of the mapped file:
+        // copy it back and empty it before serving. Best effort: a failure leaves the WAL, which is only slower.
+        if path != ":memory:" { try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+        try? ArticleWriter.optimizeNameSearch(db)
         self.path = path
         self.options = options
         if options.backgroundCheckpoints && path != ":memory:" {
@@ -58,8 +63,20 @@ public final class ArticleStore: Sendable {
         let writer = Locked(db)
         self.writer = writer
         self.readers = path == ":memory:" ? nil : Locked([])
+        let written = Locked(0)
         self.commits = GroupCommit(maxBatch: options.maxBatch) { articles in
-            writer.withLock { db in ArticleWriter.insertBatch(articles, into: db) }
+            writer.withLock { db in
+                let outcomes = ArticleWriter.insertBatch(articles, into: db)
+                let created = outcomes.count { (try? $0.get())?.created == true }
+                let (before, after) = written.withLock { n in
+                    n += created
+                    return (n - created, n)
+                }
+                if before / ArticleWriter.optimizeEvery != after / ArticleWriter.optimizeEvery {
+                    try? ArticleWriter.optimizeNameSearch(db)
+                }
+                return outcomes
+            }
         }
     }
 

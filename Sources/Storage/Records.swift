@@ -3,13 +3,6 @@
 
 // MARK: - Input
 
-public struct NewMention: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var text: String
-    public init(start: Int, end: Int, text: String) { self.start = start; self.end = end; self.text = text }
-}
-
 /// An entity as one article resolved it. `localId` is the article-local id quotes and events refer to.
 public struct NewEntity: Sendable, Equatable {
     public var localId: Int
@@ -20,15 +13,16 @@ public struct NewEntity: Sendable, Equatable {
     /// Other forms the article used for it ("Blinken").
     public var aliases: [String]
     public var role: String?
-    public var mentions: [NewMention]
+    /// How many times the article names it (the mentions themselves live in the article's analysis JSON).
+    public var mentionCount: Int
     public init(localId: Int, name: String, type: String, aliases: [String] = [], role: String? = nil,
-                mentions: [NewMention] = []) {
+                mentionCount: Int = 0) {
         self.localId = localId
         self.name = name
         self.type = type
         self.aliases = aliases
         self.role = role
-        self.mentions = mentions
+        self.mentionCount = mentionCount
     }
 }
 

@@ -131,6 +131,28 @@ struct Row {
 
     func textOrNil(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
 
+    /// A comma-separated list of integers (what group_concat gives over an integer column), sorted; NULL is empty.
+    func int64List(_ i: Int32) -> [Int64] {
+        guard let p = sqlite3_column_text(handle, i) else { return [] }
+        var out: [Int64] = []
+        var value: Int64 = 0, negative = false, digits = false
+        for c in UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))) {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = value * 10 + Int64(c - UInt8(ascii: "0"))
+                digits = true
+            case UInt8(ascii: "-"): negative = true
+            default:
+                if digits { out.append(negative ? -value : value) }
+                value = 0; negative = false; digits = false
+            }
+        }
+        if digits { out.append(negative ? -value : value) }
+        // group_concat's order is the scan order, which SQLite does not promise: sort to be sure.
+        out.sort()
+        return out
+    }
+
     func blob(_ i: Int32) -> [UInt8] {
         let n = Int(sqlite3_column_bytes(handle, i))
         guard n > 0, let p = sqlite3_column_blob(handle, i) else { return [] }

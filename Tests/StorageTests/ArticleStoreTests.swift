@@ -22,7 +22,9 @@ import Testing
         #expect(a.summary.url == "https://example.com/h1")
         #expect(String(decoding: a.analysisJSON, as: UTF8.self) == "{\"hash\":\"h1\"}")
         #expect(a.summary.createdAt.hasSuffix("Z"))
-        #expect(try count(store, "mentions") == 3)
+        #expect(try store.withWriter { db throws(StorageError) in
+            try db.scalarInt("SELECT sum(mention_count) FROM article_entities")
+        } == 3)
         #expect(try count(store, "quotes") == 1)
         #expect(try count(store, "events") == 1)
         #expect(try store.article(id: r.id + 100) == nil)
@@ -108,7 +110,7 @@ import Testing
         #expect(try store.quotes(QuoteQuery(q: "economy")).rows.count == 1)
 
         #expect(try store.deleteArticle(id: a))
-        for table in ["articles", "entities", "article_entities", "entity_aliases", "mentions", "quotes", "events",
+        for table in ["articles", "entities", "article_entities", "entity_aliases", "quotes", "events",
                       "event_entities"] {
             #expect(try count(store, table) == 0, "\(table) not empty")
         }
@@ -170,7 +172,7 @@ import Testing
     @Test func diskFullFailsTheWholeWriteAsUnavailableAndLeavesNothingHalfWritten() throws {
         try F.withTempStore { store, _ in
             _ = try store.insert(F.article("before"))
-            let before = try ["articles", "entities", "mentions", "quotes", "events"].map { try count(store, $0) }
+            let before = try ["articles", "entities", "article_entities", "quotes", "events"].map { try count(store, $0) }
             // max_page_count makes SQLite answer SQLITE_FULL exactly as a full disk does.
             let pages = try store.withWriter { db throws(StorageError) in try db.scalarInt("PRAGMA page_count") ?? 0 }
             try store.withWriter { db throws(StorageError) in try db.execute("PRAGMA max_page_count = \(pages)") }
@@ -181,7 +183,7 @@ import Testing
                 guard let e = e as? StorageError else { return false }
                 return e.kind == .diskFull && e.isUnavailable && e.code == 13
             }
-            let after = try ["articles", "entities", "mentions", "quotes", "events"].map { try count(store, $0) }
+            let after = try ["articles", "entities", "article_entities", "quotes", "events"].map { try count(store, $0) }
             #expect(after == before)
             #expect(try store.articleId(contentHash: "big") == nil)
             // Reads still work, and writes resume once there is room again.

@@ -30,6 +30,13 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM t") == 0)
     }
 
+    @Test(arguments: [("NULL", [Int64]()), ("''", []), ("'7'", [7]), ("'12,3,-4'", [-4, 3, 12]),
+                      ("'5,5'", [5, 5])])
+    func integerListsReadFromGroupConcatText(_ sql: String, _ expected: [Int64]) throws {
+        let db = try Database(path: ":memory:")
+        #expect(try db.statement("SELECT \(sql)").first { $0.int64List(0) } == expected)
+    }
+
     @Test func blobsAndTextRoundTripIncludingEmptyAndNul() throws {
         let db = try Database(path: ":memory:")
         try db.execute("CREATE TABLE t(b BLOB, s TEXT)")

@@ -35,6 +35,42 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'half'") == 0)
     }
 
+    @Test func aDatabaseWithMentionRowsMigratesWithoutThemAndKeepsItsCounts() throws {
+        let dir = StoreFixtures.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.db").path
+        let before = Schema.migrations.prefix { $0.name != "008-no-mention-rows" }
+        #expect(before.count == 7)
+        do {
+            // Written the way the store did before 008: one row per mention.
+            let db = try Database(path: path)
+            try Migrations.apply(db, Array(before))
+            try db.execute("""
+                INSERT INTO articles(id, content_hash, text, sort_date, analysis)
+                VALUES (1, 'h1', 'Joe Biden and Biden.', '2021-01-01', x'7B7D');
+                INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
+                VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 1, '2021-01-01', '2021-01-01');
+                INSERT INTO article_entities VALUES (1, 7, NULL, 2);
+                INSERT INTO mentions(article_id, entity_id, start, "end", text)
+                VALUES (1, 7, 0, 9, 'Joe Biden'), (1, 7, 14, 19, 'Biden');
+                """)
+        }
+        let store = try ArticleStore(path: path)
+        let names = try store.withWriter { db throws(StorageError) in
+            try db.statement("SELECT name FROM sqlite_schema WHERE name LIKE 'mentions%'").rows { $0.text(0) }
+        }
+        #expect(names.isEmpty)
+        let biden = try #require(try store.entity(id: 7))
+        #expect(biden.entity.mentionCount == 2)
+        #expect(try store.article(id: 1)?.analysisJSON == Array("{}".utf8))
+        // A delete still takes the article's counts away, and the writer carries on.
+        #expect(try store.deleteArticle(id: 1))
+        #expect(try store.entity(id: 7) == nil)
+        let next = try store.insert(StoreFixtures.article("h2"))
+        #expect(try store.entities(EntityQuery(q: "joe biden")).rows.first?.mentionCount == 2)
+        #expect(try store.article(id: next.id) != nil)
+    }
+
     @Test func connectionUsesWalFullSyncAndForeignKeys() throws {
         let dir = StoreFixtures.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -182,6 +182,15 @@ import Testing
         #expect(try store.entities(EntityQuery(q: q)).rows.map(\.name).sorted() == expected.sorted(), "q=\(q)")
     }
 
+    @Test func nameSearchAnswersTheSameAfterItsIndexesAreMerged() throws {
+        let store = try Self.namesCorpus()
+        let queries = ["blinken", "tony b", "secretary", "jose mart", "liv", "li", "xyz"]
+        let before = try queries.map { q in try store.entities(EntityQuery(q: q)).rows.map(\.id) }
+        try store.withWriter { db throws(StorageError) in try ArticleWriter.optimizeNameSearch(db) }
+        #expect(try queries.map { q in try store.entities(EntityQuery(q: q)).rows.map(\.id) } == before)
+        #expect(before.contains { !$0.isEmpty })
+    }
+
     @Test func nameSearchFindsAnEntityByTheNameItKeptAfterTheArticleThatGaveItIsDeleted() throws {
         let store = try ArticleStore(path: ":memory:")
         _ = try store.insert(F.article("1", entities: [F.entity(1, "Yellen")], quotes: [], events: []))

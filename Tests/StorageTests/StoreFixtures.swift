@@ -22,7 +22,7 @@ enum StoreFixtures {
     static func entity(_ localId: Int, _ name: String, _ type: String = "PER", aliases: [String] = [],
                        role: String? = nil, mentions: Int = 1) -> NewEntity {
         NewEntity(localId: localId, name: name, type: type, aliases: aliases, role: role,
-                  mentions: (0..<mentions).map { NewMention(start: $0 * 10, end: $0 * 10 + 5, text: name) })
+                  mentionCount: mentions)
     }
 
     /// A small article: Joe Biden (PER, alias Biden) quoted once, with one dated event naming him.

@@ -65,7 +65,8 @@ struct ImportCommand: ParsableCommand {
             if try store.articleId(contentHash: hash) != nil { return .skipped }
             let document = analyzer.analyze(submission.text, date: submission.date)
             let json = AnalysisJSON.encode(document)
-            let result = try store.insert(ArticleMapping.newArticle(submission, document, analysisJSON: json))
+            let article = ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)
+            let result = try store.insert(article)
             return result.created ? .stored : .skipped
         } catch {
             switch item {

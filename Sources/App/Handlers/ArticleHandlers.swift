@@ -22,7 +22,7 @@ extension Service {
         }
         let document = timedAnalysis(loaded.analyzer, submission)
         let json = AnalysisJSON.encode(document)
-        let article = ArticleMapping.newArticle(submission, document, analysisJSON: json)
+        let article = ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)
         let result = try storing({ () throws(StorageError) in try loaded.store.insert(article) })
         return Stored(id: result.id, created: result.created, analysisJSON: json)
     }
