@@ -4,7 +4,8 @@
 // Input: bytes are read into the loop's shared scratch buffer and parsed from there when nothing is pending
 // (the common case costs no copy); whatever is left unparsed is copied into `input`, which is released when the
 // connection goes idle, so an idle keep-alive connection holds no buffer at all.
-// Output: a serialized response is written at once; the loop polls for writability only if bytes remain.
+// Output: a response is serialized into a buffer lent by the loop and written at once; the buffer goes back to
+// the loop when it is all sent, and the loop polls for writability only if bytes remain.
 import Glibc
 import HTTP1
 
@@ -208,16 +209,22 @@ final class Connection {
     }
 
     private func respond(_ response: HTTPResponse, now: Int64) {
-        let wantsClose = response.headers.values("Connection").contains { $0.lowercased().contains("close") }
+        // A loop over the fields: `values` built two arrays per response, and most responses have no such field.
+        let wantsClose = response.headers.contains { field in
+            field.name.utf8.count == 10 && field.name.lowercased() == "connection"
+                && field.value.lowercased().contains("close")
+        }
         let keepAlive = machine.responseReady(now: now, handlerWantsClose: wantsClose || inputClosed)
         let headOnly = current?.method == .head
+        prepareOutput()
         if keepAlive && current?.version == .http1_0 {
             // HTTP/1.0 closes by default; say we keep it open since the client asked (RFC 9112 §9.3).
             var response = response
             response.headers.set("Connection", "keep-alive")
-            enqueue(ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: true, date: loop.date))
+            ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: true, date: loop.date, into: &output)
         } else {
-            enqueue(ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: keepAlive, date: loop.date))
+            ResponseSerializer.serialize(response, headOnly: headOnly, keepAlive: keepAlive, date: loop.date,
+                                         into: &output)
         }
         logAccess(response, now: now)
     }
@@ -311,12 +318,16 @@ final class Connection {
     // MARK: output
 
     private func enqueue(_ bytes: [UInt8]) {
-        if output.isEmpty {
-            output = bytes
-            outputSent = 0
-        } else {
-            output.append(contentsOf: bytes)
-        }
+        prepareOutput()
+        output.append(contentsOf: bytes)
+    }
+
+    /// Makes `output` ready for appending: when nothing is pending, the loop's spare buffer is taken (so a
+    /// response costs no allocation) and the send position restarts.
+    private func prepareOutput() {
+        guard output.isEmpty else { return }
+        outputSent = 0
+        if output.capacity == 0 { output = loop.takeSpareOutput() }
     }
 
     /// Writes as much as the socket takes. Returns false when the connection was closed.
@@ -338,7 +349,8 @@ final class Connection {
                 return false
             }
         }
-        output = []
+        // Everything is out: the buffer goes back to the loop, so an idle connection holds none.
+        loop.returnSpareOutput(&output)
         outputSent = 0
         return true
     }

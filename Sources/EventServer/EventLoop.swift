@@ -351,6 +351,28 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    // MARK: output buffers
+
+    /// Spare output buffers, lent to a connection while it has a response to write (nginx likewise reuses
+    /// freed output buffers rather than allocating one per response).
+    private var spareOutputs: [[UInt8]] = []
+    static let spareOutputCapacity = 16 * 1024
+    static let maxSpareOutputs = 64
+
+    func takeSpareOutput() -> [UInt8] {
+        spareOutputs.popLast() ?? []
+    }
+
+    /// Takes back a connection's sent buffer, emptied; one that grew large (a big body) is released instead.
+    func returnSpareOutput(_ buffer: inout [UInt8]) {
+        let capacity = buffer.capacity
+        if capacity > 0 && capacity <= Self.spareOutputCapacity && spareOutputs.count < Self.maxSpareOutputs {
+            buffer.removeAll(keepingCapacity: true)
+            spareOutputs.append(buffer)
+        }
+        buffer = []
+    }
+
     // MARK: connection bookkeeping
 
     private func token(_ connection: Connection) -> UInt64 {

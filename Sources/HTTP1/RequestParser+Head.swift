@@ -10,17 +10,18 @@ enum Byte {
     static let htab: UInt8 = 0x09
     static let colon: UInt8 = 0x3A
 
-    /// tchar of RFC 9110 §5.6.2: the characters of methods and field names.
-    static let isTokenTable: [Bool] = (0 ..< 256).map { c in
-        switch UInt8(c) {
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
-             UInt8(ascii: "A") ... UInt8(ascii: "Z"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(UInt8(c))
-        }
+    /// tchar of RFC 9110 §5.6.2: the characters of methods and field names ("!#$%&'*+-.^_`|~", digits and
+    /// letters), as a 128-bit mask. A stored lookup table was reached through a lazy-initialisation check on
+    /// every byte, which showed in profiles; `tokenCharacters` spells the set out for the tests.
+    @inline(__always) static func isToken(_ c: UInt8) -> Bool {
+        inMask(c, low: 0x03FF_6CFA_0000_0000, high: 0x57FF_FFFF_C7FF_FFFE)
     }
-    @inline(__always) static func isToken(_ c: UInt8) -> Bool { isTokenTable[Int(c)] }
+    static let tokenCharacters = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    /// Whether ASCII byte `c` is in the set given as bits 0-63 (`low`) and 64-127 (`high`); never for c >= 128.
+    @inline(__always) static func inMask(_ c: UInt8, low: UInt64, high: UInt64) -> Bool {
+        c < 64 ? (low >> UInt64(c)) & 1 != 0 : c < 128 ? (high >> UInt64(c &- 64)) & 1 != 0 : false
+    }
 
     /// field-vchar, SP or HTAB (RFC 9110 §5.5): everything but CTLs and DEL; obs-text (0x80-0xFF) is allowed.
     @inline(__always) static func isFieldValue(_ c: UInt8) -> Bool {
@@ -32,16 +33,12 @@ enum Byte {
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
-    /// The characters of a Host reg-name (RFC 3986 §3.2.2): unreserved, sub-delims and "%".
-    static let isRegNameTable: [Bool] = (0 ..< 256).map { c in
-        switch UInt8(c) {
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
-             UInt8(ascii: "A") ... UInt8(ascii: "Z"):
-            return true
-        default:
-            return "-._~!$&'()*+,;=%".utf8.contains(UInt8(c))
-        }
+    /// The characters of a Host reg-name (RFC 3986 §3.2.2): unreserved, sub-delims and "%" (`regNameCharacters`),
+    /// as a mask like `isToken`.
+    @inline(__always) static func isRegName(_ c: UInt8) -> Bool {
+        inMask(c, low: 0x2BFF_7FF2_0000_0000, high: 0x47FF_FFFE_87FF_FFFE)
     }
+    static let regNameCharacters = "-._~!$&'()*+,;=%0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     /// What may appear between the brackets of an IP literal: hex digits, ":", "." and the "v" of IPvFuture.
     @inline(__always) static func isIPLiteral(_ c: UInt8) -> Bool {
@@ -237,8 +234,8 @@ struct HeadScanner {
         // Only four names matter for framing; the length test spares a lowercased copy of every other name.
         let length = field.name.utf8.count
         guard length == 4 || length == 6 || length == 14 || length == 17 else { return nil }
-        switch field.name.lowercased() {
-        case "content-length":
+        // ASCII comparisons: `lowercased()` made a String per field.
+        if HTTPHeaders.same(field.name, "Content-Length") {
             if parsed.contentLength != nil { return .bad("A request must not have more than one Content-Length.") }
             let digits = field.value.utf8
             guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -246,20 +243,18 @@ struct HeadScanner {
                 return .bad("Content-Length must be 1 to 18 decimal digits.")
             }
             parsed.contentLength = length
-        case "transfer-encoding":
+        } else if HTTPHeaders.same(field.name, "Transfer-Encoding") {
             if parsed.transferEncoding != nil {
                 return .bad("A request must not have more than one Transfer-Encoding field.")
             }
             parsed.transferEncoding = field.value
-        case "host":
+        } else if HTTPHeaders.same(field.name, "Host") {
             parsed.hostCount += 1
             if parsed.hostCount > 1 { return .bad("A request must not have more than one Host field.") }
             // RFC 9112 §3.2: a Host field with an invalid value also gets 400.
             if !Self.isValidHost(field.value) { return .bad("The Host field is not a valid host[:port].") }
-        case "expect":
+        } else if HTTPHeaders.same(field.name, "Expect") {
             if field.value.lowercased() == "100-continue" { parsed.expectsContinue = true }
-        default:
-            break
         }
         return nil
     }
@@ -283,7 +278,7 @@ struct HeadScanner {
                 guard host[(colon + 1)...].allSatisfy(Byte.isDigit) else { return false }
                 end = colon
             }
-            return host[..<end].allSatisfy { Byte.isRegNameTable[Int($0)] }
+            return host[..<end].allSatisfy(Byte.isRegName)
         }
     }
 
