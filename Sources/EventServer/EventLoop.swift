@@ -31,7 +31,8 @@ final class EventLoop: @unchecked Sendable {
     static let requestsPerTurn = 16
     static let acceptsPerTurn = 64
     static let scratchSize = 64 * 1024
-    static let errorEvents: UInt32 = CLinux_EPOLLERR | CLinux_EPOLLHUP
+    // Computed: as a stored global it was read through a lazy-initialisation check on every event.
+    static var errorEvents: UInt32 { CLinux_EPOLLERR | CLinux_EPOLLHUP }
     /// How long to stop accepting after EMFILE/ENFILE.
     static let descriptorBackOff: Int64 = 100
 

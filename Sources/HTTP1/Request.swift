@@ -3,8 +3,9 @@ public struct HTTPVersion: Hashable, Sendable, CustomStringConvertible {
     public let major: Int
     public let minor: Int
     public init(major: Int, minor: Int) { self.major = major; self.minor = minor }
-    public static let http1_0 = HTTPVersion(major: 1, minor: 0)
-    public static let http1_1 = HTTPVersion(major: 1, minor: 1)
+    // Computed, like HTTPMethod's constants (no lazy-initialisation check per use).
+    public static var http1_0: HTTPVersion { HTTPVersion(major: 1, minor: 0) }
+    public static var http1_1: HTTPVersion { HTTPVersion(major: 1, minor: 1) }
     public var description: String { "HTTP/\(major).\(minor)" }
 }
 

@@ -291,7 +291,7 @@ struct HeadScanner {
         }
         if i == start { return .bad("The request line does not start with a method.") }
         if i == end { return .bad("The request line has no request target.") }
-        let method = asciiString(b, start, i)
+        let method = Self.knownMethod(b, start, i) ?? asciiString(b, start, i)
         let targetStart = i + 1
         i = targetStart
         while i < end, b[i] != Byte.sp {
@@ -309,7 +309,9 @@ struct HeadScanner {
         guard version == .http1_1 || version == .http1_0 else {
             return HTTPParseError(.versionNotSupported, "Only HTTP/1.0 and HTTP/1.1 are supported.")
         }
-        guard let target = Self.originForm(rawTarget, method: method) else {
+        // Origin form, the usual case, needs no String inspection.
+        guard let target = b[targetStart] == UInt8(ascii: "/") ? rawTarget : Self.originForm(rawTarget, method: method)
+        else {
             return .bad("The request target must be an absolute path, or * for OPTIONS.")
         }
         parsed.method = HTTPMethod(method)
@@ -318,10 +320,26 @@ struct HeadScanner {
         return nil
     }
 
+    /// The common methods as string literals, which cost no allocation or UTF-8 validation; nil for others.
+    static func knownMethod(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String? {
+        func matches(_ name: StaticString) -> Bool {
+            guard end - start == name.utf8CodeUnitCount else { return false }
+            for k in 0 ..< name.utf8CodeUnitCount where b[start + k] != name.utf8Start[k] { return false }
+            return true
+        }
+        switch end - start {
+        case 3: return matches("GET") ? "GET" : matches("PUT") ? "PUT" : nil
+        case 4: return matches("POST") ? "POST" : matches("HEAD") ? "HEAD" : nil
+        case 6: return matches("DELETE") ? "DELETE" : nil
+        default: return nil
+        }
+    }
+
     /// "HTTP/" DIGIT "." DIGIT, exactly (RFC 9112 §2.3); nil when malformed.
     private func parseVersion(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> HTTPVersion? {
         guard end - start == 8 else { return nil }
-        for (k, c) in "HTTP/".utf8.enumerated() where b[start + k] != c { return nil }
+        guard b[start] == UInt8(ascii: "H"), b[start + 1] == UInt8(ascii: "T"), b[start + 2] == UInt8(ascii: "T"),
+              b[start + 3] == UInt8(ascii: "P"), b[start + 4] == UInt8(ascii: "/") else { return nil }
         let major = b[start + 5], dot = b[start + 6], minor = b[start + 7]
         func digit(_ c: UInt8) -> Int? { c >= 0x30 && c <= 0x39 ? Int(c - 0x30) : nil }
         guard let ma = digit(major), dot == UInt8(ascii: "."), let mi = digit(minor) else { return nil }
