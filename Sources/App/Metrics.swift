@@ -95,6 +95,18 @@ final class Metrics: Sendable {
         return shards[Int(truncatingIfNeeded: (id &* 0x9E37_79B9_7F4A_7C15) >> 60) % shards.count]
     }
 
+    /// Monotonic nanoseconds for timing a request: clock_gettime directly, since `ContinuousClock.now` and the
+    /// Duration arithmetic after it were ~3% of a GET /health in perf.
+    static func clock() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) &* 1_000_000_000 &+ UInt64(spec.tv_nsec)
+    }
+
+    static func seconds(since start: UInt64) -> Double {
+        Double(clock() &- start) / 1e9
+    }
+
     func recordRequest(route: Int, status: Int, seconds: Double) {
         shard.state.withLock {
             $0.requests.add(RouteStatus(route: route, status: status))
