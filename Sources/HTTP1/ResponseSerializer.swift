@@ -60,8 +60,7 @@ public enum ResponseSerializer {
             default:
                 break
             }
-            guard !field.name.isEmpty, allBytes(of: field.name, satisfy: Byte.isToken) else { continue }
-            appendBytes(of: field.name, to: &out)
+            guard !field.name.isEmpty, appendIfToken(field.name, to: &out) else { continue }
             out.append(Byte.colon)
             out.append(Byte.sp)
             appendSanitized(field.value, to: &out)
@@ -103,34 +102,37 @@ public enum ResponseSerializer {
         }
     }
 
-    /// Whether every UTF-8 byte of `text` passes `test`, over contiguous storage when the string has it (native
-    /// strings do): `String.UTF8View.allSatisfy` went through the generic iterator and showed in profiles.
-    @inline(__always) private static func allBytes(of text: String, satisfy test: (UInt8) -> Bool) -> Bool {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            for c in bytes where !test(c) { return false }
+    /// Appends `name` when it is a token (field names that are not are dropped); checks and copies over the
+    /// string's own bytes (the UTF8View iterator showed in profiles).
+    @inline(__always) private static func appendIfToken(_ name: String, to out: inout [UInt8]) -> Bool {
+        let appended: Bool? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy(Byte.isToken) else { return false }
+            out.append(contentsOf: bytes)
             return true
-        }) {
-            return result
         }
-        return text.utf8.allSatisfy(test)
-    }
-
-    @inline(__always) private static func appendBytes(of text: String, to out: inout [UInt8]) {
-        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
-            out.append(contentsOf: text.utf8)
-        }
+        if let appended { return appended }
+        guard name.utf8.allSatisfy(Byte.isToken) else { return false }
+        out.append(contentsOf: name.utf8)
+        return true
     }
 
     /// Writes `text` with every control character other than HTAB (CR and LF included) and DEL replaced by SP.
     private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-        // Nearly every value is clean: one check, then one bulk copy.
-        if allBytes(of: text, satisfy: Byte.isFieldValue) {
-            appendBytes(of: text, to: &out)
-            return
+        // Nearly every value is clean: one check, then one bulk copy, both over the string's own bytes.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            if bytes.allSatisfy(Byte.isFieldValue) {
+                out.append(contentsOf: bytes)
+            } else {
+                for c in bytes { out.append(sanitized(c)) }
+            }
         }
-        for c in text.utf8 {
-            out.append(c == Byte.htab || (c >= 0x20 && c != 0x7F) ? c : Byte.sp)
+        if done == nil {
+            for c in text.utf8 { out.append(sanitized(c)) }
         }
+    }
+
+    @inline(__always) private static func sanitized(_ c: UInt8) -> UInt8 {
+        c == Byte.htab || (c >= 0x20 && c != 0x7F) ? c : Byte.sp
     }
 }
 
