@@ -231,11 +231,19 @@ struct HeadScanner {
     /// Records a field and the framing facts it carries; rejects duplicates that make framing ambiguous.
     private mutating func note(_ field: FieldLine) -> HTTPParseError? {
         parsed.headers.add(field.name, field.value)
-        // Only four names matter for framing; the length test spares a lowercased copy of every other name.
+        // Only four names matter for framing, and no two of them have the same length.
+        // By length, then one ASCII comparison: `lowercased()` made a String per field.
         let length = field.name.utf8.count
-        guard length == 4 || length == 6 || length == 14 || length == 17 else { return nil }
-        // ASCII comparisons: `lowercased()` made a String per field.
-        if HTTPHeaders.same(field.name, "Content-Length") {
+        let candidate: String  // literals: immortal, no allocation
+        switch length {
+        case 4: candidate = "Host"
+        case 6: candidate = "Expect"
+        case 14: candidate = "Content-Length"
+        case 17: candidate = "Transfer-Encoding"
+        default: return nil
+        }
+        guard HTTPHeaders.same(field.name, candidate) else { return nil }
+        if length == 14 {
             if parsed.contentLength != nil { return .bad("A request must not have more than one Content-Length.") }
             let digits = field.value.utf8
             guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -243,17 +251,17 @@ struct HeadScanner {
                 return .bad("Content-Length must be 1 to 18 decimal digits.")
             }
             parsed.contentLength = length
-        } else if HTTPHeaders.same(field.name, "Transfer-Encoding") {
+        } else if length == 17 {
             if parsed.transferEncoding != nil {
                 return .bad("A request must not have more than one Transfer-Encoding field.")
             }
             parsed.transferEncoding = field.value
-        } else if HTTPHeaders.same(field.name, "Host") {
+        } else if length == 4 {
             parsed.hostCount += 1
             if parsed.hostCount > 1 { return .bad("A request must not have more than one Host field.") }
             // RFC 9112 §3.2: a Host field with an invalid value also gets 400.
             if !Self.isValidHost(field.value) { return .bad("The Host field is not a valid host[:port].") }
-        } else if HTTPHeaders.same(field.name, "Expect") {
+        } else if length == 6 {
             if field.value.lowercased() == "100-continue" { parsed.expectsContinue = true }
         }
         return nil
