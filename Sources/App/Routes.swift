@@ -10,7 +10,7 @@ extension Service {
                    _ handler: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) {
             let routeID = metrics.routeID(pattern)
             router.add(method, pattern, placement: placement) { [self] request, context in
-                let started = ContinuousClock.now
+                let started = Metrics.clock()
                 var response: HTTPResponse
                 do {
                     guard apiKey.allows(request) else {
@@ -22,12 +22,12 @@ extension Service {
                 } catch let error as any HTTPResponseError {
                     response = error.response
                 } catch {
-                    metrics.recordRequest(route: routeID, status: 500, seconds: (ContinuousClock.now - started).seconds)
+                    metrics.recordRequest(route: routeID, status: 500, seconds: Metrics.seconds(since: started))
                     log(level: "error", "\(method) \(pattern) failed: \(error)")
                     throw error
                 }
                 metrics.recordRequest(route: routeID, status: response.status.code,
-                                      seconds: (ContinuousClock.now - started).seconds)
+                                      seconds: Metrics.seconds(since: started))
                 return response
             }
         }

@@ -7,9 +7,11 @@ import CLinux
 /// Readiness interest for one descriptor.
 struct Interest: OptionSet, Equatable {
     let rawValue: UInt32
-    static let read = Interest(rawValue: CLinux_EPOLLIN)
-    static let write = Interest(rawValue: CLinux_EPOLLOUT)
-    static let none: Interest = []
+    // Computed rather than stored: stored globals are read through a lazy-initialisation check (swift_once),
+    // and these are read several times per event.
+    static var read: Interest { Interest(rawValue: CLinux_EPOLLIN) }
+    static var write: Interest { Interest(rawValue: CLinux_EPOLLOUT) }
+    static var none: Interest { [] }
 }
 
 /// One epoll instance. Each registration carries a 64-bit token chosen by the caller (fd and a registration

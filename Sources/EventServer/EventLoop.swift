@@ -31,7 +31,8 @@ final class EventLoop: @unchecked Sendable {
     static let requestsPerTurn = 16
     static let acceptsPerTurn = 64
     static let scratchSize = 64 * 1024
-    static let errorEvents: UInt32 = CLinux_EPOLLERR | CLinux_EPOLLHUP
+    // Computed: as a stored global it was read through a lazy-initialisation check on every event.
+    static var errorEvents: UInt32 { CLinux_EPOLLERR | CLinux_EPOLLHUP }
     /// How long to stop accepting after EMFILE/ENFILE.
     static let descriptorBackOff: Int64 = 100
 
@@ -349,6 +350,28 @@ final class EventLoop: @unchecked Sendable {
         } catch {
             configuration.log("loop \(index): \(error)")
         }
+    }
+
+    // MARK: output buffers
+
+    /// Spare output buffers, lent to a connection while it has a response to write (nginx likewise reuses
+    /// freed output buffers rather than allocating one per response).
+    private var spareOutputs: [[UInt8]] = []
+    static let spareOutputCapacity = 16 * 1024
+    static let maxSpareOutputs = 64
+
+    func takeSpareOutput() -> [UInt8] {
+        spareOutputs.popLast() ?? []
+    }
+
+    /// Takes back a connection's sent buffer, emptied; one that grew large (a big body) is released instead.
+    func returnSpareOutput(_ buffer: inout [UInt8]) {
+        let capacity = buffer.capacity
+        if capacity > 0 && capacity <= Self.spareOutputCapacity && spareOutputs.count < Self.maxSpareOutputs {
+            buffer.removeAll(keepingCapacity: true)
+            spareOutputs.append(buffer)
+        }
+        buffer = []
     }
 
     // MARK: connection bookkeeping

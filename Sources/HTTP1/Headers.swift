@@ -23,7 +23,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, E
     public mutating func add(_ name: String, _ value: String) { fields.append((name: name, value: value)) }
     /// Replaces every field called `name` with one.
     public mutating func set(_ name: String, _ value: String) {
-        remove(name)
+        // Removing copies a shared array even when nothing matches (X-Request-Id on a static response).
+        if contains(name) { remove(name) }
         fields.append((name: name, value: value))
     }
     public mutating func remove(_ name: String) { fields.removeAll { Self.same($0.name, name) } }
@@ -34,8 +35,21 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, E
 
     /// ASCII case-insensitive (field names are tokens): no lowercased copies, this runs several times a request.
     static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { x, y in
-            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= UInt8(ascii: "a") && (x | 0x20) <= UInt8(ascii: "z"))
+        guard a.utf8.count == b.utf8.count else { return false }
+        // Over contiguous storage when both have it (native strings do); the UTF8View iterators cost more.
+        if let result = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                for i in 0 ..< x.count where !sameLetter(x[i], y[i]) { return false }
+                return true
+            }
+        }), let result {
+            return result
         }
+        return a.utf8.elementsEqual(b.utf8, by: sameLetter)
     }
+
+    @inline(__always) private static func sameLetter(_ x: UInt8, _ y: UInt8) -> Bool {
+        x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= UInt8(ascii: "a") && (x | 0x20) <= UInt8(ascii: "z"))
+    }
+
 }

@@ -6,11 +6,12 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
 
-    public static let get = HTTPMethod("GET")
-    public static let head = HTTPMethod("HEAD")
-    public static let post = HTTPMethod("POST")
-    public static let put = HTTPMethod("PUT")
-    public static let delete = HTTPMethod("DELETE")
-    public static let patch = HTTPMethod("PATCH")
-    public static let options = HTTPMethod("OPTIONS")
+    // Computed: a stored static is read through a lazy-initialisation check, and these are compared per request.
+    public static var get: HTTPMethod { HTTPMethod("GET") }
+    public static var head: HTTPMethod { HTTPMethod("HEAD") }
+    public static var post: HTTPMethod { HTTPMethod("POST") }
+    public static var put: HTTPMethod { HTTPMethod("PUT") }
+    public static var delete: HTTPMethod { HTTPMethod("DELETE") }
+    public static var patch: HTTPMethod { HTTPMethod("PATCH") }
+    public static var options: HTTPMethod { HTTPMethod("OPTIONS") }
 }

@@ -10,17 +10,18 @@ enum Byte {
     static let htab: UInt8 = 0x09
     static let colon: UInt8 = 0x3A
 
-    /// tchar of RFC 9110 §5.6.2: the characters of methods and field names.
-    static let isTokenTable: [Bool] = (0 ..< 256).map { c in
-        switch UInt8(c) {
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
-             UInt8(ascii: "A") ... UInt8(ascii: "Z"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(UInt8(c))
-        }
+    /// tchar of RFC 9110 §5.6.2: the characters of methods and field names ("!#$%&'*+-.^_`|~", digits and
+    /// letters), as a 128-bit mask. A stored lookup table was reached through a lazy-initialisation check on
+    /// every byte, which showed in profiles; `tokenCharacters` spells the set out for the tests.
+    @inline(__always) static func isToken(_ c: UInt8) -> Bool {
+        inMask(c, low: 0x03FF_6CFA_0000_0000, high: 0x57FF_FFFF_C7FF_FFFE)
     }
-    @inline(__always) static func isToken(_ c: UInt8) -> Bool { isTokenTable[Int(c)] }
+    static let tokenCharacters = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    /// Whether ASCII byte `c` is in the set given as bits 0-63 (`low`) and 64-127 (`high`); never for c >= 128.
+    @inline(__always) static func inMask(_ c: UInt8, low: UInt64, high: UInt64) -> Bool {
+        c < 64 ? (low >> UInt64(c)) & 1 != 0 : c < 128 ? (high >> UInt64(c &- 64)) & 1 != 0 : false
+    }
 
     /// field-vchar, SP or HTAB (RFC 9110 §5.5): everything but CTLs and DEL; obs-text (0x80-0xFF) is allowed.
     @inline(__always) static func isFieldValue(_ c: UInt8) -> Bool {
@@ -32,16 +33,12 @@ enum Byte {
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
-    /// The characters of a Host reg-name (RFC 3986 §3.2.2): unreserved, sub-delims and "%".
-    static let isRegNameTable: [Bool] = (0 ..< 256).map { c in
-        switch UInt8(c) {
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
-             UInt8(ascii: "A") ... UInt8(ascii: "Z"):
-            return true
-        default:
-            return "-._~!$&'()*+,;=%".utf8.contains(UInt8(c))
-        }
+    /// The characters of a Host reg-name (RFC 3986 §3.2.2): unreserved, sub-delims and "%" (`regNameCharacters`),
+    /// as a mask like `isToken`.
+    @inline(__always) static func isRegName(_ c: UInt8) -> Bool {
+        inMask(c, low: 0x2BFF_7FF2_0000_0000, high: 0x47FF_FFFE_87FF_FFFE)
     }
+    static let regNameCharacters = "-._~!$&'()*+,;=%0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     /// What may appear between the brackets of an IP literal: hex digits, ":", "." and the "v" of IPvFuture.
     @inline(__always) static func isIPLiteral(_ c: UInt8) -> Bool {
@@ -234,11 +231,19 @@ struct HeadScanner {
     /// Records a field and the framing facts it carries; rejects duplicates that make framing ambiguous.
     private mutating func note(_ field: FieldLine) -> HTTPParseError? {
         parsed.headers.add(field.name, field.value)
-        // Only four names matter for framing; the length test spares a lowercased copy of every other name.
+        // Only four names matter for framing, and no two of them have the same length.
+        // By length, then one ASCII comparison: `lowercased()` made a String per field.
         let length = field.name.utf8.count
-        guard length == 4 || length == 6 || length == 14 || length == 17 else { return nil }
-        switch field.name.lowercased() {
-        case "content-length":
+        let candidate: String  // literals: immortal, no allocation
+        switch length {
+        case 4: candidate = "Host"
+        case 6: candidate = "Expect"
+        case 14: candidate = "Content-Length"
+        case 17: candidate = "Transfer-Encoding"
+        default: return nil
+        }
+        guard HTTPHeaders.same(field.name, candidate) else { return nil }
+        if length == 14 {
             if parsed.contentLength != nil { return .bad("A request must not have more than one Content-Length.") }
             let digits = field.value.utf8
             guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -246,20 +251,18 @@ struct HeadScanner {
                 return .bad("Content-Length must be 1 to 18 decimal digits.")
             }
             parsed.contentLength = length
-        case "transfer-encoding":
+        } else if length == 17 {
             if parsed.transferEncoding != nil {
                 return .bad("A request must not have more than one Transfer-Encoding field.")
             }
             parsed.transferEncoding = field.value
-        case "host":
+        } else if length == 4 {
             parsed.hostCount += 1
             if parsed.hostCount > 1 { return .bad("A request must not have more than one Host field.") }
             // RFC 9112 §3.2: a Host field with an invalid value also gets 400.
             if !Self.isValidHost(field.value) { return .bad("The Host field is not a valid host[:port].") }
-        case "expect":
+        } else if length == 6 {
             if field.value.lowercased() == "100-continue" { parsed.expectsContinue = true }
-        default:
-            break
         }
         return nil
     }
@@ -283,7 +286,7 @@ struct HeadScanner {
                 guard host[(colon + 1)...].allSatisfy(Byte.isDigit) else { return false }
                 end = colon
             }
-            return host[..<end].allSatisfy { Byte.isRegNameTable[Int($0)] }
+            return host[..<end].allSatisfy(Byte.isRegName)
         }
     }
 
@@ -296,7 +299,7 @@ struct HeadScanner {
         }
         if i == start { return .bad("The request line does not start with a method.") }
         if i == end { return .bad("The request line has no request target.") }
-        let method = asciiString(b, start, i)
+        let method = Self.knownMethod(b, start, i) ?? asciiString(b, start, i)
         let targetStart = i + 1
         i = targetStart
         while i < end, b[i] != Byte.sp {
@@ -314,7 +317,9 @@ struct HeadScanner {
         guard version == .http1_1 || version == .http1_0 else {
             return HTTPParseError(.versionNotSupported, "Only HTTP/1.0 and HTTP/1.1 are supported.")
         }
-        guard let target = Self.originForm(rawTarget, method: method) else {
+        // Origin form, the usual case, needs no String inspection.
+        guard let target = b[targetStart] == UInt8(ascii: "/") ? rawTarget : Self.originForm(rawTarget, method: method)
+        else {
             return .bad("The request target must be an absolute path, or * for OPTIONS.")
         }
         parsed.method = HTTPMethod(method)
@@ -323,10 +328,26 @@ struct HeadScanner {
         return nil
     }
 
+    /// The common methods as string literals, which cost no allocation or UTF-8 validation; nil for others.
+    static func knownMethod(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String? {
+        func matches(_ name: StaticString) -> Bool {
+            guard end - start == name.utf8CodeUnitCount else { return false }
+            for k in 0 ..< name.utf8CodeUnitCount where b[start + k] != name.utf8Start[k] { return false }
+            return true
+        }
+        switch end - start {
+        case 3: return matches("GET") ? "GET" : matches("PUT") ? "PUT" : nil
+        case 4: return matches("POST") ? "POST" : matches("HEAD") ? "HEAD" : nil
+        case 6: return matches("DELETE") ? "DELETE" : nil
+        default: return nil
+        }
+    }
+
     /// "HTTP/" DIGIT "." DIGIT, exactly (RFC 9112 §2.3); nil when malformed.
     private func parseVersion(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> HTTPVersion? {
         guard end - start == 8 else { return nil }
-        for (k, c) in "HTTP/".utf8.enumerated() where b[start + k] != c { return nil }
+        guard b[start] == UInt8(ascii: "H"), b[start + 1] == UInt8(ascii: "T"), b[start + 2] == UInt8(ascii: "T"),
+              b[start + 3] == UInt8(ascii: "P"), b[start + 4] == UInt8(ascii: "/") else { return nil }
         let major = b[start + 5], dot = b[start + 6], minor = b[start + 7]
         func digit(_ c: UInt8) -> Int? { c >= 0x30 && c <= 0x39 ? Int(c - 0x30) : nil }
         guard let ma = digit(major), dot == UInt8(ascii: "."), let mi = digit(minor) else { return nil }

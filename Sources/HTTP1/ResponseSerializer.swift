@@ -13,37 +13,63 @@ public enum ResponseSerializer {
     /// Bodies are never sent for 1xx, 204 and 304; Content-Length is omitted for 1xx and 204 (which must not carry
     /// one) and for a 304 without a body (its length would describe the representation, which we do not have).
     public static func serialize(_ response: HTTPResponse, headOnly: Bool, keepAlive: Bool, date: String) -> [UInt8] {
-        let code = (100 ... 999).contains(response.status.code) ? response.status.code : 500
-        let reason = code == response.status.code ? response.status.reason : HTTPStatus.standardReason(500)
-        let bodyless = (100 ..< 200).contains(code) || code == 204 || code == 304
         var out: [UInt8] = []
-        out.reserveCapacity(128 + response.headers.count * 32 + (headOnly || bodyless ? 0 : response.body.count))
-        out += "HTTP/1.1 \(code) ".utf8
-        appendSanitized(reason, to: &out)
-        out += crlf
-        appendField("Date", date, to: &out)
+        serialize(response, headOnly: headOnly, keepAlive: keepAlive, date: date, into: &out)
+        return out
+    }
+
+    /// As `serialize(_:headOnly:keepAlive:date:)`, appended to `out`: an event loop reuses one buffer's capacity
+    /// instead of allocating a message per response.
+    public static func serialize(_ response: HTTPResponse, headOnly: Bool, keepAlive: Bool, date: String,
+                                 into out: inout [UInt8]) {
+        let code = (100 ... 999).contains(response.status.code) ? response.status.code : 500
+        let bodyless = (100 ..< 200).contains(code) || code == 204 || code == 304
+        out.reserveCapacity(out.count + 160 + response.headers.count * 48
+                            + (headOnly || bodyless ? 0 : response.body.count))
+        // Byte appends throughout: String interpolation and String(Int) allocated and showed in profiles.
+        append(statusPrefix, to: &out)
+        appendDecimal(code, to: &out)
+        out.append(Byte.sp)
+        appendSanitized(code == response.status.code ? response.status.reason : HTTPStatus.standardReason(500),
+                        to: &out)
+        out.append(Byte.cr)
+        out.append(Byte.lf)
+        append(datePrefix, to: &out)
+        appendSanitized(date, to: &out)
+        out.append(Byte.cr)
+        out.append(Byte.lf)
         if !((100 ..< 200).contains(code) || code == 204 || (code == 304 && response.body.isEmpty)) {
-            appendField("Content-Length", String(response.body.count), to: &out)
+            append(contentLengthPrefix, to: &out)
+            appendDecimal(response.body.count, to: &out)
+            out.append(Byte.cr)
+            out.append(Byte.lf)
         }
-        if !keepAlive { appendField("Connection", "close", to: &out) }
+        if !keepAlive { append(connectionClose, to: &out) }
         for field in response.headers {
-            // Only names as long as a framing field can be one; the others skip the lowercased copy.
+            // Only names as long as a framing field can be one; the others skip the comparisons.
             switch field.name.utf8.count {
             case 4, 10, 14, 17:
-                switch field.name.lowercased() {
-                case "content-length", "transfer-encoding", "date": continue
-                case "connection" where !keepAlive || field.value.lowercased().contains("close"): continue
-                default: break
+                if HTTPHeaders.same(field.name, "Content-Length") || HTTPHeaders.same(field.name, "Transfer-Encoding")
+                    || HTTPHeaders.same(field.name, "Date") {
+                    continue
+                }
+                if HTTPHeaders.same(field.name, "Connection")
+                    && (!keepAlive || field.value.lowercased().contains("close")) {
+                    continue
                 }
             default:
                 break
             }
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(Byte.isToken) else { continue }
-            appendField(field.name, field.value, to: &out)
+            guard !field.name.isEmpty, appendIfToken(field.name, to: &out) else { continue }
+            out.append(Byte.colon)
+            out.append(Byte.sp)
+            appendSanitized(field.value, to: &out)
+            out.append(Byte.cr)
+            out.append(Byte.lf)
         }
-        out += crlf
-        if !headOnly && !bodyless { out += response.body }
-        return out
+        out.append(Byte.cr)
+        out.append(Byte.lf)
+        if !headOnly && !bodyless { out.append(contentsOf: response.body) }
     }
 
     /// The interim response sent when a request said `Expect: 100-continue` and its head was accepted.
@@ -51,25 +77,62 @@ public enum ResponseSerializer {
         Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     }
 
-    private static let crlf: [UInt8] = [Byte.cr, Byte.lf]
+    // Static strings, not stored arrays: a stored global is reached through a lazy-initialisation check.
+    private static var statusPrefix: StaticString { "HTTP/1.1 " }
+    private static var datePrefix: StaticString { "Date: " }
+    private static var contentLengthPrefix: StaticString { "Content-Length: " }
+    private static var connectionClose: StaticString { "Connection: close\r\n" }
 
-    private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        out += name.utf8
-        out += [Byte.colon, Byte.sp]
-        appendSanitized(value, to: &out)
-        out += crlf
+    @inline(__always) private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A non-negative integer in decimal (status codes and lengths).
+    @inline(__always) private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for any Int
+        var n = UInt(max(0, value))
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
+    }
+
+    /// Appends `name` when it is a token (field names that are not are dropped); checks and copies over the
+    /// string's own bytes (the UTF8View iterator showed in profiles).
+    @inline(__always) private static func appendIfToken(_ name: String, to out: inout [UInt8]) -> Bool {
+        let appended: Bool? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy(Byte.isToken) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if let appended { return appended }
+        guard name.utf8.allSatisfy(Byte.isToken) else { return false }
+        out.append(contentsOf: name.utf8)
+        return true
     }
 
     /// Writes `text` with every control character other than HTAB (CR and LF included) and DEL replaced by SP.
     private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-        // Nearly every value is clean: one check, then one bulk copy.
-        if text.utf8.allSatisfy(Byte.isFieldValue) {
-            out += text.utf8
-            return
+        // Nearly every value is clean: one check, then one bulk copy, both over the string's own bytes.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            if bytes.allSatisfy(Byte.isFieldValue) {
+                out.append(contentsOf: bytes)
+            } else {
+                for c in bytes { out.append(sanitized(c)) }
+            }
         }
-        for c in text.utf8 {
-            out.append(c == Byte.htab || (c >= 0x20 && c != 0x7F) ? c : Byte.sp)
+        if done == nil {
+            for c in text.utf8 { out.append(sanitized(c)) }
         }
+    }
+
+    @inline(__always) private static func sanitized(_ c: UInt8) -> UInt8 {
+        c == Byte.htab || (c >= 0x20 && c != 0x7F) ? c : Byte.sp
     }
 }
 

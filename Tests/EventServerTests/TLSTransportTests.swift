@@ -205,7 +205,10 @@ func garbageFailsTheHandshakeAndShutdownStaysSafe(_ garbage: GarbageCase) throws
 @Test func peerClosingMidHandshakeEndsTheHandshake() throws {
     let pair = try Pair()
     #expect(pair.client.handshake() == .wantRead)  // ClientHello is on the wire
-    close(pair.clientFD)
+    // shutdown, not close: Pair closes its descriptors when it goes, and closing one twice could close whatever
+    // another test running in parallel was given the number in between (once an event loop's epoll instance,
+    // whose next epoll_wait then failed with EBADF and stopped the test process).
+    shutdown(pair.clientFD, Int32(SHUT_RDWR))
     // The first server step may consume the ClientHello and answer it, wanting more; the EOF behind it is seen
     // on a later step (regression: the test once assumed one step sees both, which depended on timing).
     var result = pair.server.handshake()

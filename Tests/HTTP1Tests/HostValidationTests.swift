@@ -14,3 +14,15 @@ import Testing
 func hostFieldValidation(_ host: String, _ valid: Bool) {
     #expect(HeadScanner.isValidHost(host) == valid)
 }
+
+/// The bit masks behind `Byte.isToken` and `Byte.isRegName` hold exactly the characters the RFCs list.
+@Test(arguments: [
+    ("token", Byte.tokenCharacters, Byte.isToken as @Sendable (UInt8) -> Bool),
+    ("reg-name", Byte.regNameCharacters, Byte.isRegName as @Sendable (UInt8) -> Bool),
+])
+func characterMasksMatchTheirSets(_ name: String, _ characters: String, _ test: @Sendable (UInt8) -> Bool) {
+    let members = Set(characters.utf8)
+    for c in 0 ... 255 {
+        #expect(test(UInt8(c)) == members.contains(UInt8(c)), "\(name) byte \(c)")
+    }
+}

@@ -98,3 +98,16 @@ func httpDateFormatsIMFFixdate(seconds: Int, expected: String) {
     #expect(cache.string(epochSeconds: 784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
     #expect(cache.string(epochSeconds: 784_111_778) == "Sun, 06 Nov 1994 08:49:38 GMT")
 }
+
+/// Serializing into a buffer appends exactly the bytes of the one-shot form (the event loop reuses one buffer),
+/// lengths of any size included.
+@Test(arguments: [0, 7, 10, 999, 100_000])
+func serializerIntoAppendsTheOneShotBytes(bodyLength: Int) {
+    let response = HTTPResponse(status: HTTPStatus(201), contentType: "application/json",
+                                body: [UInt8](repeating: 0x61, count: bodyLength))
+    var out = Array("earlier".utf8)
+    ResponseSerializer.serialize(response, headOnly: false, keepAlive: false, date: date, into: &out)
+    let alone = ResponseSerializer.serialize(response, headOnly: false, keepAlive: false, date: date)
+    #expect(out == Array("earlier".utf8) + alone)
+    #expect(text(alone).hasPrefix("HTTP/1.1 201 Created\r\nDate: \(date)\r\nContent-Length: \(bodyLength)\r\n"))
+}
