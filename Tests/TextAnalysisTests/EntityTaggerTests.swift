@@ -272,3 +272,18 @@ private func referenceLabels(_ tagger: NERSequenceTagger, _ sentences: [[String]
     }
     return labels
 }
+
+/// A story's topic is the first word of an all-capitals first line of three or more tokens, else none.
+@Test(arguments: [
+    ("SOCCER - JAPAN GET LUCKY WIN .", "soccer"),
+    ("CRICKET - ENGLAND V PAKISTAN", "cricket"),
+    ("EU rejects German call to boycott British lamb .", nil as String?),
+    ("SOCCER -", nil),                                   // too short for a slug line
+    ("1996 - RESULTS TABLE", nil),                       // a number is no topic
+])
+func topicSlugComesFromAnAllCapitalsFirstLine(firstLine: String, topic: String?) {
+    let extractor = NERFeatureExtractor(clusters: .empty, gazetteer: .empty)
+    let words = firstLine.split(separator: " ").map(String.init)
+    let doc = extractor.prepare([words, ["Milan", "2", "Roma", "1"]])
+    #expect(doc.topic == (topic.map { NERHash.string($0) } ?? 0))
+}

@@ -8,7 +8,7 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
 
     public let clusters: WordClusters
     public let gazetteer: NERGazetteer
@@ -30,6 +30,7 @@ public struct NERFeatureExtractor: Sendable {
         case prefix, suffix, clusterM1, cluster0, clusterP1, gaz, gazM1, gazP1, bigramL, bigramR, shapeTri
         case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
         case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
+        case topicShape, topicGaz
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -51,6 +52,8 @@ public struct NERFeatureExtractor: Sendable {
         /// capitalized word (lower-case hash) -> its occurrences in the document (up to `contextOccurrences`):
         /// sentence, token, and the lower-case hashes of the words before and after it
         var occurrences: [UInt64: [Occurrence]]
+        /// the lower-case first word of an all-capitals first line ("SOCCER - ..."), the story's topic slug, or 0
+        var topic: UInt64 = 0
     }
 
     struct Occurrence {
@@ -141,8 +144,12 @@ public struct NERFeatureExtractor: Sendable {
             caps.append(letters >= 2 && capsWords == letters)
             numeric.append(numbers * 3 >= words.count && numbers >= 2)
         }
+        var topic: UInt64 = 0
+        if let first = infos.first, first.count >= 3, caps.first == true, first[0].flags.contains(.hasLetter) {
+            topic = first[0].lower
+        }
         return Prepared(sentences: infos, gazetteer: gaz, gazetteerStart: gazStart, capsSentence: caps,
-                        numericSentence: numeric, casing: casing, ids: ids, occurrences: occurrences)
+                        numericSentence: numeric, casing: casing, ids: ids, occurrences: occurrences, topic: topic)
     }
 
     /// What stage 1 said about the document, summarized for stage 2.
@@ -296,6 +303,12 @@ public struct NERFeatureExtractor: Sendable {
         }
         let gaz = doc.gazetteer[s], at = doc.gazetteerStart[s]
         for k in at[i]..<at[i + 1] { keys.append(gaz[Int(k)]) }
+        // The story's topic slug ("SOCCER - ..."): in sports stories a place name in a results row is a team.
+        if doc.topic != 0 && w.isCapitalized {
+            let numeric: UInt64 = doc.numericSentence[s] ? 1 : 0
+            keys.append(NERHash.key(T.topicShape.rawValue, doc.topic, w.shortShape, numeric))
+            for k in at[i]..<at[i + 1] { keys.append(NERHash.key(T.topicGaz.rawValue, doc.topic, gaz[Int(k)])) }
+        }
         if i >= 1 { for k in at[i - 1]..<at[i] { keys.append(NERHash.key(T.gazM1.rawValue, gaz[Int(k)])) } }
         if i + 1 < n { for k in at[i + 1]..<at[i + 2] { keys.append(NERHash.key(T.gazP1.rawValue, gaz[Int(k)])) } }
         if w.isCapitalized {
