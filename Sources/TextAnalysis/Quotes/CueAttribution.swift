@@ -416,6 +416,16 @@ extension QuoteContext {
             if stopAtComma, isPunct(t, ",") { break }
             // A semicolon closes the reported clause.
             if isPunct(t, ";") { break }
+            // The writer's aside after the reported clause is not what was said: a spaced dash ("... ― as was
+            // true for ...", "... — a metaphor for ...") or a comma and an -ing phrase (", implicitly putting his
+            // name on the line", ", contradicting the police").
+            if t > k + 2, isWord[t - 1] || isCloseMark(t - 1) || isPunct(t - 1, ",") {
+                // A dash before a quote introduces it, and a pair of dashes sets off a parenthesis inside the
+                // clause ("flowed through -- and was sometimes set back by -- landmark rulings").
+                if lex.is(lower[t], .asidedash), !isOpenMark(t + 1),
+                   !(t + 1..<end).contains(where: { lex.is(lower[$0], .asidedash) }) { break }
+                if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
+            }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
                 break
@@ -438,6 +448,16 @@ extension QuoteContext {
         var e = min(t, end)
         while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
         return e
+    }
+
+    /// An -ing word (after an optional -ly adverb) that opens a participle phrase, not a cue ("adding" starts the
+    /// next attribution anyway) nor a preposition-like word ("including", "regarding").
+    private func asideParticiple(at t: Int, end: Int) -> Bool {
+        var k = t
+        if k + 1 < end, isWord[k], lower[k].hasSuffix("ly"), quoteOf[k] < 0 { k += 1 }
+        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 5, lower[k].hasSuffix("ing"),
+              !lex.is(lower[k], .notaside) else { return false }
+        return true
     }
 
     private func skipTime(_ start: Int, end: Int) -> Int {
