@@ -124,7 +124,9 @@ extension QuoteContext {
                 }
             }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
+            // So does an opening subordinate clause ("Although Clinton noted that ..., Trump boasted ...").
             let relative = lex.is(lower[sp.mention.lowerBound], .relative)
+                || (s.tokens.lowerBound < left && lex.is(lower[trimLeading(s.tokens.lowerBound, end: left)], .opener))
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
             let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
@@ -268,7 +270,7 @@ extension QuoteContext {
                   cueAt[j] == nil { j += 1 }
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
         } else if !isOpenMark(k) {
-            if lex.is(lower[k], .timeprep) || lex.is(lower[k], .nostart) || lower[k] == "that" || cueAt[k] != nil {
+            if lex.is(lower[k], .nostart) || lower[k] == "that" || cueAt[k] != nil {
                 return nil
             }
             if Self.nonClauseStarts.contains(lower[k]) { return nil }
@@ -348,7 +350,9 @@ extension QuoteContext {
         guard k < sEnd, isWord[k], cueAt[k] == nil, !lex.is(lower[k], .nostart),
               !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
         else { return nil }
-        if frame == .passive || lex.is(lower[k], .timeprep) { return nil }
+        // A time phrase right after the cue was skipped above: "this", "last" here open the clause ("said this
+        // issue will be moot").
+        if frame == .passive { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         return words >= 3 ? .clause(k..<e) : nil
@@ -425,6 +429,8 @@ extension QuoteContext {
                 if lex.is(lower[t], .asidedash), !isOpenMark(t + 1),
                    !(t + 1..<end).contains(where: { lex.is(lower[$0], .asidedash) }) { break }
                 if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
+                // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
+                if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, lex.is(lower[t + 1], .clausejoin) { break }
             }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
@@ -483,4 +489,3 @@ extension QuoteContext {
         return start
     }
 }
-
