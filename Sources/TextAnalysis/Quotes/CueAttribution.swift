@@ -137,10 +137,12 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: base - 0.05)
             }
-            // "announced their support for ...", "reported her presence": what was said, named by its object. A
-            // that-cue ("found", "maintained") reads so only after a person, organisation or document ("the poll
-            // shows Clinton ahead"), not "the police found the keys".
-            if c.frame == .speech || (c.frame == .that && (isPersonOrOrganization(sp) || isDocument(sp, cue: a))),
+            // "announced their support for ...", "reported her presence", "barely mentioned climate change": what
+            // was said, named by its object. A cue whose object is often literal ("found", words.tsv literal)
+            // reads so only after a person, organisation or document ("the poll shows Clinton ahead"), not "the
+            // police found the keys".
+            if c.frame == .speech || (c.frame == .that && (!lex.is(lower[a], .literal) || isPersonOrOrganization(sp)
+                || isDocument(sp, cue: a))),
                let target = forward(from: b, frame: .object, end: sEnd) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
@@ -294,7 +296,12 @@ extension QuoteContext {
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         let quoted = (k..<e).contains { quoteOf[$0] >= 0 }
         let bare = words == 2 && lex.is(lower[k], .det)
-        return (words >= 2 && !bare) || (quoted && words >= 1) ? .clause(k..<e) : nil
+        if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
+        // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
+        // they do is often literal (words.tsv thinobject: "called the office", "cited it").
+        let cue = (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
+        guard let cue, !lex.is(lower[cue], .thinobject), frame == .object else { return nil }
+        return bare || (words == 1 && isCap[k] && !lex.is(lower[k], .group)) ? .clause(k..<e) : nil
     }
 
     /// Possessive 's and hyphens inside an object phrase.
