@@ -286,6 +286,15 @@ extension QuoteContext {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
+        // The object of an object cue ends before a phrase that says where, when or how it was said ("attacked
+        // Machado in early-morning tweets", "denounced the annexation in an on-air diatribe") and before a comma
+        // that opens the writer's next clause ("wrote his book, Mr. McKinley said ...").
+        if frame == .object, let stop = (k + 1..<max(k + 1, e)).first(where: { quoteOf[$0] < 0 && (
+            (isWord[$0] && lex.is(lower[$0], .objectstop))
+                || (isPunct($0, ",") && $0 + 1 < e && isWord[$0 + 1] && (lex.is(lower[$0 + 1], .subject)
+                    || (isCap[$0 + 1] && ($0 + 2..<min(e, $0 + 8)).contains { cueAt[$0] != nil })))) }) {
+            e = stop
+        }
         // A trailing time phrase is not what was said ("called the office on Monday").
         var t = e
         while t > k, isWord[t - 1], lex.is(lower[t - 1], .time) { t -= 1 }
