@@ -23,7 +23,8 @@ extension QuoteContext {
     /// First words that show what follows a cue is no reported clause ("said to be", "told him about").
     private static let nonClauseStarts: Set<String> = ["to", "of", "about", "for", "with", "by", "in", "on", "at",
                                                        "while", "during", "as", "after", "before", "so", "no", "yes",
-                                                       "goodbye", "hello", "nothing", "something", "anything"]
+                                                       "goodbye", "hello", "nothing", "something", "anything", "from", "into",
+                                                       "up", "out", "like"]
 
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
