@@ -23,7 +23,7 @@ struct CuePhrase: Sendable {
 enum QuoteWordClass: String, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
     case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
-    case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop
+    case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.

@@ -61,6 +61,8 @@ extension QuoteContext {
         while j >= lo, isWord[j] {
             let w = lower[j]
             if lex.is(w, .skip) { j -= 1; continue }
+            // "continues to insist", "appeared to suggest": the verb before "to" passes the subject on.
+            if w == "to", j - 1 >= lo, lex.is(lower[j - 1], .raising) { j -= 2; continue }
             if lex.is(w, .time) {
                 while j >= lo, lex.is(lower[j], .time) { j -= 1 }
                 if j >= lo, lex.is(lower[j], .timeprep) { j -= 1 }
