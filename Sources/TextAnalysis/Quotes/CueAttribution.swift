@@ -86,7 +86,7 @@ extension QuoteContext {
                                       confidence: c.frame == .object ? 0.55 : 0.6)
             }
         }
-        if c.frame.readsForwardOnly { return nil }
+        if c.frame.readsForwardOnly { return speakerless(c, end: sEnd) }
 
         // "“...,” said X": the speaker follows the cue.
         if closingQuoteAttaches(before: a), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
@@ -156,7 +156,38 @@ extension QuoteContext {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                   confidence: base)
         }
-        return nil
+        return speakerless(c, end: sEnd)
+    }
+
+    /// A cue whose speaker is not written next to it ("questions about her health", "Stumpf, pressed, went on to
+    /// admit that ...") still reports what follows it. The speaker is the sentence's subject when it has one
+    /// (PolNeAR annotates such contents without a source otherwise). Lowest confidence, so any quote attributed
+    /// by another rule wins an overlap.
+    private func speakerless(_ c: CueMatch, end sEnd: Int) -> CueAttribution? {
+        // Inside quoted text the speaker is the one quoted ("I said the war was over," she said).
+        guard c.frame != .according, c.frame != .passive, c.frame != .noun,
+              c.tokens.lowerBound < quotedText.count, !quotedText[c.tokens.lowerBound] else { return nil }
+        let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
+            : c.frame == .that ? .that : c.frame
+        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
+            return nil
+        }
+        var sp: SpeakerGuess?
+        if let s = sentence(of: c.tokens.lowerBound) {
+            // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
+            let lo = s.tokens.lowerBound
+            let j = skipBackModifiers(from: c.tokens.lowerBound - 1, floor: lo)
+            if j >= lo, isWord[j], quoteOf[j] < 0, !quotedText[j], lex.is(lower[j], .relative) || lower[j] == "that" {
+                sp = SpeakerGuess(mention: j..<(j + 1), entity: nil, name: doc.tokens[j].text, how: .source)
+            } else if j >= lo, isWord[j], quoteOf[j] < 0, cueAt[j] == nil, !lex.is(lower[j], .boundary),
+                      let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) {
+                sp = resolve(np, lastSpeaker: nil)
+            } else {
+                sp = sentenceSubject(lo..<c.tokens.lowerBound, lastSpeaker: nil)
+            }
+        }
+        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: QuoteExtractor.speakerlessRule,
+                              confidence: 0.3)
     }
 
     /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
@@ -506,3 +537,4 @@ extension QuoteContext {
         return start
     }
 }
+
