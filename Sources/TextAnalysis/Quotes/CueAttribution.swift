@@ -182,7 +182,8 @@ extension QuoteContext {
             } else if j >= lo, isWord[j], quoteOf[j] < 0, cueAt[j] == nil, !lex.is(lower[j], .boundary),
                       let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) {
                 sp = resolve(np, lastSpeaker: nil)
-            } else {
+            } else if lower[lo] != "there" {
+                // "There are questions about ...": an expletive subject names no one.
                 sp = sentenceSubject(lo..<c.tokens.lowerBound, lastSpeaker: nil)
             }
         }
