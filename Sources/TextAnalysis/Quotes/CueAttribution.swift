@@ -479,7 +479,8 @@ extension QuoteContext {
                    !(t + 1..<end).contains(where: { lex.is(lower[$0], .asidedash) }) { break }
                 if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
-                if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, lex.is(lower[t + 1], .clausejoin) { break }
+                if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, lex.is(lower[t + 1], .clausejoin),
+                   !(t + 2 < end && lower[t + 2] == "that") { break }
             }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
