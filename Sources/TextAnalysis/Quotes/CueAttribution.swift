@@ -472,11 +472,12 @@ extension QuoteContext {
             // The writer's aside after the reported clause is not what was said: a spaced dash ("... ― as was
             // true for ...", "... — a metaphor for ...") or a comma and an -ing phrase (", implicitly putting his
             // name on the line", ", contradicting the police").
-            if t > k + 2, isWord[t - 1] || isCloseMark(t - 1) || isPunct(t - 1, ",") {
+            // Only punctuation is tested here: a word-class lookup for every word would slow every clause scan.
+            if t > k + 2, !isWord[t], isWord[t - 1] || isCloseMark(t - 1) || isPunct(t - 1, ",") {
                 // A dash before a quote introduces it, and a pair of dashes sets off a parenthesis inside the
                 // clause ("flowed through -- and was sometimes set back by -- landmark rulings").
                 if lex.is(lower[t], .asidedash), !isOpenMark(t + 1),
-                   !(t + 1..<end).contains(where: { lex.is(lower[$0], .asidedash) }) { break }
+                   !(t + 1..<end).contains(where: { !isWord[$0] && lex.is(lower[$0], .asidedash) }) { break }
                 if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, lex.is(lower[t + 1], .clausejoin),
