@@ -35,7 +35,7 @@ import Testing
             quotes: [("Lopez", "Lopez", "the vote was delayed by a week", .indirect)]),
         Row(text: "Lopez said “both pressure and diplomatic options” are being considered.",
             quotes: [("Lopez", "Lopez", "“both pressure and diplomatic options” are being considered", .mixed)]),
-        Row(text: "Lopez rejected the talks until it changes its “hostile policies”.", quotes: []),
+        Row(text: "Lopez left the talks until it changes its “hostile policies”.", quotes: []),
         Row(text: "A source said the talks had collapsed on Friday night.",
             quotes: [("A source", "A source", "the talks had collapsed on Friday night", .indirect)]),
         Row(text: "Officials said the road would reopen in May.",

@@ -23,7 +23,8 @@ extension QuoteContext {
     /// First words that show what follows a cue is no reported clause ("said to be", "told him about").
     private static let nonClauseStarts: Set<String> = ["to", "of", "about", "for", "with", "by", "in", "on", "at",
                                                        "while", "during", "as", "after", "before", "so", "no", "yes",
-                                                       "goodbye", "hello", "nothing", "something", "anything"]
+                                                       "goodbye", "hello", "nothing", "something", "anything", "from", "into",
+                                                       "up", "out", "like"]
 
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
@@ -85,7 +86,7 @@ extension QuoteContext {
                                       confidence: c.frame == .object ? 0.55 : 0.6)
             }
         }
-        if c.frame.readsForwardOnly { return nil }
+        if c.frame.readsForwardOnly { return speakerless(c, end: sEnd) }
 
         // "“...,” said X": the speaker follows the cue.
         if closingQuoteAttaches(before: a), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
@@ -98,7 +99,7 @@ extension QuoteContext {
             let left = leftEdge(of: sp, cue: a)
             // "what Trump says his plan would do", "which he said were accompanied by favours": the cue reports
             // the rest of a relative clause whose gap is the wh-word.
-            if left - 1 >= s.tokens.lowerBound, lex.is(lower[left - 1], .whgap) {
+            if left - 1 >= s.tokens.lowerBound, has(left - 1, .whgap) {
                 guard wordAt(b), cueAt[b] == nil, quoteOf[b] < 0, !Self.nonClauseStarts.contains(lower[b]) else {
                     return nil
                 }
@@ -114,7 +115,7 @@ extension QuoteContext {
             }
             // "The park, Tompkins said, is usually full": an attribution set inside its clause; the content runs
             // around it (from the sentence start to the clause end, the attribution included, as split quotes).
-            if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), lex.is(lower[b + 1], .nostart),
+            if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), has(b + 1, .nostart),
                lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
                 let start = trimLeading(s.tokens.lowerBound, end: left)
                 let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
@@ -124,7 +125,9 @@ extension QuoteContext {
                 }
             }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
-            let relative = lex.is(lower[sp.mention.lowerBound], .relative)
+            // So does an opening subordinate clause ("Although Clinton noted that ..., Trump boasted ...").
+            let relative = has(sp.mention.lowerBound, .relative)
+                || (s.tokens.lowerBound < left && has(trimLeading(s.tokens.lowerBound, end: left), .opener))
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
             let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
@@ -135,10 +138,12 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: base - 0.05)
             }
-            // "announced their support for ...", "reported her presence": what was said, named by its object. A
-            // that-cue ("found", "maintained") reads so only after a person, organisation or document ("the poll
-            // shows Clinton ahead"), not "the police found the keys".
-            if c.frame == .speech || (c.frame == .that && (isPersonOrOrganization(sp) || isDocument(sp, cue: a))),
+            // "announced their support for ...", "reported her presence", "barely mentioned climate change": what
+            // was said, named by its object. A cue whose object is often literal ("found", words.tsv literal)
+            // reads so only after a person, organisation or document ("the poll shows Clinton ahead"), not "the
+            // police found the keys".
+            if c.frame == .speech || (c.frame == .that && (!has(a, .literal) || isPersonOrOrganization(sp)
+                || isDocument(sp, cue: a))),
                let target = forward(from: b, frame: .object, end: sEnd) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
@@ -146,12 +151,44 @@ extension QuoteContext {
         }
         // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
         if isPunct(a - 1, ","), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
-           isCap[b] || lex.is(lower[b], .det) || lex.is(lower[b], .person) || lex.is(lower[b], .group),
+           isCap[b] || has(b, .det) || has(b, .person) || has(b, .group),
            endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                   confidence: base)
         }
-        return nil
+        return speakerless(c, end: sEnd)
+    }
+
+    /// A cue whose speaker is not written next to it ("questions about her health", "Stumpf, pressed, went on to
+    /// admit that ...") still reports what follows it. The speaker is the sentence's subject when it has one
+    /// (PolNeAR annotates such contents without a source otherwise). Lowest confidence, so any quote attributed
+    /// by another rule wins an overlap.
+    private func speakerless(_ c: CueMatch, end sEnd: Int) -> CueAttribution? {
+        // Inside quoted text the speaker is the one quoted ("I said the war was over," she said).
+        guard c.frame != .according, c.frame != .passive, c.frame != .noun,
+              c.tokens.lowerBound < quotedText.count, !quotedText[c.tokens.lowerBound] else { return nil }
+        let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
+            : c.frame == .that ? .that : c.frame
+        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
+            return nil
+        }
+        var sp: SpeakerGuess?
+        if let s = sentence(of: c.tokens.lowerBound) {
+            // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
+            let lo = s.tokens.lowerBound
+            let j = skipBackModifiers(from: c.tokens.lowerBound - 1, floor: lo)
+            if j >= lo, isWord[j], quoteOf[j] < 0, !quotedText[j], has(j, .relative) || lower[j] == "that" {
+                sp = SpeakerGuess(mention: j..<(j + 1), entity: nil, name: doc.tokens[j].text, how: .source)
+            } else if j >= lo, isWord[j], quoteOf[j] < 0, cueAt[j] == nil, !has(j, .boundary),
+                      let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) {
+                sp = resolve(np, lastSpeaker: nil)
+            } else if lower[lo] != "there" {
+                // "There are questions about ...": an expletive subject names no one.
+                sp = sentenceSubject(lo..<c.tokens.lowerBound, lastSpeaker: nil)
+            }
+        }
+        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: QuoteExtractor.speakerlessRule,
+                              confidence: 0.3)
     }
 
     /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
@@ -175,7 +212,7 @@ extension QuoteContext {
             }
         }
         var k = r.lowerBound
-        if k < r.upperBound, isWord[k], lex.is(lower[k], .intro) {
+        if k < r.upperBound, isWord[k], has(k, .intro) {
             while k < r.upperBound, !isPunct(k, ",") { k += 1 }
             k += 1
         }
@@ -188,9 +225,9 @@ extension QuoteContext {
     private func owner(before a: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
         guard let s = sentence(of: a) else { return nil }
         var k = a - 1
-        if k > s.tokens.lowerBound, isWord[k], !lex.is(lower[k], .possessive), !isCap[k], quoteOf[k] < 0 { k -= 1 }
+        if k > s.tokens.lowerBound, isWord[k], !has(k, .possessive), !isCap[k], quoteOf[k] < 0 { k -= 1 }
         guard k >= s.tokens.lowerBound, quoteOf[k] < 0 else { return nil }
-        if lex.is(lower[k], .possessive) {
+        if has(k, .possessive) {
             var g = resolvePronoun(at: k, lastSpeaker: lastSpeaker)
             g.mention = k..<(k + 1)
             return g
@@ -208,9 +245,9 @@ extension QuoteContext {
         let left = s.tokens.lowerBound..<cue.lowerBound
         // "Lopez was criticised": a passive cue's subject is no speaker.
         guard left.count >= 2, left.count <= 14, isCap[left.lowerBound],
-              !lex.is(lower[cue.lowerBound - 1], .boundary),
+              !has(cue.lowerBound - 1, .boundary),
               left.allSatisfy({ (isWord[$0] || isPunct($0, ".-’'")) && cueAt[$0] == nil && quoteOf[$0] < 0
-                  && !lex.is(lower[$0], .relative) && !lex.is(lower[$0], .subject) && lower[$0] != "that" })
+                  && !has($0, .relative) && !has($0, .subject) && lower[$0] != "that" })
         else { return nil }
         return sentenceSubject(left, lastSpeaker: lastSpeaker)
     }
@@ -223,7 +260,7 @@ extension QuoteContext {
     /// A document-like word heads the speaker or sits between it and the cue ("an analysis of new filings shows").
     private func isDocument(_ sp: SpeakerGuess, cue: Int) -> Bool {
         (sp.mention.lowerBound..<max(sp.mention.upperBound, cue)).contains {
-            isWord[$0] && quoteOf[$0] < 0 && lex.is(lower[$0], .document)
+            isWord[$0] && quoteOf[$0] < 0 && has($0, .document)
         }
     }
 
@@ -240,13 +277,13 @@ extension QuoteContext {
     /// words before it are never read as reported content.
     private func leftEdge(of sp: SpeakerGuess, cue: Int) -> Int {
         let l = sp.mention.lowerBound
-        return lex.is(lower[l], .relative) ? max(0, l - 1) : l
+        return has(l, .relative) ? max(0, l - 1) : l
     }
 
     /// True when nothing but a time or place phrase follows before the sentence (or clause) ends.
     private func endsAttribution(at t: Int, end: Int) -> Bool {
         var k = t
-        while k < end, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) || lex.is(lower[k], .skip) {
+        while k < end, isWord[k], has(k, .time) || has(k, .timeprep) || has(k, .skip) {
             k += 1
         }
         if k >= end || isPunct(k, ".!?;") { return true }
@@ -268,7 +305,7 @@ extension QuoteContext {
                   cueAt[j] == nil { j += 1 }
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
         } else if !isOpenMark(k) {
-            if lex.is(lower[k], .timeprep) || lex.is(lower[k], .nostart) || lower[k] == "that" || cueAt[k] != nil {
+            if has(k, .nostart) || lower[k] == "that" || cueAt[k] != nil {
                 return nil
             }
             if Self.nonClauseStarts.contains(lower[k]) { return nil }
@@ -277,22 +314,36 @@ extension QuoteContext {
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
         // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
         if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
-            && (lex.is(lower[$0], .clausestop) || lower[$0] == "but"
-                || (isPunct($0 - 1, ",") && lex.is(lower[$0], .relative))) }) {
+            && (has($0, .clausestop) || lower[$0] == "but"
+                || (isPunct($0 - 1, ",") && has($0, .relative))) }) {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
+        // The object of an object cue ends before a phrase that says where, when or how it was said ("attacked
+        // Machado in early-morning tweets", "denounced the annexation in an on-air diatribe") and before a comma
+        // that opens the writer's next clause ("wrote his book, Mr. McKinley said ...").
+        if frame == .object, let stop = (k + 1..<max(k + 1, e)).first(where: { quoteOf[$0] < 0 && (
+            (isWord[$0] && has($0, .objectstop))
+                || (isPunct($0, ",") && $0 + 1 < e && isWord[$0 + 1] && (has($0 + 1, .subject)
+                    || (isCap[$0 + 1] && ($0 + 2..<min(e, $0 + 8)).contains { cueAt[$0] != nil })))) }) {
+            e = stop
+        }
         // A trailing time phrase is not what was said ("called the office on Monday").
         var t = e
-        while t > k, isWord[t - 1], lex.is(lower[t - 1], .time) { t -= 1 }
-        if t < e, t > k, lex.is(lower[t - 1], .timeprep) { t -= 1 }
+        while t > k, isWord[t - 1], has(t - 1, .time) { t -= 1 }
+        if t < e, t > k, has(t - 1, .timeprep) { t -= 1 }
         if t < e { e = t }
         // A bare determiner and noun is too little to tell "called the office" (a phone call) from "called Trump
         // a liar"; quoted words always count.
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         let quoted = (k..<e).contains { quoteOf[$0] >= 0 }
-        let bare = words == 2 && lex.is(lower[k], .det)
-        return (words >= 2 && !bare) || (quoted && words >= 1) ? .clause(k..<e) : nil
+        let bare = words == 2 && has(k, .det)
+        if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
+        // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
+        // they do is often literal (words.tsv thinobject: "called the office", "cited it").
+        let cue = (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
+        guard let cue, !has(cue, .thinobject), frame == .object else { return nil }
+        return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
 
     /// Possessive 's and hyphens inside an object phrase.
@@ -313,9 +364,9 @@ extension QuoteContext {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
             while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",
-                  !lex.is(lower[j], .subject) { j += 1 }
+                  !has(j, .subject) { j += 1 }
             // "said after the convention he would ...": the clause opens with a subject pronoun.
-            if j < sEnd, lex.is(lower[j], .subject) {
+            if j < sEnd, has(j, .subject) {
                 k = j
             } else {
                 guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
@@ -345,10 +396,12 @@ extension QuoteContext {
         }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
         // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
-        guard k < sEnd, isWord[k], cueAt[k] == nil, !lex.is(lower[k], .nostart),
+        guard k < sEnd, isWord[k], cueAt[k] == nil, !has(k, .nostart),
               !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
         else { return nil }
-        if frame == .passive || lex.is(lower[k], .timeprep) { return nil }
+        // A time phrase right after the cue was skipped above: "this", "last" here open the clause ("said this
+        // issue will be moot").
+        if frame == .passive { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         return words >= 3 ? .clause(k..<e) : nil
@@ -391,7 +444,7 @@ extension QuoteContext {
 
     private func trimLeading(_ s: Int, end: Int) -> Int {
         var k = s
-        while k < end, (isWord[k] && lex.is(lower[k], .leading)) || isPunct(k, ",") || isStrayOpener(k) { k += 1 }
+        while k < end, (isWord[k] && has(k, .leading)) || isPunct(k, ",") || isStrayOpener(k) { k += 1 }
         return k
     }
 
@@ -416,6 +469,20 @@ extension QuoteContext {
             if stopAtComma, isPunct(t, ",") { break }
             // A semicolon closes the reported clause.
             if isPunct(t, ";") { break }
+            // The writer's aside after the reported clause is not what was said: a spaced dash ("... ― as was
+            // true for ...", "... — a metaphor for ...") or a comma and an -ing phrase (", implicitly putting his
+            // name on the line", ", contradicting the police").
+            // Only punctuation is tested here: a word-class lookup for every word would slow every clause scan.
+            if t > k + 2, !isWord[t], isWord[t - 1] || isCloseMark(t - 1) || isPunct(t - 1, ",") {
+                // A dash before a quote introduces it, and a pair of dashes sets off a parenthesis inside the
+                // clause ("flowed through -- and was sometimes set back by -- landmark rulings").
+                if has(t, .asidedash), !isOpenMark(t + 1),
+                   !(t + 1..<end).contains(where: { !isWord[$0] && has($0, .asidedash) }) { break }
+                if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
+                // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
+                if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
+                   !(t + 2 < end && lower[t + 2] == "that") { break }
+            }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
                 break
@@ -423,12 +490,12 @@ extension QuoteContext {
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" {
                 var c = t + 1
-                while c < end, isWord[c], lex.is(lower[c], .skip) { c += 1 }
+                while c < end, isWord[c], has(c, .skip) { c += 1 }
                 if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
                    !Self.nonClauseStarts.contains(lower[cue.tokens.upperBound]) { break }
-                if c + 1 < end, lex.is(lower[c], .person) || lex.is(lower[c], .group) {
+                if c + 1 < end, has(c, .person) || has(c, .group) {
                     var e2 = c + 1
-                    while e2 < end, isWord[e2], lex.is(lower[e2], .skip) { e2 += 1 }
+                    while e2 < end, isWord[e2], has(e2, .skip) { e2 += 1 }
                     if e2 < end, cueAt[e2] != nil { break }
                 }
             }
@@ -440,11 +507,21 @@ extension QuoteContext {
         return e
     }
 
+    /// An -ing word (after an optional -ly adverb) that opens a participle phrase, not a cue ("adding" starts the
+    /// next attribution anyway) nor a preposition-like word ("including", "regarding").
+    private func asideParticiple(at t: Int, end: Int) -> Bool {
+        var k = t
+        if k + 1 < end, isWord[k], lower[k].hasSuffix("ly"), quoteOf[k] < 0 { k += 1 }
+        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 5, lower[k].hasSuffix("ing"),
+              !has(k, .notaside) else { return false }
+        return true
+    }
+
     private func skipTime(_ start: Int, end: Int) -> Int {
         var k = start
         while k < end, isWord[k] {
-            if lex.is(lower[k], .time) { k += 1; continue }
-            if lex.is(lower[k], .timeprep), k + 1 < end, lex.is(lower[k + 1], .time) { k += 2; continue }
+            if has(k, .time) { k += 1; continue }
+            if has(k, .timeprep), k + 1 < end, has(k + 1, .time) { k += 2; continue }
             break
         }
         return k
@@ -456,8 +533,8 @@ extension QuoteContext {
         while j < end, j - start < 10, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
         guard start < end, isWord[start] else { return start }
-        if lex.is(lower[start], .object) && !lex.is(lower[start], .det) { return start + 1 }
-        if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || lex.is(lower[start], .det) {
+        if has(start, .object) && !has(start, .det) { return start + 1 }
+        if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det) {
             return np.upperBound
         }
         return start

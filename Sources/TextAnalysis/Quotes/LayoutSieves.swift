@@ -7,7 +7,7 @@ extension QuoteContext {
     func dashSpeaker(after q: DirectSpan, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
         var k = q.closeToken + 1
         while k < lower.count, isPunct(k, ",.") { k += 1 }
-        guard k + 1 < lower.count, lex.is(lower[k], .dash), isCap[k + 1],
+        guard k + 1 < lower.count, has(k, .dash), isCap[k + 1],
               paragraph(ofToken: k + 1) == paragraph(ofToken: q.closeToken), let s = sentence(of: k + 1),
               let np = nounPhrase(startingAt: k + 1, ceiling: s.tokens.upperBound) else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
@@ -24,7 +24,7 @@ extension QuoteContext {
                   !skipSentence[p.sentences.lowerBound] else { continue }
             let name = first.lowerBound..<colon
             let isName = name.allSatisfy { t in
-                (isWord[t] && (isCap[t] || lex.is(lower[t], .nameword)) && !lex.is(lower[t], .label) && cueAt[t] == nil
+                (isWord[t] && (isCap[t] || has(t, .nameword)) && !has(t, .label) && cueAt[t] == nil
                     && quoteOf[t] < 0) || (!isWord[t] && t > name.lowerBound && (lower[t] == "." || lower[t] == "-"))
             }
             guard isName, isCap[name.lowerBound] else { continue }

@@ -31,6 +31,8 @@ struct QuoteContext {
     /// First scalar is a letter or digit.
     let isWord: [Bool]
     let isCap: [Bool]
+    /// For each token: its word classes from quotes/words.tsv as a bit set (one lookup per token, not per test).
+    let wordClasses: [UInt64]
     let sentenceOf: [Int]
     /// The document's sentences, except that a "sentence" opening with a comma or semicolon (a splitter cut after
     /// "R-Ky.") is joined to the one before: its tokens map to that sentence, whose range covers both.
@@ -80,6 +82,7 @@ struct QuoteContext {
         self.lower = lower
         self.isWord = isWord
         self.isCap = isCap
+        self.wordClasses = lower.map { lex.mask($0) }
 
         var sentenceOf = [Int](repeating: -1, count: n)
         var sentences = doc.sentences
@@ -143,6 +146,9 @@ struct QuoteContext {
         let si = sentenceOf[t]
         return si >= 0 && skipSentence[si]
     }
+
+    /// Token `t` (a valid index) is in word class `c`.
+    func has(_ t: Int, _ c: QuoteWordClass) -> Bool { wordClasses[t] & c.bit != 0 }
 
     func isPunct(_ t: Int, _ chars: String) -> Bool {
         t >= 0 && t < lower.count && lower[t].count == 1 && chars.contains(lower[t])
@@ -245,7 +251,7 @@ struct QuoteContext {
     /// A phrase that opens with a first-person word inside quoted text ("I said the war was over, he said").
     func isQuotedFirstPerson(_ np: Range<Int>) -> Bool {
         guard let f = np.first, f < quotedText.count else { return false }
-        return quotedText[f] && lex.is(lower[f], .firstperson)
+        return quotedText[f] && has(f, .firstperson)
     }
 
     private mutating func findCues() {
@@ -266,7 +272,7 @@ struct QuoteContext {
                 if !ok { continue }
                 // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs).
                 var before = t - 1
-                while before > sStart, isWord[before], lex.is(lower[before], .skip) { before -= 1 }
+                while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
                 let participle = p.words[0].hasSuffix("ing") && isPunct(before, ",")
                 cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle,
                                     infinitive: p.infinitive)

@@ -9,7 +9,8 @@
 //      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
 //      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
 //      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
-//   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon;
+//   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon (it replaces
+//      "reported.no-speaker" quotes inside it: a cue whose speaker was not found, after every other cue rule);
 //   3. a few quoted words inside a sentence that no cue's content took are scare quotes or a title
 //      (“threats”, “Morning Joe”) and dropped: a cue links quoted words to a speaker only through its content
 //      (then they make it a mixed quote); on PolNeAR dev 12 of 14 such stand-alone fragments matched no gold;
@@ -84,15 +85,21 @@ public struct QuoteExtractor: AnalysisComponent {
 
         // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken. Tokens already in a quote
         // are marked, so the overlap test costs the label's length, not the number of quotes found.
+        // A label's paragraph wins over a quote found without a written speaker inside it ("LOPEZ: ... we never
+        // said that about the plan"): those tokens are only weakly taken, and such quotes under a label are dropped.
         var taken = [Bool](repeating: false, count: doc.tokens.count)
-        func markTaken(_ r: Range<Int>) {
-            for k in r where k >= 0 && k < taken.count { taken[k] = true }
+        var weak = [Bool](repeating: false, count: doc.tokens.count)
+        var labelled = weak
+        func markTaken(_ r: Range<Int>, in marks: inout [Bool]) {
+            for k in r where k >= 0 && k < marks.count { marks[k] = true }
         }
-        for f in found { markTaken(f.tokens) }
+        for f in found { markTaken(f.tokens, in: &weak) }
+        for f in found where f.rule != Self.speakerlessRule { markTaken(f.tokens, in: &taken) }
         for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
             let r = label.content
             guard !r.contains(where: { $0 >= 0 && $0 < taken.count && taken[$0] }) else { continue }
-            defer { if let last = found.last { markTaken(last.tokens) } }
+            if r.contains(where: { $0 >= 0 && $0 < weak.count && weak[$0] }) { markTaken(r, in: &labelled) }
+            defer { if let last = found.last { markTaken(last.tokens, in: &taken) } }
             let k = r.lowerBound
             if ctx.isOpenMark(k), ctx.directs[ctx.quoteOf[k]].closeToken + 1 >= r.upperBound, !claimed[ctx.quoteOf[k]] {
                 let q = ctx.quoteOf[k]
@@ -111,6 +118,8 @@ public struct QuoteExtractor: AnalysisComponent {
                                cue: label.colon..<(label.colon + 1), speaker: label.speaker,
                                rule: "reported.colon-label", confidence: 0.6))
         }
+
+        found.removeAll { f in f.rule == Self.speakerlessRule && f.tokens.contains { $0 < labelled.count && labelled[$0] } }
 
         // Sieves 3-7 over the direct quotes no cue claimed, in text order so continuations chain. Quotes with a
         // speaker are also kept by paragraph, in text order, so each sieve looks at one paragraph's quotes.
@@ -172,6 +181,9 @@ public struct QuoteExtractor: AnalysisComponent {
                          rule: f.rule, confidence: (conf * 100).rounded() / 100)
         }
     }
+
+    /// The rule of a cue's content found with no speaker written next to the cue (CueAttribution.speakerless).
+    static let speakerlessRule = "reported.no-speaker"
 
     /// A quote decided by a sieve, before it becomes a `Quote`.
     struct Found {

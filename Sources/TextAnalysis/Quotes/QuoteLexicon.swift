@@ -23,6 +23,12 @@ struct CuePhrase: Sendable {
 enum QuoteWordClass: String, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
     case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
+    case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising
+
+    private static let bits: [QuoteWordClass: UInt64] = Dictionary(uniqueKeysWithValues:
+        allCases.enumerated().map { ($0.element, UInt64(1) << UInt64($0.offset)) })
+    /// This class's bit in a word's class set (at most 64 classes).
+    var bit: UInt64 { Self.bits[self]! }
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.
@@ -49,6 +55,7 @@ public struct QuoteLexicon: Sendable {
     /// Two-character marks ('' and ``) by first and second character.
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let classes: [String: Set<QuoteWordClass>]
+    let masks: [String: UInt64]
     public let examples: [QuoteExample]
     /// The mark scanner built from marks.tsv and the elisions of words.tsv.
     let scanner: QuoteMarkScanner
@@ -119,12 +126,16 @@ public struct QuoteLexicon: Sendable {
         self.marks = marks
         self.pairMarks = pairMarks
         self.classes = classes
+        self.masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
         self.examples = examples
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
     }
 
     func `is`(_ word: String, _ c: QuoteWordClass) -> Bool { classes[word]?.contains(c) ?? false }
+
+    /// The classes of a word as a bit set (QuoteWordClass.bit), 0 for none: looked up once per token.
+    func mask(_ word: String) -> UInt64 { masks[word] ?? 0 }
 
     private static func bad(_ file: String, _ line: Int, _ why: String) -> ResourceError {
         ResourceError("\(file):\(line): \(why)")

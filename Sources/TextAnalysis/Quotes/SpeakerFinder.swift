@@ -19,11 +19,10 @@ extension QuoteContext {
         let lo = s.tokens.lowerBound
         // "Trump is telling voters ...", "He's claiming ...": a progressive cue; the speaker is before "is".
         var from = cue.lowerBound - 1
-        if lower[cue.lowerBound].hasSuffix("ing"), from > lo, lex.is(lower[from], .copula) { from -= 1 }
+        if lower[cue.lowerBound].hasSuffix("ing"), from > lo, has(from, .copula) { from -= 1 }
         let j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
-        let w = lower[j]
-        if lex.is(w, .relative),
+        if has(j, .relative),
            let np = isPunct(j - 1, ",") ? nounPhrase(endingAt: j - 2, floor: lo) : nounPhrase(endingAt: j - 1, floor: lo) {
             // "Trump, who said ..." / "voters who said ...": the relative pronoun as written, resolved to the
             // phrase before it.
@@ -48,7 +47,7 @@ extension QuoteContext {
         guard let s = sentence(of: t) else { return nil }
         // "said Tuesday", "said on Monday Hugh Hill": time words are no speaker.
         var k = t
-        while k < s.tokens.upperBound, isWord[k], lex.is(lower[k], .time) || lex.is(lower[k], .timeprep) { k += 1 }
+        while k < s.tokens.upperBound, isWord[k], has(k, .time) || has(k, .timeprep) { k += 1 }
         guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
             return nil
         }
@@ -60,10 +59,12 @@ extension QuoteContext {
         var j = start
         while j >= lo, isWord[j] {
             let w = lower[j]
-            if lex.is(w, .skip) { j -= 1; continue }
-            if lex.is(w, .time) {
-                while j >= lo, lex.is(lower[j], .time) { j -= 1 }
-                if j >= lo, lex.is(lower[j], .timeprep) { j -= 1 }
+            if has(j, .skip) { j -= 1; continue }
+            // "continues to insist", "appeared to suggest": the verb before "to" passes the subject on.
+            if w == "to", j - 1 >= lo, has(j - 1, .raising) { j -= 2; continue }
+            if has(j, .time) {
+                while j >= lo, has(j, .time) { j -= 1 }
+                if j >= lo, has(j, .timeprep) { j -= 1 }
                 continue
             }
             break
@@ -76,7 +77,7 @@ extension QuoteContext {
     func nounPhrase(endingAt e: Int, floor lo: Int) -> Range<Int>? {
         guard e >= lo, isWord[e] || isPunct(e, ")") else { return nil }
         // "It says ...", "they said": a pronoun right before the cue is the whole phrase.
-        if quoteOf[e] < 0, lex.is(lower[e], .person) || lex.is(lower[e], .group) { return e..<(e + 1) }
+        if quoteOf[e] < 0, has(e, .person) || has(e, .group) { return e..<(e + 1) }
         var i = e, count = 0
         while i >= lo, count < 10, quoteOf[i] < 0 {
             if isPunct(i, ")") {
@@ -87,7 +88,7 @@ extension QuoteContext {
                 continue
             }
             if isWord[i] {
-                if lex.is(lower[i], .boundary) || lex.is(lower[i], .skip) || cueAt[i] != nil { break }
+                if has(i, .boundary) || has(i, .skip) || cueAt[i] != nil { break }
                 i -= 1; count += 1
                 continue
             }
@@ -98,7 +99,7 @@ extension QuoteContext {
         // such as "cited derogatory" (before the noun "comments") is no subject.
         // A too-long run ("meeting with the editorial board of the Washington Post Trump") shrinks from the left
         // to its first such start.
-        if lex.is(lower[e], .sourcehead) { return validPhrase((i + 1)..<(e + 1)) }
+        if has(e, .sourcehead) { return validPhrase((i + 1)..<(e + 1)) }
         var first = i + 1
         while first <= e, !(isWord[first] && canStartSubject(first)) { first += 1 }
         guard first <= e else { return nil }
@@ -118,8 +119,8 @@ extension QuoteContext {
                 continue
             }
             if isWord[i] {
-                if lex.is(lower[i], .boundary) || cueAt[i] != nil { break }
-                if i > s, !isCap[i], isCap[i - 1], !lex.is(lower[i], .nameword), isWord[i - 1] { break }
+                if has(i, .boundary) || cueAt[i] != nil { break }
+                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1] { break }
                 i += 1; count += 1
                 continue
             }
@@ -130,10 +131,9 @@ extension QuoteContext {
     }
 
     private func canStartSubject(_ t: Int) -> Bool {
-        let w = lower[t]
         let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
-        return isCap[t] || digit || lex.is(w, .det) || lex.is(w, .person) || lex.is(w, .group)
-            || lex.is(w, .sourcehead) || lex.is(w, .relative)
+        return isCap[t] || digit || has(t, .det) || has(t, .person) || has(t, .group) || has(t, .sourcehead)
+            || has(t, .relative)
     }
 
     /// Possessive 's, hyphens and ampersands inside names.
@@ -145,7 +145,7 @@ extension QuoteContext {
     /// A phrase must end in a word and hold something besides determiners.
     private func validPhrase(_ r: Range<Int>) -> Range<Int>? {
         guard !r.isEmpty, isWord[r.upperBound - 1] || isPunct(r.upperBound - 1, ")") else { return nil }
-        guard r.contains(where: { isWord[$0] && !lex.is(lower[$0], .det) }) else { return nil }
+        guard r.contains(where: { isWord[$0] && !has($0, .det) }) else { return nil }
         return r
     }
 
@@ -153,7 +153,7 @@ extension QuoteContext {
     /// antecedent, an entity whose role matches ("the minister"), or the phrase itself.
     func resolve(_ np: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         let text = doc.text(doc.chars(ofTokens: np))
-        if np.count == 1, lex.is(lower[np.lowerBound], .person) || lex.is(lower[np.lowerBound], .group) {
+        if np.count == 1, has(np.lowerBound, .person) || has(np.lowerBound, .group) {
             return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
         }
         var best = -1
@@ -180,8 +180,8 @@ extension QuoteContext {
     /// "the minister", "the mayor": the most recently mentioned entity whose role or alias has the head word.
     private func entityByTitle(_ np: Range<Int>) -> Int? {
         let head = lower[np.upperBound - 1]
-        guard !isCap[np.upperBound - 1] || np.count == 1 || lex.is(lower[np.lowerBound], .det) else { return nil }
-        let phrase = np.filter { !lex.is(lower[$0], .det) }.map { lower[$0] }.joined(separator: " ")
+        guard !isCap[np.upperBound - 1] || np.count == 1 || has(np.lowerBound, .det) else { return nil }
+        let phrase = np.filter { !has($0, .det) }.map { lower[$0] }.joined(separator: " ")
         var best: (entity: Int, last: Int)?
         for ei in titles.candidates(roleWord: head, alias: phrase) {
             let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
@@ -194,7 +194,7 @@ extension QuoteContext {
     /// speaker; they: the nearest organisation, else the last speaker when it was a group.
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         // "his claim": a possessive his is a person like he.
-        let person = lex.is(lower[t], .person) || lower[t] == "his"
+        let person = has(t, .person) || lower[t] == "his"
         let text = doc.tokens[t].text
         let si = sentenceOf[t]
         var s = si
