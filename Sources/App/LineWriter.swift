@@ -107,16 +107,23 @@ public final class LineWriter: Sendable {
         writeLock.withLock { _ in Self.writeAll(fd: fd, bytes) }
     }
 
-    /// write(2) until all is written, retrying on EINTR; gives up on any other error (a log must never block
-    /// or crash the server).
-    static func writeAll(fd: Int32, _ bytes: [UInt8]) {
+    /// write(2) until all is written, retrying on EINTR. A non-blocking descriptor (stderr shared with a parent
+    /// that set O_NONBLOCK) answers EAGAIN when its pipe is full: wait for it to drain, but at most
+    /// `maxWaitMilliseconds` in all, so a stuck log reader cannot hang the server; any other error gives up
+    /// (a log must never block for long or crash the server).
+    static func writeAll(fd: Int32, _ bytes: [UInt8], maxWaitMilliseconds: Int32 = 1000) {
         bytes.withUnsafeBytes { raw in
             var offset = 0
+            var waitLeft = maxWaitMilliseconds
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n > 0 { offset += n; continue }
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
-                offset += n
+                guard n < 0, errno == EAGAIN || errno == EWOULDBLOCK, waitLeft > 0 else { return }
+                var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                let slice = min(waitLeft, 100)
+                if poll(&p, 1, slice) == 0 { waitLeft -= slice }
+                if p.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 { return }
             }
         }
     }

@@ -209,7 +209,7 @@ final class EventLoop: @unchecked Sendable {
             case .shutdown(let graceful):
                 beginShutdown(graceful: graceful)
             case .adopt(let socket, let spec):
-                register(socket, spec: spec, reserved: true)
+                register(socket, spec: spec)
             }
         }
     }
@@ -239,7 +239,7 @@ final class EventLoop: @unchecked Sendable {
         }
         for listener in listeners where listener.backOffUntil != 0 && now >= listener.backOffUntil {
             listener.backOffUntil = 0
-            setPolled(listener, live.count < maxConnections)
+            setPolled(listener, hasRoom)
         }
     }
 
@@ -247,7 +247,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func acceptConnections(on listener: Listener) {
         for _ in 0..<Self.acceptsPerTurn {
-            guard live.count < maxConnections else {
+            guard hasRoom else {
                 // Stop polling until a connection closes; new clients wait in the backlog (connectionClosed).
                 setPolled(listener, false)
                 return
@@ -255,13 +255,16 @@ final class EventLoop: @unchecked Sendable {
             switch listener.acceptOne() {
             case .accepted(let socket):
                 if let peer = lessLoadedPeer() {
-                    if !peer.post(.adopt(socket, listener.spec)) {
-                        // The peer has stopped (shutdown reached it first): serve the connection here.
-                        peer.openConnections.subtract(1, ordering: .relaxed)
-                        register(socket, spec: listener.spec, reserved: false)
-                    }
+                    guard !peer.post(.adopt(socket, listener.spec)) else { break }
+                    // The peer has stopped (shutdown reached it first): serve the connection here.
+                    peer.openConnections.subtract(1, ordering: .relaxed)
+                }
+                if reserveSlot() {
+                    register(socket, spec: listener.spec)
                 } else {
-                    register(socket, spec: listener.spec, reserved: false)
+                    // A peer's hand-off took the last slot since the check above: the limit holds exactly,
+                    // as with nginx when worker_connections run out.
+                    closeDescriptor(socket.fd)
                 }
             case .drained:
                 return
@@ -296,14 +299,29 @@ final class EventLoop: @unchecked Sendable {
                 bestLoad = load
             }
         }
-        guard let best, mine >= bestLoad + 2 + mine / 16, bestLoad < best.maxConnections else { return nil }
-        best.openConnections.add(1, ordering: .relaxed)
+        guard let best, mine >= bestLoad + 2 + mine / 16, best.reserveSlot() else { return nil }
         return best
     }
 
-    /// Takes a connection into this loop: `reserved` when another loop already counted it here.
-    private func register(_ socket: AcceptedSocket, spec: ListenerSpec, reserved: Bool) {
-        if !reserved { openConnections.add(1, ordering: .relaxed) }
+    /// Whether this loop is under its share of max-connections, counting hand-offs reserved but not yet adopted.
+    private var hasRoom: Bool { openConnections.load(ordering: .relaxed) < maxConnections }
+
+    /// Counts one more connection here unless that would pass the limit. A compare-and-swap, because the owning
+    /// loop and its peers (handing over) reserve concurrently; a load-then-add let each of them overshoot by one.
+    func reserveSlot() -> Bool {
+        var current = openConnections.load(ordering: .relaxed)
+        while current < maxConnections {
+            let (exchanged, original) = openConnections.compareExchange(
+                expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    /// Takes a connection into this loop; its slot is already reserved here (reserveSlot), by this loop or the
+    /// one that handed it over.
+    private func register(_ socket: AcceptedSocket, spec: ListenerSpec) {
         Socket.setNoDelay(socket.fd)
         let transport: any ConnectionTransport
         do {
@@ -402,7 +420,7 @@ final class EventLoop: @unchecked Sendable {
         closeDescriptor(connection.fd)
         connection.counters.connectionClosed()
         openConnections.subtract(1, ordering: .relaxed)
-        if live.count < maxConnections {
+        if hasRoom {
             for listener in listeners where !listener.isPolled && listener.backOffUntil == 0 {
                 setPolled(listener, true)
             }

@@ -44,6 +44,8 @@ struct PreparedArticle: Sendable {
             guard seen.insert(e.localId).inserted else { throw .invalid("entity localId \(e.localId) repeats") }
             let norm = Fold.name(e.name)
             guard !norm.isEmpty, !e.type.isEmpty else { throw .invalid("entity without name or type") }
+            // The merge key is type:norm; a ":" in the type would let ("A:B", "c") and ("A", "B:c") collide.
+            guard !e.type.contains(":") else { throw .invalid("entity type must not contain ':', got \(e.type)") }
             var forms: [(norm: String, alias: String)] = [(norm, e.name)]
             var formNorms: Set<String> = [norm]
             var aliasNorms: [String] = []

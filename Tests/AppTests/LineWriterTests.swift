@@ -113,6 +113,32 @@ import TestSupport
         #expect(ids == Set((0..<requests).map { "buffered-\($0)" }))
     }
 
+    /// Regression: on a non-blocking stderr whose pipe was full, write(2) answered EAGAIN and the rest of the
+    /// batch was dropped. Now the writer waits for the reader (boundedly) and every byte arrives.
+    @Test func nonBlockingPipeThatFillsUpLosesNoBytes() throws {
+        var fds: [Int32] = [0, 0]
+        try #require(pipe(&fds) == 0)
+        let readEnd = fds[0]
+        defer { close(readEnd) }
+        _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
+        let batch = [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024)  // four times a default pipe
+        let received = Mutex(0)
+        let reader = Thread {
+            var buffer = [UInt8](repeating: 0, count: 8192)
+            usleep(50_000)  // let the writer hit a full pipe first
+            while true {
+                let n = read(readEnd, &buffer, buffer.count)
+                if n <= 0 { break }
+                received.withLock { $0 += n }
+            }
+        }
+        reader.start()
+        LineWriter.writeAll(fd: fds[1], batch)
+        close(fds[1])
+        for _ in 0..<200 where received.withLock({ $0 }) < batch.count { usleep(10_000) }
+        #expect(received.withLock { $0 } == batch.count)
+    }
+
     @Test(arguments: [
         ("plain", "/health", "abc", "127.0.0.1"),
         ("escapes", "/a\"b\\c", "id\u{1}\u{7F}", "::1"),

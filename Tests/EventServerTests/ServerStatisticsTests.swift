@@ -162,6 +162,23 @@ func logBudgetLimitsLinesPerWindow(_ row: BudgetRow) {
     try server.expectStillServes()
 }
 
+/// Regression (review): a loop checked its own list and a peer's count before handing a connection over, then
+/// added; the loops' accepts and hand-offs together could pass max-connections by up to loops - 1.
+@Test func handOffsNeverPassTheConnectionLimit() throws {
+    let server = try LiveServer { $0.eventLoopCount = 2; $0.maxConnections = 6 }
+    defer { server.stop() }
+    var clients: [LoopbackClient] = []
+    for _ in 0..<24 { clients.append(try server.client(timeout: 0.2)) }  // the rest wait in the backlog
+    for _ in 0..<20 {
+        let open = server.server.statistics.openConnectionsPerLoop
+        #expect(open.reduce(0, +) <= 6 && open.allSatisfy { $0 <= 3 }, "\(open)")
+        usleep(5_000)
+    }
+    for client in clients { client.close() }
+    #expect(eventually { server.server.statistics.openConnectionsPerLoop == [0, 0] })
+    try server.expectStillServes()
+}
+
 @Test func refusedRequestsAreLoggedWithinTheBudget() throws {
     let logged = LineRecorder()
     let server = try LiveServer { $0.clientLog = { logged.append($0) } }

@@ -125,6 +125,8 @@ import Testing
         ("unknown speaker", F.article("d", entities: [], events: [])),
         ("unknown event entity", F.article("d", entities: [F.entity(2, "A")], quotes: [])),
         ("blank entity name", F.article("d", entities: [F.entity(1, "  ")], quotes: [], events: [])),
+        // Regression: the merge key is type:norm, so a ":" in the type could collide with another entity's key.
+        ("colon in entity type", F.article("d", entities: [F.entity(1, "c", "A:B")], quotes: [], events: [])),
     ]
 
     @Test(arguments: invalidArticles)
