@@ -92,7 +92,8 @@ public final class Service: Sendable {
             let started = ContinuousClock.now
             let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
             // A read connection for every worker thread, so concurrent queries never wait to open one.
-            let store = try Service.openStore(path: config.database, readers: max(4, workerCount))
+            let store = try Service.openStore(path: config.database,
+                                              readers: max(4, workerCount + blockingWorkerCount))
             state.set(LoadedComponents(analyzer: analyzer, store: store))
             log(level: "info", "loaded the model and the database \(config.database) in "
                 + String(format: "%.0f ms", (ContinuousClock.now - started).seconds * 1000))
@@ -102,10 +103,14 @@ public final class Service: Sendable {
         }
     }
 
-    /// Worker threads: --workers, else several per core. A POST holds its worker until the group commit that
-    /// makes it durable, so a commit can only gather as many articles as there are workers waiting on it; with
-    /// one worker per core every batch had at most two articles and the cores idled through each fsync.
-    var workerCount: Int { config.workers > 0 ? config.workers : max(16, 4 * ServerConfiguration.coreCount) }
+    /// Threads for CPU-bound handlers (analysis, queries): --workers, else one per core. More only slices the
+    /// cores between concurrent queries, which stretches every one of them (worse p99, same throughput).
+    var workerCount: Int { config.workers > 0 ? config.workers : ServerConfiguration.coreCount }
+
+    /// Threads for writes (POST/DELETE /articles), which hold their thread until the group commit that makes
+    /// them durable: a commit can only gather as many articles as there are writers waiting on it (with one per
+    /// core every batch had at most two articles and the cores idled through each fsync).
+    var blockingWorkerCount: Int { max(16, 4 * ServerConfiguration.coreCount, workerCount) }
 
     static func openStore(path: String, readers: Int = 4) throws -> ArticleStore {
         if path != ":memory:" {
@@ -157,6 +162,7 @@ public final class Service: Sendable {
         var serverConfig = ServerConfiguration(host: config.host, port: config.port)
         if config.loops > 0 { serverConfig.eventLoopCount = config.loops }
         serverConfig.workerCount = workerCount
+        serverConfig.blockingWorkerCount = blockingWorkerCount
         serverConfig.limits.maxBodyBytes = config.maxBodySize
         serverConfig.maxConnections = config.maxConnections
         serverConfig.headerTimeout = .milliseconds(Int(config.headerTimeout * 1000))

@@ -198,12 +198,14 @@ final class Connection {
         current = (request.method, request.target, request.version, now)
         let handler = loop.handler
         let client = self.client
-        switch handler.placement(for: request) {
+        let placement = handler.placement(for: request)
+        switch placement {
         case .eventLoop:
             respond(handler.handle(request, client: client), now: now)
-        case .workerPool:
+        case .workerPool, .blockingPool:
             let (fd, id, loop) = (self.fd, self.id, self.loop)
-            loop.workers.submit {
+            let pool = placement == .workerPool ? loop.workers : loop.blockingWorkers
+            pool.submit {
                 let response = handler.handle(request, client: client)
                 loop.post(.response(fd: fd, id: id, response))
             }

@@ -41,6 +41,7 @@ final class EventLoop: @unchecked Sendable {
     let timeouts: ConnectionStateMachine.Timeouts
     let handler: any RequestHandler
     let workers: WorkerPool
+    let blockingWorkers: WorkerPool
     let accessLog: (@Sendable (AccessLogEntry) -> Void)?
     /// Shared read buffer: each connection reads here and keeps only what it cannot parse at once.
     let scratch: UnsafeMutableRawBufferPointer
@@ -86,7 +87,8 @@ final class EventLoop: @unchecked Sendable {
     private var inboxClosed = false
 
     init(index: Int, configuration: ServerConfiguration, listeners: [Listener], handler: any RequestHandler,
-         workers: WorkerPool, accessLog: (@Sendable (AccessLogEntry) -> Void)?) throws {
+         workers: WorkerPool, blockingWorkers: WorkerPool? = nil,
+         accessLog: (@Sendable (AccessLogEntry) -> Void)?) throws {
         self.index = index
         self.configuration = configuration
         timeouts = ConnectionStateMachine.Timeouts(
@@ -97,6 +99,7 @@ final class EventLoop: @unchecked Sendable {
         sweepInterval = min(250, max(10, shortest / 5))
         self.handler = handler
         self.workers = workers
+        self.blockingWorkers = blockingWorkers ?? workers
         self.accessLog = accessLog
         self.listeners = listeners
         let loops = max(1, configuration.eventLoopCount)

@@ -32,6 +32,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var loops: [EventLoop] = []
     private var threads: [pthread_t] = []
     private var workers: WorkerPool?
+    private var blockingWorkers: WorkerPool?
     private var boundPorts: [Int] = []
     private let state = ConditionLock()
     private var started = false
@@ -96,11 +97,14 @@ public final class HTTPServer: @unchecked Sendable {
                 perLoop[loop].append(listener)
             }
         }
-        let workers = WorkerPool(threadCount: configuration.workerCount)
+        let workers = WorkerPool(threadCount: configuration.workerCount, name: "work")
+        let blockingWorkers = WorkerPool(threadCount: configuration.blockingWorkerCount, name: "wait")
         self.workers = workers
+        self.blockingWorkers = blockingWorkers
         for index in 0..<loopCount {
             loops.append(try EventLoop(index: index, configuration: configuration, listeners: perLoop[index],
-                                       handler: handler, workers: workers, accessLog: accessLog))
+                                       handler: handler, workers: workers, blockingWorkers: blockingWorkers,
+                                       accessLog: accessLog))
         }
         for loop in loops { loop.peers = loops }
         for loop in loops {
@@ -114,6 +118,7 @@ public final class HTTPServer: @unchecked Sendable {
         for thread in threads { joinThread(thread) }
         threads = []
         workers?.stop()
+        blockingWorkers?.stop()
     }
 
     /// Stops accepting and closes idle keep-alive connections. Graceful: in-flight requests finish (their

@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     public var eventLoopCount: Int = ServerConfiguration.coreCount
     /// Threads that run handlers whose placement is `.workerPool`. Default: one per core.
     public var workerCount: Int = ServerConfiguration.coreCount
+    /// Threads that run handlers whose placement is `.blockingPool` (they mostly wait). Default: four per core,
+    /// at least 16.
+    public var blockingWorkerCount: Int = max(16, 4 * ServerConfiguration.coreCount)
     /// Request size limits (one status per limit, chosen by the parser).
     public var limits: ParserLimits = ParserLimits()
     /// From the first byte of a request (or from accept) until its head is complete; then 408 and close.

@@ -11,9 +11,9 @@ final class WorkerPool: @unchecked Sendable {
     private var stopping = false
     private var threads: [pthread_t] = []
 
-    init(threadCount: Int) {
+    init(threadCount: Int, name: String = "work") {
         for i in 0..<max(1, threadCount) {
-            threads.append(startThread(name: "byline-work-\(i)") { [self] in self.work() })
+            threads.append(startThread(name: "byline-\(name)-\(i)") { [self] in self.work() })
         }
     }
 

@@ -5,7 +5,12 @@
 /// Where a request's handler should run.
 public enum HandlerPlacement: Sendable {
     case eventLoop
+    /// CPU-bound work (analysis, queries): a pool with one thread per core, first come first served, so
+    /// concurrent requests queue instead of slicing the cores between them (which only stretches every one).
     case workerPool
+    /// Work that mostly waits (a write waiting for the group commit that makes it durable): a larger pool, so
+    /// waiting writers neither starve CPU-bound handlers nor cap how many articles one commit can gather.
+    case blockingPool
 }
 
 /// What the server knows about the peer of a connection.

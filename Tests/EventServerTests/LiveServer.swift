@@ -17,7 +17,11 @@ struct TestHandler: RequestHandler {
     let gate: Gate
 
     func placement(for request: HTTPRequest) -> HandlerPlacement {
-        request.path == "/slow" ? .workerPool : .eventLoop
+        switch request.path {
+        case "/slow", "/work": .workerPool
+        case "/wait": .blockingPool
+        default: .eventLoop
+        }
     }
 
     func handle(_ request: HTTPRequest, client: ClientInfo) -> HTTPResponse {
@@ -26,7 +30,7 @@ struct TestHandler: RequestHandler {
             var response = HTTPResponse(status: .ok, contentType: "application/octet-stream", body: request.body)
             response.headers.add("X-Method", request.method.rawValue)
             return response
-        case "/slow":
+        case "/slow", "/wait":
             gate.entered.signal()
             _ = gate.release.wait(timeout: .now() + 10)
             return HTTPResponse(status: .ok, contentType: "text/plain", body: Array("slow".utf8))

@@ -357,6 +357,25 @@ import TestSupport
         #expect(answer.bodyText == "/second")
     }
 
+    /// Writers waiting on a commit (blocking pool) must not hold up CPU-bound handlers (worker pool).
+    @Test func waitingHandlersDoNotStarveTheWorkerPool() throws {
+        let live = try LiveServer { $0.workerCount = 1; $0.blockingWorkerCount = 2 }
+        defer { live.stop() }
+        var waiting: [LoopbackClient] = []
+        for i in 0..<2 {
+            let client = try live.client()
+            try client.send(get("/wait?\(i)"))
+            #expect(live.gate.entered.wait(timeout: .now() + 5) == .success)
+            waiting.append(client)
+        }
+        let other = try live.client()
+        try other.send(get("/work"))
+        #expect(try other.readResponse().bodyText == "/work", "the worker pool answers while both writers wait")
+        live.gate.release.signal()
+        live.gate.release.signal()
+        for client in waiting { #expect(try client.readResponse().bodyText == "slow") }
+    }
+
     @Test func severalLoopsShareThePort() throws {
         let live = try LiveServer { $0.eventLoopCount = 2 }
         defer { live.stop() }

@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
     var database: String?
     @Option(help: "Event loops (default: one per core).")
     var loops: String?
-    @Option(help: "Worker threads for analysis and storage (default: four per core, at least 16).")
+    @Option(help: "Worker threads for analysis and queries (default: one per core; writes have their own pool).")
     var workers: String?
     @Option(name: .customLong("max-body-size"), help: "Largest request body, e.g. 10mb.")
     var maxBodySize: String?
