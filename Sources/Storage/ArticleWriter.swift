@@ -135,37 +135,48 @@ enum ArticleWriter {
                       .text(a.url), .blob(a.analysisJSON)])
         let articleId = db.lastInsertRowID
 
-        // One article_entities row per global entity: mention counts summed, the first role given kept.
+        // One article_entities row per global entity: mention counts summed, the first role given kept, and the
+        // article's name forms of it (each folded form once, first spelling kept) as a JSON object.
         var global: [Int: Int64] = [:]  // local entity id → entity id
-        var links: [(entityId: Int64, role: String?, mentions: Int)] = []
+        var links: [(entityId: Int64, role: String?, mentions: Int, forms: [(norm: String, alias: String)])] = []
         var linkIndex: [Int64: Int] = [:]
-        let alias = try db.statement("""
-            INSERT OR IGNORE INTO entity_aliases(article_id, entity_id, norm, alias) VALUES (?, ?, ?, ?)
-            """)
+        var seenForms: Set<String> = []  // entity id and folded form: each counts once per article
         for (e, pe) in zip(a.entities, p.entities) {
             let entityId = try resolve(e, pe, db: db)
             global[e.localId] = entityId
-            if let i = linkIndex[entityId] {
+            let i: Int
+            if let known = linkIndex[entityId] {
+                i = known
                 links[i].mentions += e.mentionCount
                 if links[i].role == nil { links[i].role = e.role }
             } else {
-                linkIndex[entityId] = links.count
-                links.append((entityId, e.role, e.mentionCount))
+                i = links.count
+                linkIndex[entityId] = i
+                links.append((entityId, e.role, e.mentionCount, []))
             }
-            for form in pe.forms {
-                try alias.run([.int(articleId), .int(entityId), .text(form.norm), .text(form.alias)])
+            // entity_names takes each new form now, as a later entity of this article may be resolved by it.
+            var names: [SQLValue] = []
+            for form in pe.forms where seenForms.insert("\(entityId):\(form.norm)").inserted {
+                links[i].forms.append(form)
+                names += [.int(entityId), .text(form.norm), .text(form.alias)]
             }
+            try insertRows("INSERT INTO entity_names(entity_id, norm, alias, articles)", row: "(?, ?, ?, 1)",
+                           columns: 3, values: names, tail: """
+                            ON CONFLICT(entity_id, norm) DO UPDATE SET articles = articles + 1,
+                                alias = min(alias, excluded.alias)
+                            """, db: db)
         }
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
-        linkValues.reserveCapacity(links.count * 4)
+        linkValues.reserveCapacity(links.count * 5)
         for l in links {
-            linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions)]
+            linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions),
+                           .text(l.forms.isEmpty ? nil : formsJSON(l.forms))]
             deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
                                              lastSeen: p.sortDate)
         }
-        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count)", columns: 4,
-                       values: linkValues, db: db)
+        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms)",
+                       columns: 5, values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
             try insertQuote(q, speakerNorm: norm, articleId: articleId, global: global, db: db)
         }
@@ -178,17 +189,45 @@ enum ArticleWriter {
     /// Most rows one multi-row INSERT carries: each statement step costs about as much as a few rows.
     static let rowsPerInsert = 16
 
-    /// Runs `head VALUES (?, ...), ...` over `values` (`columns` per row), up to rowsPerInsert rows a statement.
-    private static func insertRows(_ head: String, columns: Int, values: [SQLValue],
-                                   db: Database) throws(StorageError) {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    /// Runs `head VALUES row, row, ... tail` over `values` (`columns` per row, `row` is `(?, ...)` unless given),
+    /// up to rowsPerInsert rows a statement.
+    private static func insertRows(_ head: String, row: String? = nil, columns: Int, values: [SQLValue],
+                                   tail: String = "", db: Database) throws(StorageError) {
+        let row = row ?? "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         var start = 0
         while start < values.count {
             let rows = min(rowsPerInsert, (values.count - start) / columns)
-            let sql = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            let sql = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ") + " " + tail
             try db.statement(sql).run(Array(values[start..<(start + rows * columns)]))
             start += rows * columns
         }
+    }
+
+    /// `{"folded form":"spelling",...}`: what SQLite's json_each reads back (key, value) in the delete trigger.
+    static func formsJSON(_ forms: [(norm: String, alias: String)]) -> String {
+        var out = "{"
+        for (i, form) in forms.enumerated() {
+            if i > 0 { out += "," }
+            appendJSONString(form.norm, to: &out)
+            out += ":"
+            appendJSONString(form.alias, to: &out)
+        }
+        return out + "}"
+    }
+
+    private static func appendJSONString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 
     // MARK: - Entities

@@ -110,7 +110,7 @@ import Testing
         #expect(try store.quotes(QuoteQuery(q: "economy")).rows.count == 1)
 
         #expect(try store.deleteArticle(id: a))
-        for table in ["articles", "entities", "article_entities", "entity_aliases", "quotes", "events",
+        for table in ["articles", "entities", "article_entities", "entity_names", "quotes", "events",
                       "event_entities"] {
             #expect(try count(store, table) == 0, "\(table) not empty")
         }
