@@ -141,8 +141,10 @@ enum ArticleWriter {
         var links: [(entityId: Int64, role: String?, mentions: Int, forms: [(norm: String, alias: String)])] = []
         var linkIndex: [Int64: Int] = [:]
         var seenForms: Set<String> = []  // entity id and folded form: each counts once per article
+        var names: [SQLValue] = []  // entity_names rows for the whole article, written after the last entity
+        var newForms: [(entityId: Int64, norm: String, type: String)] = []
         for (e, pe) in zip(a.entities, p.entities) {
-            let entityId = try resolve(e, pe, db: db)
+            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, db: db)
             global[e.localId] = entityId
             let i: Int
             if let known = linkIndex[entityId] {
@@ -154,18 +156,19 @@ enum ArticleWriter {
                 linkIndex[entityId] = i
                 links.append((entityId, e.role, e.mentionCount, []))
             }
-            // entity_names takes each new form now, as a later entity of this article may be resolved by it.
-            var names: [SQLValue] = []
             for form in pe.forms where seenForms.insert("\(entityId):\(form.norm)").inserted {
                 links[i].forms.append(form)
                 names += [.int(entityId), .text(form.norm), .text(form.alias)]
+                newForms.append((entityId, form.norm, e.type))
             }
-            try insertRows("INSERT INTO entity_names(entity_id, norm, alias, articles)", row: "(?, ?, ?, 1)",
-                           columns: 3, values: names, tail: """
-                            ON CONFLICT(entity_id, norm) DO UPDATE SET articles = articles + 1,
-                                alias = min(alias, excluded.alias)
-                            """, db: db)
         }
+        // A few multi-row statements instead of one per form (about 17 an article); resolve() saw these forms in
+        // newForms as if they were in the table already.
+        try insertRows("INSERT INTO entity_names(entity_id, norm, alias, articles)", row: "(?, ?, ?, 1)",
+                       columns: 3, values: names, tail: """
+                        ON CONFLICT(entity_id, norm) DO UPDATE SET articles = articles + 1,
+                            alias = min(alias, excluded.alias)
+                        """, db: db)
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
         linkValues.reserveCapacity(links.count * 5)
@@ -232,16 +235,20 @@ enum ArticleWriter {
 
     // MARK: - Entities
 
-    private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity, db: Database) throws(StorageError) -> Int64 {
+    /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names.
+    private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity,
+                                formsOfThisArticle: [(entityId: Int64, norm: String, type: String)],
+                                db: Database) throws(StorageError) -> Int64 {
         let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
         if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
 
         // entity_names holds each (entity, form) once, so two rows mean two entities.
-        let byAlias = try db.statement("""
+        var byAlias = Set(try db.statement("""
             SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id
             WHERE n.norm = ? AND e.type = ? LIMIT 2
-            """).rows([.text(p.norm), .text(e.type)]) { $0.int64(0) }
-        if byAlias.count == 1 { return byAlias[0] }
+            """).rows([.text(p.norm), .text(e.type)]) { $0.int64(0) })
+        for f in formsOfThisArticle where f.norm == p.norm && f.type == e.type { byAlias.insert(f.entityId) }
+        if byAlias.count == 1, let id = byAlias.first { return id }
 
         var candidates: Set<Int64> = []
         for alias in p.aliasNorms {
