@@ -140,7 +140,8 @@ enum ArticleWriter {
         var global: [Int: Int64] = [:]  // local entity id → entity id
         var links: [(entityId: Int64, role: String?, mentions: Int, forms: [(norm: String, alias: String)])] = []
         var linkIndex: [Int64: Int] = [:]
-        var seenForms: Set<String> = []  // entity id and folded form: each counts once per article
+        struct FormKey: Hashable { let entityId: Int64, norm: String }
+        var seenForms: Set<FormKey> = []  // each (entity, folded form) counts once per article
         var names: [SQLValue] = []  // entity_names rows for the whole article, written after the last entity
         var newForms: [(entityId: Int64, norm: String, type: String)] = []
         for (e, pe) in zip(a.entities, p.entities) {
@@ -156,7 +157,7 @@ enum ArticleWriter {
                 linkIndex[entityId] = i
                 links.append((entityId, e.role, e.mentionCount, []))
             }
-            for form in pe.forms where seenForms.insert("\(entityId):\(form.norm)").inserted {
+            for form in pe.forms where seenForms.insert(FormKey(entityId: entityId, norm: form.norm)).inserted {
                 links[i].forms.append(form)
                 names += [.int(entityId), .text(form.norm), .text(form.alias)]
                 newForms.append((entityId, form.norm, e.type))
@@ -209,6 +210,7 @@ enum ArticleWriter {
     /// `{"folded form":"spelling",...}`: what SQLite's json_each reads back (key, value) in the delete trigger.
     static func formsJSON(_ forms: [(norm: String, alias: String)]) -> String {
         var out = "{"
+        out.reserveCapacity(forms.reduce(2) { $0 + $1.norm.utf8.count + $1.alias.utf8.count + 6 })
         for (i, form) in forms.enumerated() {
             if i > 0 { out += "," }
             appendJSONString(form.norm, to: &out)
@@ -220,6 +222,11 @@ enum ArticleWriter {
 
     private static func appendJSONString(_ s: String, to out: inout String) {
         out += "\""
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += s  // nearly every name: nothing to escape
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
