@@ -135,37 +135,52 @@ enum ArticleWriter {
                       .text(a.url), .blob(a.analysisJSON)])
         let articleId = db.lastInsertRowID
 
-        // One article_entities row per global entity: mention counts summed, the first role given kept.
+        // One article_entities row per global entity: mention counts summed, the first role given kept, and the
+        // article's name forms of it (each folded form once, first spelling kept) as a JSON object.
         var global: [Int: Int64] = [:]  // local entity id → entity id
-        var links: [(entityId: Int64, role: String?, mentions: Int)] = []
+        var links: [(entityId: Int64, role: String?, mentions: Int, forms: [(norm: String, alias: String)])] = []
         var linkIndex: [Int64: Int] = [:]
-        let alias = try db.statement("""
-            INSERT OR IGNORE INTO entity_aliases(article_id, entity_id, norm, alias) VALUES (?, ?, ?, ?)
-            """)
+        struct FormKey: Hashable { let entityId: Int64, norm: String }
+        var seenForms: Set<FormKey> = []  // each (entity, folded form) counts once per article
+        var names: [SQLValue] = []  // entity_names rows for the whole article, written after the last entity
+        var newForms: [(entityId: Int64, norm: String, type: String)] = []
         for (e, pe) in zip(a.entities, p.entities) {
-            let entityId = try resolve(e, pe, db: db)
+            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, db: db)
             global[e.localId] = entityId
-            if let i = linkIndex[entityId] {
+            let i: Int
+            if let known = linkIndex[entityId] {
+                i = known
                 links[i].mentions += e.mentionCount
                 if links[i].role == nil { links[i].role = e.role }
             } else {
-                linkIndex[entityId] = links.count
-                links.append((entityId, e.role, e.mentionCount))
+                i = links.count
+                linkIndex[entityId] = i
+                links.append((entityId, e.role, e.mentionCount, []))
             }
-            for form in pe.forms {
-                try alias.run([.int(articleId), .int(entityId), .text(form.norm), .text(form.alias)])
+            for form in pe.forms where seenForms.insert(FormKey(entityId: entityId, norm: form.norm)).inserted {
+                links[i].forms.append(form)
+                names += [.int(entityId), .text(form.norm), .text(form.alias)]
+                newForms.append((entityId, form.norm, e.type))
             }
         }
+        // A few multi-row statements instead of one per form (about 17 an article); resolve() saw these forms in
+        // newForms as if they were in the table already.
+        try insertRows("INSERT INTO entity_names(entity_id, norm, alias, articles)", row: "(?, ?, ?, 1)",
+                       columns: 3, values: names, tail: """
+                        ON CONFLICT(entity_id, norm) DO UPDATE SET articles = articles + 1,
+                            alias = min(alias, excluded.alias)
+                        """, db: db)
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
-        linkValues.reserveCapacity(links.count * 4)
+        linkValues.reserveCapacity(links.count * 5)
         for l in links {
-            linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions)]
+            linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions),
+                           .text(l.forms.isEmpty ? nil : formsJSON(l.forms))]
             deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
                                              lastSeen: p.sortDate)
         }
-        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count)", columns: 4,
-                       values: linkValues, db: db)
+        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms)",
+                       columns: 5, values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
             try insertQuote(q, speakerNorm: norm, articleId: articleId, global: global, db: db)
         }
@@ -178,31 +193,69 @@ enum ArticleWriter {
     /// Most rows one multi-row INSERT carries: each statement step costs about as much as a few rows.
     static let rowsPerInsert = 16
 
-    /// Runs `head VALUES (?, ...), ...` over `values` (`columns` per row), up to rowsPerInsert rows a statement.
-    private static func insertRows(_ head: String, columns: Int, values: [SQLValue],
-                                   db: Database) throws(StorageError) {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    /// Runs `head VALUES row, row, ... tail` over `values` (`columns` per row, `row` is `(?, ...)` unless given),
+    /// up to rowsPerInsert rows a statement.
+    private static func insertRows(_ head: String, row: String? = nil, columns: Int, values: [SQLValue],
+                                   tail: String = "", db: Database) throws(StorageError) {
+        let row = row ?? "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         var start = 0
         while start < values.count {
             let rows = min(rowsPerInsert, (values.count - start) / columns)
-            let sql = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            let sql = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ") + " " + tail
             try db.statement(sql).run(Array(values[start..<(start + rows * columns)]))
             start += rows * columns
         }
     }
 
+    /// `{"folded form":"spelling",...}`: what SQLite's json_each reads back (key, value) in the delete trigger.
+    static func formsJSON(_ forms: [(norm: String, alias: String)]) -> String {
+        var out = "{"
+        out.reserveCapacity(forms.reduce(2) { $0 + $1.norm.utf8.count + $1.alias.utf8.count + 6 })
+        for (i, form) in forms.enumerated() {
+            if i > 0 { out += "," }
+            appendJSONString(form.norm, to: &out)
+            out += ":"
+            appendJSONString(form.alias, to: &out)
+        }
+        return out + "}"
+    }
+
+    private static func appendJSONString(_ s: String, to out: inout String) {
+        out += "\""
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += s  // nearly every name: nothing to escape
+            out += "\""
+            return
+        }
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
     // MARK: - Entities
 
-    private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity, db: Database) throws(StorageError) -> Int64 {
+    /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names.
+    private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity,
+                                formsOfThisArticle: [(entityId: Int64, norm: String, type: String)],
+                                db: Database) throws(StorageError) -> Int64 {
         let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
         if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
 
         // entity_names holds each (entity, form) once, so two rows mean two entities.
-        let byAlias = try db.statement("""
+        var byAlias = Set(try db.statement("""
             SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id
             WHERE n.norm = ? AND e.type = ? LIMIT 2
-            """).rows([.text(p.norm), .text(e.type)]) { $0.int64(0) }
-        if byAlias.count == 1 { return byAlias[0] }
+            """).rows([.text(p.norm), .text(e.type)]) { $0.int64(0) })
+        for f in formsOfThisArticle where f.norm == p.norm && f.type == e.type { byAlias.insert(f.entityId) }
+        if byAlias.count == 1, let id = byAlias.first { return id }
 
         var candidates: Set<Int64> = []
         for alias in p.aliasNorms {

@@ -13,7 +13,7 @@ struct PreparedArticle: Sendable {
         let key: String
         /// Folded aliases other than the name itself, each once (merge step 3).
         let aliasNorms: [String]
-        /// Every name form with its folded key, each key once, first spelling kept (entity_aliases rows).
+        /// Every name form with its folded key, each key once, first spelling kept (entity_names and link forms).
         let forms: [(norm: String, alias: String)]
     }
 

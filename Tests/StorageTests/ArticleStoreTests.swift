@@ -79,6 +79,23 @@ import Testing
         #expect(all.first { $0.name == "Janet Yellen" }?.aliases == ["Yellen"])
     }
 
+    @Test(arguments: [
+        // An earlier entity of the same article gave the short form: one entity, mentions summed.
+        ([F.entity(1, "Antony Blinken", aliases: ["Blinken"]), F.entity(2, "Blinken")], ["Antony Blinken"]),
+        // Two earlier entities of the same article gave it: ambiguous, so it stays its own.
+        ([F.entity(1, "John Smith", aliases: ["Smith"]), F.entity(2, "Jane Smith", aliases: ["Smith"]),
+          F.entity(3, "Smith")], ["Jane Smith", "John Smith", "Smith"]),
+        // Another type's form does not count.
+        ([F.entity(1, "Jordan River", "LOC", aliases: ["Jordan"]), F.entity(2, "Jordan")], ["Jordan", "Jordan River"]),
+    ])
+    func aShortNameResolvesByFormsOfEarlierEntitiesOfItsOwnArticle(_ c: ([NewEntity], [String])) throws {
+        let store = try ArticleStore(path: ":memory:")
+        _ = try store.insert(F.article("a", entities: c.0, quotes: [], events: []))
+        let all = try store.entities().rows
+        #expect(all.map(\.name).sorted() == c.1)
+        #expect(all.map(\.mentionCount).reduce(0, +) == c.0.count)
+    }
+
     @Test func anAmbiguousShortNameStaysItsOwnEntity() throws {
         let store = try ArticleStore(path: ":memory:")
         _ = try store.insert(F.article("1", entities: [F.entity(1, "John Smith", aliases: ["Smith"])], quotes: [],
@@ -110,7 +127,7 @@ import Testing
         #expect(try store.quotes(QuoteQuery(q: "economy")).rows.count == 1)
 
         #expect(try store.deleteArticle(id: a))
-        for table in ["articles", "entities", "article_entities", "entity_aliases", "quotes", "events",
+        for table in ["articles", "entities", "article_entities", "entity_names", "quotes", "events",
                       "event_entities"] {
             #expect(try count(store, table) == 0, "\(table) not empty")
         }

@@ -46,7 +46,8 @@ import Testing
             ("entity_names",
              try lines("SELECT entity_id, norm, alias, articles FROM entity_names ORDER BY 1, 2"),
              try lines("""
-                SELECT entity_id, norm, min(alias), count(*) FROM entity_aliases GROUP BY 1, 2 ORDER BY 1, 2
+                SELECT x.entity_id, j.key, min(j.value), count(*) FROM article_entities x, json_each(x.forms) j
+                GROUP BY 1, 2 ORDER BY 1, 2
                 """)),
             ("entity_roles",
              try lines("SELECT entity_id, role, articles FROM entity_roles ORDER BY 1, 2"),
@@ -97,6 +98,12 @@ import Testing
                               events: [])),
             .delete("b"),
             .delete("a"),
+        ]),
+        ("spellings JSON must escape (quote, backslash, control, non-ASCII) kept in the link rows and removed", [
+            .insert(F.article("a", entities: [F.entity(1, "O\"Brien", aliases: ["O\\Brien", "Tab\tName", "Zoë"])],
+                              quotes: [], events: [])),
+            .insert(F.article("b", entities: [F.entity(1, "O\"Brien", aliases: ["Zoe"])], quotes: [], events: [])),
+            .delete("a"), .delete("b"),
         ]),
         ("duplicates and refused articles change nothing", [
             .insert(F.article("a")), .insert(F.article("a", text: "Other.")), .insert(F.article("bad", date: "x")),

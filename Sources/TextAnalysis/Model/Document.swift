@@ -19,16 +19,40 @@ public struct Document: Sendable {
     public var timexes: [Timex] = []
     public var timeline: [TimelineEvent] = []
 
+    /// The UTF-8 offset of each scalar (and of the end), so text(_:) copies a byte slice; empty when the text is
+    /// ASCII, where the two offsets are the same.
+    private let utf8Offsets: [Int32]
+
     public init(text: String, date: CalendarDate? = nil, bodyStart: Int = 0) {
         self.text = text
         self.scalars = Array(text.unicodeScalars)
         self.date = date
         self.bodyStart = bodyStart
+        if text.utf8.count == scalars.count {
+            utf8Offsets = []
+        } else {
+            var offsets: [Int32] = []
+            offsets.reserveCapacity(scalars.count + 1)
+            var at: Int32 = 0
+            for s in scalars {
+                offsets.append(at)
+                at += Int32(UTF8.width(s))
+            }
+            offsets.append(at)
+            utf8Offsets = offsets
+        }
     }
 
-    /// The text of a character range.
+    /// The text of a character range. Called for every mention, quote and timex by analysis and output, so it
+    /// copies the range's UTF-8 bytes in one go rather than appending scalars one by one.
     public func text(_ r: CharRange) -> String {
         let lo = max(0, min(r.start, scalars.count)), hi = max(lo, min(r.end, scalars.count))
+        let ascii = utf8Offsets.isEmpty
+        let from = ascii ? lo : Int(utf8Offsets[lo]), to = ascii ? hi : Int(utf8Offsets[hi])
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        }
+        if let copied { return copied }
         var s = String.UnicodeScalarView()
         s.append(contentsOf: scalars[lo..<hi])
         return String(s)
