@@ -328,6 +328,14 @@ extension QuoteContext {
                     || (isCap[$0 + 1] && ($0 + 2..<min(e, $0 + 8)).contains { cueAt[$0] != nil })))) }) {
             e = stop
         }
+        // A second verb phrase joined by "and" is what the speaker did next, not more of the object ("championed
+        // gay rights and extended benefits", "promised a veto and attempted to ..."); a participle with its agent
+        // ("found the charges unsubstantiated and fabricated by ...") still describes the object.
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { lower[$0] == "and" && quoteOf[$0] < 0
+            && wordAt($0 + 1) && quoteOf[$0 + 1] < 0 && lower[$0 + 1].hasSuffix("ed")
+            && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
+            e = stop
+        }
         // A trailing time phrase is not what was said ("called the office on Monday").
         var t = e
         while t > k, isWord[t - 1], has(t - 1, .time) { t -= 1 }
