@@ -167,6 +167,10 @@ extension QuoteContext {
         // Inside quoted text the speaker is the one quoted ("I said the war was over," she said).
         guard c.frame != .according, c.frame != .passive, c.frame != .noun,
               c.tokens.lowerBound < quotedText.count, !quotedText[c.tokens.lowerBound] else { return nil }
+        // "CLAUSE, said one GOP source": a speech verb right after a comma reads backwards; what follows it is
+        // the speaker, not what was said (the participle ", saying ..." is read as a participle before this).
+        if c.frame == .speech || c.frame == .tell, isPunct(c.tokens.lowerBound - 1, ","),
+           !lower[c.tokens.lowerBound].hasSuffix("ing") { return nil }
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
         guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
