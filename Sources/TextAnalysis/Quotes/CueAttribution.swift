@@ -169,8 +169,15 @@ extension QuoteContext {
               c.tokens.lowerBound < quotedText.count, !quotedText[c.tokens.lowerBound] else { return nil }
         // "CLAUSE, said one GOP source": a speech verb right after a comma reads backwards; what follows it is
         // the speaker, not what was said (the participle ", saying ..." is read as a participle before this).
-        if c.frame == .speech || c.frame == .tell, isPunct(c.tokens.lowerBound - 1, ","),
-           !lower[c.tokens.lowerBound].hasSuffix("ing") { return nil }
+        let a = c.tokens.lowerBound
+        if c.frame == .speech || c.frame == .tell, isPunct(a - 1, ",") || isCloseMark(a - 1),
+           !lower[a].hasSuffix("ing") { return nil }
+        // A capitalised first word is a cue only as a participle or a speech verb ("Asked about ...", "Citing ...",
+        // "Said Ellis: ..."); otherwise it is a noun or a name heading the subject ("Calls ...", "Support for NATO
+        // has been ...", "Hope Hicks").
+        if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasSuffix("ing"), !lower[a].hasSuffix("ed") {
+            return nil
+        }
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
         guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
