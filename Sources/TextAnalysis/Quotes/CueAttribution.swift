@@ -445,6 +445,11 @@ extension QuoteContext {
             // Words before the opener in its sentence: a partial quote inside a longer clause ("It is “reckless,”").
             if !before.isEmpty, !directs[q].inner.contains(where: { isPunct($0, ".?!") }) {
                 let s = trimLeading(sStart, end: e + 1)
+                // 'In an interview on “Face the Nation,” Ryan said ...': quoted words closing an opening phrase
+                // (a title in a where/when phrase) are no content; the cue reads forward instead.
+                if s < open, isWord[s], has(s, .intro), !(s..<open).contains(where: { isPunct($0, ",;:") }) {
+                    return nil
+                }
                 return .clause(s..<(e + 1))
             }
             return .direct(q)
