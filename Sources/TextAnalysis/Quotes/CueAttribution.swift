@@ -167,6 +167,17 @@ extension QuoteContext {
         // Inside quoted text the speaker is the one quoted ("I said the war was over," she said).
         guard c.frame != .according, c.frame != .passive, c.frame != .noun,
               c.tokens.lowerBound < quotedText.count, !quotedText[c.tokens.lowerBound] else { return nil }
+        // "CLAUSE, said one GOP source": a speech verb right after a comma reads backwards; what follows it is
+        // the speaker, not what was said (the participle ", saying ..." is read as a participle before this).
+        let a = c.tokens.lowerBound
+        if c.frame == .speech || c.frame == .tell, isPunct(a - 1, ",") || isCloseMark(a - 1),
+           !lower[a].hasSuffix("ing") { return nil }
+        // A capitalised first word is a cue only as a participle or a speech verb ("Asked about ...", "Citing ...",
+        // "Said Ellis: ..."); otherwise it is a noun or a name heading the subject ("Calls ...", "Support for NATO
+        // has been ...", "Hope Hicks").
+        if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasSuffix("ing"), !lower[a].hasSuffix("ed") {
+            return nil
+        }
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
         guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
@@ -328,6 +339,14 @@ extension QuoteContext {
                     || (isCap[$0 + 1] && ($0 + 2..<min(e, $0 + 8)).contains { cueAt[$0] != nil })))) }) {
             e = stop
         }
+        // A second verb phrase joined by "and" is what the speaker did next, not more of the object ("championed
+        // gay rights and extended benefits", "promised a veto and attempted to ..."); a participle with its agent
+        // ("found the charges unsubstantiated and fabricated by ...") still describes the object.
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { lower[$0] == "and" && quoteOf[$0] < 0
+            && wordAt($0 + 1) && quoteOf[$0 + 1] < 0 && lower[$0 + 1].hasSuffix("ed")
+            && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
+            e = stop
+        }
         // A trailing time phrase is not what was said ("called the office on Monday").
         var t = e
         while t > k, isWord[t - 1], has(t - 1, .time) { t -= 1 }
@@ -426,6 +445,11 @@ extension QuoteContext {
             // Words before the opener in its sentence: a partial quote inside a longer clause ("It is “reckless,”").
             if !before.isEmpty, !directs[q].inner.contains(where: { isPunct($0, ".?!") }) {
                 let s = trimLeading(sStart, end: e + 1)
+                // 'In an interview on “Face the Nation,” Ryan said ...': quoted words closing an opening phrase
+                // (a title in a where/when phrase) are no content; the cue reads forward instead.
+                if s < open, isWord[s], has(s, .intro), !(s..<open).contains(where: { isPunct($0, ",;:") }) {
+                    return nil
+                }
                 return .clause(s..<(e + 1))
             }
             return .direct(q)

@@ -33,6 +33,8 @@ struct QuoteContext {
     let isCap: [Bool]
     /// For each token: its word classes from quotes/words.tsv as a bit set (one lookup per token, not per test).
     let wordClasses: [UInt64]
+    /// For each token of one Unicode scalar: that scalar's value, else 0 (isPunct compares scalars, not strings).
+    let single: [UInt32]
     let sentenceOf: [Int]
     /// The document's sentences, except that a "sentence" opening with a comma or semicolon (a splitter cut after
     /// "R-Ky.") is joined to the one before: its tokens map to that sentence, whose range covers both.
@@ -83,6 +85,11 @@ struct QuoteContext {
         self.isWord = isWord
         self.isCap = isCap
         self.wordClasses = lower.map { lex.mask($0) }
+        self.single = doc.tokens.map { t in
+            var it = t.text.unicodeScalars.makeIterator()
+            guard let f = it.next(), it.next() == nil else { return 0 }
+            return f.value
+        }
 
         var sentenceOf = [Int](repeating: -1, count: n)
         var sentences = doc.sentences
@@ -151,7 +158,9 @@ struct QuoteContext {
     func has(_ t: Int, _ c: QuoteWordClass) -> Bool { wordClasses[t] & c.bit != 0 }
 
     func isPunct(_ t: Int, _ chars: String) -> Bool {
-        t >= 0 && t < lower.count && lower[t].count == 1 && chars.contains(lower[t])
+        guard t >= 0 && t < single.count else { return false }
+        let v = single[t]
+        return v != 0 && chars.unicodeScalars.contains { $0.value == v }
     }
 
     /// The token whose range holds scalar offset `c` (or the first token after it).
@@ -206,7 +215,7 @@ struct QuoteContext {
         if isPunct(b, ":") { return true }
         guard isPunct(b, ",") else { return false }
         b -= 1
-        return b >= 0 && b < lower.count && isWord[b] && lex.cues[lower[b]] != nil
+        return b >= 0 && b < lower.count && isWord[b] && wordClasses[b] & QuoteLexicon.cueStartBit != 0
     }
 
     /// At least four words, nearly all capitalised: a headline.
@@ -240,8 +249,9 @@ struct QuoteContext {
 
     /// A double quotation mark that no pair claimed, with a word glued to its right and space (or nothing) before.
     func isStrayOpener(_ t: Int) -> Bool {
-        let text = doc.tokens[t].text.unicodeScalars
-        guard text.count == 1, let m = lex.marks[text.first!], m.level == .double, m.role != .close,
+        // Words are ruled out first: the mark table is searched only for one-scalar punctuation tokens.
+        guard t >= 0, t < single.count, !isWord[t], single[t] != 0, let scalar = Unicode.Scalar(single[t]),
+              let m = lex.marks[scalar], m.level == .double, m.role != .close,
               t + 1 < doc.tokens.count, doc.tokens[t].end == doc.tokens[t + 1].start, isWord[t + 1] else {
             return false
         }
@@ -259,7 +269,8 @@ struct QuoteContext {
         var t = 0
         while t < n {
             defer { t += 1 }
-            guard quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t), !skipped(t),
+            guard wordClasses[t] & QuoteLexicon.cueStartBit != 0,
+                  quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t), !skipped(t),
                   let phrases = lex.cues[lower[t]] else { continue }
             let sStart = sentence(of: t)?.tokens.lowerBound ?? 0
             // Capitalised forms count only as a sentence's first word ("United States" holds no cue), or in a

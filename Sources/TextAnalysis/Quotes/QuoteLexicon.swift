@@ -19,16 +19,17 @@ struct CuePhrase: Sendable {
     var infinitive = false
 }
 
-/// A word class from quotes/words.tsv.
-enum QuoteWordClass: String, Sendable, CaseIterable {
+/// A word class from quotes/words.tsv (the file names it by its case name).
+enum QuoteWordClass: Int, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
     case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
     case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising
 
-    private static let bits: [QuoteWordClass: UInt64] = Dictionary(uniqueKeysWithValues:
-        allCases.enumerated().map { ($0.element, UInt64(1) << UInt64($0.offset)) })
-    /// This class's bit in a word's class set (at most 64 classes).
-    var bit: UInt64 { Self.bits[self]! }
+    static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
+        allCases.map { (String(describing: $0), $0) })
+    /// This class's bit in a word's class set (at most 63 classes: bit 63 is QuoteLexicon.cueStartBit). A shift,
+    /// not a table lookup: the sieves test classes for nearly every token they read.
+    var bit: UInt64 { UInt64(1) << UInt64(rawValue) }
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.
@@ -117,7 +118,7 @@ public struct QuoteLexicon: Sendable {
         var classes: [String: Set<QuoteWordClass>] = [:]
         for (n, line) in try resources.lines(Self.wordsFile) {
             let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count == 2, let c = QuoteWordClass(rawValue: cols[1]) else {
+            guard cols.count == 2, let c = QuoteWordClass.byName[cols[1]] else {
                 throw Self.bad(Self.wordsFile, n, "expected word<TAB>class with a known class")
             }
             classes[cols[0].lowercased(), default: []].insert(c)
@@ -126,7 +127,9 @@ public struct QuoteLexicon: Sendable {
         self.marks = marks
         self.pairMarks = pairMarks
         self.classes = classes
-        self.masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
+        var masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
+        for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
+        self.masks = masks
         self.examples = examples
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
@@ -134,7 +137,11 @@ public struct QuoteLexicon: Sendable {
 
     func `is`(_ word: String, _ c: QuoteWordClass) -> Bool { classes[word]?.contains(c) ?? false }
 
-    /// The classes of a word as a bit set (QuoteWordClass.bit), 0 for none: looked up once per token.
+    /// Set in a word's mask when a cue phrase starts with it, so the cue table is searched only for those words.
+    static let cueStartBit = UInt64(1) << 63
+
+    /// The classes of a word as a bit set (QuoteWordClass.bit, and cueStartBit), 0 for none: looked up once per
+    /// token.
     func mask(_ word: String) -> UInt64 { masks[word] ?? 0 }
 
     private static func bad(_ file: String, _ line: Int, _ why: String) -> ResourceError {

@@ -34,7 +34,10 @@ extension QuoteContext {
             // "Hugh Hill, a doctor, said" / "Blinken, who is in Seoul, said": the phrase before the aside.
             var p = j - 1
             while p > lo, !isPunct(p, ","), quoteOf[p] < 0, j - p < 25 { p -= 1 }
-            guard p > lo, isPunct(p, ","), let np = nounPhrase(endingAt: p - 1, floor: lo), !isQuotedFirstPerson(np)
+            // An aside never opens with "and" / "but": ", and the meeting deteriorated from there, said one GOP
+            // source" is a clause before a speaker after the cue.
+            guard p > lo, isPunct(p, ","), !has(p + 1, .leading), let np = nounPhrase(endingAt: p - 1, floor: lo),
+                  !isQuotedFirstPerson(np)
             else { return nil }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
