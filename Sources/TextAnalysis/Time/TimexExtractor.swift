@@ -76,12 +76,14 @@ public struct TimexExtractor: Sendable {
         }
         // Keep, in policy order, what does not overlap an accepted span.
         found.sort { $0.better(than: $1, words) }
-        var taken: [Range<Int>] = []
+        // Words already inside an accepted span. (A list of accepted ranges searched for each match made a long
+        // text quadratic: `found` is in policy order, not text order.)
+        var taken = [Bool](repeating: false, count: words.count)
         var out: [(Int, ExtractedTimex)] = []
         for m in found {
             let span = m.first..<m.end
-            if taken.contains(where: { $0.overlaps(span) }) { continue }
-            taken.append(span)
+            if taken[span].contains(true) { continue }
+            for k in span { taken[k] = true }
             let rule = rules.rules[m.rule]
             guard let type = rule.type else { continue }
             let chars = CharRange(words[m.first].start, words[m.end - 1].end)

@@ -50,7 +50,17 @@ public struct TimexTagger: AnalysisComponent {
             }
         }
         guard !seconds.isEmpty else { return out }
-        out += seconds.filter { d in !out.contains { $0.chars.overlaps(d.chars) } }
+        // `out` is in text order and its spans do not overlap, so their ends rise too: one binary search finds the
+        // only span a second day could overlap (a scan of `out` per second day was quadratic on long texts).
+        let extracted = out
+        out += seconds.filter { d in
+            var lo = 0, hi = extracted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if extracted[mid].chars.end <= d.chars.start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
+        }
         return out.sorted { $0.chars.start < $1.chars.start }
     }
 
