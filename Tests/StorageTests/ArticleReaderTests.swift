@@ -111,6 +111,13 @@ import Testing
                 == ["Person 0", "Person 1", "Person 2"])
         #expect(try store.entities(EntityQuery(q: "rkel")).rows.map(\.name) == ["Angela Merkel"])
         #expect(try store.entities(EntityQuery(q: "%")).rows.isEmpty)
+        // One and two characters have no trigram and take other paths (a walk in list order; one pass over the
+        // names): same substring semantics, LIKE's wildcards taken literally.
+        #expect(try store.entities(EntityQuery(q: "rk")).rows.map(\.name) == ["Angela Merkel"])
+        #expect(try store.entities(EntityQuery(q: " 0")).rows.map(\.name).sorted() == ["Org 0", "Person 0"])
+        #expect(try store.entities(EntityQuery(q: "0")).rows.map(\.name).sorted() == ["Org 0", "Person 0"])
+        #expect(try store.entities(EntityQuery(q: "%_")).rows.isEmpty)
+        #expect(try store.entities(EntityQuery(type: "ORG", q: "g ")).rows.count == 5)
         #expect(try store.entities(EntityQuery(articleId: ids[3])).rows.map(\.name).sorted()
                 == ["Angela Merkel", "Org 3", "Person 0"])
         #expect(try store.entities(EntityQuery(minArticles: 7)).rows.map(\.name).sorted()
