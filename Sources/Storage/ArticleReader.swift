@@ -218,13 +218,18 @@ enum ArticleReader {
         if alternatives.count == 1 {
             rows = try quoteRows(alternatives[0], limit: limit + 1, db: db)
         } else {
-            // Whole rows from each alternative (a page each, mostly the same quotes), merged newest first: two or
-            // three statements instead of one per quote of the page.
-            var byId: [Int64: QuoteRow] = [:]
+            // Each alternative's page of ids (mostly the same quotes, read from its index), merged newest first;
+            // then whole rows for that one page: whole rows from every alternative read each quote two or three
+            // times.
+            var ids = Set<Int64>()
             for filter in alternatives {
-                for row in try quoteRows(filter, limit: limit + 1, db: db) { byId[row.id] = row }
+                ids.formUnion(try quoteRows(filter, limit: limit + 1, columns: "q.id", db: db) { $0.int64(0) })
             }
-            rows = Array(byId.values.sorted { $0.id > $1.id }.prefix(limit + 1))
+            let page = ids.sorted(by: >).prefix(limit + 1)
+            var byIds = Filter()
+            byIds.add("q.id IN (SELECT value FROM json_each(?))",
+                      .text("[" + page.map { String($0) }.joined(separator: ",") + "]"))
+            rows = try quoteRows(byIds, limit: limit + 1, db: db)
         }
         return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
     }

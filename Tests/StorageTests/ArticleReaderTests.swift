@@ -151,6 +151,12 @@ import Testing
         #expect(try store.quotes(QuoteQuery(speaker: "MERKEL")).rows.count == 10)
         #expect(try store.quotes(QuoteQuery(speaker: "angela merkel")).rows.count == 10)
         #expect(try store.quotes(QuoteQuery(speaker: "person 1")).rows.count == 10)
+        // A speaker's pages merge its name and entity alternatives: newest first, each quote once, none lost.
+        let merkelPages = try F.allPages(limit: 3) { c, l in
+            try store.quotes(QuoteQuery(speaker: "Merkel", cursor: c, limit: l))
+        }
+        #expect(merkelPages.count == 10 && Set(merkelPages.map(\.id)).count == 10)
+        #expect(merkelPages.map(\.id) == merkelPages.map(\.id).sorted(by: >))
         let p1 = try #require(try store.entities(EntityQuery(q: "person 1")).rows.first)
         #expect(try store.quotes(QuoteQuery(entityId: p1.id)).rows.count == 10)
         #expect(try store.quotes(QuoteQuery(q: "climate")).rows.count == 30)
