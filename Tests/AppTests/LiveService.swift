@@ -28,6 +28,16 @@ final class LiveService {
         service.load(analyzer: try LiveService.sharedAnalyzer())
     }
 
+    /// A live service that also listens for HTTPS on an ephemeral port (`service.boundTLSPort`) with `certs`.
+    static func withTLS(_ certs: TestCertificates, configure: (inout Config) -> Void = { _ in }) throws -> LiveService {
+        try LiveService {
+            $0.tlsPort = 0
+            $0.tlsCert = certs.serverCertificatePath
+            $0.tlsKey = certs.serverKeyPath
+            configure(&$0)
+        }
+    }
+
     /// One analyzer for every live test: loading the model per test would dominate the suite's time.
     private static let analyzer = Result { try Analyzer(resources: ResourceLoader.bundled()) }
     static func sharedAnalyzer() throws -> Analyzer { try analyzer.get() }

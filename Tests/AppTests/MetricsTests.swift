@@ -59,12 +59,7 @@ import TestSupport
             return
         }
         let certs = try TestCertificates.generate()
-        let live = try LiveService {
-            $0.tlsPort = 0
-            $0.tlsCert = certs.serverCertificatePath
-            $0.tlsKey = certs.serverKeyPath
-            $0.logLevel = "info"
-        }
+        let live = try LiveService.withTLS(certs) { $0.logLevel = "info" }
         let tlsPort = try #require(live.service.boundTLSPort)
         let (status, _) = try ProxyTests.curl(["--cacert", certs.caPath, "https://localhost:\(tlsPort)/health"])
         #expect(status == 200)

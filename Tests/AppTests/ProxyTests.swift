@@ -104,11 +104,7 @@ import TestSupport
             return
         }
         let certs = try TestCertificates.generate()
-        let live = try LiveService {
-            $0.tlsPort = 0
-            $0.tlsCert = certs.serverCertificatePath
-            $0.tlsKey = certs.serverKeyPath
-        }
+        let live = try LiveService.withTLS(certs)
         let port = try #require(live.service.boundTLSPort)
         let (status, body) = try ProxyTests.curl(["--cacert", certs.caPath, "https://localhost:\(port)/version"])
         #expect(status == 200, "\(body)")

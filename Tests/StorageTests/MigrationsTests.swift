@@ -36,26 +36,19 @@ import Testing
     }
 
     @Test func aDatabaseWithMentionRowsMigratesWithoutThemAndKeepsItsCounts() throws {
-        let dir = StoreFixtures.tempDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("old.db").path
-        let before = Schema.migrations.prefix { $0.name != "008-no-mention-rows" }
-        #expect(before.count == 7)
-        do {
-            // Written the way the store did before 008: one row per mention.
-            let db = try Database(path: path)
-            try Migrations.apply(db, Array(before))
-            try db.execute("""
-                INSERT INTO articles(id, content_hash, text, sort_date, analysis)
-                VALUES (1, 'h1', 'Joe Biden and Biden.', '2021-01-01', x'7B7D');
-                INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
-                VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 1, '2021-01-01', '2021-01-01');
-                INSERT INTO article_entities VALUES (1, 7, NULL, 2);
-                INSERT INTO mentions(article_id, entity_id, start, "end", text)
-                VALUES (1, 7, 0, 9, 'Joe Biden'), (1, 7, 14, 19, 'Biden');
-                """)
-        }
-        let store = try ArticleStore(path: path)
+        // Written the way the store did before 008: one row per mention.
+        let old = try StoreFixtures.oldDatabase(before: "008-no-mention-rows", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis)
+            VALUES (1, 'h1', 'Joe Biden and Biden.', '2021-01-01', x'7B7D');
+            INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
+            VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 1, '2021-01-01', '2021-01-01');
+            INSERT INTO article_entities VALUES (1, 7, NULL, 2);
+            INSERT INTO mentions(article_id, entity_id, start, "end", text)
+            VALUES (1, 7, 0, 9, 'Joe Biden'), (1, 7, 14, 19, 'Biden');
+            """)
+        defer { old.remove() }
+        #expect(old.applied == 7)
+        let store = try ArticleStore(path: old.path)
         let names = try store.withWriter { db throws(StorageError) in
             try db.statement("SELECT name FROM sqlite_schema WHERE name LIKE 'mentions%'").rows { $0.text(0) }
         }
@@ -72,27 +65,20 @@ import Testing
     }
 
     @Test func aDatabaseWithNameFormRowsMigratesThemIntoItsLinksAndKeepsAliasUpkeep() throws {
-        let dir = StoreFixtures.tempDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("old.db").path
-        let before = Schema.migrations.prefix { $0.name != "010-name-forms-in-links" }
-        #expect(before.count == 8)
-        do {
-            // Written the way the store did before 010: one entity_aliases row per article and name form (its
-            // triggers fill entity_names).
-            let db = try Database(path: path)
-            try Migrations.apply(db, Array(before))
-            try db.execute("""
-                INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
-                    (1, 'h1', 't', '2021-01-01', x'7B7D'), (2, 'h2', 't', '2021-02-01', x'7B7D');
-                INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
-                VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 2, '2021-01-01', '2021-02-01');
-                INSERT INTO article_entities VALUES (1, 7, NULL, 1), (2, 7, NULL, 1);
-                INSERT INTO entity_aliases VALUES (1, 7, 'joe biden', 'Joe Biden'), (1, 7, 'biden', 'Biden'),
-                    (2, 7, 'joe biden', 'Joe Biden'), (2, 7, 'biden', 'BIDEN "the \\ quoted"');
-                """)
-        }
-        let store = try ArticleStore(path: path)
+        // Written the way the store did before 010: one entity_aliases row per article and name form (its
+        // triggers fill entity_names).
+        let old = try StoreFixtures.oldDatabase(before: "010-name-forms-in-links", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
+                (1, 'h1', 't', '2021-01-01', x'7B7D'), (2, 'h2', 't', '2021-02-01', x'7B7D');
+            INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
+            VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 2, '2021-01-01', '2021-02-01');
+            INSERT INTO article_entities VALUES (1, 7, NULL, 1), (2, 7, NULL, 1);
+            INSERT INTO entity_aliases VALUES (1, 7, 'joe biden', 'Joe Biden'), (1, 7, 'biden', 'Biden'),
+                (2, 7, 'joe biden', 'Joe Biden'), (2, 7, 'biden', 'BIDEN "the \\ quoted"');
+            """)
+        defer { old.remove() }
+        #expect(old.applied == 8)
+        let store = try ArticleStore(path: old.path)
         let tables = try store.withWriter { db throws(StorageError) in
             try db.statement("SELECT name FROM sqlite_schema WHERE name LIKE 'entity_aliases%'").rows { $0.text(0) }
         }

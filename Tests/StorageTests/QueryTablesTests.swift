@@ -260,30 +260,23 @@ import Testing
     // MARK: - Migration of an existing database
 
     @Test func aDatabaseFromBeforeTheQueryTablesMigratesWithThemFilled() throws {
-        let dir = F.tempDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("old.db").path
-        let before = Schema.migrations.prefix { $0.name != "006-query-tables" }
-        #expect(before.count == 5)
-        do {
-            let db = try Database(path: path)
-            try Migrations.apply(db, Array(before))
-            // Rows as the writer before 006 stored them: two articles naming Biden with two spellings and roles.
-            try db.execute("""
-                INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
-                    (1, 'h1', 't', '2021-01-01', x''), (2, 'h2', 't', '2021-02-01', x'');
-                INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen,
-                                     last_seen)
-                VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 2, '2021-01-01', '2021-02-01');
-                INSERT INTO article_entities VALUES (1, 7, 'Senator', 1), (2, 7, 'President', 1);
-                INSERT INTO entity_aliases VALUES (1, 7, 'joe biden', 'Joe Biden'), (1, 7, 'biden', 'Biden'),
-                    (2, 7, 'joe biden', 'Joe Biden'), (2, 7, 'biden', 'BIDEN');
-                INSERT INTO events(id, article_id, date, granularity, sort_key, start, "end", text) VALUES
-                    (1, 1, '2021-01-01', 'day', 300, 0, 1, 'a'), (2, 2, '2020', 'year', 100, 0, 1, 'b');
-                INSERT INTO event_entities VALUES (1, 7), (2, 7);
-                """)
-        }
-        let store = try ArticleStore(path: path)
+        // Rows as the writer before 006 stored them: two articles naming Biden with two spellings and roles.
+        let old = try F.oldDatabase(before: "006-query-tables", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
+                (1, 'h1', 't', '2021-01-01', x''), (2, 'h2', 't', '2021-02-01', x'');
+            INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen,
+                                 last_seen)
+            VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 2, 2, '2021-01-01', '2021-02-01');
+            INSERT INTO article_entities VALUES (1, 7, 'Senator', 1), (2, 7, 'President', 1);
+            INSERT INTO entity_aliases VALUES (1, 7, 'joe biden', 'Joe Biden'), (1, 7, 'biden', 'Biden'),
+                (2, 7, 'joe biden', 'Joe Biden'), (2, 7, 'biden', 'BIDEN');
+            INSERT INTO events(id, article_id, date, granularity, sort_key, start, "end", text) VALUES
+                (1, 1, '2021-01-01', 'day', 300, 0, 1, 'a'), (2, 2, '2020', 'year', 100, 0, 1, 'b');
+            INSERT INTO event_entities VALUES (1, 7), (2, 7);
+            """)
+        defer { old.remove() }
+        #expect(old.applied == 5)
+        let store = try ArticleStore(path: old.path)
         try Self.expectDerivedTablesMatch(store, "migration")
         #expect(try store.articleCount() == 2)
         let biden = try #require(try store.entities(EntityQuery(q: "bide")).rows.first)

@@ -11,6 +11,20 @@ enum StoreFixtures {
         return url
     }
 
+    /// A database file as an earlier version left it: the migrations before `migration` applied, then `rows`
+    /// (SQL written the way that version's writer stored them). Returns the file's path, the number of
+    /// migrations applied, and a `remove` for its folder.
+    static func oldDatabase(before migration: String, rows: String) throws
+        -> (path: String, applied: Int, remove: () -> Void) {
+        let dir = tempDirectory()
+        let path = dir.appendingPathComponent("old.db").path
+        let before = Array(Schema.migrations.prefix { $0.name != migration })
+        let db = try Database(path: path)
+        try Migrations.apply(db, before)
+        try db.execute(rows)
+        return (path, before.count, { try? FileManager.default.removeItem(at: dir) })
+    }
+
     static func withTempStore<T>(options: ArticleStore.Options = .init(),
                                  _ body: (ArticleStore, URL) throws -> T) throws -> T {
         let dir = tempDirectory()
