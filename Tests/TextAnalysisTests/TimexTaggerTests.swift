@@ -48,6 +48,25 @@ struct TimexTaggerTests {
         Case(text: "A ceremonial accession will be held at the summit on April 24 and 25.", reference: "1999-02-10",
              values: ["1999-04-24", "1999-04-25"]),
         Case(text: "Talks ran March 3-4 in Geneva.", reference: "1999-03-10", values: ["1999-03-03", "1999-03-04"]),
+        // "until" points a deadline ahead, unless a past perfect looks back.
+        Case(text: "INS extended its deadline until 9 a.m. Tuesday.", reference: "2000-04-03",
+             values: ["2000-04-04T09:00"]),
+        Case(text: "Until Thursday, they had not called Kopp a suspect.", reference: "1999-05-07",
+             values: ["1999-05-06"]),
+        // The reporting verb outside a quotation is not the quote's tense.
+        Case(text: "''This father will leave at 4 a.m. EDT Thursday,'' Castro said.", reference: "2000-04-05",
+             values: ["2000-04-06T04:00"]),
+        // "next to" is a place and "is to", "set to" a plan.
+        Case(text: "A bomb ripped through a building next to the embassy in Nairobi, Kenya Friday morning.",
+             reference: "1998-08-08", values: ["1998-08-07TMO"]),
+        Case(text: "The stock is to resume trading in Paris Tuesday.", reference: "1989-10-27", values: ["1989-10-31"]),
+        Case(text: "The peace process is set to resume Monday in Belfast.", reference: "1998-03-22",
+             values: ["1998-03-23"]),
+        // No cue near the date: the sentence's tense, where an infinitive of intent points ahead.
+        Case(text: "Nashua's stock has fluctuated sharply on takeover speculation, rising to a high of $42.875 a share "
+                 + "in June from $29.75 in March.", reference: "1989-10-30", values: ["1989-06", "1989-03"]),
+        Case(text: "Thermo Electron agreed to purchase Milton Roy's liquid-chromatography line for $22 million in "
+                 + "February.", reference: "1989-10-30", values: ["1990-02"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),

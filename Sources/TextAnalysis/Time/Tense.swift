@@ -13,25 +13,68 @@ extension Tense {
     static func of(words: [TimeWord], span: Range<Int>, sentences: [CharRange], rules: TimeRuleSet) -> Tense {
         guard !span.isEmpty else { return .none }
         let (lo, hi) = sentenceBounds(words: words, span: span, sentences: sentences)
-        var best: (distance: Int, tense: Tense)?
+        // First the clause: nearby words, not across a quotation mark (the reporting verb outside a quote,
+        // "... will leave at 4 a.m. Thursday,'' Castro said", is not the quote's tense).
+        let clause = nearestCue(words, span, lo, hi, window: window, wide: false, rules)
+        // "until Tuesday", "till 9 a.m. Friday": a deadline or a postponement points ahead whatever the verb
+        // ("extended its deadline until 9 a.m. Tuesday"), unless the clause looks back from a past perfect
+        // ("Until Thursday, they had not called him a suspect").
+        if span.lowerBound > 0, words[span.lowerBound - 1].id >= 0,
+           rules.tenseFlags[Int(words[span.lowerBound - 1].id)] & 128 != 0,
+           clause.map({ words[$0.at].lower != "had" }) ?? true {
+            return .future
+        }
+        if let clause { return clause.tense }
+        // No cue there: the nearest one anywhere in the sentence ("... rising to a high in June from $29.75 in
+        // March" takes the tense of "has fluctuated" twenty words before).
+        return nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules)?.tense ?? .none
+    }
+
+    /// The nearest cue within `window` words on either side: its tense and index. `wide` (the sentence-wide
+    /// search) crosses quotation marks, and an infinitive of intent passed on the way back gives the future:
+    /// "agreed to purchase the line for $22 million in February" is a purchase still to come (a purpose, "staged
+    /// celebrations to mark its entry on Friday", is not).
+    static func nearestCue(_ words: [TimeWord], _ span: Range<Int>, _ lo: Int, _ hi: Int, window: Int,
+                           wide: Bool, _ rules: TimeRuleSet) -> (tense: Tense, at: Int)? {
+        var best: (distance: Int, tense: Tense, at: Int)?
         var i = span.lowerBound - 1
         while i >= lo && span.lowerBound - i <= window {
-            if let t = cue(words, i, rules) { best = (span.lowerBound - i, t); break }
+            if !wide && isQuote(words, i) { break }
+            if wide, i > lo, words[i].lower == "to", words[i - 1].id >= 0,
+               rules.tenseFlags[Int(words[i - 1].id)] & 256 != 0 {
+                best = (span.lowerBound - i, .future, i)
+                break
+            }
+            if let t = cue(words, i, rules) { best = (span.lowerBound - i, t, i); break }
             i -= 1
         }
         var j = span.upperBound
         while j < hi && j - span.upperBound + 1 <= window {
+            if !wide && isQuote(words, j) { break }
             // A clause joined after the expression ("on Saturday and were planning") has its own tense; "and"
             // inside a name ("the Abortion and Reproductive Rights League") does not start one.
             if words[j].lower == ";" { break }
             if words[j].lower == "and" || words[j].lower == "but", j + 1 < hi, !words[j + 1].capitalized { break }
             if let t = cue(words, j, rules) {
-                if best == nil || j - span.upperBound + 1 < best!.distance { best = (j - span.upperBound + 1, t) }
+                if best == nil || j - span.upperBound + 1 < best!.distance { best = (j - span.upperBound + 1, t, j) }
                 break
             }
             j += 1
         }
-        return best?.tense ?? .none
+        return best.map { ($0.tense, $0.at) }
+    }
+
+    /// A quotation mark: a double quote (straight or curly), a backtick, or two apostrophes in a row ('').
+    static func isQuote(_ words: [TimeWord], _ i: Int) -> Bool {
+        let w = words[i]
+        guard w.kind == .punct else { return false }
+        switch w.scalar {
+        case 0x22, 0x201C, 0x201D, 0x60: return true
+        case 0x27:
+            return (i > 0 && words[i - 1].scalar == 0x27 && words[i - 1].end == w.start)
+                || (i + 1 < words.count && words[i + 1].scalar == 0x27 && words[i + 1].start == w.end)
+        default: return false
+        }
     }
 
     static func cue(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Tense? {
@@ -40,7 +83,12 @@ extension Tense {
         let flags = w.id >= 0 ? rules.tenseFlags[Int(w.id)] : 0
         // After a determiner a cue is a noun ("the plan", "its plans"): no tense.
         if flags & 7 != 0, i > 0, words[i - 1].id >= 0, rules.tenseFlags[Int(words[i - 1].id)] & 32 != 0 { return nil }
+        // "is to resume", "set to meet", "poised to": a plan.
+        if flags & 64 != 0, i + 1 < words.count, words[i + 1].lower == "to" { return .future }
         if flags & 1 != 0 {
+            // "next to the embassy", "due to the strike": a place or a cause, not a plan.
+            if i + 2 < words.count, words[i + 1].lower == "to", words[i + 2].id >= 0,
+               rules.tenseFlags[Int(words[i + 2].id)] & 32 != 0 { return nil }
             // "had been due to", "had planned to": a plan in the past perfect is over.
             var k = i - 1
             while k >= 0 && k >= i - 2 && words[k].kind == .word {
