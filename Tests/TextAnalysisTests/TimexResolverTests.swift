@@ -54,6 +54,13 @@ struct TimexResolverTests {
         Case(value: "UNDEF(q 2)", reference: "2021-03-18", tense: .future, expected: "2021-Q2"),
         Case(value: "UNDEF(season FA last)", reference: "1999-06-07", tense: .none, expected: "1998-FA"),
         Case(value: "UNDEF(weekend)", reference: "2021-03-18", tense: .past, expected: "2021-W10-WE"),
+        // Holidays: n-th and last weekdays, a day after one, Easter (2000: April 23; 2019: April 21).
+        Case(value: "UNDEF(holiday 11-1-1+1)", reference: "1998-10-26", tense: .none, expected: "1998-11-03"),
+        Case(value: "UNDEF(holiday 11-1-1+1)", reference: "2022-10-26", tense: .none, expected: "2022-11-08"),
+        Case(value: "UNDEF(holiday 05-1-L)", reference: "2021-03-18", tense: .none, expected: "2021-05-31"),
+        Case(value: "UNDEF(holiday easter)", reference: "2000-03-01", tense: .future, expected: "2000-04-23"),
+        Case(value: "UNDEF(holiday easter-2)", reference: "2019-06-01", tense: .past, expected: "2019-04-19"),
+        Case(value: "UNDEF(holiday 11-4-4)", reference: "2021-03-18", tense: .past, expected: "2020-11-26"),
         // Decades without a century; anaphoric quarters.
         Case(value: "UNDEF(decade 9)", reference: "2021-03-18", tense: .none, expected: "199"),
         Case(value: "UNDEF(decade 1)", reference: "2021-03-18", tense: .none, expected: "201"),

@@ -90,12 +90,24 @@ public struct TimexExtractor: Sendable {
             let binds = infos.withUnsafeBufferPointer { w in
                 m.binds.map { (c.bindNames[Int($0.name)], c.value(of: $0, words, w)) }
             }
-            let tense = Tense.of(words: words, span: span, sentences: sentences, rules: rules)
-            out.append((m.first, ExtractedTimex(chars: chars, type: type, value: fill(rule.value, binds), mod: rule.mod,
+            let value = fill(rule.value, binds)
+            // Only named periods without a year read the clause tense; the others skip the search.
+            let tense = Self.needsTense(value) ? Tense.of(words: words, span: span, sentences: sentences, rules: rules)
+                : .none
+            out.append((m.first, ExtractedTimex(chars: chars, type: type, value: value, mod: rule.mod,
                                                 rule: rule.id, tense: tense)))
         }
         out.sort { $0.0 < $1.0 }
         return out.map(\.1)
+    }
+
+    /// Specs TimexResolver resolves by tense (see its header): weekdays, month(-day)s, quarters, halves,
+    /// seasons, weekends and holidays without a year.
+    static let tenseSpecs = ["UNDEF(weekday", "UNDEF(date", "UNDEF(q ", "UNDEF(h ", "UNDEF(season", "UNDEF(weekend",
+                             "UNDEF(holiday"]
+
+    static func needsTense(_ value: String) -> Bool {
+        value.contains("UNDEF(") && tenseSpecs.contains { value.contains($0) }
     }
 
     static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }

@@ -9,7 +9,10 @@
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
-//   holiday 12-25 | holiday 11-4-4 [last|next|...]  a fixed date, or the 4th Thursday of November
+//   holiday 12-25 | holiday 11-4-4 [last|next|...]  a fixed date, or the 4th Thursday of November; 05-1-L
+//                                                   the last Monday of May; 11-1-1+1 a day after the first
+//                                                   Monday of November; easter, easter-2 (see `holiday`)
+//   holiday-week 12-25 [last|next|...]              the ISO week holding the holiday ("Christmas week")
 //   mentioned-quarter[-N]                           the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
@@ -178,18 +181,15 @@ public struct TimexResolver: Sendable {
                 return (sat.dayNumber, sat.dayNumber + 1, "\(Self.year(y))-W\(TimexExtractor.pad2(wk))-WE")
             }
             return .value(pick(candidates, ref, direction, tense, leanPast: true))
-        case "holiday":
-            guard parts.count >= 2 else { return .value("XXXX-XX-XX") }
-            let f = parts[1].split(separator: "-").compactMap { Int($0) }
-            guard let ref else { return .value("XXXX-XX-XX") }
-            var candidates: [(Int, Int, String)] = []
-            for y in (ref.year - 1)...(ref.year + 1) {
-                var day: CalendarDate?
-                if f.count == 2 { day = CalendarDate(year: y, month: f[0], day: f[1]) }
-                if f.count == 3, let first = CalendarDate(year: y, month: f[0], day: 1) {
-                    day = first.adding(days: (f[1] - first.weekday + 7) % 7 + 7 * (f[2] - 1))
-                }
-                if let d = day { candidates.append((d.dayNumber, d.dayNumber, d.description)) }
+        case "holiday", "holiday-week":
+            guard parts.count >= 2, let ref else { return .value(head == "holiday" ? "XXXX-XX-XX" : "XXXX-WXX") }
+            let candidates = ((ref.year - 1)...(ref.year + 1)).compactMap { y -> (Int, Int, String)? in
+                guard let d = Self.holiday(parts[1], year: y) else { return nil }
+                guard head == "holiday-week" else { return (d.dayNumber, d.dayNumber, d.description) }
+                // "Easter week", "Christmas week": the ISO week holding the holiday.
+                let (wy, w) = Self.isoWeek(d)
+                let monday = d.adding(days: 1 - d.weekday)
+                return (monday.dayNumber, monday.dayNumber + 6, "\(Self.year(wy))-W\(TimexExtractor.pad2(w))")
             }
             guard !candidates.isEmpty else { return .value("XXXX-XX-XX") }
             return .value(pick(candidates, ref, direction, tense, leanPast: false))
@@ -360,6 +360,40 @@ public struct TimexResolver: Sendable {
         }
         guard let c = chosen, distance(c, r) <= Self.tenseReach else { return nearest.2 }
         return c.2
+    }
+
+    /// A holiday's date in `year`: MM-DD; MM-W-N, the N-th ISO weekday W of the month (N = L: the last);
+    /// either plus "+D" days ("11-1-1+1": the Tuesday after the first Monday of November); or easter[+-D].
+    static func holiday(_ spec: Substring, year y: Int) -> CalendarDate? {
+        if spec.hasPrefix("easter") {
+            let rest = spec.dropFirst("easter".count)
+            guard let offset = rest.isEmpty ? 0 : Int(rest) else { return nil }
+            return easter(y)?.adding(days: offset)
+        }
+        let plus = spec.split(separator: "+", maxSplits: 1)
+        let offset = plus.count == 2 ? Int(plus[1]) : 0
+        let f = plus[0].split(separator: "-")
+        guard let offset, let m = Int(f[0]) else { return nil }
+        if f.count == 2, let d = Int(f[1]) { return CalendarDate(year: y, month: m, day: d)?.adding(days: offset) }
+        guard f.count == 3, let w = Int(f[1]), (1...7).contains(w), let first = CalendarDate(year: y, month: m, day: 1)
+        else { return nil }
+        let firstW = first.adding(days: (w - first.weekday + 7) % 7)
+        if f[2] == "L" {
+            var d = firstW
+            while d.adding(days: 7).month == m { d = d.adding(days: 7) }
+            return d.adding(days: offset)
+        }
+        guard let n = Int(f[2]), (1...5).contains(n) else { return nil }
+        let d = firstW.adding(days: 7 * (n - 1))
+        return d.month == m ? d.adding(days: offset) : nil
+    }
+
+    /// Western Easter Sunday (the anonymous Gregorian computus).
+    static func easter(_ y: Int) -> CalendarDate? {
+        let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        return CalendarDate(year: y, month: (h + l - 7 * m + 114) / 31, day: (h + l - 7 * m + 114) % 31 + 1)
     }
 
     func distance(_ c: (Int, Int, String), _ r: Int) -> Int {
