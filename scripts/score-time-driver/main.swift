@@ -11,15 +11,18 @@ let shown = args.count >= 3 ? Int(args[2]) ?? 20 : 20
 let resources = ResourceLoader(directory: URL(fileURLWithPath: args[0])
     .deletingLastPathComponent().appendingPathComponent("Resources"))
 let tagger = try TimexTagger(resources: resources)
+// Sentences as the analyzer splits them, so tense is read as in the pipeline.
+let sentences = try TimeScore.sentenceFinder(resources: resources)
 if args[1] == "-" {
     // Probe mode: one line in, one line per timex out ("text<TAB>type<TAB>value<TAB>rule<TAB>tense").
     let reference = args.count >= 3 ? CalendarDate(iso: Substring(args[2])) : nil
     while let line = readLine() {
         print(line)
         let scalars = Array(line.unicodeScalars)
-        let tenses = Dictionary(tagger.extractor.extract(scalars).map { ($0.chars.start, $0.tense) },
+        let found = sentences(scalars)
+        let tenses = Dictionary(tagger.extractor.extract(scalars, sentences: found).map { ($0.chars.start, $0.tense) },
                                 uniquingKeysWith: { a, _ in a })
-        for t in tagger.tag(scalars, reference: reference) {
+        for t in tagger.tag(scalars, sentences: found, reference: reference) {
             let text = String(String.UnicodeScalarView(scalars[t.chars.start..<t.chars.end]))
             let tense = tenses[t.chars.start]?.rawValue ?? "-"
             print("  \(text)\t\(t.type.rawValue)\t\(t.value)\t\(t.rule)\t\(tense)")
@@ -32,7 +35,7 @@ if args[1].hasSuffix(".tml") {
     // with the same span), value and rule, to follow how anaphora and tense resolve through a document.
     let doc = try TimeMLDocument(name: args[1], contents: try String(contentsOfFile: args[1], encoding: .utf8))
     print("DCT \(doc.creationDate?.description ?? "-")")
-    let sys = tagger.tag(doc.text, reference: doc.creationDate)
+    let sys = tagger.tag(doc.text, sentences: sentences(doc.text), reference: doc.creationDate)
     var rows: [(Int, String)] = []
     func text(_ r: CharRange) -> String {
         String(String.UnicodeScalarView(doc.text[r.start..<r.end])).replacingOccurrences(of: "\n", with: " ")
@@ -48,7 +51,7 @@ if args[1].hasSuffix(".tml") {
     for r in rows.sorted(by: { $0.0 < $1.0 }) { print(r.1) }
     exit(0)
 }
-let score = try TimeScore.score(directory: URL(fileURLWithPath: args[1]), tagger: tagger)
+let score = try TimeScore.score(directory: URL(fileURLWithPath: args[1]), tagger: tagger, sentences: sentences)
 for kind in ["VALUE", "MISS ", "FALSE"] {
     for line in score.errors.filter({ $0.hasPrefix(kind) }).prefix(shown) { print(line) }
 }
@@ -56,7 +59,9 @@ if ProcessInfo.processInfo.environment["RULES"] != nil { for line in score.ruleT
 print(score.summary)
 // The held-out fifth: documents whose id ends in 0 or 1 (rules are not tuned on their errors), and the rest.
 let heldOut: (String) -> Bool = { name in name.last.map { "01".contains($0) } ?? false }
-let held = try TimeScore.score(directory: URL(fileURLWithPath: args[1]), tagger: tagger, include: heldOut)
-let rest = try TimeScore.score(directory: URL(fileURLWithPath: args[1]), tagger: tagger, include: { !heldOut($0) })
+let held = try TimeScore.score(directory: URL(fileURLWithPath: args[1]), tagger: tagger, sentences: sentences,
+                               include: heldOut)
+let rest = try TimeScore.score(directory: URL(fileURLWithPath: args[1]), tagger: tagger, sentences: sentences,
+                               include: { !heldOut($0) })
 print("held-out (ids ending 0-1): " + held.summary)
 print("tuning (the other ids):    " + rest.summary)

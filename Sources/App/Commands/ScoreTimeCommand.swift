@@ -17,9 +17,11 @@ public struct ScoreTimeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let tagger = try TimexTagger(resources: try ResourceLoader.bundled())
+        let resources = try ResourceLoader.bundled()
+        let tagger = try TimexTagger(resources: resources)
         let started = Date()
-        let score = try TimeScore.score(directory: URL(fileURLWithPath: directory), tagger: tagger)
+        let score = try TimeScore.score(directory: URL(fileURLWithPath: directory), tagger: tagger,
+                                        sentences: try TimeScore.sentenceFinder(resources: resources))
         for kind in ["VALUE", "MISS ", "FALSE"] {
             for line in score.errors.filter({ $0.hasPrefix(kind) }).prefix(errors) { print(line) }
         }

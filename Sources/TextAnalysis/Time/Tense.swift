@@ -24,6 +24,11 @@ extension Tense {
            clause.map({ words[$0.at].lower != "had" }) ?? true {
             return .future
         }
+        // "since March": the start of something still going on lies behind.
+        if span.lowerBound > 0, words[span.lowerBound - 1].id >= 0,
+           rules.tenseFlags[Int(words[span.lowerBound - 1].id)] & 512 != 0 {
+            return .past
+        }
         if let clause { return clause.tense }
         // No cue there: the nearest one anywhere in the sentence ("... rising to a high in June from $29.75 in
         // March" takes the tense of "has fluctuated" twenty words before).

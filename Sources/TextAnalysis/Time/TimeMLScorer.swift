@@ -155,8 +155,23 @@ public struct TimeScore: Sendable {
                    + " | value F1 %.3f", gold, system, strictF1, relaxedP, relaxedR, relaxedF1, typeAccuracy, valueF1)
     }
 
-    /// Scores every .tml file under `directory` (recursively) whose name (without ".tml") `include` accepts.
+    /// The sentences of a text as the analyzer finds them (tokenizer, then sentence splitter): scored with them,
+    /// the tagger reads clause tense within the sentences it gets in the pipeline.
+    public static func sentenceFinder(resources: ResourceLoader) throws -> ([Unicode.Scalar]) -> [CharRange] {
+        let tokenizer = try Tokenizer(resources: resources)
+        let splitter = try SentenceSplitter(resources: resources)
+        return { scalars in
+            var document = Document(text: String(String.UnicodeScalarView(scalars)))
+            tokenizer.process(&document)
+            splitter.process(&document)
+            return document.sentences.map(\.chars)
+        }
+    }
+
+    /// Scores every .tml file under `directory` (recursively) whose name (without ".tml") `include` accepts;
+    /// `sentences` bound the tagger's tense search (none: it finds sentence ends itself).
     public static func score(directory: URL, tagger: TimexTagger,
+                             sentences: ([Unicode.Scalar]) -> [CharRange] = { _ in [] },
                              include: (String) -> Bool = { _ in true }) throws -> TimeScore {
         var score = TimeScore()
         let files = (FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
@@ -167,7 +182,7 @@ public struct TimeScore: Sendable {
         for url in files {
             let contents = try String(contentsOf: url, encoding: .utf8)
             let doc = try TimeMLDocument(name: url.lastPathComponent, contents: contents)
-            score.add(doc, system: tagger.tag(doc.text, reference: doc.creationDate))
+            score.add(doc, system: tagger.tag(doc.text, sentences: sentences(doc.text), reference: doc.creationDate))
         }
         return score
     }

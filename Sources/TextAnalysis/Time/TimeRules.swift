@@ -86,8 +86,10 @@ public struct TimeRuleSet: Sendable {
     var futureBeforeTo: Set<String> = []
     var futureBeforeTimex: Set<String> = []
     var intentBeforeTo: Set<String> = []
+    var pastBeforeTimex: Set<String> = []
     /// Tense flags by vocabulary id: future 1, past 2, present 4, not a past "-ed" 8, participle auxiliary 16,
-    /// determiner 32, future before "to" 64, future right before the expression 128, intent before "to" 256.
+    /// determiner 32, future before "to" 64, future right before the expression 128, intent before "to" 256,
+    /// past right before the expression 512.
     var tenseFlags: [UInt16] = []
 
     /// Rule files in matching priority order (a tie between equal spans goes to the earlier rule).
@@ -107,6 +109,7 @@ public struct TimeRuleSet: Sendable {
         futureBeforeTo = try Self.wordSet(resources, "time/patterns/tense-future-to.txt")
         futureBeforeTimex = try Self.wordSet(resources, "time/patterns/tense-future-before.txt")
         intentBeforeTo = try Self.wordSet(resources, "time/patterns/tense-intent-to.txt")
+        pastBeforeTimex = try Self.wordSet(resources, "time/patterns/tense-past-before.txt")
         var listIndex: [String: Int] = [:]
         for file in Self.ruleFiles {
             try loadRules(resources, "time/rules/\(file).txt", &listIndex)
@@ -147,7 +150,8 @@ public struct TimeRuleSet: Sendable {
     mutating func compileVocabulary() {
         var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
             .union(tensePresent).union(notPastEd).union(participleAux).union(determiners).union(futureBeforeTo)
-            .union(futureBeforeTimex).union(intentBeforeTo).union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to"])
+            .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex)
+            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }
@@ -172,7 +176,8 @@ public struct TimeRuleSet: Sendable {
         for (w, v) in ordinalWords { ordinalValue[Int(vocab[w]!)] = v }
         tenseFlags = Array(repeating: 0, count: vocab.count)
         for (set, flag) in [(tenseFuture, 1), (tensePast, 2), (tensePresent, 4), (notPastEd, 8), (participleAux, 16),
-                            (determiners, 32), (futureBeforeTo, 64), (futureBeforeTimex, 128), (intentBeforeTo, 256)] {
+                            (determiners, 32), (futureBeforeTo, 64), (futureBeforeTimex, 128), (intentBeforeTo, 256),
+                            (pastBeforeTimex, 512)] {
             for w in set { tenseFlags[Int(vocab[w]!)] |= UInt16(flag) }
         }
     }
