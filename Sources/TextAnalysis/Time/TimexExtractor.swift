@@ -102,9 +102,8 @@ public struct TimexExtractor: Sendable {
     }
 
     /// Specs TimexResolver resolves by tense (see its header): weekdays, month(-day)s, quarters, halves,
-    /// seasons, weekends and holidays without a year.
-    static let tenseSpecs = ["UNDEF(weekday", "UNDEF(date", "UNDEF(q ", "UNDEF(h ", "UNDEF(season", "UNDEF(weekend",
-                             "UNDEF(holiday"]
+    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of").
+    static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday"]
 
     static func needsTense(_ value: String) -> Bool {
         value.contains("UNDEF(") && tenseSpecs.contains { value.contains($0) }

@@ -13,6 +13,8 @@
 //                                                   the last Monday of May; 11-1-1+1 a day after the first
 //                                                   Monday of November; easter, easter-2 (see `holiday`)
 //   holiday-week 12-25 [last|next|...]              the ISO week holding the holiday ("Christmas week")
+//   shift -1 <spec> | week-of <spec>                another spec's day moved by N days ("the day before last
+//                                                   Tuesday"), or its ISO week ("the week of March 6")
 //   mentioned-quarter[-N]                           the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
@@ -83,6 +85,19 @@ public struct TimexResolver: Sendable {
         if let m = discussed ?? mentioned, let q = Self.quarter(m) {
             let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
             if (1...3).contains(back) { recentQuarter = q }
+        }
+        // "the day before last Tuesday", "the week of March 6": another spec, then a day shift or its ISO week.
+        if head == "shift" || head == "week-of" {
+            let n = head == "shift" && parts.count > 1 ? Int(parts[1]) : 0
+            let inner = parts.dropFirst(head == "shift" ? 2 : 1).joined(separator: " ")
+            guard let n, !inner.isEmpty else { return .value("XXXX-XX-XX") }
+            let result = resolveSpec(Substring(inner), ref, tense, mentioned, discussed)
+            guard case .value(let v) = result, v.count == 10, let d = CalendarDate(iso: Substring(v)) else {
+                return result
+            }
+            if head == "shift" { return .value(d.adding(days: n).description) }
+            let (y, w) = Self.isoWeek(d)
+            return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))")
         }
         if head == "anchor-day" {
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
