@@ -47,6 +47,8 @@ struct TimeRule: Sendable {
     var file: String
     var line: Int
     var examples: [(text: String, value: String)]
+    /// The value resolves by the clause tense (TimexExtractor.needsTense), decided once at load.
+    var usesTense = false
 }
 
 struct PatternList: Sendable {
@@ -293,7 +295,8 @@ public struct TimeRuleSet: Sendable {
             if examples.isEmpty { throw Self.fail(path, n, "rule \(id) has no EXAMPLE line above it") }
             rules.append(TimeRule(id: id, type: type, elements: elements, spanStart: spanStart, spanEnd: spanEnd,
                                   value: value, mod: mod, file: path, line: n,
-                                  examples: examples.map { (text: $0.0, value: $0.1) }))
+                                  examples: examples.map { (text: $0.0, value: $0.1) },
+                                  usesTense: TimexExtractor.needsTense(valueText)))
             examples = []
         }
         if !examples.isEmpty { throw Self.fail(path, 0, "EXAMPLE lines after the last rule") }

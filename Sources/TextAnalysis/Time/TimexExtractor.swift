@@ -92,8 +92,7 @@ public struct TimexExtractor: Sendable {
             }
             let value = fill(rule.value, binds)
             // Only named periods without a year read the clause tense; the others skip the search.
-            let tense = Self.needsTense(value) ? Tense.of(words: words, span: span, sentences: sentences, rules: rules)
-                : .none
+            let tense = rule.usesTense ? Tense.of(words: words, span: span, sentences: sentences, rules: rules) : .none
             out.append((m.first, ExtractedTimex(chars: chars, type: type, value: value, mod: rule.mod,
                                                 rule: rule.id, tense: tense)))
         }
@@ -102,7 +101,8 @@ public struct TimexExtractor: Sendable {
     }
 
     /// Specs TimexResolver resolves by tense (see its header): weekdays, month(-day)s, quarters, halves,
-    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of").
+    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"). Tested on a rule's
+    /// value template once, when the rules load.
     static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday"]
 
     static func needsTense(_ value: String) -> Bool {
