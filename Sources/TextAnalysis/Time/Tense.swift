@@ -1,6 +1,7 @@
-// The tense of the clause around a time expression, from the nearest cue word in its sentence: "will",
-// "said", a regular past form ("-ed"). It decides which way an underspecified date points
-// ("said on Thursday" is the past Thursday, "will meet on Monday" the next one).
+// The tense of the clause around a time expression, from the nearest cue word near it (not across a quotation
+// mark), else anywhere in its sentence: "will", "said", "is to", a regular past form ("-ed"); a word right before
+// it ("until", "since") overrides. It decides which way an underspecified date points ("said on Thursday" is
+// the past Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
 
 public enum Tense: String, Sendable, Equatable {
     case past, present, future, none
