@@ -216,10 +216,10 @@ enum ArticleWriter {
         try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms)",
                        columns: 5, values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
-            try insertQuote(q, speakerNorm: norm, articleId: articleId, global: global, db: db)
+            try insertQuote(q, speakerNorm: norm, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
         }
         for (ev, pe) in zip(a.events, p.events) {
-            try insertEvent(ev, pe, articleId: articleId, global: global, db: db)
+            try insertEvent(ev, pe, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
         }
         return (InsertResult(id: articleId, created: true), deltas, renames)
     }
@@ -312,27 +312,28 @@ enum ArticleWriter {
 
     // MARK: - Quotes and events
 
-    private static func insertQuote(_ q: NewQuote, speakerNorm: String?, articleId: Int64, global: [Int: Int64],
-                                    db: Database) throws(StorageError) {
+    private static func insertQuote(_ q: NewQuote, speakerNorm: String?, articleId: Int64, articleDate: String,
+                                    global: [Int: Int64], db: Database) throws(StorageError) {
         let speaker = q.speakerLocalEntityId.flatMap { global[$0] }
         try db.statement("""
             INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
-                               cue, rule, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               cue, rule, confidence, article_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.int(articleId), .int(speaker), .text(q.speakerName), .text(speakerNorm),
                       .text(q.text), .text(q.kind), .int(q.start), .int(q.end), .text(q.cue), .text(q.rule),
-                      .double(q.confidence)])
+                      .double(q.confidence), .text(articleDate)])
     }
 
     private static func insertEvent(_ ev: NewEvent, _ p: PreparedArticle.Event, articleId: Int64,
-                                    global: [Int: Int64], db: Database) throws(StorageError) {
+                                    articleDate: String, global: [Int: Int64], db: Database) throws(StorageError) {
         let period = p.period
         try db.statement("""
-            INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text,
+                               article_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.int(articleId), .text(ev.date), .text(ev.granularity),
                       period.map { .int($0.startDay) } ?? .null, period.map { .int($0.endDay) } ?? .null,
-                      .int(p.sortKey), .int(ev.start), .int(ev.end), .text(ev.text)])
+                      .int(p.sortKey), .int(ev.start), .int(ev.end), .text(ev.text), .text(articleDate)])
         let eventId = db.lastInsertRowID
         let link = try db.statement("""
             INSERT OR IGNORE INTO event_entities(event_id, entity_id, sort_key) VALUES (?, ?, ?)
