@@ -148,6 +148,23 @@ enum ArticleWriter {
         try db.statement("""
             INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?
             """).run([.int(marks.quotes)])
+        let renamedIds = "[" + renamed.keys.map { String($0) }.joined(separator: ",") + "]"
+        try addBigrams(from: """
+            SELECT entity_id, norm FROM entity_names WHERE id > ?1
+            UNION ALL SELECT id, norm FROM entities WHERE id > ?2 OR id IN (SELECT value FROM json_each(?3))
+            """, [.int(marks.names), .int(marks.entities), .text(renamedIds)], db: db)
+    }
+
+    /// Adds to name_bigrams every two-character substring of the names `source` selects as (entity_id, norm).
+    /// SQLite's length and substr count characters as the query's two-character text does (Unicode scalars).
+    static func addBigrams(from source: String, _ values: [SQLValue], db: Database) throws(StorageError) {
+        try db.statement("""
+            WITH RECURSIVE src(entity_id, norm) AS (\(source)),
+                grams(entity_id, norm, i) AS (
+                    SELECT entity_id, norm, 1 FROM src WHERE length(norm) >= 2
+                    UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+            INSERT OR IGNORE INTO name_bigrams(bigram, entity_id) SELECT substr(norm, i, 2), entity_id FROM grams
+            """).run(values)
     }
 
     /// An entity from before the batch that took a fuller name, with the folded name it had.
@@ -390,6 +407,12 @@ enum ArticleWriter {
             try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])
             try reseen.run([.int(id), .text(sortDate)])
+            // The names this article alone gave are gone (triggers): rebuild the entity's bigrams from what is left.
+            try db.statement("DELETE FROM name_bigrams WHERE entity_id = ?").run([.int(id)])
+            try addBigrams(from: """
+                SELECT entity_id, norm FROM entity_names WHERE entity_id = ?1
+                UNION ALL SELECT id, norm FROM entities WHERE id = ?1
+                """, [.int(id)], db: db)
         }
         return true
     }

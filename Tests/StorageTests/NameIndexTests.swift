@@ -48,7 +48,8 @@ import Testing
     @Test func aDatabaseFromBeforeTheBatchNameIndexKeepsItsEntriesAndTakesNewOnes() throws {
         // Before 011 the triggers indexed each entity and name form as it was written.
         let old = try F.oldDatabase(before: "011-name-index-per-batch", rows: """
-            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES (1, 'h1', 't', '2021-01-01', x'7B7D');
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis)
+                VALUES (1, 'h1', 't', '2021-01-01', x'7B7D');
             INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
             VALUES (7, 'PER:yellen', 'yellen', 'Yellen', 'PER', 1, 1, '2021-01-01', '2021-01-01');
             INSERT INTO article_entities VALUES (1, 7, NULL, 1, '{"yellen":"Yellen"}');
