@@ -306,5 +306,22 @@ enum Schema {
                     UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
             INSERT OR IGNORE INTO name_bigrams(bigram, entity_id) SELECT substr(norm, i, 2), entity_id FROM grams;
             """),
+        // entity_names no longer counts the articles that use each form: every article bumped the count of each of
+        // its ~20 forms, rows at random places, a tenth of the pages each POST commit wrote (WAL frames mapped to
+        // b-trees). A form now goes when the last article using it goes, which the delete trigger checks in the
+        // other link rows of the entity (NOT EXISTS stops at the first; deletes are rare).
+        Migration(name: "014-name-forms-uncounted", sql: """
+            DROP TRIGGER entity_names_forms_remove;
+            ALTER TABLE entity_names DROP COLUMN articles;
+            CREATE TRIGGER entity_names_forms_remove AFTER DELETE ON article_entities WHEN old.forms IS NOT NULL BEGIN
+                DELETE FROM entity_names WHERE entity_id = old.entity_id
+                    AND norm IN (SELECT key FROM json_each(old.forms))
+                    AND NOT EXISTS (SELECT 1 FROM article_entities x, json_each(x.forms) j
+                                    WHERE x.entity_id = old.entity_id AND j.key = entity_names.norm);
+                UPDATE entity_names SET alias = (SELECT min(j.value) FROM article_entities x, json_each(x.forms) j
+                                                 WHERE x.entity_id = old.entity_id AND j.key = entity_names.norm)
+                WHERE entity_id = old.entity_id AND (norm, alias) IN (SELECT key, value FROM json_each(old.forms));
+            END;
+            """),
     ]
 }

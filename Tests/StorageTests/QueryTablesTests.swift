@@ -44,9 +44,9 @@ import Testing
         try db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
         return [
             ("entity_names",
-             try lines("SELECT entity_id, norm, alias, articles FROM entity_names ORDER BY 1, 2"),
+             try lines("SELECT entity_id, norm, alias FROM entity_names ORDER BY 1, 2"),
              try lines("""
-                SELECT x.entity_id, j.key, min(j.value), count(*) FROM article_entities x, json_each(x.forms) j
+                SELECT x.entity_id, j.key, min(j.value) FROM article_entities x, json_each(x.forms) j
                 GROUP BY 1, 2 ORDER BY 1, 2
                 """)),
             ("entity_roles",
