@@ -18,7 +18,7 @@ public struct Config: Equatable, Sendable {
     public var database = "./data/byline.db"
     /// Event loops (0 = one per core).
     public var loops = 0
-    /// Worker threads for analysis and storage (0 = four per core, at least 16: see Service.workerCount).
+    /// Worker threads for analysis and queries (0 = one per core: see Service.workerCount); writes have their own pool.
     public var workers = 0
     /// Largest request body accepted (413 beyond).
     public var maxBodySize = 10 * 1024 * 1024

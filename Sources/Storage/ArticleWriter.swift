@@ -13,8 +13,9 @@
 //
 // The work per row is kept to what the queries need: the caller folds names and checks input (PreparedArticle);
 // an article's entity links are summed per global entity before they are written; the entity counters and the
-// quote full-text index are brought up to date once per batch, from the articles that made it, instead of once
-// per row (FTS5 writes a new segment whenever a statement opens a savepoint after it was touched).
+// three full-text indexes (quotes, entity names, name forms) are brought up to date once per batch, from the
+// articles that made it, instead of once per row (FTS5 writes a new segment whenever a statement opens a
+// savepoint after it was touched: with triggers, one per new entity and per statement adding name forms).
 enum ArticleWriter {
     /// What one batch still owes the entities table: summed over the articles written so far.
     struct EntityDelta {
@@ -60,14 +61,17 @@ enum ArticleWriter {
         var outcomes: [InsertOutcome] = []
         outcomes.reserveCapacity(articles.count)
         var deltas: [Int64: EntityDelta] = [:]
+        var renamed: [Int64: String] = [:]
         do throws(StorageError) {
-            let lastQuote = try lastQuoteId(db)
+            let marks = try Marks(db)
             for article in articles {
                 do throws(StorageError) {
                     try db.execute("SAVEPOINT article")
-                    let (result, articleDeltas) = try write(article, into: db)
+                    let (result, articleDeltas, articleRenames) = try write(article, marks: marks, into: db)
                     try db.execute("RELEASE article")
                     for (id, d) in articleDeltas { deltas[id, default: d.zero].merge(d) }
+                    // The first rename of an entity in the batch holds the norm its index entry was made with.
+                    for r in articleRenames where renamed[r.id] == nil { renamed[r.id] = r.oldNorm }
                     outcomes.append(.success(result))
                 } catch {
                     guard isArticleLocal(error), db.isInTransaction,
@@ -75,7 +79,7 @@ enum ArticleWriter {
                     outcomes.append(.failure(error))
                 }
             }
-            try finish(deltas: deltas, quotesAfter: lastQuote, db: db)
+            try finish(deltas: deltas, renamed: renamed, marks: marks, db: db)
             try db.execute("COMMIT")
         } catch {
             db.rollback()
@@ -87,9 +91,11 @@ enum ArticleWriter {
     /// Inserts one article inside the caller's transaction; an existing content hash returns the existing id.
     static func insert(_ a: NewArticle, into db: Database) throws(StorageError) -> InsertResult {
         let prepared = try PreparedArticle(a)
-        let lastQuote = try lastQuoteId(db)
-        let (result, deltas) = try write(prepared, into: db)
-        try finish(deltas: deltas, quotesAfter: lastQuote, db: db)
+        let marks = try Marks(db)
+        let (result, deltas, renames) = try write(prepared, marks: marks, into: db)
+        var renamed: [Int64: String] = [:]
+        for r in renames where renamed[r.id] == nil { renamed[r.id] = r.oldNorm }
+        try finish(deltas: deltas, renamed: renamed, marks: marks, db: db)
         return result
     }
 
@@ -101,13 +107,26 @@ enum ArticleWriter {
         }
     }
 
-    private static func lastQuoteId(_ db: Database) throws(StorageError) -> Int64 {
-        try db.scalarInt("SELECT max(id) FROM quotes") ?? 0
+    /// The largest ids when a batch began: rows above them are the batch's (ids only grow inside a transaction,
+    /// and rolled-back ones are gone), and enter the full-text indexes in `finish`.
+    struct Marks {
+        let quotes: Int64
+        let entities: Int64
+        let names: Int64
+
+        init(_ db: Database) throws(StorageError) {
+            let ids = try db.statement("""
+                SELECT (SELECT max(id) FROM quotes), (SELECT max(id) FROM entities), (SELECT max(id) FROM entity_names)
+                """).first { r in (r.int64(0), r.int64(1), r.int64(2)) }  // NULL (empty table) reads as 0
+            (quotes, entities, names) = ids ?? (0, 0, 0)
+        }
     }
 
-    /// The once-per-batch part: entity counters and first/last seen, and the quote full-text index for the
-    /// quotes written after `quotesAfter` (ids only grow inside a transaction, and rolled-back ones are gone).
-    private static func finish(deltas: [Int64: EntityDelta], quotesAfter: Int64, db: Database) throws(StorageError) {
+    /// The once-per-batch part: entity counters and first/last seen, and the full-text indexes: the quotes,
+    /// entities and name forms written after `marks`, and the entities from before it that the batch renamed
+    /// (`renamed`: id → the folded name their index entry holds).
+    private static func finish(deltas: [Int64: EntityDelta], renamed: [Int64: String], marks: Marks,
+                               db: Database) throws(StorageError) {
         let update = try db.statement("""
             UPDATE entities SET article_count = article_count + ?1, mention_count = mention_count + ?2,
                 first_seen = min(coalesce(first_seen, ?3), ?3), last_seen = max(coalesce(last_seen, ?4), ?4)
@@ -116,17 +135,48 @@ enum ArticleWriter {
         for (id, d) in deltas.sorted(by: { $0.key < $1.key }) {
             try update.run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen), .int(id)])
         }
+        for (id, oldNorm) in renamed.sorted(by: { $0.key < $1.key }) {
+            try db.statement("INSERT INTO entities_fts(entities_fts, rowid, norm) VALUES ('delete', ?, ?)")
+                .run([.int(id), .text(oldNorm)])
+            try db.statement("INSERT INTO entities_fts(rowid, norm) SELECT id, norm FROM entities WHERE id = ?")
+                .run([.int(id)])
+        }
+        try db.statement("INSERT INTO entities_fts(rowid, norm) SELECT id, norm FROM entities WHERE id > ?")
+            .run([.int(marks.entities)])
+        try db.statement("INSERT INTO entity_names_fts(rowid, norm) SELECT id, norm FROM entity_names WHERE id > ?")
+            .run([.int(marks.names)])
         try db.statement("""
             INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?
-            """).run([.int(quotesAfter)])
+            """).run([.int(marks.quotes)])
+        let renamedIds = "[" + renamed.keys.map { String($0) }.joined(separator: ",") + "]"
+        try addBigrams(from: """
+            SELECT entity_id, norm FROM entity_names WHERE id > ?1
+            UNION ALL SELECT id, norm FROM entities WHERE id > ?2 OR id IN (SELECT value FROM json_each(?3))
+            """, [.int(marks.names), .int(marks.entities), .text(renamedIds)], db: db)
     }
 
-    /// Writes one article's rows; returns its result and what it adds to the entity counters.
-    private static func write(_ p: PreparedArticle,
-                              into db: Database) throws(StorageError) -> (InsertResult, [Int64: EntityDelta]) {
+    /// Adds to name_bigrams every two-character substring of the names `source` selects as (entity_id, norm).
+    /// SQLite's length and substr count characters as the query's two-character text does (Unicode scalars).
+    static func addBigrams(from source: String, _ values: [SQLValue], db: Database) throws(StorageError) {
+        try db.statement("""
+            WITH RECURSIVE src(entity_id, norm) AS (\(source)),
+                grams(entity_id, norm, i) AS (
+                    SELECT entity_id, norm, 1 FROM src WHERE length(norm) >= 2
+                    UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+            INSERT OR IGNORE INTO name_bigrams(bigram, entity_id) SELECT substr(norm, i, 2), entity_id FROM grams
+            """).run(values)
+    }
+
+    /// An entity from before the batch that took a fuller name, with the folded name it had.
+    typealias Rename = (id: Int64, oldNorm: String)
+
+    /// Writes one article's rows; returns its result, what it adds to the entity counters and the entities from
+    /// before `marks` it renamed.
+    private static func write(_ p: PreparedArticle, marks: Marks, into db: Database) throws(StorageError)
+        -> (InsertResult, [Int64: EntityDelta], [Rename]) {
         let a = p.article
         if let id = try db.scalarInt("SELECT id FROM articles WHERE content_hash = ?", [.text(a.contentHash)]) {
-            return (InsertResult(id: id, created: false), [:])
+            return (InsertResult(id: id, created: false), [:], [])
         }
         try db.statement("""
             INSERT INTO articles(content_hash, text, date, sort_date, title, url, analysis)
@@ -144,8 +194,9 @@ enum ArticleWriter {
         var seenForms: Set<FormKey> = []  // each (entity, folded form) counts once per article
         var names: [SQLValue] = []  // entity_names rows for the whole article, written after the last entity
         var newForms: [(entityId: Int64, norm: String, type: String)] = []
+        var renames: [Rename] = []
         for (e, pe) in zip(a.entities, p.entities) {
-            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, db: db)
+            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, marks: marks, renames: &renames, db: db)
             global[e.localId] = entityId
             let i: Int
             if let known = linkIndex[entityId] {
@@ -164,11 +215,10 @@ enum ArticleWriter {
             }
         }
         // A few multi-row statements instead of one per form (about 17 an article); resolve() saw these forms in
-        // newForms as if they were in the table already.
-        try insertRows("INSERT INTO entity_names(entity_id, norm, alias, articles)", row: "(?, ?, ?, 1)",
-                       columns: 3, values: names, tail: """
-                        ON CONFLICT(entity_id, norm) DO UPDATE SET articles = articles + 1,
-                            alias = min(alias, excluded.alias)
+        // newForms as if they were in the table already. A known form is rewritten only for a smaller spelling
+        // (migration 014: no per-form article count, whose row updates were a tenth of every commit's pages).
+        try insertRows("INSERT INTO entity_names(entity_id, norm, alias)", columns: 3, values: names, tail: """
+                        ON CONFLICT(entity_id, norm) DO UPDATE SET alias = excluded.alias WHERE excluded.alias < alias
                         """, db: db)
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
@@ -182,12 +232,12 @@ enum ArticleWriter {
         try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms)",
                        columns: 5, values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
-            try insertQuote(q, speakerNorm: norm, articleId: articleId, global: global, db: db)
+            try insertQuote(q, speakerNorm: norm, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
         }
         for (ev, pe) in zip(a.events, p.events) {
-            try insertEvent(ev, pe, articleId: articleId, global: global, db: db)
+            try insertEvent(ev, pe, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
         }
-        return (InsertResult(id: articleId, created: true), deltas)
+        return (InsertResult(id: articleId, created: true), deltas, renames)
     }
 
     /// Most rows one multi-row INSERT carries: each statement step costs about as much as a few rows.
@@ -242,10 +292,11 @@ enum ArticleWriter {
 
     // MARK: - Entities
 
-    /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names.
+    /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names. A rename of an
+    /// entity from before `marks` (already in the name index) is added to `renames`.
     private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity,
                                 formsOfThisArticle: [(entityId: Int64, norm: String, type: String)],
-                                db: Database) throws(StorageError) -> Int64 {
+                                marks: Marks, renames: inout [Rename], db: Database) throws(StorageError) -> Int64 {
         let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
         if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
 
@@ -263,8 +314,10 @@ enum ArticleWriter {
         }
         if candidates.count == 1, let id = candidates.first {
             // The key is free (step 1 found nothing), so the fuller name can take over.
+            let oldNorm = try db.statement("SELECT norm FROM entities WHERE id = ?").first([.int(id)]) { $0.text(0) }
             try db.statement("UPDATE entities SET name = ?, norm = ?, key = ? WHERE id = ? AND length(norm) < ?")
                 .run([.text(e.name), .text(p.norm), .text(p.key), .int(id), .int(p.norm.count)])
+            if db.changes > 0, id <= marks.entities, let oldNorm { renames.append((id, oldNorm)) }
             return id
         }
 
@@ -275,27 +328,28 @@ enum ArticleWriter {
 
     // MARK: - Quotes and events
 
-    private static func insertQuote(_ q: NewQuote, speakerNorm: String?, articleId: Int64, global: [Int: Int64],
-                                    db: Database) throws(StorageError) {
+    private static func insertQuote(_ q: NewQuote, speakerNorm: String?, articleId: Int64, articleDate: String,
+                                    global: [Int: Int64], db: Database) throws(StorageError) {
         let speaker = q.speakerLocalEntityId.flatMap { global[$0] }
         try db.statement("""
             INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
-                               cue, rule, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               cue, rule, confidence, article_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.int(articleId), .int(speaker), .text(q.speakerName), .text(speakerNorm),
                       .text(q.text), .text(q.kind), .int(q.start), .int(q.end), .text(q.cue), .text(q.rule),
-                      .double(q.confidence)])
+                      .double(q.confidence), .text(articleDate)])
     }
 
     private static func insertEvent(_ ev: NewEvent, _ p: PreparedArticle.Event, articleId: Int64,
-                                    global: [Int: Int64], db: Database) throws(StorageError) {
+                                    articleDate: String, global: [Int: Int64], db: Database) throws(StorageError) {
         let period = p.period
         try db.statement("""
-            INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text,
+                               article_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.int(articleId), .text(ev.date), .text(ev.granularity),
                       period.map { .int($0.startDay) } ?? .null, period.map { .int($0.endDay) } ?? .null,
-                      .int(p.sortKey), .int(ev.start), .int(ev.end), .text(ev.text)])
+                      .int(p.sortKey), .int(ev.start), .int(ev.end), .text(ev.text), .text(articleDate)])
         let eventId = db.lastInsertRowID
         let link = try db.statement("""
             INSERT OR IGNORE INTO event_entities(event_id, entity_id, sort_key) VALUES (?, ?, ?)
@@ -352,6 +406,12 @@ enum ArticleWriter {
             try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])
             try reseen.run([.int(id), .text(sortDate)])
+            // The names this article alone gave are gone (triggers): rebuild the entity's bigrams from what is left.
+            try db.statement("DELETE FROM name_bigrams WHERE entity_id = ?").run([.int(id)])
+            try addBigrams(from: """
+                SELECT entity_id, norm FROM entity_names WHERE entity_id = ?1
+                UNION ALL SELECT id, norm FROM entities WHERE id = ?1
+                """, [.int(id)], db: db)
         }
         return true
     }

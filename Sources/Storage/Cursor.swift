@@ -11,12 +11,25 @@ struct Cursor: Equatable {
 
     static let separator: Character = "\u{1F}"
 
+    /// base64url without padding, written byte by byte: Foundation's encoder and three replacingOccurrences were
+    /// 4 % of a timeline page's CPU (every list page ends with one cursor).
     var encoded: String {
-        let raw = "\(tag)\(Cursor.separator)\(key)\(Cursor.separator)\(id)"
-        return Data(raw.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let raw = Array("\(tag)\(Cursor.separator)\(key)\(Cursor.separator)\(id)".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((raw.count + 2) / 3 * 4)
+        var i = 0
+        while i < raw.count {
+            let n = min(3, raw.count - i)
+            let chunk = UInt32(raw[i]) << 16 | (n > 1 ? UInt32(raw[i + 1]) << 8 : 0) | (n > 2 ? UInt32(raw[i + 2]) : 0)
+            for k in 0...n {  // n bytes give n + 1 characters
+                out.append(Cursor.alphabet[Int((chunk >> (18 - 6 * UInt32(k))) & 0x3F)])
+            }
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     init(tag: String, key: String, id: Int64) {
         self.tag = tag

@@ -269,5 +269,59 @@ enum Schema {
                 WHERE entity_id = old.entity_id AND (norm, alias) IN (SELECT key, value FROM json_each(old.forms));
             END;
             """),
+        // The name indexes are kept by the writer once per batch, like the quote index since 007: new entities and
+        // name forms (ids above the batch's start) and renamed entities enter them before the COMMIT. Through
+        // triggers FTS5 wrote a segment for every new entity and every statement adding name forms (about 6 % of
+        // the server's CPU under POST, and the pages of each segment in every commit). Deletes keep their triggers.
+        Migration(name: "011-name-index-per-batch", sql: """
+            DROP TRIGGER entities_fts_insert;
+            DROP TRIGGER entities_fts_update;
+            DROP TRIGGER entity_names_fts_insert;
+            """),
+        // Quote and timeline pages show each row's article date (articles.sort_date, set once when the article is
+        // stored): read through a join it sat behind the article's text, in its first overflow page, one more
+        // random page per row (at 95,000 articles about a quarter of a 50-event timeline page's SQL time).
+        // About 6 s on a store of 100,000 articles.
+        Migration(name: "012-article-date-on-rows", sql: """
+            ALTER TABLE quotes ADD COLUMN article_date TEXT;
+            ALTER TABLE events ADD COLUMN article_date TEXT;
+            UPDATE quotes SET article_date = (SELECT sort_date FROM articles a WHERE a.id = quotes.article_id);
+            UPDATE events SET article_date = (SELECT sort_date FROM articles a WHERE a.id = events.article_id);
+            """),
+        // A two-character `q=` has no trigram to look up: it scanned every name with LIKE (3.4 ms at 16,000 entities
+        // whatever the number of matches, most of the slowest entity searches). Each entity's two-character
+        // substrings (of its name and of every name form) make it an index lookup. The writer adds those of new
+        // names once per batch and rebuilds an entity's after a delete (ArticleWriter.addBigrams).
+        Migration(name: "013-name-bigrams", sql: """
+            CREATE TABLE name_bigrams(
+                bigram TEXT NOT NULL,
+                entity_id INTEGER NOT NULL,
+                PRIMARY KEY(bigram, entity_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX name_bigrams_by_entity ON name_bigrams(entity_id);
+            WITH RECURSIVE src(entity_id, norm) AS (SELECT entity_id, norm FROM entity_names
+                                                    UNION ALL SELECT id, norm FROM entities),
+                grams(entity_id, norm, i) AS (
+                    SELECT entity_id, norm, 1 FROM src WHERE length(norm) >= 2
+                    UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+            INSERT OR IGNORE INTO name_bigrams(bigram, entity_id) SELECT substr(norm, i, 2), entity_id FROM grams;
+            """),
+        // entity_names no longer counts the articles that use each form: every article bumped the count of each of
+        // its ~20 forms, rows at random places, a tenth of the pages each POST commit wrote (WAL frames mapped to
+        // b-trees). A form now goes when the last article using it goes, which the delete trigger checks in the
+        // other link rows of the entity (NOT EXISTS stops at the first; deletes are rare).
+        Migration(name: "014-name-forms-uncounted", sql: """
+            DROP TRIGGER entity_names_forms_remove;
+            ALTER TABLE entity_names DROP COLUMN articles;
+            CREATE TRIGGER entity_names_forms_remove AFTER DELETE ON article_entities WHEN old.forms IS NOT NULL BEGIN
+                DELETE FROM entity_names WHERE entity_id = old.entity_id
+                    AND norm IN (SELECT key FROM json_each(old.forms))
+                    AND NOT EXISTS (SELECT 1 FROM article_entities x, json_each(x.forms) j
+                                    WHERE x.entity_id = old.entity_id AND j.key = entity_names.norm);
+                UPDATE entity_names SET alias = (SELECT min(j.value) FROM article_entities x, json_each(x.forms) j
+                                                 WHERE x.entity_id = old.entity_id AND j.key = entity_names.norm)
+                WHERE entity_id = old.entity_id AND (norm, alias) IN (SELECT key, value FROM json_each(old.forms));
+            END;
+            """),
     ]
 }

@@ -62,9 +62,37 @@ import Testing
         for (value, expected) in cases {
             let parsed = try JSONSerialization.jsonObject(with: Data(value.encoded())) as? NSDictionary
             #expect(parsed == expected as NSDictionary, "\(Self.text(value))")
-            // Listed in key order, so encoding takes the path that does not sort.
-            guard case .object(let members) = value else { Issue.record("not an object"); continue }
+            // Listed in key order, so encoding takes the path that does not sort (quotes and events are bytes).
+            guard case .object(let members) = value else { continue }
             #expect(members.map(\.0) == members.map(\.0).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
+    }
+
+    /// Quote and event rows are written straight to bytes: the same bytes as the JSONValue tree they replaced.
+    @Test(arguments: [
+        (Int64?.some(7), String?.some("Blinken"), String?.none, 0.85, "We \"will\"\nact", [Int64]()),
+        (nil, "the minister", "said", 1.0, "Zürich – 東京\u{0}", [1]),
+        (42, nil, "told\treporters", Double.nan, "", [3, -4, Int64.max]),
+        (nil, nil, nil, 1e-7, "\\", [7, 8]),
+    ])
+    func quoteAndEventRowsAreTheBytesOfTheirTrees(_ c: (Int64?, String?, String?, Double, String, [Int64])) {
+        let q = QuoteRow(id: 3, articleId: 1, articleDate: "2021-03-18", speakerEntityId: c.0, speakerName: c.1,
+                         text: c.4, kind: "direct", start: 0, end: 12, cue: c.2, rule: "cue-after", confidence: c.3)
+        let tree = JSONValue.object([
+            ("article", .int(q.articleId)), ("article_date", .string(q.articleDate)),
+            ("confidence", .double(q.confidence)), ("cue", .string(q.cue)), ("end", .int(q.end)), ("id", .int(q.id)), ("kind", .string(q.kind)),
+            ("rule", .string(q.rule)),
+            ("speaker", q.speakerName == nil && q.speakerEntityId == nil ? .null
+                : .object([("entity", .int(q.speakerEntityId)), ("name", .string(q.speakerName))])),
+            ("start", .int(q.start)), ("text", .string(q.text))])
+        #expect(Self.text(RowJSON.quote(q)) == Self.text(tree))
+        let e = EventRow(id: 9, articleId: 1, articleDate: "2021-03-18", date: "2021-W11", granularity: "week",
+                         start: 5, end: 9, text: c.4, entityIds: c.5)
+        let eventTree = JSONValue.object([
+            ("article", .int(e.articleId)), ("article_date", .string(e.articleDate)), ("date", .string(e.date)),
+            ("end", .int(e.end)), ("entities", .array(e.entityIds.map { .int($0) })),
+            ("granularity", .string(e.granularity)), ("id", .int(e.id)), ("start", .int(e.start)),
+            ("text", .string(e.text))])
+        #expect(Self.text(RowJSON.event(e)) == Self.text(eventTree))
     }
 }

@@ -1,4 +1,5 @@
 // Cursor, page limits and the folding of search input.
+import Foundation
 import Testing
 @testable import Storage
 
@@ -11,6 +12,18 @@ import Testing
         #expect(try Cursor.decode(nil, tag: "articles") == nil)
         let odd = Cursor(tag: "entities.name", key: "a\u{1F}b\u{1F}", id: 7)
         #expect(try Cursor.decode(odd.encoded, tag: "entities.name") == odd)
+    }
+
+    /// Every remainder of the length modulo 3 (no padding), both alphabet substitutes, a multi-byte key.
+    @Test(arguments: [("a", "k", 1), ("ab", "k", 12), ("abc", "k", 123), ("quotes", "", 9_007_199_254_740_993),
+                      ("t", "\u{FB}\u{FF}\u{FE}", 5), ("entities.name", "zoë ~~~???", 42)])
+    func cursorsAreUnpaddedBase64URL(_ c: (String, String, Int64)) throws {
+        let cursor = Cursor(tag: c.0, key: c.1, id: c.2)
+        let expected = Data("\(c.0)\u{1F}\(c.1)\u{1F}\(c.2)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        #expect(cursor.encoded == expected)
+        #expect(try Cursor.decode(cursor.encoded, tag: c.0) == cursor)
     }
 
     @Test(arguments: ["", "!!!", "YWJj", String(repeating: "A", count: 2000), "YXJ0aWNsZXMfeB94"])

@@ -96,6 +96,27 @@ import Testing
         try QueryTablesTests.expectDerivedTablesMatch(store, "an insert after migration 010")
     }
 
+    @Test func aDatabaseFromBeforeArticleDatesOnRowsShowsAndFiltersThemAndNewRowsCarryTheirs() throws {
+        let old = try StoreFixtures.oldDatabase(before: "012-article-date-on-rows", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
+                (1, 'h1', 't', '2021-01-05', x'7B7D'), (2, 'h2', 't', '2021-02-07', x'7B7D');
+            INSERT INTO quotes(id, article_id, speaker_name, text, kind, start, "end", rule, confidence) VALUES
+                (1, 1, 'A', 'one', 'direct', 0, 3, 'r', 0.5), (2, 2, 'B', 'two', 'direct', 0, 3, 'r', 0.5);
+            INSERT INTO events(id, article_id, date, granularity, start_day, end_day, sort_key, start, "end", text)
+            VALUES (1, 1, '2020-12-01', 'day', 18597, 18597, 1, 0, 3, 'e1'),
+                   (2, 2, '2020-12-02', 'day', 18598, 18598, 2, 0, 3, 'e2');
+            """)
+        defer { old.remove() }
+        let store = try ArticleStore(path: old.path)
+        #expect(try store.quotes().rows.map(\.articleDate) == ["2021-02-07", "2021-01-05"])
+        #expect(try store.quotes(QuoteQuery(from: "2021-02-01")).rows.map(\.id) == [2])
+        #expect(try store.quotes(QuoteQuery(to: "2021-01-31")).rows.map(\.id) == [1])
+        #expect(try store.timeline().rows.map(\.articleDate) == ["2021-01-05", "2021-02-07"])
+        let next = try store.insert(StoreFixtures.article("h3", date: "2022-03-04"))
+        #expect(try store.quotes(QuoteQuery(articleId: next.id)).rows.map(\.articleDate) == ["2022-03-04"])
+        #expect(try store.timeline(TimelineQuery(articleId: next.id)).rows.map(\.articleDate) == ["2022-03-04"])
+    }
+
     @Test func connectionUsesWalFullSyncAndForeignKeys() throws {
         let dir = StoreFixtures.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -44,9 +44,9 @@ import Testing
         try db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
         return [
             ("entity_names",
-             try lines("SELECT entity_id, norm, alias, articles FROM entity_names ORDER BY 1, 2"),
+             try lines("SELECT entity_id, norm, alias FROM entity_names ORDER BY 1, 2"),
              try lines("""
-                SELECT x.entity_id, j.key, min(j.value), count(*) FROM article_entities x, json_each(x.forms) j
+                SELECT x.entity_id, j.key, min(j.value) FROM article_entities x, json_each(x.forms) j
                 GROUP BY 1, 2 ORDER BY 1, 2
                 """)),
             ("entity_roles",
@@ -67,6 +67,18 @@ import Testing
                 SELECT x.entity_id, count(*), sum(x.mention_count), min(a.sort_date), max(a.sort_date)
                 FROM article_entities x JOIN articles a ON a.id = x.article_id GROUP BY 1 ORDER BY 1
                 """)),
+            ("name_bigrams", try lines("SELECT entity_id, bigram FROM name_bigrams").sorted(),
+             try lines("SELECT entity_id, norm FROM entity_names UNION ALL SELECT id, norm FROM entities")
+                .flatMap { line -> [String] in
+                    let parts = line.split(separator: "|", maxSplits: 1).map(String.init)
+                    let scalars = Array(parts[1].unicodeScalars)
+                    return scalars.indices.dropLast().map { i in
+                        var gram = String.UnicodeScalarView()
+                        gram.append(scalars[i])
+                        gram.append(scalars[i + 1])
+                        return parts[0] + "|" + String(gram)
+                    }
+                }.reduce(into: Set<String>()) { $0.insert($1) }.sorted()),
             ("counters", try lines("SELECT value FROM counters WHERE name = 'articles'"),
              try lines("SELECT count(*) FROM articles")),
         ]
@@ -177,6 +189,7 @@ import Testing
         ("o\"bri", ["Conan O\"Brien"]),           // a quote in the text is a character, not FTS syntax
         ("liv", ["Liverpool"]),
         ("li", ["Antony Blinken", "Li Wei", "Liverpool"]),  // under three characters: no trigram, same answer
+        ("ÍN", ["Antony Blinken", "José Martínez"]),  // two characters folded like the names (bigram index)
         ("n", ["Antony Blinken", "Conan O\"Brien", "José Martínez", "100% Design"]),
         ("0%", ["100% Design"]),
         ("%", ["100% Design"]),
