@@ -62,6 +62,13 @@ public final class Service: Sendable {
     /// and without this as many analyses as writers would share the cores with the queries.
     let analysisSlots: DispatchSemaphore
 
+    /// Runs `body` holding one of the `analysisSlots`, released however `body` ends.
+    func withAnalysisSlot<T>(_ body: () -> T) -> T {
+        analysisSlots.wait()
+        defer { analysisSlots.signal() }
+        return body()
+    }
+
     /// - Parameters:
     ///   - logSink: receives every log line, one call per line; when nil, lines go to `logWriter`.
     ///   - logWriter: buffers access-log lines (other lines are written at once); when both are nil, a buffered

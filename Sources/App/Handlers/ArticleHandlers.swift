@@ -20,11 +20,11 @@ extension Service {
            let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: existing) }) {
             return Stored(id: existing, created: false, analysisJSON: detail.analysisJSON)
         }
-        analysisSlots.wait()
-        let document = timedAnalysis(loaded.analyzer, submission)
-        let json = AnalysisJSON.encode(document)
-        let article = ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)
-        analysisSlots.signal()
+        let (article, json) = withAnalysisSlot {
+            let document = timedAnalysis(loaded.analyzer, submission)
+            let json = AnalysisJSON.encode(document)
+            return (ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json), json)
+        }
         let result = try storing({ () throws(StorageError) in try loaded.store.insert(article) })
         return Stored(id: result.id, created: result.created, analysisJSON: json)
     }
