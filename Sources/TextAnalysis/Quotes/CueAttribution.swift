@@ -72,7 +72,7 @@ extension QuoteContext {
             guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
             else { return nil }
             let that = lower[b] == "that"
-            guard let target = forward(from: that ? b + 1 : b, frame: that ? .speech : .infinitive, end: sEnd) else {
+            guard let target = forward(from: b, frame: that ? .speech : .infinitive, end: sEnd) else {
                 return nil
             }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
@@ -389,27 +389,35 @@ extension QuoteContext {
                 k = j
             } else {
                 guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
-                k = j + 1
+                k = lower[j] == "that" ? j : j + 1
             }
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
         // "said to reporters that ...": a hearer after "to" when "that" follows.
-        if frame == .speech, lower[k] == "to", k + 1 < sEnd {
+        // Not an infinitive ("asked to describe the device that caused it"): the hearer is a name or a noun phrase.
+        if frame == .speech, lower[k] == "to", k + 1 < sEnd, isWord[k + 1],
+           isCap[k + 1] || has(k + 1, .object) || has(k + 1, .det) {
             let h = skipHearer(k + 1, end: sEnd)
             if h < sEnd, lower[h] == "that" { k = h }
         }
         if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
         // "said no decision had been made" is a clause; "said no", "said no to" are not.
         let answer = (lower[k] == "no" || lower[k] == "yes") && wordAt(k + 1) && lower[k + 1] != "to"
-        if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
+        // The complementizer belongs to the content ("said [that the plan failed]"), as PolNeAR and PARC
+        // annotate it; the clause itself is read after it.
+        var first: Int?
+        if lower[k] == "that", !isPunct(k + 1, ".,") {
+            first = k
+            k += 1
+        }
         guard k < n else { return nil }
         if isOpenMark(k) {
             let q = quoteOf[k]
             let close = directs[q].closeToken
             if clauseContinues(after: close) {
                 let e = clauseEnd(from: k, sentenceEnd: max(sEnd, close + 1))
-                return e - k >= 3 ? .clause(k..<e) : nil
+                return e - k >= 3 ? .clause((first ?? k)..<e) : nil
             }
             return .direct(q)
         }
@@ -423,7 +431,7 @@ extension QuoteContext {
         if frame == .passive { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
-        return words >= 3 ? .clause(k..<e) : nil
+        return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
 
     /// The direct quote or clause that ends just before `left` (a comma or a closing mark).
