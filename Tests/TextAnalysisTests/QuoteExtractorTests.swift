@@ -134,6 +134,33 @@ import Testing
         #expect(doc.quotes.last?.rule == "direct.continuation")
     }
 
+    /// A transcript set in quote marks: each turn runs over the quoted paragraphs up to the next name or stage
+    /// direction, and a cue inside a turn ("thinks ...") is part of it, not a quote of its own.
+    @Test func transcriptTurnRunsToTheNextName() {
+        let text = """
+            Partial transcript as follows:
+
+            "WALLACE: Will she be at the debate tomorrow night?
+
+            "PENCE: Well, look, Lopez apparently thinks this is a game show.
+
+            "But the truth is that the campaign has a plan.
+
+            "(CROSSTALK.)
+
+            "WALLACE: We have to leave it there, Governor.
+            """
+        let doc = QuoteTestDocuments.analyze(text)
+        let got = QuoteTestDocuments.summary(doc)
+        #expect(got.map(\.rule) == Array(repeating: "direct.transcript-turn", count: 3), "\(got)")
+        #expect(got.map(\.mention) == ["WALLACE", "PENCE", "WALLACE"])
+        #expect(got.map(\.content) == [
+            "Will she be at the debate tomorrow night",
+            "Well, look, Lopez apparently thinks this is a game show.\n\n\"But the truth is that the campaign has a plan",
+            "We have to leave it there, Governor",
+        ])
+    }
+
     @Test func quotedLineWithFinalPunctuationIsKeptUnattributed() {
         let doc = QuoteTestDocuments.analyze("The talks went on.\n\n“Equal footing must be created.”")
         #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.unattributed"])
