@@ -109,6 +109,9 @@ import Testing
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
         Row(text: "The rules, which Lopez said were unfair, changed in May.",
             quotes: [("Lopez", "Lopez", "were unfair", .indirect)]),
+        // A cue and colon closing a paragraph introduce a block quotation set without marks.
+        Row(text: "Lopez added:\n\nThe plan has been tested for a year. It works.",
+            quotes: [("Lopez", "Lopez", "The plan has been tested for a year. It works", .indirect)]),
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),

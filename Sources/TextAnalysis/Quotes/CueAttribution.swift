@@ -421,6 +421,8 @@ extension QuoteContext {
             }
             return .direct(q)
         }
+        // "The governor added:" closing its paragraph, and the next paragraph set as a block quote without marks.
+        if k >= sEnd, frame != .passive, let block = blockAfterColon(k) { return .clause(block) }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
         // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
         guard k < sEnd, isWord[k], cueAt[k] == nil, !has(k, .nostart),
@@ -432,6 +434,20 @@ extension QuoteContext {
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         return words >= 3 ? .clause((first ?? k)..<e) : nil
+    }
+
+    /// The paragraph starting at token `k` when a colon ends the paragraph before it and `k` opens no quote: a block
+    /// quotation, set off without marks ("Limbaugh added:" / "And from a supposed front-runner ...").
+    private func blockAfterColon(_ k: Int) -> Range<Int>? {
+        guard k > 0, k < lower.count, isPunct(k - 1, ":"), isWord[k], quoteOf[k] < 0, !isStrayOpener(k - 1),
+              let s = sentence(of: k), s.tokens.lowerBound == k else { return nil }
+        let p = paragraph(ofToken: k)
+        guard p == paragraph(ofToken: k - 1) + 1, p < doc.paragraphs.count, !doc.paragraphs[p].isBoilerplate,
+              !doc.paragraphs[p].isHeading, doc.sentences[doc.paragraphs[p].sentences.lowerBound].tokens.lowerBound == k
+        else { return nil }
+        var e = doc.sentences[doc.paragraphs[p].sentences.upperBound - 1].tokens.upperBound
+        while e > k, isPunct(e - 1, ".,;:!?") { e -= 1 }
+        return (k..<e).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 3 ? k..<e : nil
     }
 
     /// The direct quote or clause that ends just before `left` (a comma or a closing mark).
