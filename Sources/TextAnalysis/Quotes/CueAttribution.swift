@@ -49,6 +49,15 @@ extension QuoteContext {
             return nil
         }
 
+        // "The plan was endorsed by the mayor", "The story was first reported by the Post": a passive cue with its
+        // agent; the passive's subject is what was said, the agent who said it.
+        if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
+           lower[b] == "by", let subject = passiveSubject(before: a, floor: s.tokens.lowerBound),
+           let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(subject), rule: "reported.passive-by",
+                                  confidence: 0.55)
+        }
+
         // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's,
         // or the sentence's subject ("Cruz exhorted Republicans to vote and said ...").
         let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
@@ -434,6 +443,20 @@ extension QuoteContext {
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
         return words >= 3 ? .clause((first ?? k)..<e) : nil
+    }
+
+    /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
+    private func passiveSubject(before a: Int, floor lo: Int) -> Range<Int>? {
+        var j = a - 1
+        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "first" {
+            j -= 1
+        }
+        guard j > lo, isWord[j], has(j, .copula), lower[j] != "’s", lower[j] != "'s" else { return nil }
+        j -= 1
+        while j >= lo, isWord[j], has(j, .skip) { j -= 1 }
+        guard j >= lo, isWord[j], !has(j, .relative), lower[j] != "that", cueAt[j] == nil,
+              let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        return np
     }
 
     /// The paragraph starting at token `k` when a colon ends the paragraph before it and `k` opens no quote: a block
