@@ -159,7 +159,8 @@ import Testing
         #expect(got.map(\.mention) == ["WALLACE", "PENCE", "WALLACE"])
         #expect(got.map(\.content) == [
             "Will she be at the debate tomorrow night",
-            "Well, look, Lopez apparently thinks this is a game show.\n\n\"But the truth is that the campaign has a plan",
+            "Well, look, Lopez apparently thinks this is a game show.\n\n"
+                + "\"But the truth is that the campaign has a plan",
             "We have to leave it there, Governor",
         ])
     }

@@ -388,7 +388,19 @@ extension QuoteContext {
         guard k < n else { return nil }
         if frame == .tell { k = skipHearer(k, end: sEnd) }
         k = skipTime(k, end: sEnd)
-        if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
+        // "learned again during the debate that ...": an adverb before a venue phrase or "that".
+        if k + 1 < sEnd, isWord[k], has(k, .skip) || lower[k].hasSuffix("ly"), quoteOf[k] < 0, isWord[k + 1],
+           lower[k + 1] == "that" || Self.venuePrepositions.contains(lower[k + 1]) || lower[k + 1] == "of" {
+            k += 1
+        }
+        // "cautioned, as did the campaign itself, that ...": an aside between commas before "that".
+        if isPunct(k, ","), k + 2 < sEnd,
+           let c = (k + 2..<min(sEnd, k + 14)).first(where: { isPunct($0, ",;:") || isOpenMark($0) }),
+           isPunct(c, ","), c + 1 < sEnd, lower[c + 1] == "that", !(k + 1..<c).contains(where: { cueAt[$0] != nil }) {
+            k = c + 1
+        }
+        // "said of Clinton: “...”", "said of the plan that ...": what the speaker talked about, then what was said.
+        if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) || lower[k] == "of" {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
             while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",

@@ -39,7 +39,9 @@ extension QuoteContext {
                 var q = pi + 1
                 while q < paras.count, !paras[q].isBoilerplate, !paras[q].sentences.isEmpty {
                     let f = doc.sentences[paras[q].sentences.lowerBound].tokens.lowerBound
-                    guard opensWithMark(f), f + 1 < isWord.count, isWord[f + 1], labelName(paras[q]) == nil else { break }
+                    guard opensWithMark(f), f + 1 < isWord.count, isWord[f + 1], labelName(paras[q]) == nil else {
+                        break
+                    }
                     e = doc.sentences[paras[q].sentences.upperBound - 1].tokens.upperBound
                     q += 1
                 }
@@ -72,7 +74,8 @@ extension QuoteContext {
         let name = from..<colon
         let isName = name.allSatisfy { t in
             (isWord[t] && (isCap[t] || has(t, .nameword)) && !has(t, .label) && cueAt[t] == nil
-                && (opened || quoteOf[t] < 0)) || (!isWord[t] && t > name.lowerBound && (lower[t] == "." || lower[t] == "-"))
+                && (opened || quoteOf[t] < 0))
+                || (!isWord[t] && t > name.lowerBound && (lower[t] == "." || lower[t] == "-"))
         }
         guard isName, isCap[name.lowerBound] else { return nil }
         // With a tagger in the pipeline the name must be a person or organisation ("Stealth Over Health:" is not);
