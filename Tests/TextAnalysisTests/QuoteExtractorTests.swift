@@ -91,7 +91,9 @@ import Testing
                      ("she", "Lopez", "the debate should wait", .indirect)]),
         Row(text: "The Justice Department filed a complaint. It says the ads broke the law.",
             quotes: [("It", "Justice Department", "the ads broke the law", .indirect)]),
-        Row(text: "Lopez was criticised for the plan.", quotes: []),
+        // The subject of a passive cue is no speaker: what unnamed critics said of it is a quote with no speaker.
+        Row(text: "Lopez was criticised for the plan.",
+            quotes: [(nil, nil, "Lopez was criticised for the plan", .indirect)]),
         Row(text: "Lopez was criticised for saying the plan would work.",
             quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
         Row(text: "Lopez left early, even saying the plan would fail.",
