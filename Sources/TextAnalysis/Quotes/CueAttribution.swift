@@ -32,8 +32,15 @@ extension QuoteContext {
         let sEnd = s.tokens.upperBound
 
         if c.frame == .according {
-            guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker) else { return nil }
-            let after = sp.mention.upperBound
+            // The source phrase runs to the next comma ("according to a complaint filed by the S.E.C., ...",
+            // "according to show insiders."); its name-like head is the speaker when one is found.
+            let phraseEnd = (b..<max(b, min(sEnd, b + 40))).first { isPunct($0, ",:;") || quoteOf[$0] >= 0 }
+                ?? max(b, sEnd)
+            var end = phraseEnd
+            while end > b, !isWord[end - 1], !isPunct(end - 1, ")") { end -= 1 }
+            guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker)
+                    ?? (end > b ? resolve(b..<end, lastSpeaker: lastSpeaker) : nil) else { return nil }
+            let after = max(sp.mention.upperBound, phraseEnd)
             // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
             // reads backward (what follows the comma is usually an aside about X).
             let initial = trimLeading(s.tokens.lowerBound, end: a) >= a

@@ -292,9 +292,11 @@ struct QuoteContext {
             }
         }
         // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
-        // said"): only the second is a cue.
+        // said"): only the second is a cue. "according to" stays a cue ("according to show insiders").
         for t in 0..<max(0, n - 1) {
-            if let c = cueAt[t], c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil { cueAt[t] = nil }
+            if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil {
+                cueAt[t] = nil
+            }
         }
     }
 }
