@@ -111,6 +111,9 @@ import Testing
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
         Row(text: "The rules, which Lopez said were unfair, changed in May.",
             quotes: [("Lopez", "Lopez", "were unfair", .indirect)]),
+        // A headline's document-like source before a colon is a label even when the tagger calls it a place.
+        Row(text: "Ohio Poll: Clinton leads Trump by five points",
+            quotes: [("Ohio Poll", "Ohio Poll", "Clinton leads Trump by five points", .indirect)]),
         // A cue and colon closing a paragraph introduce a block quotation set without marks.
         Row(text: "Lopez added:\n\nThe plan has been tested for a year. It works.",
             quotes: [("Lopez", "Lopez", "The plan has been tested for a year. It works", .indirect)]),

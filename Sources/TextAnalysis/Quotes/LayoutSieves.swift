@@ -81,7 +81,9 @@ extension QuoteContext {
         // With a tagger in the pipeline the name must be a person or organisation ("Stealth Over Health:" is not);
         // a transcript's speaker in capitals ("WALLACE:") is one by the convention.
         let capitals = name.allSatisfy { !isWord[$0] || doc.tokens[$0].text.allSatisfy { !$0.isLowercase } }
-        if !doc.mentions.isEmpty, !(opened && capitals), !name.contains(where: { t in
+        // So is a document-like source ("Poll: Clinton and Trump in dead heat").
+        let document = name.contains { isWord[$0] && has($0, .document) }
+        if !doc.mentions.isEmpty, !(opened && capitals), !document, !name.contains(where: { t in
             mentionOf[t] >= 0 && doc.mentions[mentionOf[t]].type != .location
         }) { return nil }
         return (name, colon, opened)
