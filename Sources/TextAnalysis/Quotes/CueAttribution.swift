@@ -621,6 +621,8 @@ extension QuoteContext {
     private func skipTime(_ start: Int, end: Int) -> Int {
         var k = start
         while k < end, isWord[k] {
+            // "called Friday's decision a win": a possessive time word opens the object.
+            if k + 1 < end, lower[k + 1] == "’s" || lower[k + 1] == "'s" { break }
             if has(k, .time) { k += 1; continue }
             if has(k, .timeprep), k + 1 < end, has(k + 1, .time) { k += 2; continue }
             break
