@@ -613,7 +613,7 @@ extension QuoteContext {
     private func asideParticiple(at t: Int, end: Int) -> Bool {
         var k = t
         if k + 1 < end, isWord[k], lower[k].hasSuffix("ly"), quoteOf[k] < 0 { k += 1 }
-        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 5, lower[k].hasSuffix("ing"),
+        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 4, lower[k].hasSuffix("ing"),
               !has(k, .notaside) else { return false }
         return true
     }
