@@ -135,8 +135,16 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(b..<e), rule: "reported.relative-gap",
                                       confidence: base - 0.2)
             }
-            // "“...,” X said": a closing mark right before the speaker decides it.
-            if closingQuoteAttaches(before: left), let target = backward(before: left) {
+            // "“...,” X said": a closing mark right before the speaker decides it. One or two lower-case words may
+            // come before the name ("“...,” retired Air Force general Lloyd Newton said"): they join the speaker.
+            let modified = (max(s.tokens.lowerBound, left - 2)..<left).first { k in
+                (k..<left).allSatisfy { isWord[$0] && !isCap[$0] && quoteOf[$0] < 0 && cueAt[$0] == nil
+                    && !has($0, .boundary) } && closingQuoteAttaches(before: k)
+            }
+            if closingQuoteAttaches(before: left) || modified != nil,
+               let target = backward(before: modified ?? left) {
+                var sp = sp
+                if let m = modified, sp.mention.lowerBound == left { sp.mention = m..<sp.mention.upperBound }
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: 0.95)
             }
