@@ -154,7 +154,7 @@ extension QuoteContext {
                lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
                 let start = trimLeading(s.tokens.lowerBound, end: left)
                 let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
-                if left - 1 - start >= 2, e > b + 2 {
+                if left - 1 - start >= 1, e > b + 2 {
                     return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
                                           rule: "reported.parenthetical", confidence: base - 0.1)
                 }
@@ -454,7 +454,10 @@ extension QuoteContext {
         // The complementizer belongs to the content ("said [that the plan failed]"), as PolNeAR and PARC
         // annotate it; the clause itself is read after it.
         var first: Int?
-        if lower[k] == "that", !isPunct(k + 1, ".,") {
+        // "He said that would permit ...": "that" before a verb is the clause's subject, not a complementizer.
+        let demonstrative = k + 1 < sEnd && isWord[k + 1] && has(k + 1, .nostart) && lower[k + 1] != "and"
+            && lower[k + 1] != "or" && lower[k + 1] != "but"
+        if lower[k] == "that", !isPunct(k + 1, ".,"), !demonstrative {
             first = k
             k += 1
         }
