@@ -349,7 +349,7 @@ extension QuoteContext {
             var j = k
             while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
                   cueAt[j] == nil { j += 1 }
-            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
+            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] || isOpenMark(j + 1) else { return nil }
         } else if !isOpenMark(k) {
             if has(k, .nostart) || lower[k] == "that" || cueAt[k] != nil {
                 return nil
