@@ -600,7 +600,7 @@ extension QuoteContext {
                 break
             }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
-            if t > k, lower[t] == "and" || lower[t] == "but" {
+            if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1
                 while c < end, isWord[c], has(c, .skip) { c += 1 }
                 if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
