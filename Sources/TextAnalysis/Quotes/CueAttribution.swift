@@ -152,7 +152,11 @@ extension QuoteContext {
             // around it (from the sentence start to the clause end, the attribution included, as split quotes).
             if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), has(b + 1, .nostart),
                lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
-                let start = trimLeading(s.tokens.lowerBound, end: left)
+                var start = trimLeading(s.tokens.lowerBound, end: left)
+                // "..., which, Tompkins said, is usually full": a relative clause's content starts at its pronoun.
+                if left - 2 >= start, isWord[left - 2], has(left - 2, .relative), isPunct(left - 3, ",") {
+                    start = left - 2
+                }
                 let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
                 if left - 1 - start >= 1, e > b + 2 {
                     return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
