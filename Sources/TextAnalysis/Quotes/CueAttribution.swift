@@ -38,7 +38,10 @@ extension QuoteContext {
                 ?? max(b, sEnd)
             var end = phraseEnd
             while end > b, !isWord[end - 1], !isPunct(end - 1, ")") { end -= 1 }
-            guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker)
+            // "in the latest Post/ABC poll": the phrase up to the poll word (QuoteContext.findCues).
+            let poll = lower[a] == "in" ? (b..<phraseEnd).first { isWord[$0] && has($0, .pollsource) } : nil
+            guard let sp = poll.map({ resolve(b..<($0 + 1), lastSpeaker: lastSpeaker) })
+                    ?? speakerRight(from: b, lastSpeaker: lastSpeaker)
                     ?? (end > b ? resolve(b..<end, lastSpeaker: lastSpeaker) : nil) else { return nil }
             let after = max(sp.mention.upperBound, phraseEnd)
             // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"

@@ -291,6 +291,20 @@ struct QuoteContext {
                 break
             }
         }
+        // "in the latest Post/ABC poll", "in some polls": attributes its clause to the poll like "according to".
+        var t2 = 0
+        while t2 + 1 < n {
+            defer { t2 += 1 }
+            guard lower[t2] == "in", cueAt[t2] == nil, quoteOf[t2] < 0, !skipped(t2) else { continue }
+            var k = t2 + 1
+            while k < n, k - t2 <= 10, quoteOf[k] < 0, isWord[k] || isPunct(k, "/-’'") {
+                if isWord[k], has(k, .pollsource) {
+                    cueAt[t2] = CueMatch(tokens: t2..<(t2 + 1), frame: .according, isParticiple: false)
+                    break
+                }
+                k += 1
+            }
+        }
         // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
         // said"): only the second is a cue. "according to" stays a cue ("according to show insiders").
         for t in 0..<max(0, n - 1) {
