@@ -558,7 +558,7 @@ extension QuoteContext {
         }
         start = trimLeading(start, end: e + 1)
         let words = (start..<(e + 1)).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
-        return words >= 4 ? .clause(start..<(e + 1)) : nil
+        return words >= 3 ? .clause(start..<(e + 1)) : nil
     }
 
     private func trimLeading(_ s: Int, end: Int) -> Int {
