@@ -138,6 +138,21 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(b..<e), rule: "reported.relative-gap",
                                       confidence: base - 0.2)
             }
+            // "CLAUSE, as police have said." / "As a memo put it, CLAUSE": an as-clause attributes its host clause.
+            if left - 1 >= s.tokens.lowerBound, lower[left - 1] == "as", c.frame == .speech || c.frame == .that {
+                if left - 1 == trimLeading(s.tokens.lowerBound, end: left) {
+                    var k = b
+                    while k < sEnd, k - b < 8, !isPunct(k, ",") { k += 1 }
+                    if k < sEnd, isPunct(k, ","), let target = forward(from: k + 1, frame: .speech, end: sEnd) {
+                        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                              confidence: base)
+                    }
+                } else if isPunct(left - 2, ","), endsAttribution(at: b, end: sEnd) || isPunct(b, ".")
+                            || lower[b] == "in", let target = backward(before: left - 1) {
+                    return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                          confidence: base)
+                }
+            }
             // "“...,” X said": a closing mark right before the speaker decides it. One or two lower-case words may
             // come before the name ("“...,” retired Air Force general Lloyd Newton said"): they join the speaker.
             let modified = (max(s.tokens.lowerBound, left - 2)..<left).first { k in
