@@ -71,7 +71,8 @@ extension QuoteContext {
         // "Peacekeepers have been blamed for introducing cholera", "Turnout is expected to rise": a passive without
         // its agent says what someone (unnamed) said of the subject; the content runs from the subject to the end
         // of the clause.
-        if c.frame != .noun, c.frame != .passive, c.frame != .according, has(a, .passivecue), b < sEnd, lower[b] != "by", isWord[b], let subject = passiveSubject(before: a, floor: s.tokens.lowerBound) {
+        if c.frame != .noun, c.frame != .passive, c.frame != .according, has(a, .passivecue), b < sEnd,
+           lower[b] != "by", isWord[b], let subject = passiveSubject(before: a, floor: s.tokens.lowerBound) {
             let e = clauseEnd(from: b, sentenceEnd: sEnd)
             if (b..<max(b, e)).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 2 {
                 return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(subject.lowerBound..<e),
