@@ -20,7 +20,7 @@ import Testing
             quotes: [("Hugh Hill", "Hugh Hill", "The bridge will close,", .direct)]),
         Row(text: "“The bridge will close,” Hill said, adding that the ferry would run twice as often.",
             quotes: [("Hill", "Hill", "The bridge will close,", .direct),
-                     ("Hill", "Hill", "the ferry would run twice as often", .indirect)]),
+                     ("Hill", "Hill", "that the ferry would run twice as often", .indirect)]),
         Row(text: "Hugh Hill, a doctor, said the clinic had run out of vaccine.",
             quotes: [("Hugh Hill", "Hugh Hill", "the clinic had run out of vaccine", .indirect)]),
         Row(text: "According to Maria Lopez, the vote was delayed by a week.",
@@ -28,7 +28,7 @@ import Testing
         Row(text: "The vote was delayed by a week, according to Maria Lopez.",
             quotes: [("Maria Lopez", "Maria Lopez", "The vote was delayed by a week", .indirect)]),
         Row(text: "Maria Lopez told reporters that the vote was delayed by a week.",
-            quotes: [("Maria Lopez", "Maria Lopez", "the vote was delayed by a week", .indirect)]),
+            quotes: [("Maria Lopez", "Maria Lopez", "that the vote was delayed by a week", .indirect)]),
         Row(text: "The vote was delayed by a week, Lopez said.",
             quotes: [("Lopez", "Lopez", "The vote was delayed by a week", .indirect)]),
         Row(text: "Lopez on Thursday said the vote was delayed by a week.",
@@ -51,7 +51,7 @@ import Testing
         Row(text: "“The dialogue must be equal,” Son-hui was quoted as saying by the agency.",
             quotes: [("Son-hui", "Son-hui", "The dialogue must be equal,", .direct)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",
-            quotes: [("Lopez", "Lopez", "the United States is committed to peace", .indirect)]),
+            quotes: [("Lopez", "Lopez", "that the United States is committed to peace", .indirect)]),
         Row(text: "The United States maintained a presence in the region.", quotes: []),
         Row(text: "Lopez urged China to convince North Korea to stop.",
             quotes: [("Lopez", "Lopez", "China to convince North Korea to stop", .indirect)]),
@@ -91,7 +91,9 @@ import Testing
                      ("she", "Lopez", "the debate should wait", .indirect)]),
         Row(text: "The Justice Department filed a complaint. It says the ads broke the law.",
             quotes: [("It", "Justice Department", "the ads broke the law", .indirect)]),
-        Row(text: "Lopez was criticised for the plan.", quotes: []),
+        // The subject of a passive cue is no speaker: what unnamed critics said of it is a quote with no speaker.
+        Row(text: "Lopez was criticised for the plan.",
+            quotes: [(nil, nil, "Lopez was criticised for the plan", .indirect)]),
         Row(text: "Lopez was criticised for saying the plan would work.",
             quotes: [("Lopez", "Lopez", "the plan would work", .indirect)]),
         Row(text: "Lopez left early, even saying the plan would fail.",
@@ -103,12 +105,18 @@ import Testing
         Row(text: "Health worries have dogged the campaign for a month.", quotes: []),
         // Quoted words no cue's content takes are a title or scare quotes, not a quote of their own.
         Row(text: "Lopez told “Morning Joe” on Friday that the plan was ready.",
-            quotes: [("Lopez", "Lopez", "the plan was ready", .indirect)]),
+            quotes: [("Lopez", "Lopez", "that the plan was ready", .indirect)]),
         Row(text: "Lopez is telling voters that the plan will work.",
-            quotes: [("Lopez", "Lopez", "the plan will work", .indirect)]),
+            quotes: [("Lopez", "Lopez", "that the plan will work", .indirect)]),
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
         Row(text: "The rules, which Lopez said were unfair, changed in May.",
             quotes: [("Lopez", "Lopez", "were unfair", .indirect)]),
+        // A headline's document-like source before a colon is a label even when the tagger calls it a place.
+        Row(text: "Ohio Poll: Clinton leads Trump by five points",
+            quotes: [("Ohio Poll", "Ohio Poll", "Clinton leads Trump by five points", .indirect)]),
+        // A cue and colon closing a paragraph introduce a block quotation set without marks.
+        Row(text: "Lopez added:\n\nThe plan has been tested for a year. It works.",
+            quotes: [("Lopez", "Lopez", "The plan has been tested for a year. It works", .indirect)]),
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),
@@ -132,6 +140,34 @@ import Testing
         #expect(doc.quotes.count == 2)
         #expect(doc.quotes.last?.speaker?.name == "Lopez")
         #expect(doc.quotes.last?.rule == "direct.continuation")
+    }
+
+    /// A transcript set in quote marks: each turn runs over the quoted paragraphs up to the next name or stage
+    /// direction, and a cue inside a turn ("thinks ...") is part of it, not a quote of its own.
+    @Test func transcriptTurnRunsToTheNextName() {
+        let text = """
+            Partial transcript as follows:
+
+            "WALLACE: Will she be at the debate tomorrow night?
+
+            "PENCE: Well, look, Lopez apparently thinks this is a game show.
+
+            "But the truth is that the campaign has a plan.
+
+            "(CROSSTALK.)
+
+            "WALLACE: We have to leave it there, Governor.
+            """
+        let doc = QuoteTestDocuments.analyze(text)
+        let got = QuoteTestDocuments.summary(doc)
+        #expect(got.map(\.rule) == Array(repeating: "direct.transcript-turn", count: 3), "\(got)")
+        #expect(got.map(\.mention) == ["WALLACE", "PENCE", "WALLACE"])
+        #expect(got.map(\.content) == [
+            "Will she be at the debate tomorrow night",
+            "Well, look, Lopez apparently thinks this is a game show.\n\n"
+                + "\"But the truth is that the campaign has a plan",
+            "We have to leave it there, Governor",
+        ])
     }
 
     @Test func quotedLineWithFinalPunctuationIsKeptUnattributed() {

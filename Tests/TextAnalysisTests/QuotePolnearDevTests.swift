@@ -1,6 +1,7 @@
 // Regression guard on the PolNeAR dev split (skips when ../shared is absent): the tokenizer, splitter and quote
 // extractor over all 84 articles must keep content F1 and speaker accuracy above floors set a little under the
-// figures measured (content F1 0.70, direct F1 0.87, speaker accuracy 0.915, here without the entity tagger).
+// figures measured (content F1 0.73, direct F1 0.90, indirect F1 0.65, speaker accuracy 0.92, here without the entity
+// tagger; with it `byline score-quotes` reports P 0.822 R 0.661 F1 0.732, speaker accuracy 0.925).
 // The full report comes from `byline score-quotes` (scripts/score-quotes).
 import Foundation
 import Testing
@@ -27,9 +28,9 @@ import TestSupport
         }
         print(score.report(title: "PolNeAR dev"))
         #expect(score.articles == 84)
-        #expect(score.f1() >= 0.68)
-        #expect(score.f1(0) >= 0.82)
-        #expect(score.f1(1) >= 0.50)
+        #expect(score.f1() >= 0.71)
+        #expect(score.f1(0) >= 0.87)
+        #expect(score.f1(1) >= 0.62)
         #expect(score.speakerAccuracy() >= 0.90)
     }
 }

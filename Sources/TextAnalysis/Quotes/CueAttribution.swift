@@ -32,8 +32,18 @@ extension QuoteContext {
         let sEnd = s.tokens.upperBound
 
         if c.frame == .according {
-            guard let sp = speakerRight(from: b, lastSpeaker: lastSpeaker) else { return nil }
-            let after = sp.mention.upperBound
+            // The source phrase runs to the next comma ("according to a complaint filed by the S.E.C., ...",
+            // "according to show insiders."); its name-like head is the speaker when one is found.
+            let phraseEnd = (b..<max(b, min(sEnd, b + 40))).first { isPunct($0, ",:;") || quoteOf[$0] >= 0 }
+                ?? max(b, sEnd)
+            var end = phraseEnd
+            while end > b, !isWord[end - 1], !isPunct(end - 1, ")") { end -= 1 }
+            // "in the latest Post/ABC poll": the phrase up to the poll word (QuoteContext.findCues).
+            let poll = lower[a] == "in" ? (b..<phraseEnd).first { isWord[$0] && has($0, .pollsource) } : nil
+            guard let sp = poll.map({ resolve(b..<($0 + 1), lastSpeaker: lastSpeaker) })
+                    ?? speakerRight(from: b, lastSpeaker: lastSpeaker)
+                    ?? (end > b ? resolve(b..<end, lastSpeaker: lastSpeaker) : nil) else { return nil }
+            let after = max(sp.mention.upperBound, phraseEnd)
             // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
             // reads backward (what follows the comma is usually an aside about X).
             let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
@@ -47,6 +57,27 @@ extension QuoteContext {
                                       confidence: 0.8)
             }
             return nil
+        }
+
+        // "The plan was endorsed by the mayor", "The story was first reported by the Post": a passive cue with its
+        // agent; the passive's subject is what was said, the agent who said it.
+        if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
+           lower[b] == "by", let subject = passiveSubject(before: a, floor: s.tokens.lowerBound),
+           let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(subject), rule: "reported.passive-by",
+                                  confidence: 0.55)
+        }
+
+        // "Peacekeepers have been blamed for introducing cholera", "Turnout is expected to rise": a passive without
+        // its agent says what someone (unnamed) said of the subject; the content runs from the subject to the end
+        // of the clause.
+        if c.frame != .noun, c.frame != .passive, c.frame != .according, has(a, .passivecue), b < sEnd,
+           lower[b] != "by", isWord[b], let subject = passiveSubject(before: a, floor: s.tokens.lowerBound) {
+            let e = clauseEnd(from: b, sentenceEnd: sEnd)
+            if (b..<max(b, e)).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 2 {
+                return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(subject.lowerBound..<e),
+                                      rule: "reported.passive", confidence: 0.35)
+            }
         }
 
         // "X said A and added B": a cue after "and"/"but" with no subject of its own shares the previous one's,
@@ -72,7 +103,7 @@ extension QuoteContext {
             guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
             else { return nil }
             let that = lower[b] == "that"
-            guard let target = forward(from: that ? b + 1 : b, frame: that ? .speech : .infinitive, end: sEnd) else {
+            guard let target = forward(from: b, frame: that ? .speech : .infinitive, end: sEnd) else {
                 return nil
             }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
@@ -108,8 +139,31 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(b..<e), rule: "reported.relative-gap",
                                       confidence: base - 0.2)
             }
-            // "“...,” X said": a closing mark right before the speaker decides it.
-            if closingQuoteAttaches(before: left), let target = backward(before: left) {
+            // "CLAUSE, as police have said." / "As a memo put it, CLAUSE": an as-clause attributes its host clause.
+            if left - 1 >= s.tokens.lowerBound, lower[left - 1] == "as", c.frame == .speech || c.frame == .that {
+                if left - 1 == trimLeading(s.tokens.lowerBound, end: left) {
+                    var k = b
+                    while k < sEnd, k - b < 8, !isPunct(k, ",") { k += 1 }
+                    if k < sEnd, isPunct(k, ","), let target = forward(from: k + 1, frame: .speech, end: sEnd) {
+                        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                              confidence: base)
+                    }
+                } else if isPunct(left - 2, ","), endsAttribution(at: b, end: sEnd) || isPunct(b, ".")
+                            || lower[b] == "in", let target = backward(before: left - 1) {
+                    return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                          confidence: base)
+                }
+            }
+            // "“...,” X said": a closing mark right before the speaker decides it. One or two lower-case words may
+            // come before the name ("“...,” retired Air Force general Lloyd Newton said"): they join the speaker.
+            let modified = (max(s.tokens.lowerBound, left - 2)..<left).first { k in
+                (k..<left).allSatisfy { isWord[$0] && !isCap[$0] && quoteOf[$0] < 0 && cueAt[$0] == nil
+                    && !has($0, .boundary) } && closingQuoteAttaches(before: k)
+            }
+            if closingQuoteAttaches(before: left) || modified != nil,
+               let target = backward(before: modified ?? left) {
+                var sp = sp
+                if let m = modified, sp.mention.lowerBound == left { sp.mention = m..<sp.mention.upperBound }
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: 0.95)
             }
@@ -117,9 +171,13 @@ extension QuoteContext {
             // around it (from the sentence start to the clause end, the attribution included, as split quotes).
             if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), has(b + 1, .nostart),
                lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
-                let start = trimLeading(s.tokens.lowerBound, end: left)
+                var start = trimLeading(s.tokens.lowerBound, end: left)
+                // "..., which, Tompkins said, is usually full": a relative clause's content starts at its pronoun.
+                if left - 2 >= start, isWord[left - 2], has(left - 2, .relative), isPunct(left - 3, ",") {
+                    start = left - 2
+                }
                 let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
-                if left - 1 - start >= 2, e > b + 2 {
+                if left - 1 - start >= 1, e > b + 2 {
                     return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
                                           rule: "reported.parenthetical", confidence: base - 0.1)
                 }
@@ -314,7 +372,7 @@ extension QuoteContext {
             var j = k
             while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
                   cueAt[j] == nil { j += 1 }
-            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] else { return nil }
+            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] || isOpenMark(j + 1) else { return nil }
         } else if !isOpenMark(k) {
             if has(k, .nostart) || lower[k] == "that" || cueAt[k] != nil {
                 return nil
@@ -379,7 +437,19 @@ extension QuoteContext {
         guard k < n else { return nil }
         if frame == .tell { k = skipHearer(k, end: sEnd) }
         k = skipTime(k, end: sEnd)
-        if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) {
+        // "learned again during the debate that ...": an adverb before a venue phrase or "that".
+        if k + 1 < sEnd, isWord[k], has(k, .skip) || lower[k].hasSuffix("ly"), quoteOf[k] < 0, isWord[k + 1],
+           lower[k + 1] == "that" || Self.venuePrepositions.contains(lower[k + 1]) || lower[k + 1] == "of" {
+            k += 1
+        }
+        // "cautioned, as did the campaign itself, that ...": an aside between commas before "that".
+        if isPunct(k, ","), k + 2 < sEnd,
+           let c = (k + 2..<min(sEnd, k + 14)).first(where: { isPunct($0, ",;:") || isOpenMark($0) }),
+           isPunct(c, ","), c + 1 < sEnd, lower[c + 1] == "that", !(k + 1..<c).contains(where: { cueAt[$0] != nil }) {
+            k = c + 1
+        }
+        // "said of Clinton: “...”", "said of the plan that ...": what the speaker talked about, then what was said.
+        if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) || lower[k] == "of" {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
             while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",
@@ -389,30 +459,43 @@ extension QuoteContext {
                 k = j
             } else {
                 guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
-                k = j + 1
+                k = lower[j] == "that" ? j : j + 1
             }
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
         // "said to reporters that ...": a hearer after "to" when "that" follows.
-        if frame == .speech, lower[k] == "to", k + 1 < sEnd {
+        // Not an infinitive ("asked to describe the device that caused it"): the hearer is a name or a noun phrase.
+        if frame == .speech, lower[k] == "to", k + 1 < sEnd, isWord[k + 1],
+           isCap[k + 1] || has(k + 1, .object) || has(k + 1, .det) {
             let h = skipHearer(k + 1, end: sEnd)
             if h < sEnd, lower[h] == "that" { k = h }
         }
         if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
         // "said no decision had been made" is a clause; "said no", "said no to" are not.
         let answer = (lower[k] == "no" || lower[k] == "yes") && wordAt(k + 1) && lower[k + 1] != "to"
-        if lower[k] == "that", !isPunct(k + 1, ".,") { k += 1 }
+        // The complementizer belongs to the content ("said [that the plan failed]"), as PolNeAR and PARC
+        // annotate it; the clause itself is read after it.
+        var first: Int?
+        // "He said that would permit ...": "that" before a verb is the clause's subject, not a complementizer.
+        let demonstrative = k + 1 < sEnd && isWord[k + 1] && has(k + 1, .nostart) && lower[k + 1] != "and"
+            && lower[k + 1] != "or" && lower[k + 1] != "but"
+        if lower[k] == "that", !isPunct(k + 1, ".,"), !demonstrative {
+            first = k
+            k += 1
+        }
         guard k < n else { return nil }
         if isOpenMark(k) {
             let q = quoteOf[k]
             let close = directs[q].closeToken
             if clauseContinues(after: close) {
                 let e = clauseEnd(from: k, sentenceEnd: max(sEnd, close + 1))
-                return e - k >= 3 ? .clause(k..<e) : nil
+                return e - k >= 3 ? .clause((first ?? k)..<e) : nil
             }
             return .direct(q)
         }
+        // "The governor added:" closing its paragraph, and the next paragraph set as a block quote without marks.
+        if k >= sEnd, frame != .passive, let block = blockAfterColon(k) { return .clause(block) }
         // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
         // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
         guard k < sEnd, isWord[k], cueAt[k] == nil, !has(k, .nostart),
@@ -423,7 +506,35 @@ extension QuoteContext {
         if frame == .passive { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
-        return words >= 3 ? .clause(k..<e) : nil
+        return words >= 3 ? .clause((first ?? k)..<e) : nil
+    }
+
+    /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
+    private func passiveSubject(before a: Int, floor lo: Int) -> Range<Int>? {
+        var j = a - 1
+        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "first" {
+            j -= 1
+        }
+        guard j > lo, isWord[j], has(j, .copula), lower[j] != "’s", lower[j] != "'s" else { return nil }
+        j -= 1
+        while j >= lo, isWord[j], has(j, .skip) { j -= 1 }
+        guard j >= lo, isWord[j], !has(j, .relative), lower[j] != "that", cueAt[j] == nil,
+              let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        return np
+    }
+
+    /// The paragraph starting at token `k` when a colon ends the paragraph before it and `k` opens no quote: a block
+    /// quotation, set off without marks ("Limbaugh added:" / "And from a supposed front-runner ...").
+    private func blockAfterColon(_ k: Int) -> Range<Int>? {
+        guard k > 0, k < lower.count, isPunct(k - 1, ":"), isWord[k], quoteOf[k] < 0, !isStrayOpener(k - 1),
+              let s = sentence(of: k), s.tokens.lowerBound == k else { return nil }
+        let p = paragraph(ofToken: k)
+        guard p == paragraph(ofToken: k - 1) + 1, p < doc.paragraphs.count, !doc.paragraphs[p].isBoilerplate,
+              !doc.paragraphs[p].isHeading, doc.sentences[doc.paragraphs[p].sentences.lowerBound].tokens.lowerBound == k
+        else { return nil }
+        var e = doc.sentences[doc.paragraphs[p].sentences.upperBound - 1].tokens.upperBound
+        while e > k, isPunct(e - 1, ".,;:!?") { e -= 1 }
+        return (k..<e).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 3 ? k..<e : nil
     }
 
     /// The direct quote or clause that ends just before `left` (a comma or a closing mark).
@@ -463,7 +574,7 @@ extension QuoteContext {
         }
         start = trimLeading(start, end: e + 1)
         let words = (start..<(e + 1)).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
-        return words >= 4 ? .clause(start..<(e + 1)) : nil
+        return words >= 3 ? .clause(start..<(e + 1)) : nil
     }
 
     private func trimLeading(_ s: Int, end: Int) -> Int {
@@ -512,7 +623,7 @@ extension QuoteContext {
                 break
             }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
-            if t > k, lower[t] == "and" || lower[t] == "but" {
+            if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1
                 while c < end, isWord[c], has(c, .skip) { c += 1 }
                 if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
@@ -536,7 +647,7 @@ extension QuoteContext {
     private func asideParticiple(at t: Int, end: Int) -> Bool {
         var k = t
         if k + 1 < end, isWord[k], lower[k].hasSuffix("ly"), quoteOf[k] < 0 { k += 1 }
-        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 5, lower[k].hasSuffix("ing"),
+        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 4, lower[k].hasSuffix("ing"),
               !has(k, .notaside) else { return false }
         return true
     }
@@ -544,6 +655,8 @@ extension QuoteContext {
     private func skipTime(_ start: Int, end: Int) -> Int {
         var k = start
         while k < end, isWord[k] {
+            // "called Friday's decision a win": a possessive time word opens the object.
+            if k + 1 < end, lower[k + 1] == "’s" || lower[k + 1] == "'s" { break }
             if has(k, .time) { k += 1; continue }
             if has(k, .timeprep), k + 1 < end, has(k + 1, .time) { k += 2; continue }
             break

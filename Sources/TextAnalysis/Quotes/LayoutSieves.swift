@@ -13,32 +13,80 @@ extension QuoteContext {
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
+    /// A "Name: text" paragraph: the name, its colon and what the name said.
+    struct ColonLabel {
+        var speaker: SpeakerGuess
+        var colon: Int
+        var content: Range<Int>
+        /// A transcript turn set in quote marks ("PENCE: Well, look ... with each paragraph reopening the quote):
+        /// its content runs on through the following quoted paragraphs up to the next label, and quotes found
+        /// inside it are part of the turn.
+        var turn: Bool
+    }
+
     /// Paragraphs that open with a capitalised name (up to 6 tokens) and a colon: the rest of the paragraph is
-    /// what that name said. Label words ("Update:", "Photo:") and cues are no names.
-    func colonLabels(lastSpeaker: SpeakerGuess?) -> [(speaker: SpeakerGuess, colon: Int, content: Range<Int>)] {
-        var out: [(speaker: SpeakerGuess, colon: Int, content: Range<Int>)] = []
-        for p in doc.paragraphs where !p.isBoilerplate && !p.sentences.isEmpty {
-            let first = doc.sentences[p.sentences.lowerBound].tokens
-            let end = doc.sentences[p.sentences.upperBound - 1].tokens.upperBound
-            guard let colon = first.prefix(7).first(where: { isPunct($0, ":") }), colon > first.lowerBound,
-                  !skipSentence[p.sentences.lowerBound] else { continue }
-            let name = first.lowerBound..<colon
-            let isName = name.allSatisfy { t in
-                (isWord[t] && (isCap[t] || has(t, .nameword)) && !has(t, .label) && cueAt[t] == nil
-                    && quoteOf[t] < 0) || (!isWord[t] && t > name.lowerBound && (lower[t] == "." || lower[t] == "-"))
+    /// what that name said. Label words ("Update:", "Photo:") and cues are no names. A transcript set in quote
+    /// marks opens each paragraph with a mark ("\"WALLACE: Let’s start ..."): the name follows the mark, and a
+    /// turn goes on through the quoted paragraphs after it until the next name, a stage direction ("(CROSSTALK.)")
+    /// or a paragraph not opened by a mark.
+    func colonLabels(lastSpeaker: SpeakerGuess?) -> [ColonLabel] {
+        var out: [ColonLabel] = []
+        let paras = doc.paragraphs
+        for (pi, p) in paras.enumerated() {
+            guard let (name, colon, opened) = labelName(p) else { continue }
+            var e = doc.sentences[p.sentences.upperBound - 1].tokens.upperBound
+            if opened {
+                var q = pi + 1
+                while q < paras.count, !paras[q].isBoilerplate, !paras[q].sentences.isEmpty {
+                    let f = doc.sentences[paras[q].sentences.lowerBound].tokens.lowerBound
+                    guard opensWithMark(f), f + 1 < isWord.count, isWord[f + 1], labelName(paras[q]) == nil else {
+                        break
+                    }
+                    e = doc.sentences[paras[q].sentences.upperBound - 1].tokens.upperBound
+                    q += 1
+                }
             }
-            guard isName, isCap[name.lowerBound] else { continue }
-            // With a tagger in the pipeline the name must be a person or organisation ("Stealth Over Health:" is not).
-            if !doc.mentions.isEmpty, !name.contains(where: { t in
-                mentionOf[t] >= 0 && doc.mentions[mentionOf[t]].type != .location
-            }) { continue }
-            var e = end
-            while e > colon + 1, isPunct(e - 1, ".,;:!?") { e -= 1 }
+            while e > colon + 1, isPunct(e - 1, ".,;:!?") || isCloseMark(e - 1) { e -= 1 }
             let words = (colon + 1..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
             guard words >= 3 else { continue }
-            out.append((resolve(name, lastSpeaker: lastSpeaker), colon, (colon + 1)..<e))
+            out.append(ColonLabel(speaker: resolve(name, lastSpeaker: lastSpeaker), colon: colon,
+                                  content: (colon + 1)..<e, turn: opened))
         }
         return out
+    }
+
+    /// A mark that opens a quote or a quoted paragraph at token `t`.
+    private func opensWithMark(_ t: Int) -> Bool {
+        guard t >= 0, t < single.count, !isWord[t], single[t] != 0, let scalar = Unicode.Scalar(single[t]),
+              lex.marks[scalar] != nil else { return false }
+        return !isCloseMark(t)
+    }
+
+    /// The name and colon that open paragraph `p`, and whether a quote mark comes before the name.
+    private func labelName(_ p: Paragraph) -> (Range<Int>, Int, Bool)? {
+        guard !p.isBoilerplate, !p.sentences.isEmpty, !skipSentence[p.sentences.lowerBound] else { return nil }
+        let first = doc.sentences[p.sentences.lowerBound].tokens
+        guard !first.isEmpty else { return nil }
+        let opened = opensWithMark(first.lowerBound) && first.count > 2
+        let from = opened ? first.lowerBound + 1 : first.lowerBound
+        guard let colon = (from..<first.upperBound).prefix(7).first(where: { isPunct($0, ":") }), colon > from
+        else { return nil }
+        let name = from..<colon
+        let isName = name.allSatisfy { t in
+            (isWord[t] && (isCap[t] || has(t, .nameword)) && !has(t, .label) && cueAt[t] == nil
+                && (opened || quoteOf[t] < 0))
+                || (!isWord[t] && t > name.lowerBound && (lower[t] == "." || lower[t] == "-"))
+        }
+        guard isName, isCap[name.lowerBound] else { return nil }
+        // With a tagger in the pipeline the name must be a person or organisation ("Stealth Over Health:" is not);
+        // a transcript's speaker in capitals ("WALLACE:") is one by the convention.
+        let capitals = name.allSatisfy { !isWord[$0] || doc.tokens[$0].text.allSatisfy { !$0.isLowercase } }
+        // So is a document-like source ("Poll: Clinton and Trump in dead heat").
+        let document = name.contains { isWord[$0] && has($0, .document) }
+        if !doc.mentions.isEmpty, !(opened && capitals), !document, !name.contains(where: { t in
+            mentionOf[t] >= 0 && doc.mentions[mentionOf[t]].type != .location
+        }) { return nil }
+        return (name, colon, opened)
     }
 
     /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within a

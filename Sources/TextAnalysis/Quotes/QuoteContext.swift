@@ -278,23 +278,48 @@ struct QuoteContext {
             if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
                 && !isTitleCase(sentenceOf[t]) { continue }
             for p in phrases where t + p.words.count <= n {
-                var ok = true
-                for (k, w) in p.words.enumerated() where lower[t + k] != w { ok = false; break }
+                // Words of a phrase are consecutive, except that an adverb or a time word may follow the verb
+                // ("spoke emotionally of", "called Friday for", "spoke out Tuesday about").
+                var ok = true, at = t, skipped = 0
+                for (k, w) in p.words.enumerated() {
+                    if k > 0, at < n, lower[at] != w, skipped < 2, isWord[at], quoteOf[at] < 0,
+                       (lower[at].hasSuffix("ly") && lower[at].count > 3) || has(at, .time) {
+                        at += 1
+                        skipped += 1
+                    }
+                    guard at < n, lower[at] == w else { ok = false; break }
+                    at += 1
+                }
                 if !ok { continue }
                 // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs).
                 var before = t - 1
                 while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
                 let participle = p.words[0].hasSuffix("ing") && isPunct(before, ",")
-                cueAt[t] = CueMatch(tokens: t..<(t + p.words.count), frame: p.frame, isParticiple: participle,
-                                    infinitive: p.infinitive)
-                t += p.words.count - 1
+                cueAt[t] = CueMatch(tokens: t..<at, frame: p.frame, isParticiple: participle, infinitive: p.infinitive)
+                t = at - 1
                 break
             }
         }
+        // "in the latest Post/ABC poll", "in some polls": attributes its clause to the poll like "according to".
+        var t2 = 0
+        while t2 + 1 < n {
+            defer { t2 += 1 }
+            guard lower[t2] == "in", cueAt[t2] == nil, quoteOf[t2] < 0, !skipped(t2) else { continue }
+            var k = t2 + 1
+            while k < n, k - t2 <= 10, quoteOf[k] < 0, isWord[k] || isPunct(k, "/-’'") {
+                if isWord[k], has(k, .pollsource) {
+                    cueAt[t2] = CueMatch(tokens: t2..<(t2 + 1), frame: .according, isParticiple: false)
+                    break
+                }
+                k += 1
+            }
+        }
         // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
-        // said"): only the second is a cue.
+        // said"): only the second is a cue. "according to" stays a cue ("according to show insiders").
         for t in 0..<max(0, n - 1) {
-            if let c = cueAt[t], c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil { cueAt[t] = nil }
+            if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil {
+                cueAt[t] = nil
+            }
         }
     }
 }

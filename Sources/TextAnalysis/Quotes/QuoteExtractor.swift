@@ -11,6 +11,8 @@
 //      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
 //   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon (it replaces
 //      "reported.no-speaker" quotes inside it: a cue whose speaker was not found, after every other cue rule);
+//      "direct.transcript-turn": a transcript set in quote marks ("\"PENCE: Well, look ..."), one turn running
+//      over the quoted paragraphs up to the next name, replacing any quote found inside it;
 //   3. a few quoted words inside a sentence that no cue's content took are scare quotes or a title
 //      (“threats”, “Morning Joe”) and dropped: a cue links quoted words to a speaker only through its content
 //      (then they make it a mixed quote); on PolNeAR dev 12 of 14 such stand-alone fragments matched no gold;
@@ -97,6 +99,16 @@ public struct QuoteExtractor: AnalysisComponent {
         for f in found where f.rule != Self.speakerlessRule { markTaken(f.tokens, in: &taken) }
         for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
             let r = label.content
+            // A transcript turn is what its speaker said, quotes and cues inside it included.
+            if label.turn {
+                found.removeAll { $0.tokens.overlaps(r) }
+                for t in r where ctx.quoteOf[t] >= 0 { claimed[ctx.quoteOf[t]] = true }
+                found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: .direct,
+                                   cue: label.colon..<(label.colon + 1), speaker: label.speaker,
+                                   rule: "direct.transcript-turn", confidence: 0.7))
+                markTaken(r, in: &taken)
+                continue
+            }
             guard !r.contains(where: { $0 >= 0 && $0 < taken.count && taken[$0] }) else { continue }
             if r.contains(where: { $0 >= 0 && $0 < weak.count && weak[$0] }) { markTaken(r, in: &labelled) }
             defer { if let last = found.last { markTaken(last.tokens, in: &taken) } }

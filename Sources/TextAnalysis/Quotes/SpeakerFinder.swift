@@ -51,8 +51,14 @@ extension QuoteContext {
         // "said Tuesday", "said on Monday Hugh Hill": time words are no speaker.
         var k = t
         while k < s.tokens.upperBound, isWord[k], has(k, .time) || has(k, .timeprep) { k += 1 }
-        guard let np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
+        guard var np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
             return nil
+        }
+        // "by the mayor on Monday": a time phrase after the name is no part of it.
+        if let cut = (np.lowerBound + 1..<np.upperBound).first(where: {
+            isWord[$0] && has($0, .timeprep) && $0 + 1 < np.upperBound && has($0 + 1, .time)
+        }) {
+            np = np.lowerBound..<cut
         }
         return resolve(np, lastSpeaker: lastSpeaker)
     }
