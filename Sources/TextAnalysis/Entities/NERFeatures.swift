@@ -8,7 +8,7 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 5
+    public static let version: UInt32 = 6
 
     public let clusters: WordClusters
     /// A second, larger cluster set learned elsewhere (web text): classes for names our own corpus lacks.
@@ -34,7 +34,7 @@ public struct NERFeatureExtractor: Sendable {
         case prefix, suffix, clusterM1, cluster0, clusterP1, gaz, gazM1, gazP1, bigramL, bigramR, shapeTri
         case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
         case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
-        case topicShape, topicGaz, web0, webM1, webP1, webM2, webP2
+        case topicShape, topicGaz, web0, webM1, webP1, webM2, webP2, webContextM1, webContextP1
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -336,6 +336,16 @@ public struct NERFeatureExtractor: Sendable {
                 }
                 if o.after != after && !list[..<k].contains(where: { $0.after == o.after }) {
                     keys.append(NERHash.key(T.contextP1.rawValue, o.after))
+                }
+                // the same neighbours by web class: "shares of X" also speaks for "stake in X"
+                let other = doc.sentences[Int(o.sentence)], t = Int(o.token)
+                if o.before != before && t >= 1 && other[t - 1].webCluster >= 0 {
+                    let c = webClusters.prefixHash(cluster: other[t - 1].webCluster, level: 2)
+                    keys.append(NERHash.key(T.webContextM1.rawValue, c))
+                }
+                if o.after != after && t + 1 < other.count && other[t + 1].webCluster >= 0 {
+                    let c = webClusters.prefixHash(cluster: other[t + 1].webCluster, level: 2)
+                    keys.append(NERHash.key(T.webContextP1.rawValue, c))
                 }
             }
         }
