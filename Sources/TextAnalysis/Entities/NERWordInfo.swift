@@ -38,8 +38,20 @@ struct NERWordInfo {
         if lowerString != word { lower = NERHash.string(lowerString) }
         computeShape(word)
         cluster = lookUp(word, lowerString, in: clusters)
-        if web.wordCount > 0 { webCluster = lookUp(word, lowerString, in: web) }
+        if web.wordCount > 0 {
+            // web text has its own all-capitals words; a headline's "JAPAN" reads better as "Japan"
+            if flags.contains(.allCaps), length > 1, let c = titleCluster(word, lowerString, in: web) {
+                webCluster = c
+            } else {
+                webCluster = lookUp(word, lowerString, in: web)
+            }
+        }
         computeAffixes(lowerString)
+    }
+
+    private func titleCluster(_ word: String, _ lowerString: String, in clusters: WordClusters) -> Int32? {
+        let h = NERHash.string(Self.titlecase(lowerString))
+        return clusters.cluster(exact: h, lower: h)
     }
 
     /// The word's cluster: its exact form, then lower case; an all-capital word ("JAPAN", in headlines) borrows
