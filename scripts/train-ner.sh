@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# usage: scripts/train-ner.sh [--epochs N] [--seed S] [--dropout P]
-# Trains the entity tagger on CoNLL-2003 train (epochs chosen on dev), installs the model in
+# usage: scripts/train-ner.sh [--epochs N] [--seed S] [--dropout P] [--average K]
+# Trains the entity tagger on CoNLL-2003 train (epochs chosen on dev), with --average K once per seed S..S+K-1
+# and installs the mean of their weights (ner-tool average-ner: one model's cost, a vote of K), installs it in
 # Sources/TextAnalysis/Resources/ner/model.bin, scores dev and test with conlleval semantics, measures
 # calibration and speed, and writes Resources/ner/model-card.txt. Test is only reported, never used to choose.
 set -eu
@@ -8,12 +9,14 @@ cd "$(dirname "$0")/.."
 EPOCHS=10
 SEED=1
 DROPOUT=0
+AVERAGE=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --epochs) EPOCHS="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
         --dropout) DROPOUT="$2"; shift 2 ;;
-        *) echo "usage: $0 [--epochs N] [--seed S] [--dropout P]" >&2; exit 2 ;;
+        --average) AVERAGE="$2"; shift 2 ;;
+        *) echo "usage: $0 [--epochs N] [--seed S] [--dropout P] [--average K]" >&2; exit 2 ;;
     esac
 done
 DATA="${BYLINE_SHARED:-../shared}/data/conll2003"
@@ -22,9 +25,24 @@ TOOL=.build/release/ner-tool
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
+COMMAND="scripts/train-ner.sh --epochs $EPOCHS --seed $SEED --dropout $DROPOUT"
+[ "$AVERAGE" -gt 1 ] && COMMAND="$COMMAND --average $AVERAGE"
+
 swift build -c release --product ner-tool >&2
-"$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model.bin" \
-    --epochs "$EPOCHS" --seed "$SEED" --dropout "$DROPOUT" --resources Sources/TextAnalysis/Resources 2>&1 | tee "$OUT/train.log" >&2
+: > "$OUT/train.log"
+MODELS=()
+for S in $(seq "$SEED" $((SEED + AVERAGE - 1))); do
+    [ "$AVERAGE" -gt 1 ] && echo "== seed $S" | tee -a "$OUT/train.log" >&2
+    "$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model-$S.bin" \
+        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources Sources/TextAnalysis/Resources 2>&1 \
+        | tee -a "$OUT/train.log" >&2
+    MODELS+=(--model "$OUT/model-$S.bin")
+done
+if [ "$AVERAGE" -gt 1 ]; then
+    "$TOOL" average-ner "${MODELS[@]}" --out "$OUT/model.bin" --command "$COMMAND" | tee -a "$OUT/train.log" >&2
+else
+    cp "$OUT/model-$SEED.bin" "$OUT/model.bin"
+fi
 cp "$OUT/model.bin" "$RES/model.bin"
 for split in dev test; do
     "$TOOL" ner --conll "$DATA/$split.txt" --model "$RES/model.bin" --resources Sources/TextAnalysis/Resources \
@@ -39,7 +57,7 @@ f1() { sed -n 's/.*FB1: *\([0-9.]*\).*/\1/p' "$OUT/$1.score" | head -1; }
     echo "# FORMAT: key: value lines, then free text"
     echo "dev-f1: $(f1 dev)"
     echo "test-f1: $(f1 test)"
-    echo "command: scripts/train-ner.sh --epochs $EPOCHS --seed $SEED --dropout $DROPOUT"
+    echo "command: $COMMAND"
     echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "model-bytes: $(wc -c < "$RES/model.bin")"
     echo

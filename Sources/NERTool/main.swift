@@ -8,7 +8,8 @@ struct NERTool: ParsableCommand {
         commandName: "ner-tool",
         abstract: "Entity tagger: train, tag, score, and developer tools.",
         subcommands: [TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self, ClustersCommand.self,
-                      CalibrationCommand.self, BenchNERCommand.self, BenchAnalysisCommand.self])
+                      CalibrationCommand.self, BenchNERCommand.self, BenchAnalysisCommand.self,
+                      AverageNERCommand.self])
 }
 
 NERTool.main()

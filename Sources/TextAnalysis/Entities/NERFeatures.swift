@@ -8,19 +8,23 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 7
 
     public let clusters: WordClusters
+    /// A second, larger cluster set learned elsewhere (web text): classes for names our own corpus lacks.
+    public let webClusters: WordClusters
     public let gazetteer: NERGazetteer
 
-    public init(clusters: WordClusters, gazetteer: NERGazetteer) {
+    public init(clusters: WordClusters, webClusters: WordClusters = .empty, gazetteer: NERGazetteer) {
         self.clusters = clusters
+        self.webClusters = webClusters
         self.gazetteer = gazetteer
     }
 
     /// Identifies the clusters and gazetteers; a model trained with other ones refuses to load.
     public var fingerprint: String {
-        let hex = String(NERHash.mix(clusters.fingerprint ^ NERHash.mix(gazetteer.fingerprint)), radix: 16)
+        let sets = clusters.fingerprint ^ NERHash.mix(webClusters.fingerprint &+ 1)
+        let hex = String(NERHash.mix(sets ^ NERHash.mix(gazetteer.fingerprint)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -30,7 +34,7 @@ public struct NERFeatureExtractor: Sendable {
         case prefix, suffix, clusterM1, cluster0, clusterP1, gaz, gazM1, gazP1, bigramL, bigramR, shapeTri
         case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
         case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
-        case topicShape, topicGaz
+        case topicShape, topicGaz, web0, webM1, webP1, webM2, webP2, webContextM1, webContextP1
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -87,7 +91,7 @@ public struct NERFeatureExtractor: Sendable {
                     info = v.infos[Int(id)]
                     sentIds[i] = id
                 } else {
-                    info = NERWordInfo(w, clusters: clusters)
+                    info = NERWordInfo(w, clusters: clusters, web: webClusters)
                 }
                 if info.flags.contains(.hasDigit) && !info.flags.contains(.hasLetter) { numbers += 1 }
                 if info.flags.contains(.hasLetter) {
@@ -248,23 +252,28 @@ public struct NERFeatureExtractor: Sendable {
                 keys.append(NERHash.key(T.clusterShape.rawValue, clusters.prefixHash(cluster: w.cluster, level: 1),
                                         w.shortShape))
             }
+            appendWebClusters(w, template: .web0, levels: 4, into: &keys)
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixM1.rawValue, w.suffixes.2)) }
             if w.prefixes.2 != 0 { keys.append(NERHash.key(T.prefixM1.rawValue, w.prefixes.2)) }
             appendClusters(w, template: .clusterM1, levels: 4, into: &keys)
+            appendWebClusters(w, template: .webM1, levels: 4, into: &keys)
         case 1:
             keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixP1.rawValue, w.suffixes.2)) }
             appendClusters(w, template: .clusterP1, levels: 4, into: &keys)
+            appendWebClusters(w, template: .webP1, levels: 4, into: &keys)
         case -2:
             keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
             appendClusters(w, template: .clusterM2, levels: 2, into: &keys)
+            appendWebClusters(w, template: .webM2, levels: 2, into: &keys)
         default:
             keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
             appendClusters(w, template: .clusterP2, levels: 2, into: &keys)
+            appendWebClusters(w, template: .webP2, levels: 2, into: &keys)
         }
     }
 
@@ -328,6 +337,16 @@ public struct NERFeatureExtractor: Sendable {
                 if o.after != after && !list[..<k].contains(where: { $0.after == o.after }) {
                     keys.append(NERHash.key(T.contextP1.rawValue, o.after))
                 }
+                // the same neighbours by web class: "shares of X" also speaks for "stake in X"
+                let other = doc.sentences[Int(o.sentence)], t = Int(o.token)
+                if o.before != before && t >= 1 && other[t - 1].webCluster >= 0 {
+                    let c = webClusters.prefixHash(cluster: other[t - 1].webCluster, level: 2)
+                    keys.append(NERHash.key(T.webContextM1.rawValue, c))
+                }
+                if o.after != after && t + 1 < other.count && other[t + 1].webCluster >= 0 {
+                    let c = webClusters.prefixHash(cluster: other[t + 1].webCluster, level: 2)
+                    keys.append(NERHash.key(T.webContextP1.rawValue, c))
+                }
             }
         }
         if let h = history { appendHistory(h, w, s, i, n, into: &keys) }
@@ -345,6 +364,15 @@ public struct NERFeatureExtractor: Sendable {
         guard w.cluster >= 0 else { return }
         for level in 0..<levels {
             let prefix = clusters.prefixHash(cluster: w.cluster, level: level)
+            keys.append(NERHash.key(template.rawValue, UInt64(level), prefix))
+        }
+    }
+
+    @inline(__always)
+    private func appendWebClusters(_ w: NERWordInfo, template: T, levels: Int, into keys: inout [UInt64]) {
+        guard w.webCluster >= 0 else { return }
+        for level in 0..<levels {
+            let prefix = webClusters.prefixHash(cluster: w.webCluster, level: level)
             keys.append(NERHash.key(template.rawValue, UInt64(level), prefix))
         }
     }

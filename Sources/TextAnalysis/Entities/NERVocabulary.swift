@@ -22,7 +22,7 @@ struct NERVocabulary: Sendable {
         infos.reserveCapacity(words.count)
         for w in words {
             index[w] = Int32(infos.count)
-            infos.append(NERWordInfo(w, clusters: extractor.clusters))
+            infos.append(NERWordInfo(w, clusters: extractor.clusters, web: extractor.webClusters))
         }
         let S = model.stages.count
         var v = [Float](repeating: 0, count: infos.count * Self.offsets * S * L)

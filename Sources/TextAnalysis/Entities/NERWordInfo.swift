@@ -21,6 +21,8 @@ struct NERWordInfo {
     var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var cluster: Int32 = -1
+    /// the word's class in the second, larger cluster set (clusters-web.tsv), or -1
+    var webCluster: Int32 = -1
     var flags: Flags = []
     var length: Int = 0
 
@@ -29,20 +31,41 @@ struct NERWordInfo {
 
     init() {}
 
-    init(_ word: String, clusters: WordClusters) {
+    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty) {
         let lowerString = Self.lowercase(word)
         exact = NERHash.string(word)
         lower = exact
         if lowerString != word { lower = NERHash.string(lowerString) }
         computeShape(word)
-        var cls = clusters.cluster(word, lower: lowerString)
-        if cls == nil, flags.contains(.allCaps), length > 1 {
-            // all-capital headlines: "JAPAN" borrows the class of "Japan"
-            let title = Self.titlecase(lowerString)
-            if title != word { cls = clusters.cluster(title, lower: title) }
+        cluster = lookUp(word, lowerString, in: clusters)
+        if web.wordCount > 0 {
+            // web text has its own all-capitals words; a headline's "JAPAN" reads better as "Japan"
+            if flags.contains(.allCaps), length > 1, let c = titleCluster(word, lowerString, in: web) {
+                webCluster = c
+            } else {
+                webCluster = lookUp(word, lowerString, in: web)
+            }
         }
-        cluster = cls ?? -1
         computeAffixes(lowerString)
+    }
+
+    private func titleCluster(_ word: String, _ lowerString: String, in clusters: WordClusters) -> Int32? {
+        let h = NERHash.string(Self.titlecase(lowerString))
+        return clusters.cluster(exact: h, lower: h)
+    }
+
+    /// The word's cluster: its exact form, then lower case; an all-capital word ("JAPAN", in headlines) borrows
+    /// the class of its title-case form ("Japan").
+    private func lookUp(_ word: String, _ lowerString: String, in clusters: WordClusters) -> Int32 {
+        if let c = clusters.cluster(exact: exact, lower: lower) { return c }
+        if flags.contains(.allCaps), length > 1 {
+            let title = Self.titlecase(lowerString)
+            if title != word {
+                let h = NERHash.string(title)
+                if let c = clusters.cluster(exact: h, lower: h) { return c }
+            }
+        }
+        return -1
     }
 
     private mutating func computeShape(_ word: String) {

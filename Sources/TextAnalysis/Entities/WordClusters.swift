@@ -5,8 +5,8 @@ public struct WordClusters: Sendable {
     /// The prefix lengths used as features; shorter prefixes are coarser classes.
     public static let prefixLengths = [4, 6, 10, 20]
 
-    /// word -> cluster index
-    private let index: [String: Int32]
+    /// NERHash.string(word) -> cluster index (hashes, not strings: the large set loads without building text)
+    private let index: [UInt64: Int32]
     /// cluster index -> hashes of the path prefixes (one per prefix length)
     private let prefixHashes: [UInt64]
     public let paths: [String]
@@ -20,9 +20,9 @@ public struct WordClusters: Sendable {
     /// The `limit` most frequent words with a cluster.
     public func frequentWords(_ limit: Int) -> [String] { Array(byFrequency.prefix(limit)) }
 
-    public static let empty = WordClusters(index: [:], paths: [])
+    public static let empty = WordClusters(index: [:], paths: [], fingerprint: 0)
 
-    init(index: [String: Int32], paths: [String], byFrequency: [String] = []) {
+    init(index: [UInt64: Int32], paths: [String], fingerprint: UInt64, byFrequency: [String] = []) {
         self.index = index
         self.byFrequency = byFrequency
         self.paths = paths
@@ -35,41 +35,55 @@ public struct WordClusters: Sendable {
             }
         }
         self.prefixHashes = hashes
-        var fp: UInt64 = 0
-        for (word, id) in index { fp ^= NERHash.key(1, NERHash.string(word), NERHash.string(paths[Int(id)])) }
-        self.fingerprint = fp
+        self.fingerprint = fingerprint
     }
 
-    /// Reads `path<TAB>word<TAB>count` lines (the wcluster output format).
-    public init(resources: ResourceLoader, file: String = "ner/clusters.tsv") throws {
-        var index: [String: Int32] = [:]
+    /// Reads `path<TAB>word<TAB>count` lines (the wcluster output format). `byFrequency: false` skips ordering
+    /// the words by count (only `frequentWords` needs it), which saves load time for a large set.
+    public init(resources: ResourceLoader, file: String = "ner/clusters.tsv", byFrequency: Bool = true) throws {
+        let data = try resources.data(file)
+        var index: [UInt64: Int32] = [:]
+        index.reserveCapacity(data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
         var paths: [String] = []
         var pathIndex: [String: Int32] = [:]
+        var pathHashes: [UInt64] = []
         var counted: [(String, Int)] = []
-        try NERResourceFile.forEachLine(try resources.data(file)) { number, cols in
+        var fingerprint: UInt64 = 0
+        var lastPath: [UInt8] = [], lastID: Int32 = -1
+        try NERResourceFile.forEachLine(data) { number, cols in
             guard cols.count >= 2, !cols[0].isEmpty, !cols[1].isEmpty, cols[0].allSatisfy({ $0 == 0x30 || $0 == 0x31 })
             else { throw ResourceError("\(file):\(number): expected path<TAB>word<TAB>count") }
-            let p = String(decoding: cols[0], as: UTF8.self)
+            // files are sorted by path, so most lines repeat the previous line's path
             let id: Int32
-            if let known = pathIndex[p] { id = known } else {
-                id = Int32(paths.count)
-                paths.append(p)
-                pathIndex[p] = id
+            if lastID >= 0 && cols[0].elementsEqual(lastPath) { id = lastID } else {
+                let p = String(decoding: cols[0], as: UTF8.self)
+                if let known = pathIndex[p] { id = known } else {
+                    id = Int32(paths.count)
+                    paths.append(p)
+                    pathIndex[p] = id
+                    pathHashes.append(NERHash.bytes(cols[0]))
+                }
+                lastPath = Array(cols[0])
+                lastID = id
             }
-            let word = String(decoding: cols[1], as: UTF8.self)
-            index[word] = id
+            let word = NERHash.bytes(cols[1])
+            if let old = index.updateValue(id, forKey: word) {
+                fingerprint ^= NERHash.key(1, word, pathHashes[Int(old)])
+            }
+            fingerprint ^= NERHash.key(1, word, pathHashes[Int(id)])
+            guard byFrequency else { return }
             var count = 0
             if cols.count > 2 { for b in cols[2] where b >= 0x30 && b <= 0x39 { count = count * 10 + Int(b - 0x30) } }
-            counted.append((word, count))
+            counted.append((String(decoding: cols[1], as: UTF8.self), count))
         }
         let order = counted.indices.sorted { counted[$0].1 != counted[$1].1 ? counted[$0].1 > counted[$1].1 : $0 < $1 }
-        self.init(index: index, paths: paths, byFrequency: order.map { counted[$0].0 })
+        self.init(index: index, paths: paths, fingerprint: fingerprint, byFrequency: order.map { counted[$0].0 })
     }
 
-    /// The cluster of a word, trying its exact form, then lower case.
+    /// The cluster of a word by the hashes of its exact form, then its lower case (NERHash.string of each).
     @inline(__always)
-    public func cluster(_ word: String, lower: String) -> Int32? {
-        index[word] ?? index[lower]
+    public func cluster(exact: UInt64, lower: UInt64) -> Int32? {
+        index[exact] ?? index[lower]
     }
 
     @inline(__always)
