@@ -37,8 +37,11 @@ struct AnalyzerTests {
         let doc = analyzer.analyze(try String(contentsOf: url, encoding: .utf8))
         #expect(doc.date?.description == "2021-03-18")
         #expect(doc.bodyStart == 17)
-        #expect(doc.sentences.count == 17)
+        #expect(doc.sentences.count == 18)
         #expect(doc.tokens.first?.text == "The")
+        // Regression: the related-story marker "READ |" came out as an organization named READ.
+        #expect(!doc.entities.contains { $0.name == "READ" })
+        #expect(doc.entities.contains { $0.name == "Antony Blinken" && $0.mentions.count >= 4 })
     }
 
     @Test func analyzerAcceptsACustomComponentList() throws {

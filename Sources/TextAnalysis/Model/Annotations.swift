@@ -14,7 +14,8 @@ public struct Paragraph: Sendable, Equatable {
     public var sentences: Range<Int>
     public var chars: CharRange
     public var isBoilerplate: Bool
-    /// A boilerplate line that is a related story's headline ("READ | ..."): skipped by quotes and the timeline,
+    /// A related story's headline (after a "READ |" marker, which is a boilerplate paragraph of its own): skipped by
+    /// quotes and the timeline,
     /// read by the entity tagger (the article points at the names it holds).
     public var isLink = false
     /// A short line without final punctuation between paragraphs (a subheading).

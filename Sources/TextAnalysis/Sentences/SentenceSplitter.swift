@@ -4,7 +4,9 @@
 // starts in lowercase; after an abbreviation only when a sentence starter follows ("U.S. He ..."), never after a
 // title ("Mr.") or an initial ("J."). A line break ends a sentence (headlines have no final punctuation) unless
 // a lowercase word follows it (hard-wrapped text); a blank line ends a paragraph. A boilerplate marker
-// ("READ | ...") starts its own paragraph that runs to the end of its line and is flagged isBoilerplate; a one-line
+// ("Follow us on ...") starts its own paragraph that runs to the end of its line and is flagged isBoilerplate (after
+// a related-story marker, "READ |", the marker and the linked headline are two such paragraphs, the second flagged
+// isLink); a one-line
 // paragraph without final punctuation is a heading. Runs without punctuation are cut every maxSentenceTokens.
 // Sentences partition the tokens and paragraphs partition the sentences; the date prefix has no tokens.
 
@@ -112,7 +114,11 @@ public struct SentenceSplitter: AnalysisComponent {
             sentStart = end
         }
         func endParagraph() {
-            guard sentences.count > paraStart else { return }
+            guard sentences.count > paraStart else {
+                paraBoilerplate = false
+                paraLink = false
+                return
+            }
             let first = sentences[paraStart], last = sentences[sentences.count - 1]
             var p = Paragraph(sentences: paraStart..<sentences.count,
                               chars: CharRange(first.chars.start, last.chars.end), isBoilerplate: paraBoilerplate)
@@ -143,8 +149,15 @@ public struct SentenceSplitter: AnalysisComponent {
                 endParagraph()
                 inBoilerplate = true
                 paraBoilerplate = true
-                paraLink = pattern.isLink
                 i += pattern.tokens.count
+                if pattern.isLink {
+                    // The marker ("READ |") is a boilerplate paragraph of its own and the linked headline another,
+                    // so the tagger, which reads the headline's names, never takes the marker for a name.
+                    endSentence(i)
+                    endParagraph()
+                    paraBoilerplate = true
+                    paraLink = true
+                }
                 continue
             }
             // Tokens ending in a letter or digit (most of them) cannot end a sentence: skip the string checks.
