@@ -599,6 +599,10 @@ extension QuoteContext {
                 let close = directs[quoteOf[t]].closeToken
                 if close >= end, let s = sentence(of: close) { end = s.tokens.upperBound }
                 t = close + 1
+                // American style puts the comma inside the marks ("promising “jobs, jobs, jobs,” but he has also
+                // ..."): the writer's next clause after it ends the reported clause as after a bare comma.
+                if isPunct(close - 1, ","), commaEndsClause(before: t, end: end)
+                    || (t < end && cueAt[t].map { $0.isParticiple || $0.frame == .according } == true) { break }
                 continue
             }
             if stopAtComma, isPunct(t, ",") { break }
@@ -640,6 +644,14 @@ extension QuoteContext {
         var e = min(t, end)
         while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
         return e
+    }
+
+    /// True when the words from `t` on, right after a comma, start the writer's own next clause: a joining
+    /// conjunction (", but he has also ...") or an aside participle (", contradicting the police").
+    private func commaEndsClause(before t: Int, end: Int) -> Bool {
+        guard t < end, isWord[t], quoteOf[t] < 0 else { return false }
+        if has(t, .clausejoin) { return !(t + 1 < end && lower[t + 1] == "that") }
+        return asideParticiple(at: t, end: end)
     }
 
     /// An -ing word (after an optional -ly adverb) that opens a participle phrase, not a cue ("adding" starts the
