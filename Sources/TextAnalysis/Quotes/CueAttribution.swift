@@ -405,6 +405,26 @@ extension QuoteContext {
             && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
             e = stop
         }
+        // Nor is a time phrase right after the object, nor what follows it: when or how it was said ("called
+        // Clinton a “disgrace” Wednesday on a radio show", "offered advice to Clinton on Friday in the debates").
+        // Only a capitalised time word (a weekday) or one after a time preposition counts, not "a year" ("cut taxes
+        // by 2 percent a year"), nor one inside a noun phrase ("the moderator of Monday night's debate"); not in a
+        // clause of the object's own ("make clear earlier Friday that"), nor before quoted words that complete the
+        // object ("called his remarks on Saturday “a wake-up call”").
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && has($0, .time)
+            && (isCap[$0] || has($0 - 1, .timeprep)) }) {
+            var after = stop
+            while after < e, isWord[after], has(after, .time) { after += 1 }
+            // "her Sunday morning health crisis", "statements by Trump last week that ...": the time phrase
+            // belongs to a noun.
+            let nounTime = after < e && (lower[after] == "’s" || lower[after] == "'s" || lower[after] == "that")
+                || has(stop - 1, .det) || has(stop - 1, .possessive)
+            let clause = (k..<stop).contains { isPunct($0, ",;:") || lower[$0] == "that" || cueAt[$0] != nil }
+            let quotedAfter = (stop..<e).contains { quoteOf[$0] >= 0 }
+            if !nounTime, !clause, !quotedAfter {
+                e = has(stop - 1, .timeprep) && stop - 1 > k ? stop - 1 : stop
+            }
+        }
         // A trailing time phrase is not what was said ("called the office on Monday").
         var t = e
         while t > k, isWord[t - 1], has(t - 1, .time) { t -= 1 }
