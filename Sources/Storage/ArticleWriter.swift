@@ -70,8 +70,7 @@ enum ArticleWriter {
                     let (result, articleDeltas, articleRenames) = try write(article, marks: marks, into: db)
                     try db.execute("RELEASE article")
                     for (id, d) in articleDeltas { deltas[id, default: d.zero].merge(d) }
-                    // The first rename of an entity in the batch holds the norm its index entry was made with.
-                    for r in articleRenames where renamed[r.id] == nil { renamed[r.id] = r.oldNorm }
+                    keepFirstRenames(articleRenames, in: &renamed)
                     outcomes.append(.success(result))
                 } catch {
                     guard isArticleLocal(error), db.isInTransaction,
@@ -94,7 +93,7 @@ enum ArticleWriter {
         let marks = try Marks(db)
         let (result, deltas, renames) = try write(prepared, marks: marks, into: db)
         var renamed: [Int64: String] = [:]
-        for r in renames where renamed[r.id] == nil { renamed[r.id] = r.oldNorm }
+        keepFirstRenames(renames, in: &renamed)
         try finish(deltas: deltas, renamed: renamed, marks: marks, db: db)
         return result
     }
@@ -169,6 +168,12 @@ enum ArticleWriter {
 
     /// An entity from before the batch that took a fuller name, with the folded name it had.
     typealias Rename = (id: Int64, oldNorm: String)
+
+    /// The first rename of an entity in a batch holds the norm its index entry was made with; later ones are
+    /// renames of a name the batch itself wrote.
+    private static func keepFirstRenames(_ renames: [Rename], in renamed: inout [Int64: String]) {
+        for r in renames where renamed[r.id] == nil { renamed[r.id] = r.oldNorm }
+    }
 
     /// Writes one article's rows; returns its result, what it adds to the entity counters and the entities from
     /// before `marks` it renamed.

@@ -49,9 +49,7 @@ import Testing
         defer { old.remove() }
         #expect(old.applied == 7)
         let store = try ArticleStore(path: old.path)
-        let names = try store.withWriter { db throws(StorageError) in
-            try db.statement("SELECT name FROM sqlite_schema WHERE name LIKE 'mentions%'").rows { $0.text(0) }
-        }
+        let names = try StoreFixtures.schemaNames(store, where: "name LIKE 'mentions%'")
         #expect(names.isEmpty)
         let biden = try #require(try store.entity(id: 7))
         #expect(biden.entity.mentionCount == 2)
@@ -79,9 +77,7 @@ import Testing
         defer { old.remove() }
         #expect(old.applied == 8)
         let store = try ArticleStore(path: old.path)
-        let tables = try store.withWriter { db throws(StorageError) in
-            try db.statement("SELECT name FROM sqlite_schema WHERE name LIKE 'entity_aliases%'").rows { $0.text(0) }
-        }
+        let tables = try StoreFixtures.schemaNames(store, where: "name LIKE 'entity_aliases%'")
         #expect(tables.isEmpty)
         try QueryTablesTests.expectDerivedTablesMatch(store, "migration 010")
         #expect(try store.entities(EntityQuery(q: "bide")).rows.first?.aliases == ["BIDEN \"the \\ quoted\""])

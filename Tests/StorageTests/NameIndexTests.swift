@@ -57,10 +57,7 @@ import Testing
             """)
         defer { old.remove() }
         let store = try ArticleStore(path: old.path)
-        let triggers = try store.withWriter { db throws(StorageError) in
-            try db.statement("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%fts_insert'")
-                .rows { $0.text(0) }
-        }
+        let triggers = try F.schemaNames(store, where: "type = 'trigger' AND name LIKE '%fts_insert'")
         #expect(triggers.isEmpty)
         #expect(try Self.names(store, "yell") == ["Yellen"])
         _ = try store.insert(Self.article("h2", [F.entity(1, "Janet Yellen", aliases: ["Yellen"]),

@@ -25,6 +25,14 @@ enum StoreFixtures {
         return (path, before.count, { try? FileManager.default.removeItem(at: dir) })
     }
 
+    /// Names of the store's schema objects (tables, indexes, triggers) that match an SQL condition, e.g.
+    /// `"name LIKE 'mentions%'"`: what a migration left behind.
+    static func schemaNames(_ store: ArticleStore, where condition: String) throws -> [String] {
+        try store.withWriter { db throws(StorageError) in
+            try db.statement("SELECT name FROM sqlite_schema WHERE \(condition)").rows { $0.text(0) }
+        }
+    }
+
     static func withTempStore<T>(options: ArticleStore.Options = .init(),
                                  _ body: (ArticleStore, URL) throws -> T) throws -> T {
         let dir = tempDirectory()

@@ -242,7 +242,7 @@ public struct NERFeatureExtractor: Sendable {
             if suf.1 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 1, suf.1)) }
             if suf.2 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 2, suf.2)) }
             if suf.3 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 3, suf.3)) }
-            appendClusters(w, template: .cluster0, levels: 4, into: &keys)
+            appendClusterPrefixes(w.cluster, of: clusters, template: .cluster0, levels: 4, into: &keys)
             if w.cluster < 0 && w.flags.contains(.hasLetter) {
                 keys.append(NERHash.key(T.unknownCluster.rawValue, UInt64(w.flags.rawValue)))
             }
@@ -252,28 +252,28 @@ public struct NERFeatureExtractor: Sendable {
                 keys.append(NERHash.key(T.clusterShape.rawValue, clusters.prefixHash(cluster: w.cluster, level: 1),
                                         w.shortShape))
             }
-            appendWebClusters(w, template: .web0, levels: 4, into: &keys)
+            appendClusterPrefixes(w.webCluster, of: webClusters, template: .web0, levels: 4, into: &keys)
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixM1.rawValue, w.suffixes.2)) }
             if w.prefixes.2 != 0 { keys.append(NERHash.key(T.prefixM1.rawValue, w.prefixes.2)) }
-            appendClusters(w, template: .clusterM1, levels: 4, into: &keys)
-            appendWebClusters(w, template: .webM1, levels: 4, into: &keys)
+            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM1, levels: 4, into: &keys)
+            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM1, levels: 4, into: &keys)
         case 1:
             keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixP1.rawValue, w.suffixes.2)) }
-            appendClusters(w, template: .clusterP1, levels: 4, into: &keys)
-            appendWebClusters(w, template: .webP1, levels: 4, into: &keys)
+            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP1, levels: 4, into: &keys)
+            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP1, levels: 4, into: &keys)
         case -2:
             keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
-            appendClusters(w, template: .clusterM2, levels: 2, into: &keys)
-            appendWebClusters(w, template: .webM2, levels: 2, into: &keys)
+            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM2, levels: 2, into: &keys)
+            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM2, levels: 2, into: &keys)
         default:
             keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
-            appendClusters(w, template: .clusterP2, levels: 2, into: &keys)
-            appendWebClusters(w, template: .webP2, levels: 2, into: &keys)
+            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP2, levels: 2, into: &keys)
+            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP2, levels: 2, into: &keys)
         }
     }
 
@@ -359,21 +359,13 @@ public struct NERFeatureExtractor: Sendable {
         appendHistory(history, sent[i], s, i, sent.count, into: &keys)
     }
 
+    /// The first `levels` path prefixes of `cluster` in `set` (our clusters or the web ones), one key each.
     @inline(__always)
-    private func appendClusters(_ w: NERWordInfo, template: T, levels: Int, into keys: inout [UInt64]) {
-        guard w.cluster >= 0 else { return }
+    private func appendClusterPrefixes(_ cluster: Int32, of set: WordClusters, template: T, levels: Int,
+                                       into keys: inout [UInt64]) {
+        guard cluster >= 0 else { return }
         for level in 0..<levels {
-            let prefix = clusters.prefixHash(cluster: w.cluster, level: level)
-            keys.append(NERHash.key(template.rawValue, UInt64(level), prefix))
-        }
-    }
-
-    @inline(__always)
-    private func appendWebClusters(_ w: NERWordInfo, template: T, levels: Int, into keys: inout [UInt64]) {
-        guard w.webCluster >= 0 else { return }
-        for level in 0..<levels {
-            let prefix = webClusters.prefixHash(cluster: w.webCluster, level: level)
-            keys.append(NERHash.key(template.rawValue, UInt64(level), prefix))
+            keys.append(NERHash.key(template.rawValue, UInt64(level), set.prefixHash(cluster: cluster, level: level)))
         }
     }
 

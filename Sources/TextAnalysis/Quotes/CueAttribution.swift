@@ -74,7 +74,7 @@ extension QuoteContext {
         if c.frame != .noun, c.frame != .passive, c.frame != .according, has(a, .passivecue), b < sEnd,
            lower[b] != "by", isWord[b], let subject = passiveSubject(before: a, floor: s.tokens.lowerBound) {
             let e = clauseEnd(from: b, sentenceEnd: sEnd)
-            if (b..<max(b, e)).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 2 {
+            if wordCount(b..<max(b, e)) >= 2 {
                 return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(subject.lowerBound..<e),
                                       rule: "reported.passive", confidence: 0.35)
             }
@@ -135,7 +135,7 @@ extension QuoteContext {
                     return nil
                 }
                 let e = clauseEnd(from: b, sentenceEnd: sEnd, stopAtComma: true)
-                guard (b..<e).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 2 else { return nil }
+                guard wordCount(b..<e) >= 2 else { return nil }
                 return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(b..<e), rule: "reported.relative-gap",
                                       confidence: base - 0.2)
             }
@@ -432,7 +432,7 @@ extension QuoteContext {
         if t < e { e = t }
         // A bare determiner and noun is too little to tell "called the office" (a phone call) from "called Trump
         // a liar"; quoted words always count.
-        let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        let words = wordCount(k..<e)
         let quoted = (k..<e).contains { quoteOf[$0] >= 0 }
         let bare = words == 2 && has(k, .det)
         if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
@@ -525,7 +525,7 @@ extension QuoteContext {
         // issue will be moot").
         if frame == .passive { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
-        let words = (k..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        let words = wordCount(k..<e)
         return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
 
@@ -554,7 +554,7 @@ extension QuoteContext {
         else { return nil }
         var e = doc.sentences[doc.paragraphs[p].sentences.upperBound - 1].tokens.upperBound
         while e > k, isPunct(e - 1, ".,;:!?") { e -= 1 }
-        return (k..<e).reduce(0, { $0 + (isWord[$1] ? 1 : 0) }) >= 3 ? k..<e : nil
+        return wordCount(k..<e) >= 3 ? k..<e : nil
     }
 
     /// The direct quote or clause that ends just before `left` (a comma or a closing mark).
@@ -593,7 +593,7 @@ extension QuoteContext {
             break
         }
         start = trimLeading(start, end: e + 1)
-        let words = (start..<(e + 1)).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+        let words = wordCount(start..<(e + 1))
         return words >= 3 ? .clause(start..<(e + 1)) : nil
     }
 

@@ -47,7 +47,7 @@ extension QuoteContext {
                 }
             }
             while e > colon + 1, isPunct(e - 1, ".,;:!?") || isCloseMark(e - 1) { e -= 1 }
-            let words = (colon + 1..<e).reduce(0) { $0 + (isWord[$1] ? 1 : 0) }
+            let words = wordCount(colon + 1..<e)
             guard words >= 3 else { continue }
             out.append(ColonLabel(speaker: resolve(name, lastSpeaker: lastSpeaker), colon: colon,
                                   content: (colon + 1)..<e, turn: opened))

@@ -156,6 +156,8 @@ struct QuoteContext {
 
     /// Token `t` (a valid index) is in word class `c`.
     func has(_ t: Int, _ c: QuoteWordClass) -> Bool { wordClasses[t] & c.bit != 0 }
+    /// Tokens in `r` that are words (not punctuation or quote marks).
+    func wordCount(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (isWord[$1] ? 1 : 0) } }
 
     func isPunct(_ t: Int, _ chars: String) -> Bool {
         guard t >= 0 && t < single.count else { return false }

@@ -20,14 +20,12 @@ extension Tense {
         // "until Tuesday", "till 9 a.m. Friday": a deadline or a postponement points ahead whatever the verb
         // ("extended its deadline until 9 a.m. Tuesday"), unless the clause looks back from a past perfect
         // ("Until Thursday, they had not called him a suspect").
-        if span.lowerBound > 0, words[span.lowerBound - 1].id >= 0,
-           rules.tenseFlags[Int(words[span.lowerBound - 1].id)] & 128 != 0,
+        if span.lowerBound > 0, rules.tense(of: words[span.lowerBound - 1]).contains(.futureBeforeTimex),
            clause.map({ words[$0.at].lower != "had" }) ?? true {
             return .future
         }
         // "since March": the start of something still going on lies behind.
-        if span.lowerBound > 0, words[span.lowerBound - 1].id >= 0,
-           rules.tenseFlags[Int(words[span.lowerBound - 1].id)] & 512 != 0 {
+        if span.lowerBound > 0, rules.tense(of: words[span.lowerBound - 1]).contains(.pastBeforeTimex) {
             return .past
         }
         if let clause { return clause.tense }
@@ -46,8 +44,7 @@ extension Tense {
         var i = span.lowerBound - 1
         while i >= lo && span.lowerBound - i <= window {
             if !wide && isQuote(words, i) { break }
-            if wide, i > lo, words[i].lower == "to", words[i - 1].id >= 0,
-               rules.tenseFlags[Int(words[i - 1].id)] & 256 != 0 {
+            if wide, i > lo, words[i].lower == "to", rules.tense(of: words[i - 1]).contains(.intentBeforeTo) {
                 best = (span.lowerBound - i, .future, i)
                 break
             }
@@ -86,36 +83,36 @@ extension Tense {
     static func cue(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Tense? {
         let w = words[i]
         guard w.kind == .word else { return nil }
-        let flags = w.id >= 0 ? rules.tenseFlags[Int(w.id)] : 0
+        let flags = rules.tense(of: w)
         // After a determiner a cue is a noun ("the plan", "its plans"): no tense.
-        if flags & 7 != 0, i > 0, words[i - 1].id >= 0, rules.tenseFlags[Int(words[i - 1].id)] & 32 != 0 { return nil }
+        if !flags.isDisjoint(with: .verb), i > 0, rules.tense(of: words[i - 1]).contains(.determiner) { return nil }
         // "is to resume", "set to meet", "poised to": a plan.
-        if flags & 64 != 0, i + 1 < words.count, words[i + 1].lower == "to" { return .future }
-        if flags & 1 != 0 {
+        if flags.contains(.futureBeforeTo), i + 1 < words.count, words[i + 1].lower == "to" { return .future }
+        if flags.contains(.future) {
             // "next to the embassy", "due to the strike": a place or a cause, not a plan.
-            if i + 2 < words.count, words[i + 1].lower == "to", words[i + 2].id >= 0,
-               rules.tenseFlags[Int(words[i + 2].id)] & 32 != 0 { return nil }
+            if i + 2 < words.count, words[i + 1].lower == "to", rules.tense(of: words[i + 2]).contains(.determiner) {
+                return nil
+            }
             // "had been due to", "had planned to": a plan in the past perfect is over.
             var k = i - 1
             while k >= 0 && k >= i - 2 && words[k].kind == .word {
                 if words[k].lower == "had" { return .past }
-                let f = words[k].id >= 0 ? rules.tenseFlags[Int(words[k].id)] : 0
-                if f & 16 == 0 { break }
+                if !rules.tense(of: words[k]).contains(.participleAux) { break }
                 k -= 1
             }
             return .future
         }
         // A listed past form after "be"/"to" is a participle ("would be paid", "has been sold"): the auxiliary or
         // modal further out decides then.
-        if flags & 2 != 0 {
-            if i > 0, words[i - 1].id >= 0, rules.tenseFlags[Int(words[i - 1].id)] & 16 != 0 { return nil }
+        if flags.contains(.past) {
+            if i > 0, rules.tense(of: words[i - 1]).contains(.participleAux) { return nil }
             return .past
         }
-        if flags & 4 != 0 { return .present }
+        if flags.contains(.present) { return .present }
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
-        if w.pastEd, flags & 8 == 0, !w.capitalized || i == 0 || words[i - 1].scalar == 46,
-           i == 0 || words[i - 1].id < 0 || rules.tenseFlags[Int(words[i - 1].id)] & 16 == 0 {
+        if w.pastEd, !flags.contains(.notPastEd), !w.capitalized || i == 0 || words[i - 1].scalar == 46,
+           i == 0 || !rules.tense(of: words[i - 1]).contains(.participleAux) {
             return .past
         }
         return nil

@@ -89,10 +89,12 @@ public struct TimeRuleSet: Sendable {
     var futureBeforeTimex: Set<String> = []
     var intentBeforeTo: Set<String> = []
     var pastBeforeTimex: Set<String> = []
-    /// Tense flags by vocabulary id: future 1, past 2, present 4, not a past "-ed" 8, participle auxiliary 16,
-    /// determiner 32, future before "to" 64, future right before the expression 128, intent before "to" 256,
-    /// past right before the expression 512.
-    var tenseFlags: [UInt16] = []
+    /// Tense word lists a word belongs to, by vocabulary id (see `tense(of:)`).
+    var tenseFlags: [TenseFlags] = []
+
+    /// The tense word lists `w` is on ([] for a word outside the vocabulary).
+    @inline(__always)
+    func tense(of w: TimeWord) -> TenseFlags { w.id >= 0 ? tenseFlags[Int(w.id)] : [] }
 
     /// Rule files in matching priority order (a tie between equal spans goes to the earlier rule).
     static let ruleFiles = ["block", "set", "time", "date", "duration", "reference"]
@@ -176,11 +178,15 @@ public struct TimeRuleSet: Sendable {
         ordinalValue = Array(repeating: nil, count: vocab.count)
         for (w, v) in numberWords { numberValue[Int(vocab[w]!)] = v }
         for (w, v) in ordinalWords { ordinalValue[Int(vocab[w]!)] = v }
-        tenseFlags = Array(repeating: 0, count: vocab.count)
-        for (set, flag) in [(tenseFuture, 1), (tensePast, 2), (tensePresent, 4), (notPastEd, 8), (participleAux, 16),
-                            (determiners, 32), (futureBeforeTo, 64), (futureBeforeTimex, 128), (intentBeforeTo, 256),
-                            (pastBeforeTimex, 512)] {
-            for w in set { tenseFlags[Int(vocab[w]!)] |= UInt16(flag) }
+        tenseFlags = Array(repeating: [], count: vocab.count)
+        let tenseLists: [(Set<String>, TenseFlags)] = [
+            (tenseFuture, .future), (tensePast, .past), (tensePresent, .present), (notPastEd, .notPastEd),
+            (participleAux, .participleAux), (determiners, .determiner), (futureBeforeTo, .futureBeforeTo),
+            (futureBeforeTimex, .futureBeforeTimex), (intentBeforeTo, .intentBeforeTo),
+            (pastBeforeTimex, .pastBeforeTimex),
+        ]
+        for (set, flag) in tenseLists {
+            for w in set { tenseFlags[Int(vocab[w]!)].insert(flag) }
         }
     }
 
@@ -354,4 +360,26 @@ public struct TimeRuleSet: Sendable {
         if !rest.isEmpty { parts.append(.text(String(rest))) }
         return parts
     }
+}
+
+/// The tense word lists (time/patterns/tense-*.txt and the determiners) a vocabulary word is on.
+struct TenseFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let future = TenseFlags(rawValue: 1)
+    static let past = TenseFlags(rawValue: 2)
+    static let present = TenseFlags(rawValue: 4)
+    /// Ends in "-ed" but is no past form ("need", "speed").
+    static let notPastEd = TenseFlags(rawValue: 8)
+    /// "be", "to", ...: a past form after it is a participle.
+    static let participleAux = TenseFlags(rawValue: 16)
+    static let determiner = TenseFlags(rawValue: 32)
+    /// "is/set/poised" + "to": a plan.
+    static let futureBeforeTo = TenseFlags(rawValue: 64)
+    /// "until" right before the expression: a deadline ahead.
+    static let futureBeforeTimex = TenseFlags(rawValue: 128)
+    /// "agreed" + "to": an intent.
+    static let intentBeforeTo = TenseFlags(rawValue: 256)
+    /// "since" right before the expression.
+    static let pastBeforeTimex = TenseFlags(rawValue: 512)
+    static let verb: TenseFlags = [.future, .past, .present]
 }
