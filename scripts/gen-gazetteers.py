@@ -161,6 +161,9 @@ def people():
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = [locations(), misc(), people()]
+    # the self-trained list comes from scripts/gen-auto-gazetteer.sh; keep it listed when it is there
+    if os.path.exists(os.path.join(OUT, "auto.tsv")):
+        files.append("auto.tsv")
     with open(os.path.join(OUT, "index.txt"), "w", encoding="utf-8") as f:
         f.write("# Gazetteer files for the entity tagger, one file name per line (scripts/gen-gazetteers.py).\n")
         f.write("# FORMAT: file name relative to this folder\n")

@@ -8,7 +8,7 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 7
+    public static let version: UInt32 = 8
 
     public let clusters: WordClusters
     /// A second, larger cluster set learned elsewhere (web text): classes for names our own corpus lacks.

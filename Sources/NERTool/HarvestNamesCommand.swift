@@ -1,0 +1,46 @@
+// `ner-tool harvest-names DIR...`: tags every .txt file under the given folders (unlabeled news text) with the
+// entity tagger and prints each mention as `type<TAB>confidence<TAB>tokens joined by spaces`, one per line.
+// scripts/gen-auto-gazetteer.sh counts these into the self-trained gazetteer (names by the type the tagger
+// gives them on text it never trained on).
+import App
+import ArgumentParser
+import Foundation
+import TextAnalysis
+
+struct HarvestNamesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "harvest-names", abstract: "Print the mentions the tagger finds in unlabeled .txt files.")
+
+    @Argument(help: "Folders of .txt files (searched recursively, in sorted order).") var folders: [String]
+    @Option(help: "Model file (default: bundled).") var model: String?
+    @Option(help: "Resource directory (default: bundled).") var resources: String?
+
+    func run() throws {
+        let loader = try resources.map { ResourceLoader(directory: URL(fileURLWithPath: $0)) }
+            ?? ResourceLoader.bundled()
+        let tagger = EntityTagger(tagger: try NERSequenceTagger(resources: loader,
+                                                                model: model.map { URL(fileURLWithPath: $0) }))
+        let front = try Pipeline([try Tokenizer(resources: loader), try SentenceSplitter(resources: loader)])
+        var out = ""
+        for folder in folders {
+            var files: [String] = []
+            let walk = FileManager.default.enumerator(atPath: folder)
+            while let f = walk?.nextObject() as? String { if f.hasSuffix(".txt") { files.append(f) } }
+            for f in files.sorted() {
+                guard let data = FileManager.default.contents(atPath: folder + "/" + f) else { continue }
+                var doc = Document(text: String(decoding: data, as: UTF8.self))
+                front.run(&doc)
+                for m in tagger.predict(doc) {
+                    let words = m.tokens.map { doc.tokens[$0].text }.joined(separator: " ")
+                    guard !words.contains("\t"), !words.contains("\n") else { continue }
+                    out += "\(m.type.rawValue)\t\(String(format: "%.3f", m.confidence))\t\(words)\n"
+                }
+                if out.utf8.count > 1 << 20 {
+                    FileHandle.standardOutput.write(Data(out.utf8))
+                    out = ""
+                }
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
