@@ -20,6 +20,9 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
     private final class Ticket {
         let article: Item
         var outcome: Outcome?
+        /// Signalled when the outcome is set or this ticket may lead: each waiter sleeps on its own, so the end of a
+        /// batch wakes its articles' callers and the next leader, not every caller queued (64 under load).
+        let wake = DispatchSemaphore(value: 0)
         init(_ article: Item) { self.article = article }
     }
 
@@ -92,12 +95,13 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
         defer { condition.unlock() }
         queue.append(ticket)
         if wasAnnounced { announced -= 1 }
-        // Wake a lingering leader only when its wait is over (not at every arrival: the followers share the
-        // condition).
+        // Wake a lingering leader (the only one waiting on `condition`) only when its wait is over.
         if lingering && (queue.count >= fillTarget || announced == 0) { condition.broadcast() }
         while ticket.outcome == nil {
             if leading {
-                condition.wait()
+                condition.unlock()
+                ticket.wake.wait()
+                condition.lock()
                 continue
             }
             leading = true
@@ -117,9 +121,12 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
             for (i, t) in batch.enumerated() {
                 t.outcome = i < outcomes.count
                     ? outcomes[i] : .failure(StorageError(kind: .other, message: "batch returned too few results"))
+                if t !== ticket { t.wake.signal() }
             }
             leading = false
-            condition.broadcast()
+            // The oldest article still queued leads the next batch (should a new arrival take the lead first, the
+            // woken caller finds it taken and sleeps again until its batch is done).
+            queue.first?.wake.signal()
         }
         return ticket.outcome!
     }
