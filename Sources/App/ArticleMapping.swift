@@ -9,8 +9,9 @@ enum ArticleMapping {
                            analysisJSON: [UInt8]) -> NewArticle {
         // Storage refuses blank names and repeated ids; such an entity is dropped rather than losing the article.
         var seen = Set<Int>()
+        // (A scan for one non-space scalar: Foundation's trimmingCharacters was 1 % of the server's CPU under POST.)
         let kept = doc.entities.filter { e in
-            !e.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && seen.insert(e.id).inserted
+            e.name.unicodeScalars.contains { !$0.properties.isWhitespace } && seen.insert(e.id).inserted
         }
         let keptIds = Set(kept.map(\.id))
         // Quotes and events refer to entities by index; Storage by the article-local id the JSON shows.

@@ -21,13 +21,20 @@ public final class ArticleStore: Sendable {
         public var quickCheck: Bool
         /// Checkpoint the WAL on a background thread instead of inside the commits (see Checkpointer).
         public var backgroundCheckpoints: Bool
+        /// While announced inserts (`announceInsert`) are on their way, a group commit waits up to `commitLinger`
+        /// for them, until `commitFillTarget` articles are queued (see GroupCommit).
+        public var commitFillTarget: Int
+        public var commitLinger: Duration
         public init(readers: Int = 4, busyTimeoutMs: Int32 = 5000, maxBatch: Int = 64, quickCheck: Bool = true,
-                    backgroundCheckpoints: Bool = true) {
+                    backgroundCheckpoints: Bool = true, commitFillTarget: Int = 32,
+                    commitLinger: Duration = .milliseconds(40)) {
             self.readers = readers
             self.busyTimeoutMs = busyTimeoutMs
             self.maxBatch = maxBatch
             self.quickCheck = quickCheck
             self.backgroundCheckpoints = backgroundCheckpoints
+            self.commitFillTarget = commitFillTarget
+            self.commitLinger = commitLinger
         }
     }
 
@@ -64,7 +71,8 @@ public final class ArticleStore: Sendable {
         self.writer = writer
         self.readers = path == ":memory:" ? nil : Locked([])
         let written = Locked(0)
-        self.commits = GroupCommit(maxBatch: options.maxBatch) { articles in
+        self.commits = GroupCommit(maxBatch: options.maxBatch, fillTarget: options.commitFillTarget,
+                                   linger: options.commitLinger) { articles in
             writer.withLock { db in
                 let outcomes = ArticleWriter.insertBatch(articles, into: db)
                 let created = outcomes.count { (try? $0.get())?.created == true }
@@ -92,9 +100,24 @@ public final class ArticleStore: Sendable {
     /// Stores an article with its entities, quotes and events in one transaction, or returns the id of the
     /// article with the same content hash (`created == false`). Returns only after the COMMIT is on disk
     /// (WAL, synchronous=FULL); on error nothing of the article is stored.
-    public func insert(_ article: NewArticle) throws(StorageError) -> InsertResult {
+    /// `announced`: the announcement made for this article (`announceInsert`), used up here.
+    public func insert(_ article: NewArticle, announced: InsertAnnouncement? = nil) throws(StorageError)
+        -> InsertResult {
         // Checked and folded here, on the caller's thread: the writer thread is the one every insert waits on.
-        try commits.submit(PreparedArticle(article)).get()
+        let prepared: PreparedArticle
+        do {
+            prepared = try PreparedArticle(article)
+        } catch {
+            announced?.withdraw()
+            throw error
+        }
+        return try commits.submit(prepared, announced: announced?.take() ?? false).get()
+    }
+
+    /// Announces an article that will be inserted soon (App: before analysing it), so a group commit in the
+    /// making can wait for it. Insert it with `insert(_:announced:)`; dropping the announcement unused withdraws it.
+    public func announceInsert() -> InsertAnnouncement {
+        InsertAnnouncement(commits)
     }
 
     /// Deletes an article, its mentions, quotes and events; entities left without articles disappear and the
@@ -145,5 +168,31 @@ public final class ArticleStore: Sendable {
         try db.execute("BEGIN")
         defer { db.rollback() }  // read-only: ending the snapshot is all a rollback does
         return try body(db)
+    }
+}
+
+/// An insert on its way (see ArticleStore.announceInsert). Used up by the insert, else withdrawn when released.
+public final class InsertAnnouncement: Sendable {
+    private let commits: GroupCommit<PreparedArticle>
+    private let pending = Locked(true)
+
+    init(_ commits: GroupCommit<PreparedArticle>) {
+        self.commits = commits
+        commits.announce()
+    }
+
+    deinit { withdraw() }
+
+    /// True once: the announcement is now used up by the caller.
+    func take() -> Bool {
+        pending.withLock { p in
+            defer { p = false }
+            return p
+        }
+    }
+
+    /// The article will not come (a second call, or one after `take`, does nothing).
+    public func withdraw() {
+        if take() { commits.withdraw() }
     }
 }

@@ -66,9 +66,10 @@ enum ArticleWriter {
             let marks = try Marks(db)
             for article in articles {
                 do throws(StorageError) {
-                    try db.execute("SAVEPOINT article")
+                    // Prepared once (cached) rather than parsed by sqlite3_exec for every article.
+                    try db.statement("SAVEPOINT article").run()
                     let (result, articleDeltas, articleRenames) = try write(article, marks: marks, into: db)
-                    try db.execute("RELEASE article")
+                    try db.statement("RELEASE article").run()
                     for (id, d) in articleDeltas { deltas[id, default: d.zero].merge(d) }
                     keepFirstRenames(articleRenames, in: &renamed)
                     outcomes.append(.success(result))
@@ -147,14 +148,13 @@ enum ArticleWriter {
         try db.statement("""
             INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?
             """).run([.int(marks.quotes)])
-        let renamedIds = "[" + renamed.keys.map { String($0) }.joined(separator: ",") + "]"
-        try addBigrams(from: """
-            SELECT entity_id, norm FROM entity_names WHERE id > ?1
-            UNION ALL SELECT id, norm FROM entities WHERE id > ?2 OR id IN (SELECT value FROM json_each(?3))
-            """, [.int(marks.names), .int(marks.entities), .text(renamedIds)], db: db)
+        // New names only: a new or renamed entity's name is one of its article's name forms, so it is in
+        // entity_names already (as a new row, or an old one whose bigrams are in).
+        try addBigrams(from: "SELECT entity_id, norm FROM entity_names WHERE id > ?1", [.int(marks.names)], db: db)
     }
 
-    /// Adds to name_bigrams every two-character substring of the names `source` selects as (entity_id, norm).
+    /// Adds to name_bigrams every two-character substring of the names `source` selects as (entity_id, norm),
+    /// except those with a space: a folded query has no space at either end, so a two-character one has none.
     /// SQLite's length and substr count characters as the query's two-character text does (Unicode scalars).
     static func addBigrams(from source: String, _ values: [SQLValue], db: Database) throws(StorageError) {
         try db.statement("""
@@ -162,8 +162,22 @@ enum ArticleWriter {
                 grams(entity_id, norm, i) AS (
                     SELECT entity_id, norm, 1 FROM src WHERE length(norm) >= 2
                     UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
-            INSERT OR IGNORE INTO name_bigrams(bigram, entity_id) SELECT substr(norm, i, 2), entity_id FROM grams
+            INSERT OR IGNORE INTO name_bigrams(bigram, entity_id)
+            SELECT substr(norm, i, 2) AS g, entity_id FROM grams WHERE instr(g, ' ') = 0
             """).run(values)
+    }
+
+    /// Removes from name_bigrams the bigrams of every name entity `id` has now, one primary-key lookup each
+    /// (migration 015 dropped the index by entity).
+    static func removeBigrams(ofEntity id: Int64, db: Database) throws(StorageError) {
+        try db.statement("""
+            WITH RECURSIVE src(norm) AS (SELECT norm FROM entities WHERE id = ?1
+                                         UNION SELECT norm FROM entity_names WHERE entity_id = ?1),
+                grams(norm, i) AS (
+                    SELECT norm, 1 FROM src WHERE length(norm) >= 2
+                    UNION ALL SELECT norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+            DELETE FROM name_bigrams WHERE entity_id = ?1 AND bigram IN (SELECT substr(norm, i, 2) FROM grams)
+            """).run([.int(id)])
     }
 
     /// An entity from before the batch that took a fuller name, with the folded name it had.
@@ -237,7 +251,14 @@ enum ArticleWriter {
         try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms)",
                        columns: 5, values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
-            try insertQuote(q, speakerNorm: norm, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
+            // The speaker filter finds a quote through its speaker entity's names (entity_names, where this
+            // article's forms stay as long as the article) or, failing that, through speaker_norm: a name that is
+            // already one of this article's forms of the speaker entity is left out of the speaker_norm index.
+            let speaker = q.speakerLocalEntityId.flatMap { global[$0] }
+            var indexedNorm = norm
+            if let speaker, let norm, seenForms.contains(FormKey(entityId: speaker, norm: norm)) { indexedNorm = nil }
+            try insertQuote(q, speakerId: speaker, speakerNorm: indexedNorm, articleId: articleId,
+                            articleDate: p.sortDate, db: db)
         }
         for (ev, pe) in zip(a.events, p.events) {
             try insertEvent(ev, pe, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
@@ -333,9 +354,8 @@ enum ArticleWriter {
 
     // MARK: - Quotes and events
 
-    private static func insertQuote(_ q: NewQuote, speakerNorm: String?, articleId: Int64, articleDate: String,
-                                    global: [Int: Int64], db: Database) throws(StorageError) {
-        let speaker = q.speakerLocalEntityId.flatMap { global[$0] }
+    private static func insertQuote(_ q: NewQuote, speakerId speaker: Int64?, speakerNorm: String?, articleId: Int64,
+                                    articleDate: String, db: Database) throws(StorageError) {
         try db.statement("""
             INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
                                cue, rule, confidence, article_date)
@@ -391,6 +411,9 @@ enum ArticleWriter {
             .first([.int(articleId)], { $0.text(0) }) else { return false }
         let affected = try db.statement("SELECT entity_id, mention_count FROM article_entities WHERE article_id = ?")
             .rows([.int(articleId)]) { ($0.int64(0), $0.int(1)) }
+        // The names this article alone gave go with it (triggers): drop the bigrams of every name each entity has
+        // now, and add back below those of the names left.
+        for (id, _) in affected { try removeBigrams(ofEntity: id, db: db) }
         try db.statement("DELETE FROM articles WHERE id = ?").run([.int(articleId)])
         guard db.changes > 0 else { return false }
         // Subtracting this article keeps a delete cheap for an entity in thousands of articles; first/last seen
@@ -411,8 +434,6 @@ enum ArticleWriter {
             try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])
             try reseen.run([.int(id), .text(sortDate)])
-            // The names this article alone gave are gone (triggers): rebuild the entity's bigrams from what is left.
-            try db.statement("DELETE FROM name_bigrams WHERE entity_id = ?").run([.int(id)])
             try addBigrams(from: """
                 SELECT entity_id, norm FROM entity_names WHERE entity_id = ?1
                 UNION ALL SELECT id, norm FROM entities WHERE id = ?1

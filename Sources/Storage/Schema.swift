@@ -323,5 +323,22 @@ enum Schema {
                 WHERE entity_id = old.entity_id AND (norm, alias) IN (SELECT key, value FROM json_each(old.forms));
             END;
             """),
+        // Fewer index pages per POST commit, which writes every page its articles touched (at 64 connections
+        // quotes_by_speaker_norm was 13 % of a commit's pages, the two entity count indexes 9 %):
+        // - quotes.speaker_norm is kept only when the speaker filter could not find the quote through its speaker
+        //   entity's names (ArticleWriter leaves it NULL when the name is one of the article's forms of that
+        //   entity, about three quotes in four), and the index holds the non-NULL ones. Older rows keep theirs.
+        // - entities_by_type_count goes: a type-filtered list walks entities_by_count and skips other types (each
+        //   type is a large share of all entities, so a page is a few hundred index entries at most).
+        // - name_bigrams loses its index by entity: a delete removes an entity's bigrams by primary key, from the
+        //   names it has (ArticleWriter.removeBigrams); and its bigrams with a space go (a folded two-character
+        //   query has none), which new names no longer add.
+        Migration(name: "015-fewer-write-indexes", sql: """
+            DROP INDEX quotes_by_speaker_norm;
+            CREATE INDEX quotes_by_speaker_norm ON quotes(speaker_norm) WHERE speaker_norm IS NOT NULL;
+            DROP INDEX entities_by_type_count;
+            DROP INDEX name_bigrams_by_entity;
+            DELETE FROM name_bigrams WHERE instr(bigram, ' ') > 0;
+            """),
     ]
 }

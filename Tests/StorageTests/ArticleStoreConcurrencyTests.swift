@@ -66,4 +66,25 @@ import Testing
             #expect(try store.articleId(contentHash: "pending") == nil)
         }
     }
+
+    @Test func anAnnouncementOfAnArticleThatIsRefusedOrNeverComesKeepsNoCommitWaiting() throws {
+        // A commit would wait ten minutes for an announced article that never came.
+        let options = ArticleStore.Options(commitFillTarget: 8, commitLinger: .seconds(600))
+        try StoreFixtures.withTempStore(options: options) { store, _ in
+            let refused = store.announceInsert()
+            #expect(throws: StorageError.self) {
+                try store.insert(StoreFixtures.article("bad", date: "not a date"), announced: refused)
+            }
+            do { _ = store.announceInsert() }  // released unused
+            let done = DispatchSemaphore(value: 0)
+            let result = Locked<Int64?>(nil)
+            Thread.detachNewThread {
+                let id = try? store.insert(StoreFixtures.article("good"), announced: store.announceInsert()).id
+                result.withLock { $0 = id }
+                done.signal()
+            }
+            #expect(done.wait(timeout: .now() + 30) == .success)
+            #expect(result.withLock { $0 } != nil)
+        }
+    }
 }

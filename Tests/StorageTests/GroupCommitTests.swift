@@ -93,4 +93,61 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         group.wait()
         #expect(commit.recentBatchSizes == [1, 3, 3, 3])
     }
+
+    /// A commit that records its batches and answers every article with id 1.
+    static func recording(_ batches: Locked<[[String]]>, maxBatch: Int = 64, fillTarget: Int,
+                          linger: Duration) -> GroupCommit<NewArticle> {
+        GroupCommit<NewArticle>(maxBatch: maxBatch, fillTarget: fillTarget, linger: linger) { articles in
+            batches.withLock { $0.append(articles.map(\.contentHash)) }
+            return articles.map { _ in .success(InsertResult(id: 1, created: true)) }
+        }
+    }
+
+    @Test func aLeaderWaitsForAnnouncedArticlesAndCommitsThemTogether() {
+        let batches = Locked<[[String]]>([])
+        let commit = Self.recording(batches, fillTarget: 3, linger: .seconds(60))
+        for _ in 0..<3 { commit.announce() }
+        let group = DispatchGroup()
+        for (i, h) in ["a", "b", "c"].enumerated() {
+            group.enter()
+            Thread.detachNewThread {
+                _ = commit.submit(NewArticle(text: "", contentHash: h), announced: true)
+                group.leave()
+            }
+            // Each one has arrived (the first leads and waits) before the next is sent.
+            let deadline = Date().addingTimeInterval(10)
+            while commit.announcedCount > 2 - i && Date() < deadline { usleep(1000) }
+        }
+        group.wait()
+        #expect(batches.withLock { $0.map { Set($0) } } == [["a", "b", "c"]])
+        #expect(commit.announcedCount == 0)
+    }
+
+    @Test(arguments: [false, true])
+    func aLeaderStopsWaitingWhenNothingAnnouncedIsLeft(_ withdrawn: Bool) {
+        let batches = Locked<[[String]]>([])
+        // A linger this long would stop the test if nothing ended it.
+        let commit = Self.recording(batches, fillTarget: 10, linger: .seconds(600))
+        commit.announce()
+        if withdrawn { commit.announce() }
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = commit.submit(NewArticle(text: "", contentHash: "a"), announced: true)
+            done.signal()
+        }
+        if withdrawn {
+            let deadline = Date().addingTimeInterval(10)
+            while commit.announcedCount > 1 && Date() < deadline { usleep(1000) }
+            commit.withdraw()
+        }
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(batches.withLock { $0 } == [["a"]])
+    }
+
+    @Test func withoutAnnouncementsNothingWaits() {
+        let batches = Locked<[[String]]>([])
+        let commit = Self.recording(batches, fillTarget: 10, linger: .seconds(600))
+        #expect((try? commit.submit(NewArticle(text: "", contentHash: "a")).get())?.id == 1)
+        #expect(batches.withLock { $0 } == [["a"]])
+    }
 }

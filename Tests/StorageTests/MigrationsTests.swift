@@ -113,6 +113,43 @@ import Testing
         #expect(try store.timeline(TimelineQuery(articleId: next.id)).rows.map(\.articleDate) == ["2022-03-04"])
     }
 
+    @Test func aDatabaseFromBeforeFewerWriteIndexesKeepsFindingSpeakersTypesAndTwoLetterNames() throws {
+        // Rows as the writer before 015 stored them: every quote with its speaker_norm, bigrams with spaces.
+        let old = try StoreFixtures.oldDatabase(before: "015-fewer-write-indexes", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES (1, 'h1', 't', '2021-01-05', x'7B7D');
+            INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
+            VALUES (7, 'PER:jo li', 'jo li', 'Jo Li', 'PER', 1, 1, '2021-01-05', '2021-01-05'),
+                   (8, 'ORG:un', 'un', 'UN', 'ORG', 1, 1, '2021-01-05', '2021-01-05');
+            INSERT INTO article_entities VALUES (1, 7, NULL, 1, '{"jo li":"Jo Li"}'), (1, 8, NULL, 1, '{"un":"UN"}');
+            INSERT INTO entity_names(entity_id, norm, alias) VALUES (7, 'jo li', 'Jo Li'), (8, 'un', 'UN');
+            INSERT INTO name_bigrams VALUES ('jo', 7), ('o ', 7), (' l', 7), ('li', 7), ('un', 8);
+            INSERT INTO quotes(id, article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
+                               rule, confidence, article_date)
+            VALUES (1, 1, 7, 'Jo Li', 'jo li', 'one', 'direct', 0, 3, 'r', 0.5, '2021-01-05');
+            INSERT INTO entities_fts(rowid, norm) SELECT id, norm FROM entities;
+            INSERT INTO entity_names_fts(rowid, norm) SELECT id, norm FROM entity_names;
+            INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes;
+            """)
+        defer { old.remove() }
+        let store = try ArticleStore(path: old.path)
+        let gone = try StoreFixtures.schemaNames(store, where: """
+            name IN ('entities_by_type_count', 'name_bigrams_by_entity')
+            """)
+        #expect(gone.isEmpty)
+        let partial = try StoreFixtures.schemaNames(store, where: """
+            name = 'quotes_by_speaker_norm' AND sql LIKE '%WHERE speaker_norm IS NOT NULL%'
+            """)
+        #expect(partial == ["quotes_by_speaker_norm"])
+        #expect(try store.quotes(QuoteQuery(speaker: "JO LI")).rows.map(\.id) == [1])
+        #expect(try store.entities(EntityQuery(type: "ORG")).rows.map(\.id) == [8])
+        #expect(try store.entities(EntityQuery(q: "un")).rows.map(\.id) == [8])
+        try QueryTablesTests.expectDerivedTablesMatch(store, "migration 015")
+        // A delete takes every bigram of the names that go.
+        #expect(try store.deleteArticle(id: 1))
+        let bigrams = try store.withWriter { db throws(StorageError) in try db.scalarInt("SELECT count(*) FROM name_bigrams") }
+        #expect(bigrams == 0)
+    }
+
     @Test func connectionUsesWalFullSyncAndForeignKeys() throws {
         let dir = StoreFixtures.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

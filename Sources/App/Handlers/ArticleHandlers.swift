@@ -20,12 +20,16 @@ extension Service {
            let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: existing) }) {
             return Stored(id: existing, created: false, analysisJSON: detail.analysisJSON)
         }
+        // Announced before the analysis: a group commit being gathered meanwhile waits a little for it.
+        let announcement = loaded.store.announceInsert()
         let (article, json) = withAnalysisSlot {
             let document = timedAnalysis(loaded.analyzer, submission)
             let json = AnalysisJSON.encode(document)
             return (ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json), json)
         }
-        let result = try storing({ () throws(StorageError) in try loaded.store.insert(article) })
+        let result = try storing({ () throws(StorageError) in
+            try loaded.store.insert(article, announced: announcement)
+        })
         return Stored(id: result.id, created: result.created, analysisJSON: json)
     }
 
