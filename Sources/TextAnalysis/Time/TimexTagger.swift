@@ -42,8 +42,11 @@ public struct TimexTagger: AnalysisComponent {
             if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("anchor"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
-            if TimexResolver.quarter(value) != nil, !x.value.contains("anchor"),
-               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-") { discussed = value }
+            // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
+            // quarter ... after a flat second quarter"): results report the latest quarter.
+            if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
+               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"),
+               !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
             out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod))
             if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
                 seconds.append(second)
@@ -62,6 +65,15 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// Whether `discussed` is one of the three quarters before the reference's and later than `q`.
+    static func laterRecentQuarter(_ discussed: String?, than q: (year: Int, quarter: Int),
+                                   reference: CalendarDate?) -> Bool {
+        guard let d = discussed.flatMap(TimexResolver.quarter), let ref = reference else { return false }
+        let index = d.year * 4 + d.quarter - 1
+        let back = ref.year * 4 + (ref.month - 1) / 3 - index
+        return (1...3).contains(back) && index > q.year * 4 + q.quarter - 1
     }
 
     /// "April 24 and 25", "March 3-4": a bare day number joined to a month-day date is a date of the same
