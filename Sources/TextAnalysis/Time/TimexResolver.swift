@@ -327,7 +327,12 @@ public struct TimexResolver: Sendable {
                 let (wy, w) = Self.isoWeek(d.adding(days: 7 * offset))
                 return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(w))")
             }
-            if let w = a.week, offset == 0 { return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))") }
+            if let w = a.week, let jan4 = CalendarDate(year: y, month: 1, day: 4) {
+                // The Monday of ISO week 1 is the one on or before January 4; "the following week" moves from it.
+                let monday = jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1 + offset))
+                let (wy, wk) = Self.isoWeek(monday)
+                return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(wk))")
+            }
             return .value("\(Self.year(y))-WXX")
         case .month:
             guard let m = a.month else { return .value("\(Self.year(y))-XX") }
