@@ -29,6 +29,8 @@ public struct TimexTagger: AnalysisComponent {
         for x in extractor.extract(scalars, range: range, sentences: sentences) {
             var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned,
                                          discussed: discussed)
+            // A vague reference that does not hold in its clause ("it soon became a flood").
+            if value.isEmpty { continue }
             // The end of a range ("from Monday to Friday", "between Dec. 28 and Jan. 3") does not come before its
             // start: resolved forward from the start instead.
             if let start = out.last, x.value.hasPrefix("UNDEF(weekday") || x.value.hasPrefix("UNDEF(date"),
