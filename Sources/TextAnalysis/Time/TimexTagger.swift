@@ -39,9 +39,11 @@ public struct TimexTagger: AnalysisComponent {
                 value = resolver.resolve(x.value, reference: from, tense: .future)
             }
             // The anchor for anaphora is the last calendar value of day, week, month, quarter or year shape.
-            // Anaphoric values do not move it: repeated comparisons ("a year earlier" ... "a year earlier")
-            // count from the same date, not from each other.
-            if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("anchor"),
+            // Anaphoric values looking back do not move it: repeated comparisons ("a year earlier" ... "a year
+            // earlier") count from the same date, not from each other. A narrative moving on does ("two years
+            // later ... the following year").
+            if x.type == .date || x.type == .time, !x.value.contains("mentioned"),
+               !x.value.contains("anchor") || x.value.contains("+"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
             // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
