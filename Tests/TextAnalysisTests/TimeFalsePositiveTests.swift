@@ -27,6 +27,10 @@ struct TimeFalsePositiveTests {
         "On May 3 and [25,000] people marched.",
         "The talks ran May 3-[4th floor] rooms.",
         "He said on ABC's \"[This Week]\" that talks failed.",
+        "The Fed cut rates by [a quarter point] on Wednesday.",
+        "[The Sunday Times] reported the story.",
+        "[The summer Olympics] open in Tokyo.",
+        "The striker [scored twice in the first half].",
     ]
 
     @Test(arguments: sentences)

@@ -101,9 +101,10 @@ public struct TimexExtractor: Sendable {
     }
 
     /// Specs TimexResolver resolves by tense (see its header): weekdays, month(-day)s, quarters, halves,
-    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"). Tested on a rule's
-    /// value template once, when the rules load.
-    static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday"]
+    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"), and "soon"'s
+    /// future-ref. Tested on a rule's value template once, when the rules load.
+    static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday",
+                             "(future-ref"]
 
     static func needsTense(_ value: String) -> Bool {
         value.contains("UNDEF(") && tenseSpecs.contains { value.contains($0) }

@@ -34,6 +34,9 @@
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
+//   future-ref                                      FUTURE_REF, or nothing in a past clause ("it soon became
+//                                                   a flood" looks ahead from a past time, not from the
+//                                                   article's): the tagger drops an empty value
 //
 // Named periods without a direction word follow the clause tense: past picks the latest one starting on or
 // before the reference, future the earliest one ending on or after it, as long as that one lies within
@@ -99,6 +102,7 @@ public struct TimexResolver: Sendable {
             let (y, w) = Self.isoWeek(d)
             return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))")
         }
+        if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
         if head == "anchor-day" {
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
             return relative("day", ref)
@@ -269,20 +273,41 @@ public struct TimexResolver: Sendable {
         /// Parses 2021, 2021-03, 2021-03-18(T...), 2021-W11, 2021-Q1 (2021-H1 and 2021-SU as their year);
         /// nil for anything else (decades, REF values, durations).
         init?(_ value: String) {
-            let v = value.split(separator: "T", maxSplits: 1).first.map(String.init) ?? value
-            let parts = v.split(separator: "-", omittingEmptySubsequences: false)
-            guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
+            // Bytes, not splits: the tagger asks this of every timex.
+            var b = Array(value.utf8)
+            if let t = b.firstIndex(of: UInt8(ascii: "T")) { b.removeSubrange(t...) }
+            func number(_ r: Range<Int>) -> Int? {
+                guard r.upperBound <= b.count, !r.isEmpty else { return nil }
+                var n = 0
+                for c in b[r] {
+                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                    n = n * 10 + Int(c - UInt8(ascii: "0"))
+                }
+                return n
+            }
+            // Fields between dashes: the year, then W/Q/month/half/season, then the day.
+            var fields: [Range<Int>] = []
+            var start = 0
+            for (i, c) in b.enumerated() where c == UInt8(ascii: "-") {
+                fields.append(start..<i)
+                start = i + 1
+            }
+            fields.append(start..<b.count)
+            guard fields[0].count == 4, let y = number(fields[0]) else { return nil }
             year = y
-            if parts.count >= 2 {
-                let p = parts[1]
-                if p.hasPrefix("W"), let w = Int(p.dropFirst()), (1...53).contains(w) { week = w }
-                else if p.hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) { quarter = q }
-                else if p.count == 2, let m = Int(p), (1...12).contains(m) {
+            if fields.count >= 2 {
+                let p = fields[1]
+                let head = p.isEmpty ? 0 : b[p.lowerBound]
+                if head == UInt8(ascii: "W"), let w = number(p.dropFirst()), (1...53).contains(w) { week = w }
+                else if head == UInt8(ascii: "Q"), let q = number(p.dropFirst()), (1...4).contains(q) { quarter = q }
+                else if p.count == 2, let m = number(p), (1...12).contains(m) {
                     month = m
-                    if parts.count >= 3, let d = Int(parts[2]), CalendarDate(year: y, month: m, day: d) != nil {
+                    if fields.count >= 3, let d = number(fields[2]), CalendarDate(year: y, month: m, day: d) != nil {
                         day = d
                     }
-                } else if !["H1", "H2", "SP", "SU", "FA", "WI"].contains(p) { return nil }
+                } else if !["H1", "H2", "SP", "SU", "FA", "WI"].contains(String(decoding: b[p], as: UTF8.self)) {
+                    return nil
+                }
             }
         }
 
@@ -327,7 +352,12 @@ public struct TimexResolver: Sendable {
                 let (wy, w) = Self.isoWeek(d.adding(days: 7 * offset))
                 return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(w))")
             }
-            if let w = a.week, offset == 0 { return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))") }
+            if let w = a.week, let jan4 = CalendarDate(year: y, month: 1, day: 4) {
+                // The Monday of ISO week 1 is the one on or before January 4; "the following week" moves from it.
+                let monday = jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1 + offset))
+                let (wy, wk) = Self.isoWeek(monday)
+                return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(wk))")
+            }
             return .value("\(Self.year(y))-WXX")
         case .month:
             guard let m = a.month else { return .value("\(Self.year(y))-XX") }
@@ -417,10 +447,16 @@ public struct TimexResolver: Sendable {
 
     /// "2020-Q3" as (2020, 3).
     static func quarter(_ v: String) -> (year: Int, quarter: Int)? {
-        let parts = v.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), parts[1].count == 2,
-              parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }
-        return (y, q)
+        // Bytes, not a split: the tagger asks this of every timex.
+        let b = Array(v.utf8)
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "Q"),
+              b[6] >= UInt8(ascii: "1"), b[6] <= UInt8(ascii: "4") else { return nil }
+        var y = 0
+        for c in b[0..<4] {
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            y = y * 10 + Int(c - UInt8(ascii: "0"))
+        }
+        return (y, Int(b[6] - UInt8(ascii: "0")))
     }
 
     static func monthSpan(_ y: Int, _ m: Int, months: Int) -> (Int, Int) {

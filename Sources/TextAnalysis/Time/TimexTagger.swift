@@ -29,6 +29,8 @@ public struct TimexTagger: AnalysisComponent {
         for x in extractor.extract(scalars, range: range, sentences: sentences) {
             var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned,
                                          discussed: discussed)
+            // A vague reference that does not hold in its clause ("it soon became a flood").
+            if value.isEmpty { continue }
             // The end of a range ("from Monday to Friday", "between Dec. 28 and Jan. 3") does not come before its
             // start: resolved forward from the start instead.
             if let start = out.last, x.value.hasPrefix("UNDEF(weekday") || x.value.hasPrefix("UNDEF(date"),
@@ -37,13 +39,18 @@ public struct TimexTagger: AnalysisComponent {
                 value = resolver.resolve(x.value, reference: from, tense: .future)
             }
             // The anchor for anaphora is the last calendar value of day, week, month, quarter or year shape.
-            // Anaphoric values do not move it: repeated comparisons ("a year earlier" ... "a year earlier")
-            // count from the same date, not from each other.
-            if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("anchor"),
+            // Anaphoric values looking back do not move it: repeated comparisons ("a year earlier" ... "a year
+            // earlier") count from the same date, not from each other. A narrative moving on does ("two years
+            // later ... the following year").
+            if x.type == .date || x.type == .time, !x.value.contains("mentioned"),
+               !x.value.contains("anchor") || x.value.contains("+"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
-            if TimexResolver.quarter(value) != nil, !x.value.contains("anchor"),
-               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-") { discussed = value }
+            // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
+            // quarter ... after a flat second quarter"): results report the latest quarter.
+            if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
+               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"),
+               !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
             out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod))
             if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
                 seconds.append(second)
@@ -62,6 +69,15 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// Whether `discussed` is one of the three quarters before the reference's and later than `q`.
+    static func laterRecentQuarter(_ discussed: String?, than q: (year: Int, quarter: Int),
+                                   reference: CalendarDate?) -> Bool {
+        guard let d = discussed.flatMap(TimexResolver.quarter), let ref = reference else { return false }
+        let index = d.year * 4 + d.quarter - 1
+        let back = ref.year * 4 + (ref.month - 1) / 3 - index
+        return (1...3).contains(back) && index > q.year * 4 + q.quarter - 1
     }
 
     /// "April 24 and 25", "March 3-4": a bare day number joined to a month-day date is a date of the same
