@@ -197,6 +197,20 @@ import Testing
         #expect(q?.speaker?.name == "Lopez")
     }
 
+    /// Past a long attribution (more than 15 tokens) the resumed quote is the same quote only while the
+    /// attribution has no more words than the two pieces: the one content range would otherwise be mostly the
+    /// attribution, and the pieces stay two quotes.
+    @Test func splitQuoteAfterLongAttributionNeedsLongerPieces() {
+        let long = "“We are ready,” said Lopez, a city engineer who has worked on the new bridge over the river " +
+            "for many years."
+        let merged = QuoteTestDocuments.analyze(long + " “The plan has been tested for a year by every engineer " +
+            "in the department, and it has passed each test so far without a single failure.”")
+        #expect(merged.quotes.map(\.rule) == ["direct.then-cue+split"])
+        let apart = QuoteTestDocuments.analyze(long + " “It works.”")
+        #expect(apart.quotes.map(\.rule) == ["direct.then-cue", "direct.same-paragraph"])
+        #expect(apart.quotes.map { $0.speaker?.name } == ["Lopez", "Lopez"])
+    }
+
     /// A quote running over paragraphs (each reopens, only the last closes) is one quote.
     @Test func multiParagraphQuoteIsOneQuote() {
         let doc = QuoteTestDocuments.analyze("Lopez said: “We are ready.\n\n“The plan has been tested for a year.”")

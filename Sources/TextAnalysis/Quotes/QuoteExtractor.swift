@@ -64,7 +64,9 @@ public struct QuoteExtractor: AnalysisComponent {
                 var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
                 // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
                 if att.cue.lowerBound > ctx.directs[q].closeToken,
-                   let q2 = ctx.resumedQuote(after: max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)),
+                   let q2 = ctx.resumedQuote(after: max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0))
+                    ?? ctx.resumedQuoteAfterLongAttribution(q, after: max(att.cue.upperBound,
+                                                                           att.speaker?.mention.upperBound ?? 0)),
                    !claimed[q2] {
                     claimed[q2] = true
                     content = CharRange(content.start, ctx.directs[q2].marks.content.end)
