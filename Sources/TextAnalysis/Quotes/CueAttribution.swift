@@ -169,15 +169,18 @@ extension QuoteContext {
             }
             // "The park, Tompkins said, is usually full": an attribution set inside its clause; the content runs
             // around it (from the sentence start to the clause end, the attribution included, as split quotes).
-            if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), has(b + 1, .nostart),
-               lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
+            // A tell cue's hearer and a time phrase may sit before the second comma ("The difference now, he told
+            // me on Friday, is that ...").
+            let p = skipTime(c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b, end: sEnd)
+            if isPunct(left - 1, ","), isPunct(p, ","), wordAt(p + 1), has(p + 1, .nostart),
+               lower[p + 1] != "and", lower[p + 1] != "or", quoteOf[left - 1] < 0 {
                 var start = trimLeading(s.tokens.lowerBound, end: left)
                 // "..., which, Tompkins said, is usually full": a relative clause's content starts at its pronoun.
                 if left - 2 >= start, isWord[left - 2], has(left - 2, .relative), isPunct(left - 3, ",") {
                     start = left - 2
                 }
-                let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
-                if left - 1 - start >= 1, e > b + 2 {
+                let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
+                if left - 1 - start >= 1, e > p + 2 {
                     return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
                                           rule: "reported.parenthetical", confidence: base - 0.1)
                 }
@@ -192,7 +195,9 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
             }
-            if isPunct(left - 1, ","), endsAttribution(at: b, end: sEnd), let target = backward(before: left) {
+            // "CLAUSE, Graham told reporters on Thursday.": a tell cue's hearer sits between it and the end.
+            let rest = c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b
+            if isPunct(left - 1, ","), endsAttribution(at: rest, end: sEnd), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                       confidence: base - 0.05)
             }
@@ -209,7 +214,7 @@ extension QuoteContext {
         }
         // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
         if isPunct(a - 1, ","), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
-           isCap[b] || has(b, .det) || has(b, .person) || has(b, .group),
+           isCap[b] || has(b, .det) || has(b, .quantity) || has(b, .person) || has(b, .group),
            endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
                                   confidence: base)
@@ -694,6 +699,14 @@ extension QuoteContext {
             break
         }
         return k
+    }
+
+    /// The end of the hearer phrase after a tell cue that closes its sentence ("told [reporters]",
+    /// "told [The Huffington Post] on Thursday"); `start` when no phrase opens there.
+    private func hearerEnd(from start: Int, end: Int) -> Int {
+        guard start < end, isWord[start] else { return start }
+        if has(start, .object), !has(start, .det) { return start + 1 }
+        return nounPhrase(startingAt: start, ceiling: end)?.upperBound ?? start
     }
 
     /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
