@@ -187,8 +187,12 @@ extension QuoteContext {
             }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             // So does an opening subordinate clause ("Although Clinton noted that ..., Trump boasted ...").
+            // So does a cue inside the sentence's opening phrase ("In a statement announcing the pick, the union
+            // called ...").
+            let lead = trimLeading(s.tokens.lowerBound, end: left)
             let relative = has(sp.mention.lowerBound, .relative)
-                || (s.tokens.lowerBound < left && has(trimLeading(s.tokens.lowerBound, end: left), .opener))
+                || (s.tokens.lowerBound < left && has(lead, .opener))
+                || (lead < a && has(lead, .intro) && !(lead..<a).contains { isPunct($0, ",") })
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
             let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
@@ -207,7 +211,7 @@ extension QuoteContext {
             // police found the keys".
             if c.frame == .speech || (c.frame == .that && (!has(a, .literal) || isPersonOrOrganization(sp)
                 || isDocument(sp, cue: a))),
-               let target = forward(from: b, frame: .object, end: sEnd) {
+               let target = forward(from: b, frame: .object, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
             }
@@ -370,7 +374,8 @@ extension QuoteContext {
     /// What an object or infinitive cue reports: "called [Trump a liar]", "called for [new tariffs]", "urged
     /// [voters to stay home]", "wants [to cut taxes]": from the cue to the end of its clause. An infinitive cue
     /// needs "to" within a short object; an object cue needs two words that open no other phrase.
-    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int) -> CueAttribution.Target? {
+    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int,
+                               stopAtComma: Bool = false) -> CueAttribution.Target? {
         let k = skipTime(start, end: sEnd)
         guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
         if frame == .infinitive {
@@ -384,7 +389,7 @@ extension QuoteContext {
             }
             if Self.nonClauseStarts.contains(lower[k]) { return nil }
         }
-        var e = clauseEnd(from: k, sentenceEnd: sEnd)
+        var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
         // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
         if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
@@ -456,7 +461,9 @@ extension QuoteContext {
 
     /// The reported clause or direct quote after a cue, or nil when none starts there.
     func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
-        if frame.readsForwardOnly { return forwardObject(from: start, frame: frame, end: sEnd) }
+        if frame.readsForwardOnly {
+            return forwardObject(from: start, frame: frame, end: sEnd, stopAtComma: stopAtComma)
+        }
         let n = lower.count
         var k = start
         guard k < n else { return nil }
