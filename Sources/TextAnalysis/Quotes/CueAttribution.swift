@@ -200,10 +200,13 @@ extension QuoteContext {
                                       confidence: base)
             }
             // "CLAUSE, Graham told reporters on Thursday.": a tell cue's hearer sits between it and the end.
+            // A sentence-final attribution reports the whole clause before it, a cue inside that clause included
+            // ("Clinton had told police that ..., but the NYPD overruled that request, the source added"): it wins
+            // the overlap with that cue's own content.
             let rest = c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b
             if isPunct(left - 1, ","), endsAttribution(at: rest, end: sEnd), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
-                                      confidence: base - 0.05)
+                                      confidence: base + 0.05)
             }
             // "announced their support for ...", "reported her presence", "barely mentioned climate change": what
             // was said, named by its object. A cue whose object is often literal ("found", words.tsv literal)
@@ -221,7 +224,7 @@ extension QuoteContext {
            isCap[b] || has(b, .det) || has(b, .quantity) || has(b, .person) || has(b, .group),
            endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
-                                  confidence: base)
+                                  confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
     }
