@@ -175,6 +175,14 @@ import Testing
         #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.unattributed"])
     }
 
+    /// A short title-case line in quote marks is a subheading even with a full stop: no continuation of the
+    /// speaker of the paragraph before.
+    @Test(arguments: ["'All Bets Are Off.'", "“Coal Isn't the Villain.”"])
+    func quotedTitleCaseLineIsASubheading(_ line: String) {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n\(line)\n\nThe talks went on.")
+        #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.then-cue"])
+    }
+
     @Test func quoteInSameParagraphTakesNearestSpeaker() {
         let doc = QuoteTestDocuments.analyze(
             "“We are ready,” Lopez said. Officials left. “The plan has been tested for a year.”")

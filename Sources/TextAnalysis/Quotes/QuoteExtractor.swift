@@ -229,8 +229,16 @@ public struct QuoteExtractor: AnalysisComponent {
         let p = ctx.paragraph(ofToken: q.openToken)
         guard p < ctx.doc.paragraphs.count, ctx.doc.paragraphs[p].sentences.count == 1,
               let s = ctx.sentence(of: q.openToken) else { return false }
-        return s.tokens.lowerBound == q.openToken && s.tokens.upperBound == q.closeToken + 1
-            && !ctx.isPunct(q.inner.upperBound - 1, ".!?,…")
+        guard s.tokens.lowerBound == q.openToken, s.tokens.upperBound == q.closeToken + 1 else { return false }
+        return !ctx.isPunct(q.inner.upperBound - 1, ".!?,…") || isTitleCase(q.inner, ctx)
+    }
+
+    /// A short run of words whose longer words are all capitalised ('All Bets Are Off.', 'Coal Isn't the
+    /// Villain.'): a subheading's style, even with a full stop after it.
+    private func isTitleCase(_ r: Range<Int>, _ ctx: QuoteContext) -> Bool {
+        let words = r.filter { ctx.isWord[$0] }
+        return words.count <= 10 && words.filter { ctx.isCap[$0] }.count >= 2
+            && words.allSatisfy { ctx.isCap[$0] || ctx.lower[$0].count < 4 }
     }
 
     /// The paragraph before `p` that is not boilerplate or a heading.
