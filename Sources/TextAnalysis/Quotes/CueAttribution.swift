@@ -148,10 +148,22 @@ extension QuoteContext {
                         return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
                                               confidence: base)
                     }
-                } else if isPunct(left - 2, ","), endsAttribution(at: b, end: sEnd) || isPunct(b, ".")
-                            || lower[b] == "in", let target = backward(before: left - 1) {
-                    return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
-                                          confidence: base)
+                } else if isPunct(left - 2, ",") || (isCloseMark(left - 2) && isPunct(left - 3, ",")) {
+                    // "..., as The New Yorker put it in a lengthy expose, “the operator.”": a quote right after
+                    // the aside is what was said.
+                    var k = b
+                    while k < sEnd, k - b < 8, !isPunct(k, ",") { k += 1 }
+                    if k + 1 < sEnd, isPunct(k, ","), isOpenMark(k + 1),
+                       let target = forward(from: k + 1, frame: .speech, end: sEnd) {
+                        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                              confidence: base)
+                    }
+                    // "CLAUSE, as police have said." / '... a "lawful source of income," as a memo put it.'
+                    if endsAttribution(at: b, end: sEnd) || isPunct(b, ".") || lower[b] == "in",
+                       let target = backward(before: left - 1) {
+                        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                              confidence: base)
+                    }
                 }
             }
             // "“...,” X said": a closing mark right before the speaker decides it. One or two lower-case words may
