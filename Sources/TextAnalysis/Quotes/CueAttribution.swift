@@ -666,8 +666,12 @@ extension QuoteContext {
                    !(t + 1..<end).contains(where: { !isWord[$0] && has($0, .asidedash) }) { break }
                 if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
+                // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
+                // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
-                   !(t + 2 < end && lower[t + 2] == "that") { break }
+                   !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end) {
+                    break
+                }
             }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
@@ -691,6 +695,17 @@ extension QuoteContext {
         var e = min(t, end)
         while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
         return e
+    }
+
+    /// A quote mark opens between `t` and `end` before any cue does.
+    private func quotedBeforeCue(from t: Int, end: Int) -> Bool {
+        var k = t
+        while k < end {
+            if isOpenMark(k) { return true }
+            if cueAt[k] != nil { return false }
+            k += 1
+        }
+        return false
     }
 
     /// True when the words from `t` on, right after a comma, start the writer's own next clause: a joining
