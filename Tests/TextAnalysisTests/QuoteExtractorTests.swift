@@ -205,18 +205,25 @@ import Testing
         #expect(q?.speaker?.name == "Lopez")
     }
 
-    /// Past a long attribution (more than 15 tokens) the resumed quote is the same quote only while the
-    /// attribution has no more words than the two pieces: the one content range would otherwise be mostly the
-    /// attribution, and the pieces stay two quotes.
-    @Test func splitQuoteAfterLongAttributionNeedsLongerPieces() {
+    /// A split quote whose attribution has more words than its two pieces is one quote with the longer piece as
+    /// its content (one range holding the attribution would be mostly attribution); otherwise the content runs
+    /// from the first piece to the last, up to 40 tokens apart.
+    @Test func splitQuoteAfterLongAttributionKeepsTheLongerPiece() {
         let long = "“We are ready,” said Lopez, a city engineer who has worked on the new bridge over the river " +
             "for many years."
-        let merged = QuoteTestDocuments.analyze(long + " “The plan has been tested for a year by every engineer " +
-            "in the department, and it has passed each test so far without a single failure.”")
-        #expect(merged.quotes.map(\.rule) == ["direct.then-cue+split"])
-        let apart = QuoteTestDocuments.analyze(long + " “It works.”")
-        #expect(apart.quotes.map(\.rule) == ["direct.then-cue", "direct.same-paragraph"])
-        #expect(apart.quotes.map { $0.speaker?.name } == ["Lopez", "Lopez"])
+        let merged = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(long + " “The plan has been tested for " +
+            "a year by every engineer in the department, and it has passed each test so far without a failure.”"))
+        #expect(merged.map(\.rule) == ["direct.then-cue+split"])
+        #expect(merged.first.map { $0.content.hasPrefix("We are ready,”") && $0.content.hasSuffix("failure.") }
+            == true)
+        let longer = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(long + " “It works.”"))
+        #expect(longer.map(\.rule) == ["direct.then-cue+split"])
+        #expect(longer.map(\.content) == ["We are ready,"])
+        #expect(longer.map(\.mention) == ["Lopez"])
+        let second = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
+            "“Yes,” said Lopez, a city engineer who has worked on the new bridge over the river for many years. " +
+            "“The plan has been tested.”"))
+        #expect(second.map(\.content) == ["The plan has been tested."])
     }
 
     /// A quote running over paragraphs (each reopens, only the last closes) is one quote.

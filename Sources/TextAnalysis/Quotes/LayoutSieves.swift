@@ -116,14 +116,3 @@ extension QuoteContext {
         return false
     }
 }
-
-extension QuoteContext {
-    /// “A,” said Hill, a doctor who has run the clinic for years. “B.”: past a long attribution the resumed quote
-    /// is still the same quote, but its one content range would hold the attribution too; it is taken only while
-    /// the attribution has no more words than the two pieces together (else the pieces stay apart).
-    func resumedQuoteAfterLongAttribution(_ q: Int, after t: Int) -> Int? {
-        guard let q2 = resumedQuote(after: t, reach: 40) else { return nil }
-        let gap = wordCount((directs[q].closeToken + 1)..<directs[q2].openToken)
-        return gap <= wordCount(directs[q].inner) + wordCount(directs[q2].inner) ? q2 : nil
-    }
-}

@@ -5,7 +5,8 @@
 //      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
 //      the clause it reports (quote marks inside that clause make it a mixed quote). A quote split by its
 //      attribution (“A,” he said, “B.” or “A,” he said. “B.”) is one quote ("+split" on the rule): its content
-//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it;
+//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it
+//      (past an attribution with more words than the pieces, the longer piece stands for the quote);
 //      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
 //      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
 //      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
@@ -63,14 +64,23 @@ public struct QuoteExtractor: AnalysisComponent {
                 claimed[q] = true
                 var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
                 // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
+                // Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one content range would be
+                // mostly the attribution: the quote is then the longer piece.
+                let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
                 if att.cue.lowerBound > ctx.directs[q].closeToken,
-                   let q2 = ctx.resumedQuote(after: max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0))
-                    ?? ctx.resumedQuoteAfterLongAttribution(q, after: max(att.cue.upperBound,
-                                                                           att.speaker?.mention.upperBound ?? 0)),
+                   let q2 = ctx.resumedQuote(after: after) ?? ctx.resumedQuote(after: after, reach: 40),
                    !claimed[q2] {
                     claimed[q2] = true
-                    content = CharRange(content.start, ctx.directs[q2].marks.content.end)
-                    tokens = tokens.lowerBound..<ctx.directs[q2].inner.upperBound
+                    let a = ctx.directs[q], b = ctx.directs[q2]
+                    let gap = ctx.wordCount((a.closeToken + 1)..<b.openToken)
+                    let wa = ctx.wordCount(a.inner), wb = ctx.wordCount(b.inner)
+                    if gap <= wa + wb {
+                        content = CharRange(content.start, b.marks.content.end)
+                        tokens = tokens.lowerBound..<b.inner.upperBound
+                    } else if wb > wa {
+                        content = b.marks.content
+                        tokens = b.inner
+                    }
                     rule += "+split"
                 }
                 found.append(Found(content: content, tokens: tokens, kind: .direct,
