@@ -511,8 +511,9 @@ extension QuoteContext {
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
-        // "Mook said as much in an interview": what was said, named by a pro-form.
+        // "Mook said as much in an interview", "He doesn't think so.": what was said, named by a pro-form.
         if k + 1 < sEnd, lower[k] == "as", lower[k + 1] == "much" { return .clause(k..<(k + 2)) }
+        if k < sEnd, lower[k] == "so", k + 1 >= sEnd || isPunct(k + 1, ".,;!?") { return .clause(k..<(k + 1)) }
         // "said to reporters that ...": a hearer after "to" when "that" follows.
         // Not an infinitive ("asked to describe the device that caused it"): the hearer is a name or a noun phrase.
         if frame == .speech, lower[k] == "to", k + 1 < sEnd, isWord[k + 1],
