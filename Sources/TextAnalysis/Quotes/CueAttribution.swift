@@ -399,7 +399,11 @@ extension QuoteContext {
                   cueAt[j] == nil { j += 1 }
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] || isOpenMark(j + 1) else { return nil }
         } else if !isOpenMark(k) {
-            if has(k, .nostart) || lower[k] == "that" || cueAt[k] != nil {
+            // "rejected that argument in a ruling": "that" as a determiner opens the object, not a clause.
+            let determiner = lower[k] == "that" && k + 2 < sEnd && isWord[k + 1] && !has(k + 1, .subject)
+                && !isCap[k + 1] && cueAt[k + 1] == nil
+                && (!isWord[k + 2] || Self.venuePrepositions.contains(lower[k + 2]) || lower[k + 2] == "and")
+            if has(k, .nostart) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
                 return nil
             }
             if Self.nonClauseStarts.contains(lower[k]) { return nil }
