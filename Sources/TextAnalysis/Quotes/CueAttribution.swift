@@ -756,7 +756,7 @@ extension QuoteContext {
     /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
     private func skipHearer(_ start: Int, end: Int) -> Int {
         var j = start
-        while j < end, j - start < 10, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
+        while j < end, j - start < 14, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
         guard start < end, isWord[start] else { return start }
         if has(start, .object) && !has(start, .det) { return start + 1 }
