@@ -90,6 +90,8 @@ extension QuoteContext {
         if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
+                ?? (coordinated ? relativeSubject(before: j, floor: s.tokens.lowerBound, lastSpeaker: lastSpeaker)
+                    : nil)
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
             let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
             guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
@@ -312,6 +314,18 @@ extension QuoteContext {
         guard k < r.upperBound, let np = nounPhrase(startingAt: k, ceiling: r.upperBound), !isQuotedFirstPerson(np)
         else { return nil }
         return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// "demonstrators, who have taken to the streets and called for ...": the relative pronoun that opens the
+    /// clause a coordinated cue belongs to (after the last comma before `t`), resolved to the phrase before it.
+    private func relativeSubject(before t: Int, floor lo: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        var k = t - 1
+        while k > lo, !isPunct(k, ",;:"), quoteOf[k] < 0, cueAt[k] == nil { k -= 1 }
+        guard k > lo, isPunct(k, ","), isWord[k + 1], has(k + 1, .relative),
+              let np = nounPhrase(endingAt: k - 1, floor: lo) else { return nil }
+        var g = resolve(np, lastSpeaker: lastSpeaker)
+        g.mention = (k + 1)..<(k + 2)
+        return g
     }
 
     /// "Trump's" / "the campaign's" / "his" right before a noun cue (an adjective may sit between).
