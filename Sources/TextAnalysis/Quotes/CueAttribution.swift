@@ -532,6 +532,12 @@ extension QuoteContext {
         // "Mook said as much in an interview", "He doesn't think so.": what was said, named by a pro-form.
         if k + 1 < sEnd, lower[k] == "as", lower[k + 1] == "much" { return .clause(k..<(k + 2)) }
         if k < sEnd, lower[k] == "so", k + 1 >= sEnd || isPunct(k + 1, ".,;!?") { return .clause(k..<(k + 1)) }
+        // "Trump responded by using the example of Chicago to prove ...": how he answered is what he said.
+        if frame == .speech, k + 1 < sEnd, lower[k] == "by", isWord[k + 1], lower[k + 1].count > 4,
+           lower[k + 1].hasSuffix("ing"), quoteOf[k + 1] < 0 {
+            let e = clauseEnd(from: k + 1, sentenceEnd: sEnd)
+            if wordCount(k..<e) >= 3 { return .clause(k..<e) }
+        }
         // "said to reporters that ...": a hearer after "to" when "that" follows.
         // Not an infinitive ("asked to describe the device that caused it"): the hearer is a name or a noun phrase.
         if frame == .speech, lower[k] == "to", k + 1 < sEnd, isWord[k + 1],
