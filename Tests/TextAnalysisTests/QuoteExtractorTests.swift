@@ -226,6 +226,18 @@ import Testing
         #expect(second.map(\.content) == ["The plan has been tested."])
     }
 
+    /// A reported clause before its attribution continues in a quote resuming right after it (PolNeAR annotates
+    /// both as one content): one mixed quote from the clause to the quote's end.
+    @Test func quoteResumingAfterReportedClauseJoinsIt() {
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
+            "The summit accomplished “too little,” Lopez added on Twitter. “Without changing policies on the " +
+            "economy, Europe risks a lot.”"))
+        #expect(got.map(\.rule) == ["reported.then-cue+split"])
+        #expect(got.map(\.kind) == [.mixed])
+        #expect(got.first.map { $0.content.hasPrefix("The summit") && $0.content.hasSuffix("risks a lot.") } == true)
+        #expect(got.map(\.mention) == ["Lopez"])
+    }
+
     /// A quote running over paragraphs (each reopens, only the last closes) is one quote.
     @Test func multiParagraphQuoteIsOneQuote() {
         let doc = QuoteTestDocuments.analyze("Lopez said: “We are ready.\n\n“The plan has been tested for a year.”")
