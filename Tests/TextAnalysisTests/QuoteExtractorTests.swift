@@ -175,6 +175,14 @@ import Testing
         #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.unattributed"])
     }
 
+    /// A short title-case line in quote marks is a subheading even with a full stop: no continuation of the
+    /// speaker of the paragraph before.
+    @Test(arguments: ["'All Bets Are Off.'", "“Coal Isn't the Villain.”"])
+    func quotedTitleCaseLineIsASubheading(_ line: String) {
+        let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n\(line)\n\nThe talks went on.")
+        #expect(QuoteTestDocuments.summary(doc).map(\.rule) == ["direct.then-cue"])
+    }
+
     @Test func quoteInSameParagraphTakesNearestSpeaker() {
         let doc = QuoteTestDocuments.analyze(
             "“We are ready,” Lopez said. Officials left. “The plan has been tested for a year.”")
@@ -195,6 +203,39 @@ import Testing
         #expect(q.map { doc.text($0.content).hasPrefix("We are ready,”") && doc.text($0.content).hasSuffix("tested.") }
             == true)
         #expect(q?.speaker?.name == "Lopez")
+    }
+
+    /// A split quote whose attribution has more words than its two pieces is one quote with the longer piece as
+    /// its content (one range holding the attribution would be mostly attribution); otherwise the content runs
+    /// from the first piece to the last, up to 40 tokens apart.
+    @Test func splitQuoteAfterLongAttributionKeepsTheLongerPiece() {
+        let long = "“We are ready,” said Lopez, a city engineer who has worked on the new bridge over the river " +
+            "for many years."
+        let merged = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(long + " “The plan has been tested for " +
+            "a year by every engineer in the department, and it has passed each test so far without a failure.”"))
+        #expect(merged.map(\.rule) == ["direct.then-cue+split"])
+        #expect(merged.first.map { $0.content.hasPrefix("We are ready,”") && $0.content.hasSuffix("failure.") }
+            == true)
+        let longer = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(long + " “It works.”"))
+        #expect(longer.map(\.rule) == ["direct.then-cue+split"])
+        #expect(longer.map(\.content) == ["We are ready,"])
+        #expect(longer.map(\.mention) == ["Lopez"])
+        let second = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
+            "“Yes,” said Lopez, a city engineer who has worked on the new bridge over the river for many years. " +
+            "“The plan has been tested.”"))
+        #expect(second.map(\.content) == ["The plan has been tested."])
+    }
+
+    /// A reported clause before its attribution continues in a quote resuming right after it (PolNeAR annotates
+    /// both as one content): one mixed quote from the clause to the quote's end.
+    @Test func quoteResumingAfterReportedClauseJoinsIt() {
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
+            "The summit accomplished “too little,” Lopez added on Twitter. “Without changing policies on the " +
+            "economy, Europe risks a lot.”"))
+        #expect(got.map(\.rule) == ["reported.then-cue+split"])
+        #expect(got.map(\.kind) == [.mixed])
+        #expect(got.first.map { $0.content.hasPrefix("The summit") && $0.content.hasSuffix("risks a lot.") } == true)
+        #expect(got.map(\.mention) == ["Lopez"])
     }
 
     /// A quote running over paragraphs (each reopens, only the last closes) is one quote.

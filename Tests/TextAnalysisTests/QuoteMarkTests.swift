@@ -27,6 +27,9 @@ import Testing
         ("“First part.\n\n“Second part.\n\n“Last part,” he said.", ["First part.\n\n“Second part.\n\n“Last part,"]),
         // A closing curly mark used as an opener still opens.
         ("”Fear. I am afraid.” ― Edwin Monroy", ["Fear. I am afraid."]),
+        // A space between a nested closing mark and the outer closing mark (a typesetting convention).
+        ("\"I hate the term 'outreach,' \" he said.", ["I hate the term 'outreach,' "]),
+        ("“I hate the term ‘outreach,’ ” he said.", ["I hate the term ‘outreach,’ "]),
     ]
 
     @Test(arguments: rows)

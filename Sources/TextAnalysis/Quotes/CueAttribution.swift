@@ -90,6 +90,8 @@ extension QuoteContext {
         if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
+                ?? (coordinated ? relativeSubject(before: j, floor: s.tokens.lowerBound, lastSpeaker: lastSpeaker)
+                    : nil)
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
             let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
             guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
@@ -148,10 +150,22 @@ extension QuoteContext {
                         return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
                                               confidence: base)
                     }
-                } else if isPunct(left - 2, ","), endsAttribution(at: b, end: sEnd) || isPunct(b, ".")
-                            || lower[b] == "in", let target = backward(before: left - 1) {
-                    return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
-                                          confidence: base)
+                } else if isPunct(left - 2, ",") || (isCloseMark(left - 2) && isPunct(left - 3, ",")) {
+                    // "..., as The New Yorker put it in a lengthy expose, “the operator.”": a quote right after
+                    // the aside is what was said.
+                    var k = b
+                    while k < sEnd, k - b < 8, !isPunct(k, ",") { k += 1 }
+                    if k + 1 < sEnd, isPunct(k, ","), isOpenMark(k + 1),
+                       let target = forward(from: k + 1, frame: .speech, end: sEnd) {
+                        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                              confidence: base)
+                    }
+                    // "CLAUSE, as police have said." / '... a "lawful source of income," as a memo put it.'
+                    if endsAttribution(at: b, end: sEnd) || isPunct(b, ".") || lower[b] == "in",
+                       let target = backward(before: left - 1) {
+                        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("as", target),
+                                              confidence: base)
+                    }
                 }
             }
             // "“...,” X said": a closing mark right before the speaker decides it. One or two lower-case words may
@@ -169,32 +183,44 @@ extension QuoteContext {
             }
             // "The park, Tompkins said, is usually full": an attribution set inside its clause; the content runs
             // around it (from the sentence start to the clause end, the attribution included, as split quotes).
-            if isPunct(left - 1, ","), isPunct(b, ","), wordAt(b + 1), has(b + 1, .nostart),
-               lower[b + 1] != "and", lower[b + 1] != "or", quoteOf[left - 1] < 0 {
+            // A tell cue's hearer and a time phrase may sit before the second comma ("The difference now, he told
+            // me on Friday, is that ...").
+            let p = skipTime(c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b, end: sEnd)
+            if isPunct(left - 1, ","), isPunct(p, ","), wordAt(p + 1), has(p + 1, .nostart),
+               lower[p + 1] != "and", lower[p + 1] != "or", quoteOf[left - 1] < 0 {
                 var start = trimLeading(s.tokens.lowerBound, end: left)
                 // "..., which, Tompkins said, is usually full": a relative clause's content starts at its pronoun.
                 if left - 2 >= start, isWord[left - 2], has(left - 2, .relative), isPunct(left - 3, ",") {
                     start = left - 2
                 }
-                let e = clauseEnd(from: b + 1, sentenceEnd: sEnd)
-                if left - 1 - start >= 1, e > b + 2 {
+                let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
+                if left - 1 - start >= 1, e > p + 2 {
                     return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
                                           rule: "reported.parenthetical", confidence: base - 0.1)
                 }
             }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.
             // So does an opening subordinate clause ("Although Clinton noted that ..., Trump boasted ...").
+            // So does a cue inside the sentence's opening phrase ("In a statement announcing the pick, the union
+            // called ...").
+            let lead = trimLeading(s.tokens.lowerBound, end: left)
             let relative = has(sp.mention.lowerBound, .relative)
-                || (s.tokens.lowerBound < left && has(trimLeading(s.tokens.lowerBound, end: left), .opener))
+                || (s.tokens.lowerBound < left && has(lead, .opener))
+                || (lead < a && has(lead, .intro) && !(lead..<a).contains { isPunct($0, ",") })
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
             let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
             if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
             }
-            if isPunct(left - 1, ","), endsAttribution(at: b, end: sEnd), let target = backward(before: left) {
+            // "CLAUSE, Graham told reporters on Thursday.": a tell cue's hearer sits between it and the end.
+            // A sentence-final attribution reports the whole clause before it, a cue inside that clause included
+            // ("Clinton had told police that ..., but the NYPD overruled that request, the source added"): it wins
+            // the overlap with that cue's own content.
+            let rest = c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b
+            if isPunct(left - 1, ","), endsAttribution(at: rest, end: sEnd), let target = backward(before: left) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
-                                      confidence: base - 0.05)
+                                      confidence: base + 0.05)
             }
             // "announced their support for ...", "reported her presence", "barely mentioned climate change": what
             // was said, named by its object. A cue whose object is often literal ("found", words.tsv literal)
@@ -202,17 +228,17 @@ extension QuoteContext {
             // police found the keys".
             if c.frame == .speech || (c.frame == .that && (!has(a, .literal) || isPersonOrOrganization(sp)
                 || isDocument(sp, cue: a))),
-               let target = forward(from: b, frame: .object, end: sEnd) {
+               let target = forward(from: b, frame: .object, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
             }
         }
         // "The bridge will reopen, said Hugh Hill.": a name after the cue, the clause before it.
         if isPunct(a - 1, ","), let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
-           isCap[b] || has(b, .det) || has(b, .person) || has(b, .group),
+           isCap[b] || has(b, .det) || has(b, .quantity) || has(b, .person) || has(b, .group),
            endsAttribution(at: sp.mention.upperBound, end: sEnd), let target = backward(before: a) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("then-cue", target),
-                                  confidence: base)
+                                  confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
     }
@@ -290,6 +316,18 @@ extension QuoteContext {
         return resolve(np, lastSpeaker: lastSpeaker)
     }
 
+    /// "demonstrators, who have taken to the streets and called for ...": the relative pronoun that opens the
+    /// clause a coordinated cue belongs to (after the last comma before `t`), resolved to the phrase before it.
+    private func relativeSubject(before t: Int, floor lo: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        var k = t - 1
+        while k > lo, !isPunct(k, ",;:"), quoteOf[k] < 0, cueAt[k] == nil { k -= 1 }
+        guard k > lo, isPunct(k, ","), isWord[k + 1], has(k + 1, .relative),
+              let np = nounPhrase(endingAt: k - 1, floor: lo) else { return nil }
+        var g = resolve(np, lastSpeaker: lastSpeaker)
+        g.mention = (k + 1)..<(k + 2)
+        return g
+    }
+
     /// "Trump's" / "the campaign's" / "his" right before a noun cue (an adjective may sit between).
     private func owner(before a: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
         guard let s = sentence(of: a) else { return nil }
@@ -365,7 +403,8 @@ extension QuoteContext {
     /// What an object or infinitive cue reports: "called [Trump a liar]", "called for [new tariffs]", "urged
     /// [voters to stay home]", "wants [to cut taxes]": from the cue to the end of its clause. An infinitive cue
     /// needs "to" within a short object; an object cue needs two words that open no other phrase.
-    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int) -> CueAttribution.Target? {
+    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int,
+                               stopAtComma: Bool = false) -> CueAttribution.Target? {
         let k = skipTime(start, end: sEnd)
         guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
         if frame == .infinitive {
@@ -374,12 +413,16 @@ extension QuoteContext {
                   cueAt[j] == nil { j += 1 }
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] || isOpenMark(j + 1) else { return nil }
         } else if !isOpenMark(k) {
-            if has(k, .nostart) || lower[k] == "that" || cueAt[k] != nil {
+            // "rejected that argument in a ruling": "that" as a determiner opens the object, not a clause.
+            let determiner = lower[k] == "that" && k + 2 < sEnd && isWord[k + 1] && !has(k + 1, .subject)
+                && !isCap[k + 1] && cueAt[k + 1] == nil
+                && (!isWord[k + 2] || Self.venuePrepositions.contains(lower[k + 2]) || lower[k + 2] == "and")
+            if has(k, .nostart) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
                 return nil
             }
             if Self.nonClauseStarts.contains(lower[k]) { return nil }
         }
-        var e = clauseEnd(from: k, sentenceEnd: sEnd)
+        var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
         // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
         if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
@@ -451,7 +494,9 @@ extension QuoteContext {
 
     /// The reported clause or direct quote after a cue, or nil when none starts there.
     func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
-        if frame.readsForwardOnly { return forwardObject(from: start, frame: frame, end: sEnd) }
+        if frame.readsForwardOnly {
+            return forwardObject(from: start, frame: frame, end: sEnd, stopAtComma: stopAtComma)
+        }
         let n = lower.count
         var k = start
         guard k < n else { return nil }
@@ -484,6 +529,15 @@ extension QuoteContext {
         }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
+        // "Mook said as much in an interview", "He doesn't think so.": what was said, named by a pro-form.
+        if k + 1 < sEnd, lower[k] == "as", lower[k + 1] == "much" { return .clause(k..<(k + 2)) }
+        if k < sEnd, lower[k] == "so", k + 1 >= sEnd || isPunct(k + 1, ".,;!?") { return .clause(k..<(k + 1)) }
+        // "Trump responded by using the example of Chicago to prove ...": how he answered is what he said.
+        if frame == .speech, k + 1 < sEnd, lower[k] == "by", isWord[k + 1], lower[k + 1].count > 4,
+           lower[k + 1].hasSuffix("ing"), quoteOf[k + 1] < 0 {
+            let e = clauseEnd(from: k + 1, sentenceEnd: sEnd)
+            if wordCount(k..<e) >= 3 { return .clause(k..<e) }
+        }
         // "said to reporters that ...": a hearer after "to" when "that" follows.
         // Not an infinitive ("asked to describe the device that caused it"): the hearer is a name or a noun phrase.
         if frame == .speech, lower[k] == "to", k + 1 < sEnd, isWord[k + 1],
@@ -639,8 +693,12 @@ extension QuoteContext {
                    !(t + 1..<end).contains(where: { !isWord[$0] && has($0, .asidedash) }) { break }
                 if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
+                // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
+                // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
-                   !(t + 2 < end && lower[t + 2] == "that") { break }
+                   !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end) {
+                    break
+                }
             }
             if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
                next.isParticiple || next.frame == .according {
@@ -664,6 +722,17 @@ extension QuoteContext {
         var e = min(t, end)
         while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
         return e
+    }
+
+    /// A quote mark opens between `t` and `end` before any cue does.
+    private func quotedBeforeCue(from t: Int, end: Int) -> Bool {
+        var k = t
+        while k < end {
+            if isOpenMark(k) { return true }
+            if cueAt[k] != nil { return false }
+            k += 1
+        }
+        return false
     }
 
     /// True when the words from `t` on, right after a comma, start the writer's own next clause: a joining
@@ -696,10 +765,18 @@ extension QuoteContext {
         return k
     }
 
+    /// The end of the hearer phrase after a tell cue that closes its sentence ("told [reporters]",
+    /// "told [The Huffington Post] on Thursday"); `start` when no phrase opens there.
+    private func hearerEnd(from start: Int, end: Int) -> Int {
+        guard start < end, isWord[start] else { return start }
+        if has(start, .object), !has(start, .det) { return start + 1 }
+        return nounPhrase(startingAt: start, ceiling: end)?.upperBound ?? start
+    }
+
     /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
     private func skipHearer(_ start: Int, end: Int) -> Int {
         var j = start
-        while j < end, j - start < 10, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
+        while j < end, j - start < 14, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
         guard start < end, isWord[start] else { return start }
         if has(start, .object) && !has(start, .det) { return start + 1 }

@@ -89,12 +89,12 @@ extension QuoteContext {
         return (name, colon, opened)
     }
 
-    /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within a
-    /// few tokens after the attribution ending at `t`, with no cue and no other sentence in between.
-    func resumedQuote(after t: Int) -> Int? {
+    /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within
+    /// `reach` tokens after the attribution ending at `t`, with no cue and no other sentence in between.
+    func resumedQuote(after t: Int, reach: Int = 15) -> Int? {
         let para = paragraph(ofToken: t - 1)
         var k = t
-        while k < lower.count, k - t <= 15, paragraph(ofToken: k) == para {
+        while k < lower.count, k - t <= reach, paragraph(ofToken: k) == para {
             if isOpenMark(k) { return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k] }
             if cueAt[k] != nil || quoteOf[k] >= 0 { return nil }
             if isPunct(k, ".!?;"), !isOpenMark(k + 1) { return nil }

@@ -293,10 +293,12 @@ struct QuoteContext {
                     at += 1
                 }
                 if !ok { continue }
-                // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs).
+                // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
+                // closing mark with the comma inside it ('... a decade ago," adding that ...').
                 var before = t - 1
                 while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
-                let participle = p.words[0].hasSuffix("ing") && isPunct(before, ",")
+                let participle = p.words[0].hasSuffix("ing")
+                    && (isPunct(before, ",") || (isCloseMark(before) && isPunct(before - 1, ",")))
                 cueAt[t] = CueMatch(tokens: t..<at, frame: p.frame, isParticiple: participle, infinitive: p.infinitive)
                 t = at - 1
                 break

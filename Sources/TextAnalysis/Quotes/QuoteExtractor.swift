@@ -5,7 +5,9 @@
 //      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
 //      the clause it reports (quote marks inside that clause make it a mixed quote). A quote split by its
 //      attribution (“A,” he said, “B.” or “A,” he said. “B.”) is one quote ("+split" on the rule): its content
-//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it;
+//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it
+//      (past an attribution with more words than the pieces, the longer piece stands for the quote); so is a
+//      quote resuming after a reported clause's attribution ('It did "too little," he said. "Europe risks ..."');
 //      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
 //      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
 //      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
@@ -63,12 +65,23 @@ public struct QuoteExtractor: AnalysisComponent {
                 claimed[q] = true
                 var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
                 // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
+                // Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one content range would be
+                // mostly the attribution: the quote is then the longer piece.
+                let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
                 if att.cue.lowerBound > ctx.directs[q].closeToken,
-                   let q2 = ctx.resumedQuote(after: max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)),
+                   let q2 = ctx.resumedQuote(after: after) ?? ctx.resumedQuote(after: after, reach: 40),
                    !claimed[q2] {
                     claimed[q2] = true
-                    content = CharRange(content.start, ctx.directs[q2].marks.content.end)
-                    tokens = tokens.lowerBound..<ctx.directs[q2].inner.upperBound
+                    let a = ctx.directs[q], b = ctx.directs[q2]
+                    let gap = ctx.wordCount((a.closeToken + 1)..<b.openToken)
+                    let wa = ctx.wordCount(a.inner), wb = ctx.wordCount(b.inner)
+                    if gap <= wa + wb {
+                        content = CharRange(content.start, b.marks.content.end)
+                        tokens = tokens.lowerBound..<b.inner.upperBound
+                    } else if wb > wa {
+                        content = b.marks.content
+                        tokens = b.inner
+                    }
                     rule += "+split"
                 }
                 found.append(Found(content: content, tokens: tokens, kind: .direct,
@@ -76,9 +89,34 @@ public struct QuoteExtractor: AnalysisComponent {
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
-                let mixed = r.contains { ctx.quoteOf[$0] >= 0 }
-                found.append(Found(content: doc.chars(ofTokens: r), tokens: r, kind: mixed ? .mixed : .indirect,
-                                   cue: att.cue, speaker: att.speaker, rule: att.rule, confidence: att.confidence))
+                var mixed = r.contains { ctx.quoteOf[$0] >= 0 }
+                var content = doc.chars(ofTokens: r), tokens = r, rule = att.rule
+                var kind: QuoteKind = mixed ? .mixed : .indirect
+                // 'The summit did "too little," he added. "Without changing ..."': a quote resuming after the
+                // attribution of a clause before it continues that clause, as for a split direct quote.
+                if r.upperBound <= att.cue.lowerBound {
+                    let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
+                    if let q2 = ctx.resumedQuote(after: after) ?? ctx.resumedQuote(after: after, reach: 40),
+                       !claimed[q2] {
+                        claimed[q2] = true
+                        let b = ctx.directs[q2]
+                        let gap = ctx.wordCount(r.upperBound..<b.openToken)
+                        let wa = ctx.wordCount(r), wb = ctx.wordCount(b.inner)
+                        if gap <= wa + wb {
+                            content = CharRange(content.start, b.marks.content.end)
+                            tokens = r.lowerBound..<b.inner.upperBound
+                            mixed = true
+                            kind = .mixed
+                        } else if wb > wa {
+                            content = b.marks.content
+                            tokens = b.inner
+                            kind = .direct
+                        }
+                        rule += "+split"
+                    }
+                }
+                found.append(Found(content: content, tokens: tokens, kind: kind,
+                                   cue: att.cue, speaker: att.speaker, rule: rule, confidence: att.confidence))
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
             previous = att
@@ -227,8 +265,16 @@ public struct QuoteExtractor: AnalysisComponent {
         let p = ctx.paragraph(ofToken: q.openToken)
         guard p < ctx.doc.paragraphs.count, ctx.doc.paragraphs[p].sentences.count == 1,
               let s = ctx.sentence(of: q.openToken) else { return false }
-        return s.tokens.lowerBound == q.openToken && s.tokens.upperBound == q.closeToken + 1
-            && !ctx.isPunct(q.inner.upperBound - 1, ".!?,…")
+        guard s.tokens.lowerBound == q.openToken, s.tokens.upperBound == q.closeToken + 1 else { return false }
+        return !ctx.isPunct(q.inner.upperBound - 1, ".!?,…") || isTitleCase(q.inner, ctx)
+    }
+
+    /// A short run of words whose longer words are all capitalised ('All Bets Are Off.', 'Coal Isn't the
+    /// Villain.'): a subheading's style, even with a full stop after it.
+    private func isTitleCase(_ r: Range<Int>, _ ctx: QuoteContext) -> Bool {
+        let words = r.filter { ctx.isWord[$0] }
+        return words.count <= 10 && words.filter { ctx.isCap[$0] }.count >= 2
+            && words.allSatisfy { ctx.isCap[$0] || ctx.lower[$0].count < 4 }
     }
 
     /// The paragraph before `p` that is not boilerplate or a heading.

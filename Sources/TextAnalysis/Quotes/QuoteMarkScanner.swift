@@ -138,9 +138,13 @@ struct QuoteMarkScanner: Sendable {
         return isSpace(b) || "([{—–-/".unicodeScalars.contains(b) || marks[b] != nil
     }
 
-    /// A non-space before, and space (or paragraph end, punctuation, another mark) after.
+    /// A non-space before, and space (or paragraph end, punctuation, another mark) after. A space between a
+    /// nested closing mark and this one counts as none (“... the term 'outreach,' " he told ...”).
     private func rightFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
-        guard i > p.start, !isSpace(s[i - 1]) else { return false }
+        guard i > p.start else { return false }
+        let spacedAfterMark = i - 2 >= p.start && s[i - 1] == " " && marks[s[i - 2]] != nil
+            && !isSpace(s[max(p.start, i - 3)])
+        guard !isSpace(s[i - 1]) || spacedAfterMark else { return false }
         if i + len >= p.end { return true }
         let a = s[i + len]
         return isSpace(a) || ".,;:!?)]}—–-…".unicodeScalars.contains(a) || marks[a] != nil

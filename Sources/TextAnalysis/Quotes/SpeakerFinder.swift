@@ -129,7 +129,12 @@ extension QuoteContext {
             }
             if isWord[i] {
                 if has(i, .boundary) || cueAt[i] != nil { break }
-                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1] { break }
+                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1] {
+                    // A source noun after a capitalised modifier ends the phrase with it ("said one GOP source in
+                    // the room", "a White House official"); another lower-case word ends it before ("Graham told").
+                    if i - 1 > s, has(i, .sourcehead), !isCap[s] { i += 1 }
+                    break
+                }
                 i += 1; count += 1
                 continue
             }
@@ -141,8 +146,8 @@ extension QuoteContext {
 
     private func canStartSubject(_ t: Int) -> Bool {
         let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
-        return isCap[t] || digit || has(t, .det) || has(t, .person) || has(t, .group) || has(t, .sourcehead)
-            || has(t, .relative)
+        return isCap[t] || digit || has(t, .det) || has(t, .quantity) || has(t, .person) || has(t, .group)
+            || has(t, .sourcehead) || has(t, .relative)
     }
 
     /// Possessive 's, hyphens and ampersands inside names.
