@@ -31,6 +31,8 @@ struct TimeFalsePositiveTests {
         "[The Sunday Times] reported the story.",
         "[The summer Olympics] open in Tokyo.",
         "The striker [scored twice in the first half].",
+        // "soon" in a past clause looks ahead from a past time: the resolver gives no value and the tagger drops it.
+        "The trickle [soon] became a flood.",
     ]
 
     @Test(arguments: sentences)
