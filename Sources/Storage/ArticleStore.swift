@@ -1,12 +1,13 @@
 // ArticleStore: the public, thread-safe entry point App uses. One writer connection (all writes serialized;
 // concurrent inserts share transactions through GroupCommit) and a pool of read-only connections that WAL lets
-// run beside the writer. Every method is synchronous and may be called from any thread.
+// run beside the writer. Every method is synchronous and may be called from any thread. Also here:
+// InsertAnnouncement, the token of an insert announced before its article is ready (see GroupCommit).
 //
 // Code map: Database/Statement own the SQLite handles; StorageError classifies failures; Migrations + Schema
 // build the tables; Records holds the plain input/output values; PreparedArticle checks and folds an insert on
-// the caller's thread; ArticleWriter does inserts (entity merging) and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
-// ArticleReader runs the paginated queries (Cursor for page tokens and limits, EventDate for timeline dates);
-// Locked guards shared state.
+// the caller's thread; ArticleWriter does inserts (entity merging) and deletes; GroupCommit batches concurrent
+// inserts; Checkpointer moves WAL checkpoints off the commits; ArticleReader runs the paginated queries (Cursor
+// for page tokens and limits, EventDate for timeline dates); Locked guards shared state.
 import Foundation
 
 public final class ArticleStore: Sendable {
