@@ -126,8 +126,7 @@ public struct TimelineBuilder: AnalysisComponent {
         if scalars.count == 7, tail.hasPrefix("H"), let h = digits(6..<7), (1...2).contains(h) {
             return (CalendarDate(year: y, month: 6 * h - 5, day: 1)!.dayNumber, "half", 3)
         }
-        let seasons = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
-        if scalars.count == 7, let m = seasons[tail] {
+        if scalars.count == 7, let m = TimexResolver.seasonStartMonth[tail] {
             return (CalendarDate(year: y, month: m, day: 1)!.dayNumber, "season", 4)
         }
         return nil

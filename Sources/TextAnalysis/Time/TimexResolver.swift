@@ -169,8 +169,7 @@ public struct TimexResolver: Sendable {
             case ("h", _): guard let h = Int(label), (1...2).contains(h) else { return .value("XXXX") }
                 (startMonth, months, suffix) = (6 * h - 5, 6, "H\(h)")
             default:
-                let starts = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
-                guard let s = starts[label] else { return .value("XXXX") }
+                guard let s = Self.seasonStartMonth[label] else { return .value("XXXX") }
                 (startMonth, months, suffix) = (s, 3, label)
             }
             guard let ref else { return .value("XXXX-" + suffix) }
@@ -296,8 +295,10 @@ public struct TimexResolver: Sendable {
                     if fields.count >= 3, let d = number(fields[2]), CalendarDate(year: y, month: m, day: d) != nil {
                         day = d
                     }
-                } else if !["H1", "H2", "SP", "SU", "FA", "WI"].contains(String(decoding: b[p], as: UTF8.self)) {
-                    return nil
+                } else {
+                    let part = String(decoding: b[p], as: UTF8.self)
+                    let half = part == "H1" || part == "H2"
+                    guard half || TimexResolver.seasonStartMonth[part] != nil else { return nil }
                 }
             }
         }
@@ -443,6 +444,9 @@ public struct TimexResolver: Sendable {
               let q = decimal(b[6...]), (1...4).contains(q) else { return nil }
         return (y, q)
     }
+
+    /// TIMEX3 season codes and the month each starts in (meteorological seasons, northern hemisphere).
+    static let seasonStartMonth = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
 
     /// The value of a run of ASCII digits; nil if it is empty or holds anything else.
     static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
