@@ -1,6 +1,8 @@
 // The time-expression component: extraction (TimexExtractor) then normalization (TimexResolver) against the
 // document's date. Runs over the body text (after any `date YYYY-MM-DD` prefix); sentences bound the tense
-// search but the matcher does not depend on token boundaries.
+// search but the matcher does not depend on token boundaries. From one timex to the next it carries the anchor for
+// anaphora (the last calendar value mentioned) and the quarter under discussion; a value the resolver leaves
+// empty ("soon" in a past clause) is dropped.
 
 public struct TimexTagger: AnalysisComponent {
     public let name = "timex"
