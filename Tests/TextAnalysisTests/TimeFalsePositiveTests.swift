@@ -1,5 +1,6 @@
 // Text that looks like time but is not: the verb "may", "march", quantities, money, scores, race times,
-// phone numbers, ages, numbered things. No timex may overlap the bracketed span.
+// phone numbers, ages, numbered things, rate steps ("a quarter point"), names with a day or season in them
+// (newspapers, the Olympics), periods of a game, "soon" in a past clause. No timex may overlap the bracketed span.
 import Testing
 @testable import TextAnalysis
 
