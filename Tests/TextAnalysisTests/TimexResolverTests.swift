@@ -193,6 +193,14 @@ struct TimexResolverTests {
         #expect(TimexResolver.quarterValue(TimexResolver.quarterIndex((2021, 1)) - 1) == "2020-Q4")
     }
 
+    @Test func isoWeekMondaysStartTheirWeeks() {
+        let table: [(Int, Int, String)] = [(2021, 11, "2021-03-15"), (2021, 1, "2021-01-04"), (2020, 53, "2020-12-28"),
+                                           (2015, 1, "2014-12-29"), (2020, 54, "2021-01-04"), (2021, 0, "2020-12-28")]
+        for (y, w, monday) in table {
+            #expect(TimexResolver.isoWeekMonday(year: y, week: w).description == monday, "\(y)-W\(w)")
+        }
+    }
+
     @Test func isoWeeksMatchTheCalendar() {
         let table: [(String, Int, Int)] = [("2021-03-18", 2021, 11), ("2021-01-01", 2020, 53), ("2020-12-31", 2020, 53),
                                            ("2015-12-31", 2015, 53), ("2016-01-04", 2016, 1), ("2018-12-31", 2019, 1)]

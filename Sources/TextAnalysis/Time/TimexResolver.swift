@@ -344,10 +344,9 @@ public struct TimexResolver: Sendable {
                 let (wy, w) = Self.isoWeek(d.adding(days: 7 * offset))
                 return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(w))")
             }
-            if let w = a.week, let jan4 = CalendarDate(year: y, month: 1, day: 4) {
-                // The Monday of ISO week 1 is the one on or before January 4; "the following week" moves from it.
-                let monday = jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1 + offset))
-                let (wy, wk) = Self.isoWeek(monday)
+            if let w = a.week {
+                // "the following week" moves from the named ISO week, across the year's end if need be.
+                let (wy, wk) = Self.isoWeek(Self.isoWeekMonday(year: y, week: w + offset))
                 return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(wk))")
             }
             return .value("\(Self.year(y))-WXX")
@@ -489,6 +488,13 @@ public struct TimexResolver: Sendable {
         let thursday = d.adding(days: 4 - d.weekday)
         let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
+    }
+
+    /// The Monday that starts ISO week `week` of `year`: week 1 is the one holding January 4; a week past the
+    /// year's last (or before its first) lands in the next (or previous) year.
+    static func isoWeekMonday(year: Int, week: Int) -> CalendarDate {
+        let jan4 = CalendarDate(year: year, month: 1, day: 4)!  // every year has a January 4
+        return jan4.adding(days: 1 - jan4.weekday + 7 * (week - 1))
     }
 
     static func year(_ y: Int) -> String {
