@@ -22,9 +22,10 @@ public final class ArticleStore: Sendable {
         public var quickCheck: Bool
         /// Checkpoint the WAL on a background thread instead of inside the commits (see Checkpointer).
         public var backgroundCheckpoints: Bool
-        /// While announced inserts (`announceInsert`) are on their way, a group commit waits up to `commitLinger`
-        /// for them, until `commitFillTarget` articles are queued (see GroupCommit).
+        /// While announced inserts (`announceInsert`) are on their way, a group commit waits for them until this
+        /// many articles are queued (see GroupCommit)...
         public var commitFillTarget: Int
+        /// ... or until this long has passed.
         public var commitLinger: Duration
         public init(readers: Int = 4, busyTimeoutMs: Int32 = 5000, maxBatch: Int = 64, quickCheck: Bool = true,
                     backgroundCheckpoints: Bool = true, commitFillTarget: Int = 32,
