@@ -17,7 +17,7 @@ MAX_TOKENS = 6  # NERGazetteer.maxPhraseTokens
 
 
 def main(src, out):
-    weight = collections.defaultdict(lambda: collections.Counter())
+    weight = collections.defaultdict(collections.Counter)
     surface = collections.defaultdict(collections.Counter)
     for line in open(src, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")

@@ -121,10 +121,8 @@ struct BenchAnalysisCommand: ParsableCommand {
 enum BenchCorpus {
     static func texts(under folder: String) -> [String] {
         var texts: [String] = []
-        let files = FileManager.default.enumerator(atPath: folder)
-        while let f = files?.nextObject() as? String {
-            guard f.hasSuffix(".txt"), !f.uppercased().hasSuffix("README.TXT"),
-                  let d = FileManager.default.contents(atPath: folder + "/" + f) else { continue }
+        for path in TextFiles.paths(under: folder) where !path.uppercased().hasSuffix("README.TXT") {
+            guard let d = FileManager.default.contents(atPath: path) else { continue }
             texts.append(String(decoding: d, as: UTF8.self))
         }
         return texts.sorted()

@@ -18,14 +18,7 @@ struct BenchNERCommand: ParsableCommand {
         let tagger = try EntityTagger(resources: resources)
         let loadTime = Date().timeIntervalSince(t0), loadCPU = cpuSeconds() - c0
         let front = try Pipeline([try Tokenizer(resources: resources), try SentenceSplitter(resources: resources)])
-        var texts: [String] = []
-        let files = FileManager.default.enumerator(atPath: folder)
-        while let f = files?.nextObject() as? String {
-            guard f.hasSuffix(".txt"), !f.hasSuffix("README.TXT"),
-                  let d = FileManager.default.contents(atPath: folder + "/" + f) else { continue }
-            texts.append(String(decoding: d, as: UTF8.self))
-        }
-        texts.sort()
+        let texts = BenchCorpus.texts(under: folder)
         let words = texts.reduce(0) { n, t in
             n + t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
         }

@@ -36,12 +36,7 @@ struct ClustersCommand: ParsableCommand {
             }
         }
         var files: [String] = []
-        for folder in text {
-            let e = FileManager.default.enumerator(atPath: folder)
-            while let f = e?.nextObject() as? String {
-                if f.hasSuffix(".txt") || f.hasSuffix(".tml") { files.append(folder + "/" + f) }
-            }
-        }
+        for folder in text { files += TextFiles.paths(under: folder, endingIn: [".txt", ".tml"]) }
         for f in files.sorted() {
             guard let d = FileManager.default.contents(atPath: f) else { continue }
             // Latin-1 bytes in one BBC file decode as replacement characters; that file's words are few.

@@ -11,6 +11,9 @@ struct HarvestNamesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "harvest-names", abstract: "Print the mentions the tagger finds in unlabeled .txt files.")
 
+    /// Output is written in pieces of about this size: a corpus's mentions are tens of megabytes.
+    static let flushBytes = 1 << 20
+
     @Argument(help: "Folders of .txt files (searched recursively, in sorted order).") var folders: [String]
     @Option(help: "Model file (default: bundled).") var model: String?
     @Option(help: "Resource directory (default: bundled).") var resources: String?
@@ -23,19 +26,17 @@ struct HarvestNamesCommand: ParsableCommand {
         let front = try Pipeline([try Tokenizer(resources: loader), try SentenceSplitter(resources: loader)])
         var out = ""
         for folder in folders {
-            var files: [String] = []
-            let walk = FileManager.default.enumerator(atPath: folder)
-            while let f = walk?.nextObject() as? String { if f.hasSuffix(".txt") { files.append(f) } }
-            for f in files.sorted() {
-                guard let data = FileManager.default.contents(atPath: folder + "/" + f) else { continue }
+            for path in TextFiles.paths(under: folder) {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
                 var doc = Document(text: String(decoding: data, as: UTF8.self))
                 front.run(&doc)
                 for m in tagger.predict(doc) {
                     let words = m.tokens.map { doc.tokens[$0].text }.joined(separator: " ")
+                    // One mention a line, three tab-separated fields: a phrase holding either would break both.
                     guard !words.contains("\t"), !words.contains("\n") else { continue }
                     out += "\(m.type.rawValue)\t\(String(format: "%.3f", m.confidence))\t\(words)\n"
                 }
-                if out.utf8.count > 1 << 20 {
+                if out.utf8.count > Self.flushBytes {
                     FileHandle.standardOutput.write(Data(out.utf8))
                     out = ""
                 }

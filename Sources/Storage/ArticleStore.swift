@@ -1,12 +1,13 @@
 // ArticleStore: the public, thread-safe entry point App uses. One writer connection (all writes serialized;
 // concurrent inserts share transactions through GroupCommit) and a pool of read-only connections that WAL lets
-// run beside the writer. Every method is synchronous and may be called from any thread.
+// run beside the writer. Every method is synchronous and may be called from any thread. Also here:
+// InsertAnnouncement, the token of an insert announced before its article is ready (see GroupCommit).
 //
 // Code map: Database/Statement own the SQLite handles; StorageError classifies failures; Migrations + Schema
 // build the tables; Records holds the plain input/output values; PreparedArticle checks and folds an insert on
-// the caller's thread; ArticleWriter does inserts (entity merging) and deletes; GroupCommit batches concurrent inserts; Checkpointer moves WAL checkpoints off the commits;
-// ArticleReader runs the paginated queries (Cursor for page tokens and limits, EventDate for timeline dates);
-// Locked guards shared state.
+// the caller's thread; ArticleWriter does inserts (entity merging) and deletes; GroupCommit batches concurrent
+// inserts; Checkpointer moves WAL checkpoints off the commits; ArticleReader runs the paginated queries (Cursor
+// for page tokens and limits, EventDate for timeline dates); Locked guards shared state.
 import Foundation
 
 public final class ArticleStore: Sendable {
@@ -21,9 +22,10 @@ public final class ArticleStore: Sendable {
         public var quickCheck: Bool
         /// Checkpoint the WAL on a background thread instead of inside the commits (see Checkpointer).
         public var backgroundCheckpoints: Bool
-        /// While announced inserts (`announceInsert`) are on their way, a group commit waits up to `commitLinger`
-        /// for them, until `commitFillTarget` articles are queued (see GroupCommit).
+        /// While announced inserts (`announceInsert`) are on their way, a group commit waits for them until this
+        /// many articles are queued (see GroupCommit)...
         public var commitFillTarget: Int
+        /// ... or until this long has passed.
         public var commitLinger: Duration
         public init(readers: Int = 4, busyTimeoutMs: Int32 = 5000, maxBatch: Int = 64, quickCheck: Bool = true,
                     backgroundCheckpoints: Bool = true, commitFillTarget: Int = 32,

@@ -157,11 +157,7 @@ enum ArticleWriter {
     /// except those with a space: a folded query has no space at either end, so a two-character one has none.
     /// SQLite's length and substr count characters as the query's two-character text does (Unicode scalars).
     static func addBigrams(from source: String, _ values: [SQLValue], db: Database) throws(StorageError) {
-        try db.statement("""
-            WITH RECURSIVE src(entity_id, norm) AS (\(source)),
-                grams(entity_id, norm, i) AS (
-                    SELECT entity_id, norm, 1 FROM src WHERE length(norm) >= 2
-                    UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+        try db.statement(bigramPositions(of: source) + """
             INSERT OR IGNORE INTO name_bigrams(bigram, entity_id)
             SELECT substr(norm, i, 2) AS g, entity_id FROM grams WHERE instr(g, ' ') = 0
             """).run(values)
@@ -170,14 +166,24 @@ enum ArticleWriter {
     /// Removes from name_bigrams the bigrams of every name entity `id` has now, one primary-key lookup each
     /// (migration 015 dropped the index by entity).
     static func removeBigrams(ofEntity id: Int64, db: Database) throws(StorageError) {
-        try db.statement("""
-            WITH RECURSIVE src(norm) AS (SELECT norm FROM entities WHERE id = ?1
-                                         UNION SELECT norm FROM entity_names WHERE entity_id = ?1),
-                grams(norm, i) AS (
-                    SELECT norm, 1 FROM src WHERE length(norm) >= 2
-                    UNION ALL SELECT norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+        try db.statement(bigramPositions(of: """
+            SELECT id, norm FROM entities WHERE id = ?1
+            UNION SELECT entity_id, norm FROM entity_names WHERE entity_id = ?1
+            """) + """
             DELETE FROM name_bigrams WHERE entity_id = ?1 AND bigram IN (SELECT substr(norm, i, 2) FROM grams)
             """).run([.int(id)])
+    }
+
+    /// The common table `grams(entity_id, norm, i)`: every start `i` of a two-character substring of each name
+    /// `source` selects as (entity_id, norm), shared by addBigrams and removeBigrams so both cut names alike.
+    private static func bigramPositions(of source: String) -> String {
+        """
+        WITH RECURSIVE src(entity_id, norm) AS (\(source)),
+            grams(entity_id, norm, i) AS (
+                SELECT entity_id, norm, 1 FROM src WHERE length(norm) >= 2
+                UNION ALL SELECT entity_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+
+        """
     }
 
     /// An entity from before the batch that took a fuller name, with the folded name it had.

@@ -45,7 +45,9 @@ struct PreparedArticle: Sendable {
             let norm = Fold.name(e.name)
             guard !norm.isEmpty, !e.type.isEmpty else { throw .invalid("entity without name or type") }
             // The merge key is type:norm; a ":" in the type would let ("A:B", "c") and ("A", "B:c") collide.
-            guard !e.type.utf8.contains(UInt8(ascii: ":")) else { throw .invalid("entity type must not contain ':', got \(e.type)") }
+            guard !e.type.utf8.contains(UInt8(ascii: ":")) else {
+                throw .invalid("entity type must not contain ':', got \(e.type)")
+            }
             var forms: [(norm: String, alias: String)] = [(norm, e.name)]
             var formNorms: Set<String> = [norm]
             var aliasNorms: [String] = []

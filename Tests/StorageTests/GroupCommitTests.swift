@@ -123,6 +123,24 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         #expect(commit.announcedCount == 0)
     }
 
+    @Test func anAnnouncementCountsOnceHoweverItEnds() {
+        let commit = GroupCommit<PreparedArticle>(maxBatch: 1) { articles in
+            articles.map { _ in .success(InsertResult(id: 1, created: true)) }
+        }
+        let withdrawn = InsertAnnouncement(commit)
+        #expect(commit.announcedCount == 1)
+        withdrawn.withdraw()
+        withdrawn.withdraw()
+        #expect(commit.announcedCount == 0)
+        #expect(!withdrawn.take())  // nor can a withdrawn one be handed to a submit
+        let used = InsertAnnouncement(commit)
+        #expect(used.take())
+        used.withdraw()  // used up: its submit, not a withdrawal, ends it
+        #expect(commit.announcedCount == 1)
+        do { _ = InsertAnnouncement(commit) }  // released unused: withdrawn
+        #expect(commit.announcedCount == 1)
+    }
+
     @Test(arguments: [false, true])
     func aLeaderStopsWaitingWhenNothingAnnouncedIsLeft(_ withdrawn: Bool) {
         let batches = Locked<[[String]]>([])

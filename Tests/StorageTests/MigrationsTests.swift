@@ -116,7 +116,8 @@ import Testing
     @Test func aDatabaseFromBeforeFewerWriteIndexesKeepsFindingSpeakersTypesAndTwoLetterNames() throws {
         // Rows as the writer before 015 stored them: every quote with its speaker_norm, bigrams with spaces.
         let old = try StoreFixtures.oldDatabase(before: "015-fewer-write-indexes", rows: """
-            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES (1, 'h1', 't', '2021-01-05', x'7B7D');
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis)
+            VALUES (1, 'h1', 't', '2021-01-05', x'7B7D');
             INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
             VALUES (7, 'PER:jo li', 'jo li', 'Jo Li', 'PER', 1, 1, '2021-01-05', '2021-01-05'),
                    (8, 'ORG:un', 'un', 'UN', 'ORG', 1, 1, '2021-01-05', '2021-01-05');
@@ -146,7 +147,9 @@ import Testing
         try QueryTablesTests.expectDerivedTablesMatch(store, "migration 015")
         // A delete takes every bigram of the names that go.
         #expect(try store.deleteArticle(id: 1))
-        let bigrams = try store.withWriter { db throws(StorageError) in try db.scalarInt("SELECT count(*) FROM name_bigrams") }
+        let bigrams = try store.withWriter { db throws(StorageError) in
+            try db.scalarInt("SELECT count(*) FROM name_bigrams")
+        }
         #expect(bigrams == 0)
     }
 

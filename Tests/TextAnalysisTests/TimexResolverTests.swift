@@ -67,6 +67,9 @@ struct TimexResolverTests {
         Case(value: "UNDEF(decade 2)", reference: "2021-03-18", tense: .none, expected: "202"),
         Case(value: "UNDEF(weekday 5)T22:00", reference: "2021-03-18", tense: .past, expected: "2021-03-12T22:00"),
         Case(value: "2019", reference: "2021-03-18", tense: .none, expected: "2019"),
+        // "soon": ahead of the article, or no value at all in a past clause (the tagger drops an empty value).
+        Case(value: "UNDEF(future-ref)", reference: "2021-03-18", tense: .future, expected: "FUTURE_REF"),
+        Case(value: "UNDEF(future-ref)", reference: "2021-03-18", tense: .past, expected: ""),
     ]
 
     @Test(arguments: cases)
@@ -130,6 +133,10 @@ struct TimexResolverTests {
         Anaphor(value: "UNDEF(anchor month-1)", mentioned: "1995-01", expected: "1994-12"),
         Anaphor(value: "UNDEF(anchor month)", mentioned: "1995", expected: "1995-XX"),
         Anaphor(value: "UNDEF(anchor week+1)", mentioned: "1995-06-05", expected: "1995-W24"),
+        // "the following week" after a named ISO week moves from it, across a year's last week too.
+        Anaphor(value: "UNDEF(anchor week+1)", mentioned: "2021-W12", expected: "2021-W13"),
+        Anaphor(value: "UNDEF(anchor week+1)", mentioned: "2020-W53", expected: "2021-W01"),
+        Anaphor(value: "UNDEF(anchor week)", mentioned: "2021-W12", expected: "2021-W12"),
         Anaphor(value: "UNDEF(anchor quarter)", mentioned: "2019-05-02", expected: "2019-Q2"),
         Anaphor(value: "UNDEF(anchor year-X)", mentioned: "1995", expected: "PAST_REF"),
         Anaphor(value: "UNDEF(anchor day-1)", mentioned: nil, expected: "2021-03-17"),
@@ -152,6 +159,46 @@ struct TimexResolverTests {
         #expect(resolver.resolve("UNDEF(weekday 4)", reference: nil, tense: .past) == "XXXX-WXX-4")
         #expect(resolver.resolve("UNDEF(year-1)", reference: nil, tense: .none) == "XXXX")
         #expect(resolver.resolve("UNDEF(date 03-18)", reference: nil, tense: .none) == "XXXX-03-18")
+    }
+
+    @Test func quarterValuesParseOnlyInTheirOwnShape() {
+        let table: [(String, Int?, Int?)] = [("2020-Q3", 2020, 3), ("1998-Q1", 1998, 1), ("2020-Q0", nil, nil),
+                                             ("2020-Q5", nil, nil), ("2020-Q", nil, nil), ("20a0-Q1", nil, nil),
+                                             ("2020-Q3-01", nil, nil), ("2020-03", nil, nil), ("PAST_REF", nil, nil)]
+        for (value, y, q) in table {
+            let got = TimexResolver.quarter(value)
+            #expect(got?.year == y && got?.quarter == q, "\(value)")
+        }
+    }
+
+    @Test func anchorsParseCalendarValuesAndRefuseOthers() {
+        typealias A = TimexResolver.Anchor
+        #expect(A("2021-03-18T10:00").map { [$0.year, $0.month, $0.day] } == [2021, 3, 18])
+        #expect(A("2021-02-30").map { [$0.year, $0.month, $0.day] } == [2021, 2, nil])
+        #expect(A("2021-W11")?.week == 11)
+        #expect(A("2021-Q4")?.quarter == 4)
+        #expect(A("2021-SU").map { [$0.year, $0.month, $0.week, $0.quarter] } == [2021, nil, nil, nil])
+        for refused in ["199", "PAST_REF", "P3D", "2021-W54", "2021-Q5", "2021-13", "2021-XX", "20211"] {
+            #expect(A(refused) == nil, "\(refused)")
+        }
+    }
+
+    @Test func recentQuartersAreTheThreeBeforeTheReferences() {
+        let ref = CalendarDate(iso: "2021-03-18")  // in 2021-Q1
+        #expect(!TimexResolver.isRecent((2021, 1), reference: ref))
+        #expect(TimexResolver.isRecent((2020, 4), reference: ref))
+        #expect(TimexResolver.isRecent((2020, 2), reference: ref))
+        #expect(!TimexResolver.isRecent((2020, 1), reference: ref))
+        #expect(!TimexResolver.isRecent((2020, 4), reference: nil))
+        #expect(TimexResolver.quarterValue(TimexResolver.quarterIndex((2021, 1)) - 1) == "2020-Q4")
+    }
+
+    @Test func isoWeekMondaysStartTheirWeeks() {
+        let table: [(Int, Int, String)] = [(2021, 11, "2021-03-15"), (2021, 1, "2021-01-04"), (2020, 53, "2020-12-28"),
+                                           (2015, 1, "2014-12-29"), (2020, 54, "2021-01-04"), (2021, 0, "2020-12-28")]
+        for (y, w, monday) in table {
+            #expect(TimexResolver.isoWeekMonday(year: y, week: w).description == monday, "\(y)-W\(w)")
+        }
     }
 
     @Test func isoWeeksMatchTheCalendar() {

@@ -116,9 +116,7 @@ public struct TimelineBuilder: AnalysisComponent {
         }
         if tail.hasPrefix("W"), let w = digits(6..<8), (1...53).contains(w),
            scalars.count == 8 || tail.hasSuffix("-WE") {
-            let jan4 = CalendarDate(year: y, month: 1, day: 4)!
-            let week1Monday = jan4.dayNumber - (jan4.weekday - 1)
-            return (week1Monday + 7 * (w - 1), "week", 6)
+            return (TimexResolver.isoWeekMonday(year: y, week: w).dayNumber, "week", 6)
         }
         if scalars.count == 7, tail.hasPrefix("Q"), let q = digits(6..<7), (1...4).contains(q) {
             return (CalendarDate(year: y, month: 3 * q - 2, day: 1)!.dayNumber, "quarter", 4)
@@ -126,8 +124,7 @@ public struct TimelineBuilder: AnalysisComponent {
         if scalars.count == 7, tail.hasPrefix("H"), let h = digits(6..<7), (1...2).contains(h) {
             return (CalendarDate(year: y, month: 6 * h - 5, day: 1)!.dayNumber, "half", 3)
         }
-        let seasons = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
-        if scalars.count == 7, let m = seasons[tail] {
+        if scalars.count == 7, let m = TimexResolver.seasonStartMonth[tail] {
             return (CalendarDate(year: y, month: m, day: 1)!.dayNumber, "season", 4)
         }
         return nil

@@ -83,11 +83,10 @@ public struct TimexResolver: Sendable {
                      _ discussed: String? = nil) -> Result {
         let parts = spec.split(separator: " ")
         guard let head = parts.first else { return .value("") }
-        // Only a recent quarter (one of the three before the reference's) counts as the one under discussion.
+        // Only a recent quarter counts as the one under discussion.
         var recentQuarter: (year: Int, quarter: Int)?
-        if let m = discussed ?? mentioned, let q = Self.quarter(m) {
-            let back = ref.map { ($0.year * 4 + ($0.month - 1) / 3) - (q.year * 4 + q.quarter - 1) } ?? 0
-            if (1...3).contains(back) { recentQuarter = q }
+        if let m = discussed ?? mentioned, let q = Self.quarter(m), Self.isRecent(q, reference: ref) {
+            recentQuarter = q
         }
         // "the day before last Tuesday", "the week of March 6": another spec, then a day shift or its ISO week.
         if head == "shift" || head == "week-of" {
@@ -114,8 +113,7 @@ public struct TimexResolver: Sendable {
             // "mentioned-quarter-4": the quarter under discussion a year before ("the year-earlier quarter").
             let back = Int(head.dropFirst("mentioned-quarter-".count)) ?? 0
             if let q = recentQuarter {
-                let index = q.year * 4 + q.quarter - 1 - back
-                return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
+                return .value(Self.quarterValue(Self.quarterIndex(q) - back))
             }
             return relative("quarter-\(1 + back)", ref)
         }
@@ -126,8 +124,7 @@ public struct TimexResolver: Sendable {
         }
         if parts.count == 2, parts[1] == "mentioned" {
             if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
-                let index = q.year * 4 + q.quarter - 1 - 4 * n
-                return .value("\(Self.year(Self.floorDiv(index, 4)))-Q\(Self.floorMod(index, 4) + 1)")
+                return .value(Self.quarterValue(Self.quarterIndex(q) - 4 * n))
             }
             return relative(head, ref)
         }
@@ -172,8 +169,7 @@ public struct TimexResolver: Sendable {
             case ("h", _): guard let h = Int(label), (1...2).contains(h) else { return .value("XXXX") }
                 (startMonth, months, suffix) = (6 * h - 5, 6, "H\(h)")
             default:
-                let starts = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
-                guard let s = starts[label] else { return .value("XXXX") }
+                guard let s = Self.seasonStartMonth[label] else { return .value("XXXX") }
                 (startMonth, months, suffix) = (s, 3, label)
             }
             guard let ref else { return .value("XXXX-" + suffix) }
@@ -251,8 +247,7 @@ public struct TimexResolver: Sendable {
             let m = ref.year * 12 + ref.month - 1 + offset
             return .value("\(Self.year(Self.floorDiv(m, 12)))-\(TimexExtractor.pad2(Self.floorMod(m, 12) + 1))")
         case .quarter:
-            let q = ref.year * 4 + (ref.month - 1) / 3 + offset
-            return .value("\(Self.year(Self.floorDiv(q, 4)))-Q\(Self.floorMod(q, 4) + 1)")
+            return .value(Self.quarterValue(Self.quarterIndex(of: ref) + offset))
         case .half:
             let h = ref.year * 2 + (ref.month - 1) / 6 + offset
             return .value("\(Self.year(Self.floorDiv(h, 2)))-H\(Self.floorMod(h, 2) + 1)")
@@ -277,13 +272,8 @@ public struct TimexResolver: Sendable {
             var b = Array(value.utf8)
             if let t = b.firstIndex(of: UInt8(ascii: "T")) { b.removeSubrange(t...) }
             func number(_ r: Range<Int>) -> Int? {
-                guard r.upperBound <= b.count, !r.isEmpty else { return nil }
-                var n = 0
-                for c in b[r] {
-                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-                    n = n * 10 + Int(c - UInt8(ascii: "0"))
-                }
-                return n
+                guard r.upperBound <= b.count else { return nil }
+                return TimexResolver.decimal(b[r])
             }
             // Fields between dashes: the year, then W/Q/month/half/season, then the day.
             var fields: [Range<Int>] = []
@@ -305,8 +295,10 @@ public struct TimexResolver: Sendable {
                     if fields.count >= 3, let d = number(fields[2]), CalendarDate(year: y, month: m, day: d) != nil {
                         day = d
                     }
-                } else if !["H1", "H2", "SP", "SU", "FA", "WI"].contains(String(decoding: b[p], as: UTF8.self)) {
-                    return nil
+                } else {
+                    let part = String(decoding: b[p], as: UTF8.self)
+                    let half = part == "H1" || part == "H2"
+                    guard half || TimexResolver.seasonStartMonth[part] != nil else { return nil }
                 }
             }
         }
@@ -352,10 +344,9 @@ public struct TimexResolver: Sendable {
                 let (wy, w) = Self.isoWeek(d.adding(days: 7 * offset))
                 return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(w))")
             }
-            if let w = a.week, let jan4 = CalendarDate(year: y, month: 1, day: 4) {
-                // The Monday of ISO week 1 is the one on or before January 4; "the following week" moves from it.
-                let monday = jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1 + offset))
-                let (wy, wk) = Self.isoWeek(monday)
+            if let w = a.week {
+                // "the following week" moves from the named ISO week, across the year's end if need be.
+                let (wy, wk) = Self.isoWeek(Self.isoWeekMonday(year: y, week: w + offset))
                 return .value("\(Self.year(wy))-W\(TimexExtractor.pad2(wk))")
             }
             return .value("\(Self.year(y))-WXX")
@@ -365,8 +356,7 @@ public struct TimexResolver: Sendable {
             return .value("\(Self.year(Self.floorDiv(k, 12)))-\(TimexExtractor.pad2(Self.floorMod(k, 12) + 1))")
         case .quarter:
             guard let q = a.quarter ?? a.month.map({ ($0 - 1) / 3 + 1 }) else { return .value("\(Self.year(y))-QX") }
-            let k = y * 4 + q - 1 + offset
-            return .value("\(Self.year(Self.floorDiv(k, 4)))-Q\(Self.floorMod(k, 4) + 1)")
+            return .value(Self.quarterValue(Self.quarterIndex((y, q)) + offset))
         case .year:
             if let q = a.quarter, offset < 0 {
                 return .value("\(Self.year(y + offset))-Q\(q)")
@@ -449,14 +439,41 @@ public struct TimexResolver: Sendable {
     static func quarter(_ v: String) -> (year: Int, quarter: Int)? {
         // Bytes, not a split: the tagger asks this of every timex.
         let b = Array(v.utf8)
-        guard b.count == 7, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "Q"),
-              b[6] >= UInt8(ascii: "1"), b[6] <= UInt8(ascii: "4") else { return nil }
-        var y = 0
-        for c in b[0..<4] {
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "Q"), let y = decimal(b[0..<4]),
+              let q = decimal(b[6...]), (1...4).contains(q) else { return nil }
+        return (y, q)
+    }
+
+    /// TIMEX3 season codes and the month each starts in (meteorological seasons, northern hemisphere).
+    static let seasonStartMonth = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
+
+    /// The value of a run of ASCII digits; nil if it is empty or holds anything else.
+    static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var n = 0
+        for c in digits {
             guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-            y = y * 10 + Int(c - UInt8(ascii: "0"))
+            n = n * 10 + Int(c - UInt8(ascii: "0"))
         }
-        return (y, Int(b[6] - UInt8(ascii: "0")))
+        return n
+    }
+
+    /// How many quarters before the reference date's a quarter may lie and still be the one under discussion:
+    /// results come out after a quarter ends, and fiscal quarters lag the calendar.
+    static let recentQuarterLag = 1...3
+
+    /// A quarter as one running count (year * 4 + quarter - 1), so quarters subtract and compare across years.
+    static func quarterIndex(_ q: (year: Int, quarter: Int)) -> Int { q.year * 4 + q.quarter - 1 }
+
+    static func quarterIndex(of d: CalendarDate) -> Int { quarterIndex((d.year, (d.month - 1) / 3 + 1)) }
+
+    /// The TIMEX3 value ("2020-Q3") of a `quarterIndex`.
+    static func quarterValue(_ index: Int) -> String { "\(year(floorDiv(index, 4)))-Q\(floorMod(index, 4) + 1)" }
+
+    /// Whether `q` is one of the `recentQuarterLag` quarters before the reference date's.
+    static func isRecent(_ q: (year: Int, quarter: Int), reference: CalendarDate?) -> Bool {
+        guard let reference else { return false }
+        return recentQuarterLag.contains(quarterIndex(of: reference) - quarterIndex(q))
     }
 
     static func monthSpan(_ y: Int, _ m: Int, months: Int) -> (Int, Int) {
@@ -471,6 +488,13 @@ public struct TimexResolver: Sendable {
         let thursday = d.adding(days: 4 - d.weekday)
         let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
+    }
+
+    /// The Monday that starts ISO week `week` of `year`: week 1 is the one holding January 4; a week past the
+    /// year's last (or before its first) lands in the next (or previous) year.
+    static func isoWeekMonday(year: Int, week: Int) -> CalendarDate {
+        let jan4 = CalendarDate(year: year, month: 1, day: 4)!  // every year has a January 4
+        return jan4.adding(days: 1 - jan4.weekday + 7 * (week - 1))
     }
 
     static func year(_ y: Int) -> String {

@@ -1,6 +1,8 @@
 // The time-expression component: extraction (TimexExtractor) then normalization (TimexResolver) against the
 // document's date. Runs over the body text (after any `date YYYY-MM-DD` prefix); sentences bound the tense
-// search but the matcher does not depend on token boundaries.
+// search but the matcher does not depend on token boundaries. From one timex to the next it carries the anchor for
+// anaphora (the last calendar value mentioned) and the quarter under discussion; a value the resolver leaves
+// empty ("soon" in a past clause) is dropped.
 
 public struct TimexTagger: AnalysisComponent {
     public let name = "timex"
@@ -71,13 +73,12 @@ public struct TimexTagger: AnalysisComponent {
         return out.sorted { $0.chars.start < $1.chars.start }
     }
 
-    /// Whether `discussed` is one of the three quarters before the reference's and later than `q`.
+    /// Whether `discussed` is a recent quarter (`TimexResolver.isRecent`) later than `q`.
     static func laterRecentQuarter(_ discussed: String?, than q: (year: Int, quarter: Int),
                                    reference: CalendarDate?) -> Bool {
-        guard let d = discussed.flatMap(TimexResolver.quarter), let ref = reference else { return false }
-        let index = d.year * 4 + d.quarter - 1
-        let back = ref.year * 4 + (ref.month - 1) / 3 - index
-        return (1...3).contains(back) && index > q.year * 4 + q.quarter - 1
+        guard let d = discussed.flatMap(TimexResolver.quarter) else { return false }
+        return TimexResolver.isRecent(d, reference: reference)
+            && TimexResolver.quarterIndex(d) > TimexResolver.quarterIndex(q)
     }
 
     /// "April 24 and 25", "March 3-4": a bare day number joined to a month-day date is a date of the same
