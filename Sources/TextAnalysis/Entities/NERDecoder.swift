@@ -53,6 +53,15 @@ enum NERDecoder {
         return out
     }()
 
+    /// For each entry of `successors`, the index of its transition score ((prev + 1) * L + next).
+    static let successorTransitions: [Int] = {
+        var out: [Int] = []
+        for prev in 0..<L {
+            for q in successorStart[prev]..<successorStart[prev + 1] { out.append((prev + 1) * L + successors[q]) }
+        }
+        return out
+    }()
+
     /// The best valid label sequence. `work` is scratch space reused between calls.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                         work: inout [Float], back: inout [Int32], into out: inout [Int]) {
@@ -134,65 +143,93 @@ enum NERDecoder {
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n) { scratch in
             potentials.withUnsafeBufferPointer { A in
                 predecessors.withUnsafeBufferPointer { preds in
-                    successors.withUnsafeBufferPointer { succs in
-                        forwardBackward(e, n, A.baseAddress!, temperature, spans, scratch.baseAddress!,
-                                        preds.baseAddress!, succs.baseAddress!)
+                    predecessorStart.withUnsafeBufferPointer { pstart in
+                        predecessorTransitions.withUnsafeBufferPointer { ptr in
+                            successors.withUnsafeBufferPointer { succs in
+                                successorStart.withUnsafeBufferPointer { sstart in
+                                    successorTransitions.withUnsafeBufferPointer { str in
+                                        let graph = Graph(
+                                            predecessors: preds.baseAddress!, predecessorStart: pstart.baseAddress!,
+                                            predecessorTransitions: ptr.baseAddress!, successors: succs.baseAddress!,
+                                            successorStart: sstart.baseAddress!, successorTransitions: str.baseAddress!)
+                                        return forwardBackward(e, n, A.baseAddress!, temperature, spans,
+                                                               scratch.baseAddress!, graph)
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
+    /// The allowed transitions as flat lists (pointers into the static tables, for the inner loops).
+    private struct Graph {
+        let predecessors: UnsafePointer<Int>, predecessorStart: UnsafePointer<Int>
+        let predecessorTransitions: UnsafePointer<Int>
+        let successors: UnsafePointer<Int>, successorStart: UnsafePointer<Int>
+        let successorTransitions: UnsafePointer<Int>
+    }
+
     private static func forwardBackward(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
                                         _ temperature: Float, _ spans: [NERLabels.Span],
-                                        _ scratch: UnsafeMutablePointer<Double>, _ predecessors: UnsafePointer<Int>,
-                                        _ successors: UnsafePointer<Int>) -> [Double] {
+                                        _ scratch: UnsafeMutablePointer<Double>, _ g: Graph) -> [Double] {
         let inv = 1 / Double(temperature)
         let E = scratch, alpha = scratch + n * L, beta = scratch + 2 * n * L, c = scratch + 3 * n * L
-        let pstart = predecessorStart, sstart = successorStart
         for t in 0..<n {
+            let et = e + t &* L, Et = E + t &* L
             var m = -Double.greatestFiniteMagnitude
-            for j in 0..<L { m = max(m, Double(e[t * L + j])) }
-            for j in 0..<L { E[t * L + j] = ((Double(e[t * L + j]) - m) * inv).clampedExp }
+            for j in 0..<L { m = max(m, Double(et[j])) }
+            for j in 0..<L { Et[j] = ((Double(et[j]) - m) * inv).clampedExp }
         }
         // Scaled forward (alpha) and backward (beta) with per-position factors c.
         var sum = 0.0
         for j in 0..<L { alpha[j] = A[j] * E[j]; sum += alpha[j] }
         c[0] = sum > 0 ? sum : 1
         for j in 0..<L { alpha[j] /= c[0] }
-        if n > 1 {
-            for t in 1..<n {
-                sum = 0
-                for j in 0..<L {
-                    var s = 0.0
-                    // forbidden transitions have potential 0: summing allowed ones only gives the same value
-                    for p in pstart[j]..<pstart[j + 1] {
-                        let i = predecessors[p]
-                        s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j]
-                    }
-                    let v = s * E[t * L + j]
-                    alpha[t * L + j] = v
-                    sum += v
+        var t = 1
+        while t < n {
+            let prev = alpha + (t &- 1) &* L, cur = alpha + t &* L, Et = E + t &* L
+            sum = 0
+            for j in 0..<L {
+                var s = 0.0
+                // forbidden transitions have potential 0: summing allowed ones only gives the same value
+                var p = g.predecessorStart[j]
+                let end = g.predecessorStart[j &+ 1]
+                while p < end {
+                    s += prev[g.predecessors[p]] * A[g.predecessorTransitions[p]]
+                    p &+= 1
                 }
-                c[t] = sum > 0 ? sum : 1
-                for j in 0..<L { alpha[t * L + j] /= c[t] }
+                let v = s * Et[j]
+                cur[j] = v
+                sum += v
             }
+            c[t] = sum > 0 ? sum : 1
+            for j in 0..<L { cur[j] /= c[t] }
+            t &+= 1
         }
         var z = 0.0
         for j in 0..<L { let v = A[(L + 1) * L + j]; beta[(n - 1) * L + j] = v; z += alpha[(n - 1) * L + j] * v }
         if z <= 0 { return spans.map { _ in 0 } }
         for j in 0..<L { beta[(n - 1) * L + j] /= z }
-        if n > 1 {
-            for t in stride(from: n - 2, through: 0, by: -1) {
-                for i in 0..<L {
-                    var s = 0.0
-                    for q in sstart[i]..<sstart[i + 1] {
-                        let j = successors[q]
-                        s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j]
-                    }
-                    beta[t * L + i] = s / c[t + 1]
+        // Spans read beta only at their last token: positions before the first span's end are not needed.
+        let needed = spans.reduce(n - 1) { min($0, $1.tokens.upperBound - 1) }
+        t = n - 2
+        while t >= needed {
+            let next = beta + (t &+ 1) &* L, cur = beta + t &* L, En = E + (t &+ 1) &* L, cn = c[t &+ 1]
+            for i in 0..<L {
+                var s = 0.0
+                var q = g.successorStart[i]
+                let end = g.successorStart[i &+ 1]
+                while q < end {
+                    let j = g.successors[q]
+                    s += A[g.successorTransitions[q]] * En[j] * next[j]
+                    q &+= 1
                 }
+                cur[i] = s / cn
             }
+            t &-= 1
         }
         return spans.map { span in
             let s = span.tokens.lowerBound, last = span.tokens.upperBound - 1
