@@ -20,8 +20,8 @@ enum NERDecoder {
         return a
     }()
 
-    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so Viterbi
-    /// skips forbidden pairs without testing them. Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
+    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so
+    /// forward-backward skips forbidden pairs without testing them. Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
     static let (predecessors, predecessorStart): ([Int], [Int]) = {
         var list: [Int] = [], start = [0]
         for next in 0..<L {
@@ -42,7 +42,7 @@ enum NERDecoder {
     }()
 
     /// For each entry of `predecessors`, the index of its transition score ((prev + 1) * L + next), so the
-    /// Viterbi inner loop reads two flat arrays and does no index arithmetic.
+    /// forward pass reads flat arrays and does no index arithmetic.
     static let predecessorTransitions: [Int] = {
         var out: [Int] = []
         for next in 0..<L {
@@ -63,54 +63,67 @@ enum NERDecoder {
     }()
 
     /// The best valid label sequence. `work` is scratch space reused between calls.
+    ///
+    /// Each step scores all labels at once: for every previous label i in ascending order, lanes j get
+    /// cur[i] + tr[i -> j] and keep it when strictly better, the same sums, order and ties as a loop over
+    /// the allowed pairs. Forbidden pairs score -infinity, below the -greatestFiniteMagnitude every lane
+    /// starts from, so they never win.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
                         work: inout [Float], back: inout [Int32], into out: inout [Int]) {
+        precondition(L == 17, "one 16-lane vector and one scalar per step")
         out.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         let ninf = -Float.greatestFiniteMagnitude
-        if work.count < 2 * L { work = [Float](repeating: 0, count: 2 * L) }
+        // cur and next scores (2 * L), then the dense transitions [from][to] (L * L, forbidden = -infinity)
+        if work.count < 2 * L + L * L { work = [Float](repeating: 0, count: 2 * L + L * L) }
         if back.count < n * L { back = [Int32](repeating: 0, count: n * L) }
         allowed.withUnsafeBufferPointer { ok in
-            predecessors.withUnsafeBufferPointer { preds in
-                predecessorTransitions.withUnsafeBufferPointer { ptr in
-                    predecessorStart.withUnsafeBufferPointer { pstart in
-                        work.withUnsafeMutableBufferPointer { w in
-                            back.withUnsafeMutableBufferPointer { bp in
-                                var cur = w.baseAddress!, nxt = w.baseAddress! + L
-                                for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
-                                var t = 1
-                                while t < n {
-                                    let et = e + t &* L, bt = bp.baseAddress! + t &* L
-                                    for j in 0..<L {
-                                        var best = ninf, arg = 0
-                                        var p = pstart[j]
-                                        let end = pstart[j &+ 1]
-                                        while p < end {
-                                            let i = preds[p]
-                                            let s = cur[i] + tr[ptr[p]]
-                                            if s > best { best = s; arg = i }
-                                            p &+= 1
-                                        }
-                                        nxt[j] = best + et[j]
-                                        bt[j] = Int32(truncatingIfNeeded: arg)
-                                    }
-                                    swap(&cur, &nxt)
-                                    t &+= 1
-                                }
-                                var best = ninf, arg = 0
-                                for j in 0..<L {
-                                    let k = (L + 1) * L + j
-                                    guard ok[k] else { continue }
-                                    let s = cur[j] + tr[k]
-                                    if s > best { best = s; arg = j }
-                                }
-                                out = [Int](repeating: 0, count: n)
-                                out[n - 1] = arg
-                                var u = n - 1
-                                while u > 0 { out[u - 1] = Int(bp[u * L + out[u]]); u -= 1 }
-                            }
+            work.withUnsafeMutableBufferPointer { w in
+                back.withUnsafeMutableBufferPointer { bp in
+                    var cur = w.baseAddress!, nxt = w.baseAddress! + L
+                    let dense = w.baseAddress! + 2 * L
+                    for i in 0..<L {
+                        for j in 0..<L {
+                            let k = (i + 1) * L + j
+                            dense[i * L + j] = ok[k] ? tr[k] : -Float.infinity
                         }
                     }
+                    for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
+                    var t = 1
+                    while t < n {
+                        let et = e + t &* L, bt = bp.baseAddress! + t &* L
+                        var best = SIMD16<Float>(repeating: ninf), arg = SIMD16<Int32>(repeating: 0)
+                        var best16 = ninf, arg16: Int32 = 0
+                        for i in 0..<L {
+                            let row = dense + i &* L
+                            let ci = cur[i]
+                            let s = SIMD16<Float>(repeating: ci) + UnsafeRawPointer(row).loadUnaligned(
+                                as: SIMD16<Float>.self)
+                            let better = s .> best
+                            best.replace(with: s, where: better)
+                            arg.replace(with: Int32(truncatingIfNeeded: i), where: better)
+                            let s16 = ci + row[16]
+                            if s16 > best16 { best16 = s16; arg16 = Int32(truncatingIfNeeded: i) }
+                        }
+                        let scores = best + UnsafeRawPointer(et).loadUnaligned(as: SIMD16<Float>.self)
+                        UnsafeMutableRawPointer(nxt).storeBytes(of: scores, as: SIMD16<Float>.self)
+                        nxt[16] = best16 + et[16]
+                        UnsafeMutableRawPointer(bt).storeBytes(of: arg, as: SIMD16<Int32>.self)
+                        bt[16] = arg16
+                        swap(&cur, &nxt)
+                        t &+= 1
+                    }
+                    var best = ninf, arg = 0
+                    for j in 0..<L {
+                        let k = (L + 1) * L + j
+                        guard ok[k] else { continue }
+                        let s = cur[j] + tr[k]
+                        if s > best { best = s; arg = j }
+                    }
+                    out = [Int](repeating: 0, count: n)
+                    out[n - 1] = arg
+                    var u = n - 1
+                    while u > 0 { out[u - 1] = Int(bp[u * L + out[u]]); u -= 1 }
                 }
             }
         }
