@@ -21,7 +21,8 @@ enum NERDecoder {
     }()
 
     /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so
-    /// forward-backward skips forbidden pairs without testing them. Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
+    /// forward-backward and the backtrace skip forbidden pairs without testing them.
+    /// Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
     static let (predecessors, predecessorStart): ([Int], [Int]) = {
         var list: [Int] = [], start = [0]
         for next in 0..<L {
@@ -64,66 +65,76 @@ enum NERDecoder {
 
     /// The best valid label sequence. `work` is scratch space reused between calls.
     ///
-    /// Each step scores all labels at once: for every previous label i in ascending order, lanes j get
-    /// cur[i] + tr[i -> j] and keep it when strictly better, the same sums, order and ties as a loop over
-    /// the allowed pairs. Forbidden pairs score -infinity, below the -greatestFiniteMagnitude every lane
-    /// starts from, so they never win.
+    /// The forward pass keeps only scores: a step takes, for every label at once (a 16-lane vector and one
+    /// scalar), the maximum over previous labels i of score[i] + tr[i -> j], over a dense transition matrix in
+    /// which forbidden pairs are -infinity (below the -greatestFiniteMagnitude every label starts from, so they
+    /// never win). The backtrace then finds each step's argument for the one label on the path: the first
+    /// allowed previous label, ascending, whose (identical) sum equals the maximum, which is the one a loop
+    /// keeping strictly better sums picks; none above the start value means label 0, as in that loop.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
-                        work: inout [Float], back: inout [Int32], into out: inout [Int]) {
+                        work: inout [Float], into out: inout [Int]) {
         precondition(L == 17, "one 16-lane vector and one scalar per step")
         out.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         let ninf = -Float.greatestFiniteMagnitude
-        // cur and next scores (2 * L), then the dense transitions [from][to] (L * L, forbidden = -infinity)
-        if work.count < 2 * L + L * L { work = [Float](repeating: 0, count: 2 * L + L * L) }
-        if back.count < n * L { back = [Int32](repeating: 0, count: n * L) }
+        // the dense transitions [from][to] (L * L), the scores of every position (n * L) and the maxima they
+        // add the emissions to (n * L)
+        if work.count < L * L + 2 * n * L { work = [Float](repeating: 0, count: L * L + 2 * n * L) }
         allowed.withUnsafeBufferPointer { ok in
-            work.withUnsafeMutableBufferPointer { w in
-                back.withUnsafeMutableBufferPointer { bp in
-                    var cur = w.baseAddress!, nxt = w.baseAddress! + L
-                    let dense = w.baseAddress! + 2 * L
-                    for i in 0..<L {
-                        for j in 0..<L {
-                            let k = (i + 1) * L + j
-                            dense[i * L + j] = ok[k] ? tr[k] : -Float.infinity
-                        }
-                    }
-                    for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
-                    var t = 1
-                    while t < n {
-                        let et = e + t &* L, bt = bp.baseAddress! + t &* L
-                        var best = SIMD16<Float>(repeating: ninf), arg = SIMD16<Int32>(repeating: 0)
-                        var best16 = ninf, arg16: Int32 = 0
+            predecessors.withUnsafeBufferPointer { preds in
+                predecessorStart.withUnsafeBufferPointer { pstart in
+                    work.withUnsafeMutableBufferPointer { w in
+                        let dense = w.baseAddress!, scores = w.baseAddress! + L * L, maxima = scores + n * L
                         for i in 0..<L {
-                            let row = dense + i &* L
-                            let ci = cur[i]
-                            let s = SIMD16<Float>(repeating: ci) + UnsafeRawPointer(row).loadUnaligned(
-                                as: SIMD16<Float>.self)
-                            let better = s .> best
-                            best.replace(with: s, where: better)
-                            arg.replace(with: Int32(truncatingIfNeeded: i), where: better)
-                            let s16 = ci + row[16]
-                            if s16 > best16 { best16 = s16; arg16 = Int32(truncatingIfNeeded: i) }
+                            for j in 0..<L {
+                                let k = (i + 1) * L + j
+                                dense[i * L + j] = ok[k] ? tr[k] : -Float.infinity
+                            }
                         }
-                        let scores = best + UnsafeRawPointer(et).loadUnaligned(as: SIMD16<Float>.self)
-                        UnsafeMutableRawPointer(nxt).storeBytes(of: scores, as: SIMD16<Float>.self)
-                        nxt[16] = best16 + et[16]
-                        UnsafeMutableRawPointer(bt).storeBytes(of: arg, as: SIMD16<Int32>.self)
-                        bt[16] = arg16
-                        swap(&cur, &nxt)
-                        t &+= 1
+                        for j in 0..<L { scores[j] = ok[j] ? tr[j] + e[j] : ninf }
+                        var t = 1
+                        while t < n {
+                            let cur = scores + (t &- 1) &* L, nxt = scores + t &* L, et = e + t &* L
+                            var best = SIMD16<Float>(repeating: ninf), best16 = ninf
+                            for i in 0..<L {
+                                let row = dense + i &* L
+                                let ci = cur[i]
+                                let s = SIMD16<Float>(repeating: ci)
+                                    + UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self)
+                                best.replace(with: s, where: s .> best)
+                                let s16 = ci + row[16]
+                                if s16 > best16 { best16 = s16 }
+                            }
+                            UnsafeMutableRawPointer(maxima + t &* L).storeBytes(of: best, as: SIMD16<Float>.self)
+                            maxima[t &* L &+ 16] = best16
+                            let sum = best + UnsafeRawPointer(et).loadUnaligned(as: SIMD16<Float>.self)
+                            UnsafeMutableRawPointer(nxt).storeBytes(of: sum, as: SIMD16<Float>.self)
+                            nxt[16] = best16 + et[16]
+                            t &+= 1
+                        }
+                        let last = scores + (n - 1) * L
+                        var best = ninf, arg = 0
+                        for j in 0..<L {
+                            let k = (L + 1) * L + j
+                            guard ok[k] else { continue }
+                            let s = last[j] + tr[k]
+                            if s > best { best = s; arg = j }
+                        }
+                        out = [Int](repeating: 0, count: n)
+                        out[n - 1] = arg
+                        var u = n - 1
+                        while u > 0 {
+                            let y = out[u], prev = scores + (u - 1) * L
+                            let target = maxima[u * L + y]
+                            var from = 0
+                            for p in pstart[y]..<pstart[y + 1] {
+                                let i = preds[p]
+                                if prev[i] + tr[(i + 1) * L + y] == target && target > ninf { from = i; break }
+                            }
+                            out[u - 1] = from
+                            u -= 1
+                        }
                     }
-                    var best = ninf, arg = 0
-                    for j in 0..<L {
-                        let k = (L + 1) * L + j
-                        guard ok[k] else { continue }
-                        let s = cur[j] + tr[k]
-                        if s > best { best = s; arg = j }
-                    }
-                    out = [Int](repeating: 0, count: n)
-                    out[n - 1] = arg
-                    var u = n - 1
-                    while u > 0 { out[u - 1] = Int(bp[u * L + out[u]]); u -= 1 }
                 }
             }
         }

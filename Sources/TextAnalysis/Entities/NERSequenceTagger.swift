@@ -77,7 +77,7 @@ public struct NERSequenceTagger: Sendable {
         var later = [Float](repeating: 0, count: two ? tokens * L : 0)
         var laterSums = [NERJointTable.Sums](repeating: NERJointTable.Sums(), count: two ? tokens : 0)
         var keys: [UInt64] = [], keyStart: [Int] = [], keyRows: [Int32] = []
-        var work: [Float] = [], back: [Int32] = [], path: [Int] = []
+        var work: [Float] = [], path: [Int] = []
         let temperature = temperature ?? model.info.temperature
         let potentials = !confidences ? []
             : temperature == model.info.temperature && stageCount == model.stages.count ? self.potentials
@@ -86,7 +86,7 @@ public struct NERSequenceTagger: Sendable {
         func decode(_ s: Int, stage si: Int, _ e: UnsafePointer<Float>) {
             let n = sentences[s].count
             model.stages[si].transitions.withUnsafeBufferPointer { tr in
-                NERDecoder.viterbi(emissions: e, count: n, transitions: tr.baseAddress!, work: &work, back: &back,
+                NERDecoder.viterbi(emissions: e, count: n, transitions: tr.baseAddress!, work: &work,
                                    into: &path)
             }
             labels[s] = path
