@@ -17,6 +17,8 @@ struct HarvestNamesCommand: ParsableCommand {
     @Argument(help: "Folders of .txt files (searched recursively, in sorted order).") var folders: [String]
     @Option(help: "Model file (default: bundled).") var model: String?
     @Option(help: "Resource directory (default: bundled).") var resources: String?
+    @Flag(help: "Confidences with 17 significant digits (to check that a change leaves the tagger's output exact).")
+    var exact = false
 
     func run() throws {
         let loader = try resources.map { ResourceLoader(directory: URL(fileURLWithPath: $0)) }
@@ -34,7 +36,8 @@ struct HarvestNamesCommand: ParsableCommand {
                     let words = m.tokens.map { doc.tokens[$0].text }.joined(separator: " ")
                     // One mention a line, three tab-separated fields: a phrase holding either would break both.
                     guard !words.contains("\t"), !words.contains("\n") else { continue }
-                    out += "\(m.type.rawValue)\t\(String(format: "%.3f", m.confidence))\t\(words)\n"
+                    let confidence = String(format: exact ? "%.17g" : "%.3f", m.confidence)
+                    out += "\(m.type.rawValue)\t\(confidence)\t\(words)\n"
                 }
                 if out.utf8.count > Self.flushBytes {
                     FileHandle.standardOutput.write(Data(out.utf8))

@@ -38,11 +38,11 @@ func transitionsFollowBILOU(previous: String?, next: String, allowed: Bool) {
 @Test func viterbiNeverOutputsInvalidSequences() {
     var rng = SplitMix64(seed: 7)
     let L = NERLabels.count
-    var work: [Float] = [], back: [Int32] = [], path: [Int] = []
+    var work: [Float] = [], path: [Int] = []
     for n in 1...12 {
         let e = (0..<(n * L)).map { _ in Float(Int(rng.next() % 200)) - 100 }
         let tr = (0..<NERDecoder.transitionCount).map { _ in Float(Int(rng.next() % 200)) - 100 }
-        NERDecoder.viterbi(emissions: e, count: n, transitions: tr, work: &work, back: &back, into: &path)
+        NERDecoder.viterbi(emissions: e, count: n, transitions: tr, work: &work, into: &path)
         #expect(path.count == n)
         var prev: Int? = nil
         for l in path { #expect(NERLabels.allowed(from: prev, to: l)); prev = l }
@@ -239,12 +239,57 @@ private func document(_ sentences: [[String]]) -> Document {
     #expect(tagger.tag(doc).labels == referenceLabels(tagger, doc))
 }
 
+/// The decoder scores all labels of a step at once and recovers arguments in the backtrace; it must pick the
+/// same path as the plain loop over allowed pairs that keeps strictly better sums, ties included (small
+/// integer scores tie often), and when some labels start at -greatestFiniteMagnitude.
+@Test func viterbiMatchesPlainLoopIncludingTies() {
+    var rng = SplitMix64(seed: 11)
+    let L = NERLabels.count
+    var work: [Float] = [], path: [Int] = []
+    for n in [1, 2, 3, 5, 9, 20, 40] {
+        for range: UInt64 in [3, 50] {
+            let e = (0..<(n * L)).map { _ in Float(Int(rng.next() % range)) - 1 }
+            let tr = (0..<NERDecoder.transitionCount).map { _ in Float(Int(rng.next() % range)) - 1 }
+            NERDecoder.viterbi(emissions: e, count: n, transitions: tr, work: &work, into: &path)
+            #expect(path == plainViterbi(e, n, tr), "n \(n), scores 0..<\(range)")
+        }
+    }
+}
+
+/// Viterbi as a loop over allowed (previous, next) pairs in ascending order, keeping strictly better sums.
+private func plainViterbi(_ e: [Float], _ n: Int, _ tr: [Float]) -> [Int] {
+    let L = NERLabels.count, ninf = -Float.greatestFiniteMagnitude
+    var cur = (0..<L).map { NERLabels.allowed(from: nil, to: $0) ? tr[$0] + e[$0] : ninf }
+    var back = [[Int]]()
+    for t in 1..<max(n, 1) {
+        var next = [Float](repeating: 0, count: L), arg = [Int](repeating: 0, count: L)
+        for j in 0..<L {
+            var best = ninf
+            for i in 0..<L where NERLabels.allowed(from: i, to: j) {
+                let s = cur[i] + tr[(i + 1) * L + j]
+                if s > best { best = s; arg[j] = i }
+            }
+            next[j] = best + e[t * L + j]
+        }
+        back.append(arg)
+        cur = next
+    }
+    var best = ninf, last = 0
+    for j in 0..<L where NERLabels.canEnd(j) {
+        let s = cur[j] + tr[(L + 1) * L + j]
+        if s > best { best = s; last = j }
+    }
+    var path = [last]
+    for arg in back.reversed() { path.insert(arg[path[0]], at: 0) }
+    return path
+}
+
 /// Each stage scored on its own (no joint table, no vocabulary): the plain definition of the tagger's scores.
 private func referenceLabels(_ tagger: NERSequenceTagger, _ sentences: [[String]]) -> [[Int]] {
     let ex = tagger.extractor, L = NERLabels.count
     let prepared = ex.prepare(sentences)
     var labels = sentences.map { [Int](repeating: 0, count: $0.count) }
-    var keys: [UInt64] = [], work: [Float] = [], back: [Int32] = [], path: [Int] = []
+    var keys: [UInt64] = [], work: [Float] = [], path: [Int] = []
     for (si, stage) in tagger.model.stages.enumerated() {
         let history = si == 0 ? nil : NERFeatureExtractor.History(prepared: prepared, labels: labels)
         for s in sentences.indices where !sentences[s].isEmpty {
@@ -264,7 +309,7 @@ private func referenceLabels(_ tagger: NERSequenceTagger, _ sentences: [[String]
                 }
                 stage.transitions.withUnsafeBufferPointer { tr in
                     NERDecoder.viterbi(emissions: eb.baseAddress!, count: n, transitions: tr.baseAddress!,
-                                       work: &work, back: &back, into: &path)
+                                       work: &work, into: &path)
                 }
             }
             labels[s] = path

@@ -20,8 +20,9 @@ enum NERDecoder {
         return a
     }()
 
-    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so Viterbi
-    /// skips forbidden pairs without testing them. Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
+    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so
+    /// forward-backward and the backtrace skip forbidden pairs without testing them.
+    /// Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
     static let (predecessors, predecessorStart): ([Int], [Int]) = {
         var list: [Int] = [], start = [0]
         for next in 0..<L {
@@ -42,7 +43,7 @@ enum NERDecoder {
     }()
 
     /// For each entry of `predecessors`, the index of its transition score ((prev + 1) * L + next), so the
-    /// Viterbi inner loop reads two flat arrays and does no index arithmetic.
+    /// forward pass reads flat arrays and does no index arithmetic.
     static let predecessorTransitions: [Int] = {
         var out: [Int] = []
         for next in 0..<L {
@@ -53,53 +54,85 @@ enum NERDecoder {
         return out
     }()
 
+    /// For each entry of `successors`, the index of its transition score ((prev + 1) * L + next).
+    static let successorTransitions: [Int] = {
+        var out: [Int] = []
+        for prev in 0..<L {
+            for q in successorStart[prev]..<successorStart[prev + 1] { out.append((prev + 1) * L + successors[q]) }
+        }
+        return out
+    }()
+
     /// The best valid label sequence. `work` is scratch space reused between calls.
+    ///
+    /// The forward pass keeps only scores: a step takes, for every label at once (a 16-lane vector and one
+    /// scalar), the maximum over previous labels i of score[i] + tr[i -> j], over a dense transition matrix in
+    /// which forbidden pairs are -infinity (below the -greatestFiniteMagnitude every label starts from, so they
+    /// never win). The backtrace then finds each step's argument for the one label on the path: the first
+    /// allowed previous label, ascending, whose (identical) sum equals the maximum, which is the one a loop
+    /// keeping strictly better sums picks; none above the start value means label 0, as in that loop.
     static func viterbi(emissions e: UnsafePointer<Float>, count n: Int, transitions tr: UnsafePointer<Float>,
-                        work: inout [Float], back: inout [Int32], into out: inout [Int]) {
+                        work: inout [Float], into out: inout [Int]) {
+        precondition(L == 17, "one 16-lane vector and one scalar per step")
         out.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         let ninf = -Float.greatestFiniteMagnitude
-        if work.count < 2 * L { work = [Float](repeating: 0, count: 2 * L) }
-        if back.count < n * L { back = [Int32](repeating: 0, count: n * L) }
+        // the dense transitions [from][to] (L * L), the scores of every position (n * L) and the maxima they
+        // add the emissions to (n * L)
+        if work.count < L * L + 2 * n * L { work = [Float](repeating: 0, count: L * L + 2 * n * L) }
         allowed.withUnsafeBufferPointer { ok in
             predecessors.withUnsafeBufferPointer { preds in
-                predecessorTransitions.withUnsafeBufferPointer { ptr in
-                    predecessorStart.withUnsafeBufferPointer { pstart in
-                        work.withUnsafeMutableBufferPointer { w in
-                            back.withUnsafeMutableBufferPointer { bp in
-                                var cur = w.baseAddress!, nxt = w.baseAddress! + L
-                                for j in 0..<L { cur[j] = ok[j] ? tr[j] + e[j] : ninf }
-                                var t = 1
-                                while t < n {
-                                    let et = e + t &* L, bt = bp.baseAddress! + t &* L
-                                    for j in 0..<L {
-                                        var best = ninf, arg = 0
-                                        var p = pstart[j]
-                                        let end = pstart[j &+ 1]
-                                        while p < end {
-                                            let i = preds[p]
-                                            let s = cur[i] + tr[ptr[p]]
-                                            if s > best { best = s; arg = i }
-                                            p &+= 1
-                                        }
-                                        nxt[j] = best + et[j]
-                                        bt[j] = Int32(truncatingIfNeeded: arg)
-                                    }
-                                    swap(&cur, &nxt)
-                                    t &+= 1
-                                }
-                                var best = ninf, arg = 0
-                                for j in 0..<L {
-                                    let k = (L + 1) * L + j
-                                    guard ok[k] else { continue }
-                                    let s = cur[j] + tr[k]
-                                    if s > best { best = s; arg = j }
-                                }
-                                out = [Int](repeating: 0, count: n)
-                                out[n - 1] = arg
-                                var u = n - 1
-                                while u > 0 { out[u - 1] = Int(bp[u * L + out[u]]); u -= 1 }
+                predecessorStart.withUnsafeBufferPointer { pstart in
+                    work.withUnsafeMutableBufferPointer { w in
+                        let dense = w.baseAddress!, scores = w.baseAddress! + L * L, maxima = scores + n * L
+                        for i in 0..<L {
+                            for j in 0..<L {
+                                let k = (i + 1) * L + j
+                                dense[i * L + j] = ok[k] ? tr[k] : -Float.infinity
                             }
+                        }
+                        for j in 0..<L { scores[j] = ok[j] ? tr[j] + e[j] : ninf }
+                        var t = 1
+                        while t < n {
+                            let cur = scores + (t &- 1) &* L, nxt = scores + t &* L, et = e + t &* L
+                            var best = SIMD16<Float>(repeating: ninf), best16 = ninf
+                            for i in 0..<L {
+                                let row = dense + i &* L
+                                let ci = cur[i]
+                                let s = SIMD16<Float>(repeating: ci)
+                                    + UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self)
+                                best.replace(with: s, where: s .> best)
+                                let s16 = ci + row[16]
+                                if s16 > best16 { best16 = s16 }
+                            }
+                            UnsafeMutableRawPointer(maxima + t &* L).storeBytes(of: best, as: SIMD16<Float>.self)
+                            maxima[t &* L &+ 16] = best16
+                            let sum = best + UnsafeRawPointer(et).loadUnaligned(as: SIMD16<Float>.self)
+                            UnsafeMutableRawPointer(nxt).storeBytes(of: sum, as: SIMD16<Float>.self)
+                            nxt[16] = best16 + et[16]
+                            t &+= 1
+                        }
+                        let last = scores + (n - 1) * L
+                        var best = ninf, arg = 0
+                        for j in 0..<L {
+                            let k = (L + 1) * L + j
+                            guard ok[k] else { continue }
+                            let s = last[j] + tr[k]
+                            if s > best { best = s; arg = j }
+                        }
+                        out = [Int](repeating: 0, count: n)
+                        out[n - 1] = arg
+                        var u = n - 1
+                        while u > 0 {
+                            let y = out[u], prev = scores + (u - 1) * L
+                            let target = maxima[u * L + y]
+                            var from = 0
+                            for p in pstart[y]..<pstart[y + 1] {
+                                let i = preds[p]
+                                if prev[i] + tr[(i + 1) * L + y] == target && target > ninf { from = i; break }
+                            }
+                            out[u - 1] = from
+                            u -= 1
                         }
                     }
                 }
@@ -134,65 +167,93 @@ enum NERDecoder {
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n) { scratch in
             potentials.withUnsafeBufferPointer { A in
                 predecessors.withUnsafeBufferPointer { preds in
-                    successors.withUnsafeBufferPointer { succs in
-                        forwardBackward(e, n, A.baseAddress!, temperature, spans, scratch.baseAddress!,
-                                        preds.baseAddress!, succs.baseAddress!)
+                    predecessorStart.withUnsafeBufferPointer { pstart in
+                        predecessorTransitions.withUnsafeBufferPointer { ptr in
+                            successors.withUnsafeBufferPointer { succs in
+                                successorStart.withUnsafeBufferPointer { sstart in
+                                    successorTransitions.withUnsafeBufferPointer { str in
+                                        let graph = Graph(
+                                            predecessors: preds.baseAddress!, predecessorStart: pstart.baseAddress!,
+                                            predecessorTransitions: ptr.baseAddress!, successors: succs.baseAddress!,
+                                            successorStart: sstart.baseAddress!, successorTransitions: str.baseAddress!)
+                                        return forwardBackward(e, n, A.baseAddress!, temperature, spans,
+                                                               scratch.baseAddress!, graph)
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
+    /// The allowed transitions as flat lists (pointers into the static tables, for the inner loops).
+    private struct Graph {
+        let predecessors: UnsafePointer<Int>, predecessorStart: UnsafePointer<Int>
+        let predecessorTransitions: UnsafePointer<Int>
+        let successors: UnsafePointer<Int>, successorStart: UnsafePointer<Int>
+        let successorTransitions: UnsafePointer<Int>
+    }
+
     private static func forwardBackward(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
                                         _ temperature: Float, _ spans: [NERLabels.Span],
-                                        _ scratch: UnsafeMutablePointer<Double>, _ predecessors: UnsafePointer<Int>,
-                                        _ successors: UnsafePointer<Int>) -> [Double] {
+                                        _ scratch: UnsafeMutablePointer<Double>, _ g: Graph) -> [Double] {
         let inv = 1 / Double(temperature)
         let E = scratch, alpha = scratch + n * L, beta = scratch + 2 * n * L, c = scratch + 3 * n * L
-        let pstart = predecessorStart, sstart = successorStart
         for t in 0..<n {
+            let et = e + t &* L, Et = E + t &* L
             var m = -Double.greatestFiniteMagnitude
-            for j in 0..<L { m = max(m, Double(e[t * L + j])) }
-            for j in 0..<L { E[t * L + j] = ((Double(e[t * L + j]) - m) * inv).clampedExp }
+            for j in 0..<L { m = max(m, Double(et[j])) }
+            for j in 0..<L { Et[j] = ((Double(et[j]) - m) * inv).clampedExp }
         }
         // Scaled forward (alpha) and backward (beta) with per-position factors c.
         var sum = 0.0
         for j in 0..<L { alpha[j] = A[j] * E[j]; sum += alpha[j] }
         c[0] = sum > 0 ? sum : 1
         for j in 0..<L { alpha[j] /= c[0] }
-        if n > 1 {
-            for t in 1..<n {
-                sum = 0
-                for j in 0..<L {
-                    var s = 0.0
-                    // forbidden transitions have potential 0: summing allowed ones only gives the same value
-                    for p in pstart[j]..<pstart[j + 1] {
-                        let i = predecessors[p]
-                        s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j]
-                    }
-                    let v = s * E[t * L + j]
-                    alpha[t * L + j] = v
-                    sum += v
+        var t = 1
+        while t < n {
+            let prev = alpha + (t &- 1) &* L, cur = alpha + t &* L, Et = E + t &* L
+            sum = 0
+            for j in 0..<L {
+                var s = 0.0
+                // forbidden transitions have potential 0: summing allowed ones only gives the same value
+                var p = g.predecessorStart[j]
+                let end = g.predecessorStart[j &+ 1]
+                while p < end {
+                    s += prev[g.predecessors[p]] * A[g.predecessorTransitions[p]]
+                    p &+= 1
                 }
-                c[t] = sum > 0 ? sum : 1
-                for j in 0..<L { alpha[t * L + j] /= c[t] }
+                let v = s * Et[j]
+                cur[j] = v
+                sum += v
             }
+            c[t] = sum > 0 ? sum : 1
+            for j in 0..<L { cur[j] /= c[t] }
+            t &+= 1
         }
         var z = 0.0
         for j in 0..<L { let v = A[(L + 1) * L + j]; beta[(n - 1) * L + j] = v; z += alpha[(n - 1) * L + j] * v }
         if z <= 0 { return spans.map { _ in 0 } }
         for j in 0..<L { beta[(n - 1) * L + j] /= z }
-        if n > 1 {
-            for t in stride(from: n - 2, through: 0, by: -1) {
-                for i in 0..<L {
-                    var s = 0.0
-                    for q in sstart[i]..<sstart[i + 1] {
-                        let j = successors[q]
-                        s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j]
-                    }
-                    beta[t * L + i] = s / c[t + 1]
+        // Spans read beta only at their last token: positions before the first span's end are not needed.
+        let needed = spans.reduce(n - 1) { min($0, $1.tokens.upperBound - 1) }
+        t = n - 2
+        while t >= needed {
+            let next = beta + (t &+ 1) &* L, cur = beta + t &* L, En = E + (t &+ 1) &* L, cn = c[t &+ 1]
+            for i in 0..<L {
+                var s = 0.0
+                var q = g.successorStart[i]
+                let end = g.successorStart[i &+ 1]
+                while q < end {
+                    let j = g.successors[q]
+                    s += A[g.successorTransitions[q]] * En[j] * next[j]
+                    q &+= 1
                 }
+                cur[i] = s / cn
             }
+            t &-= 1
         }
         return spans.map { span in
             let s = span.tokens.lowerBound, last = span.tokens.upperBound - 1

@@ -80,6 +80,10 @@ public struct NERFeatureExtractor: Sendable {
         var casing: [UInt64: UInt8] = [:]
         var ids: [[Int32]] = []
         var occurrences: [UInt64: [Occurrence]] = [:]
+        // sized once for the document: growing them word by word rehashes every key several times
+        let tokenCount = sentences.reduce(0) { $0 + $1.count }
+        casing.reserveCapacity(tokenCount)
+        occurrences.reserveCapacity(tokenCount / 4)
         for words in sentences {
             var sent: [NERWordInfo] = []
             sent.reserveCapacity(words.count)

@@ -8,10 +8,15 @@ public struct NERGazetteer: Sendable {
 
     /// list names, in file order (a list is one TSV file's category column value)
     public let lists: [String]
-    /// hash of a lower-cased token sequence -> bit set of lists holding it
-    private let phrases: [UInt64: UInt64]
-    /// hashes of every proper prefix of a phrase, to stop extending early
-    private let prefixes: Set<UInt64>
+    /// hash of a lower-cased token sequence -> the lists holding it as a phrase, and whether it begins a longer
+    /// phrase (to stop extending early): one table, so matching looks each token sequence up once
+    private let entries: [UInt64: Entry]
+
+    private struct Entry {
+        /// bit set of lists; 0 when the sequence is only a prefix
+        var lists: UInt64 = 0
+        var isPrefix = false
+    }
     /// Order-independent hash of every phrase and its lists, recorded in models trained with these lists.
     public let fingerprint: UInt64
 
@@ -19,8 +24,11 @@ public struct NERGazetteer: Sendable {
 
     init(lists: [String], phrases: [UInt64: UInt64], prefixes: Set<UInt64>) {
         self.lists = lists
-        self.phrases = phrases
-        self.prefixes = prefixes
+        var entries: [UInt64: Entry] = [:]
+        entries.reserveCapacity(phrases.count + prefixes.count)
+        for (h, bits) in phrases { entries[h, default: Entry()].lists = bits }
+        for h in prefixes { entries[h, default: Entry()].isPrefix = true }
+        self.entries = entries
         var fp = NERHash.string(lists.joined(separator: "\t"))
         for (h, bits) in phrases { fp ^= NERHash.key(2, h, bits) }
         self.fingerprint = fp
@@ -70,14 +78,15 @@ public struct NERGazetteer: Sendable {
 
     /// Every phrase match over tokens given by their lower-case hashes (all lengths, overlapping).
     public func matches(lowerHashes: [UInt64]) -> [Match] {
-        guard !phrases.isEmpty else { return [] }
+        guard !entries.isEmpty else { return [] }
         var out: [Match] = []
         for i in 0..<lowerHashes.count {
             var h = NERHash.fnvOffset
             for j in i..<min(lowerHashes.count, i + Self.maxPhraseTokens) {
                 h = Self.extend(h, lowerHashes[j])
-                if let bits = phrases[h] { out.append(Match(start: i, end: j + 1, lists: bits)) }
-                if !prefixes.contains(h) { break }
+                guard let entry = entries[h] else { break }
+                if entry.lists != 0 { out.append(Match(start: i, end: j + 1, lists: entry.lists)) }
+                if !entry.isPrefix { break }
             }
         }
         return out

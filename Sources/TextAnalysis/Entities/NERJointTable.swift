@@ -15,7 +15,9 @@ struct NERJointTable: Sendable {
     let stageCount: Int
     /// Int16 values per row: stageCount * L
     let width: Int
+    /// rows, then one row of zeros (`zeroRow`) that unseen keys point at, so sums need no branch per key
     let rows: [Int16]
+    let zeroRow: Int32
     let scales: [Float]
     private let index: NERKeyIndex
 
@@ -42,6 +44,8 @@ struct NERJointTable: Sendable {
                 for j in 0..<L { rows[row * width + si * L + j] = q[r * L + j] }
             }
         }
+        rows += repeatElement(0, count: width)
+        self.zeroRow = Int32(count)
         self.stageCount = stages.count
         self.width = width
         self.scales = stages.map(\.scale)
@@ -68,6 +72,45 @@ struct NERJointTable: Sendable {
                 }
             }
         } }
+    }
+
+    /// rows[n] = the row of keys[n], `zeroRow` for keys never seen in training. Looking up a batch (a sentence's
+    /// keys) at once lets the memory reads of different keys overlap.
+    func rows(of keys: [UInt64], into rows: inout [Int32]) {
+        if rows.count < keys.count { rows = [Int32](repeating: 0, count: keys.count) }
+        let missing = zeroRow
+        index.withLookup { lookup in keys.withUnsafeBufferPointer { k in rows.withUnsafeMutableBufferPointer { r in
+            lookup.rows(of: k, into: r.baseAddress!, missing: missing)
+        } } }
+    }
+
+    /// Adds `count` rows from `rows` (every stage's lanes) to `sums`; the same integer sums as `sum` of their keys.
+    @inline(__always)
+    func add(rows: UnsafePointer<Int32>, count: Int, into sums: inout Sums) {
+        let width = self.width
+        self.rows.withUnsafeBufferPointer { w in
+            if stageCount == 2 {
+                for k in 0..<count {
+                    let base = w.baseAddress! + Int(rows[k]) * width
+                    sums.a &+= Self.widen(base)
+                    sums.a16 &+= Int32(base[16])
+                    sums.b &+= Self.widen(base + 17)
+                    sums.b16 &+= Int32(base[33])
+                }
+            } else {
+                for k in 0..<count {
+                    let base = w.baseAddress! + Int(rows[k]) * width
+                    sums.a &+= Self.widen(base)
+                    sums.a16 &+= Int32(base[16])
+                }
+            }
+        }
+    }
+
+    /// 16 int16 weights as int32 lanes.
+    @inline(__always)
+    static func widen(_ p: UnsafePointer<Int16>) -> SIMD16<Int32> {
+        SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Int16>.self))
     }
 
     /// out[0..<L] += stage `stage`'s part of `sums`, scaled (as NERModel.Stage.add does).

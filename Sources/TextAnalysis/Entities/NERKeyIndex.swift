@@ -53,5 +53,26 @@ struct NERKeyIndex: Sendable {
                 s = (s + 1) & mask
             }
         }
+
+        /// rows[n] = the row of keys[n], or `missing`. Two passes: the first reads every key's first slot with
+        /// no branch between the reads, so their cache misses overlap instead of waiting on each other behind
+        /// mispredicted "found?" branches; the second resolves the (now cached) slots and rare longer probes.
+        @inline(__always)
+        func rows(of keys: UnsafeBufferPointer<UInt64>, into rows: UnsafeMutablePointer<Int32>, missing: Int32) {
+            let n = keys.count
+            withUnsafeTemporaryAllocation(of: Slot.self, capacity: n) { first in
+                let f = first.baseAddress!
+                for k in 0..<n { f[k] = slots[Int(truncatingIfNeeded: keys[k]) & mask] }
+                for k in 0..<n {
+                    let key = keys[k], tag = UInt32(truncatingIfNeeded: key >> 32)
+                    var slot = f[k], s = Int(truncatingIfNeeded: key) & mask
+                    while slot.row != 0 && slot.tag != tag {
+                        s = (s + 1) & mask
+                        slot = slots[s]
+                    }
+                    rows[k] = slot.row == 0 ? missing : Int32(bitPattern: slot.row) - 1
+                }
+            }
+        }
     }
 }

@@ -76,8 +76,8 @@ public struct NERSequenceTagger: Sendable {
         var emissions = [Float](repeating: 0, count: tokens * L)
         var later = [Float](repeating: 0, count: two ? tokens * L : 0)
         var laterSums = [NERJointTable.Sums](repeating: NERJointTable.Sums(), count: two ? tokens : 0)
-        var keys: [UInt64] = []
-        var work: [Float] = [], back: [Int32] = [], path: [Int] = []
+        var keys: [UInt64] = [], keyStart: [Int] = [], keyRows: [Int32] = []
+        var work: [Float] = [], path: [Int] = []
         let temperature = temperature ?? model.info.temperature
         let potentials = !confidences ? []
             : temperature == model.info.temperature && stageCount == model.stages.count ? self.potentials
@@ -86,7 +86,7 @@ public struct NERSequenceTagger: Sendable {
         func decode(_ s: Int, stage si: Int, _ e: UnsafePointer<Float>) {
             let n = sentences[s].count
             model.stages[si].transitions.withUnsafeBufferPointer { tr in
-                NERDecoder.viterbi(emissions: e, count: n, transitions: tr.baseAddress!, work: &work, back: &back,
+                NERDecoder.viterbi(emissions: e, count: n, transitions: tr.baseAddress!, work: &work,
                                    into: &path)
             }
             labels[s] = path
@@ -130,13 +130,23 @@ public struct NERSequenceTagger: Sendable {
                             }
                         }
                     }
+                    // The sentence's context keys are looked up as one batch (overlapping memory reads).
+                    keys.removeAll(keepingCapacity: true)
+                    keyStart.removeAll(keepingCapacity: true)
                     for i in 0..<n {
-                        keys.removeAll(keepingCapacity: true)
+                        keyStart.append(keys.count)
                         extractor.contextFeatures(prepared, sentence: s, token: i, history: nil, into: &keys)
-                        var sums = NERJointTable.Sums()
-                        table.sum(keys, into: &sums)
-                        table.apply(sums, stage: 0, into: e1.baseAddress! + (t0 + i) * L)
-                        if two { laterSums[t0 + i] = sums }
+                    }
+                    keyStart.append(keys.count)
+                    table.rows(of: keys, into: &keyRows)
+                    keyRows.withUnsafeBufferPointer { r in
+                        for i in 0..<n {
+                            var sums = NERJointTable.Sums()
+                            table.add(rows: r.baseAddress! + keyStart[i], count: keyStart[i + 1] - keyStart[i],
+                                      into: &sums)
+                            table.apply(sums, stage: 0, into: e1.baseAddress! + (t0 + i) * L)
+                            if two { laterSums[t0 + i] = sums }
+                        }
                     }
                     decode(s, stage: 0, e1.baseAddress! + t0 * L)
                 }
@@ -146,12 +156,21 @@ public struct NERSequenceTagger: Sendable {
             for s in 0..<sentences.count {
                 let n = sentences[s].count, t0 = tokenStart[s]
                 guard n > 0 else { continue }
+                keys.removeAll(keepingCapacity: true)
+                keyStart.removeAll(keepingCapacity: true)
                 for i in 0..<n {
-                    keys.removeAll(keepingCapacity: true)
+                    keyStart.append(keys.count)
                     extractor.historyFeatures(prepared, sentence: s, token: i, history: history, into: &keys)
-                    var sums = laterSums[t0 + i]
-                    table.sum(keys, into: &sums)
-                    table.apply(sums, stage: 1, into: e2.baseAddress! + (t0 + i) * L)
+                }
+                keyStart.append(keys.count)
+                table.rows(of: keys, into: &keyRows)
+                keyRows.withUnsafeBufferPointer { r in
+                    for i in 0..<n {
+                        var sums = laterSums[t0 + i]
+                        table.add(rows: r.baseAddress! + keyStart[i], count: keyStart[i + 1] - keyStart[i],
+                                  into: &sums)
+                        table.apply(sums, stage: 1, into: e2.baseAddress! + (t0 + i) * L)
+                    }
                 }
                 decode(s, stage: 1, e2.baseAddress! + t0 * L)
             }

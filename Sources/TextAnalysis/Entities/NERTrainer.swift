@@ -104,7 +104,7 @@ public struct NERTrainer {
         /// token's identity rows are skipped with that probability (drawn from `rng`).
         mutating func epoch(_ corpus: Corpus, order: [Int], dropout: Double = 0, rng: inout SplitMix64) -> Int {
             let L = NERTrainer.L
-            var emissions = [Float](), work = [Float](), back = [Int32](), pred = [Int]()
+            var emissions = [Float](), work = [Float](), pred = [Int]()
             var errors = 0
             var first = [Int]()
             let threshold = UInt64(dropout * Double(UInt64.max >> 11)) << 11
@@ -132,7 +132,7 @@ public struct NERTrainer {
                 emissions.withUnsafeBufferPointer { e in
                     tw.withUnsafeBufferPointer { tr in
                         NERDecoder.viterbi(emissions: e.baseAddress!, count: n, transitions: tr.baseAddress!,
-                                           work: &work, back: &back, into: &pred)
+                                           work: &work, into: &pred)
                     }
                 }
                 var wrong = false
