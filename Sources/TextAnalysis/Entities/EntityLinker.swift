@@ -223,10 +223,17 @@ public struct EntityLinker: AnalysisComponent {
         let text = doc.text(CharRange(doc.tokens[lo].start, doc.tokens[hi - 1].end))
         let key = EntityLinker.normalize(text)
         guard !key.isEmpty else { return nil }
-        let words = key.split(separator: " ").map(String.init)
-        let letters = text.unicodeScalars.filter { $0 != "." }
-        let isAcronym = words.count == 1 && letters.count >= 2 && letters.count <= 8
-            && letters.allSatisfy { $0.properties.isUppercase || $0 == "&" }
+        let words = EntityLinker.words(key)
+        var isAcronym = false
+        if words.count == 1 {
+            // The scalars other than periods: 2 to 8 of them, each uppercase or "&".
+            var letters = 0, upper = true
+            for u in text.unicodeScalars where u != "." {
+                letters += 1
+                if upper, !(u.properties.isUppercase || u == "&") { upper = false }
+            }
+            isAcronym = letters >= 2 && letters <= 8 && upper
+        }
         let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
         return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
                         isAllCaps: isAllCaps)
@@ -238,11 +245,11 @@ public struct EntityLinker: AnalysisComponent {
     /// Lowercased without diacritics, periods dropped, hyphens and whitespace collapsed to one space, typographic
     /// apostrophes straightened: "Kim Jong-Un" = "KIM JONG UN", "Sven-Göran" = "Sven Goran", "U.S." = "US".
     static func normalize(_ s: String) -> String {
+        // Foundation's folding is slow; most names are ASCII and need only lowercasing.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(s) }
         var out = String.UnicodeScalarView()
         var space = false
-        // Foundation's folding is slow; most names are ASCII and need only lowercasing.
-        let folded = s.utf8.allSatisfy { $0 < 0x80 } ? s.lowercased()
-            : s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         for u in folded.unicodeScalars {
             if u == "." { continue }
             if u.properties.isWhitespace || u == "-" || u == "\u{2010}" || u == "\u{2011}" {
@@ -255,12 +262,52 @@ public struct EntityLinker: AnalysisComponent {
         return String(out)
     }
 
+    /// `normalize` for ASCII text (most names), on UTF-8 bytes: the same rules with ASCII lowercasing, where the
+    /// only whitespace scalars are tab to carriage return and space.
+    static func normalizeASCII(_ s: String) -> String {
+        let n = s.utf8.count
+        return String(unsafeUninitializedCapacity: n) { out in
+            var o = 0, space = false
+            for b in s.utf8 {
+                if b == 0x2E { continue }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x2D {
+                    space = o > 0
+                    continue
+                }
+                if space { out[o] = 0x20; o += 1; space = false }
+                out[o] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                o += 1
+            }
+            return o
+        }
+    }
+
+    /// The words of a normalized key (split at its single spaces); on UTF-8 bytes when the key is ASCII, where
+    /// a space can never join the next scalar into one Character.
+    static func words(_ key: String) -> [String] {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return key.split(separator: " ").map(String.init) }
+        return key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Lowercase initials of a name, with and without function words ("Department of Justice" → doj, dj).
     static func initials(_ words: [String]) -> Set<String> {
+        if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return asciiInitials(words) }
         let all = String(words.compactMap { $0.first }).lowercased()
         let content = String(words.filter { !functionWords.contains($0.lowercased()) }.compactMap { $0.first })
             .lowercased()
         return [all, content]
+    }
+
+    /// `initials` for ASCII words: the first byte of each word is its first Character, lowercased by ASCII rules.
+    static func asciiInitials(_ words: [String]) -> Set<String> {
+        var all: [UInt8] = [], content: [UInt8] = []
+        for w in words {
+            guard let first = w.utf8.first else { continue }
+            let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+            all.append(lower)
+            if !functionWords.contains(w.lowercased()) { content.append(lower) }
+        }
+        return [String(decoding: all, as: UTF8.self), String(decoding: content, as: UTF8.self)]
     }
 
     /// Whether `part` occurs in `whole` in order (not necessarily adjacent).

@@ -25,7 +25,7 @@ public struct Document: Sendable {
 
     public init(text: String, date: CalendarDate? = nil, bodyStart: Int = 0) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        self.scalars = Document.scalars(of: text)
         self.date = date
         self.bodyStart = bodyStart
         if text.utf8.count == scalars.count {
@@ -41,6 +41,20 @@ public struct Document: Sendable {
             offsets.append(at)
             utf8Offsets = offsets
         }
+    }
+
+    /// The scalars of `text`: an ASCII text (most articles) is widened byte by byte in one pass, where
+    /// `Array(text.unicodeScalars)` walks the text twice (once to count).
+    private static func scalars(of text: String) -> [Unicode.Scalar] {
+        let widened = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                for i in 0..<bytes.count { (out.baseAddress! + i).initialize(to: Unicode.Scalar(bytes[i])) }
+                count = bytes.count
+            }
+        }
+        if case let ascii?? = widened { return ascii }
+        return Array(text.unicodeScalars)
     }
 
     /// The text of a character range. Called for every mention, quote and timex by analysis and output, so it

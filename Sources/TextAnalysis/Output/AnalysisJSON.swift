@@ -133,12 +133,18 @@ public struct JSONWriter: Sendable {
     public static func appendInt(_ v: Int64, to out: inout [UInt8]) {
         if v < 0 { out.append(0x2D) }
         var magnitude = v.magnitude
-        let start = out.count
-        repeat {
-            out.append(UInt8(0x30 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[start...].reverse()
+        if magnitude < 10 { out.append(UInt8(0x30 + magnitude)); return }
+        // Digits go right to left into a stack buffer, then one append: reversing a slice of `out` in place made
+        // a copy of the whole buffer per number (the most common call of the encoder).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var at = 20
+            repeat {
+                at -= 1
+                digits[at] = UInt8(0x30 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at..<20]))
+        }
     }
 
     /// A number rounded to 4 decimals with trailing zeros dropped (0.8125, 1, 0.5); non-finite values are null.
