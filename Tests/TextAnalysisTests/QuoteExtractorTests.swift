@@ -311,7 +311,7 @@ import Testing
 
     /// A verb cues.tsv does not list reports its "that"-clause under its own rule name, so its provenance shows;
     /// a listed cue keeps its rule.
-    @Test(arguments: [("Officials theorized that the plant closed.", "reported.unlisted-that"),
+    @Test(arguments: [("Officials reasoned that the plant closed.", "reported.unlisted-that"),
                       ("Officials said that the plant closed.", "reported.cue-then")])
     func unlistedVerbWithThatClauseHasItsOwnRule(_ text: String, _ rule: String) {
         let doc = QuoteTestDocuments.analyze(text)
