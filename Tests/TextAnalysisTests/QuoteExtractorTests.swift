@@ -309,6 +309,16 @@ import Testing
         #expect(doc.quotes.first?.rule == "reported.cue-then")
     }
 
+    /// A verb cues.tsv does not list reports its "that"-clause under its own rule name, so its provenance shows;
+    /// a listed cue keeps its rule.
+    @Test(arguments: [("Officials reasoned that the plant closed.", "reported.unlisted-that"),
+                      ("Officials said that the plant closed.", "reported.cue-then")])
+    func unlistedVerbWithThatClauseHasItsOwnRule(_ text: String, _ rule: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.map(\.rule) == [rule])
+        #expect(doc.quotes.first.map { $0.confidence < 0.5 } == (rule == "reported.unlisted-that"))
+    }
+
     @Test func componentDeclaresItsRequirements() {
         let q = QuoteTestDocuments.extractor
         #expect(q.name == "quotes")

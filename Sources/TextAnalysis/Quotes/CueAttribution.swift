@@ -26,6 +26,10 @@ extension QuoteContext {
                                                        "goodbye", "hello", "nothing", "something", "anything", "from", "into",
                                                        "up", "out", "like"]
 
+    /// Prepositions whose object is never the subject of the verb after it (QuoteContext.plausibleSubject).
+    private static let prepositions: Set<String> = venuePrepositions.union(["of", "for", "to", "by", "about", "into",
+        "like", "unlike", "among", "between", "against", "without", "toward", "towards", "despite", "under"])
+
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
         let a = c.tokens.lowerBound, b = c.tokens.upperBound
@@ -58,6 +62,8 @@ extension QuoteContext {
             }
             return nil
         }
+
+        if c.unlisted { return unlistedThatClause(c, lastSpeaker: lastSpeaker) }
 
         // "The plan was endorsed by the mayor", "The story was first reported by the Post": a passive cue with its
         // agent; the passive's subject is what was said, the agent who said it.
@@ -241,6 +247,45 @@ extension QuoteContext {
                                   confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
+    }
+
+    /// An unlisted verb with a "that"-clause ("The group contends that ..."): an indirect quote only when the
+    /// verb's subject sits right before it (adverbs and auxiliaries aside) and is a plausible source: a person or
+    /// organisation, a pronoun resolved to one, or a source noun ("officials"). Low confidence, so any listed cue
+    /// wins an overlap.
+    func unlistedThatClause(_ c: CueMatch, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
+        guard let s = sentence(of: c.tokens.lowerBound),
+              let sp = speakerLeft(of: c.tokens, lastSpeaker: lastSpeaker),
+              plausibleSubject(sp, of: c.tokens.lowerBound),
+              // A clause has a subject and a verb: "that" with one word before a comma is a determiner ("the NYPD
+              // overruled that request, the source added").
+              (c.tokens.upperBound + 1..<min(s.tokens.upperBound, c.tokens.upperBound + 3)).allSatisfy({ isWord[$0] }),
+              let target = forward(from: c.tokens.upperBound, frame: .that, end: s.tokens.upperBound,
+                                   stopAtComma: has(sp.mention.lowerBound, .relative))
+        else { return nil }
+        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("unlisted-that", target),
+                              confidence: 0.45)
+    }
+
+    /// The phrase is the subject of the verb at `verb`: it ends right before it (only adverbs, auxiliaries and
+    /// time words between, so "the environmental changes that" and "D.C. conduct standards that" are noun
+    /// phrases, not a subject and its verb), and it names a source: a person or organisation mention, a pronoun
+    /// (personal or relative) resolved to one, or a source noun ("officials", "a spokesman").
+    private func plausibleSubject(_ sp: SpeakerGuess, of verb: Int) -> Bool {
+        let m = sp.mention, lo = sentence(of: verb)?.tokens.lowerBound ?? 0
+        // "Mark MacDougall, an attorney for Pagliano, stressed that": an aside before the verb, read by speakerLeft.
+        let j = skipBackModifiers(from: verb - 1, floor: lo)
+        guard let last = m.last, j == last || (isPunct(j, ",") && m.upperBound <= j) else { return false }
+        // The object of a preposition is no subject: "(Unlike) many of the Patriot mines that Mr. Clarke acquired"
+        // (the phrase read back may hold the preposition itself).
+        if Self.prepositions.contains(lower[m.lowerBound]) { return false }
+        var k = m.lowerBound - 1
+        while k >= lo, isWord[k], has(k, .det) || has(k, .quantity) { k -= 1 }
+        if k >= lo, isWord[k], Self.prepositions.contains(lower[k]) { return false }
+        if has(last, .sourcehead) { return true }
+        guard isPersonOrOrganization(sp) else { return false }
+        return mentionOf[last] >= 0
+            || (m.count == 1 && (has(last, .person) || has(last, .group) || has(last, .relative)))
     }
 
     /// A cue whose speaker is not written next to it ("questions about her health", "Stumpf, pressed, went on to

@@ -9,6 +9,8 @@ struct CueMatch: Sendable, Equatable {
     var isParticiple: Bool
     /// The cue also takes an infinitive ("promised to ..."), read before its own frame.
     var infinitive = false
+    /// An unlisted verb found by its "that"-clause complement ("X chalks up that ..."), not by cues.tsv.
+    var unlisted = false
 }
 
 /// A direct quote found from its marks, with the tokens it covers.
@@ -137,6 +139,7 @@ struct QuoteContext {
         findDirectQuotes()
         findCues()
         findQuotedText()
+        pruneUnlistedThatCues()
     }
 
     func sentence(of t: Int) -> Sentence? {
@@ -324,6 +327,42 @@ struct QuoteContext {
             if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil {
                 cueAt[t] = nil
             }
+        }
+        findUnlistedThatCues()
+    }
+}
+
+extension QuoteContext {
+    /// "Clinton has pooh-poohed that ...", "the group contends that ...": a verb no cue lists, inflected (-s or
+    /// -ed) and followed right away by "that", is a candidate cue of frame that. Only a verb form can stand there
+    /// with a subject before it; CueAttribution keeps it only when that subject is a plausible source, so relative
+    /// "that" after a plural noun ("the problems that ...") never reports; nor does a word of any words.tsv class
+    /// (auxiliaries, copulas: "is that", "does that").
+    fileprivate mutating func findUnlistedThatCues() {
+        let n = lower.count
+        var covered = [Bool](repeating: false, count: n)
+        for case let c? in cueAt { for k in c.tokens { covered[k] = true } }
+        // A word right after a cue is that cue's object ("attacked loopholes that ..."), not a verb.
+        for t in 1..<max(1, n - 1) where !covered[t] && !covered[t - 1] && isWord[t] && !isCap[t]
+            && lower[t + 1] == "that" && quoteOf[t] < 0 && wordClasses[t] == 0 && !skipped(t) {
+            let w = lower[t]
+            let inflected = (w.hasSuffix("ed") && w.count >= 5)
+                || (w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count >= 4)
+            guard inflected, w.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }
+            cueAt[t] = CueMatch(tokens: t..<(t + 1), frame: .that, isParticiple: false, unlisted: true)
+        }
+    }
+
+    /// A candidate the attribution would reject leaves no cue behind: listed cues end their content at the next
+    /// cue, and a noun before a relative "that" ("the reasons that ...") must not cut another quote short. A
+    /// pronoun subject is kept: it resolves only in reading order (the extractor's last speaker).
+    fileprivate mutating func pruneUnlistedThatCues() {
+        for t in cueAt.indices {
+            guard let c = cueAt[t], c.unlisted else { continue }
+            let lo = sentence(of: t)?.tokens.lowerBound ?? 0
+            let j = skipBackModifiers(from: t - 1, floor: lo)
+            let pronoun = j >= lo && (has(j, .person) || has(j, .group) || has(j, .relative))
+            if !pronoun && unlistedThatClause(c, lastSpeaker: nil) == nil { cueAt[t] = nil }
         }
     }
 }
