@@ -458,10 +458,12 @@ extension QuoteContext {
                   cueAt[j] == nil { j += 1 }
             guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] || isOpenMark(j + 1) else { return nil }
         } else if !isOpenMark(k) {
-            // "rejected that argument in a ruling": "that" as a determiner opens the object, not a clause.
+            // "rejected that argument in a ruling": "that" as a determiner opens the object, not a clause. The noun
+            // may itself be a noun cue ("denied that claim", "rejected that argument"): a statement named by its noun.
             let determiner = lower[k] == "that" && k + 2 < sEnd && isWord[k + 1] && !has(k + 1, .subject)
-                && !isCap[k + 1] && cueAt[k + 1] == nil
-                && (!isWord[k + 2] || Self.venuePrepositions.contains(lower[k + 2]) || lower[k + 2] == "and")
+                && !isCap[k + 1] && (cueAt[k + 1] == nil || cueAt[k + 1]!.frame == .noun)
+                && (!isWord[k + 2] || Self.venuePrepositions.contains(lower[k + 2]) || lower[k + 2] == "and"
+                    || has(k + 2, .time))
             if has(k, .nostart) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
                 return nil
             }
@@ -477,10 +479,13 @@ extension QuoteContext {
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
         // The object of an object cue ends before a phrase that says where, when or how it was said ("attacked
-        // Machado in early-morning tweets", "denounced the annexation in an on-air diatribe") and before a comma
+        // Machado in early-morning tweets", "denounced the annexation in an on-air diatribe", "rejected the claim in
+        // a statement": words.tsv medium) and before a comma
         // that opens the writer's next clause ("wrote his book, Mr. McKinley said ...").
         if frame == .object, let stop = (k + 1..<max(k + 1, e)).first(where: { quoteOf[$0] < 0 && (
             (isWord[$0] && has($0, .objectstop))
+                || (isWord[$0] && (lower[$0] == "in" || lower[$0] == "on")
+                    && ($0 + 1..<min(e, $0 + 4)).contains { isWord[$0] && has($0, .medium) })
                 || (isPunct($0, ",") && $0 + 1 < e && isWord[$0 + 1] && (has($0 + 1, .subject)
                     || (isCap[$0 + 1] && ($0 + 2..<min(e, $0 + 8)).contains { cueAt[$0] != nil })))) }) {
             e = stop
