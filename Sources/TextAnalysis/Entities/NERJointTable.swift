@@ -62,12 +62,10 @@ struct NERJointTable: Sendable {
                 let r = lookup.row(of: k)
                 guard r >= 0 else { continue }
                 let base = w.baseAddress! + r * width
-                sums.a &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base).loadUnaligned(
-                    as: SIMD16<Int16>.self))
+                sums.a &+= Self.widen(base)
                 sums.a16 &+= Int32(base[16])
                 if two {
-                    sums.b &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 17).loadUnaligned(
-                        as: SIMD16<Int16>.self))
+                    sums.b &+= Self.widen(base + 17)
                     sums.b16 &+= Int32(base[33])
                 }
             }
