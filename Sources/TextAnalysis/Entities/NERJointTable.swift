@@ -75,6 +75,8 @@ struct NERJointTable: Sendable {
     /// rows[n] = the row of keys[n], `zeroRow` for keys never seen in training. Looking up a batch (a sentence's
     /// keys) at once lets the memory reads of different keys overlap.
     func rows(of keys: [UInt64], into rows: inout [Int32]) {
+        // An empty batch has no buffers whose base address the lookup could take.
+        guard !keys.isEmpty else { return }
         if rows.count < keys.count { rows = [Int32](repeating: 0, count: keys.count) }
         let missing = zeroRow
         index.withLookup { lookup in keys.withUnsafeBufferPointer { k in rows.withUnsafeMutableBufferPointer { r in
