@@ -39,6 +39,19 @@ struct AnalysisJSONTests {
         #expect(String(decoding: w.out, as: UTF8.self) == String(v))
     }
 
+    /// appendInt writes digits into a fixed stack buffer: the extremes, the one-digit shortcut and its edge,
+    /// and every power-of-ten boundary must come out as Swift prints them.
+    @Test(arguments: [Int64.min, Int64.min + 1, -10, -9, -1, 0, 1, 9, 10, 99, 100, Int64.max]
+        + (1...18).flatMap { e -> [Int64] in
+            let p = (0..<e).reduce(Int64(1)) { r, _ in r * 10 }
+            return [p - 1, p, -p]
+        })
+    func appendIntMatchesSwiftDescription(_ v: Int64) {
+        var out: [UInt8] = [0x5B]
+        JSONWriter.appendInt(v, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "[" + String(v))
+    }
+
     @Test func jsonEncodesAWholeDocument() throws {
         var doc = EntityLinkerTests.document("date 2021-03-18 “We agree,” Jane Roe said.\nNext line",
                                              [("Jane Roe", .person)])

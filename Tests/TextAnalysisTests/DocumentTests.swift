@@ -1,5 +1,6 @@
 // Document.text(_:): the UTF-8 slice it copies is the same text as the scalars of the range, for ASCII and
-// multi-byte input alike, and out-of-range ends are clamped.
+// multi-byte input alike, and out-of-range ends are clamped; Document.init's scalars (widened from the bytes of an
+// ASCII text) are the text's unicodeScalars.
 import Testing
 @testable import TextAnalysis
 
@@ -28,6 +29,11 @@ import Testing
             }
         }
         #expect(doc.text(CharRange(0, n)) == text)
+    }
+
+    @Test(arguments: texts + ["\t\r\n\u{7F}\u{0} ASCII controls", "ascii then é", "é then ascii", "\r\n"])
+    func documentScalarsAreTheTextsScalars(_ text: String) {
+        #expect(Document(text: text).scalars == Array(text.unicodeScalars))
     }
 
     @Test(arguments: [(-3, 4, 0, 4), (2, 1_000, 2, -1), (9, 3, 9, 9), (1_000, 2_000, -1, -1)])

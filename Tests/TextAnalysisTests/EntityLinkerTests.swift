@@ -239,3 +239,27 @@ extension EntityLinkerTests {
         #expect(doc.entities.allSatisfy { $0.mentions.count == 2 })
     }
 }
+
+/// The ASCII fast paths of name forms (normalize, words, initials) give what the general Unicode paths give, for
+/// names that are ASCII: spacing, hyphens, periods, control whitespace, case, function words, digits, '&'.
+extension EntityLinkerTests {
+    static let asciiNames = [
+        "", " ", ".", "-", "Kim Jong-Un", "KIM  JONG--UN ", " U.S. ", "U.S.A.", "Department of Justice",
+        "DEPARTMENT OF THE Treasury", "AT&T", "Procter & Gamble", "B.B.C.", "J. R. R. Tolkien",
+        "tab\tand\nnewline\r\u{0B}\u{0C}name", "O'Brien", "McDonald's", "3M", "G-20 summit", "-Lead trail-",
+        "a.b-c d", "@Handle_Name #1", "Zz Aa", "the of and",
+    ]
+
+    @Test(arguments: asciiNames)
+    func entityLinkerASCIIPathsMatchUnicodePaths(_ name: String) {
+        let key = EntityLinker.normalizeASCII(name)
+        #expect(key == EntityLinker.normalizeUnicode(name))
+        #expect(EntityLinker.normalize(name) == key)
+        let words = EntityLinker.words(key)
+        #expect(words == key.split(separator: " ").map(String.init))
+        #expect(EntityLinker.asciiInitials(words) == EntityLinker.unicodeInitials(words))
+        // initials of the raw (unnormalized) words too: upper case and function words in any case
+        let raw = name.split(separator: " ").map(String.init)
+        #expect(EntityLinker.asciiInitials(raw) == EntityLinker.unicodeInitials(raw))
+    }
+}

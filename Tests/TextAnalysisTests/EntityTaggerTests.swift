@@ -207,7 +207,7 @@ private func document(_ sentences: [[String]]) -> Document {
 }
 
 /// The joint key table sums exactly what each stage's own table sums: shared keys, keys of one stage only,
-/// and keys of neither.
+/// and keys of neither; the batch lookup the tagger uses (rows(of:), then add(rows:)) sums the same as `sum`.
 @Test func jointTableSumsEqualEachStage() {
     let L = NERLabels.count
     func weights(_ rows: Int, _ seed: Float) -> [Float] { (0..<(rows * L)).map { Float(($0 * 37) % 23) - 11 + seed } }
@@ -217,13 +217,20 @@ private func document(_ sentences: [[String]]) -> Document {
                                 transitions: [Float](repeating: 0, count: NERDecoder.transitionCount))
     let table = NERJointTable(stages: [first, second])
     for keys: [UInt64] in [[11], [22, 44], [33, 55, 66], [66], [11, 22, 33, 44, 55], []] {
-        var sums = NERJointTable.Sums()
+        var sums = NERJointTable.Sums(), batchSums = NERJointTable.Sums()
         table.sum(keys, into: &sums)
+        var rows: [Int32] = []
+        table.rows(of: keys, into: &rows)
+        rows.withUnsafeBufferPointer { r in
+            if let base = r.baseAddress { table.add(rows: base, count: keys.count, into: &batchSums) }
+        }
         for (si, stage) in [first, second].enumerated() {
-            var expected = [Float](repeating: 0, count: L), actual = expected
+            var expected = [Float](repeating: 0, count: L), actual = expected, batch = expected
             expected.withUnsafeMutableBufferPointer { stage.add(keys, into: $0.baseAddress!) }
             actual.withUnsafeMutableBufferPointer { table.apply(sums, stage: si, into: $0.baseAddress!) }
+            batch.withUnsafeMutableBufferPointer { table.apply(batchSums, stage: si, into: $0.baseAddress!) }
             #expect(actual == expected, "stage \(si + 1), keys \(keys)")
+            #expect(batch == expected, "batch, stage \(si + 1), keys \(keys)")
         }
     }
 }

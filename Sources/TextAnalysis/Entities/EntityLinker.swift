@@ -246,7 +246,11 @@ public struct EntityLinker: AnalysisComponent {
     /// apostrophes straightened: "Kim Jong-Un" = "KIM JONG UN", "Sven-Göran" = "Sven Goran", "U.S." = "US".
     static func normalize(_ s: String) -> String {
         // Foundation's folding is slow; most names are ASCII and need only lowercasing.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(s) }
+        s.utf8.allSatisfy({ $0 < 0x80 }) ? normalizeASCII(s) : normalizeUnicode(s)
+    }
+
+    /// `normalize` for any text, through Foundation's folding: the reference `normalizeASCII` must equal on ASCII.
+    static func normalizeUnicode(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
         let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
@@ -291,7 +295,11 @@ public struct EntityLinker: AnalysisComponent {
 
     /// Lowercase initials of a name, with and without function words ("Department of Justice" → doj, dj).
     static func initials(_ words: [String]) -> Set<String> {
-        if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return asciiInitials(words) }
+        words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) ? asciiInitials(words) : unicodeInitials(words)
+    }
+
+    /// `initials` for any words, by Characters: the reference `asciiInitials` must equal on ASCII.
+    static func unicodeInitials(_ words: [String]) -> Set<String> {
         let all = String(words.compactMap { $0.first }).lowercased()
         let content = String(words.filter { !functionWords.contains($0.lowercased()) }.compactMap { $0.first })
             .lowercased()

@@ -62,12 +62,10 @@ struct NERJointTable: Sendable {
                 let r = lookup.row(of: k)
                 guard r >= 0 else { continue }
                 let base = w.baseAddress! + r * width
-                sums.a &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base).loadUnaligned(
-                    as: SIMD16<Int16>.self))
+                sums.a &+= Self.widen(base)
                 sums.a16 &+= Int32(base[16])
                 if two {
-                    sums.b &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 17).loadUnaligned(
-                        as: SIMD16<Int16>.self))
+                    sums.b &+= Self.widen(base + 17)
                     sums.b16 &+= Int32(base[33])
                 }
             }
@@ -77,6 +75,8 @@ struct NERJointTable: Sendable {
     /// rows[n] = the row of keys[n], `zeroRow` for keys never seen in training. Looking up a batch (a sentence's
     /// keys) at once lets the memory reads of different keys overlap.
     func rows(of keys: [UInt64], into rows: inout [Int32]) {
+        // An empty batch has no buffers whose base address the lookup could take.
+        guard !keys.isEmpty else { return }
         if rows.count < keys.count { rows = [Int32](repeating: 0, count: keys.count) }
         let missing = zeroRow
         index.withLookup { lookup in keys.withUnsafeBufferPointer { k in rows.withUnsafeMutableBufferPointer { r in

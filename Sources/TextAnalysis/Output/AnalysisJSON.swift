@@ -130,20 +130,23 @@ public struct JSONWriter: Sendable {
 
     /// Decimal digits appended in place: shared with writers that keep their own buffer (App's JSONValue and
     /// access log), so every JSON the service writes formats numbers and strings one way.
+    /// Decimal digits of the largest magnitude an Int64 can have (UInt64.max has 20; Int64.min's 19 fit).
+    private static let maxDigits = 20
+
     public static func appendInt(_ v: Int64, to out: inout [UInt8]) {
         if v < 0 { out.append(0x2D) }
         var magnitude = v.magnitude
         if magnitude < 10 { out.append(UInt8(0x30 + magnitude)); return }
         // Digits go right to left into a stack buffer, then one append: reversing a slice of `out` in place made
         // a copy of the whole buffer per number (the most common call of the encoder).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var at = 20
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { digits in
+            var at = maxDigits
             repeat {
                 at -= 1
                 digits[at] = UInt8(0x30 + magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at..<20]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at..<maxDigits]))
         }
     }
 

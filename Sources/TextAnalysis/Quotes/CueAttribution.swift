@@ -17,18 +17,17 @@ struct CueAttribution: Sendable, Equatable {
 }
 
 extension QuoteContext {
-    /// Prepositions that open a phrase between a cue and its clause ("said in a statement that").
-    private static let venuePrepositions: Set<String> = ["in", "at", "during", "on", "via", "through", "over",
-                                                          "from", "with", "after", "before", "while"]
     /// First words that show what follows a cue is no reported clause ("said to be", "told him about").
     private static let nonClauseStarts: Set<String> = ["to", "of", "about", "for", "with", "by", "in", "on", "at",
                                                        "while", "during", "as", "after", "before", "so", "no", "yes",
                                                        "goodbye", "hello", "nothing", "something", "anything", "from", "into",
                                                        "up", "out", "like"]
 
-    /// Prepositions whose object is never the subject of the verb after it (QuoteContext.plausibleSubject).
-    private static let prepositions: Set<String> = venuePrepositions.union(["of", "for", "to", "by", "about", "into",
-        "like", "unlike", "among", "between", "against", "without", "toward", "towards", "despite", "under"])
+    /// A preposition whose object is never the subject of the verb after it (plausibleSubject): words.tsv
+    /// classes venueprep and preposition.
+    private func isPreposition(_ t: Int) -> Bool {
+        wordClasses[t] & (QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit) != 0
+    }
 
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
@@ -92,7 +91,7 @@ extension QuoteContext {
         let coordinated = j > s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
         // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
         let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
-            && (Self.venuePrepositions.contains(lower[a - 1]) || lower[a - 1] == "for" || lower[a - 1] == "by")
+            && (has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by")
         if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
@@ -278,10 +277,10 @@ extension QuoteContext {
         guard let last = m.last, j == last || (isPunct(j, ",") && m.upperBound <= j) else { return false }
         // The object of a preposition is no subject: "(Unlike) many of the Patriot mines that Mr. Clarke acquired"
         // (the phrase read back may hold the preposition itself).
-        if Self.prepositions.contains(lower[m.lowerBound]) { return false }
+        if isPreposition(m.lowerBound) { return false }
         var k = m.lowerBound - 1
         while k >= lo, isWord[k], has(k, .det) || has(k, .quantity) { k -= 1 }
-        if k >= lo, isWord[k], Self.prepositions.contains(lower[k]) { return false }
+        if k >= lo, isWord[k], isPreposition(k) { return false }
         if has(last, .sourcehead) { return true }
         guard isPersonOrOrganization(sp) else { return false }
         return mentionOf[last] >= 0
@@ -440,7 +439,7 @@ extension QuoteContext {
         }
         if k >= end || isPunct(k, ".!?;") { return true }
         if isPunct(k, ","), k + 1 < cueAt.count, cueAt[k + 1]?.isParticiple == true { return true }
-        if isWord[k], Self.venuePrepositions.contains(lower[k]) { return true }
+        if isWord[k], has(k, .venueprep) { return true }
         if isPunct(k, ",") { return true }
         return false
     }
@@ -462,8 +461,7 @@ extension QuoteContext {
             // may itself be a noun cue ("denied that claim", "rejected that argument"): a statement named by its noun.
             let determiner = lower[k] == "that" && k + 2 < sEnd && isWord[k + 1] && !has(k + 1, .subject)
                 && !isCap[k + 1] && (cueAt[k + 1] == nil || cueAt[k + 1]!.frame == .noun)
-                && (!isWord[k + 2] || Self.venuePrepositions.contains(lower[k + 2]) || lower[k + 2] == "and"
-                    || has(k + 2, .time))
+                && (!isWord[k + 2] || has(k + 2, .venueprep) || lower[k + 2] == "and" || has(k + 2, .time))
             if has(k, .nostart) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
                 return nil
             }
@@ -554,7 +552,7 @@ extension QuoteContext {
         k = skipTime(k, end: sEnd)
         // "learned again during the debate that ...": an adverb before a venue phrase or "that".
         if k + 1 < sEnd, isWord[k], has(k, .skip) || lower[k].hasSuffix("ly"), quoteOf[k] < 0, isWord[k + 1],
-           lower[k + 1] == "that" || Self.venuePrepositions.contains(lower[k + 1]) || lower[k + 1] == "of" {
+           lower[k + 1] == "that" || has(k + 1, .venueprep) || lower[k + 1] == "of" {
             k += 1
         }
         // "cautioned, as did the campaign itself, that ...": an aside between commas before "that".
@@ -564,7 +562,7 @@ extension QuoteContext {
             k = c + 1
         }
         // "said of Clinton: “...”", "said of the plan that ...": what the speaker talked about, then what was said.
-        if k < sEnd, isWord[k], Self.venuePrepositions.contains(lower[k]) || lower[k] == "of" {
+        if k < sEnd, isWord[k], has(k, .venueprep) || lower[k] == "of" {
             // "said in a statement that ..." / "said at a rally, “...”".
             var j = k + 1
             while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",
@@ -823,10 +821,15 @@ extension QuoteContext {
         return nounPhrase(startingAt: start, ceiling: end)?.upperBound ?? start
     }
 
+    /// How far "that" may follow a tell cue and still open its clause: a hearer with a long modifier ("told one
+    /// of his young aides at the city office on a regular basis that ...") runs to 14 tokens; further on, a
+    /// "that" is more often another clause's.
+    private static let maxHearerTokens = 14
+
     /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
     private func skipHearer(_ start: Int, end: Int) -> Int {
         var j = start
-        while j < end, j - start < 14, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
+        while j < end, j - start < Self.maxHearerTokens, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
         guard start < end, isWord[start] else { return start }
         if has(start, .object) && !has(start, .det) { return start + 1 }

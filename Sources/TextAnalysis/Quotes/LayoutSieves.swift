@@ -89,9 +89,15 @@ extension QuoteContext {
         return (name, colon, opened)
     }
 
+    /// How far after an attribution a quote may resume: “A,” he said on Monday at the summit, “B.”
+    static let resumeReach = 15
+    /// The second try, for a long attribution with an aside (“A,” said Hill, a doctor who ... . “B.”); the
+    /// extractor then keeps one piece when the attribution outweighs both.
+    static let longAttributionReach = 40
+
     /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within
     /// `reach` tokens after the attribution ending at `t`, with no cue and no other sentence in between.
-    func resumedQuote(after t: Int, reach: Int = 15) -> Int? {
+    func resumedQuote(after t: Int, reach: Int = resumeReach) -> Int? {
         let para = paragraph(ofToken: t - 1)
         var k = t
         while k < lower.count, k - t <= reach, paragraph(ofToken: k) == para {

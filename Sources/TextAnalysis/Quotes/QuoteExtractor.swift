@@ -67,20 +67,19 @@ public struct QuoteExtractor: AnalysisComponent {
                 // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
                 // Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one content range would be
                 // mostly the attribution: the quote is then the longer piece.
-                let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
-                if att.cue.lowerBound > ctx.directs[q].closeToken,
-                   let q2 = ctx.resumedQuote(after: after) ?? ctx.resumedQuote(after: after, reach: 40),
-                   !claimed[q2] {
-                    claimed[q2] = true
-                    let a = ctx.directs[q], b = ctx.directs[q2]
-                    let gap = ctx.wordCount((a.closeToken + 1)..<b.openToken)
-                    let wa = ctx.wordCount(a.inner), wb = ctx.wordCount(b.inner)
-                    if gap <= wa + wb {
+                let a = ctx.directs[q]
+                if att.cue.lowerBound > a.closeToken,
+                   let resumed = ctx.resumption(of: att, first: a.inner, gapStart: a.closeToken + 1,
+                                                claimed: &claimed) {
+                    let b = ctx.directs[resumed.quote]
+                    switch resumed.join {
+                    case .joined:
                         content = CharRange(content.start, b.marks.content.end)
                         tokens = tokens.lowerBound..<b.inner.upperBound
-                    } else if wb > wa {
+                    case .resumedOnly:
                         content = b.marks.content
                         tokens = b.inner
+                    case .firstOnly: break
                     }
                     rule += "+split"
                 }
@@ -94,26 +93,22 @@ public struct QuoteExtractor: AnalysisComponent {
                 var kind: QuoteKind = mixed ? .mixed : .indirect
                 // 'The summit did "too little," he added. "Without changing ..."': a quote resuming after the
                 // attribution of a clause before it continues that clause, as for a split direct quote.
-                if r.upperBound <= att.cue.lowerBound {
-                    let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
-                    if let q2 = ctx.resumedQuote(after: after) ?? ctx.resumedQuote(after: after, reach: 40),
-                       !claimed[q2] {
-                        claimed[q2] = true
-                        let b = ctx.directs[q2]
-                        let gap = ctx.wordCount(r.upperBound..<b.openToken)
-                        let wa = ctx.wordCount(r), wb = ctx.wordCount(b.inner)
-                        if gap <= wa + wb {
-                            content = CharRange(content.start, b.marks.content.end)
-                            tokens = r.lowerBound..<b.inner.upperBound
-                            mixed = true
-                            kind = .mixed
-                        } else if wb > wa {
-                            content = b.marks.content
-                            tokens = b.inner
-                            kind = .direct
-                        }
-                        rule += "+split"
+                if r.upperBound <= att.cue.lowerBound,
+                   let resumed = ctx.resumption(of: att, first: r, gapStart: r.upperBound, claimed: &claimed) {
+                    let b = ctx.directs[resumed.quote]
+                    switch resumed.join {
+                    case .joined:
+                        content = CharRange(content.start, b.marks.content.end)
+                        tokens = r.lowerBound..<b.inner.upperBound
+                        mixed = true
+                        kind = .mixed
+                    case .resumedOnly:
+                        content = b.marks.content
+                        tokens = b.inner
+                        kind = .direct
+                    case .firstOnly: break
                     }
+                    rule += "+split"
                 }
                 found.append(Found(content: content, tokens: tokens, kind: kind,
                                    cue: att.cue, speaker: att.speaker, rule: rule, confidence: att.confidence))
@@ -303,6 +298,35 @@ public struct QuoteExtractor: AnalysisComponent {
             kept.append(found[i])
         }
         return kept.sorted { $0.content.start < $1.content.start }
+    }
+}
+
+/// How a quote resuming after an attribution (“A,” he said, “B.”) joins the piece before it.
+enum QuoteResumption {
+    /// one quote from the first piece to the end of the resumed one, the attribution included (PolNeAR's reading)
+    case joined
+    /// the resumed piece alone: past an attribution longer than both pieces one range would be mostly attribution
+    case resumedOnly
+    /// the first piece alone, the resumed one being shorter (it is still claimed, so no sieve reads it again)
+    case firstOnly
+}
+
+extension QuoteContext {
+    /// The quote resuming after `att` (within `resumeReach` tokens, else `longAttributionReach`) that nothing has
+    /// claimed yet, claimed now, and how it joins the first piece: `first` holds that piece's words and the
+    /// attribution's words run from `gapStart` to the resumed quote's opening mark. One rule for split direct
+    /// quotes and for quotes resuming a reported clause.
+    fileprivate func resumption(of att: CueAttribution, first: Range<Int>, gapStart: Int,
+                                claimed: inout [Bool]) -> (quote: Int, join: QuoteResumption)? {
+        let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
+        guard let q2 = resumedQuote(after: after) ?? resumedQuote(after: after, reach: Self.longAttributionReach),
+              !claimed[q2] else { return nil }
+        claimed[q2] = true
+        let b = directs[q2]
+        let gap = wordCount(gapStart..<b.openToken)
+        let wa = wordCount(first), wb = wordCount(b.inner)
+        if gap <= wa + wb { return (q2, .joined) }
+        return (q2, wb > wa ? .resumedOnly : .firstOnly)
     }
 }
 
