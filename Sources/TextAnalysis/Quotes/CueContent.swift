@@ -1,0 +1,399 @@
+// What a cue reports: the reported clause or direct quote after it (object and infinitive readings included)
+// or before it, and where a reported clause ends. The speaker side of a cue is in CueAttribution.swift.
+
+extension QuoteContext {
+    /// What an object or infinitive cue reports: "called [Trump a liar]", "called for [new tariffs]", "urged
+    /// [voters to stay home]", "wants [to cut taxes]": from the cue to the end of its clause. An infinitive cue
+    /// needs "to" within a short object; an object cue needs two words that open no other phrase.
+    private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int,
+                               stopAtComma: Bool = false) -> CueAttribution.Target? {
+        let k = skipTime(start, end: sEnd)
+        guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
+        if frame == .infinitive {
+            var j = k
+            while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
+                  cueAt[j] == nil { j += 1 }
+            guard j + 1 < sEnd, lower[j] == "to", isWord[j + 1] || isOpenMark(j + 1) else { return nil }
+        } else if !isOpenMark(k) {
+            // "rejected that argument in a ruling": "that" as a determiner opens the object, not a clause. The noun
+            // may itself be a noun cue ("denied that claim", "rejected that argument"): a statement named by its noun.
+            let determiner = lower[k] == "that" && k + 2 < sEnd && isWord[k + 1] && !has(k + 1, .subject)
+                && !isCap[k + 1] && (cueAt[k + 1] == nil || cueAt[k + 1]!.frame == .noun)
+                && (!isWord[k + 2] || has(k + 2, .venueprep) || lower[k + 2] == "and" || has(k + 2, .time))
+            if has(k, .nostart) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
+                return nil
+            }
+            if Self.nonClauseStarts.contains(lower[k]) { return nil }
+        }
+        var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
+        // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
+            && (has($0, .clausestop) || lower[$0] == "but"
+                || (isPunct($0 - 1, ",") && has($0, .relative))) }) {
+            e = stop
+            while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
+        }
+        // The object of an object cue ends before a phrase that says where, when or how it was said ("attacked
+        // Machado in early-morning tweets", "denounced the annexation in an on-air diatribe", "rejected the claim in
+        // a statement": words.tsv medium) and before a comma
+        // that opens the writer's next clause ("wrote his book, Mr. McKinley said ...").
+        if frame == .object, let stop = (k + 1..<max(k + 1, e)).first(where: { quoteOf[$0] < 0 && (
+            (isWord[$0] && has($0, .objectstop))
+                || (isWord[$0] && (lower[$0] == "in" || lower[$0] == "on")
+                    && ($0 + 1..<min(e, $0 + 4)).contains { isWord[$0] && has($0, .medium) })
+                || (isPunct($0, ",") && $0 + 1 < e && isWord[$0 + 1] && (has($0 + 1, .subject)
+                    || (isCap[$0 + 1] && ($0 + 2..<min(e, $0 + 8)).contains { cueAt[$0] != nil })))) }) {
+            e = stop
+        }
+        // A second verb phrase joined by "and" is what the speaker did next, not more of the object ("championed
+        // gay rights and extended benefits", "promised a veto and attempted to ..."); a participle with its agent
+        // ("found the charges unsubstantiated and fabricated by ...") still describes the object.
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { lower[$0] == "and" && quoteOf[$0] < 0
+            && wordAt($0 + 1) && quoteOf[$0 + 1] < 0 && lower[$0 + 1].hasSuffix("ed")
+            && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
+            e = stop
+        }
+        // Nor is a time phrase right after the object, nor what follows it: when or how it was said ("called
+        // Clinton a “disgrace” Wednesday on a radio show", "offered advice to Clinton on Friday in the debates").
+        // Only a capitalised time word (a weekday) or one after a time preposition counts, not "a year" ("cut taxes
+        // by 2 percent a year"), nor one inside a noun phrase ("the moderator of Monday night's debate"); not in a
+        // clause of the object's own ("make clear earlier Friday that"), nor before quoted words that complete the
+        // object ("called his remarks on Saturday “a wake-up call”").
+        if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && has($0, .time)
+            && (isCap[$0] || has($0 - 1, .timeprep)) }) {
+            var after = stop
+            while after < e, isWord[after], has(after, .time) { after += 1 }
+            // "her Sunday morning health crisis", "statements by Trump last week that ...": the time phrase
+            // belongs to a noun.
+            let nounTime = after < e && (lower[after] == "’s" || lower[after] == "'s" || lower[after] == "that")
+                || has(stop - 1, .det) || has(stop - 1, .possessive)
+            let clause = (k..<stop).contains { isPunct($0, ",;:") || lower[$0] == "that" || cueAt[$0] != nil }
+            let quotedAfter = (stop..<e).contains { quoteOf[$0] >= 0 }
+            if !nounTime, !clause, !quotedAfter {
+                e = has(stop - 1, .timeprep) && stop - 1 > k ? stop - 1 : stop
+            }
+        }
+        // A trailing time phrase is not what was said ("called the office on Monday").
+        var t = e
+        while t > k, isWord[t - 1], has(t - 1, .time) { t -= 1 }
+        if t < e, t > k, has(t - 1, .timeprep) { t -= 1 }
+        if t < e { e = t }
+        // A bare determiner and noun is too little to tell "called the office" (a phone call) from "called Trump
+        // a liar"; quoted words always count.
+        let words = wordCount(k..<e)
+        let quoted = (k..<e).contains { quoteOf[$0] >= 0 }
+        let bare = words == 2 && has(k, .det)
+        if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
+        // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
+        // they do is often literal (words.tsv thinobject: "called the office", "cited it").
+        let cue = (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
+        guard let cue, !has(cue, .thinobject), frame == .object else { return nil }
+        return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
+    }
+
+    /// Possessive 's and hyphens inside an object phrase.
+    private func isJoiner(_ t: Int) -> Bool {
+        let w = lower[t]
+        return w == "’s" || w == "'s" || w == "-"
+    }
+
+    /// The reported clause or direct quote after a cue, or nil when none starts there.
+    func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
+        if frame.readsForwardOnly {
+            return forwardObject(from: start, frame: frame, end: sEnd, stopAtComma: stopAtComma)
+        }
+        let n = lower.count
+        var k = start
+        guard k < n else { return nil }
+        if frame == .tell { k = skipHearer(k, end: sEnd) }
+        k = skipTime(k, end: sEnd)
+        // "learned again during the debate that ...": an adverb before a venue phrase or "that".
+        if k + 1 < sEnd, isWord[k], has(k, .skip) || lower[k].hasSuffix("ly"), quoteOf[k] < 0, isWord[k + 1],
+           lower[k + 1] == "that" || has(k + 1, .venueprep) || lower[k + 1] == "of" {
+            k += 1
+        }
+        // "cautioned, as did the campaign itself, that ...": an aside between commas before "that".
+        if isPunct(k, ","), k + 2 < sEnd,
+           let c = (k + 2..<min(sEnd, k + 14)).first(where: { isPunct($0, ",;:") || isOpenMark($0) }),
+           isPunct(c, ","), c + 1 < sEnd, lower[c + 1] == "that", !(k + 1..<c).contains(where: { cueAt[$0] != nil }) {
+            k = c + 1
+        }
+        // "said of Clinton: “...”", "said of the plan that ...": what the speaker talked about, then what was said.
+        if k < sEnd, isWord[k], has(k, .venueprep) || lower[k] == "of" {
+            // "said in a statement that ..." / "said at a rally, “...”".
+            var j = k + 1
+            while j < sEnd, j - k < 12, !isPunct(j, ",:"), !isOpenMark(j), lower[j] != "that",
+                  !has(j, .subject) { j += 1 }
+            // "said after the convention he would ...": the clause opens with a subject pronoun.
+            if j < sEnd, has(j, .subject) {
+                k = j
+            } else {
+                guard j < sEnd, lower[j] == "that" || isPunct(j, ",:") else { return nil }
+                k = lower[j] == "that" ? j : j + 1
+            }
+        }
+        while k < n, isPunct(k, ",:") { k += 1 }
+        guard k < n else { return nil }
+        // "Mook said as much in an interview", "He doesn't think so.": what was said, named by a pro-form.
+        if k + 1 < sEnd, lower[k] == "as", lower[k + 1] == "much" { return .clause(k..<(k + 2)) }
+        if k < sEnd, lower[k] == "so", k + 1 >= sEnd || isPunct(k + 1, ".,;!?") { return .clause(k..<(k + 1)) }
+        // "Trump responded by using the example of Chicago to prove ...": how he answered is what he said.
+        if frame == .speech, k + 1 < sEnd, lower[k] == "by", isWord[k + 1], lower[k + 1].count > 4,
+           lower[k + 1].hasSuffix("ing"), quoteOf[k + 1] < 0 {
+            let e = clauseEnd(from: k + 1, sentenceEnd: sEnd)
+            if wordCount(k..<e) >= 3 { return .clause(k..<e) }
+        }
+        // "said to reporters that ...": a hearer after "to" when "that" follows.
+        // Not an infinitive ("asked to describe the device that caused it"): the hearer is a name or a noun phrase.
+        if frame == .speech, lower[k] == "to", k + 1 < sEnd, isWord[k + 1],
+           isCap[k + 1] || has(k + 1, .object) || has(k + 1, .det) {
+            let h = skipHearer(k + 1, end: sEnd)
+            if h < sEnd, lower[h] == "that" { k = h }
+        }
+        if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
+        // "said no decision had been made" is a clause; "said no", "said no to" are not.
+        let answer = (lower[k] == "no" || lower[k] == "yes") && wordAt(k + 1) && lower[k + 1] != "to"
+        // The complementizer belongs to the content ("said [that the plan failed]"), as PolNeAR and PARC
+        // annotate it; the clause itself is read after it.
+        var first: Int?
+        // "He said that would permit ...": "that" before a verb is the clause's subject, not a complementizer.
+        let demonstrative = k + 1 < sEnd && isWord[k + 1] && has(k + 1, .nostart) && lower[k + 1] != "and"
+            && lower[k + 1] != "or" && lower[k + 1] != "but"
+        if lower[k] == "that", !isPunct(k + 1, ".,"), !demonstrative {
+            first = k
+            k += 1
+        }
+        guard k < n else { return nil }
+        if isOpenMark(k) {
+            let q = quoteOf[k]
+            let close = directs[q].closeToken
+            if clauseContinues(after: close) {
+                let e = clauseEnd(from: k, sentenceEnd: max(sEnd, close + 1))
+                return e - k >= 3 ? .clause((first ?? k)..<e) : nil
+            }
+            return .direct(q)
+        }
+        // "The governor added:" closing its paragraph, and the next paragraph set as a block quote without marks.
+        if k >= sEnd, frame != .passive, let block = blockAfterColon(k) { return .clause(block) }
+        // The clause must start in the cue's sentence (a colon may hand over to the next paragraph's quote).
+        // A clause never opens with another cue ("the campaign-finance reports shows ...": "reports" is no cue).
+        guard k < sEnd, isWord[k], cueAt[k] == nil, !has(k, .nostart),
+              !Self.nonClauseStarts.contains(lower[k]) || answer || (k > start && lower[k - 1] == "that")
+        else { return nil }
+        // A time phrase right after the cue was skipped above: "this", "last" here open the clause ("said this
+        // issue will be moot").
+        if frame == .passive { return nil }
+        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        let words = wordCount(k..<e)
+        return words >= 3 ? .clause((first ?? k)..<e) : nil
+    }
+
+    /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
+    func passiveSubject(before a: Int, floor lo: Int) -> Range<Int>? {
+        var j = a - 1
+        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "first" {
+            j -= 1
+        }
+        guard j > lo, isWord[j], has(j, .copula), lower[j] != "’s", lower[j] != "'s" else { return nil }
+        j -= 1
+        while j >= lo, isWord[j], has(j, .skip) { j -= 1 }
+        guard j >= lo, isWord[j], !has(j, .relative), lower[j] != "that", cueAt[j] == nil,
+              let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        return np
+    }
+
+    /// The paragraph starting at token `k` when a colon ends the paragraph before it and `k` opens no quote: a block
+    /// quotation, set off without marks ("Limbaugh added:" / "And from a supposed front-runner ...").
+    private func blockAfterColon(_ k: Int) -> Range<Int>? {
+        guard k > 0, k < lower.count, isPunct(k - 1, ":"), isWord[k], quoteOf[k] < 0, !isStrayOpener(k - 1),
+              let s = sentence(of: k), s.tokens.lowerBound == k else { return nil }
+        let p = paragraph(ofToken: k)
+        guard p == paragraph(ofToken: k - 1) + 1, p < doc.paragraphs.count, !doc.paragraphs[p].isBoilerplate,
+              !doc.paragraphs[p].isHeading, doc.sentences[doc.paragraphs[p].sentences.lowerBound].tokens.lowerBound == k
+        else { return nil }
+        var e = doc.sentences[doc.paragraphs[p].sentences.upperBound - 1].tokens.upperBound
+        while e > k, isPunct(e - 1, ".,;:!?") { e -= 1 }
+        return wordCount(k..<e) >= 3 ? k..<e : nil
+    }
+
+    /// The direct quote or clause that ends just before `left` (a comma or a closing mark).
+    func backward(before left: Int) -> CueAttribution.Target? {
+        var e = left - 1
+        if isPunct(e, ",") && !isCloseMark(e) { e -= 1 }
+        if isCloseMark(e) {
+            let q = quoteOf[e]
+            let open = directs[q].openToken
+            let sStart = sentence(of: open)?.tokens.lowerBound ?? open
+            // Words before the opener that belong to an earlier quote and its attribution (“A,” X said, “B,” she
+            // added) do not make B partial.
+            var from = sStart
+            if let c = (sStart..<open).last(where: { isCloseMark($0) }),
+               (c + 1..<open).contains(where: { cueAt[$0] != nil }) {
+                from = open
+            }
+            let before = (from..<open).filter { isWord[$0] }
+            // Words before the opener in its sentence: a partial quote inside a longer clause ("It is “reckless,”").
+            if !before.isEmpty, !directs[q].inner.contains(where: { isPunct($0, ".?!") }) {
+                let s = trimLeading(sStart, end: e + 1)
+                // 'In an interview on “Face the Nation,” Ryan said ...': quoted words closing an opening phrase
+                // (a title in a where/when phrase) are no content; the cue reads forward instead.
+                if s < open, isWord[s], has(s, .intro), !(s..<open).contains(where: { isPunct($0, ",;:") }) {
+                    return nil
+                }
+                return .clause(s..<(e + 1))
+            }
+            return .direct(q)
+        }
+        guard e >= 0, let s = sentence(of: e) else { return nil }
+        var start = s.tokens.lowerBound
+        // A quote that opened in an earlier sentence (a split inside the marks) pulls the start back.
+        for t in start...e where quoteOf[t] >= 0 && directs[quoteOf[t]].openToken < start {
+            start = directs[quoteOf[t]].openToken
+            break
+        }
+        start = trimLeading(start, end: e + 1)
+        let words = wordCount(start..<(e + 1))
+        return words >= 3 ? .clause(start..<(e + 1)) : nil
+    }
+
+    func trimLeading(_ s: Int, end: Int) -> Int {
+        var k = s
+        while k < end, (isWord[k] && has(k, .leading)) || isPunct(k, ",") || isStrayOpener(k) { k += 1 }
+        return k
+    }
+
+    /// True when words follow a closing mark before the sentence ends ("said “both options” are considered").
+    private func clauseContinues(after close: Int) -> Bool {
+        let k = close + 1
+        guard k < lower.count, sentenceOf[k] == sentenceOf[close] else { return false }
+        return isWord[k] && cueAt[k] == nil
+    }
+
+    /// The end (exclusive) of a reported clause: the sentence end without its final punctuation, or an earlier
+    /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
+    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
+        var t = k, end = sentenceEnd
+        while t < end {
+            if isOpenMark(t) {
+                let close = directs[quoteOf[t]].closeToken
+                if close >= end, let s = sentence(of: close) { end = s.tokens.upperBound }
+                t = close + 1
+                // American style puts the comma inside the marks ("promising “jobs, jobs, jobs,” but he has also
+                // ..."): the writer's next clause after it ends the reported clause as after a bare comma.
+                if isPunct(close - 1, ","), commaEndsClause(before: t, end: end)
+                    || (t < end && cueAt[t].map { $0.isParticiple || $0.frame == .according } == true) { break }
+                continue
+            }
+            if stopAtComma, isPunct(t, ",") { break }
+            // A semicolon closes the reported clause.
+            if isPunct(t, ";") { break }
+            // The writer's aside after the reported clause is not what was said: a spaced dash ("... ― as was
+            // true for ...", "... — a metaphor for ...") or a comma and an -ing phrase (", implicitly putting his
+            // name on the line", ", contradicting the police").
+            // Only punctuation is tested here: a word-class lookup for every word would slow every clause scan.
+            if t > k + 2, !isWord[t], isWord[t - 1] || isCloseMark(t - 1) || isPunct(t - 1, ",") {
+                // A dash before a quote introduces it, and a pair of dashes sets off a parenthesis inside the
+                // clause ("flowed through -- and was sometimes set back by -- landmark rulings").
+                if has(t, .asidedash), !isOpenMark(t + 1),
+                   !(t + 1..<end).contains(where: { !isWord[$0] && has($0, .asidedash) }) { break }
+                if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
+                // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
+                // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
+                // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
+                if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
+                   !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end) {
+                    break
+                }
+            }
+            if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
+               next.isParticiple || next.frame == .according {
+                break
+            }
+            // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
+            if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
+                var c = t + 1
+                while c < end, isWord[c], has(c, .skip) { c += 1 }
+                if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
+                   !Self.nonClauseStarts.contains(lower[cue.tokens.upperBound]) { break }
+                if c + 1 < end, has(c, .person) || has(c, .group) {
+                    var e2 = c + 1
+                    while e2 < end, isWord[e2], has(e2, .skip) { e2 += 1 }
+                    if e2 < end, cueAt[e2] != nil { break }
+                }
+            }
+
+            t += 1
+        }
+        var e = min(t, end)
+        while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
+        return e
+    }
+
+    /// A quote mark opens between `t` and `end` before any cue does.
+    private func quotedBeforeCue(from t: Int, end: Int) -> Bool {
+        var k = t
+        while k < end {
+            if isOpenMark(k) { return true }
+            if cueAt[k] != nil { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when the words from `t` on, right after a comma, start the writer's own next clause: a joining
+    /// conjunction (", but he has also ...") or an aside participle (", contradicting the police").
+    private func commaEndsClause(before t: Int, end: Int) -> Bool {
+        guard t < end, isWord[t], quoteOf[t] < 0 else { return false }
+        if has(t, .clausejoin) { return !(t + 1 < end && lower[t + 1] == "that") }
+        return asideParticiple(at: t, end: end)
+    }
+
+    /// An -ing word (after an optional -ly adverb) that opens a participle phrase, not a cue ("adding" starts the
+    /// next attribution anyway) nor a preposition-like word ("including", "regarding").
+    private func asideParticiple(at t: Int, end: Int) -> Bool {
+        var k = t
+        if k + 1 < end, isWord[k], lower[k].hasSuffix("ly"), quoteOf[k] < 0 { k += 1 }
+        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 4, lower[k].hasSuffix("ing"),
+              !has(k, .notaside) else { return false }
+        return true
+    }
+
+    func skipTime(_ start: Int, end: Int) -> Int {
+        var k = start
+        while k < end, isWord[k] {
+            // "called Friday's decision a win": a possessive time word opens the object.
+            if k + 1 < end, lower[k + 1] == "’s" || lower[k + 1] == "'s" { break }
+            if has(k, .time) { k += 1; continue }
+            if has(k, .timeprep), k + 1 < end, has(k + 1, .time) { k += 2; continue }
+            break
+        }
+        return k
+    }
+
+    /// The end of the hearer phrase after a tell cue that closes its sentence ("told [reporters]",
+    /// "told [The Huffington Post] on Thursday"); `start` when no phrase opens there.
+    func hearerEnd(from start: Int, end: Int) -> Int {
+        guard start < end, isWord[start] else { return start }
+        if has(start, .object), !has(start, .det) { return start + 1 }
+        return nounPhrase(startingAt: start, ceiling: end)?.upperBound ?? start
+    }
+
+    /// How far "that" may follow a tell cue and still open its clause: a hearer with a long modifier ("told one
+    /// of his young aides at the city office on a regular basis that ...") runs to 14 tokens; further on, a
+    /// "that" is more often another clause's.
+    private static let maxHearerTokens = 14
+
+    /// "told reporters that", "told CNN on Monday the plan": steps over the hearer of a tell-type cue.
+    private func skipHearer(_ start: Int, end: Int) -> Int {
+        var j = start
+        while j < end, j - start < Self.maxHearerTokens, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
+        if j < end, lower[j] == "that" { return j }
+        guard start < end, isWord[start] else { return start }
+        if has(start, .object) && !has(start, .det) { return start + 1 }
+        if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det) {
+            return np.upperBound
+        }
+        return start
+    }
+}
