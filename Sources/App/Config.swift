@@ -42,6 +42,11 @@ public struct Config: Equatable, Sendable {
     public var apiKeyForReads = false
     /// error, warn, info (access log), debug.
     public var logLevel = "info"
+    /// How long a group commit waits for articles already being analysed before it writes (0 = never waits):
+    /// a longer wait makes bigger batches and less fsync and index work per article, at the cost of latency.
+    public var commitLinger = 0.040
+    /// A group commit stops waiting once this many articles are queued (at most 64 are written per commit).
+    public var commitBatch = 32
 
     public init() {}
 
@@ -49,7 +54,8 @@ public struct Config: Equatable, Sendable {
     public static let keys = [
         "host", "port", "tls-port", "tls-cert", "tls-key", "database", "loops", "workers", "max-body-size",
         "max-connections", "header-timeout", "body-timeout", "idle-timeout", "max-requests-per-connection",
-        "shutdown-grace", "trusted-proxies", "api-key", "api-key-for-reads", "log-level",
+        "shutdown-grace", "trusted-proxies", "api-key", "api-key-for-reads", "log-level", "commit-linger",
+        "commit-batch",
     ]
 
     public mutating func apply(_ entries: [ConfigFile.Entry]) throws {
@@ -116,6 +122,13 @@ public struct Config: Equatable, Sendable {
                 throw bad("expected error, warn, info or debug")
             }
             logLevel = value
+        case "commit-linger":
+            // Zero is allowed here (no waiting), unlike the timeouts; a second is already far past useful.
+            guard let s = Config.parseDuration(value), s >= 0, s <= 1 else {
+                throw bad("expected a duration from 0 to 1s, such as 40ms")
+            }
+            commitLinger = s
+        case "commit-batch": commitBatch = try count(1...64)
         default:
             throw ConfigError("\(origin): unknown key '\(key)' (known: \(Config.keys.joined(separator: ", ")))")
         }

@@ -30,6 +30,10 @@ import Testing
     ("log-level", "loud", "log-level 'loud'"),
     ("api-key", "short", "api-key 'short'"),
     ("colour", "blue", "unknown key 'colour'"),
+    ("commit-linger", "5s", "commit-linger '5s'"),
+    ("commit-linger", "-1ms", "commit-linger '-1ms'"),
+    ("commit-batch", "0", "commit-batch '0'"),
+    ("commit-batch", "65", "commit-batch '65'"),
 ])
 func configRejectsBadValuesNamingKeyAndValue(key: String, value: String, expected: String) {
     var c = Config()
@@ -77,4 +81,11 @@ import Foundation
 @Test func environmentNamesThatAreNotSettingsAreLeftAlone() throws {
     let entries = ConfigFile.environment(["BYLINE_BIN": "/x", "BYLINE_SHARED": "/s", "BYLINE_PORT": "9"])
     #expect(entries.map(\.key) == ["port"])
+}
+
+@Test(arguments: [("0", 0.0), ("0ms", 0.0), ("15ms", 0.015), ("1s", 1.0)])
+func commitLingerAcceptsZeroUpToOneSecond(value: String, seconds: Double) throws {
+    var c = Config()
+    try c.apply(key: "commit-linger", value: value, origin: "test")
+    #expect(c.commitLinger == seconds)
 }
