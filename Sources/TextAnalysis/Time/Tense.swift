@@ -112,10 +112,19 @@ extension Tense {
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
         if w.pastEd, !flags.contains(.notPastEd), !w.capitalized || i == 0 || words[i - 1].scalar == 46,
-           i == 0 || !rules.tense(of: words[i - 1]).contains(.participleAux) {
+           i == 0 || !rules.tense(of: words[i - 1]).contains(.participleAux), !adjectival(words, i, rules) {
             return .past
         }
         return nil
+    }
+
+    /// An "-ed" form after a determiner, or after a determiner and a listed adverb, is an adjective ("the
+    /// proposed merger", "a still unspecified date", "the newly formed unit"): no tense.
+    static func adjectival(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Bool {
+        guard i > 0 else { return false }
+        if rules.tense(of: words[i - 1]).contains(.determiner) { return true }
+        return i > 1 && rules.tense(of: words[i - 1]).contains(.adverbBeforeParticiple)
+            && rules.tense(of: words[i - 2]).contains(.determiner)
     }
 
     /// The word range of the sentence holding `span`: from the document's sentences when there are any,
