@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 # usage: scripts/score-time DIR 100000 | scripts/time-errors.py [BUCKET ...]
-# Buckets the scorer's VALUE errors (gold vs system value on a relaxed span match) by the shape of the
-# disagreement and counts them, with misses and false alarms by rule; names given as arguments also print
-# their lines. The buckets are shapes, not verdicts: "week WXX" or "partofday dropped" are the gold leaving out
-# what TimeML says (1989-W43, 1998-10-23TNI); read the lines before calling a bucket a system error.
+# Buckets the scorer's VALUE errors (gold vs system value on a relaxed span match) by the phenomena of the time
+# issue (reference time, tense direction, granularity, PRESENT_REF, durations, quarters/fiscal, sets, extent,
+# gold notation), each with the shape of the disagreement, and counts them, with misses and false alarms by rule;
+# "phenomenon: shape" names given as arguments also print their lines. The shapes are not verdicts: "gold leaves
+# the week unspecified" or "part of day differs" are the gold leaving out what TimeML says (1989-W43,
+# 1998-10-23TNI); read the lines before calling a bucket a system error. Only "gold notation" and "gold
+# inconsistent" (a gold date that is not the named weekday) are decided by shape.
 # For error analysis only; the figures come from the scorer.
 import collections, datetime, re, sys
 
