@@ -50,6 +50,19 @@ struct TimelineBuilderTests {
         #expect(events.map(\.date) == ["2019", "2019-05-02", "2020", "PAST_REF", "PRESENT_REF", "FUTURE_REF"])
     }
 
+    /// "two days later" is a duration (P2D, as TimeBank writes it) whose sentence is dated by the day it reaches,
+    /// which also becomes the anchor for "the next day".
+    @Test func durationCountedFromADateDatesItsSentence() {
+        let doc = Self.analyzed(
+            "date 2021-03-18 He was arrested on June 5, 1995. Two days later he escaped. The next day he was caught. "
+                + "A day earlier he had been questioned.")
+        let events = Self.builder.build(doc)
+        #expect(doc.timexes.map(\.value) == ["1995-06-05", "P2D", "1995-06-08", "P1D"])
+        #expect(events.map(\.date) == ["1995-06-05", "1995-06-07", "1995-06-07", "1995-06-08"],
+                "\(events.map { "\($0.date) \(doc.text($0.chars))" })")
+        #expect(events.map(\.granularity) == ["day", "day", "day", "day"])
+    }
+
     @Test func sentencesCarryEntitiesAndQuotes() {
         var doc = Self.analyzed("date 2021-03-18 Blinken spoke on Thursday. Nothing happened.")
         doc.mentions = [EntityMention(tokens: 0..<1, chars: CharRange(16, 23), type: .person, confidence: 1, entity: 0)]

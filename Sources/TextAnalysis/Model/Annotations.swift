@@ -126,12 +126,17 @@ public struct Timex: Sendable, Equatable {
     public var rule: String
     /// TIMEX3 mod: START ("early 2019"), MID, END, APPROX, LESS_THAN, MORE_THAN ... or nil.
     public var mod: String?
-    public init(chars: CharRange, type: TimexType, value: String, rule: String, mod: String? = nil) {
+    /// For a duration counted from a date ("two days later": P2D), the date it reaches (1995-06-07), which dates
+    /// its sentence on the timeline; nil otherwise.
+    public var point: String?
+    public init(chars: CharRange, type: TimexType, value: String, rule: String, mod: String? = nil,
+                point: String? = nil) {
         self.chars = chars
         self.type = type
         self.value = value
         self.rule = rule
         self.mod = mod
+        self.point = point
     }
 }
 

@@ -84,8 +84,9 @@ extension Tense {
         let w = words[i]
         guard w.kind == .word else { return nil }
         let flags = rules.tense(of: w)
-        // After a determiner a cue is a noun ("the plan", "its plans"): no tense.
-        if !flags.isDisjoint(with: .verb), i > 0, rules.tense(of: words[i - 1]).contains(.determiner) { return nil }
+        // After a determiner a cue is a noun ("the plan", "its plans") or an adjective ("the hastily planned
+        // trip"): no tense.
+        if !flags.isDisjoint(with: .verb), adjectival(words, i, rules) { return nil }
         // "is to resume", "set to meet", "poised to": a plan.
         if flags.contains(.futureBeforeTo), i + 1 < words.count, words[i + 1].lower == "to" { return .future }
         if flags.contains(.future) {
@@ -112,10 +113,20 @@ extension Tense {
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
         if w.pastEd, !flags.contains(.notPastEd), !w.capitalized || i == 0 || words[i - 1].scalar == 46,
-           i == 0 || !rules.tense(of: words[i - 1]).contains(.participleAux) {
+           i == 0 || !rules.tense(of: words[i - 1]).contains(.participleAux), !adjectival(words, i, rules) {
             return .past
         }
         return nil
+    }
+
+    /// A word after a determiner, or after a determiner and an adverb (listed, or ending in "-ly"), is a noun or
+    /// an adjective ("the proposed merger", "a still unspecified date", "the hastily planned trip"): no tense.
+    static func adjectival(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Bool {
+        guard i > 0 else { return false }
+        if rules.tense(of: words[i - 1]).contains(.determiner) { return true }
+        guard i > 1, words[i - 1].kind == .word else { return false }
+        return (words[i - 1].endsLy || rules.tense(of: words[i - 1]).contains(.adverbBeforeParticiple))
+            && rules.tense(of: words[i - 2]).contains(.determiner)
     }
 
     /// The word range of the sentence holding `span`: from the document's sentences when there are any,

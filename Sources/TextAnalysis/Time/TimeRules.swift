@@ -44,6 +44,9 @@ struct TimeRule: Sendable {
     var spanEnd: Int
     var value: [TemplatePart]
     var mod: String?
+    /// For a duration counted from a date ("two days later" is P2D): the point in time it reaches, resolved like a
+    /// value; the timeline dates the sentence by it and it moves the anaphora anchor.
+    var point: [TemplatePart]?
     var file: String
     var line: Int
     var examples: [(text: String, value: String)]
@@ -89,6 +92,7 @@ public struct TimeRuleSet: Sendable {
     var futureBeforeTimex: Set<String> = []
     var intentBeforeTo: Set<String> = []
     var pastBeforeTimex: Set<String> = []
+    var adverbBeforeParticiple: Set<String> = []
     /// Tense word lists a word belongs to, by vocabulary id (see `tense(of:)`).
     var tenseFlags: [TenseFlags] = []
 
@@ -114,6 +118,7 @@ public struct TimeRuleSet: Sendable {
         futureBeforeTimex = try Self.wordSet(resources, "time/patterns/tense-future-before.txt")
         intentBeforeTo = try Self.wordSet(resources, "time/patterns/tense-intent-to.txt")
         pastBeforeTimex = try Self.wordSet(resources, "time/patterns/tense-past-before.txt")
+        adverbBeforeParticiple = try Self.wordSet(resources, "time/patterns/adverb-before-participle.txt")
         var listIndex: [String: Int] = [:]
         for file in Self.ruleFiles {
             try loadRules(resources, "time/rules/\(file).txt", &listIndex)
@@ -154,7 +159,7 @@ public struct TimeRuleSet: Sendable {
     mutating func compileVocabulary() {
         var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
             .union(tensePresent).union(notPastEd).union(participleAux).union(determiners).union(futureBeforeTo)
-            .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex)
+            .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex).union(adverbBeforeParticiple)
             .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
@@ -183,7 +188,7 @@ public struct TimeRuleSet: Sendable {
             (tenseFuture, .future), (tensePast, .past), (tensePresent, .present), (notPastEd, .notPastEd),
             (participleAux, .participleAux), (determiners, .determiner), (futureBeforeTo, .futureBeforeTo),
             (futureBeforeTimex, .futureBeforeTimex), (intentBeforeTo, .intentBeforeTo),
-            (pastBeforeTimex, .pastBeforeTimex),
+            (pastBeforeTimex, .pastBeforeTimex), (adverbBeforeParticiple, .adverbBeforeParticiple),
         ]
         for (set, flag) in tenseLists {
             for w in set { tenseFlags[Int(vocab[w]!)].insert(flag) }
@@ -292,15 +297,25 @@ public struct TimeRuleSet: Sendable {
                 valueText = String(valueText[..<m.lowerBound])
                 if mod!.isEmpty || mod!.contains(" ") { throw Self.fail(path, n, "MOD takes one word") }
             }
+            // " POINT <value>" before any MOD: the point in time a duration reaches (TimeRule.point).
+            var point: [TemplatePart]?
+            if let p = valueText.range(of: " POINT ") {
+                let pointText = valueText[p.upperBound...].trimmingCharacters(in: .whitespaces)
+                valueText = String(valueText[..<p.lowerBound])
+                guard type == .duration, !pointText.isEmpty else {
+                    throw Self.fail(path, n, "POINT needs a value and a DURATION rule")
+                }
+                point = try Self.template(pointText, path, n)
+            }
             guard !valueText.isEmpty else { throw Self.fail(path, n, "missing value") }
             let value = try Self.template(valueText, path, n)
             let bound = Set(elements.compactMap(\.bind))
-            for case .slot(let name, _) in value where !bound.contains(name) {
+            for case .slot(let name, _) in value + (point ?? []) where !bound.contains(name) {
                 throw Self.fail(path, n, "value uses {\(name)}, which no element binds")
             }
             if examples.isEmpty { throw Self.fail(path, n, "rule \(id) has no EXAMPLE line above it") }
             rules.append(TimeRule(id: id, type: type, elements: elements, spanStart: spanStart, spanEnd: spanEnd,
-                                  value: value, mod: mod, file: path, line: n,
+                                  value: value, mod: mod, point: point, file: path, line: n,
                                   examples: examples.map { (text: $0.0, value: $0.1) },
                                   usesTense: TimexExtractor.needsTense(valueText)))
             examples = []
@@ -381,5 +396,7 @@ struct TenseFlags: OptionSet, Sendable {
     static let intentBeforeTo = TenseFlags(rawValue: 256)
     /// "since" right before the expression.
     static let pastBeforeTimex = TenseFlags(rawValue: 512)
+    /// "still", "newly": between a determiner and an "-ed" adjective.
+    static let adverbBeforeParticiple = TenseFlags(rawValue: 1024)
     static let verb: TenseFlags = [.future, .past, .present]
 }

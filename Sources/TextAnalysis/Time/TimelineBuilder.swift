@@ -4,7 +4,8 @@
 // Which expressions anchor: DATE and TIME values with a calendar shape (2019, 2019-05, 2019-W18, 2019-Q2,
 // 2019-SU, 2019-05-02, 2019-05-02T15:00, 195 for a decade, 19 for a century) and the REF values; plus a
 // duration in hours or minutes followed by an anchor word ("hours after"), which puts the sentence on the
-// reference date. Values with unknown digits (XXXX-WXX-4), other durations and sets anchor nothing, and
+// reference date; and a duration counted from a date ("two days later"), on the date it reaches (its point).
+// Values with unknown digits (XXXX-WXX-4), other durations and sets anchor nothing, and
 // sentences without an anchor are left out.
 //
 // Order: by the first day of the period; on the same first day the coarser period first (2019 before
@@ -38,7 +39,10 @@ public struct TimelineBuilder: AnalysisComponent {
             case .date, .time:
                 anchor = Self.anchor(t.value, refDay: refDay)
             case .duration:
-                if let ref = doc.date, t.value.hasPrefix("PT"),
+                if let point = t.point {
+                    date = point
+                    anchor = Self.anchor(point, refDay: refDay)
+                } else if let ref = doc.date, t.value.hasPrefix("PT"),
                    anchorWords.contains(nextWord(doc, after: t.chars.end)) {
                     date = ref.description
                     anchor = (ref.dayNumber, "day", 8)

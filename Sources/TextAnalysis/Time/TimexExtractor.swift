@@ -13,12 +13,14 @@ public struct ExtractedTimex: Sendable, Equatable {
     public var mod: String?
     public var rule: String
     public var tense: Tense
+    /// A duration's point in time with UNDEF(...) parts still to resolve (TimeRule.point), else nil.
+    public var point: String? = nil
 }
 
 public struct TimexExtractor: Sendable {
     public let rules: TimeRuleSet
 
-    static let filters: Set<String> = ["pad2", "pm", "am", "x7", "x10", "x100", "dec", "inc"]
+    static let filters: Set<String> = ["pad2", "pm", "am", "x7", "x10", "x100", "dec", "inc", "initial"]
 
     public init(rules: TimeRuleSet) { self.rules = rules }
 
@@ -93,8 +95,9 @@ public struct TimexExtractor: Sendable {
             let value = fill(rule.value, binds)
             // Only named periods without a year read the clause tense; the others skip the search.
             let tense = rule.usesTense ? Tense.of(words: words, span: span, sentences: sentences, rules: rules) : .none
+            let point = rule.point.map { fill($0, binds) }
             out.append((m.first, ExtractedTimex(chars: chars, type: type, value: value, mod: rule.mod,
-                                                rule: rule.id, tense: tense)))
+                                                rule: rule.id, tense: tense, point: point)))
         }
         out.sort { $0.0 < $1.0 }
         return out.map(\.1)
@@ -127,6 +130,8 @@ public struct TimexExtractor: Sendable {
 
     static func apply(_ filter: String?, _ v: String) -> String {
         guard let filter else { return v }
+        // A unit name's duration letter: day -> D, week -> W.
+        if filter == "initial" { return v.first.map { String($0).uppercased() } ?? v }
         guard let n = Int(v) else { return v }
         switch filter {
         case "pad2": return pad2(n)

@@ -47,13 +47,24 @@ public struct TimexTagger: AnalysisComponent {
             if x.type == .date || x.type == .time, !x.value.contains("mentioned"),
                !x.value.contains("anchor") || x.value.contains("+"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
+            // A duration counted from a date ("two days later", "a day earlier") reaches a point in time, kept for
+            // the timeline when it is a calendar value; looking forward it moves the anchor like a date would.
+            var point: String?
+            if let p = x.point {
+                let resolved = resolver.resolve(p, reference: reference, tense: x.tense, mentioned: mentioned,
+                                                discussed: discussed)
+                if TimexResolver.Anchor(resolved) != nil {
+                    point = resolved
+                    if p.contains("+") { mentioned = resolved }
+                }
+            }
             // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
             // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
             // quarter ... after a flat second quarter"): results report the latest quarter.
             if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
                !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"),
                !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
-            out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod))
+            out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod, point: point))
             if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
                 seconds.append(second)
             }
