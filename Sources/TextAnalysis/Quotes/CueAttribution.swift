@@ -78,7 +78,7 @@ extension QuoteContext {
         // of the clause.
         if c.frame != .noun, c.frame != .passive, c.frame != .according, has(a, .passivecue), b < sEnd,
            lower[b] != "by", isWord[b], let subject = passiveSubject(before: a, floor: s.tokens.lowerBound) {
-            let e = clauseEnd(from: b, sentenceEnd: sEnd)
+            let e = clauseEnd(from: b, sentenceEnd: sEnd, stopAtComma: inOpeningClause(a))
             if wordCount(b..<max(b, e)) >= 2 {
                 return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(subject.lowerBound..<e),
                                       rule: "reported.passive", confidence: 0.35)
@@ -250,6 +250,17 @@ extension QuoteContext {
         return speakerless(c, end: sEnd)
     }
 
+    /// True when the token at `a` lies in its sentence's opening subordinate clause, before the comma that ends it
+    /// ("While a curfew was announced from midnight, authorities did not enforce it", "Although the plan is
+    /// intended to ..., it leaves ..."): what a cue there reports ends at that comma, not in the main clause.
+    /// The same reading the speaker rules give a cue after an opener (words.tsv opener).
+    func inOpeningClause(_ a: Int) -> Bool {
+        guard let s = sentence(of: a) else { return false }
+        let lead = trimLeading(s.tokens.lowerBound, end: a)
+        guard lead < a, isWord[lead], has(lead, .opener) else { return false }
+        return !(lead..<a).contains { isPunct($0, ",;:") }
+    }
+
     /// True when the attribution ending at token `p` (after its cue, hearer and time phrase) is set between commas
     /// inside a clause that goes on after it: "To understand the real Dred Scott, Chief Justice Roberts said, one
     /// should visit this museum", "The middle fifth paid 8.9 percent, the agency said in a June report, ...".
@@ -335,9 +346,9 @@ extension QuoteContext {
         }
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
-        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
-            return nil
-        }
+        let opening = inOpeningClause(a)
+        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd, stopAtComma: opening),
+              case .clause = target else { return nil }
         var sp: SpeakerGuess?
         if let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
