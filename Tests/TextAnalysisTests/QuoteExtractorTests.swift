@@ -69,6 +69,11 @@ import Testing
         Row(text: "Maria Lopez wrote: my father said the war was over.", quotes: []),
         Row(text: "“I know what I said,” Lopez said. “I said it would be hard.”",
             quotes: [("Lopez", "Lopez", "I know what I said,” Lopez said. “I said it would be hard.", .direct)]),
+        // A quoted title in the attribution's venue phrase is no resumed quote: the quote resumes after it.
+        Row(text: "“We will win this race in Ohio,” Lopez said on Fox News’s “Fox and Friends.” “The race is close in "
+                + "every state.”",
+            quotes: [("Lopez", "Lopez", "We will win this race in Ohio,” Lopez said on Fox News’s “Fox and Friends.” "
+                        + "“The race is close in every state.", .direct)]),
         Row(text: "“I know what I said,” Lopez said after the vote. Officials left. “I said it would be hard.”",
             quotes: [("Lopez", "Lopez", "I know what I said,", .direct),
                      ("Lopez", "Lopez", "I said it would be hard.", .direct)]),
