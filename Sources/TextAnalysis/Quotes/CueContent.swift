@@ -263,11 +263,13 @@ extension QuoteContext {
         return k
     }
 
-    /// True when words follow a closing mark before the sentence ends ("said “both options” are considered").
+    /// True when words follow a closing mark before the sentence ends ("said “both options” are considered"), but
+    /// not a subordinator (words.tsv clausestop: 'saying “That makes me smart,” when Clinton blasted him'): the
+    /// writer's clause then follows a complete quote.
     private func clauseContinues(after close: Int) -> Bool {
         let k = close + 1
         guard k < lower.count, sentenceOf[k] == sentenceOf[close] else { return false }
-        return isWord[k] && cueAt[k] == nil
+        return isWord[k] && cueAt[k] == nil && !has(k, .clausestop)
     }
 
     /// The end (exclusive) of a reported clause: the sentence end without its final punctuation, or an earlier
