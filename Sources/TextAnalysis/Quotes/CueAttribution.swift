@@ -119,7 +119,15 @@ extension QuoteContext {
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
-            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd) {
+            // "The tax, which seems to be a polarizing question, was dropped": a relative clause ends at its comma.
+            // (Only for verbs of seeming: for other cues the longer reading often holds the clause a later
+            // attribution reports, "who had pressed police to ..., watched it, attorneys said".)
+            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd,
+                                    stopAtComma: has(a, .seeming) && has(sp.mention.lowerBound, .relative)) {
+                if has(a, .seeming), case .clause(let r) = target, let from = seemingSubject(sp, cue: a, sentence: s) {
+                    return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(from..<r.upperBound),
+                                          rule: "reported.seeming", confidence: 0.6)
+                }
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: c.frame == .object ? 0.55 : 0.6)
             }
@@ -259,6 +267,20 @@ extension QuoteContext {
         let lead = trimLeading(s.tokens.lowerBound, end: a)
         guard lead < a, isWord[lead], has(lead, .opener) else { return false }
         return !(lead..<a).contains { isPunct($0, ",;:") }
+    }
+
+    /// Where the content of a verb of seeming starts (words.tsv seeming: "The Syrian conflict may once have seemed
+    /// far away", "Melania seems to have vanished"): its subject is part of what seems so, and PolNeAR's content
+    /// runs from it around the cue; no one is named as the source. The subject is the sentence's opening words
+    /// when nothing (no comma, quote or cue) separates them from the cue, else the phrase read as speaker ("...,
+    /// which seems to be ..."). Nil when that phrase is not right before the cue.
+    func seemingSubject(_ sp: SpeakerGuess, cue a: Int, sentence s: Sentence) -> Int? {
+        let m = sp.mention
+        guard m.upperBound <= a, m.lowerBound >= s.tokens.lowerBound,
+              skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound) < m.upperBound else { return nil }
+        let lead = trimLeading(s.tokens.lowerBound, end: a)
+        let open = (lead..<a).allSatisfy { !isPunct($0, ",;:") && quoteOf[$0] < 0 && cueAt[$0] == nil }
+        return open && lead <= m.lowerBound ? lead : m.lowerBound
     }
 
     /// True when the attribution ending at token `p` (after its cue, hearer and time phrase) is set between commas
