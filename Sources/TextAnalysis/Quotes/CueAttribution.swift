@@ -98,19 +98,21 @@ extension QuoteContext {
                 ?? (coordinated ? relativeSubject(before: j, floor: s.tokens.lowerBound, lastSpeaker: lastSpeaker)
                     : nil)
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
+            // "In offering analysis of the race, Caddell told ...": a gerund in the sentence's opening phrase reports
+            // up to its comma.
+            let opening = gerund && trimLeading(s.tokens.lowerBound, end: a) == a - 1
             let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
-            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
+            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd, stopAtComma: opening)
+            else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: rule(coordinated ? "coordinated" : gerund ? "gerund" : "participle", target),
                                   confidence: 0.7)
         }
 
         if c.frame == .noun {
-            // "Trump's claim that ...", "his promise to ...": the owner of the noun said it.
-            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
-            else { return nil }
-            let that = lower[b] == "that"
-            guard let target = forward(from: b, frame: that ? .speech : .infinitive, end: sEnd) else {
+            // "Trump's claim that ...", "his promise to ...", "his adulation of Putin": the owner of the noun said
+            // it (NounCueContent.swift).
+            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), let target = nounCueContent(c, end: sEnd) else {
                 return nil
             }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
@@ -383,8 +385,10 @@ extension QuoteContext {
             g.mention = k..<(k + 1)
             return g
         }
-        guard lower[k] == "’s" || lower[k] == "'s", let np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
+        guard lower[k] == "’s" || lower[k] == "'s", var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
         else { return nil }
+        // "The speech reflected the president's eagerness": the owner starts at its own determiner.
+        if let d = np.dropFirst().last(where: { isWord[$0] && has($0, .det) }) { np = d..<np.upperBound }
         return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
     }
 
