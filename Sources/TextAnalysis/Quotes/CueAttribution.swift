@@ -92,18 +92,25 @@ extension QuoteContext {
         // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
         let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
             && (has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by")
+        // "In offering analysis of the race, pollster Pat Caddell told ...": a gerund opening the sentence after a
+        // preposition reports up to its comma, and its speaker is the subject after that comma.
+        if !gerund, a - 1 == s.tokens.lowerBound, lower[a].hasSuffix("ing"),
+           has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by",
+           let comma = (b..<sEnd).first(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) {
+            guard let sp = speakerRight(from: comma + 1, lastSpeaker: lastSpeaker),
+                  let target = (c.infinitive ? forward(from: b, frame: .infinitive, end: comma) : nil)
+                    ?? forward(from: b, frame: c.frame, end: comma) else { return nil }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("gerund", target),
+                                  confidence: 0.7)
+        }
         if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
                 ?? (coordinated ? relativeSubject(before: j, floor: s.tokens.lowerBound, lastSpeaker: lastSpeaker)
                     : nil)
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
-            // "In offering analysis of the race, Caddell told ...": a gerund in the sentence's opening phrase reports
-            // up to its comma.
-            let opening = gerund && trimLeading(s.tokens.lowerBound, end: a) == a - 1
             let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
-            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd, stopAtComma: opening)
-            else { return nil }
+            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: rule(coordinated ? "coordinated" : gerund ? "gerund" : "participle", target),
                                   confidence: 0.7)

@@ -21,7 +21,9 @@ extension QuoteContext {
                 && !isCap[k + 1] && (cueAt[k + 1] == nil || cueAt[k + 1]!.frame == .noun)
                 && (!isWord[k + 2] || has(k + 2, .venueprep) || lower[k + 2] == "and" || has(k + 2, .time))
             // Nor does a subordinator ("were surprised when Trump ..."): what follows is no object.
-            if has(k, .nostart) || has(k, .clausestop) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
+            // A noun cue may be the object ("signaled willingness to change the law").
+            if has(k, .nostart) || has(k, .clausestop) || (lower[k] == "that" && !determiner)
+                || (cueAt[k] != nil && cueAt[k]!.frame != .noun) {
                 return nil
             }
             // "offered no proof", "has proposed nothing that ...": a negative or indefinite pronoun is an object.
