@@ -394,8 +394,13 @@ extension QuoteContext {
         }
         guard lower[k] == "’s" || lower[k] == "'s", var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
         else { return nil }
-        // "The speech reflected the president's eagerness": the owner starts at its own determiner.
-        if let d = np.dropFirst().last(where: { isWord[$0] && has($0, .det) }) { np = d..<np.upperBound }
+        // "Nobody shared Nervo's conclusion": a name's owner is its mention; "The speech reflected the president's
+        // eagerness": another owner starts at its own determiner.
+        if mentionOf[k - 1] >= 0, doc.mentions[mentionOf[k - 1]].tokens.lowerBound >= np.lowerBound {
+            np = doc.mentions[mentionOf[k - 1]].tokens.lowerBound..<np.upperBound
+        } else if let d = np.dropFirst().last(where: { isWord[$0] && has($0, .det) }) {
+            np = d..<np.upperBound
+        }
         return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
     }
 
