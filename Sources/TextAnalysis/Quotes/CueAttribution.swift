@@ -92,6 +92,17 @@ extension QuoteContext {
         // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
         let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
             && (has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by")
+        // "In offering analysis of the race, pollster Pat Caddell told ...": a gerund opening the sentence after a
+        // preposition reports up to its comma, and its speaker is the subject after that comma.
+        if !gerund, a - 1 == s.tokens.lowerBound, lower[a].hasSuffix("ing"),
+           has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by",
+           let comma = (b..<sEnd).first(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) {
+            guard let sp = speakerRight(from: comma + 1, lastSpeaker: lastSpeaker),
+                  let target = (c.infinitive ? forward(from: b, frame: .infinitive, end: comma) : nil)
+                    ?? forward(from: b, frame: c.frame, end: comma) else { return nil }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("gerund", target),
+                                  confidence: 0.7)
+        }
         if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
@@ -106,11 +117,9 @@ extension QuoteContext {
         }
 
         if c.frame == .noun {
-            // "Trump's claim that ...", "his promise to ...": the owner of the noun said it.
-            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
-            else { return nil }
-            let that = lower[b] == "that"
-            guard let target = forward(from: b, frame: that ? .speech : .infinitive, end: sEnd) else {
+            // "Trump's claim that ...", "his promise to ...", "his adulation of Putin": the owner of the noun said
+            // it (NounCueContent.swift).
+            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), let target = nounCueContent(c, end: sEnd) else {
                 return nil
             }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
@@ -443,8 +452,15 @@ extension QuoteContext {
             g.mention = k..<(k + 1)
             return g
         }
-        guard lower[k] == "’s" || lower[k] == "'s", let np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
+        guard lower[k] == "’s" || lower[k] == "'s", var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
         else { return nil }
+        // "Nobody shared Nervo's conclusion": a name's owner is its mention; "The speech reflected the president's
+        // eagerness": another owner starts at its own determiner.
+        if mentionOf[k - 1] >= 0, doc.mentions[mentionOf[k - 1]].tokens.lowerBound >= np.lowerBound {
+            np = doc.mentions[mentionOf[k - 1]].tokens.lowerBound..<np.upperBound
+        } else if let d = np.dropFirst().last(where: { isWord[$0] && has($0, .det) }) {
+            np = d..<np.upperBound
+        }
         return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
     }
 

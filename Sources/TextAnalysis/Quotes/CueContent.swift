@@ -20,10 +20,14 @@ extension QuoteContext {
             let determiner = lower[k] == "that" && k + 2 < sEnd && isWord[k + 1] && !has(k + 1, .subject)
                 && !isCap[k + 1] && (cueAt[k + 1] == nil || cueAt[k + 1]!.frame == .noun)
                 && (!isWord[k + 2] || has(k + 2, .venueprep) || lower[k + 2] == "and" || has(k + 2, .time))
-            if has(k, .nostart) || (lower[k] == "that" && !determiner) || cueAt[k] != nil {
+            // Nor does a subordinator ("were surprised when Trump ..."): what follows is no object.
+            // A noun cue may be the object ("signaled willingness to change the law").
+            if has(k, .nostart) || has(k, .clausestop) || (lower[k] == "that" && !determiner)
+                || (cueAt[k] != nil && cueAt[k]!.frame != .noun) {
                 return nil
             }
-            if Self.nonClauseStarts.contains(lower[k]) { return nil }
+            // "offered no proof", "has proposed nothing that ...": a negative or indefinite pronoun is an object.
+            if Self.nonClauseStarts.contains(lower[k]), !Self.objectPronouns.contains(lower[k]) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
@@ -91,6 +95,9 @@ extension QuoteContext {
         guard let cue, !has(cue, .thinobject), frame == .object else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
+
+    /// Words of nonClauseStarts that can open an object ("offered no proof", "proposed nothing").
+    private static let objectPronouns: Set<String> = ["no", "nothing", "something", "anything"]
 
     /// Possessive 's and hyphens inside an object phrase.
     private func isJoiner(_ t: Int) -> Bool {

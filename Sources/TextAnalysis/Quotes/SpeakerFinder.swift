@@ -129,7 +129,8 @@ extension QuoteContext {
             }
             if isWord[i] {
                 if has(i, .boundary) || cueAt[i] != nil { break }
-                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1] {
+                // A capitalised determiner opening a sentence is no name ("His ex-wife agreed").
+                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1], !has(i - 1, .det) {
                     // A source noun after a capitalised modifier ends the phrase with it ("said one GOP source in
                     // the room", "a White House official"); another lower-case word ends it before ("Graham told").
                     if i - 1 > s, has(i, .sourcehead), !isCap[s] { i += 1 }
