@@ -307,6 +307,7 @@ extension QuoteContext {
                 if has(t, .asidedash), !isOpenMark(t + 1),
                    !(t + 1..<end).contains(where: { !isWord[$0] && has($0, .asidedash) }) { break }
                 if isPunct(t, ","), asideParticiple(at: t + 1, end: end) { break }
+                if isPunct(t, ","), withAside(at: t, from: k, end: end) { break }
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
                 // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
                 // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
@@ -337,6 +338,15 @@ extension QuoteContext {
         var e = min(t, end)
         while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
         return e
+    }
+
+    /// True when the comma at `t` opens an absolute "with" phrase after a clause of four words or more read from
+    /// `k` with no comma of its own: the writer's elaboration (", with one notable exception", ", with
+    /// RealClearPolitics showing her ahead 3 points"), not what was said. Not after an apposition ("two developers,
+    /// Quiros and Stenger, with defrauding ...") nor a short opening phrase ("In December 2009, with ...").
+    private func withAside(at t: Int, from k: Int, end: Int) -> Bool {
+        guard t + 2 < end, lower[t + 1] == "with", quoteOf[t + 1] < 0, isWord[t + 2] else { return false }
+        return wordCount(k..<t) >= 4 && !(k..<t).contains { isPunct($0, ",;:") }
     }
 
     /// A quote mark opens between `t` and `end` before any cue does.
