@@ -30,11 +30,15 @@ extension QuoteContext {
             if Self.nonClauseStarts.contains(lower[k]), !Self.objectPronouns.contains(lower[k]) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
-        // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks.
+        // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks, also
+        // right after a one-word object ("despise Trump because his speech is full of hate"); not a capitalised
+        // one in a title-case headline ("Shows Bias When It Comes To ...") nor one whose clause quotes the speaker
+        // ("against injustice because to her, “there’s nothing more important ...”": the marks show it is said).
         // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
-        if let stop = (k + 2..<max(k + 2, e)).first(where: { isWord[$0] && quoteOf[$0] < 0
-            && (has($0, .clausestop) || lower[$0] == "but"
-                || (isPunct($0 - 1, ",") && has($0, .relative))) }) {
+        let clauseEndsAt = e
+        if let stop = (k + 1..<max(k + 1, e)).first(where: { t in isWord[t] && quoteOf[t] < 0
+            && ((has(t, .clausestop) && !isCap[t] && !(t..<clauseEndsAt).contains { quoteOf[$0] >= 0 })
+                || lower[t] == "but" || (isPunct(t - 1, ",") && has(t, .relative))) }) {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
