@@ -69,6 +69,16 @@ import Testing
         Row(text: "Maria Lopez wrote: my father said the war was over.", quotes: []),
         Row(text: "“I know what I said,” Lopez said. “I said it would be hard.”",
             quotes: [("Lopez", "Lopez", "I know what I said,” Lopez said. “I said it would be hard.", .direct)]),
+        // A subordinate clause after the closing mark is the writer's, not part of a mixed quote.
+        Row(text: "Trump said “That makes me smart,” when Clinton raised the issue of his taxes.",
+            quotes: [("Trump", "Trump", "That makes me smart,", .direct)]),
+        Row(text: "Trump said “both pressure and diplomatic options” are being considered.",
+            quotes: [("Trump", "Trump", "“both pressure and diplomatic options” are being considered", .mixed)]),
+        // A quoted title in the attribution's venue phrase is no resumed quote: the quote resumes after it.
+        Row(text: "“We will win this race in Ohio,” Lopez said on Fox News’s “Fox and Friends.” “The race is close in "
+                + "every state.”",
+            quotes: [("Lopez", "Lopez", "We will win this race in Ohio,” Lopez said on Fox News’s “Fox and Friends.” "
+                        + "“The race is close in every state.", .direct)]),
         Row(text: "“I know what I said,” Lopez said after the vote. Officials left. “I said it would be hard.”",
             quotes: [("Lopez", "Lopez", "I know what I said,", .direct),
                      ("Lopez", "Lopez", "I said it would be hard.", .direct)]),

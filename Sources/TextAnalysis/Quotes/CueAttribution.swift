@@ -78,7 +78,7 @@ extension QuoteContext {
         // of the clause.
         if c.frame != .noun, c.frame != .passive, c.frame != .according, has(a, .passivecue), b < sEnd,
            lower[b] != "by", isWord[b], let subject = passiveSubject(before: a, floor: s.tokens.lowerBound) {
-            let e = clauseEnd(from: b, sentenceEnd: sEnd)
+            let e = clauseEnd(from: b, sentenceEnd: sEnd, stopAtComma: inOpeningClause(a))
             if wordCount(b..<max(b, e)) >= 2 {
                 return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(subject.lowerBound..<e),
                                       rule: "reported.passive", confidence: 0.35)
@@ -92,6 +92,17 @@ extension QuoteContext {
         // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
         let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
             && (has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by")
+        // "In offering analysis of the race, pollster Pat Caddell told ...": a gerund opening the sentence after a
+        // preposition reports up to its comma, and its speaker is the subject after that comma.
+        if !gerund, a - 1 == s.tokens.lowerBound, lower[a].hasSuffix("ing"),
+           has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by",
+           let comma = (b..<sEnd).first(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) {
+            guard let sp = speakerRight(from: comma + 1, lastSpeaker: lastSpeaker),
+                  let target = (c.infinitive ? forward(from: b, frame: .infinitive, end: comma) : nil)
+                    ?? forward(from: b, frame: c.frame, end: comma) else { return nil }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("gerund", target),
+                                  confidence: 0.7)
+        }
         if c.isParticiple || coordinated || gerund {
             // ", adding (that) ...": the speaker of the clause this hangs on.
             let sp = previous.flatMap { sentenceOf[$0.cue.lowerBound] == sentenceOf[a] ? $0.speaker : nil }
@@ -106,11 +117,9 @@ extension QuoteContext {
         }
 
         if c.frame == .noun {
-            // "Trump's claim that ...", "his promise to ...": the owner of the noun said it.
-            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), b < sEnd, lower[b] == "that" || lower[b] == "to"
-            else { return nil }
-            let that = lower[b] == "that"
-            guard let target = forward(from: b, frame: that ? .speech : .infinitive, end: sEnd) else {
+            // "Trump's claim that ...", "his promise to ...", "his adulation of Putin": the owner of the noun said
+            // it (NounCueContent.swift).
+            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), let target = nounCueContent(c, end: sEnd) else {
                 return nil
             }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
@@ -119,7 +128,15 @@ extension QuoteContext {
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
-            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd) {
+            // "The tax, which seems to be a polarizing question, was dropped": a relative clause ends at its comma.
+            // (Only for verbs of seeming: for other cues the longer reading often holds the clause a later
+            // attribution reports, "who had pressed police to ..., watched it, attorneys said".)
+            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd,
+                                    stopAtComma: has(a, .seeming) && has(sp.mention.lowerBound, .relative)) {
+                if has(a, .seeming), case .clause(let r) = target, let from = seemingSubject(sp, cue: a, sentence: s) {
+                    return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(from..<r.upperBound),
+                                          rule: "reported.seeming", confidence: 0.6)
+                }
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: c.frame == .object ? 0.55 : 0.6)
             }
@@ -190,8 +207,10 @@ extension QuoteContext {
             // around it (from the sentence start to the clause end, the attribution included, as split quotes).
             // A tell cue's hearer and a time phrase may sit before the second comma ("The difference now, he told
             // me on Friday, is that ...").
-            let p = skipTime(c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b, end: sEnd)
-            if isPunct(left - 1, ","), isPunct(p, ","), wordAt(p + 1), has(p + 1, .nostart),
+            var p = skipTime(c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b, end: sEnd)
+            let inset = isPunct(left - 1, ",") && quoteOf[left - 1] < 0
+                && parentheticalRest(at: &p, before: left - 1, sentence: s.tokens.lowerBound, end: sEnd)
+            if isPunct(left - 1, ","), isPunct(p, ","), wordAt(p + 1), has(p + 1, .nostart) || inset,
                lower[p + 1] != "and", lower[p + 1] != "or", quoteOf[left - 1] < 0 {
                 var start = trimLeading(s.tokens.lowerBound, end: left)
                 // "..., which, Tompkins said, is usually full": a relative clause's content starts at its pronoun.
@@ -246,6 +265,56 @@ extension QuoteContext {
                                   confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
+    }
+
+    /// True when the token at `a` lies in its sentence's opening subordinate clause, before the comma that ends it
+    /// ("While a curfew was announced from midnight, authorities did not enforce it", "Although the plan is
+    /// intended to ..., it leaves ..."): what a cue there reports ends at that comma, not in the main clause.
+    /// The same reading the speaker rules give a cue after an opener (words.tsv opener).
+    func inOpeningClause(_ a: Int) -> Bool {
+        guard let s = sentence(of: a) else { return false }
+        let lead = trimLeading(s.tokens.lowerBound, end: a)
+        guard lead < a, isWord[lead], has(lead, .opener) else { return false }
+        return !(lead..<a).contains { isPunct($0, ",;:") }
+    }
+
+    /// Where the content of a verb of seeming starts (words.tsv seeming: "The Syrian conflict may once have seemed
+    /// far away", "Melania seems to have vanished"): its subject is part of what seems so, and PolNeAR's content
+    /// runs from it around the cue; no one is named as the source. The subject is the sentence's opening words
+    /// when nothing (no comma, quote or cue) separates them from the cue, else the phrase read as speaker ("...,
+    /// which seems to be ..."). Nil when that phrase is not right before the cue.
+    func seemingSubject(_ sp: SpeakerGuess, cue a: Int, sentence s: Sentence) -> Int? {
+        let m = sp.mention
+        guard m.upperBound <= a, m.lowerBound >= s.tokens.lowerBound,
+              skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound) < m.upperBound else { return nil }
+        let lead = trimLeading(s.tokens.lowerBound, end: a)
+        let open = (lead..<a).allSatisfy { !isPunct($0, ",;:") && quoteOf[$0] < 0 && cueAt[$0] == nil }
+        return open && lead <= m.lowerBound ? lead : m.lowerBound
+    }
+
+    /// True when the attribution ending at token `p` (after its cue, hearer and time phrase) is set between commas
+    /// inside a clause that goes on after it: "To understand the real Dred Scott, Chief Justice Roberts said, one
+    /// should visit this museum", "The middle fifth paid 8.9 percent, the agency said in a June report, ...".
+    /// PolNeAR's content runs around such an attribution, whatever word follows it; a venue phrase before the
+    /// second comma ("in a June report") is stepped over, moving `p` to that comma. Not an attribution inside an
+    /// opening phrase ("In a statement, the firm said, ..."), nor one followed by another cue (", adding"), a
+    /// relative clause, "according to" or "as" (", lawmakers said, as they bristled at ...": the circumstances of
+    /// the saying, the writer's words).
+    func parentheticalRest(at p: inout Int, before comma: Int, sentence start: Int, end: Int) -> Bool {
+        var k = p
+        if k < end, isWord[k], has(k, .venueprep) {
+            var j = k + 1
+            while j < end, j - k < 8, isWord[j], cueAt[j] == nil, quoteOf[j] < 0, lower[j] != "that" { j += 1 }
+            guard j < end, isPunct(j, ",") else { return false }
+            k = j
+        }
+        guard k + 2 < end, isPunct(k, ","), isWord[k + 1], quoteOf[k + 1] < 0, cueAt[k + 1] == nil,
+              !has(k + 1, .relative), lower[k + 1] != "according", lower[k + 1] != "as",
+              !isCloseMark(comma - 1) else { return false }
+        let lead = trimLeading(start, end: comma)
+        guard lead < comma, !has(lead, .intro), wordCount(lead..<comma) >= 3 else { return false }
+        p = k
+        return true
     }
 
     /// An unlisted verb with a "that"-clause ("The group contends that ..."): an indirect quote only when the
@@ -308,9 +377,9 @@ extension QuoteContext {
         }
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
-        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd), case .clause = target else {
-            return nil
-        }
+        let opening = inOpeningClause(a)
+        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd, stopAtComma: opening),
+              case .clause = target else { return nil }
         var sp: SpeakerGuess?
         if let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
@@ -383,8 +452,15 @@ extension QuoteContext {
             g.mention = k..<(k + 1)
             return g
         }
-        guard lower[k] == "’s" || lower[k] == "'s", let np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
+        guard lower[k] == "’s" || lower[k] == "'s", var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
         else { return nil }
+        // "Nobody shared Nervo's conclusion": a name's owner is its mention; "The speech reflected the president's
+        // eagerness": another owner starts at its own determiner.
+        if mentionOf[k - 1] >= 0, doc.mentions[mentionOf[k - 1]].tokens.lowerBound >= np.lowerBound {
+            np = doc.mentions[mentionOf[k - 1]].tokens.lowerBound..<np.upperBound
+        } else if let d = np.dropFirst().last(where: { isWord[$0] && has($0, .det) }) {
+            np = d..<np.upperBound
+        }
         return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
     }
 

@@ -94,6 +94,8 @@ extension QuoteContext {
     /// The second try, for a long attribution with an aside (“A,” said Hill, a doctor who ... . “B.”); the
     /// extractor then keeps one piece when the attribution outweighs both.
     static let longAttributionReach = 40
+    /// The most words a quoted title inside an attribution has ("on “Meet the Press”").
+    static let maxTitleWords = 5
 
     /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within
     /// `reach` tokens after the attribution ending at `t`, with no cue and no other sentence in between.
@@ -101,7 +103,17 @@ extension QuoteContext {
         let para = paragraph(ofToken: t - 1)
         var k = t
         while k < lower.count, k - t <= reach, paragraph(ofToken: k) == para {
-            if isOpenMark(k) { return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k] }
+            if isOpenMark(k) {
+                // 'said on Fox News’s “Fox and Friends.” “I mean ...”': a short title after a word, where the
+                // attribution says it was said, is part of the attribution; the quote resumes after it.
+                let q = directs[quoteOf[k]]
+                if k > t, isWord[k - 1] || lower[k - 1] == "’s" || lower[k - 1] == "'s",
+                   wordCount(q.inner) <= Self.maxTitleWords {
+                    k = q.closeToken + 1
+                    continue
+                }
+                return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k]
+            }
             if cueAt[k] != nil || quoteOf[k] >= 0 { return nil }
             if isPunct(k, ".!?;"), !isOpenMark(k + 1) { return nil }
             k += 1

@@ -322,9 +322,11 @@ struct QuoteContext {
             }
         }
         // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
-        // said"): only the second is a cue. "according to" stays a cue ("according to show insiders").
+        // said"): only the second is a cue. "according to" stays a cue ("according to show insiders"), and so does
+        // a cue before a noun cue, its object ("signaled willingness to ...").
         for t in 0..<max(0, n - 1) {
-            if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n, cueAt[c.tokens.upperBound] != nil {
+            if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n,
+               let next = cueAt[c.tokens.upperBound], next.frame != .noun {
                 cueAt[t] = nil
             }
         }

@@ -111,6 +111,14 @@ extension QuoteContext {
         if has(e, .sourcehead) { return validPhrase((i + 1)..<(e + 1)) }
         var first = i + 1
         while first <= e, !(isWord[first] && canStartSubject(first)) { first += 1 }
+        // "..., independent analyses agree": a bare plural noun phrase that opens its clause (after punctuation, a
+        // clause word or the sentence start, not after a cue) is a subject too; not before an -ed form or a
+        // literal cue, which may be a participle ("chemicals found in air conditioners").
+        if first > e, e - i <= 3, lower[e].count > 3, lower[e].hasSuffix("s"), !lower[e].hasSuffix("ss"),
+           e + 1 < lower.count, !lower[e + 1].hasSuffix("ed"), !has(e + 1, .literal),
+           i < lo || !isWord[i] || (has(i, .boundary) && cueAt[i] == nil) {
+            return validPhrase((i + 1)..<(e + 1))
+        }
         guard first <= e else { return nil }
         return validPhrase(first..<(e + 1))
     }
@@ -129,7 +137,8 @@ extension QuoteContext {
             }
             if isWord[i] {
                 if has(i, .boundary) || cueAt[i] != nil { break }
-                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1] {
+                // A capitalised determiner opening a sentence is no name ("His ex-wife agreed").
+                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1], !has(i - 1, .det) {
                     // A source noun after a capitalised modifier ends the phrase with it ("said one GOP source in
                     // the room", "a White House official"); another lower-case word ends it before ("Graham told").
                     if i - 1 > s, has(i, .sourcehead), !isCap[s] { i += 1 }
