@@ -162,7 +162,11 @@ extension QuoteContext {
             let h = skipHearer(k + 1, end: sEnd)
             if h < sEnd, lower[h] == "that" { k = h }
         }
-        if frame == .that && lower[k] != "that" && !isOpenMark(k) { return nil }
+        // "Lynch notes they were appointed ...": a subject pronoun (not "it", also an object) right after the cue
+        // opens a clause as "that" does (not after a phrase: "tweets in which he called ...").
+        let nominative = k == skipTime(start, end: sEnd) && k < sEnd && isWord[k] && has(k, .subject)
+            && lower[k] != "it" && wordAt(k + 1)
+        if frame == .that && lower[k] != "that" && !isOpenMark(k) && !nominative { return nil }
         // "said no decision had been made" is a clause; "said no", "said no to" are not.
         let answer = (lower[k] == "no" || lower[k] == "yes") && wordAt(k + 1) && lower[k + 1] != "to"
         // The complementizer belongs to the content ("said [that the plan failed]"), as PolNeAR and PARC
