@@ -39,6 +39,10 @@ both pressure and diplomatic options to deal with North Korea.
         (Array("{\"text\": \"x\", \"date\": \"2021-02-30\"}".utf8), "application/json", 400, "date"),
         (Array("not json".utf8), "application/json", 400, "body"),
         (Array("hello".utf8), "application/xml", 415, ""),
+        // A date line that is not a real date: the sender meant one, so it is refused rather than read as text.
+        (Array("date 2021-02-30 Talks resumed on Monday.".utf8), "text/plain", 400, "body"),
+        (Array("  date 2021-13-01\nTalks resumed.".utf8), "text/plain", 400, "body"),
+        (Array("{\"text\": \"date 2021-02-30 Talks resumed.\"}".utf8), "application/json", 400, "text"),
     ])
     func badSubmissionsAreProblemsNamingTheField(body: [UInt8], contentType: String, status: Int, field: String) throws {
         let live = try LiveService()
