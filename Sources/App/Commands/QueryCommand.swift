@@ -35,7 +35,7 @@ struct QueryCommand: ParsableCommand {
             throw ValidationError("cannot read the filters")
         }
         let object: JSONValue
-        do { object = try query.run(parameters, store: try store.openStore()) } catch let error as any HTTPResponseError {
+        do { object = try query.run(parameters, store: try store.openStore(creating: false)) } catch let error as any HTTPResponseError {
             throw ValidationError(error.detail)
         }
         FileHandle.standardOutput.write(Data(object.encoded() + Array("\n".utf8)))
