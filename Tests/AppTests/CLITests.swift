@@ -149,6 +149,16 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    /// A database that cannot be opened will never open: serve stops (status 1, the reason on stderr) instead of
+    /// answering /health forever while never ready.
+    @Test func serveStopsWhenTheDatabaseCannotBeOpened() throws {
+        let file = try write("not-a-folder", Array("x".utf8))
+        guard let result = try byline(["serve", "--port", "0", "--database", file + "/byline.db"], timeout: 60)
+        else { return }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("byline serve: cannot load"), "\(result.stderr)")
+    }
+
     @Test func serveStopsOnBadEnvironmentValue() throws {
         guard let result = try byline(["serve"], environment: ["BYLINE_MAX_BODY_SIZE": "huge"]) else { return }
         #expect(result.status == 2)
