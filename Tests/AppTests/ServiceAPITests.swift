@@ -55,6 +55,24 @@ both pressure and diplomatic options to deal with North Korea.
         }
     }
 
+    /// An article with no text would be an empty row in every list: POST /articles and batch lines refuse it,
+    /// while POST /analyze answers its (empty) analysis.
+    @Test(arguments: [
+        ("", "text/plain", "body"), (" \n\t ", "text/plain", "body"), ("date 2021-03-18\n  ", "text/plain", "body"),
+        ("{\"text\": \"  \"}", "application/json", "text"), ("{\"text\": \"\"}", "application/json", "text"),
+    ])
+    func articlesWithoutTextAreRefusedAndNotStored(body: String, contentType: String, field: String) throws {
+        let live = try LiveService()
+        let stored = try live.request("POST", "/articles", text: body, headers: ["Content-Type": contentType])
+        #expect(stored.status == 400)
+        #expect(stored.json["field"] as? String == field)
+        #expect(try live.request("POST", "/analyze", text: body, headers: ["Content-Type": contentType]).status == 200)
+        let batch = try live.request("POST", "/articles/batch", text: "{\"text\": \" \"}\n",
+                                     headers: ["Content-Type": "application/x-ndjson"])
+        #expect(batch.bodyText.contains("\"status\":400"), "\(batch.bodyText)")
+        #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == 0)
+    }
+
     @Test func postingTheSameTextTwiceKeepsOneArticle() throws {
         let live = try LiveService()
         let first = try live.request("POST", "/articles?title=Seed", text: seedText)
