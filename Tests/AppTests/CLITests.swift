@@ -135,9 +135,11 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         (["analyze", "DIR/baddate.txt"], "not a real YYYY-MM-DD date"),
         (["query", "--database", "MISSING/store.db", "articles"], "there is no database at"),
         (["backup", "--database", "MISSING/store.db", "DIR/copy.db"], "there is no database at"),
+        (["query", "--database", "DIR/store.db", "entities", "limit=900"], "query parameter 'limit' must be"),
     ])
     func commandFailuresSayWhatIsWrongWithoutUsage(args: [String], message: String) throws {
         _ = try write("baddate.txt", Array("date 2021-02-30 Talks resumed on Monday.".utf8))
+        _ = try Service.openStore(path: directory.appendingPathComponent("store.db").path)
         let missing = directory.appendingPathComponent("missing").path
         let args = args.map {
             $0.replacingOccurrences(of: "MISSING", with: missing).replacingOccurrences(of: "DIR", with: directory.path)
@@ -157,6 +159,14 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         else { return }
         #expect(result.status == 1)
         #expect(result.stderr.contains("byline serve: cannot load"), "\(result.stderr)")
+    }
+
+    /// Bad arguments exit with status 64 and the usage of the command at fault (not of `byline`).
+    @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"]])
+    func badArgumentsShowTheCommandsUsage(args: [String]) throws {
+        guard let result = try byline(args) else { return }
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Usage: byline \(args[0])"), "\(result.stderr)")
     }
 
     @Test func serveStopsOnBadEnvironmentValue() throws {
