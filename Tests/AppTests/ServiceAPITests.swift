@@ -133,10 +133,14 @@ both pressure and diplomatic options to deal with North Korea.
         ("/timeline?to=yesterday", "to"), ("/articles?entity=-3", "entity"), ("/entities?limit=5&limit=6", "limit"),
         ("/entities?cursor=not-a-cursor", "cursor"), ("/quotes?cursor=ZW50aXRpZXMfMh8x", "cursor"),
         ("/quotes?q=*", "q"), ("/quotes?q=%22%20%2A", "q"),
+        ("POST /analyze?dat=2021-03-18", "dat"), ("POST /analyze?date=2021-03-18&date=2021-03-19", "date"),
+        ("POST /articles?titel=x", "titel"),
     ])
     func badQueryParametersAre400NamingTheParameter(target: String, parameter: String) throws {
         let live = try LiveService()
-        let response = try live.request("GET", target)
+        let post = target.hasPrefix("POST ")
+        let response = try live.request(post ? "POST" : "GET", post ? String(target.dropFirst(5)) : target,
+                                        text: post ? "Talks resumed on Monday." : "")
         #expect(response.status == 400)
         #expect(response.header("Content-Type") == "application/problem+json")
         #expect(response.json["field"] as? String == parameter, "\(target)")
