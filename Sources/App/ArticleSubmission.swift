@@ -29,6 +29,7 @@ enum SubmissionDecoder {
         // the raw article, not form fields, so it is read as plain text.
         case "text/plain", "", "application/x-www-form-urlencoded":
             let text = try utf8(body, field: "body")
+            try checkDateLine(text, field: "body")
             return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
                                      title: query["title"], url: query["url"])
         case "application/json":
@@ -64,6 +65,7 @@ enum SubmissionDecoder {
             }
             return s
         }
+        try checkDateLine(text, field: "text")
         return ArticleSubmission(text: text, date: try date(try optionalString("date"), field: "date"),
                                  title: try optionalString("title"), url: try optionalString("url"))
     }
@@ -71,6 +73,36 @@ enum SubmissionDecoder {
     static func utf8(_ body: [UInt8], field: String) throws -> String {
         do { return try ArticleInput.decodeUTF8(body) } catch {
             throw SubmissionError(kind: .badRequest, detail: "\(error)", field: field)
+        }
+    }
+
+    /// Why a text starting with `date YYYY-MM-DD` that is not a real date (`date 2021-02-30`) is refused, or nil.
+    /// The analysis would read such a line as body text and give the article no date, silently; the sender
+    /// meant a date, so the answer names it (as a bad "date" field does).
+    static func invalidDateLine(_ text: String) -> String? {
+        // The prefix is near the start: a bounded look keeps a 10 MB body from being copied for it.
+        guard case .invalid(let value) = ArticleInput.datePrefix(in: Array(text.unicodeScalars.prefix(256))) else {
+            return nil
+        }
+        return "the text starts with 'date \(value)', which is not a real YYYY-MM-DD date"
+    }
+
+    /// Refuses to store an article with no text (empty, only whitespace, or only a `date` line): it would be an
+    /// empty row in every list. POST /analyze still answers an empty analysis for it.
+    static func requireText(_ submission: ArticleSubmission, field: String) throws {
+        let text = submission.text
+        var bodyStart = 0
+        if case .valid(_, let start) = ArticleInput.datePrefix(in: Array(text.unicodeScalars.prefix(256))) {
+            bodyStart = start
+        }
+        guard text.unicodeScalars.dropFirst(bodyStart).contains(where: { !$0.properties.isWhitespace }) else {
+            throw SubmissionError(kind: .badRequest, detail: "the article has no text to store", field: field)
+        }
+    }
+
+    static func checkDateLine(_ text: String, field: String) throws {
+        if let problem = invalidDateLine(text) {
+            throw SubmissionError(kind: .badRequest, detail: problem, field: field)
         }
     }
 

@@ -38,6 +38,12 @@ final class ServiceState: Sendable {
     }
 }
 
+/// `byline serve` stopped because the model or the database could not be loaded.
+public struct ServiceStartError: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { "cannot load: \(reason)" }
+}
+
 public final class Service: Sendable {
     public let config: Config
     let metrics = Metrics()
@@ -101,12 +107,13 @@ public final class Service: Sendable {
     public func load(analyzer given: Analyzer? = nil) {
         do {
             let started = ContinuousClock.now
-            let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
+            // The store first: it opens in milliseconds, so a bad database path fails before the model loads.
             // A read connection for every worker thread, so concurrent queries never wait to open one.
             let store = try Service.openStore(path: config.database,
                                               readers: max(4, workerCount + blockingWorkerCount),
                                               commitFillTarget: config.commitBatch,
                                               commitLinger: .milliseconds(Int((config.commitLinger * 1000).rounded())))
+            let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
             state.set(LoadedComponents(analyzer: analyzer, store: store))
             log(level: "info", "loaded the model and the database \(config.database) in "
                 + String(format: "%.0f ms", (ContinuousClock.now - started).seconds * 1000))
@@ -153,8 +160,14 @@ public final class Service: Sendable {
         try server.installSignalHandlers()
         let hangupWatcher = tlsContexts?.reloadOnHangup { [self] line in log(level: "warn", line) }
         defer { hangupWatcher?.cancel() }
-        Thread.detachNewThread { [self] in load() }
+        // A model or database that cannot be loaded will not load later: stopping (exit status 1) lets a
+        // supervisor see it, where a process answering /health forever but never ready would hide it.
+        Thread.detachNewThread { [self] in
+            load()
+            if case .failed = state.readiness { server.shutdown(graceful: false) }
+        }
         waitUntilStopped()
+        if case .failed(let why) = state.readiness { throw ServiceStartError(reason: why) }
         log(level: "info", "stopped")
     }
 

@@ -17,7 +17,9 @@ enum ArticleReader {
     private static func dateBounds(from: String?, to: String?) throws(StorageError) -> (EventDate?, EventDate?) {
         func parse(_ s: String?, _ name: String) throws(StorageError) -> EventDate? {
             guard let s else { return nil }
-            guard let d = EventDate(bound: s) else { throw .invalid("\(name) must be a date like 2021-03-18") }
+            guard let d = EventDate(bound: s) else {
+                throw .invalid("\(name) must be a date like 2021-03-18", parameter: name)
+            }
             return d
         }
         return (try parse(from, "from"), try parse(to, "to"))
@@ -182,7 +184,9 @@ enum ArticleReader {
         var f = Filter()
         if let e = q.entityId { f.add("q.speaker_entity_id = ?", .int(e)) }
         if let text = q.q {
-            guard let match = Fold.ftsQuery(text) else { throw .invalid("q has no words to search for") }
+            guard let match = Fold.ftsQuery(text) else {
+                throw .invalid("q has no words to search for", parameter: "q")
+            }
             f.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", .text(match))
         }
         if let k = q.kind { f.add("q.kind = ?", .text(k)) }

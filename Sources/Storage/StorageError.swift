@@ -34,6 +34,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// The statement that failed, when there is one.
     public let sql: String?
+    /// The query parameter a client error is about ("cursor", "q"), so the API's answer can name it.
+    public var parameter: String?
 
     public init(kind: Kind, code: Int32 = 0, extendedCode: Int32 = 0, message: String, sql: String? = nil) {
         self.kind = kind
@@ -67,7 +69,11 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    static func invalid(_ message: String) -> StorageError { StorageError(kind: .invalidArgument, message: message) }
+    static func invalid(_ message: String, parameter: String? = nil) -> StorageError {
+        var error = StorageError(kind: .invalidArgument, message: message)
+        error.parameter = parameter
+        return error
+    }
 
     /// True when the service should answer 503 (try again later) rather than 500: the store is healthy but the
     /// machine is not (disk full, I/O error, lock timeout, read-only file).

@@ -12,7 +12,9 @@ struct CLIResult {
 }
 
 /// Runs the built `byline` binary; nil (with a printed reason) when it has not been built.
-func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CLIResult? {
+/// A process still running after `timeout` seconds is terminated (its status then tells the test it hung).
+func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] = [:],
+            timeout: Double = 300) throws -> CLIResult? {
     let path = Fixtures_repo(".build/debug/byline")
     guard FileManager.default.isExecutableFile(atPath: path) else {
         print("skipped: \(path) is not built (scripts/test.sh builds it)")
@@ -27,6 +29,9 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
     process.standardError = err
     process.standardInput = input
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -120,6 +125,48 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         guard let result = try byline(args) else { return }
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// A failure while running (not a bad argument) is one line naming the path and the reason, status 1, without
+    /// the usage text that would suggest the arguments were wrong; query and backup create no database.
+    @Test(arguments: [
+        (["analyze", "MISSING/a.txt"], "missing/a.txt: no such file"),
+        (["analyze", "DIR"], "is a folder, not a file"),
+        (["analyze", "DIR/baddate.txt"], "not a real YYYY-MM-DD date"),
+        (["query", "--database", "MISSING/store.db", "articles"], "there is no database at"),
+        (["backup", "--database", "MISSING/store.db", "DIR/copy.db"], "there is no database at"),
+        (["query", "--database", "DIR/store.db", "entities", "limit=900"], "query parameter 'limit' must be"),
+    ])
+    func commandFailuresSayWhatIsWrongWithoutUsage(args: [String], message: String) throws {
+        _ = try write("baddate.txt", Array("date 2021-02-30 Talks resumed on Monday.".utf8))
+        _ = try Service.openStore(path: directory.appendingPathComponent("store.db").path)
+        let missing = directory.appendingPathComponent("missing").path
+        let args = args.map {
+            $0.replacingOccurrences(of: "MISSING", with: missing).replacingOccurrences(of: "DIR", with: directory.path)
+        }
+        guard let result = try byline(args) else { return }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!result.stderr.contains("Usage:"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    /// A database that cannot be opened will never open: serve stops (status 1, the reason on stderr) instead of
+    /// answering /health forever while never ready.
+    @Test func serveStopsWhenTheDatabaseCannotBeOpened() throws {
+        let file = try write("not-a-folder", Array("x".utf8))
+        guard let result = try byline(["serve", "--port", "0", "--database", file + "/byline.db"], timeout: 60)
+        else { return }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("byline serve: cannot load"), "\(result.stderr)")
+    }
+
+    /// Bad arguments exit with status 64 and the usage of the command at fault (not of `byline`).
+    @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"]])
+    func badArgumentsShowTheCommandsUsage(args: [String]) throws {
+        guard let result = try byline(args) else { return }
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Usage: byline \(args[0])"), "\(result.stderr)")
     }
 
     @Test func serveStopsOnBadEnvironmentValue() throws {

@@ -39,6 +39,10 @@ both pressure and diplomatic options to deal with North Korea.
         (Array("{\"text\": \"x\", \"date\": \"2021-02-30\"}".utf8), "application/json", 400, "date"),
         (Array("not json".utf8), "application/json", 400, "body"),
         (Array("hello".utf8), "application/xml", 415, ""),
+        // A date line that is not a real date: the sender meant one, so it is refused rather than read as text.
+        (Array("date 2021-02-30 Talks resumed on Monday.".utf8), "text/plain", 400, "body"),
+        (Array("  date 2021-13-01\nTalks resumed.".utf8), "text/plain", 400, "body"),
+        (Array("{\"text\": \"date 2021-02-30 Talks resumed.\"}".utf8), "application/json", 400, "text"),
     ])
     func badSubmissionsAreProblemsNamingTheField(body: [UInt8], contentType: String, status: Int, field: String) throws {
         let live = try LiveService()
@@ -49,6 +53,24 @@ both pressure and diplomatic options to deal with North Korea.
             #expect(response.json["status"] as? Int == status)
             if !field.isEmpty { #expect(response.json["field"] as? String == field) }
         }
+    }
+
+    /// An article with no text would be an empty row in every list: POST /articles and batch lines refuse it,
+    /// while POST /analyze answers its (empty) analysis.
+    @Test(arguments: [
+        ("", "text/plain", "body"), (" \n\t ", "text/plain", "body"), ("date 2021-03-18\n  ", "text/plain", "body"),
+        ("{\"text\": \"  \"}", "application/json", "text"), ("{\"text\": \"\"}", "application/json", "text"),
+    ])
+    func articlesWithoutTextAreRefusedAndNotStored(body: String, contentType: String, field: String) throws {
+        let live = try LiveService()
+        let stored = try live.request("POST", "/articles", text: body, headers: ["Content-Type": contentType])
+        #expect(stored.status == 400)
+        #expect(stored.json["field"] as? String == field)
+        #expect(try live.request("POST", "/analyze", text: body, headers: ["Content-Type": contentType]).status == 200)
+        let batch = try live.request("POST", "/articles/batch", text: "{\"text\": \" \"}\n",
+                                     headers: ["Content-Type": "application/x-ndjson"])
+        #expect(batch.bodyText.contains("\"status\":400"), "\(batch.bodyText)")
+        #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == 0)
     }
 
     @Test func postingTheSameTextTwiceKeepsOneArticle() throws {
@@ -106,16 +128,22 @@ both pressure and diplomatic options to deal with North Korea.
     }
 
     @Test(arguments: [
-        "/entities?limit=0", "/entities?limit=501", "/entities?colour=red", "/entities?type=PERSON",
-        "/quotes?kind=rumour", "/quotes?from=2021-13", "/timeline?to=yesterday", "/articles?entity=-3",
-        "/entities?cursor=not-a-cursor", "/entities?limit=5&limit=6",
+        ("/entities?limit=0", "limit"), ("/entities?limit=501", "limit"), ("/entities?colour=red", "colour"),
+        ("/entities?type=PERSON", "type"), ("/quotes?kind=rumour", "kind"), ("/quotes?from=2021-13", "from"),
+        ("/timeline?to=yesterday", "to"), ("/articles?entity=-3", "entity"), ("/entities?limit=5&limit=6", "limit"),
+        ("/entities?cursor=not-a-cursor", "cursor"), ("/quotes?cursor=ZW50aXRpZXMfMh8x", "cursor"),
+        ("/quotes?q=*", "q"), ("/quotes?q=%22%20%2A", "q"),
+        ("POST /analyze?dat=2021-03-18", "dat"), ("POST /analyze?date=2021-03-18&date=2021-03-19", "date"),
+        ("POST /articles?titel=x", "titel"),
     ])
-    func badQueryParametersAre400NamingTheParameter(target: String) throws {
+    func badQueryParametersAre400NamingTheParameter(target: String, parameter: String) throws {
         let live = try LiveService()
-        let response = try live.request("GET", target)
+        let post = target.hasPrefix("POST ")
+        let response = try live.request(post ? "POST" : "GET", post ? String(target.dropFirst(5)) : target,
+                                        text: post ? "Talks resumed on Monday." : "")
         #expect(response.status == 400)
         #expect(response.header("Content-Type") == "application/problem+json")
-        #expect(response.json["field"] != nil || target.contains("cursor"))
+        #expect(response.json["field"] as? String == parameter, "\(target)")
     }
 
     @Test func listsAnswerItemsAndNextCursor() throws {

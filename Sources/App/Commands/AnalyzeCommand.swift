@@ -27,15 +27,18 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = try Analyzer(resources: ResourceLoader.bundled())
         let articleDate = date.flatMap { CalendarDate(iso: $0) }
         if files.count == 1 {
-            let text = try readArticle(files[0])
+            // Read before loading the model, so a missing or bad file is reported at once.
+            let text: String
+            do { text = try readArticle(files[0]) } catch { throw CommandError("\(files[0]): \(error)") }
+            let analyzer = try Analyzer(resources: ResourceLoader.bundled())
             var out = AnalysisJSON.encode(analyzer.analyze(text, date: articleDate))
             out.append(UInt8(ascii: "\n"))
             FileHandle.standardOutput.write(Data(out))
             return
         }
+        let analyzer = try Analyzer(resources: ResourceLoader.bundled())
         let results = OrderedResults(count: files.count)
         let lanes = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count)
         let next = Counter()
@@ -76,20 +79,25 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-/// Reads an article file (or standard input for "-") and rejects invalid UTF-8 with the byte offset.
+/// Reads an article file (or standard input for "-"); the error says why (without the path, which the caller
+/// adds): a missing file, a folder, invalid UTF-8 with the byte offset, a `date` line that is not a real date.
 func readArticle(_ path: String) throws -> String {
     let data: Data
     if path == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()
     } else {
-        guard let d = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path)")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandError("no such file")
         }
+        guard !isDirectory.boolValue else { throw CommandError("is a folder, not a file") }
+        guard let d = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read it") }
         data = d
     }
-    do { return try ArticleInput.decodeUTF8(Array(data)) } catch {
-        throw ValidationError("\(path): \(error)")
-    }
+    let text: String
+    do { text = try ArticleInput.decodeUTF8(Array(data)) } catch { throw CommandError("\(error)") }
+    if let problem = SubmissionDecoder.invalidDateLine(text) { throw CommandError(problem) }
+    return text
 }
 
 /// Thread-safe slots for results that must print in input order.

@@ -17,9 +17,9 @@ struct BackupCommand: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(path) exists; choose a new file")
         }
-        let source = try store.openStore()
+        let source = try store.openStore(creating: false)
         do { try source.backup(to: path) } catch {
-            throw ValidationError("backup to \(path) failed: \(error)")
+            throw CommandError("backup to \(path) failed: \(error)")
         }
         FileHandle.standardError.write(Data("byline backup: wrote \(path)\n".utf8))
     }

@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let items = try paths.flatMap(Self.items(at:))
-        let articleStore = try store.openStore()
+        let articleStore = try store.openStore(creating: true)
         let analyzer = try Analyzer(resources: ResourceLoader.bundled())
         let progress = ImportProgress(total: items.count)
         let next = Counter()
@@ -79,7 +79,7 @@ struct ImportCommand: ParsableCommand {
     static func items(at path: String) throws -> [Item] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("\(path) does not exist")
+            throw CommandError("\(path) does not exist")
         }
         if isDirectory.boolValue {
             guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
@@ -87,7 +87,7 @@ struct ImportCommand: ParsableCommand {
             return files.map { .file((path as NSString).appendingPathComponent($0)) }
         }
         if path.hasSuffix(".ndjson") || path.hasSuffix(".jsonl") {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path)") }
             let text = try ArticleInput.decodeUTF8(Array(data))
             var out: [Item] = []
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

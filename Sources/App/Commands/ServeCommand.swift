@@ -64,6 +64,9 @@ struct ServeCommand: ParsableCommand {
             FileHandle.standardError.write(Data("byline serve: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        try service.run()
+        do { try service.run() } catch {
+            FileHandle.standardError.write(Data("byline serve: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -15,10 +15,16 @@ struct StoreOptions: ParsableArguments {
                            flags: database.map { [ConfigFile.Entry(key: "database", value: $0, origin: "--database")] } ?? [])
     }
 
-    func openStore() throws -> ArticleStore {
+    /// Opens the store. Only `import` creates a missing database: for query and backup a mistyped path must be
+    /// an error, not a new empty database (and folder) that answers every query with nothing.
+    func openStore(creating: Bool) throws -> ArticleStore {
         let path = try resolvedConfig().database
+        if !creating, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw CommandError("there is no database at \(path) (give --database, or create it with byline import "
+                               + "or byline serve)")
+        }
         do { return try Service.openStore(path: path) } catch {
-            throw ValidationError("cannot open the database \(path): \(error)")
+            throw CommandError("cannot open the database \(path): \(error)")
         }
     }
 }

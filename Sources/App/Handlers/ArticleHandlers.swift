@@ -38,6 +38,8 @@ extension Service {
         let params = try ListParameters(context.query, allowed: ["date", "title", "url"])
         let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
                                                       query: params.values)
+        let isJSON = request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") ?? false
+        try SubmissionDecoder.requireText(submission, field: isJSON ? "text" : "body")
         let stored = try store(submission, loaded)
         let body = JSONValue.object([("id", .int(stored.id)), ("created", .bool(stored.created)),
                                      ("analysis", .raw(stored.analysisJSON))]).encoded()
@@ -59,6 +61,7 @@ extension Service {
             var answer: [String: Any] = ["line": lineNumber]
             do {
                 let submission = try SubmissionDecoder.decodeJSON(line)
+                try SubmissionDecoder.requireText(submission, field: "text")
                 let stored = try store(submission, loaded)
                 answer["id"] = stored.id
                 answer["status"] = stored.created ? 201 : 200

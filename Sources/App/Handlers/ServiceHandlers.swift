@@ -35,8 +35,10 @@ extension Service {
     /// POST /analyze: the analysis of the body, stored nowhere.
     func analyze(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let loaded = try state.requireLoaded()
+        // Unknown parameters are refused as on every other route: `?dat=2021-03-18` must not silently drop the date.
+        let params = try ListParameters(context.query, allowed: ["date"])
         let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
-                                                      query: context.query.firstValues)
+                                                      query: params.values)
         let document = timedAnalysis(loaded.analyzer, submission)
         return JSONResponse.bytes(AnalysisJSON.encode(document))
     }
@@ -46,15 +48,6 @@ extension Service {
         let document = analyzer.analyze(submission.text, date: submission.date)
         metrics.recordAnalysis(seconds: (ContinuousClock.now - started).seconds)
         return document
-    }
-}
-
-extension QueryParameters {
-    /// The first value of each name, for code that takes one value per parameter.
-    var firstValues: [String: String] {
-        var out: [String: String] = [:]
-        for item in self where out[item.name] == nil { out[item.name] = item.value }
-        return out
     }
 }
 

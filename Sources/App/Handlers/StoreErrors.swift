@@ -18,7 +18,10 @@ struct StoreFailure: HTTPResponseError {
         if error.isUnavailable { return "the store cannot take writes right now (\(error.kind)); nothing was saved" }
         return "an internal error occurred"
     }
-    var extra: [String: String] { field.map { ["field": $0] } ?? [:] }
+    var extra: [String: String] {
+        let named = field ?? error.parameter ?? (error.kind == .invalidCursor ? "cursor" : nil)
+        return named.map { ["field": $0] } ?? [:]
+    }
     var headers: HTTPHeaders { error.isUnavailable ? ["Retry-After": "5"] : HTTPHeaders() }
 }
 
