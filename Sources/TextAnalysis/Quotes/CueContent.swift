@@ -320,7 +320,8 @@ extension QuoteContext {
                 // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
                 // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
-                   !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end) {
+                   !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end),
+                   !endsSeries(comma: t, from: k) {
                     break
                 }
             }
@@ -355,6 +356,16 @@ extension QuoteContext {
     private func withAside(at t: Int, from k: Int, end: Int) -> Bool {
         guard t + 2 < end, lower[t + 1] == "with", quoteOf[t + 1] < 0, isWord[t + 2] else { return false }
         return wordCount(k..<t) >= 4 && !(k..<t).contains { isPunct($0, ",;:") }
+    }
+
+    /// True when the comma at `t`, before "and"/"or", closes a series of short items ("a strong, effective, and
+    /// coordinated policy"): the item since the previous comma of the clause read from `k` is one or two words,
+    /// so the conjunction adds the series' last item, not the writer's next clause.
+    private func endsSeries(comma t: Int, from k: Int) -> Bool {
+        guard lower[t + 1] == "and" || lower[t + 1] == "or" else { return false }
+        var p = t - 1
+        while p > k, isWord[p], t - p <= 3 { p -= 1 }
+        return p > k && isPunct(p, ",") && (1...2).contains(t - p - 1)
     }
 
     /// A quote mark opens between `t` and `end` before any cue does.
