@@ -2,7 +2,7 @@
 # usage: scripts/eval-ner-seeds.sh [--seeds "1 2 3"] [--epochs N] [--dropout P] [--keep DIR]
 # Trains the entity tagger once per seed with the current build and resources WITHOUT installing anything, and
 # prints one line per seed and their mean: dev F1, dev F1 on names unseen in training (scripts/score-ner-unseen.py),
-# dev per type, and test (reported only; never used to choose). For comparing feature variants; the model that
+# dev per type, and test and test-unseen (reported only; never used to choose). For comparing feature variants; the model that
 # ships is made by scripts/train-ner.sh. --keep DIR keeps the models and tagged files. NER_TOOL=PATH uses a
 # ner-tool built earlier (a copy of another variant's build) instead of building this one.
 set -eu
@@ -29,7 +29,10 @@ if [ -n "$KEEP" ]; then OUT="$KEEP"; mkdir -p "$OUT"; else OUT=$(mktemp -d); tra
 f1() { sed -n 's/.*FB1: *\([0-9.]*\).*/\1/p' "$1" | head -1; }
 typef1() { sed -n "s/.*$2: .*FB1: *\([0-9.]*\).*/\1/p" "$1" | head -1; }
 unseen() { sed -n 's/^unseen:.*FB1 *\([0-9.]*\).*/\1/p' "$1"; }
-printf '%-5s %6s %6s %6s %6s %6s %6s %6s\n' seed dev unseen PER ORG LOC MISC test
+ROW='%-5s %6s %6s %6s %6s %6s %6s %6s %6s\n'
+printf "$ROW" seed dev unseen PER ORG LOC MISC test unseen
+# A kept folder may hold an earlier run's table; the mean is over this run's seeds only.
+: > "$OUT/table.txt"
 for S in $SEEDS; do
     "$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model-$S.bin" \
         --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources "$RES" > "$OUT/train-$S.log" 2>&1
@@ -40,9 +43,9 @@ for S in $SEEDS; do
     python3 scripts/score-ner-unseen.py "$OUT/dev-$S.tagged" "$DATA/train.txt" > "$OUT/dev-$S.unseen"
     python3 scripts/score-ner-unseen.py "$OUT/test-$S.tagged" "$DATA/train.txt" > "$OUT/test-$S.unseen"
     d="$OUT/dev-$S.score"
-    printf '%-5s %6s %6s %6s %6s %6s %6s %6s\n' "$S" "$(f1 "$d")" "$(unseen "$OUT/dev-$S.unseen")" \
+    printf "$ROW" "$S" "$(f1 "$d")" "$(unseen "$OUT/dev-$S.unseen")" \
         "$(typef1 "$d" PER)" "$(typef1 "$d" ORG)" "$(typef1 "$d" LOC)" "$(typef1 "$d" MISC)" \
-        "$(f1 "$OUT/test-$S.score")" | tee -a "$OUT/table.txt"
+        "$(f1 "$OUT/test-$S.score")" "$(unseen "$OUT/test-$S.unseen")" | tee -a "$OUT/table.txt"
 done
 awk '{ for (i = 2; i <= NF; i++) s[i] += $i; n++ }
-     END { printf "%-5s", "mean"; for (i = 2; i <= 8; i++) printf " %6.2f", s[i] / n; printf "\n" }' "$OUT/table.txt"
+     END { printf "%-5s", "mean"; for (i = 2; i <= 9; i++) printf " %6.2f", s[i] / n; printf "\n" }' "$OUT/table.txt"

@@ -34,7 +34,7 @@ def chunks(rows, column):
 
 
 def read(path):
-    """Documents as lists of sentences; a sentence is a list of split lines."""
+    """The file's sentences (document breaks dropped); a sentence is a list of split lines."""
     sentences, current = [], []
     with open(path, encoding="utf-8") as f:
         for line in f:

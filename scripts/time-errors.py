@@ -21,8 +21,8 @@ def weekday_of(value):
 
 
 def bucket(gold, system, rule, text):
-    """(phenomenon, verdict): the phenomena of the time issue; the verdict says whose side the error is on when the
-    shape alone tells (gold notation, a gold date that is not the named weekday), else "system" or "convention"."""
+    """(phenomenon, shape): the phenomenon of the time issue the error belongs to and the shape of the
+    disagreement; only the "gold notation" and "gold inconsistent" phenomena put it on the gold's side."""
     low = text.lower()
     named = [i for i, d in enumerate(WEEKDAYS) if d in low]
     if re.fullmatch(r"\d{4}-W\d", gold) and system == gold[:6] + "0" + gold[6:]:
@@ -33,7 +33,8 @@ def bucket(gold, system, rule, text):
         return "gold inconsistent", f"gold date is not a {WEEKDAYS[named[0]]}"
     if named and weekday_of(gold) is not None and gold[:10] == system[:10]:
         return "part of day", "same day, part of day differs (gold drops it or TEV/TNI)"
-    if re.fullmatch(r"\d{4}-(WXX|QX|XX)", gold) or re.fullmatch(r"\d{4}-\d\d-XX", gold) or gold == "199X":
+    if re.fullmatch(r"\d{4}-(WXX|QX|XX)", gold) or re.fullmatch(r"\d{4}-\d\d-XX", gold) \
+            or re.fullmatch(r"\d{3}X", gold):
         return "granularity", "gold leaves the week/quarter/day unspecified (WXX, QX, XX)"
     if re.match(r"\d{4}-\d\d-\d\dT", gold) and re.match(r"\d{4}-\d\d-\d\dT", system) and gold[:10] != system[:10]:
         return "reference time", "clock time: DCT day vs the day last mentioned"
@@ -43,7 +44,7 @@ def bucket(gold, system, rule, text):
         return "tense direction", "month without a year: another year"
     if gold.startswith("XXXX") or rule.startswith("set-"):
         return "sets", "set vs duration/date"
-    if "Q" in gold or "Q" in system or "H1" in gold:
+    if "Q" in gold or "Q" in system or re.search(r"-H\d", gold):
         return "quarters/fiscal", "quarter or fiscal period"
     if gold in REFS or system in REFS:
         if "PRESENT_REF" in (gold, system):
@@ -77,8 +78,8 @@ def main():
                 continue
             gold, system, rule, _ = m.groups()
             span = re.search(r"\[(.*)\]", fields[2])
-            phenomenon, verdict = bucket(gold, system, rule, span.group(1) if span else "")
-            b = f"{phenomenon}: {verdict}"
+            phenomenon, shape = bucket(gold, system, rule, span.group(1) if span else "")
+            b = f"{phenomenon}: {shape}"
             counts[b] += 1
             phenomena[phenomenon] += 1
             lines[b].append(f"{fields[0][6:]}  {gold} | {system} | {rule} | {fields[2]}")

@@ -109,10 +109,9 @@ public final class Service: Sendable {
             let started = ContinuousClock.now
             // The store first: it opens in milliseconds, so a bad database path fails before the model loads.
             // A read connection for every worker thread, so concurrent queries never wait to open one.
-            let store = try Service.openStore(path: config.database,
-                                              readers: max(4, workerCount + blockingWorkerCount),
-                                              commitFillTarget: config.commitBatch,
-                                              commitLinger: .milliseconds(Int((config.commitLinger * 1000).rounded())))
+            let store = try Service.openStore(path: config.database, options: ArticleStore.Options(
+                readers: max(4, workerCount + blockingWorkerCount), commitFillTarget: config.commitBatch,
+                commitLinger: .milliseconds(Int((config.commitLinger * 1000).rounded()))))
             let analyzer = try given ?? Analyzer(resources: ResourceLoader.bundled())
             state.set(LoadedComponents(analyzer: analyzer, store: store))
             log(level: "info", "loaded the model and the database \(config.database) in "
@@ -136,14 +135,14 @@ public final class Service: Sendable {
     /// slots (`analysisSlots`), so the extra threads wait rather than slice the cores.
     var blockingWorkerCount: Int { max(64, 16 * ServerConfiguration.coreCount, workerCount) }
 
-    static func openStore(path: String, readers: Int = 4, commitFillTarget: Int = 32,
-                          commitLinger: Duration = .milliseconds(40)) throws -> ArticleStore {
+    /// Opens the store, making its folder first; the commands (import, query, backup) take the store's defaults.
+    static func openStore(path: String, options: ArticleStore.Options = ArticleStore.Options()) throws
+        -> ArticleStore {
         if path != ":memory:" {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        return try ArticleStore(path: path, options: ArticleStore.Options(
-            readers: readers, commitFillTarget: commitFillTarget, commitLinger: commitLinger))
+        return try ArticleStore(path: path, options: options)
     }
 
     /// The request handler the event server runs (also used in-process by tests).

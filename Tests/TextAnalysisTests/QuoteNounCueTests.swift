@@ -12,13 +12,13 @@ import Testing
     }
 
     static let rows: [Row] = [
-        Row(text: "Nobody shared Nervo's conclusion that judges should not weigh the news value.",
-            quote: ("Nervo's", "that judges should not weigh the news value")),
+        Row(text: "Nobody shared Lopez's conclusion that judges should not weigh the news value.",
+            quote: ("Lopez's", "that judges should not weigh the news value")),
         Row(text: "The speech reflected the president's eagerness to win over young voters.",
             quote: ("the president's", "to win over young voters")),
-        Row(text: "Trump continues his adulation of Putin.", quote: ("his", "Putin")),
+        Row(text: "The mayor continues his adulation of Putin.", quote: ("his", "Putin")),
         Row(text: "His obsession with Mexico and China is well known.", quote: ("His", "Mexico and China")),
-        Row(text: "Gold Star Mom Corners Obama On His Refusal To Use The Words.",
+        Row(text: "Veteran Corners Lopez On His Refusal To Use The Words.",
             quote: ("His", "To Use The Words")),
         // "to" before a noun phrase is a preposition, not an infinitive.
         Row(text: "The court heard her demand to the board on Monday.", quote: nil),
@@ -36,6 +36,16 @@ import Testing
         #expect(got.count == 1, "\(got)")
         #expect(got.first?.mention == want.mention)
         #expect(got.first?.content == want.content)
+    }
+
+    /// A verb cue right before a noun cue is no noun heading a subject ("the reports shows"): it stays a cue and
+    /// the noun phrase is its object.
+    @Test func verbCueBeforeANounCueTakesItAsObject() {
+        let text = "Officials signaled willingness to change the law."
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(text))
+        #expect(got.map(\.rule) == ["reported.cue-object"], "\(got)")
+        #expect(got.first?.mention == "Officials")
+        #expect(got.first?.content == "willingness to change the law")
     }
 
     /// A noun cue of more than one word names the preposition whose phrase it reports ("adulation of"): the last

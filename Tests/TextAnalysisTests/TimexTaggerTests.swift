@@ -67,6 +67,18 @@ struct TimexTaggerTests {
                  + "in June from $29.75 in March.", reference: "1989-10-30", values: ["1989-06", "1989-03"]),
         Case(text: "Thermo Electron agreed to purchase Milton Roy's liquid-chromatography line for $22 million in "
                  + "February.", reference: "1989-10-30", values: ["1990-02"]),
+        // An -ed form after a determiner and an adverb is an adjective, not the clause's past tense; "plans" is a
+        // noun unless "to" follows.
+        Case(text: "Officials will travel on the newly arranged trip in June.", reference: "2021-03-18",
+             values: ["2021-06"]),
+        Case(text: "Talks will resume at a still unspecified date in January.", reference: "2021-03-18",
+             values: ["2022-01"]),
+        Case(text: "Vacation plans in June were scrapped.", reference: "2021-03-18", values: ["2020-06"]),
+        // A noun ending in "-ly" after "the" is no adverb: the verb after it keeps its tense.
+        Case(text: "The family said on Friday that it would appeal.", reference: "2021-03-18",
+             values: ["2021-03-12"]),
+        Case(text: "The assembly was dissolved in June.", reference: "2021-03-18", values: ["2020-06"]),
+        Case(text: "The family moved to Ohio in June.", reference: "2021-03-18", values: ["2020-06"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),

@@ -84,7 +84,7 @@ extension Tense {
         let w = words[i]
         guard w.kind == .word else { return nil }
         let flags = rules.tense(of: w)
-        // After a determiner a cue is a noun ("the plan", "its plans") or an adjective ("the hastily planned
+        // After a determiner a cue is a noun ("the plan", "its plans") or an adjective ("the newly planned
         // trip"): no tense.
         if !flags.isDisjoint(with: .verb), adjectival(words, i, rules) { return nil }
         // "is to resume", "set to meet", "poised to": a plan.
@@ -119,13 +119,15 @@ extension Tense {
         return nil
     }
 
-    /// A word after a determiner, or after a determiner and an adverb (listed, or ending in "-ly"), is a noun or
-    /// an adjective ("the proposed merger", "a still unspecified date", "the hastily planned trip"): no tense.
+    /// A word after a determiner is a noun or an adjective ("the plan", "the proposed merger"), and so is an "-ed"
+    /// form after a determiner and a listed adverb ("a still unspecified date", "the newly formed unit"): no
+    /// tense. The adverbs are listed, not guessed from "-ly": "the family said", "the rally moved" are a subject
+    /// and its verb.
     static func adjectival(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Bool {
         guard i > 0 else { return false }
         if rules.tense(of: words[i - 1]).contains(.determiner) { return true }
-        guard i > 1, words[i - 1].kind == .word else { return false }
-        return (words[i - 1].endsLy || rules.tense(of: words[i - 1]).contains(.adverbBeforeParticiple))
+        guard i > 1, words[i].pastEd, words[i - 1].kind == .word else { return false }
+        return rules.tense(of: words[i - 1]).contains(.adverbBeforeParticiple)
             && rules.tense(of: words[i - 2]).contains(.determiner)
     }
 
