@@ -90,12 +90,12 @@ extension QuoteContext {
         let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
         let coordinated = j > s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
         // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
-        let gerund = lower[a].hasSuffix("ing") && a - 1 > s.tokens.lowerBound
+        let afterPreposition = lower[a].hasSuffix("ing") && a - 1 >= s.tokens.lowerBound
             && (has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by")
-        // "In offering analysis of the race, pollster Pat Caddell told ...": a gerund opening the sentence after a
+        let gerund = afterPreposition && a - 1 > s.tokens.lowerBound
+        // "In offering an analysis of the race, a pollster told ...": a gerund opening the sentence after a
         // preposition reports up to its comma, and its speaker is the subject after that comma.
-        if !gerund, a - 1 == s.tokens.lowerBound, lower[a].hasSuffix("ing"),
-           has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by",
+        if afterPreposition, a - 1 == s.tokens.lowerBound,
            let comma = (b..<sEnd).first(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) {
             guard let sp = speakerRight(from: comma + 1, lastSpeaker: lastSpeaker),
                   let target = (c.infinitive ? forward(from: b, frame: .infinitive, end: comma) : nil)
@@ -117,7 +117,7 @@ extension QuoteContext {
         }
 
         if c.frame == .noun {
-            // "Trump's claim that ...", "his promise to ...", "his adulation of Putin": the owner of the noun said
+            // "Trump's claim that ...", "his promise to ...", "his admiration of the general": the owner of the noun said
             // it (NounCueContent.swift).
             guard let sp = owner(before: a, lastSpeaker: lastSpeaker), let target = nounCueContent(c, end: sEnd) else {
                 return nil
@@ -454,7 +454,7 @@ extension QuoteContext {
         }
         guard lower[k] == "’s" || lower[k] == "'s", var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
         else { return nil }
-        // "Nobody shared Nervo's conclusion": a name's owner is its mention; "The speech reflected the president's
+        // "Nobody shared Smith's conclusion": a name's owner is its mention; "The speech reflected the president's
         // eagerness": another owner starts at its own determiner.
         if mentionOf[k - 1] >= 0, doc.mentions[mentionOf[k - 1]].tokens.lowerBound >= np.lowerBound {
             np = doc.mentions[mentionOf[k - 1]].tokens.lowerBound..<np.upperBound

@@ -33,7 +33,7 @@ extension QuoteContext {
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks, also
         // right after a one-word object ("despise Trump because his speech is full of hate"); not a capitalised
         // one in a title-case headline ("Shows Bias When It Comes To ...") nor one whose clause quotes the speaker
-        // ("against injustice because to her, “there’s nothing more important ...”": the marks show it is said).
+        // ("fought on because to her, “nothing matters more ...”": the marks show it is said).
         // So does an aside on the object (", who has not been charged") or a contrast ("but has been met with").
         let clauseEndsAt = e
         if let stop = (k + 1..<max(k + 1, e)).first(where: { t in isWord[t] && quoteOf[t] < 0

@@ -104,7 +104,7 @@ extension QuoteContext {
         var k = t
         while k < lower.count, k - t <= reach, paragraph(ofToken: k) == para {
             if isOpenMark(k) {
-                // 'said on Fox News’s “Fox and Friends.” “I mean ...”': a short title after a word, where the
+                // 'said on the network’s “Morning Show.” “I mean ...”': a short title after a word, where the
                 // attribution says it was said, is part of the attribution; the quote resumes after it.
                 let q = directs[quoteOf[k]]
                 if k > t, isWord[k - 1] || lower[k - 1] == "’s" || lower[k - 1] == "'s",

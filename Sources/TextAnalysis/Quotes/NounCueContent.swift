@@ -1,4 +1,4 @@
-// What a noun cue reports ("Trump's claim that ...", "her decision to meet him", "his adulation of Putin"): a
+// What a noun cue reports ("Trump's claim that ...", "her decision to meet him", "his admiration of the general"): a
 // that-clause, a to-infinitive, or, for a cue phrase ending in a preposition, the noun phrase that preposition
 // governs. The owner of the noun is the speaker (CueAttribution reads it); PolNeAR annotates such nouns of
 // statement, belief, desire and decision as attributions with their holder as Source.
