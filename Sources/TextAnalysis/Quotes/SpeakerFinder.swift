@@ -20,6 +20,8 @@ extension QuoteContext {
         // "Trump is telling voters ...", "He's claiming ...": a progressive cue; the speaker is before "is".
         var from = cue.lowerBound - 1
         if lower[cue.lowerBound].hasSuffix("ing"), from > lo, has(from, .copula) { from -= 1 }
+        // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
+        if from > lo, isWord[from], cueAt[from] == nil, has(from, .lightverb) { from -= 1 }
         let j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
         if has(j, .relative),
