@@ -27,7 +27,7 @@ extension QuoteContext {
                 return nil
             }
             // "offered no proof", "has proposed nothing that ...": a negative or indefinite pronoun is an object.
-            if Self.nonClauseStarts.contains(lower[k]), !Self.objectPronouns.contains(lower[k]) { return nil }
+            if Self.nonClauseStarts.contains(lower[k]), !has(k, .objectpronoun) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks, also
@@ -99,9 +99,6 @@ extension QuoteContext {
         guard let cue, !has(cue, .thinobject), frame == .object else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
-
-    /// Words of nonClauseStarts that can open an object ("offered no proof", "proposed nothing").
-    private static let objectPronouns: Set<String> = ["no", "nothing", "something", "anything"]
 
     /// Possessive 's and hyphens inside an object phrase.
     private func isJoiner(_ t: Int) -> Bool {

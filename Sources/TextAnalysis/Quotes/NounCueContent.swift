@@ -4,11 +4,6 @@
 // statement, belief, desire and decision as attributions with their holder as Source.
 
 extension QuoteContext {
-    /// Prepositions that end a noun cue phrase in quotes/cues.tsv ("adulation of", "obsession with"): the phrase
-    /// they open is the content.
-    static let nounCuePrepositions: Set<String> = ["of", "about", "with", "for", "on", "over", "against", "toward",
-                                                   "towards"]
-
     /// The content of a noun cue, or nil when none follows it.
     func nounCueContent(_ c: CueMatch, end sEnd: Int) -> CueAttribution.Target? {
         // "his willingness to turn on the rich, experts say ...": a comma before the writer's next attribution
@@ -28,7 +23,7 @@ extension QuoteContext {
     private func nounCueTarget(_ c: CueMatch, end sEnd: Int) -> CueAttribution.Target? {
         let b = c.tokens.upperBound
         guard b < sEnd, c.tokens.count >= 1 else { return nil }
-        if Self.nounCuePrepositions.contains(lower[b - 1]) {
+        if has(b - 1, .nounprep) {
             return governedPhrase(from: b, end: sEnd)
         }
         if lower[b] == "that" { return forward(from: b, frame: .speech, end: sEnd) }

@@ -24,7 +24,8 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case skip, time, timeprep, boundary, person, group, relative, object, leading, elision, sourcehead, det, nameword
     case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
     case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising, passivecue, pollsource
-    case quantity, venueprep, preposition, medium, seeming, lightverb
+    case quantity, venueprep, preposition, medium, seeming, lightverb, nounprep
+    case objectpronoun
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })
