@@ -452,7 +452,7 @@ extension QuoteContext {
             g.mention = k..<(k + 1)
             return g
         }
-        guard lower[k] == "’s" || lower[k] == "'s", var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
+        guard isPossessiveS(k), var np = nounPhrase(endingAt: k - 1, floor: s.tokens.lowerBound)
         else { return nil }
         // "Nobody shared Smith's conclusion": a name's owner is its mention; "The speech reflected the president's
         // eagerness": another owner starts at its own determiner.

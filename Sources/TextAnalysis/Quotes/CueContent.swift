@@ -74,7 +74,7 @@ extension QuoteContext {
             while after < e, isWord[after], has(after, .time) { after += 1 }
             // "her Sunday morning health crisis", "statements by Trump last week that ...": the time phrase
             // belongs to a noun.
-            let nounTime = after < e && (lower[after] == "’s" || lower[after] == "'s" || lower[after] == "that")
+            let nounTime = after < e && (isPossessiveS(after) || lower[after] == "that")
                 || has(stop - 1, .det) || has(stop - 1, .possessive)
             let clause = (k..<stop).contains { isPunct($0, ",;:") || lower[$0] == "that" || cueAt[$0] != nil }
             let quotedAfter = (stop..<e).contains { quoteOf[$0] >= 0 }
@@ -101,10 +101,7 @@ extension QuoteContext {
     }
 
     /// Possessive 's and hyphens inside an object phrase.
-    private func isJoiner(_ t: Int) -> Bool {
-        let w = lower[t]
-        return w == "’s" || w == "'s" || w == "-"
-    }
+    private func isJoiner(_ t: Int) -> Bool { isPossessiveS(t) || lower[t] == "-" }
 
     /// The reported clause or direct quote after a cue, or nil when none starts there.
     func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
@@ -207,7 +204,7 @@ extension QuoteContext {
         while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "first" {
             j -= 1
         }
-        guard j > lo, isWord[j], has(j, .copula), lower[j] != "’s", lower[j] != "'s" else { return nil }
+        guard j > lo, isWord[j], has(j, .copula), !isPossessiveS(j) else { return nil }
         j -= 1
         while j >= lo, isWord[j], has(j, .skip) { j -= 1 }
         guard j >= lo, isWord[j], !has(j, .relative), lower[j] != "that", cueAt[j] == nil,
@@ -398,7 +395,7 @@ extension QuoteContext {
         var k = start
         while k < end, isWord[k] {
             // "called Friday's decision a win": a possessive time word opens the object.
-            if k + 1 < end, lower[k + 1] == "’s" || lower[k + 1] == "'s" { break }
+            if k + 1 < end, isPossessiveS(k + 1) { break }
             if has(k, .time) { k += 1; continue }
             if has(k, .timeprep), k + 1 < end, has(k + 1, .time) { k += 2; continue }
             break

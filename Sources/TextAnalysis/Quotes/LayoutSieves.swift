@@ -107,7 +107,7 @@ extension QuoteContext {
                 // 'said on the network’s “Morning Show.” “I mean ...”': a short title after a word, where the
                 // attribution says it was said, is part of the attribution; the quote resumes after it.
                 let q = directs[quoteOf[k]]
-                if k > t, isWord[k - 1] || lower[k - 1] == "’s" || lower[k - 1] == "'s",
+                if k > t, isWord[k - 1] || isPossessiveS(k - 1),
                    wordCount(q.inner) <= Self.maxTitleWords {
                     k = q.closeToken + 1
                     continue

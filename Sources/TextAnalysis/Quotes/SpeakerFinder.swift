@@ -164,7 +164,7 @@ extension QuoteContext {
     /// Possessive 's, hyphens and ampersands inside names.
     private func isJoiner(_ t: Int) -> Bool {
         let w = lower[t]
-        return w == "’s" || w == "'s" || w == "-" || w == "&" || w == "’" || w == "'"
+        return isPossessiveS(t) || w == "-" || w == "&" || w == "’" || w == "'"
     }
 
     /// A phrase must end in a word and hold something besides determiners.
