@@ -29,38 +29,42 @@ extension QuoteContext {
         wordClasses[t] & (QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit) != 0
     }
 
+    /// "according to X": the source phrase runs to the next comma ("according to a complaint filed by the S.E.C.,
+    /// ...", "according to show insiders."); its name-like head is the speaker when one is found.
+    private func accordingTo(_ c: CueMatch, sentence s: Sentence, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
+        let a = c.tokens.lowerBound, b = c.tokens.upperBound
+        let sEnd = s.tokens.upperBound
+        let phraseEnd = (b..<max(b, min(sEnd, b + 40))).first { isPunct($0, ",:;") || quoteOf[$0] >= 0 }
+            ?? max(b, sEnd)
+        var end = phraseEnd
+        while end > b, !isWord[end - 1], !isPunct(end - 1, ")") { end -= 1 }
+        // "in the latest Post/ABC poll": the phrase up to the poll word (QuoteContext.findCues).
+        let poll = lower[a] == "in" ? (b..<phraseEnd).first { isWord[$0] && has($0, .pollsource) } : nil
+        guard let sp = poll.map({ resolve(b..<($0 + 1), lastSpeaker: lastSpeaker) })
+                ?? speakerRight(from: b, lastSpeaker: lastSpeaker)
+                ?? (end > b ? resolve(b..<end, lastSpeaker: lastSpeaker) : nil) else { return nil }
+        let after = max(sp.mention.upperBound, phraseEnd)
+        // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
+        // reads backward (what follows the comma is usually an aside about X).
+        let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
+        if initial, isPunct(after, ",") || isPunct(after, ":"),
+           let target = forward(from: after + 1, frame: .speech, end: sEnd) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
+                                  confidence: 0.8)
+        }
+        if let target = backward(before: a) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
+                                  confidence: 0.8)
+        }
+        return nil
+    }
+
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
         let a = c.tokens.lowerBound, b = c.tokens.upperBound
         let sEnd = s.tokens.upperBound
 
-        if c.frame == .according {
-            // The source phrase runs to the next comma ("according to a complaint filed by the S.E.C., ...",
-            // "according to show insiders."); its name-like head is the speaker when one is found.
-            let phraseEnd = (b..<max(b, min(sEnd, b + 40))).first { isPunct($0, ",:;") || quoteOf[$0] >= 0 }
-                ?? max(b, sEnd)
-            var end = phraseEnd
-            while end > b, !isWord[end - 1], !isPunct(end - 1, ")") { end -= 1 }
-            // "in the latest Post/ABC poll": the phrase up to the poll word (QuoteContext.findCues).
-            let poll = lower[a] == "in" ? (b..<phraseEnd).first { isWord[$0] && has($0, .pollsource) } : nil
-            guard let sp = poll.map({ resolve(b..<($0 + 1), lastSpeaker: lastSpeaker) })
-                    ?? speakerRight(from: b, lastSpeaker: lastSpeaker)
-                    ?? (end > b ? resolve(b..<end, lastSpeaker: lastSpeaker) : nil) else { return nil }
-            let after = max(sp.mention.upperBound, phraseEnd)
-            // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
-            // reads backward (what follows the comma is usually an aside about X).
-            let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
-            if initial, isPunct(after, ",") || isPunct(after, ":"),
-               let target = forward(from: after + 1, frame: .speech, end: sEnd) {
-                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
-                                      confidence: 0.8)
-            }
-            if let target = backward(before: a) {
-                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
-                                      confidence: 0.8)
-            }
-            return nil
-        }
+        if c.frame == .according { return accordingTo(c, sentence: s, lastSpeaker: lastSpeaker) }
 
         if c.unlisted { return unlistedThatClause(c, lastSpeaker: lastSpeaker) }
 
