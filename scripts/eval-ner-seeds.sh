@@ -22,7 +22,8 @@ while [ $# -gt 0 ]; do
         --keep) KEEP="$2"; shift 2 ;;
         --extra) EXTRA+=(--extra "$2"); shift 2 ;;
         --extra-weight) EXTRA+=(--extra-weight "$2"); shift 2 ;;
-        *) echo "usage: $0 [--seeds \"1 2 3\"] [--epochs N] [--dropout P] [--keep DIR] [--extra F [--extra-weight W]]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--seeds \"1 2 3\"] [--epochs N] [--dropout P] [--keep DIR]" \
+                "[--extra FILE [--extra-weight W]]" >&2; exit 2 ;;
     esac
 done
 DATA="${BYLINE_SHARED:-../shared}/data/conll2003"
@@ -37,7 +38,8 @@ unseen() { sed -n 's/^unseen:.*FB1 *\([0-9.]*\).*/\1/p' "$1"; }
 printf '%-5s %6s %6s %6s %6s %6s %6s %6s\n' seed dev unseen PER ORG LOC MISC test
 for S in $SEEDS; do
     "$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model-$S.bin" \
-        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources "$RES" ${EXTRA[@]+"${EXTRA[@]}"} > "$OUT/train-$S.log" 2>&1
+        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources "$RES" ${EXTRA[@]+"${EXTRA[@]}"} \
+        > "$OUT/train-$S.log" 2>&1
     for split in dev test; do
         "$TOOL" ner --conll "$DATA/$split.txt" --model "$OUT/model-$S.bin" --resources "$RES" > "$OUT/$split-$S.tagged"
         "$TOOL" score-ner "$OUT/$split-$S.tagged" > "$OUT/$split-$S.score"
