@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # usage: scripts/eval-ner-seeds.sh [--seeds "1 2 3"] [--epochs N] [--dropout P] [--keep DIR]
+#                                  [--extra FILE [--extra-weight W]]
 # Trains the entity tagger once per seed with the current build and resources WITHOUT installing anything, and
 # prints one line per seed and their mean: dev F1, dev F1 on names unseen in training (scripts/score-ner-unseen.py),
 # dev per type, and test and test-unseen (reported only; never used to choose). For comparing feature variants; the model that
 # ships is made by scripts/train-ner.sh. --keep DIR keeps the models and tagged files. NER_TOOL=PATH uses a
-# ner-tool built earlier (a copy of another variant's build) instead of building this one.
+# ner-tool built earlier (a copy of another variant's build) instead of building this one. --extra trains on
+# pseudo-labelled sentences too (scripts/gen-ner-pseudo.sh), their updates scaled by W.
 set -eu
 cd "$(dirname "$0")/.."
 SEEDS="1 2 3"
 EPOCHS=10
 DROPOUT=0.1
 KEEP=""
+EXTRA=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --seeds) SEEDS="$2"; shift 2 ;;
         --epochs) EPOCHS="$2"; shift 2 ;;
         --dropout) DROPOUT="$2"; shift 2 ;;
         --keep) KEEP="$2"; shift 2 ;;
-        *) echo "usage: $0 [--seeds \"1 2 3\"] [--epochs N] [--dropout P] [--keep DIR]" >&2; exit 2 ;;
+        --extra) EXTRA+=(--extra "$2"); shift 2 ;;
+        --extra-weight) EXTRA+=(--extra-weight "$2"); shift 2 ;;
+        *) echo "usage: $0 [--seeds \"1 2 3\"] [--epochs N] [--dropout P] [--keep DIR]" \
+                "[--extra FILE [--extra-weight W]]" >&2; exit 2 ;;
     esac
 done
 DATA="${BYLINE_SHARED:-../shared}/data/conll2003"
@@ -35,7 +41,8 @@ printf "$ROW" seed dev unseen PER ORG LOC MISC test unseen
 : > "$OUT/table.txt"
 for S in $SEEDS; do
     "$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model-$S.bin" \
-        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources "$RES" > "$OUT/train-$S.log" 2>&1
+        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources "$RES" ${EXTRA[@]+"${EXTRA[@]}"} \
+        > "$OUT/train-$S.log" 2>&1
     for split in dev test; do
         "$TOOL" ner --conll "$DATA/$split.txt" --model "$OUT/model-$S.bin" --resources "$RES" > "$OUT/$split-$S.tagged"
         "$TOOL" score-ner "$OUT/$split-$S.tagged" > "$OUT/$split-$S.score"

@@ -9,7 +9,7 @@ struct NERTool: ParsableCommand {
         abstract: "Entity tagger: train, tag, score, and developer tools.",
         subcommands: [TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self, ClustersCommand.self,
                       CalibrationCommand.self, BenchNERCommand.self, BenchAnalysisCommand.self,
-                      AverageNERCommand.self, HarvestNamesCommand.self])
+                      AverageNERCommand.self, HarvestNamesCommand.self, PseudoLabelCommand.self])
 }
 
 NERTool.main()

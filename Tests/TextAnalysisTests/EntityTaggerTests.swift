@@ -63,6 +63,26 @@ func transitionsFollowBILOU(previous: String?, next: String, allowed: Bool) {
     #expect(p.reduce(0, +) <= 1.000001)
 }
 
+@Test func pathMarginalsAgreeWithSpanProbabilities() {
+    let L = NERLabels.count
+    var rng = SplitMix64(seed: 5)
+    var work: [Float] = [], path: [Int] = []
+    for n in 1...8 {
+        let e = (0..<(n * L)).map { _ in Float(Int(rng.next() % 20)) }
+        let tr = (0..<NERDecoder.transitionCount).map { _ in Float(Int(rng.next() % 6)) }
+        NERDecoder.viterbi(emissions: e, count: n, transitions: tr, work: &work, into: &path)
+        let potentials = NERDecoder.transitionPotentials(tr, temperature: 2)
+        let m = NERDecoder.pathMarginals(emissions: e, count: n, potentials: potentials, temperature: 2, path: path)
+        #expect(m.count == n && m.allSatisfy { $0 >= 0 && $0 <= 1.000001 })
+        // a one-token entity's marginal is its span probability (both: its U label at that position)
+        for span in NERLabels.spans(bilou: path) where span.tokens.count == 1 {
+            let p = NERDecoder.spanProbabilities(emissions: e, count: n, potentials: potentials, temperature: 2,
+                                                 spans: [span])
+            #expect(abs(p[0] - m[span.tokens.lowerBound]) < 1e-9)
+        }
+    }
+}
+
 @Test(arguments: [
     // gold, predicted, correct entities
     (["B-PER", "I-PER", "O"], ["B-PER", "I-PER", "O"], 1),

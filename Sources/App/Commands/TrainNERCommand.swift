@@ -17,6 +17,9 @@ public struct TrainNERCommand: ParsableCommand {
     @Option(help: "1: local features only; 2: add document-level features from stage 1.") var stages: Int = 2
     @Option(help: "Word dropout: share of training tokens whose word identity features are hidden per epoch.")
     var dropout: Double = 0
+    @Option(help: "Pseudo-labelled CoNLL file (self-training: unlabeled text tagged by an earlier model).")
+    var extra: String?
+    @Option(help: "Scale of the perceptron updates of the --extra sentences.") var extraWeight: Double = 1
     @Option(help: "Resource directory with ner/clusters.tsv and ner/gazetteers (default: bundled).")
     var resources: String?
 
@@ -33,9 +36,12 @@ public struct TrainNERCommand: ParsableCommand {
         options.seed = seed
         options.stages = stages
         options.dropout = dropout
+        if let extra { options.extra = try CoNLL.parse(try readText(extra), name: extra).documents }
+        options.extraWeight = extraWeight
         options.command = "byline train-ner --train \((train as NSString).lastPathComponent) --dev "
             + "\((dev as NSString).lastPathComponent) --epochs \(epochs) --seed \(seed) --stages \(stages)"
             + (dropout > 0 ? " --dropout \(dropout)" : "")
+            + (extra.map { " --extra \(($0 as NSString).lastPathComponent) --extra-weight \(extraWeight)" } ?? "")
         let model = try NERTrainer(extractor: extractor).train(train: trainDocs, dev: devDocs, options: options) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }

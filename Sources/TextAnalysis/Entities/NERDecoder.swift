@@ -276,6 +276,57 @@ enum NERDecoder {
     }
 }
 
+extension NERDecoder {
+    /// The marginal probability of each token's label on `path` (under exp(score / temperature), over all valid
+    /// sequences): a plain scaled forward-backward over every position. Only pseudo-labelling reads it (a
+    /// sentence is kept for self-training when its least sure token is sure enough); tagging never calls it.
+    static func pathMarginals(emissions e: UnsafePointer<Float>, count n: Int, potentials A: [Double],
+                              temperature: Float, path: [Int]) -> [Double] {
+        guard n > 0 else { return [] }
+        let inv = 1 / Double(temperature)
+        var E = [Double](repeating: 0, count: n * L)
+        for t in 0..<n {
+            var m = -Double.greatestFiniteMagnitude
+            for j in 0..<L { m = max(m, Double(e[t * L + j])) }
+            for j in 0..<L { E[t * L + j] = ((Double(e[t * L + j]) - m) * inv).clampedExp }
+        }
+        var alpha = [Double](repeating: 0, count: n * L), beta = alpha
+        func normalize(_ a: inout [Double], _ t: Int) {
+            var sum = 0.0
+            for j in 0..<L { sum += a[t * L + j] }
+            if sum > 0 { for j in 0..<L { a[t * L + j] /= sum } }
+        }
+        for j in 0..<L { alpha[j] = A[j] * E[j] }
+        normalize(&alpha, 0)
+        for t in stride(from: 1, to: n, by: 1) {
+            for j in 0..<L {
+                var s = 0.0
+                for i in 0..<L { s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j] }
+                alpha[t * L + j] = s * E[t * L + j]
+            }
+            normalize(&alpha, t)
+        }
+        for j in 0..<L { beta[(n - 1) * L + j] = A[(L + 1) * L + j] }
+        normalize(&beta, n - 1)
+        var t = n - 2
+        while t >= 0 {
+            for i in 0..<L {
+                var s = 0.0
+                for j in 0..<L { s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j] }
+                beta[t * L + i] = s
+            }
+            normalize(&beta, t)
+            t -= 1
+        }
+        // Per position the scale factors are common to all labels: normalizing alpha * beta gives the marginal.
+        return (0..<n).map { t in
+            var z = 0.0
+            for j in 0..<L { z += alpha[t * L + j] * beta[t * L + j] }
+            return z > 0 ? alpha[t * L + path[t]] * beta[t * L + path[t]] / z : 0
+        }
+    }
+}
+
 extension Double {
     fileprivate var clampedExp: Double { Foundation.exp(Swift.max(-700, self)) }
 }

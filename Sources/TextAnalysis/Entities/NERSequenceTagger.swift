@@ -51,6 +51,8 @@ public struct NERSequenceTagger: Sendable {
         /// BILOU label indices (NERLabels) per sentence and token
         public var labels: [[Int]]
         public var spans: [[NERSpan]]
+        /// Per sentence, the smallest marginal probability of a token's label (1 unless `marginals` was asked).
+        public var leastMarginal: [Double] = []
     }
 
     /// Tags every sentence; `temperature` overrides the model's (the trainer uses it to fit one).
@@ -60,11 +62,12 @@ public struct NERSequenceTagger: Sendable {
     /// sums); stage 2 then adds only its history features. The sums and their order are those of scoring each
     /// stage on its own.
     public func tag(_ sentences: [[String]], confidences: Bool = true, temperature: Float? = nil,
-                    stages stageLimit: Int? = nil) -> Result {
+                    stages stageLimit: Int? = nil, marginals: Bool = false) -> Result {
         let prepared = extractor.prepare(sentences, vocabulary: vocabulary)
         let L = NERLabels.count
         var labels: [[Int]] = sentences.map { [Int](repeating: 0, count: $0.count) }
         var spans: [[NERSpan]] = Array(repeating: [], count: sentences.count)
+        var leastMarginal = [Double](repeating: 1, count: sentences.count)
         let stageCount = min(stageLimit ?? model.stages.count, model.stages.count)
         guard stageCount > 0 else { return Result(labels: labels, spans: spans) }
         let two = stageCount == 2
@@ -79,7 +82,7 @@ public struct NERSequenceTagger: Sendable {
         var keys: [UInt64] = [], keyStart: [Int] = [], keyRows: [Int32] = []
         var work: [Float] = [], path: [Int] = []
         let temperature = temperature ?? model.info.temperature
-        let potentials = !confidences ? []
+        let potentials = !confidences && !marginals ? []
             : temperature == model.info.temperature && stageCount == model.stages.count ? self.potentials
             : NERDecoder.transitionPotentials(model.stages[stageCount - 1].transitions, temperature: temperature)
 
@@ -98,6 +101,10 @@ public struct NERSequenceTagger: Sendable {
                 : [Double](repeating: 1, count: found.count)
             spans[s] = zip(found, conf).map {
                 NERSpan(tokens: $0.tokens, type: NERLabels.types[$0.type], confidence: $1)
+            }
+            if marginals {
+                leastMarginal[s] = NERDecoder.pathMarginals(emissions: e, count: n, potentials: potentials,
+                                                            temperature: temperature, path: path).min() ?? 1
             }
         }
 
@@ -175,7 +182,7 @@ public struct NERSequenceTagger: Sendable {
                 decode(s, stage: 1, e2.baseAddress! + t0 * L)
             }
         } }
-        return Result(labels: labels, spans: spans)
+        return Result(labels: labels, spans: spans, leastMarginal: leastMarginal)
     }
 
     /// out[0..<17] += row[0..<17]: one 16-lane add and one scalar (each lane sums in the same order as a loop).

@@ -16,6 +16,10 @@ public struct NERTrainer {
         /// (exact and lower-case form) are hidden, so the model also learns to tag from context, shape, clusters
         /// and gazetteers: what it has for names it never saw in training.
         public var dropout = 0.0
+        /// Self-training: pseudo-labelled documents (unlabeled text as tagged by an earlier model) trained on
+        /// beside the gold ones, their perceptron updates scaled by `extraWeight`.
+        public var extra: [CoNLLDocument] = []
+        public var extraWeight = 1.0
         public var command = ""
         public init() {}
     }
@@ -37,6 +41,8 @@ public struct NERTrainer {
         var tokenStart: [Int] = [0]
         var sentenceStart: [Int] = [0]
         var sentenceDoc: [Int] = []
+        /// Scale of each sentence's perceptron updates (1 for gold sentences).
+        var sentenceWeight: [Float] = []
         var gold: [Int] = []
         /// Each token's first `lexical` rows are its word identity features (exact, lower case): word dropout
         /// skips them.
@@ -45,7 +51,8 @@ public struct NERTrainer {
     }
 
     func corpus(_ docs: [CoNLLDocument], prepared: [NERFeatureExtractor.Prepared],
-                histories: [NERFeatureExtractor.History]?, index: inout FeatureIndex) -> Corpus {
+                histories: [NERFeatureExtractor.History]?, index: inout FeatureIndex,
+                weight: (Int) -> Float = { _ in 1 }) -> Corpus {
         var c = Corpus()
         var keys: [UInt64] = []
         for (d, doc) in docs.enumerated() {
@@ -74,6 +81,7 @@ public struct NERTrainer {
                 }
                 c.sentenceStart.append(c.gold.count)
                 c.sentenceDoc.append(d)
+                c.sentenceWeight.append(weight(d))
             }
         }
         return c
@@ -136,13 +144,14 @@ public struct NERTrainer {
                     }
                 }
                 var wrong = false
+                let sw = corpus.sentenceWeight[s], swc = sw * c
                 for i in 0..<n where pred[i] != corpus.gold[t0 + i] {
                     wrong = true
                     let g = corpus.gold[t0 + i], p = pred[i]
                     for k in first[i]..<corpus.tokenStart[t0 + i + 1] {
                         let r = Int(corpus.rows[k]) * L
-                        w[r + g] += 1; u[r + g] += c
-                        w[r + p] -= 1; u[r + p] -= c
+                        w[r + g] += sw; u[r + g] += swc
+                        w[r + p] -= sw; u[r + p] -= swc
                     }
                 }
                 if wrong {
@@ -152,7 +161,7 @@ public struct NERTrainer {
                         let gPrev = i == 0 ? -1 : corpus.gold[t0 + i - 1], pPrev = i == 0 ? -1 : pred[i - 1]
                         let gk = i == n ? (L + 1) * L + gPrev : (gPrev + 1) * L + corpus.gold[t0 + i]
                         let pk = i == n ? (L + 1) * L + pPrev : (pPrev + 1) * L + pred[i]
-                        if gk != pk { bump(gk, 1); bump(pk, -1) }
+                        if gk != pk { bump(gk, sw); bump(pk, -sw) }
                     }
                 }
                 c += 1
@@ -230,13 +239,17 @@ public struct NERTrainer {
         return (NERModel.Stage(keys: index.keys, weights: w, transitions: t), epochs, 0)
     }
 
-    public func train(train: [CoNLLDocument], dev: [CoNLLDocument], options: Options,
+    public func train(train gold: [CoNLLDocument], dev: [CoNLLDocument], options: Options,
                       progress: (String) -> Void) throws -> NERModel {
         var rng = SplitMix64(seed: options.seed)
+        // Pseudo-labelled documents follow the gold ones; only their update scale differs.
+        let train = gold + options.extra
+        let extraWeight = Float(options.extraWeight)
+        let weight: (Int) -> Float = { $0 < gold.count ? 1 : extraWeight }
         let t0 = Date()
         let preparedTrain = train.map { extractor.prepare($0.sentences.map(\.tokens)) }
         var index1 = FeatureIndex()
-        let corpus1 = corpus(train, prepared: preparedTrain, histories: nil, index: &index1)
+        let corpus1 = corpus(train, prepared: preparedTrain, histories: nil, index: &index1, weight: weight)
         progress("stage 1: \(corpus1.gold.count) tokens, \(index1.keys.count) features  "
                  + "(\(String(format2: Date().timeIntervalSince(t0)))s)")
         let s1 = trainStage("stage 1", corpus: corpus1, index: index1, epochs: options.epochs,
@@ -260,7 +273,8 @@ public struct NERTrainer {
             }
             let histories = zip(preparedTrain, jackLabels).map { NERFeatureExtractor.History(prepared: $0, labels: $1) }
             var index2 = FeatureIndex()
-            let corpus2 = corpus(train, prepared: preparedTrain, histories: histories, index: &index2)
+            let corpus2 = corpus(train, prepared: preparedTrain, histories: histories, index: &index2,
+                                 weight: weight)
             progress("stage 2: \(index2.keys.count) features")
             let s2 = trainStage("stage 2", corpus: corpus2, index: index2, epochs: options.epochs,
                                 dropout: options.dropout, rng: &rng, earlier: stages, dev: dev, progress: progress)
@@ -272,8 +286,10 @@ public struct NERTrainer {
         let formatter = ISO8601DateFormatter()
         let info = NERModel.Info(labels: NERLabels.names, featureVersion: NERFeatureExtractor.version,
                                  resources: extractor.fingerprint, temperature: 1,
-                                 trainedOn: "\(train.reduce(0) { $0 + $1.tokenCount }) tokens in "
-                                     + "\(train.count) documents",
+                                 trainedOn: "\(gold.reduce(0) { $0 + $1.tokenCount }) tokens in "
+                                     + "\(gold.count) documents"
+                                     + (options.extra.isEmpty ? "" : ", plus \(options.extra.count) "
+                                        + "pseudo-labelled documents (weight \(options.extraWeight))"),
                                  devF1: ["overall": devF1], command: options.command, seed: options.seed,
                                  epochs: epochsUsed, date: formatter.string(from: Date()))
         // Round-trip through the file format so the figures below are those of the saved (quantized) model.
