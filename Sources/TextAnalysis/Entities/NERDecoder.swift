@@ -163,8 +163,53 @@ enum NERDecoder {
     static func spanProbabilities(emissions e: UnsafePointer<Float>, count n: Int, potentials: [Double],
                                   temperature: Float, spans: [NERLabels.Span]) -> [Double] {
         guard n > 0, !spans.isEmpty else { return [] }
-        // one scratch block (on the stack when small): E, alpha, beta [n][L] and the scale factors c [n]
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n) { scratch in
+        // Spans read beta only at their last token: positions before the first span's end are not needed.
+        let needed = spans.reduce(n - 1) { min($0, $1.tokens.upperBound - 1) }
+        return forwardBackward(e, n, potentials, temperature, backwardFrom: needed) { E, alpha, beta, c, A in
+            spans.map { span in
+                let s = span.tokens.lowerBound, last = span.tokens.upperBound - 1
+                if s == last {
+                    let u = NERLabels.label(type: span.type, part: .unit)
+                    return min(1, max(0, alpha[s * L + u] * beta[s * L + u]))
+                }
+                let b = NERLabels.label(type: span.type, part: .begin)
+                let mid = NERLabels.label(type: span.type, part: .inside)
+                let end = NERLabels.label(type: span.type, part: .last)
+                var p = alpha[s * L + b]
+                var prev = b
+                for t in (s + 1)...last {
+                    let y = t == last ? end : mid
+                    p *= A[(prev + 1) * L + y] * E[t * L + y] / c[t]
+                    prev = y
+                }
+                return min(1, max(0, p * beta[last * L + end]))
+            }
+        } ?? spans.map { _ in 0 }
+    }
+
+    /// The marginal probability of each token's label on `path` (under exp(score / temperature), over all valid
+    /// sequences), from the same forward-backward as the span probabilities. Only pseudo-labelling reads it (a
+    /// sentence is kept for self-training when its least sure token is sure enough); tagging never calls it.
+    static func pathMarginals(emissions e: UnsafePointer<Float>, count n: Int, potentials: [Double],
+                              temperature: Float, path: [Int]) -> [Double] {
+        guard n > 0 else { return [] }
+        return forwardBackward(e, n, potentials, temperature, backwardFrom: 0) { _, alpha, beta, _, _ in
+            // In this scaling alpha * beta at a position is the label's marginal (as for a one-token span).
+            (0..<n).map { t in min(1, max(0, alpha[t * L + path[t]] * beta[t * L + path[t]])) }
+        } ?? [Double](repeating: 0, count: n)
+    }
+
+    /// Runs the scaled forward-backward over one sentence in one scratch block (on the stack when small) and hands
+    /// its tables to `read`: E (emission potentials), alpha, beta (filled from the last position down to
+    /// `backwardFrom` only), the per-position scale factors c, and the transition potentials A. Nil when the
+    /// sentence has no valid labelling.
+    private static func forwardBackward(
+        _ e: UnsafePointer<Float>, _ n: Int, _ potentials: [Double], _ temperature: Float, backwardFrom needed: Int,
+        read: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
+               UnsafePointer<Double>) -> [Double]
+    ) -> [Double]? {
+        // E, alpha, beta [n][L] and the scale factors c [n]
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n) { scratch in
             potentials.withUnsafeBufferPointer { A in
                 predecessors.withUnsafeBufferPointer { preds in
                     predecessorStart.withUnsafeBufferPointer { pstart in
@@ -176,8 +221,11 @@ enum NERDecoder {
                                             predecessors: preds.baseAddress!, predecessorStart: pstart.baseAddress!,
                                             predecessorTransitions: ptr.baseAddress!, successors: succs.baseAddress!,
                                             successorStart: sstart.baseAddress!, successorTransitions: str.baseAddress!)
-                                        return forwardBackward(e, n, A.baseAddress!, temperature, spans,
-                                                               scratch.baseAddress!, graph)
+                                        let tables = scratch.baseAddress!
+                                        guard fillTables(e, n, A.baseAddress!, temperature, needed, tables, graph)
+                                        else { return nil }
+                                        return read(tables, tables + n * L, tables + 2 * n * L, tables + 3 * n * L,
+                                                    A.baseAddress!)
                                     }
                                 }
                             }
@@ -196,9 +244,10 @@ enum NERDecoder {
         let successorTransitions: UnsafePointer<Int>
     }
 
-    private static func forwardBackward(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
-                                        _ temperature: Float, _ spans: [NERLabels.Span],
-                                        _ scratch: UnsafeMutablePointer<Double>, _ g: Graph) -> [Double] {
+    /// Fills E, alpha, beta (down to `needed`) and c in `scratch`; false when no labelling is valid.
+    private static func fillTables(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
+                                   _ temperature: Float, _ needed: Int,
+                                   _ scratch: UnsafeMutablePointer<Double>, _ g: Graph) -> Bool {
         let inv = 1 / Double(temperature)
         let E = scratch, alpha = scratch + n * L, beta = scratch + 2 * n * L, c = scratch + 3 * n * L
         for t in 0..<n {
@@ -235,10 +284,8 @@ enum NERDecoder {
         }
         var z = 0.0
         for j in 0..<L { let v = A[(L + 1) * L + j]; beta[(n - 1) * L + j] = v; z += alpha[(n - 1) * L + j] * v }
-        if z <= 0 { return spans.map { _ in 0 } }
+        if z <= 0 { return false }
         for j in 0..<L { beta[(n - 1) * L + j] /= z }
-        // Spans read beta only at their last token: positions before the first span's end are not needed.
-        let needed = spans.reduce(n - 1) { min($0, $1.tokens.upperBound - 1) }
         t = n - 2
         while t >= needed {
             let next = beta + (t &+ 1) &* L, cur = beta + t &* L, En = E + (t &+ 1) &* L, cn = c[t &+ 1]
@@ -255,75 +302,7 @@ enum NERDecoder {
             }
             t &-= 1
         }
-        return spans.map { span in
-            let s = span.tokens.lowerBound, last = span.tokens.upperBound - 1
-            if s == last {
-                let u = NERLabels.label(type: span.type, part: .unit)
-                return min(1, max(0, alpha[s * L + u] * beta[s * L + u]))
-            }
-            let b = NERLabels.label(type: span.type, part: .begin)
-            let mid = NERLabels.label(type: span.type, part: .inside)
-            let end = NERLabels.label(type: span.type, part: .last)
-            var p = alpha[s * L + b]
-            var prev = b
-            for t in (s + 1)...last {
-                let y = t == last ? end : mid
-                p *= A[(prev + 1) * L + y] * E[t * L + y] / c[t]
-                prev = y
-            }
-            return min(1, max(0, p * beta[last * L + end]))
-        }
-    }
-}
-
-extension NERDecoder {
-    /// The marginal probability of each token's label on `path` (under exp(score / temperature), over all valid
-    /// sequences): a plain scaled forward-backward over every position. Only pseudo-labelling reads it (a
-    /// sentence is kept for self-training when its least sure token is sure enough); tagging never calls it.
-    static func pathMarginals(emissions e: UnsafePointer<Float>, count n: Int, potentials A: [Double],
-                              temperature: Float, path: [Int]) -> [Double] {
-        guard n > 0 else { return [] }
-        let inv = 1 / Double(temperature)
-        var E = [Double](repeating: 0, count: n * L)
-        for t in 0..<n {
-            var m = -Double.greatestFiniteMagnitude
-            for j in 0..<L { m = max(m, Double(e[t * L + j])) }
-            for j in 0..<L { E[t * L + j] = ((Double(e[t * L + j]) - m) * inv).clampedExp }
-        }
-        var alpha = [Double](repeating: 0, count: n * L), beta = alpha
-        func normalize(_ a: inout [Double], _ t: Int) {
-            var sum = 0.0
-            for j in 0..<L { sum += a[t * L + j] }
-            if sum > 0 { for j in 0..<L { a[t * L + j] /= sum } }
-        }
-        for j in 0..<L { alpha[j] = A[j] * E[j] }
-        normalize(&alpha, 0)
-        for t in stride(from: 1, to: n, by: 1) {
-            for j in 0..<L {
-                var s = 0.0
-                for i in 0..<L { s += alpha[(t - 1) * L + i] * A[(i + 1) * L + j] }
-                alpha[t * L + j] = s * E[t * L + j]
-            }
-            normalize(&alpha, t)
-        }
-        for j in 0..<L { beta[(n - 1) * L + j] = A[(L + 1) * L + j] }
-        normalize(&beta, n - 1)
-        var t = n - 2
-        while t >= 0 {
-            for i in 0..<L {
-                var s = 0.0
-                for j in 0..<L { s += A[(i + 1) * L + j] * E[(t + 1) * L + j] * beta[(t + 1) * L + j] }
-                beta[t * L + i] = s
-            }
-            normalize(&beta, t)
-            t -= 1
-        }
-        // Per position the scale factors are common to all labels: normalizing alpha * beta gives the marginal.
-        return (0..<n).map { t in
-            var z = 0.0
-            for j in 0..<L { z += alpha[t * L + j] * beta[t * L + j] }
-            return z > 0 ? alpha[t * L + path[t]] * beta[t * L + path[t]] / z : 0
-        }
+        return true
     }
 }
 
