@@ -20,22 +20,7 @@ rm -f "$OUT/res/ner/model.bin" "$OUT/res/ner/gazetteers/auto.tsv"
 grep -v '^auto\.tsv$' "$RES/ner/gazetteers/index.txt" > "$OUT/res/ner/gazetteers/index.txt"
 "$TOOL" train-ner --train "$SHARED/conll2003/train.txt" --dev "$SHARED/conll2003/dev.txt" --out "$OUT/base.bin" \
     --epochs 10 --seed 1 --dropout 0.1 --resources "$OUT/res" 2>&1 | grep -E '^(saved|wrote)' >&2
-# TimeML -> plain text: the <TEXT> element without its tags
-mkdir -p "$OUT/text/tempeval"
-python3 - "$SHARED/tempeval3/train" "$OUT/text/tempeval" <<'PY'
-import html, os, re, sys
-src, dst = sys.argv[1], sys.argv[2]
-for sub in sorted(os.listdir(src)):
-    d = os.path.join(src, sub)
-    if not os.path.isdir(d):
-        continue
-    for f in sorted(os.listdir(d)):
-        if f.endswith(".tml"):
-            m = re.search(r"<TEXT>(.*?)</TEXT>", open(os.path.join(d, f), encoding="utf-8").read(), re.S)
-            if m:
-                text = html.unescape(re.sub(r"<[^>]+>", "", m.group(1)))
-                open(os.path.join(dst, f[:-4] + ".txt"), "w", encoding="utf-8").write(text.strip() + "\n")
-PY
+python3 scripts/timeml-text.py "$SHARED/tempeval3/train" "$OUT/text/tempeval"
 "$TOOL" harvest-names "$SHARED/news/bbc" "$SHARED/quotes/polnear" "$OUT/text/tempeval" \
     --model "$OUT/base.bin" --resources "$OUT/res" > "$OUT/mentions.tsv"
 echo "$(wc -l < "$OUT/mentions.tsv") mentions in unlabeled text" >&2

@@ -27,22 +27,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 [ -n "${NER_TOOL:-}" ] || swift build -c release --product ner-tool >&2
-# TimeML -> plain text: the <TEXT> element without its tags (as scripts/gen-auto-gazetteer.sh)
-mkdir -p "$TMP/tempeval"
-python3 - "$SHARED/tempeval3/train" "$TMP/tempeval" <<'PY'
-import html, os, re, sys
-src, dst = sys.argv[1], sys.argv[2]
-for sub in sorted(os.listdir(src)):
-    d = os.path.join(src, sub)
-    if not os.path.isdir(d):
-        continue
-    for f in sorted(os.listdir(d)):
-        if f.endswith(".tml"):
-            m = re.search(r"<TEXT>(.*?)</TEXT>", open(os.path.join(d, f), encoding="utf-8").read(), re.S)
-            if m:
-                text = html.unescape(re.sub(r"<[^>]+>", "", m.group(1)))
-                open(os.path.join(dst, f[:-4] + ".txt"), "w", encoding="utf-8").write(text.strip() + "\n")
-PY
+python3 scripts/timeml-text.py "$SHARED/tempeval3/train" "$TMP/tempeval"
 # shellcheck disable=SC2086
 "$TOOL" pseudo-label "$SHARED/news/bbc" "$SHARED/quotes/polnear/dev/text" "$TMP/tempeval" --resources "$RES" \
     --min-marginal "$P" $MODEL > "$TMP/all.conll"
