@@ -11,8 +11,7 @@ import argparse, collections, importlib.util, json, os, re
 here = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("qe", os.path.join(here, "quote-errors.py"))
 qe = importlib.util.module_from_spec(spec)
-_src = open(os.path.join(here, "quote-errors.py"), encoding="utf-8").read().replace("\nmain()\n", "\n")
-exec(compile(_src, "quote-errors.py", "exec"), qe.__dict__)
+spec.loader.exec_module(qe)
 
 
 def span(ranges):
@@ -25,6 +24,14 @@ def has_sentence_break(t):
 
 def first_words(t, n=3):
     return " ".join(re.findall(r"[^\W_]+|[,;:—–-]", t)[:n]).lower()
+
+
+def edge(piece, strip, across_sentences):
+    """What lies between the system's and the gold span's ends: a sentence break, else its first mark or word."""
+    if has_sentence_break(piece):
+        return across_sentences
+    m = piece.lstrip(strip)
+    return m[0] if m and m[0] in ",;:—–-(" else first_words(m, 1)
 
 
 def classify(text, g, q, gspan, sspan):
@@ -49,19 +56,9 @@ def classify(text, g, q, gspan, sspan):
         out.append("starts-late:sentence" if has_sentence_break(miss) else "starts-late:" + first_words(miss, 1))
     # end
     if se < ge - 1:
-        miss = text[se:ge]
-        if has_sentence_break(miss):
-            out.append("stops-early:gold-multi-sentence")
-        else:
-            m = miss.lstrip(" ”\"’'")
-            out.append("stops-early:" + (m[0] if m and m[0] in ",;:—–-(" else first_words(m, 1)))
+        out.append("stops-early:" + edge(text[se:ge], " ”\"’'", "gold-multi-sentence"))
     elif se > ge + 1:
-        extra = text[ge:se]
-        if has_sentence_break(extra):
-            out.append("runs-long:next-sentence")
-        else:
-            m = extra.lstrip(" ”\"’'.")
-            out.append("runs-long:" + (m[0] if m and m[0] in ",;:—–-(" else first_words(m, 1)))
+        out.append("runs-long:" + edge(text[ge:se], " ”\"’'.", "next-sentence"))
     return out
 
 
@@ -73,39 +70,15 @@ def main():
     ap.add_argument("--cls", default=None, help="list every example of classes containing this string")
     ap.add_argument("--fp", action="store_true", help="list system quotes with no gold overlap, by rule")
     a = ap.parse_args()
-    sysq = collections.defaultdict(list)
-    for line in open(a.dump, encoding="utf-8"):
-        if line.strip():
-            o = json.loads(line)
-            sysq[o["file"]].append(o)
-    tdir, adir = os.path.join(a.data, "text"), os.path.join(a.data, "attributions")
-    anns = sorted(os.listdir(adir))
     primary = collections.Counter()
     detail = collections.Counter()
     examples = collections.defaultdict(list)
     fps = collections.defaultdict(list)
     nsys = nmatch = 0
-    for name in sorted(os.listdir(tdir)):
-        stem = name[:-4]
-        ann = next((x for x in anns if x.startswith(stem + "_")), None)
-        if not ann:
-            continue
-        text = open(os.path.join(tdir, name), encoding="utf-8").read()
-        gold = qe.gold_of(open(os.path.join(adir, ann), encoding="utf-8").read(), text)
-        sq = sysq.get(name, [])
+    for name, text, gold, sq in qe.articles(a.dump, a.data):
         gw = [qe.words(text, g["content"]) for g in gold]
         sw = [qe.words(text, [tuple(q["quote_chars"])]) for q in sq]
-        pairs = []
-        for gi, x in enumerate(gw):
-            for si, y in enumerate(sw):
-                i = len(x & y)
-                if i and x and y and i / len(x | y) >= 0.5:
-                    pairs.append((-i / len(x | y), gi, si))
-        pairs.sort()
-        ug, us = {}, {}
-        for _, gi, si in pairs:
-            if gi not in ug and si not in us:
-                ug[gi] = si; us[si] = gi
+        ug, us = qe.match(gw, sw)
         nsys += len(sq); nmatch += len(us)
         for si, q in enumerate(sq):
             if si in us:

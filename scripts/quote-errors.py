@@ -48,6 +48,42 @@ def gold_of(ann, text):
         out.append({"content": c, "source": src, "cue": cue, "direct": direct, "mixed": mixed})
     return out
 
+def articles(dump, data):
+    """(file name, text, gold contents, system quotes) per article that has an annotation file (the first
+    annotator's, as the scorer takes it)."""
+    sysq = collections.defaultdict(list)
+    for line in open(dump, encoding="utf-8"):
+        if line.strip():
+            o = json.loads(line)
+            sysq[o["file"]].append(o)
+    tdir, adir = os.path.join(data, "text"), os.path.join(data, "attributions")
+    anns = sorted(os.listdir(adir))
+    for name in sorted(os.listdir(tdir)):
+        stem = name[:-4]
+        ann = next((x for x in anns if x.startswith(stem + "_")), None)
+        if not ann:
+            continue
+        text = open(os.path.join(tdir, name), encoding="utf-8").read()
+        yield name, text, gold_of(open(os.path.join(adir, ann), encoding="utf-8").read(), text), sysq.get(name, [])
+
+def match(gw, sw):
+    """The scorer's one-to-one matching of gold and system word sets (Jaccard >= 0.5, best pairs first):
+    gold index -> system index and back."""
+    pairs = []
+    for gi, x in enumerate(gw):
+        for si, y in enumerate(sw):
+            i = len(x & y)
+            if i and x and y:
+                j = i / len(x | y)
+                if j >= 0.5:
+                    pairs.append((-j, gi, si))
+    pairs.sort()
+    ug, us = {}, {}
+    for _, gi, si in pairs:
+        if gi not in ug and si not in us:
+            ug[gi] = si; us[si] = gi
+    return ug, us
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dump")
@@ -59,39 +95,13 @@ def main():
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--summary", action="store_true", help="P/R/F1 by three kinds (direct, indirect, mixed)")
     a = ap.parse_args()
-    sysq = collections.defaultdict(list)
-    for line in open(a.dump, encoding="utf-8"):
-        if line.strip():
-            o = json.loads(line)
-            sysq[o["file"]].append(o)
-    tdir, adir = os.path.join(a.data, "text"), os.path.join(a.data, "attributions")
-    anns = sorted(os.listdir(adir))
     fns, fps, spk = [], [], []
     k3 = lambda g: "mixed" if g["mixed"] else "direct" if g["direct"] else "indirect"
     tally = collections.Counter()
-    for name in sorted(os.listdir(tdir)):
-        stem = name[:-4]
-        ann = next((x for x in anns if x.startswith(stem + "_")), None)
-        if not ann:
-            continue
-        text = open(os.path.join(tdir, name), encoding="utf-8").read()
-        gold = gold_of(open(os.path.join(adir, ann), encoding="utf-8").read(), text)
-        sq = sysq.get(name, [])
+    for name, text, gold, sq in articles(a.dump, a.data):
         gw = [words(text, g["content"]) for g in gold]
         sw = [words(text, [tuple(q["quote_chars"])]) for q in sq]
-        pairs = []
-        for gi, x in enumerate(gw):
-            for si, y in enumerate(sw):
-                i = len(x & y)
-                if i and x and y:
-                    j = i / len(x | y)
-                    if j >= 0.5:
-                        pairs.append((-j, gi, si))
-        pairs.sort()
-        ug, us = {}, {}
-        for _, gi, si in pairs:
-            if gi not in ug and si not in us:
-                ug[gi] = si; us[si] = gi
+        ug, us = match(gw, sw)
         for gi, g in enumerate(gold):
             tally["gold", k3(g)] += 1
             if gi in ug:
@@ -151,4 +161,5 @@ def main():
         for s in spk:
             print(f"[{s[0][:25]}] gold={s[1]!r} sys={s[2]!r} rule={s[3]} :: {s[4][:120]!r}")
 
-main()
+if __name__ == "__main__":
+    main()
