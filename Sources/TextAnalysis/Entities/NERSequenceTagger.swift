@@ -51,7 +51,7 @@ public struct NERSequenceTagger: Sendable {
         /// BILOU label indices (NERLabels) per sentence and token
         public var labels: [[Int]]
         public var spans: [[NERSpan]]
-        /// Per sentence, the smallest marginal probability of a token's label (1 unless `marginals` was asked).
+        /// Per sentence, the smallest marginal probability of a token's label; empty unless `marginals` was asked.
         public var leastMarginal: [Double] = []
     }
 
@@ -67,7 +67,8 @@ public struct NERSequenceTagger: Sendable {
         let L = NERLabels.count
         var labels: [[Int]] = sentences.map { [Int](repeating: 0, count: $0.count) }
         var spans: [[NERSpan]] = Array(repeating: [], count: sentences.count)
-        var leastMarginal = [Double](repeating: 1, count: sentences.count)
+        // Only pseudo-labelling asks for marginals: tagging allocates nothing for them.
+        var leastMarginal = [Double](repeating: 1, count: marginals ? sentences.count : 0)
         let stageCount = min(stageLimit ?? model.stages.count, model.stages.count)
         guard stageCount > 0 else { return Result(labels: labels, spans: spans) }
         let two = stageCount == 2
