@@ -25,7 +25,7 @@ enum ArticleMapping {
                       mentionCount: e.mentions.lazy.filter { doc.mentions.indices.contains($0) }.count)
         }
         let quotes = doc.quotes.map { q in
-            NewQuote(text: doc.text(q.content), start: q.content.start, end: q.content.end, kind: q.kind.rawValue,
+            NewQuote(text: doc.text(of: q), start: q.content.start, end: q.content.end, kind: q.kind.rawValue,
                      cue: q.cue.map { doc.text($0) }, speakerName: q.speaker?.name,
                      speakerLocalEntityId: localId(ofEntityIndex: q.speaker?.entity), rule: q.rule,
                      confidence: q.confidence)

@@ -87,6 +87,22 @@ struct AnalysisJSONTests {
         #expect(text.hasSuffix(",\"sentences\":2,\"tokens\":\(doc.tokens.count)}"))
     }
 
+    /// A split quote's "text" is its pieces joined, and "parts" gives each piece's range; a quote in one piece
+    /// has no "parts" key.
+    @Test func jsonWritesSplitQuotePartsAndTheirJoinedText() throws {
+        var doc = Document(text: "“Yes,” Roe said, “we agree.” “No.”")
+        doc.quotes = [Quote(content: CharRange(1, 27), kind: .direct, cue: nil, speaker: nil, rule: "split",
+                            confidence: 0.9, parts: [CharRange(1, 5), CharRange(18, 27)]),
+                      Quote(content: CharRange(30, 33), kind: .direct, cue: nil, speaker: nil, rule: "plain",
+                            confidence: 0.9)]
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(AnalysisJSON.encode(doc)))
+            as? [String: Any])
+        let quotes = try #require(json["quotes"] as? [[String: Any]])
+        #expect(quotes.map { $0["text"] as? String } == ["Yes, we agree.", "No."])
+        #expect(quotes[0]["parts"] as? [[String: Int]] == [["start": 1, "end": 5], ["start": 18, "end": 27]])
+        #expect(quotes[1]["parts"] == nil)
+    }
+
     @Test func jsonEncodesAnEmptyDocument() {
         let text = String(decoding: AnalysisJSON.encode(Document(text: "")), as: UTF8.self)
         #expect(text == "{\"date\":null,\"entities\":[],\"quotes\":[],\"timexes\":[],\"timeline\":[],"

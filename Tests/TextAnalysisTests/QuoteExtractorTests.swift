@@ -256,6 +256,31 @@ import Testing
         #expect(doc.quotes.first?.speaker?.name == "Lopez")
     }
 
+    /// A reader cites a split or multi-paragraph quote by its words: `parts` are the pieces without the
+    /// attribution between them or the paragraph's reopening mark, and `text(of:)` joins them; a quote in one
+    /// piece has no parts.
+    @Test(arguments: [
+        ("“We are ready,” Lopez said, “and the plan has been tested.”",
+         ["We are ready,", "and the plan has been tested."]),
+        ("“We are ready,” said Lopez, a city engineer. “The plan has been tested.”",
+         ["We are ready,", "The plan has been tested."]),
+        ("The summit accomplished “too little,” Lopez added on Twitter. “Europe risks a lot.”",
+         ["The summit accomplished “too little,”", "Europe risks a lot."]),
+        ("Lopez said: “We are ready.\n\n“The plan has been tested for a year.”",
+         ["We are ready.", "The plan has been tested for a year."]),
+        ("Lopez said: “We are ready.\n\n“The plan has been tested.\n\n“It works.”",
+         ["We are ready.", "The plan has been tested.", "It works."]),
+        ("“We are ready,” Lopez said.", []),
+    ])
+    func splitQuotePartsLeaveOutTheAttributionAndReopeningMarks(_ text: String, _ parts: [String]) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.count == 1)
+        guard let q = doc.quotes.first else { return }
+        #expect(q.parts.map { doc.text($0) } == parts)
+        #expect(doc.text(of: q) == (parts.isEmpty ? doc.text(q.content) : parts.joined(separator: " ")))
+        #expect(q.parts.allSatisfy { $0.start >= q.content.start && $0.end <= q.content.end })
+    }
+
     /// A quote after an attribution that has its own cue is its own quote, not the rest of a split one.
     @Test func quoteWithItsOwnCueIsNotASplit() {
         let a = QuoteTestDocuments.summary(

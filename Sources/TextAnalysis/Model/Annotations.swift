@@ -101,8 +101,12 @@ public struct Quote: Sendable, Equatable {
     /// Which rule (sieve) attributed it.
     public var rule: String
     public var confidence: Double
+    /// The pieces of a quote that its attribution interrupts (“A,” he said, “B.”) or that runs over paragraphs,
+    /// each without the marks and words between them; empty when the content is one piece.
+    public var parts: [CharRange]
     public init(content: CharRange, kind: QuoteKind, cue: CharRange?, speaker: Speaker?, rule: String,
-                confidence: Double) {
+                confidence: Double, parts: [CharRange] = []) {
+        self.parts = parts
         self.content = content
         self.kind = kind
         self.cue = cue

@@ -72,6 +72,12 @@ public struct Document: Sendable {
         return String(s)
     }
 
+    /// A quote's words as a reader would cite them: its pieces joined by a space when the attribution or a
+    /// paragraph break interrupts it, else the text of its content range.
+    public func text(of quote: Quote) -> String {
+        quote.parts.isEmpty ? text(quote.content) : quote.parts.map { text($0) }.joined(separator: " ")
+    }
+
     /// The character range covered by a run of tokens.
     public func chars(ofTokens r: Range<Int>) -> CharRange {
         guard !r.isEmpty else {

@@ -3,7 +3,7 @@
 //
 // {"date": "YYYY-MM-DD"|null,
 //  "entities": [{"id","name","type","role","aliases","mentions":[{"start","end","text"}],"confidence"}],
-//  "quotes": [{"text","start","end","kind","cue":{"start","end","text"}|null,
+//  "quotes": [{"text","start","end",("parts":[{"start","end"}] when split),"kind","cue":{"start","end","text"}|null,
 //              "speaker":{"name","entity","mention":{"start","end","text"}}|null,"rule","confidence"}],
 //  "timexes": [{"start","end","text","type","value"}],
 //  "timeline": [{"date","granularity","start","end","text","entities":[ids],"quotes":[indexes]}],
@@ -43,9 +43,17 @@ public enum AnalysisJSON {
         w.raw("],\"quotes\":[")
         for (i, q) in doc.quotes.enumerated() {
             if i > 0 { w.raw(",") }
-            w.raw("{\"text\":"); w.string(doc.text(q.content))
+            w.raw("{\"text\":"); w.string(doc.text(of: q))
             w.raw(",\"start\":"); w.int(q.content.start)
             w.raw(",\"end\":"); w.int(q.content.end)
+            if !q.parts.isEmpty {
+                w.raw(",\"parts\":[")
+                for (k, part) in q.parts.enumerated() {
+                    w.raw(k == 0 ? "{\"start\":" : ",{\"start\":"); w.int(part.start)
+                    w.raw(",\"end\":"); w.int(part.end); w.raw("}")
+                }
+                w.raw("]")
+            }
             w.raw(",\"kind\":"); w.string(q.kind.rawValue)
             w.raw(",\"cue\":"); if let cue = q.cue { w.span(cue, doc) } else { w.raw("null") }
             w.raw(",\"speaker\":")

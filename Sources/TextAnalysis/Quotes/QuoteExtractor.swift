@@ -64,6 +64,7 @@ public struct QuoteExtractor: AnalysisComponent {
                 guard !claimed[q] else { continue }
                 claimed[q] = true
                 var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
+                var pieces: [CharRange] = []
                 // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
                 // Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one content range would be
                 // mostly the attribution: the quote is then the longer piece.
@@ -74,6 +75,7 @@ public struct QuoteExtractor: AnalysisComponent {
                     let b = ctx.directs[resumed.quote]
                     switch resumed.join {
                     case .joined:
+                        pieces = [content, b.marks.content]
                         content = CharRange(content.start, b.marks.content.end)
                         tokens = tokens.lowerBound..<b.inner.upperBound
                     case .resumedOnly:
@@ -83,13 +85,14 @@ public struct QuoteExtractor: AnalysisComponent {
                     }
                     rule += "+split"
                 }
-                found.append(Found(content: content, tokens: tokens, kind: .direct,
-                                   cue: att.cue, speaker: att.speaker, rule: rule, confidence: att.confidence))
+                found.append(Found(content: content, tokens: tokens, kind: .direct, cue: att.cue,
+                                   speaker: att.speaker, rule: rule, confidence: att.confidence, pieces: pieces))
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
                 var mixed = r.contains { ctx.quoteOf[$0] >= 0 }
                 var content = doc.chars(ofTokens: r), tokens = r, rule = att.rule
+                var pieces: [CharRange] = []
                 var kind: QuoteKind = mixed ? .mixed : .indirect
                 // 'The summit did "too little," he added. "Without changing ..."': a quote resuming after the
                 // attribution of a clause before it continues that clause, as for a split direct quote.
@@ -98,6 +101,7 @@ public struct QuoteExtractor: AnalysisComponent {
                     let b = ctx.directs[resumed.quote]
                     switch resumed.join {
                     case .joined:
+                        pieces = [content, b.marks.content]
                         content = CharRange(content.start, b.marks.content.end)
                         tokens = r.lowerBound..<b.inner.upperBound
                         mixed = true
@@ -110,8 +114,8 @@ public struct QuoteExtractor: AnalysisComponent {
                     }
                     rule += "+split"
                 }
-                found.append(Found(content: content, tokens: tokens, kind: kind,
-                                   cue: att.cue, speaker: att.speaker, rule: rule, confidence: att.confidence))
+                found.append(Found(content: content, tokens: tokens, kind: kind, cue: att.cue,
+                                   speaker: att.speaker, rule: rule, confidence: att.confidence, pieces: pieces))
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
             previous = att
@@ -223,7 +227,8 @@ public struct QuoteExtractor: AnalysisComponent {
             default: break
             }
             return Quote(content: f.content, kind: f.kind, cue: f.cue.map { doc.chars(ofTokens: $0) }, speaker: sp,
-                         rule: f.rule, confidence: (conf * 100).rounded() / 100)
+                         rule: f.rule, confidence: (conf * 100).rounded() / 100,
+                         parts: Self.parts(content: f.content, pieces: f.pieces, doc: doc, marks: lexicon.scanner))
         }
     }
 
@@ -239,6 +244,8 @@ public struct QuoteExtractor: AnalysisComponent {
         var speaker: SpeakerGuess?
         var rule: String
         var confidence: Double
+        /// The quoted ranges joined into `content` ("+split"), for `QuoteExtractor.parts`.
+        var pieces: [CharRange] = []
     }
 
     private func distance(_ f: Found, _ q: DirectSpan) -> Int {

@@ -38,7 +38,8 @@ struct QuoteMarkScanner: Sendable {
         self.otherStarts = other
     }
 
-    private func mayStartMark(_ c: Unicode.Scalar) -> Bool {
+    /// Whether `c` is a quotation mark or the first character of one.
+    func mayStartMark(_ c: Unicode.Scalar) -> Bool {
         c.value < 128 ? asciiStarts[Int(c.value)] : otherStarts.contains(c)
     }
 
