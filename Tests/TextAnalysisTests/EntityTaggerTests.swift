@@ -359,3 +359,24 @@ func topicSlugComesFromAnAllCapitalsFirstLine(firstLine: String, topic: String?)
     let doc = extractor.prepare([words, ["Milan", "2", "Roma", "1"]])
     #expect(doc.topic == (topic.map { NERHash.string($0) } ?? 0))
 }
+
+/// A tagged span is cut at a bracket without its partner (two names of a line-up run together) and kept whole
+/// when its brackets pair up; a piece with no letter or digit is dropped.
+@Test(arguments: [
+    ("Mills ( Bradley Wright-Phillips", ["Mills", "Bradley Wright-Phillips"]),
+    ("Barton ( Macken", ["Barton", "Macken"]),
+    ("Proleter ( Z )", ["Proleter ( Z )"]),
+    ("Hill ) Lopez ]", ["Hill", "Lopez"]),
+    ("( Reuters", ["Reuters"]),
+    ("Acme [ UK ) Ltd", ["Acme", "UK", "Ltd"]),
+    ("Antony Blinken", ["Antony Blinken"]),
+])
+func taggedSpanIsCutAtALoneBracket(_ span: String, _ pieces: [String]) {
+    var offset = 0
+    let tokens = span.split(separator: " ").map { w -> Token in
+        defer { offset += w.count + 1 }
+        return Token(start: offset, end: offset + w.count, text: String(w), spaceAfter: true)
+    }
+    let got = EntityTagger.splitAtUnbalancedBrackets(0..<tokens.count, tokens)
+    #expect(got.map { r in tokens[r].map(\.text).joined(separator: " ") } == pieces)
+}

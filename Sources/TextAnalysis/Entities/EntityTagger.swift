@@ -28,12 +28,41 @@ public struct EntityTagger: AnalysisComponent {
         for (k, s) in used.enumerated() {
             let base = document.sentences[s].tokens.lowerBound
             for span in result.spans[k] {
-                let r = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
-                out.append(EntityMention(tokens: r, chars: document.chars(ofTokens: r), type: span.type,
-                                         confidence: span.confidence))
+                let whole = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
+                for r in Self.splitAtUnbalancedBrackets(whole, document.tokens) {
+                    out.append(EntityMention(tokens: r, chars: document.chars(ofTokens: r), type: span.type,
+                                             confidence: span.confidence))
+                }
             }
         }
         return out
+    }
+
+    /// A name holds a bracket only with its partner ("Proleter ( Z )"); a span running over a lone one joins
+    /// two names in a line-up ("Mills (Bradley Wright-Phillips 82)"), so it is cut there into the runs on either
+    /// side that hold a letter or digit.
+    static func splitAtUnbalancedBrackets(_ r: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+        var lone: [Int] = [], open: [(index: Int, closer: String)] = []
+        for t in r {
+            switch tokens[t].text {
+            case "(": open.append((t, ")"))
+            case "[": open.append((t, "]"))
+            case "{": open.append((t, "}"))
+            case ")", "]", "}":
+                if let last = open.last, last.closer == tokens[t].text { open.removeLast() } else { lone.append(t) }
+            default: break
+            }
+        }
+        guard !lone.isEmpty || !open.isEmpty else { return [r] }
+        var pieces: [Range<Int>] = [], start = r.lowerBound
+        for cut in (lone + open.map(\.index)).sorted() + [r.upperBound] {
+            if start < cut, tokens[start..<cut].contains(where: { $0.text.unicodeScalars.contains {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil } }) {
+                pieces.append(start..<cut)
+            }
+            start = cut + 1
+        }
+        return pieces
     }
 
     /// Adds predicted mentions that overlap none already present (an earlier gazetteer or rule wins),
