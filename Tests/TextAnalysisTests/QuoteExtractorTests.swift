@@ -36,6 +36,12 @@ import Testing
         Row(text: "Lopez said “both pressure and diplomatic options” are being considered.",
             quotes: [("Lopez", "Lopez", "“both pressure and diplomatic options” are being considered", .mixed)]),
         Row(text: "Lopez left the talks until it changes its “hostile policies”.", quotes: []),
+        // The name owns or modifies the head: the speaker is the head, not the named person.
+        Row(text: "Hugh Hill's closest ally said the vote was delayed by a week.",
+            quotes: [("Hugh Hill's closest ally", "Hugh Hill's closest ally", "the vote was delayed by a week",
+                      .indirect)]),
+        Row(text: "A Lopez aide said the vote was delayed by a week.",
+            quotes: [("A Lopez aide", "A Lopez aide", "the vote was delayed by a week", .indirect)]),
         Row(text: "A source said the talks had collapsed on Friday night.",
             quotes: [("A source", "A source", "the talks had collapsed on Friday night", .indirect)]),
         Row(text: "Officials said the road would reopen in May.",
