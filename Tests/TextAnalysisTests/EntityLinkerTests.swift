@@ -69,6 +69,17 @@ struct EntityLinkerTests {
         #expect(doc.entities.first?.aliases == ["Blair"])
     }
 
+    /// An honorific opens only a person's name: a mention tagged as an organization that starts with one is the
+    /// person's, and joins the person's entity.
+    @Test func entityLinkerMakesAMentionOpeningWithAnHonorificAPerson() {
+        let doc = Self.linked("Ed Balls spoke. Mr Balls left. Lord Janner agreed. Lord Street is closed.",
+                              [("Ed Balls", .person), ("Mr Balls", .organization), ("Lord Janner", .organization),
+                               ("Lord", .location)])
+        #expect(doc.entities.map(\.name) == ["Ed Balls", "Janner", "Lord"])
+        #expect(doc.entities.map(\.type) == [.person, .person, .location])
+        #expect(doc.entities.first?.mentions.count == 2)
+    }
+
     @Test func entityLinkerTrustsATitleOverTheTaggersType() {
         let doc = Self.linked("President Biden plans a review. Biden said so. The president of France spoke.",
                               [("Biden", .location), ("France", .location)])

@@ -7,7 +7,8 @@
 // initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
 // "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs
 // other than related-story links ("READ | ...", whose names the article points at) are left unlinked. Person names
-// lose leading titles and honorifics (entities/roles.tsv) and trailing possessives.
+// lose leading titles and honorifics (entities/roles.tsv) and trailing possessives; a mention that opens with an
+// honorific is a person's whatever its tagged type.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
@@ -110,8 +111,16 @@ public struct EntityLinker: AnalysisComponent {
         // Indexed by mention; nil for mentions left unlinked.
         var forms = [NameForm?](repeating: nil, count: doc.mentions.count)
         var linked: [Int] = []
-        for (i, m) in doc.mentions.enumerated() {
-            doc.mentions[i].entity = nil
+        for (i, tagged) in doc.mentions.enumerated() {
+            var m = tagged
+            m.entity = nil
+            // An honorific opens only a person's name: "Mr Balls" tagged as an organization is the person.
+            let lo = max(0, m.tokens.lowerBound), hi = min(doc.tokens.count, m.tokens.upperBound)
+            if m.type != .person, lo < hi, case let h = roles.leadingHonorificLength(doc.tokens, lo, hi),
+               h > 0, h < hi - lo {
+                m.type = .person
+            }
+            doc.mentions[i] = m
             if boiler.contains(where: { $0.contains(m.chars) }) { continue }
             if let f = nameForm(m, doc) {
                 forms[i] = f
