@@ -86,6 +86,9 @@ struct RoleLexicon: Sendable {
 extension EntityLinker {
     static let determiners: Set<String> = ["a", "an", "the"]
     static let relativeWords: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when"]
+    /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
+    /// Prince William with him,").
+    static let nonAppositiveStarts: Set<String> = ["and", "or", "but", "nor", "as", "with", "like", "unlike"]
     /// An appositive longer than this is a clause, not a role.
     static let maxAppositiveTokens = 7
 
@@ -143,7 +146,7 @@ extension EntityLinker {
         guard k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens, k > end + 1 else { return nil }
         var s = end + 1
         let first = tokens[s].text.lowercased()
-        if EntityLinker.relativeWords.contains(first) { return nil }
+        if EntityLinker.relativeWords.contains(first) || EntityLinker.nonAppositiveStarts.contains(first) { return nil }
         if EntityLinker.determiners.contains(first) && tokens[s].text == first && first != "the" { s += 1 }
         guard s < k else { return nil }
         let words = (s..<k).map { tokens[$0].text.lowercased() }
