@@ -42,6 +42,9 @@ import Testing
                       .indirect)]),
         Row(text: "A Lopez aide said the vote was delayed by a week.",
             quotes: [("A Lopez aide", "A Lopez aide", "the vote was delayed by a week", .indirect)]),
+        // An introductory phrase before the subject is no part of the speaker's mention.
+        Row(text: "During his time on the witness stand Hugh Hill said the vote was delayed by a week.",
+            quotes: [("Hugh Hill", "Hugh Hill", "the vote was delayed by a week", .indirect)]),
         Row(text: "A source said the talks had collapsed on Friday night.",
             quotes: [("A source", "A source", "the talks had collapsed on Friday night", .indirect)]),
         Row(text: "Officials said the road would reopen in May.",

@@ -122,7 +122,19 @@ extension QuoteContext {
             return validPhrase((i + 1)..<(e + 1))
         }
         guard first <= e else { return nil }
-        return validPhrase(first..<(e + 1))
+        return validPhrase(withoutLeadingAdverbial(first..<(e + 1)))
+    }
+
+    /// "During his time on the witness stand Mr Sullivan said", "However, during the case on Tuesday Mr Ebbers
+    /// said": a phrase that opens with an introductory word ("During", "However", words.tsv `intro`) and ends in
+    /// a name is an adverbial before the subject, which is the capitalised run that ends it (time words left out).
+    /// A preposition after a head noun modifies it ("Officials at Homeland Security Investigations") and stays.
+    private func withoutLeadingAdverbial(_ r: Range<Int>) -> Range<Int> {
+        let last = r.upperBound - 1
+        guard r.count > 2, isCap[last], has(r.lowerBound, .intro) else { return r }
+        var k = last
+        while k - 1 > r.lowerBound, isWord[k - 1] ? isCap[k - 1] && !has(k - 1, .time) : isJoiner(k - 1) { k -= 1 }
+        return k..<r.upperBound
     }
 
     /// A name-like phrase read rightwards from `s`; a lower-case word right after a capitalised one ends it
