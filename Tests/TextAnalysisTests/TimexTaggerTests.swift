@@ -74,6 +74,8 @@ struct TimexTaggerTests {
         Case(text: "Talks will resume at a still unspecified date in January.", reference: "2021-03-18",
              values: ["2022-01"]),
         Case(text: "Vacation plans in June were scrapped.", reference: "2021-03-18", values: ["2020-06"]),
+        Case(text: "On Friday, when the envoy cut short her leave for the hastily planned visit, the ministry eased "
+                 + "its warning.", reference: "1998-08-17", values: ["1998-08-14"]),
         // A noun ending in "-ly" after "the" is no adverb: the verb after it keeps its tense.
         Case(text: "The family said on Friday that it would appeal.", reference: "2021-03-18",
              values: ["2021-03-12"]),
