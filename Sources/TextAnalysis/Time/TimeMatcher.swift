@@ -347,7 +347,8 @@ extension CompiledRules {
                 return (0, 0)
             }
         }
-        guard x.value >= 0 else { return (0, 0) }
+        // A decimal ("1.76") has no integer value: only "int", which blocking rules use for any amount, takes it.
+        guard x.value >= 0 || kind == .int else { return (0, 0) }
         let ok: Bool
         switch kind {
         case .year: ok = x.digits == 4 && !x.grouped && x.suffix == 0 && (1000...2100).contains(x.value)

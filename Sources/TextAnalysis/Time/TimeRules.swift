@@ -6,7 +6,7 @@ import Foundation
 enum NumberKind: String, Sendable {
     /// year: 4 digits 1000-2100; yy: 2 digits; day: 1-31 with optional ordinal suffix; num: a cardinal in
     /// digits or words ("two", "twenty-five", "several" = X); ord: ordinal ("3rd", "third"); decade: "1990s"
-    /// or "90s"; hour: 0-24; minute: 00-59; int: any integer in digits; card: like num but never vague.
+    /// or "90s"; hour: 0-24; minute: 00-59; int: any number in digits (decimals too); card: like num but never vague.
     case year, yy, day, num, ord, decade, hour, minute, int, card
 }
 
