@@ -28,6 +28,17 @@ struct TimexTaggerTests {
         Case(text: "Third-quarter profit rose, the company said yesterday. Profit was $4 million a year ago. "
                  + "In the 1988 period, sales fell.",
              reference: "1989-11-02", values: ["1989-Q3", "1989-11-01", "1988-Q3", "1988-Q3"]),
+        // A day mentioned since does not end the quarter's discussion: "a year earlier" is still that quarter.
+        Case(text: "Profit in the third quarter rose to $5 million, the bank said yesterday. Sales were $9 million, "
+                 + "up from $7 million a year earlier.",
+             reference: "1989-10-26", values: ["1989-Q3", "1989-10-25", "1988-Q3"]),
+        // Results for the year to date end it: their comparison is with the year before.
+        Case(text: "Third-quarter net rose 5%. In the first nine months, net was $30 million, compared with "
+                 + "$20 million in the 1988 period.",
+             reference: "1989-11-02", values: ["1989-Q3", "P9M", "1988"]),
+        Case(text: "Third-quarter net rose 5%, the bank said Friday. In the first nine months, net was $30 million, "
+                 + "compared with $20 million a year earlier.",
+             reference: "1989-10-30", values: ["1989-Q3", "1989-10-27", "P9M", "1988"]),
         // Nothing mentioned yet: the reference.
         Case(text: "The rebels took the town a month earlier.", reference: "2021-03-18", values: ["2021-02"]),
         // A clock time falls on the day the text is talking about.

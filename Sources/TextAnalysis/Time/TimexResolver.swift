@@ -30,7 +30,9 @@
 //                                                   earlier"); digits it lacks stay X (a month anchor gives
 //                                                   "that day" 1998-10-XX); no mention: the reference.
 //                                                   A quarter anchor shifts "year-1" by four quarters
-//                                                   (a comparison with the same quarter a year before).
+//                                                   (a comparison with the same quarter a year before),
+//                                                   and so does a day or month while a recent quarter is
+//                                                   under discussion.
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
@@ -361,8 +363,10 @@ public struct TimexResolver: Sendable {
             if let q = a.quarter, offset < 0 {
                 return .value("\(Self.year(y + offset))-Q\(q)")
             }
-            // A date inside the quarter under discussion ("the quarter ended Sept. 30 ... a year earlier").
-            if let q = recentQuarter, offset < 0, let m = a.month, a.year == q.year, (m - 1) / 3 + 1 == q.quarter {
+            // A day or month mentioned while a recent quarter is under discussion ("the quarter ended Sept. 30 ...
+            // a year earlier", "third-quarter profit ..., it said yesterday; ... a year earlier"): the comparison
+            // is with that quarter a year before.
+            if let q = recentQuarter, offset < 0, a.month != nil {
                 return .value("\(Self.year(y + offset))-Q\(q.quarter)")
             }
             return .value(Self.year(y + offset))

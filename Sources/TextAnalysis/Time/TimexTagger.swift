@@ -64,6 +64,10 @@ public struct TimexTagger: AnalysisComponent {
             if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
                !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"),
                !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
+            // Results for the year to date ("the first nine months") end the quarter's discussion: "a year
+            // earlier" after them compares whole years to date. (Empty, not nil: the resolver would fall back on
+            // the last date mentioned, which may be that quarter.)
+            if x.type == .duration, value == "P6M" || value == "P9M" { discussed = "" }
             out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod, point: point))
             if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
                 seconds.append(second)
