@@ -39,6 +39,10 @@ struct TimexTaggerTests {
         Case(text: "Third-quarter net rose 5%, the bank said Friday. In the first nine months, net was $30 million, "
                  + "compared with $20 million a year earlier.",
              reference: "1989-10-30", values: ["1989-Q3", "1989-10-27", "P9M", "1988"]),
+        // "the year-ago third quarter" is one expression, and a comparison: it does not become the anchor.
+        Case(text: "Third-quarter net rose to $5 million. In the year-ago third quarter, it earned $4 million. "
+                 + "Sales rose from a year earlier.",
+             reference: "1989-10-30", values: ["1989-Q3", "1988-Q3", "1988-Q3"]),
         // Nothing mentioned yet: the reference.
         Case(text: "The rebels took the town a month earlier.", reference: "2021-03-18", values: ["2021-02"]),
         // A clock time falls on the day the text is talking about.

@@ -15,6 +15,8 @@
 //   holiday-week 12-25 [last|next|...]              the ISO week holding the holiday ("Christmas week")
 //   shift -1 <spec> | week-of <spec>                another spec's day moved by N days ("the day before last
 //                                                   Tuesday"), or its ISO week ("the week of March 6")
+//   qshift -4 <spec>                                another spec's quarter moved by N quarters ("the
+//                                                   year-ago third quarter")
 //   mentioned-quarter[-N]                           the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
@@ -102,6 +104,14 @@ public struct TimexResolver: Sendable {
             if head == "shift" { return .value(d.adding(days: n).description) }
             let (y, w) = Self.isoWeek(d)
             return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))")
+        }
+        // "the year-ago third quarter": another spec's quarter moved by N quarters.
+        if head == "qshift" {
+            guard parts.count > 2, let n = Int(parts[1]) else { return .value("XXXX-QX") }
+            let result = resolveSpec(Substring(parts.dropFirst(2).joined(separator: " ")), ref, tense, mentioned,
+                                     discussed)
+            guard case .value(let v) = result, let q = Self.quarter(v) else { return result }
+            return .value(Self.quarterValue(Self.quarterIndex(q) + n))
         }
         if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
         if head == "anchor-day" {

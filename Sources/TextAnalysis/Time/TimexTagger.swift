@@ -44,7 +44,7 @@ public struct TimexTagger: AnalysisComponent {
             // Anaphoric values looking back do not move it: repeated comparisons ("a year earlier" ... "a year
             // earlier") count from the same date, not from each other. A narrative moving on does ("two years
             // later ... the following year").
-            if x.type == .date || x.type == .time, !x.value.contains("mentioned"),
+            if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("qshift -"),
                !x.value.contains("anchor") || x.value.contains("+"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // A duration counted from a date ("two days later", "a day earlier") reaches a point in time, kept for
@@ -62,7 +62,7 @@ public struct TimexTagger: AnalysisComponent {
             // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
             // quarter ... after a flat second quarter"): results report the latest quarter.
             if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
-               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"),
+               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"), !x.value.contains("qshift"),
                !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
             // Results for the year to date ("the first nine months") end the quarter's discussion: "a year
             // earlier" after them compares whole years to date. (Empty, not nil: the resolver would fall back on
