@@ -96,6 +96,9 @@ struct TimexTaggerTests {
              values: ["2021-03-12"]),
         Case(text: "The assembly was dissolved in June.", reference: "2021-03-18", values: ["2020-06"]),
         Case(text: "The family moved to Ohio in June.", reference: "2021-03-18", values: ["2020-06"]),
+        // A span of years written with a hyphen is two years (a phone number or a score is not written so).
+        Case(text: "He served as mayor from 2001-2005 and the 2011-2012 season was his last.", reference: "2013-03-20",
+             values: ["2001", "2005", "2011", "2012"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),
