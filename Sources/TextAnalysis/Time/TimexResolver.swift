@@ -207,6 +207,8 @@ public struct TimexResolver: Sendable {
                 let (y, wk) = Self.isoWeek(sat)
                 return (sat.dayNumber, sat.dayNumber + 1, "\(Self.year(y))-W\(TimexExtractor.pad2(wk))-WE")
             }
+            // "this weekend" is the one of the reference's week, also midweek, when the last one is as near.
+            if direction == "this" { return .value(candidates[1].2) }
             return .value(pick(candidates, ref, direction, tense, leanPast: true))
         case "holiday", "holiday-week":
             guard parts.count >= 2, let ref else { return .value(head == "holiday" ? "XXXX-XX-XX" : "XXXX-WXX") }
