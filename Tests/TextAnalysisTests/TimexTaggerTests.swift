@@ -48,6 +48,11 @@ struct TimexTaggerTests {
         // A clock time falls on the day the text is talking about.
         Case(text: "Slepian was shot on Friday, Oct. 23, 1998, at 10 p.m. in his kitchen.",
              reference: "1999-04-19", values: ["1998-10-23", "1998-10-23T22:00"]),
+        // ... or on the day named right after it; a clause between keeps them apart.
+        Case(text: "The blast happened at 10:30 a.m. local time (0830 GMT) on Tuesday.", reference: "2013-03-20",
+             values: ["2013-03-19T10:30", "2013-03-19"]),
+        Case(text: "He arrived at 9 p.m., and on Friday he left.", reference: "2013-03-20",
+             values: ["2013-03-20T21:00", "2013-03-15"]),
         // Ranges: the end comes after the start.
         Case(text: "The office is open from Monday to Friday.", reference: "1998-03-18",
              values: ["1998-03-16", "1998-03-20"]),

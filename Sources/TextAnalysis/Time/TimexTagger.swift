@@ -28,8 +28,19 @@ public struct TimexTagger: AnalysisComponent {
         var discussed: String?
         var out: [Timex] = []
         var seconds: [Timex] = []
-        for x in extractor.extract(scalars, range: range, sentences: sentences) {
-            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned,
+        let found = extractor.extract(scalars, range: range, sentences: sentences)
+        for (i, x) in found.enumerated() {
+            // A clock time is dated by the day named right after it ("at 10:30 a.m. (0830 GMT) on Tuesday"),
+            // else by the day last mentioned.
+            var day = mentioned
+            if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count,
+               linksClockToDay(scalars, x.chars, found[i + 1].chars) {
+                let next = found[i + 1]
+                let v = resolver.resolve(next.value, reference: reference, tense: next.tense, mentioned: mentioned,
+                                         discussed: discussed)
+                if v.count == 10, CalendarDate(iso: Substring(v)) != nil { day = v }
+            }
+            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: day,
                                          discussed: discussed)
             // A vague reference that does not hold in its clause ("it soon became a flood").
             if value.isEmpty { continue }
@@ -86,6 +97,25 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// Only link words (`TimeRuleSet.clockDayLink`), commas and a parenthesis ("(0830 GMT)") between a clock time
+    /// and the expression after it.
+    func linksClockToDay(_ scalars: [Unicode.Scalar], _ a: CharRange, _ b: CharRange) -> Bool {
+        guard a.end <= b.start, b.start - a.end <= 40 else { return false }
+        var word = "", depth = 0
+        for c in scalars[a.end..<b.start] + [" "] {
+            if c == "(" { depth += 1; continue }
+            if c == ")" { depth -= 1; if depth < 0 { return false }; continue }
+            if depth > 0 { continue }
+            if c.properties.isAlphabetic { word.unicodeScalars.append(c); continue }
+            if !word.isEmpty {
+                guard extractor.rules.clockDayLink.contains(word.lowercased()) else { return false }
+                word = ""
+            }
+            if c != " " && c != "," && c != "." { return false }
+        }
+        return depth == 0
     }
 
     /// Whether `discussed` is a recent quarter (`TimexResolver.isRecent`) later than `q`.
