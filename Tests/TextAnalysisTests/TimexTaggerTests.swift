@@ -73,6 +73,9 @@ struct TimexTaggerTests {
              values: ["2000-04-04T09:00"]),
         Case(text: "Until Thursday, they had not called Kopp a suspect.", reference: "1999-05-07",
              values: ["1999-05-06"]),
+        // Nor is the clause a "that" opens right after the date: the date is the time of saying.
+        Case(text: "The agency said in a statement late on Saturday that talks would resume.", reference: "2013-03-20",
+             values: ["2013-03-16"]),
         // The reporting verb outside a quotation is not the quote's tense.
         Case(text: "''This father will leave at 4 a.m. EDT Thursday,'' Castro said.", reference: "2000-04-05",
              values: ["2000-04-06T04:00"]),
