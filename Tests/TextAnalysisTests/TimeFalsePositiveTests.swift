@@ -17,6 +17,8 @@ struct TimeFalsePositiveTests {
         "The Lakers won [2019-20] over the Celtics.",
         "She finished the marathon in [2:03:45] flat.",
         "They lost [3-1] at home.",
+        // Two 4-digit numbers read as a span of years only when the second is the later one.
+        "The home side won [2010-2008] in overtime.",
         "Call [555-2019] for tickets.",
         "Call [202-555-2019] for tickets.",
         "The [6-year-old] boy was rescued.",

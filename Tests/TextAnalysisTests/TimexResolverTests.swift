@@ -105,6 +105,14 @@ struct TimexResolverTests {
             == "1989-Q3")
     }
 
+    @Test func thisWeekendIsTheOneOfTheReferenceWeek() {
+        // A Wednesday: the last weekend is as near as the next; "this weekend" is still the coming one.
+        let ref = CalendarDate(iso: "2013-03-20")!
+        #expect(resolver.resolve("UNDEF(weekend this)", reference: ref, tense: .past) == "2013-W12-WE")
+        #expect(resolver.resolve("UNDEF(weekend this)", reference: ref, tense: .none) == "2013-W12-WE")
+        #expect(resolver.resolve("UNDEF(weekend last)", reference: ref, tense: .none) == "2013-W11-WE")
+    }
+
     @Test func thisMonthIsInTheReferenceYear() {
         let ref = CalendarDate(iso: "1998-02-05")!
         #expect(resolver.resolve("UNDEF(date 09 this)", reference: ref, tense: .none) == "1998-09")

@@ -28,11 +28,31 @@ struct TimexTaggerTests {
         Case(text: "Third-quarter profit rose, the company said yesterday. Profit was $4 million a year ago. "
                  + "In the 1988 period, sales fell.",
              reference: "1989-11-02", values: ["1989-Q3", "1989-11-01", "1988-Q3", "1988-Q3"]),
+        // A day mentioned since does not end the quarter's discussion: "a year earlier" is still that quarter.
+        Case(text: "Profit in the third quarter rose to $5 million, the bank said yesterday. Sales were $9 million, "
+                 + "up from $7 million a year earlier.",
+             reference: "1989-10-26", values: ["1989-Q3", "1989-10-25", "1988-Q3"]),
+        // Results for the year to date end it: their comparison is with the year before.
+        Case(text: "Third-quarter net rose 5%. In the first nine months, net was $30 million, compared with "
+                 + "$20 million in the 1988 period.",
+             reference: "1989-11-02", values: ["1989-Q3", "P9M", "1988"]),
+        Case(text: "Third-quarter net rose 5%, the bank said Friday. In the first nine months, net was $30 million, "
+                 + "compared with $20 million a year earlier.",
+             reference: "1989-10-30", values: ["1989-Q3", "1989-10-27", "P9M", "1988"]),
+        // "the year-ago third quarter" is one expression, and a comparison: it does not become the anchor.
+        Case(text: "Third-quarter net rose to $5 million. In the year-ago third quarter, it earned $4 million. "
+                 + "Sales rose from a year earlier.",
+             reference: "1989-10-30", values: ["1989-Q3", "1988-Q3", "1988-Q3"]),
         // Nothing mentioned yet: the reference.
         Case(text: "The rebels took the town a month earlier.", reference: "2021-03-18", values: ["2021-02"]),
         // A clock time falls on the day the text is talking about.
         Case(text: "Slepian was shot on Friday, Oct. 23, 1998, at 10 p.m. in his kitchen.",
              reference: "1999-04-19", values: ["1998-10-23", "1998-10-23T22:00"]),
+        // ... or on the day named right after it; a clause between keeps them apart.
+        Case(text: "The blast happened at 10:30 a.m. local time (0830 GMT) on Tuesday.", reference: "2013-03-20",
+             values: ["2013-03-19T10:30", "2013-03-19"]),
+        Case(text: "He arrived at 9 p.m., and on Friday he left.", reference: "2013-03-20",
+             values: ["2013-03-20T21:00", "2013-03-15"]),
         // Ranges: the end comes after the start.
         Case(text: "The office is open from Monday to Friday.", reference: "1998-03-18",
              values: ["1998-03-16", "1998-03-20"]),
@@ -53,6 +73,9 @@ struct TimexTaggerTests {
              values: ["2000-04-04T09:00"]),
         Case(text: "Until Thursday, they had not called Kopp a suspect.", reference: "1999-05-07",
              values: ["1999-05-06"]),
+        // Nor is the clause a "that" opens right after the date: the date is the time of saying.
+        Case(text: "The agency said in a statement late on Saturday that talks would resume.", reference: "2013-03-20",
+             values: ["2013-03-16"]),
         // The reporting verb outside a quotation is not the quote's tense.
         Case(text: "''This father will leave at 4 a.m. EDT Thursday,'' Castro said.", reference: "2000-04-05",
              values: ["2000-04-06T04:00"]),
@@ -74,11 +97,16 @@ struct TimexTaggerTests {
         Case(text: "Talks will resume at a still unspecified date in January.", reference: "2021-03-18",
              values: ["2022-01"]),
         Case(text: "Vacation plans in June were scrapped.", reference: "2021-03-18", values: ["2020-06"]),
+        Case(text: "On Friday, when the envoy cut short her leave for the hastily planned visit, the ministry eased "
+                 + "its warning.", reference: "1998-08-17", values: ["1998-08-14"]),
         // A noun ending in "-ly" after "the" is no adverb: the verb after it keeps its tense.
         Case(text: "The family said on Friday that it would appeal.", reference: "2021-03-18",
              values: ["2021-03-12"]),
         Case(text: "The assembly was dissolved in June.", reference: "2021-03-18", values: ["2020-06"]),
         Case(text: "The family moved to Ohio in June.", reference: "2021-03-18", values: ["2020-06"]),
+        // A span of years written with a hyphen is two years (a phone number or a score is not written so).
+        Case(text: "He served as mayor from 2001-2005 and the 2011-2012 season was his last.", reference: "2013-03-20",
+             values: ["2001", "2005", "2011", "2012"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),

@@ -56,6 +56,7 @@ for kind in ["VALUE", "MISS ", "FALSE"] {
     for line in score.errors.filter({ $0.hasPrefix(kind) }).prefix(shown) { print(line) }
 }
 if ProcessInfo.processInfo.environment["RULES"] != nil { for line in score.ruleTable { print(line) } }
+if ProcessInfo.processInfo.environment["PAIRS"] != nil { for line in score.pairs { print(line) } }
 print(score.summary)
 // The held-out fifth: documents whose id ends in 0 or 1 (rules are not tuned on their errors), and the rest.
 let heldOut: (String) -> Bool = { name in name.last.map { "01".contains($0) } ?? false }

@@ -1,7 +1,8 @@
 // The tense of the clause around a time expression, from the nearest cue word near it (not across a quotation
-// mark), else anywhere in its sentence: "will", "said", "is to", a regular past form ("-ed"); a word right before
-// it ("until", "since") overrides. It decides which way an underspecified date points ("said on Thursday" is
-// the past Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
+// mark or into a "that" clause right after it), else anywhere in its sentence: "will", "said", "is to", a regular
+// past form ("-ed"); a word right before it ("until", "since") overrides. It decides which way an underspecified
+// date points ("said on Thursday" is the past Thursday, "will meet on Monday" the next one). Cue lists:
+// time/patterns/tense-*.txt.
 
 public enum Tense: String, Sendable, Equatable {
     case past, present, future, none
@@ -57,6 +58,9 @@ extension Tense {
             // A clause joined after the expression ("on Saturday and were planning") has its own tense; "and"
             // inside a name ("the Abortion and Reproductive Rights League") does not start one.
             if words[j].lower == ";" { break }
+            // "said late on Saturday that talks would resume": the clause after "that" is the report, not the
+            // time of saying.
+            if j == span.upperBound, words[j].lower == "that" { break }
             if words[j].lower == "and" || words[j].lower == "but", j + 1 < hi, !words[j + 1].capitalized { break }
             if let t = cue(words, j, rules) {
                 if best == nil || j - span.upperBound + 1 < best!.distance { best = (j - span.upperBound + 1, t, j) }

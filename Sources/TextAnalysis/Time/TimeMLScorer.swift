@@ -74,6 +74,8 @@ public struct TimeScore: Sendable {
     public var relaxedGold = 0, relaxedSystem = 0
     public var matchedPairs = 0, typeCorrect = 0, valueCorrect = 0
     public var errors: [String] = []
+    /// Every relaxed match, right or wrong: "RIGHT"/"VALUE" lines as in `errors` (to count a convention's majority).
+    public var pairs: [String] = []
     /// Per rule: system timexes with the gold value, with another value, and with no gold overlap.
     public var byRule: [String: (right: Int, wrong: Int, falseAlarm: Int)] = [:]
 
@@ -120,10 +122,11 @@ public struct TimeScore: Sendable {
             relaxedGold += 1
             matchedPairs += 1
             if s.type.rawValue == g.type { typeCorrect += 1 }
-            if Self.sameValue(s.value, g.value) { valueCorrect += 1 } else {
-                let ref = doc.creationDate?.description ?? "-"
-                errors.append("VALUE \(doc.name)\tgold \(g.value) sys \(s.value) (\(s.rule), ref \(ref))\t"
-                              + show(g.chars))
+            let ref = doc.creationDate?.description ?? "-"
+            let line = "\(doc.name)\tgold \(g.value) sys \(s.value) (\(s.rule), ref \(ref))\t" + show(g.chars)
+            if Self.sameValue(s.value, g.value) { valueCorrect += 1; pairs.append("RIGHT " + line) } else {
+                errors.append("VALUE " + line)
+                pairs.append("VALUE " + line)
             }
         }
     }

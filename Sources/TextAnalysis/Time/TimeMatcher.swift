@@ -347,7 +347,8 @@ extension CompiledRules {
                 return (0, 0)
             }
         }
-        guard x.value >= 0 else { return (0, 0) }
+        // A decimal ("1.76") has no integer value: only "int", which blocking rules use for any amount, takes it.
+        guard x.value >= 0 || kind == .int else { return (0, 0) }
         let ok: Bool
         switch kind {
         case .year: ok = x.digits == 4 && !x.grouped && x.suffix == 0 && (1000...2100).contains(x.value)
@@ -385,18 +386,26 @@ extension CompiledRules {
         if wi > 0 {
             if punct(wi - 1, "$£€#¥") { return false }
             if !w[wi].spaceBefore, punct(wi - 1, "-/.:,"), wi > 1, w[wi - 2].kind == .number, !w[wi - 1].spaceBefore {
-                return false
+                return w[wi - 1].scalar == 45 && yearSpan(w[wi - 2], w[wi])
             }
         }
         if wi + 1 < w.count {
             if punct(wi + 1, "%") { return false }
             if !w[wi + 1].spaceBefore, punct(wi + 1, "-/:."), wi + 2 < w.count, w[wi + 2].kind == .number,
                !w[wi + 2].spaceBefore {
-                // "1989-90" is a fiscal span; anything else glued to digits (phones, scores) is not a year.
-                return w[wi + 1].scalar == 45 && w[wi + 2].digits == 2
+                // "1989-90" is a fiscal span and "2005-2010" a span of years; anything else glued to digits
+                // (phones, scores) is not a year.
+                return w[wi + 1].scalar == 45 && (w[wi + 2].digits == 2 || yearSpan(w[wi], w[wi + 2]))
             }
         }
         return true
+    }
+
+    /// Two 4-digit numbers joined by a hyphen that read as years, the second later within a century
+    /// ("2005-2010"): no phone number or score is written so.
+    func yearSpan(_ a: WordInfo, _ b: WordInfo) -> Bool {
+        a.digits == 4 && b.digits == 4 && a.suffix == 0 && b.suffix == 0 && !a.grouped && !b.grouped
+            && (1000...2100).contains(a.value) && b.value > a.value && b.value - a.value <= 100
     }
 
     /// The text value of a bind, built once the match has won.

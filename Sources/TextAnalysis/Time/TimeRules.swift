@@ -6,7 +6,7 @@ import Foundation
 enum NumberKind: String, Sendable {
     /// year: 4 digits 1000-2100; yy: 2 digits; day: 1-31 with optional ordinal suffix; num: a cardinal in
     /// digits or words ("two", "twenty-five", "several" = X); ord: ordinal ("3rd", "third"); decade: "1990s"
-    /// or "90s"; hour: 0-24; minute: 00-59; int: any integer in digits; card: like num but never vague.
+    /// or "90s"; hour: 0-24; minute: 00-59; int: any number in digits (decimals too); card: like num but never vague.
     case year, yy, day, num, ord, decade, hour, minute, int, card
 }
 
@@ -93,6 +93,8 @@ public struct TimeRuleSet: Sendable {
     var intentBeforeTo: Set<String> = []
     var pastBeforeTimex: Set<String> = []
     var adverbBeforeParticiple: Set<String> = []
+    /// Words allowed between a clock time and the day that dates it ("10 a.m. EST on Tuesday").
+    public private(set) var clockDayLink: Set<String> = []
     /// Tense word lists a word belongs to, by vocabulary id (see `tense(of:)`).
     var tenseFlags: [TenseFlags] = []
 
@@ -119,6 +121,9 @@ public struct TimeRuleSet: Sendable {
         intentBeforeTo = try Self.wordSet(resources, "time/patterns/tense-intent-to.txt")
         pastBeforeTimex = try Self.wordSet(resources, "time/patterns/tense-past-before.txt")
         adverbBeforeParticiple = try Self.wordSet(resources, "time/patterns/adverb-before-participle.txt")
+        clockDayLink = try Self.wordSet(resources, "time/patterns/clock-day-link.txt")
+            .union(Self.wordSet(resources, "time/patterns/timezone.txt").flatMap { $0.split(separator: " ") }
+                .map(String.init))
         var listIndex: [String: Int] = [:]
         for file in Self.ruleFiles {
             try loadRules(resources, "time/rules/\(file).txt", &listIndex)

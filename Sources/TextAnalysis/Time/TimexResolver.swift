@@ -15,6 +15,8 @@
 //   holiday-week 12-25 [last|next|...]              the ISO week holding the holiday ("Christmas week")
 //   shift -1 <spec> | week-of <spec>                another spec's day moved by N days ("the day before last
 //                                                   Tuesday"), or its ISO week ("the week of March 6")
+//   qshift -4 <spec>                                another spec's quarter moved by N quarters ("the
+//                                                   year-ago third quarter")
 //   mentioned-quarter[-N]                           the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
@@ -30,7 +32,9 @@
 //                                                   earlier"); digits it lacks stay X (a month anchor gives
 //                                                   "that day" 1998-10-XX); no mention: the reference.
 //                                                   A quarter anchor shifts "year-1" by four quarters
-//                                                   (a comparison with the same quarter a year before).
+//                                                   (a comparison with the same quarter a year before),
+//                                                   and so does a day or month while a recent quarter is
+//                                                   under discussion.
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
@@ -100,6 +104,14 @@ public struct TimexResolver: Sendable {
             if head == "shift" { return .value(d.adding(days: n).description) }
             let (y, w) = Self.isoWeek(d)
             return .value("\(Self.year(y))-W\(TimexExtractor.pad2(w))")
+        }
+        // "the year-ago third quarter": another spec's quarter moved by N quarters.
+        if head == "qshift" {
+            guard parts.count > 2, let n = Int(parts[1]) else { return .value("XXXX-QX") }
+            let result = resolveSpec(Substring(parts.dropFirst(2).joined(separator: " ")), ref, tense, mentioned,
+                                     discussed)
+            guard case .value(let v) = result, let q = Self.quarter(v) else { return result }
+            return .value(Self.quarterValue(Self.quarterIndex(q) + n))
         }
         if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
         if head == "anchor-day" {
@@ -195,6 +207,8 @@ public struct TimexResolver: Sendable {
                 let (y, wk) = Self.isoWeek(sat)
                 return (sat.dayNumber, sat.dayNumber + 1, "\(Self.year(y))-W\(TimexExtractor.pad2(wk))-WE")
             }
+            // "this weekend" is the one of the reference's week, also midweek, when the last one is as near.
+            if direction == "this" { return .value(candidates[1].2) }
             return .value(pick(candidates, ref, direction, tense, leanPast: true))
         case "holiday", "holiday-week":
             guard parts.count >= 2, let ref else { return .value(head == "holiday" ? "XXXX-XX-XX" : "XXXX-WXX") }
@@ -361,8 +375,10 @@ public struct TimexResolver: Sendable {
             if let q = a.quarter, offset < 0 {
                 return .value("\(Self.year(y + offset))-Q\(q)")
             }
-            // A date inside the quarter under discussion ("the quarter ended Sept. 30 ... a year earlier").
-            if let q = recentQuarter, offset < 0, let m = a.month, a.year == q.year, (m - 1) / 3 + 1 == q.quarter {
+            // A day or month mentioned while a recent quarter is under discussion ("the quarter ended Sept. 30 ...
+            // a year earlier", "third-quarter profit ..., it said yesterday; ... a year earlier"): the comparison
+            // is with that quarter a year before.
+            if let q = recentQuarter, offset < 0, a.month != nil {
                 return .value("\(Self.year(y + offset))-Q\(q.quarter)")
             }
             return .value(Self.year(y + offset))

@@ -28,8 +28,19 @@ public struct TimexTagger: AnalysisComponent {
         var discussed: String?
         var out: [Timex] = []
         var seconds: [Timex] = []
-        for x in extractor.extract(scalars, range: range, sentences: sentences) {
-            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: mentioned,
+        let found = extractor.extract(scalars, range: range, sentences: sentences)
+        for (i, x) in found.enumerated() {
+            // A clock time is dated by the day named right after it ("at 10:30 a.m. (0830 GMT) on Tuesday"),
+            // else by the day last mentioned.
+            var day = mentioned
+            if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count,
+               linksClockToDay(scalars, x.chars, found[i + 1].chars) {
+                let next = found[i + 1]
+                let v = resolver.resolve(next.value, reference: reference, tense: next.tense, mentioned: mentioned,
+                                         discussed: discussed)
+                if v.count == 10, CalendarDate(iso: Substring(v)) != nil { day = v }
+            }
+            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: day,
                                          discussed: discussed)
             // A vague reference that does not hold in its clause ("it soon became a flood").
             if value.isEmpty { continue }
@@ -44,7 +55,7 @@ public struct TimexTagger: AnalysisComponent {
             // Anaphoric values looking back do not move it: repeated comparisons ("a year earlier" ... "a year
             // earlier") count from the same date, not from each other. A narrative moving on does ("two years
             // later ... the following year").
-            if x.type == .date || x.type == .time, !x.value.contains("mentioned"),
+            if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("qshift -"),
                !x.value.contains("anchor") || x.value.contains("+"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // A duration counted from a date ("two days later", "a day earlier") reaches a point in time, kept for
@@ -62,8 +73,12 @@ public struct TimexTagger: AnalysisComponent {
             // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
             // quarter ... after a flat second quarter"): results report the latest quarter.
             if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
-               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"),
+               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"), !x.value.contains("qshift"),
                !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
+            // Results for the year to date ("the first nine months") end the quarter's discussion: "a year
+            // earlier" after them compares whole years to date. (Empty, not nil: the resolver would fall back on
+            // the last date mentioned, which may be that quarter.)
+            if x.type == .duration, value == "P6M" || value == "P9M" { discussed = "" }
             out.append(Timex(chars: x.chars, type: x.type, value: value, rule: x.rule, mod: x.mod, point: point))
             if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
                 seconds.append(second)
@@ -82,6 +97,25 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// Only link words (`TimeRuleSet.clockDayLink`), commas and a parenthesis ("(0830 GMT)") between a clock time
+    /// and the expression after it.
+    func linksClockToDay(_ scalars: [Unicode.Scalar], _ a: CharRange, _ b: CharRange) -> Bool {
+        guard a.end <= b.start, b.start - a.end <= 40 else { return false }
+        var word = "", depth = 0
+        for c in scalars[a.end..<b.start] + [" "] {
+            if c == "(" { depth += 1; continue }
+            if c == ")" { depth -= 1; if depth < 0 { return false }; continue }
+            if depth > 0 { continue }
+            if c.properties.isAlphabetic { word.unicodeScalars.append(c); continue }
+            if !word.isEmpty {
+                guard extractor.rules.clockDayLink.contains(word.lowercased()) else { return false }
+                word = ""
+            }
+            if c != " " && c != "," && c != "." { return false }
+        }
+        return depth == 0
     }
 
     /// Whether `discussed` is a recent quarter (`TimexResolver.isRecent`) later than `q`.
