@@ -168,6 +168,19 @@ enum ArticleReader {
         return try complete([row], db: db).first
     }
 
+    /// The entities one of whose names (canonical or alias) folds to `name`, as the speaker filter matches
+    /// names: most articles first, at most `limit`.
+    static func entities(named name: String, limit: Int, db: Database) throws(StorageError) -> [EntityRow] {
+        let s = Fold.name(name)
+        guard !s.isEmpty else { return [] }
+        let rows = try db.statement("""
+            SELECT \(entityColumns) FROM entities e WHERE e.id IN
+                (SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1)
+            ORDER BY e.article_count DESC, e.id LIMIT ?2
+            """).rows([.text(s), .int(Int64(limit))], entityRow)
+        return try complete(rows, db: db)
+    }
+
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {
         guard let entity = try entity(id: id, db: db) else { return nil }
         return EntityDetail(entity: entity,

@@ -127,6 +127,26 @@ import Testing
         #expect(p0.mentionCount == 10)
     }
 
+    @Test func entitiesNamedMatchACanonicalNameOrAliasCaseInsensitively() throws {
+        let (store, _) = try Self.corpus()
+        for name in ["MERKEL", "angela  merkel", "Angela Merkel"] {
+            #expect(try store.entities(named: name).map(\.name) == ["Angela Merkel"], "\(name)")
+        }
+        #expect(try store.entities(named: "Merk").isEmpty)  // whole names only, unlike q
+        #expect(try store.entities(named: " ").isEmpty)
+        // Several entities by one name: most articles first, up to the limit.
+        let more = try ArticleStore(path: ":memory:")
+        for (i, n) in [1, 3].enumerated() {
+            for k in 0..<n {
+                _ = try more.insert(F.article("w\(i)-\(k)", entities: [
+                    i == 0 ? F.entity(1, "Washington", "LOC") : F.entity(1, "George Washington", aliases: ["Washington"]),
+                ], quotes: [], events: []))
+            }
+        }
+        #expect(try more.entities(named: "washington").map(\.name) == ["George Washington", "Washington"])
+        #expect(try more.entities(named: "washington", limit: 1).map(\.name) == ["George Washington"])
+    }
+
     @Test func entityDetailCarriesItsArticlesQuotesAndTimeline() throws {
         let (store, _) = try Self.corpus()
         let merkel = try #require(try store.entities(EntityQuery(q: "merkel")).rows.first)
