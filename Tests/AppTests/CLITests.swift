@@ -75,12 +75,16 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(many.stderr.contains("invalid UTF-8 at byte offset 1"))
     }
 
-    @Test func analyzeReadsStandardInputAndTakesADate() throws {
+    /// --date wins over the text's own `date` line, as an HTTP date field or parameter does.
+    @Test func analyzeReadsStandardInputAndItsDateWinsOverTheDateLine() throws {
         guard let result = try byline(["analyze", "--date", "2020-02-29", "-"],
-                                      stdin: Data("Talks resumed on Friday in Geneva.".utf8)) else { return }
+                                      stdin: Data("date 2021-03-18\nTalks resumed on Friday in Geneva.".utf8))
+        else { return }
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["date"] as? String == "2020-02-29")
+        // Relative dates resolve against it too (the Friday before Saturday 2020-02-29).
+        #expect((object?["timexes"] as? [[String: Any]])?.first?["value"] as? String == "2020-02-28")
         #expect(try byline(["analyze", "--date", "2020-02-30", "-"], stdin: Data())?.status != 0)
     }
 
@@ -162,7 +166,8 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
     }
 
     /// Bad arguments exit with status 64 and the usage of the command at fault (not of `byline`).
-    @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"]])
+    @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"],
+                      ["analyze", "-", "x.txt", "-"]])
     func badArgumentsShowTheCommandsUsage(args: [String]) throws {
         guard let result = try byline(args) else { return }
         #expect(result.status == 64)
