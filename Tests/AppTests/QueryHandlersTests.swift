@@ -71,4 +71,24 @@ import Testing
         let error = try #require(throws: ParameterError.self) { try Self.run(.timeline, "entity=\(value)", store) }
         #expect(error.name == "entity")
     }
+
+    /// Swapped bounds are a 400 naming `from`, not an empty list; bounds of different precision that overlap
+    /// (one period holding the other) are fine.
+    @Test(arguments: [
+        ("from=2021-03-18&to=2021-03-01", true), ("from=2021-04&to=2021-03-31", true), ("from=2021&to=2020-12", true),
+        ("from=2021-03-18&to=2021-03", false), ("from=2021-03&to=2021-03-01", false), ("from=2021&to=2021", false),
+        ("from=2021-03-11&to=2021-03-11", false),
+    ])
+    func fromAfterToIsRefused(query: String, refused: Bool) throws {
+        let store = try Self.store()
+        for kind in [ListQuery.articles, .quotes, .timeline] {
+            if refused {
+                let error = try #require(throws: ParameterError.self) { try Self.run(kind, query, store) }
+                #expect(error.name == "from")
+            } else {
+                #expect(throws: Never.self, "\(kind)") { try Self.run(kind, query, store) }
+            }
+        }
+        #expect(try Self.run(.timeline, "from=2021-03-11&to=2021-03-11", store).count == 1)
+    }
 }

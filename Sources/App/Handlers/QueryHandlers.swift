@@ -21,8 +21,9 @@ enum ListQuery: String, CaseIterable {
         let p = try ListParameters(query, allowed: allowedParameters)
         switch self {
         case .articles:
+            let range = try p.dateRange()
             let entity = try p.entity(in: store)
-            let q = ArticleQuery(from: try p.dateBound("from"), to: try p.dateBound("to"), entityId: entity.id,
+            let q = ArticleQuery(from: range.from, to: range.to, entityId: entity.id,
                                  cursor: p.string("cursor"), limit: try p.limit())
             if entity == .unknownName { return Self.emptyPage }
             return RowJSON.page(try storing({ () throws(StorageError) in try store.articles(q) }), RowJSON.article)
@@ -33,16 +34,18 @@ enum ListQuery: String, CaseIterable {
                                 sort: sort ?? .articleCount, cursor: p.string("cursor"), limit: try p.limit())
             return RowJSON.page(try storing({ () throws(StorageError) in try store.entities(q) }), RowJSON.entity)
         case .quotes:
+            let range = try p.dateRange()
             let entity = try p.entity(in: store)
             let q = QuoteQuery(speaker: p.string("speaker"), entityId: entity.id, q: p.string("q"),
                                kind: try p.oneOf("kind", ["direct", "indirect", "mixed"]),
-                               from: try p.dateBound("from"), to: try p.dateBound("to"),
+                               from: range.from, to: range.to,
                                articleId: try p.id("article"), cursor: p.string("cursor"), limit: try p.limit())
             if entity == .unknownName { return Self.emptyPage }
             return RowJSON.page(try storing({ () throws(StorageError) in try store.quotes(q) }), RowJSON.quote)
         case .timeline:
+            let range = try p.dateRange()
             let entity = try p.entity(in: store)
-            let q = TimelineQuery(entityId: entity.id, from: try p.dateBound("from"), to: try p.dateBound("to"),
+            let q = TimelineQuery(entityId: entity.id, from: range.from, to: range.to,
                                   q: p.string("q"), articleId: try p.id("article"), cursor: p.string("cursor"),
                                   limit: try p.limit())
             if entity == .unknownName { return Self.emptyPage }
