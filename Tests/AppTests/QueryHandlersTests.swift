@@ -91,4 +91,26 @@ import Testing
         }
         #expect(try Self.run(.timeline, "from=2021-03-11&to=2021-03-11", store).count == 1)
     }
+
+    /// GET /entities/{id} carries the first page of each list; its `next` continues in the list endpoints, as the
+    /// README and openapi.json tell users to do.
+    @Test func entityDetailPagesContinueInTheListsWithTheirCursors() throws {
+        let store = try ArticleStore(path: ":memory:")
+        for i in 0..<55 {
+            _ = try store.insert(NewArticle(
+                text: "Article \(i).", date: "2021-03-18", contentHash: "h\(i)",
+                entities: [NewEntity(localId: 1, name: "Antony Blinken", type: "PER")],
+                quotes: [NewQuote(text: "Quote \(i)", start: 0, end: 5, kind: "direct", speakerName: "Antony Blinken",
+                                  speakerLocalEntityId: 1, rule: "r", confidence: 0.9)],
+                events: [NewEvent(date: "2021-03-18", granularity: "day", start: 0, end: 5, text: "Event \(i).",
+                                  localEntityIds: [1])]))
+        }
+        let id = try #require(try store.entities(named: "Antony Blinken").first?.id)
+        let detail = try #require(try store.entity(id: id))
+        for (kind, page) in [(ListQuery.articles, detail.articles.nextCursor), (.quotes, detail.quotes.nextCursor),
+                             (.timeline, detail.timeline.nextCursor)] {
+            let cursor = try #require(page, "\(kind)")
+            #expect(try Self.run(kind, "entity=\(id)&cursor=\(cursor)", store).count == 5, "\(kind)")
+        }
+    }
 }
