@@ -88,6 +88,27 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(try byline(["analyze", "--date", "2020-02-30", "-"], stdin: Data())?.status != 0)
     }
 
+    /// As POST /articles does, import refuses an article with no text (empty, whitespace, only a `date` line)
+    /// rather than storing an empty row; the others still go in.
+    @Test func importRefusesArticlesWithoutText() throws {
+        let folder = directory.appendingPathComponent("blank")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in [("empty", ""), ("spaces", " \n\t "), ("dateonly", "date 2021-03-18\n"),
+                             ("good", "Angela Merkel visited Paris.")] {
+            try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).txt"))
+        }
+        let ndjson = try write("blank.ndjson", Array(#"{"text": "  ", "date": "2022-01-05"}"#.utf8) + [10])
+        let database = directory.appendingPathComponent("blank.db").path
+        guard let result = try byline(["import", "--database", database, folder.path, ndjson]) else { return }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("imported 1, skipped 0 already stored, 4 failed"), "\(result.stderr)")
+        #expect(result.stderr.contains("empty.txt: the article has no text to store"), "\(result.stderr)")
+        #expect(result.stderr.contains("blank.ndjson:1: the article has no text to store"), "\(result.stderr)")
+        let query = try #require(try byline(["query", "--database", database, "articles"]))
+        let items = (try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])?["items"] as? [Any]
+        #expect(items?.count == 1)
+    }
+
     @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {
         let folder = directory.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
