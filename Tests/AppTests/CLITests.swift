@@ -188,7 +188,7 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
 
     /// Bad arguments exit with status 64 and the usage of the command at fault (not of `byline`).
     @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"],
-                      ["analyze", "-", "x.txt", "-"]])
+                      ["analyze", "-", "x.txt", "-"], ["backup", "/"]])
     func badArgumentsShowTheCommandsUsage(args: [String]) throws {
         guard let result = try byline(args) else { return }
         #expect(result.status == 64)
