@@ -94,15 +94,20 @@ enum SubmissionDecoder {
         return "the text starts with 'date \(value)', which is not a real YYYY-MM-DD date"
     }
 
-    /// Refuses to store an article with no text (empty, only whitespace, or only a `date` line): it would be an
-    /// empty row in every list. POST /analyze still answers an empty analysis for it.
+    /// Refuses to store an article with no text (empty, only whitespace, control or format characters such as
+    /// NUL or U+200B, which the tokenizer skips, or only a `date` line): it would be an empty row in every list.
+    /// POST /analyze still answers an empty analysis for it.
     static func requireText(_ submission: ArticleSubmission, field: String) throws {
         let text = submission.text
         var bodyStart = 0
         if case .valid(_, let start) = ArticleInput.datePrefix(in: Array(text.unicodeScalars.prefix(256))) {
             bodyStart = start
         }
-        guard text.unicodeScalars.dropFirst(bodyStart).contains(where: { !$0.properties.isWhitespace }) else {
+        let visible = text.unicodeScalars.dropFirst(bodyStart).contains { scalar in
+            let p = scalar.properties
+            return !p.isWhitespace && p.generalCategory != .control && p.generalCategory != .format
+        }
+        guard visible else {
             throw SubmissionError(kind: .badRequest, detail: "the article has no text to store", field: field)
         }
     }

@@ -24,4 +24,19 @@ import Testing
         #expect(try SubmissionDecoder.decode(body: body, contentType: "application/json", query: [:]).date?.description
                 == "2021-03-18")
     }
+
+    /// Nothing the analysis would read (the tokenizer skips control and format characters) is no article to store.
+    @Test(arguments: [("", false), (" \n\t", false), ("date 2021-03-18\n", false), ("\0\0\0", false),
+                      ("\u{FEFF}\u{200B}\r\n", false), ("a", true), ("\0a", true), ("date 2021-03-18 é", true)])
+    func onlyVisibleTextMakesAnArticle(text: String, stored: Bool) throws {
+        let submission = ArticleSubmission(text: text, date: nil, title: nil, url: nil)
+        if stored {
+            #expect(throws: Never.self) { try SubmissionDecoder.requireText(submission, field: "body") }
+        } else {
+            let error = try #require(throws: SubmissionError.self) {
+                try SubmissionDecoder.requireText(submission, field: "body")
+            }
+            #expect(error.field == "body")
+        }
+    }
 }
