@@ -62,6 +62,12 @@ public struct Config: Equatable, Sendable {
         for e in entries { try apply(key: e.key, value: e.value, origin: e.origin) }
     }
 
+    /// An IPv4 or IPv6 address literal, as the listener's bind takes it.
+    static func isIPAddress(_ s: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, s, &v4) == 1 || inet_pton(AF_INET6, s, &v6) == 1
+    }
+
     public mutating func apply(key: String, value: String, origin: String) throws {
         func bad(_ why: String) -> ConfigError { ConfigError("\(origin): \(key) '\(value)': \(why)") }
         func portNumber() throws -> Int {
@@ -82,8 +88,10 @@ public struct Config: Equatable, Sendable {
         }
         switch key {
         case "host":
-            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || ".:-".contains($0) }) else {
-                throw bad("not a host name or address")
+            // The listener binds an address literal; a name such as localhost failed later at bind with
+            // "inet_pton(localhost) failed".
+            guard Config.isIPAddress(value) else {
+                throw bad("not an IPv4 or IPv6 address (e.g. 127.0.0.1, ::1, 0.0.0.0)")
             }
             host = value
         case "port": port = try portNumber()
