@@ -115,8 +115,15 @@ public struct Config: Equatable, Sendable {
         case "max-requests-per-connection": maxRequestsPerConnection = try count(1...1_000_000)
         case "shutdown-grace": shutdownGrace = try seconds()
         case "trusted-proxies":
-            trustedProxies = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let proxies = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
+            // Peers are compared as address literals: a network (172.17.0.0/16) or a name would never match, and
+            // X-Forwarded-For would be ignored without a word.
+            if let wrong = proxies.first(where: { !Config.isIPAddress($0) }) {
+                throw bad("'\(wrong)' is not an IPv4 or IPv6 address (list each proxy's address; networks and names "
+                          + "are not supported)")
+            }
+            trustedProxies = proxies
         case "api-key":
             guard value.count >= 16, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
                 throw bad("an API key needs at least 16 visible ASCII characters")

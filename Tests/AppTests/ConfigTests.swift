@@ -28,6 +28,8 @@ import Testing
     ("host", "localhost", "host 'localhost': not an IPv4 or IPv6 address"),
     ("host", "999.1.1.1", "host '999.1.1.1'"),
     ("host", "", "host ''"),
+    ("trusted-proxies", "172.17.0.1, 172.17.0.0/16", "'172.17.0.0/16' is not an IPv4 or IPv6 address"),
+    ("trusted-proxies", "nginx", "'nginx' is not"),
     ("max-body-size", "lots", "max-body-size 'lots'"),
     ("header-timeout", "-1s", "header-timeout '-1s'"),
     ("log-level", "loud", "log-level 'loud'"),
