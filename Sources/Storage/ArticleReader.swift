@@ -171,14 +171,32 @@ enum ArticleReader {
     /// The entities one of whose names (canonical or alias) folds to `name`, as the speaker filter matches
     /// names: most articles first, at most `limit`.
     static func entities(named name: String, limit: Int, db: Database) throws(StorageError) -> [EntityRow] {
-        let s = Fold.name(name)
-        guard !s.isEmpty else { return [] }
+        let ids = try entityIds(named: Fold.name(name), limit: limit, db: db)
+        guard !ids.isEmpty else { return [] }
         let rows = try db.statement("""
-            SELECT \(entityColumns) FROM entities e WHERE e.id IN
-                (SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1)
-            ORDER BY e.article_count DESC, e.id LIMIT ?2
-            """).rows([.text(s), .int(Int64(limit))], entityRow)
+            SELECT \(entityColumns) FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
+            ORDER BY e.article_count DESC, e.id
+            """).rows([.text("[" + ids.map { String($0) }.joined(separator: ",") + "]")], entityRow)
         return try complete(rows, db: db)
+    }
+
+    /// The ids of the entities a folded name names, most articles first: those with it as their canonical name
+    /// or an alias; failing both, the people whose name ends with it as whole words ("brown" for Gordon Brown,
+    /// "blinken" for Antony Blinken in a store where no article wrote him as Blinken alone), since readers look
+    /// people up by surname. The surname candidates come from the trigram index of names, not a scan.
+    static func entityIds(named norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
+        guard !norm.isEmpty else { return [] }
+        let exact = try db.statement("""
+            SELECT id FROM entities WHERE id IN
+                (SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1)
+            ORDER BY article_count DESC, id LIMIT ?2
+            """).rows([.text(norm), .int(Int64(limit))]) { $0.int64(0) }
+        guard exact.isEmpty, let phrase = Fold.trigramPhrase(norm) else { return exact }
+        return try db.statement("""
+            SELECT id FROM entities WHERE id IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?1)
+                AND type = 'PER' AND norm LIKE ?2 ESCAPE '\\'
+            ORDER BY article_count DESC, id LIMIT ?3
+            """).rows([.text(phrase), .text(Fold.likeWordSuffix(norm)), .int(Int64(limit))]) { $0.int64(0) }
     }
 
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {
@@ -214,9 +232,7 @@ enum ArticleReader {
         // newest first and stops after a page, and the pages are merged here.
         var alternatives: [Filter] = [f]
         if let s = q.speaker.map(Fold.name), !s.isEmpty {
-            let ids = try db.statement("""
-                SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1
-                """).rows([.text(s)]) { $0.int64(0) }
+            let ids = try entityIds(named: s, limit: speakerEntityLimit, db: db)
             var byName = f
             byName.add("q.speaker_norm = ?", .text(s))
             alternatives = [byName]
@@ -245,6 +261,10 @@ enum ArticleReader {
         }
         return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
     }
+
+    /// Entities one speaker filter walks at most (a common surname can name many people: the ones in most
+    /// articles are taken).
+    static let speakerEntityLimit = 20
 
     private static let quoteColumns = """
         q.id, q.article_id, q.article_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start, q."end", \

@@ -147,6 +147,30 @@ import Testing
         #expect(try more.entities(named: "washington", limit: 1).map(\.name) == ["George Washington"])
     }
 
+    /// A name no entity has as a name or alias finds the people whose name ends with it as whole words: readers
+    /// look people up by surname, while an article may never write one alone.
+    @Test func aSurnameAloneFindsThePeopleWithIt() throws {
+        let store = try ArticleStore(path: ":memory:")
+        let people = [("Gordon Brown", "PER", 2), ("James Brown", "PER", 1), ("Charlie Browning", "PER", 3),
+                      ("Brown Brothers Harriman", "ORG", 1), ("Brown University Press", "ORG", 1)]
+        for (name, type, articles) in people {
+            for k in 0..<articles {
+                _ = try store.insert(F.article("\(name)-\(k)", entities: [F.entity(1, name, type)], quotes: [
+                    NewQuote(text: "Words of \(name)", start: 0, end: 5, kind: "direct", speakerName: name,
+                             speakerLocalEntityId: 1, rule: "r", confidence: 0.9),
+                ], events: []))
+            }
+        }
+        #expect(try store.entities(named: "BROWN").map(\.name) == ["Gordon Brown", "James Brown"])
+        #expect(Set(try store.quotes(QuoteQuery(speaker: "brown")).rows.compactMap(\.speakerName))
+                == ["Gordon Brown", "James Brown"])
+        #expect(try store.entities(named: "gordon").isEmpty)  // a first name is not a surname
+        // An entity that has the name itself is all it finds.
+        _ = try store.insert(F.article("alias", entities: [F.entity(1, "Gordon Brown", aliases: ["Brown"])],
+                                       quotes: [], events: []))
+        #expect(try store.entities(named: "brown").map(\.name) == ["Gordon Brown"])
+    }
+
     @Test func entityDetailCarriesItsArticlesQuotesAndTimeline() throws {
         let (store, _) = try Self.corpus()
         let merkel = try #require(try store.entities(EntityQuery(q: "merkel")).rows.first)

@@ -71,8 +71,8 @@ enum EntityFilter: Equatable {
 }
 
 extension ListParameters {
-    /// `entity` is an entity id, or a name or alias (case-insensitive, as `speaker` matches) that must name
-    /// exactly one entity, so `/timeline?entity=Blinken` works without looking the id up first. A name that
+    /// `entity` is an entity id, or a name, alias or surname (case-insensitive, as `speaker` matches) that must
+    /// name exactly one entity, so `/timeline?entity=Blinken` works without looking the id up first. A name that
     /// several entities have is a 400 listing them: picking one would silently drop the others' rows.
     func entity(in store: ArticleStore) throws -> EntityFilter {
         guard let raw = string("entity") else { return .any }
