@@ -181,22 +181,22 @@ enum ArticleReader {
     }
 
     /// The ids of the entities a folded name names, most articles first: those with it as their canonical name
-    /// or an alias; failing both, the people whose name ends with it as whole words ("brown" for Gordon Brown,
-    /// "blinken" for Antony Blinken in a store where no article wrote him as Blinken alone), since readers look
-    /// people up by surname. The surname candidates come from the trigram index of names, not a scan.
+    /// or an alias, and the people whose name ends with it as whole words ("brown" for Gordon Brown; "blinken"
+    /// for Antony Blinken in a store where no article wrote him as Blinken alone), since readers look people up
+    /// by surname. The surname candidates come from the trigram index of names, not a scan.
     static func entityIds(named norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
         guard !norm.isEmpty else { return [] }
-        let exact = try db.statement("""
-            SELECT id FROM entities WHERE id IN
-                (SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1)
-            ORDER BY article_count DESC, id LIMIT ?2
-            """).rows([.text(norm), .int(Int64(limit))]) { $0.int64(0) }
-        guard exact.isEmpty, let phrase = Fold.trigramPhrase(norm) else { return exact }
-        return try db.statement("""
-            SELECT id FROM entities WHERE id IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?1)
-                AND type = 'PER' AND norm LIKE ?2 ESCAPE '\\'
-            ORDER BY article_count DESC, id LIMIT ?3
-            """).rows([.text(phrase), .text(Fold.likeWordSuffix(norm)), .int(Int64(limit))]) { $0.int64(0) }
+        var sql = "SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1"
+        var args: [SQLValue] = [.text(norm), .int(Int64(limit))]
+        if let phrase = Fold.trigramPhrase(norm) {
+            sql += """
+                 UNION SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
+                    WHERE entities_fts MATCH ?3 AND e.type = 'PER' AND e.norm LIKE ?4 ESCAPE '\\'
+                """
+            args += [.text(phrase), .text(Fold.likeWordSuffix(norm))]
+        }
+        return try db.statement("SELECT id FROM entities WHERE id IN (\(sql)) ORDER BY article_count DESC, id LIMIT ?2")
+            .rows(args) { $0.int64(0) }
     }
 
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {

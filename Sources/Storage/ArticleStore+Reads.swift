@@ -21,9 +21,9 @@ extension ArticleStore {
         try read { db throws(StorageError) in try ArticleReader.entities(query, db: db) }
     }
 
-    /// The entities known by `name` (their canonical name or an alias, case- and accent-insensitive; failing
-    /// those, people with `name` as surname), most articles first, at most `limit`: how a name given where an
-    /// entity id is expected is resolved.
+    /// The entities known by `name` (their canonical name or an alias, case- and accent-insensitive, and people
+    /// with `name` as surname), most articles first, at most `limit`: how a name given where an entity id is
+    /// expected is resolved.
     public func entities(named name: String, limit: Int = 10) throws(StorageError) -> [EntityRow] {
         try read { db throws(StorageError) in try ArticleReader.entities(named: name, limit: limit, db: db) }
     }
