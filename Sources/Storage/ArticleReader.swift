@@ -183,12 +183,15 @@ enum ArticleReader {
     /// The ids of the entities a folded name names, most articles first: those with it as their canonical name
     /// or an alias, and the people whose name ends with it as whole words ("brown" for Gordon Brown; "blinken"
     /// for Antony Blinken in a store where no article wrote him as Blinken alone), since readers look people up
-    /// by surname. The surname candidates come from the trigram index of names, not a scan.
+    /// by surname (two letters are enough: Li, Wu). The surname candidates come from the trigram index of names,
+    /// not a scan.
     static func entityIds(named norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
         guard !norm.isEmpty else { return [] }
         var sql = "SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1"
         var args: [SQLValue] = [.text(norm), .int(Int64(limit))]
-        if let phrase = Fold.trigramPhrase(norm) {
+        // The phrase starts with the space before the surname: " son" narrows the trigram lookup to names with a
+        // word starting so, where "son" alone would match every Johnson.
+        if let phrase = Fold.trigramPhrase(" " + norm) {
             sql += """
                  UNION SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
                     WHERE entities_fts MATCH ?3 AND e.type = 'PER' AND e.norm LIKE ?4 ESCAPE '\\'

@@ -152,6 +152,7 @@ import Testing
     @Test func aSurnameAloneFindsThePeopleWithIt() throws {
         let store = try ArticleStore(path: ":memory:")
         let people = [("Gordon Brown", "PER", 2), ("James Brown", "PER", 1), ("Charlie Browning", "PER", 3),
+                      ("Li Wei", "PER", 1), ("Wei Li", "PER", 1),
                       ("Brown Brothers Harriman", "ORG", 1), ("Brown University Press", "ORG", 1)]
         for (name, type, articles) in people {
             for k in 0..<articles {
@@ -165,6 +166,7 @@ import Testing
         #expect(Set(try store.quotes(QuoteQuery(speaker: "brown")).rows.compactMap(\.speakerName))
                 == ["Gordon Brown", "James Brown"])
         #expect(try store.entities(named: "gordon").isEmpty)  // a first name is not a surname
+        #expect(try store.entities(named: "li").map(\.name) == ["Wei Li"])
         // An entity named by the surname alone (an article that wrote only "Brown") does not hide the others.
         _ = try store.insert(F.article("alone", entities: [F.entity(1, "Brown")], quotes: [], events: []))
         #expect(try store.entities(named: "brown").map(\.name) == ["Gordon Brown", "James Brown", "Brown"])
