@@ -71,6 +71,7 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
         }
         #expect(lines.map { $0["file"] as? String } == [a, b])
+        #expect(many.stdout.contains("\"file\":\"\(a)\""), "paths as written, without \\/")
         #expect(many.stderr.contains("bad.txt"))
         #expect(many.stderr.contains("invalid UTF-8 at byte offset 1"))
     }

@@ -71,7 +71,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     /// `{...}` → `{"file":"NAME",...}` without decoding the analysis again.
     static func withFileField(_ json: [UInt8], file: String) -> [UInt8] {
-        let name = (try? JSONSerialization.data(withJSONObject: [file], options: [])).map { Array($0.dropFirst().dropLast()) }
+        let name = (try? JSONSerialization.data(withJSONObject: [file], options: [.withoutEscapingSlashes]))
+            .map { Array($0.dropFirst().dropLast()) }
             ?? Array("\"?\"".utf8)
         var out = Array("{\"file\":".utf8) + name
         let rest = json.dropFirst()

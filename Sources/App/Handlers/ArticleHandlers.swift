@@ -70,7 +70,8 @@ extension Service {
                 answer["error"] = error.detail
                 if let field = error.extra["field"] { answer["field"] = field }
             }
-            let data = (try? JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])) ?? Data()
+            let data = (try? JSONSerialization.data(withJSONObject: answer,
+                                                    options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             out += Array(data)
             out.append(UInt8(ascii: "\n"))
         }
