@@ -1,7 +1,8 @@
 // Decodes an article from a request body: text/plain (raw text, or the seed format with a leading
 // `date YYYY-MM-DD`, with optional ?date=, ?title=, ?url= query parameters) or application/json
-// {"text","date","title","url"}. Invalid UTF-8, bad dates and unknown content types are client errors that
-// name the field. curl's default form content type is read as plain text.
+// {"text","date","title","url"} (then those query parameters are refused, not ignored). Invalid UTF-8, bad
+// dates and unknown content types are client errors that name the field. curl's default form content type is
+// read as plain text.
 import Foundation
 import TextAnalysis
 
@@ -33,6 +34,12 @@ enum SubmissionDecoder {
             return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
                                      title: query["title"], url: query["url"])
         case "application/json":
+            // The JSON carries these as fields; a query parameter beside it would be silently ignored.
+            if let name = ["date", "title", "url"].first(where: { query[$0] != nil }) {
+                throw SubmissionError(kind: .badRequest,
+                                      detail: "query parameter '\(name)' is for text/plain bodies; "
+                                          + "send \"\(name)\" in the JSON object", field: name)
+            }
             return try decodeJSON(body)
         default:
             throw SubmissionError(kind: .unsupportedMediaType,
@@ -87,15 +94,20 @@ enum SubmissionDecoder {
         return "the text starts with 'date \(value)', which is not a real YYYY-MM-DD date"
     }
 
-    /// Refuses to store an article with no text (empty, only whitespace, or only a `date` line): it would be an
-    /// empty row in every list. POST /analyze still answers an empty analysis for it.
+    /// Refuses to store an article with no text (empty, only whitespace, control or format characters such as
+    /// NUL or U+200B, which the tokenizer skips, or only a `date` line): it would be an empty row in every list.
+    /// POST /analyze still answers an empty analysis for it.
     static func requireText(_ submission: ArticleSubmission, field: String) throws {
         let text = submission.text
         var bodyStart = 0
         if case .valid(_, let start) = ArticleInput.datePrefix(in: Array(text.unicodeScalars.prefix(256))) {
             bodyStart = start
         }
-        guard text.unicodeScalars.dropFirst(bodyStart).contains(where: { !$0.properties.isWhitespace }) else {
+        let visible = text.unicodeScalars.dropFirst(bodyStart).contains { scalar in
+            let p = scalar.properties
+            return !p.isWhitespace && p.generalCategory != .control && p.generalCategory != .format
+        }
+        guard visible else {
             throw SubmissionError(kind: .badRequest, detail: "the article has no text to store", field: field)
         }
     }

@@ -62,6 +62,12 @@ public struct Config: Equatable, Sendable {
         for e in entries { try apply(key: e.key, value: e.value, origin: e.origin) }
     }
 
+    /// An IPv4 or IPv6 address literal, as the listener's bind takes it.
+    static func isIPAddress(_ s: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, s, &v4) == 1 || inet_pton(AF_INET6, s, &v6) == 1
+    }
+
     public mutating func apply(key: String, value: String, origin: String) throws {
         func bad(_ why: String) -> ConfigError { ConfigError("\(origin): \(key) '\(value)': \(why)") }
         func portNumber() throws -> Int {
@@ -82,8 +88,10 @@ public struct Config: Equatable, Sendable {
         }
         switch key {
         case "host":
-            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || ".:-".contains($0) }) else {
-                throw bad("not a host name or address")
+            // The listener binds an address literal; a name such as localhost failed later at bind with
+            // "inet_pton(localhost) failed".
+            guard Config.isIPAddress(value) else {
+                throw bad("not an IPv4 or IPv6 address (e.g. 127.0.0.1, ::1, 0.0.0.0)")
             }
             host = value
         case "port": port = try portNumber()
@@ -107,8 +115,15 @@ public struct Config: Equatable, Sendable {
         case "max-requests-per-connection": maxRequestsPerConnection = try count(1...1_000_000)
         case "shutdown-grace": shutdownGrace = try seconds()
         case "trusted-proxies":
-            trustedProxies = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let proxies = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
+            // Peers are compared as address literals: a network (172.17.0.0/16) or a name would never match, and
+            // X-Forwarded-For would be ignored without a word.
+            if let wrong = proxies.first(where: { !Config.isIPAddress($0) }) {
+                throw bad("'\(wrong)' is not an IPv4 or IPv6 address (list each proxy's address; networks and names "
+                          + "are not supported)")
+            }
+            trustedProxies = proxies
         case "api-key":
             guard value.count >= 16, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
                 throw bad("an API key needs at least 16 visible ASCII characters")

@@ -230,7 +230,9 @@ public final class Service: Sendable {
         let order = ["error": 0, "warn": 1, "info": 2, "debug": 3]
         guard order[level, default: 2] <= order[config.logLevel, default: 2] else { return }
         let object: [String: Any] = ["time": AccessLogLine.iso8601(Date()), "level": level, "message": message]
-        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+        // Slashes as written: paths and URLs in log messages stay greppable.
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: options) {
             logSink(String(decoding: data, as: UTF8.self))
         }
     }

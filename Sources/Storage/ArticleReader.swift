@@ -168,6 +168,40 @@ enum ArticleReader {
         return try complete([row], db: db).first
     }
 
+    /// The entities one of whose names (canonical or alias) folds to `name`, as the speaker filter matches
+    /// names: most articles first, at most `limit`.
+    static func entities(named name: String, limit: Int, db: Database) throws(StorageError) -> [EntityRow] {
+        let ids = try entityIds(named: Fold.name(name), limit: limit, db: db)
+        guard !ids.isEmpty else { return [] }
+        let rows = try db.statement("""
+            SELECT \(entityColumns) FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
+            ORDER BY e.article_count DESC, e.id
+            """).rows([.text("[" + ids.map { String($0) }.joined(separator: ",") + "]")], entityRow)
+        return try complete(rows, db: db)
+    }
+
+    /// The ids of the entities a folded name names, most articles first: those with it as their canonical name
+    /// or an alias, and the people whose name ends with it as whole words ("brown" for Gordon Brown; "blinken"
+    /// for Antony Blinken in a store where no article wrote him as Blinken alone), since readers look people up
+    /// by surname (two letters are enough: Li, Wu). The surname candidates come from the trigram index of names,
+    /// not a scan.
+    static func entityIds(named norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
+        guard !norm.isEmpty else { return [] }
+        var sql = "SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1"
+        var args: [SQLValue] = [.text(norm), .int(Int64(limit))]
+        // The phrase starts with the space before the surname: " son" narrows the trigram lookup to names with a
+        // word starting so, where "son" alone would match every Johnson.
+        if let phrase = Fold.trigramPhrase(" " + norm) {
+            sql += """
+                 UNION SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
+                    WHERE entities_fts MATCH ?3 AND e.type = 'PER' AND e.norm LIKE ?4 ESCAPE '\\'
+                """
+            args += [.text(phrase), .text(Fold.likeWordSuffix(norm))]
+        }
+        return try db.statement("SELECT id FROM entities WHERE id IN (\(sql)) ORDER BY article_count DESC, id LIMIT ?2")
+            .rows(args) { $0.int64(0) }
+    }
+
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {
         guard let entity = try entity(id: id, db: db) else { return nil }
         return EntityDetail(entity: entity,
@@ -201,9 +235,7 @@ enum ArticleReader {
         // newest first and stops after a page, and the pages are merged here.
         var alternatives: [Filter] = [f]
         if let s = q.speaker.map(Fold.name), !s.isEmpty {
-            let ids = try db.statement("""
-                SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1
-                """).rows([.text(s)]) { $0.int64(0) }
+            let ids = try entityIds(named: s, limit: speakerEntityLimit, db: db)
             var byName = f
             byName.add("q.speaker_norm = ?", .text(s))
             alternatives = [byName]
@@ -232,6 +264,10 @@ enum ArticleReader {
         }
         return page(rows, limit: limit) { Cursor(tag: tag, key: "", id: $0.id) }
     }
+
+    /// Entities one speaker filter walks at most (a common surname can name many people: the ones in most
+    /// articles are taken).
+    static let speakerEntityLimit = 20
 
     private static let quoteColumns = """
         q.id, q.article_id, q.article_date, q.speaker_entity_id, q.speaker_name, q.text, q.kind, q.start, q."end", \

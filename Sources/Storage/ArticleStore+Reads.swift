@@ -21,6 +21,13 @@ extension ArticleStore {
         try read { db throws(StorageError) in try ArticleReader.entities(query, db: db) }
     }
 
+    /// The entities known by `name` (their canonical name or an alias, case- and accent-insensitive, and people
+    /// with `name` as surname), most articles first, at most `limit`: how a name given where an entity id is
+    /// expected is resolved.
+    public func entities(named name: String, limit: Int = 10) throws(StorageError) -> [EntityRow] {
+        try read { db throws(StorageError) in try ArticleReader.entities(named: name, limit: limit, db: db) }
+    }
+
     /// The entity with the first page of its articles, the quotes it spoke and its timeline.
     public func entity(id: Int64) throws(StorageError) -> EntityDetail? {
         try read { db throws(StorageError) in try ArticleReader.entityDetail(id: id, db: db) }

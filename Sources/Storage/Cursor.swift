@@ -90,6 +90,11 @@ enum Fold {
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// A LIKE pattern matching a name that ends with the words `s` ("% brown"), escaped as likeSubstring.
+    static func likeWordSuffix(_ s: String) -> String {
+        "% " + likeSubstring(s).dropFirst().dropLast()  // likeSubstring's text without its two wildcards
+    }
+
     /// A LIKE pattern matching `s` as a substring, with %, _ and \ escaped (use with ESCAPE '\').
     static func likeSubstring(_ s: String) -> String {
         var out = "%"

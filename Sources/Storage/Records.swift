@@ -236,7 +236,8 @@ public struct EntityQuery: Sendable, Equatable {
 
 /// Quotes come newest first (by id, i.e. insertion order).
 public struct QuoteQuery: Sendable, Equatable {
-    /// Case-insensitive: the speaker name as written, or the name or any alias of the speaker entity.
+    /// Case-insensitive: the speaker name as written, or the name or any alias of the speaker entity, or the end
+    /// of a person's name (a surname); at most the 20 entities in most articles.
     public var speaker: String?
     public var entityId: Int64?
     /// Full-text words (FTS5, all must match; a trailing * makes a word a prefix); operators are not exposed.

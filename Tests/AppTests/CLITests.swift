@@ -71,17 +71,43 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
         }
         #expect(lines.map { $0["file"] as? String } == [a, b])
+        #expect(many.stdout.contains("\"file\":\"\(a)\""), "paths as written, without \\/")
         #expect(many.stderr.contains("bad.txt"))
         #expect(many.stderr.contains("invalid UTF-8 at byte offset 1"))
     }
 
-    @Test func analyzeReadsStandardInputAndTakesADate() throws {
+    /// --date wins over the text's own `date` line, as an HTTP date field or parameter does.
+    @Test func analyzeReadsStandardInputAndItsDateWinsOverTheDateLine() throws {
         guard let result = try byline(["analyze", "--date", "2020-02-29", "-"],
-                                      stdin: Data("Talks resumed on Friday in Geneva.".utf8)) else { return }
+                                      stdin: Data("date 2021-03-18\nTalks resumed on Friday in Geneva.".utf8))
+        else { return }
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["date"] as? String == "2020-02-29")
+        // Relative dates resolve against it too (the Friday before Saturday 2020-02-29).
+        #expect((object?["timexes"] as? [[String: Any]])?.first?["value"] as? String == "2020-02-28")
         #expect(try byline(["analyze", "--date", "2020-02-30", "-"], stdin: Data())?.status != 0)
+    }
+
+    /// As POST /articles does, import refuses an article with no text (empty, whitespace, only a `date` line)
+    /// rather than storing an empty row; the others still go in.
+    @Test func importRefusesArticlesWithoutText() throws {
+        let folder = directory.appendingPathComponent("blank")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in [("empty", ""), ("spaces", " \n\t "), ("dateonly", "date 2021-03-18\n"),
+                             ("good", "Angela Merkel visited Paris.")] {
+            try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).txt"))
+        }
+        let ndjson = try write("blank.ndjson", Array(#"{"text": "  ", "date": "2022-01-05"}"#.utf8) + [10])
+        let database = directory.appendingPathComponent("blank.db").path
+        guard let result = try byline(["import", "--database", database, folder.path, ndjson]) else { return }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("imported 1, skipped 0 already stored, 4 failed"), "\(result.stderr)")
+        #expect(result.stderr.contains("empty.txt: the article has no text to store"), "\(result.stderr)")
+        #expect(result.stderr.contains("blank.ndjson:1: the article has no text to store"), "\(result.stderr)")
+        let query = try #require(try byline(["query", "--database", database, "articles"]))
+        let items = (try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])?["items"] as? [Any]
+        #expect(items?.count == 1)
     }
 
     @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {
@@ -162,7 +188,8 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
     }
 
     /// Bad arguments exit with status 64 and the usage of the command at fault (not of `byline`).
-    @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"]])
+    @Test(arguments: [["query", "people"], ["query", "entities", "limit"], ["analyze", "--jobs", "0", "x.txt"],
+                      ["analyze", "-", "x.txt", "-"], ["backup", "/"]])
     func badArgumentsShowTheCommandsUsage(args: [String]) throws {
         guard let result = try byline(args) else { return }
         #expect(result.status == 64)

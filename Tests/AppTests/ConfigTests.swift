@@ -25,6 +25,11 @@ import Testing
 @Test(arguments: [
     ("port", "http", "port 'http'"),
     ("port", "70000", "port '70000'"),
+    ("host", "localhost", "host 'localhost': not an IPv4 or IPv6 address"),
+    ("host", "999.1.1.1", "host '999.1.1.1'"),
+    ("host", "", "host ''"),
+    ("trusted-proxies", "172.17.0.1, 172.17.0.0/16", "'172.17.0.0/16' is not an IPv4 or IPv6 address"),
+    ("trusted-proxies", "nginx", "'nginx' is not"),
     ("max-body-size", "lots", "max-body-size 'lots'"),
     ("header-timeout", "-1s", "header-timeout '-1s'"),
     ("log-level", "loud", "log-level 'loud'"),
@@ -88,4 +93,12 @@ func commitLingerAcceptsZeroUpToOneSecond(value: String, seconds: Double) throws
     var c = Config()
     try c.apply(key: "commit-linger", value: value, origin: "test")
     #expect(c.commitLinger == seconds)
+}
+
+/// The listener binds address literals, so those are what host accepts.
+@Test(arguments: ["127.0.0.1", "0.0.0.0", "::1", "::", "fe80::1"])
+func configHostTakesIPAddresses(value: String) throws {
+    var c = Config()
+    try c.apply(key: "host", value: value, origin: "test")
+    #expect(c.host == value)
 }

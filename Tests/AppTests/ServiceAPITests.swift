@@ -127,6 +127,18 @@ both pressure and diplomatic options to deal with North Korea.
         #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == 2)
     }
 
+    /// A pretty-printed JSON array sent as a batch: refused whole, not stored where a line happens to be an object.
+    @Test func batchRefusesAJSONArray() throws {
+        let live = try LiveService()
+        let array = "\n [\n{\"text\": \"First article about Paris.\"},\n{\"text\": \"Second article about Rome.\"}\n]\n"
+        let response = try live.request("POST", "/articles/batch", text: array,
+                                        headers: ["Content-Type": "application/json"])
+        #expect(response.status == 400)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(response.json["field"] as? String == "body")
+        #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == 0)
+    }
+
     @Test(arguments: [
         ("/entities?limit=0", "limit"), ("/entities?limit=501", "limit"), ("/entities?colour=red", "colour"),
         ("/entities?type=PERSON", "type"), ("/quotes?kind=rumour", "kind"), ("/quotes?from=2021-13", "from"),

@@ -127,6 +127,52 @@ import Testing
         #expect(p0.mentionCount == 10)
     }
 
+    @Test func entitiesNamedMatchACanonicalNameOrAliasCaseInsensitively() throws {
+        let (store, _) = try Self.corpus()
+        for name in ["MERKEL", "angela  merkel", "Angela Merkel"] {
+            #expect(try store.entities(named: name).map(\.name) == ["Angela Merkel"], "\(name)")
+        }
+        #expect(try store.entities(named: "Merk").isEmpty)  // whole names only, unlike q
+        #expect(try store.entities(named: " ").isEmpty)
+        // Several entities by one name: most articles first, up to the limit.
+        let more = try ArticleStore(path: ":memory:")
+        for (i, n) in [1, 3].enumerated() {
+            for k in 0..<n {
+                _ = try more.insert(F.article("w\(i)-\(k)", entities: [
+                    i == 0 ? F.entity(1, "Washington", "LOC") : F.entity(1, "George Washington", aliases: ["Washington"]),
+                ], quotes: [], events: []))
+            }
+        }
+        #expect(try more.entities(named: "washington").map(\.name) == ["George Washington", "Washington"])
+        #expect(try more.entities(named: "washington", limit: 1).map(\.name) == ["George Washington"])
+    }
+
+    /// A name also finds the people whose name ends with it as whole words: readers look people up by surname,
+    /// while an article may never write one alone.
+    @Test func aSurnameAloneFindsThePeopleWithIt() throws {
+        let store = try ArticleStore(path: ":memory:")
+        let people = [("Gordon Brown", "PER", 2), ("James Brown", "PER", 1), ("Charlie Browning", "PER", 3),
+                      ("Li Wei", "PER", 1), ("Wei Li", "PER", 1),
+                      ("Brown Brothers Harriman", "ORG", 1), ("Brown University Press", "ORG", 1)]
+        for (name, type, articles) in people {
+            for k in 0..<articles {
+                _ = try store.insert(F.article("\(name)-\(k)", entities: [F.entity(1, name, type)], quotes: [
+                    NewQuote(text: "Words of \(name)", start: 0, end: 5, kind: "direct", speakerName: name,
+                             speakerLocalEntityId: 1, rule: "r", confidence: 0.9),
+                ], events: []))
+            }
+        }
+        #expect(try store.entities(named: "BROWN").map(\.name) == ["Gordon Brown", "James Brown"])
+        #expect(Set(try store.quotes(QuoteQuery(speaker: "brown")).rows.compactMap(\.speakerName))
+                == ["Gordon Brown", "James Brown"])
+        #expect(try store.entities(named: "gordon").isEmpty)  // a first name is not a surname
+        #expect(try store.entities(named: "li").map(\.name) == ["Wei Li"])
+        // An entity named by the surname alone (an article that wrote only "Brown") does not hide the others.
+        _ = try store.insert(F.article("alone", entities: [F.entity(1, "Brown")], quotes: [], events: []))
+        #expect(try store.entities(named: "brown").map(\.name) == ["Gordon Brown", "James Brown", "Brown"])
+        #expect(try store.entities(named: "brown", limit: 1).map(\.name) == ["Gordon Brown"])
+    }
+
     @Test func entityDetailCarriesItsArticlesQuotesAndTimeline() throws {
         let (store, _) = try Self.corpus()
         let merkel = try #require(try store.entities(EntityQuery(q: "merkel")).rows.first)

@@ -55,6 +55,7 @@ import Testing
 
     @Test func likePatternsEscapeWildcards() {
         #expect(Fold.likeSubstring("50%_a\\b") == "%50\\%\\_a\\\\b%")
+        #expect(Fold.likeWordSuffix("50%_a\\b") == "% 50\\%\\_a\\\\b")
     }
 }
 

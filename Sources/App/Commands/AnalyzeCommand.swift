@@ -11,7 +11,7 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Print the entities, quotes and timeline of articles as JSON.")
 
-    @Option(help: "The article date (YYYY-MM-DD) when the text has no `date` line.")
+    @Option(help: "The article date (YYYY-MM-DD); it wins over a `date` line at the top of the text.")
     var date: String?
 
     @Option(help: "Files analysed at once (default: one per core).")
@@ -24,6 +24,8 @@ struct AnalyzeCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
         if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date '\(date)' is not YYYY-MM-DD") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        // Standard input can be read once: a second - would silently analyse an empty article.
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
     }
 
     func run() throws {
@@ -69,7 +71,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     /// `{...}` → `{"file":"NAME",...}` without decoding the analysis again.
     static func withFileField(_ json: [UInt8], file: String) -> [UInt8] {
-        let name = (try? JSONSerialization.data(withJSONObject: [file], options: [])).map { Array($0.dropFirst().dropLast()) }
+        let name = (try? JSONSerialization.data(withJSONObject: [file], options: [.withoutEscapingSlashes]))
+            .map { Array($0.dropFirst().dropLast()) }
             ?? Array("\"?\"".utf8)
         var out = Array("{\"file\":".utf8) + name
         let rest = json.dropFirst()

@@ -13,10 +13,14 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: "Where to write the copy (must not exist).")
     var path: String
 
-    func run() throws {
+    /// Checked here rather than in `run` so that ArgumentParser prints this command's usage, not the root's.
+    func validate() throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(path) exists; choose a new file")
         }
+    }
+
+    func run() throws {
         let source = try store.openStore(creating: false)
         do { try source.backup(to: path) } catch {
             throw CommandError("backup to \(path) failed: \(error)")

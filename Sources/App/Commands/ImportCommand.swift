@@ -1,7 +1,8 @@
 // `byline import PATH...`: analyses and stores text files, folders of them (recursively, *.txt) and NDJSON
 // files (*.ndjson, *.jsonl: {"text","date","title","url"} per line) on all cores. Resumable: a text already
-// stored (same content hash) is skipped without analysis. Shows count, rate and ETA on a terminal, plain
-// periodic lines otherwise, and a summary at the end; exits 1 if any item failed.
+// stored (same content hash) is skipped without analysis; one with no text fails, as with POST /articles.
+// Shows count, rate and ETA on a terminal, plain periodic lines otherwise, and a summary at the end; exits 1
+// if any item failed.
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -53,12 +54,19 @@ struct ImportCommand: ParsableCommand {
     static func importOne(_ item: Item, analyzer: Analyzer, store: ArticleStore) -> Outcome {
         do {
             let submission: ArticleSubmission
-            switch item {
-            case .file(let path):
-                submission = ArticleSubmission(text: try readArticle(path), date: nil, title: nil, url: nil)
-            case .line(let path, let number, let text):
-                do { submission = try SubmissionDecoder.decodeJSON(Array(text.utf8)) } catch let e as SubmissionError {
-                    return .failed("\(path):\(number): \(e.detail)")
+            do {
+                switch item {
+                case .file(let path):
+                    submission = ArticleSubmission(text: try readArticle(path), date: nil, title: nil, url: nil)
+                case .line(_, _, let text):
+                    submission = try SubmissionDecoder.decodeJSON(Array(text.utf8))
+                }
+                // As POST /articles does: an article with no text would be an empty row in every list.
+                try SubmissionDecoder.requireText(submission, field: "text")
+            } catch let e as SubmissionError {
+                switch item {
+                case .file(let path): return .failed("\(path): \(e.detail)")
+                case .line(let path, let number, _): return .failed("\(path):\(number): \(e.detail)")
                 }
             }
             let hash = SHA256.hex(Array(submission.text.utf8))

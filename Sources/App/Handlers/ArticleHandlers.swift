@@ -52,6 +52,13 @@ extension Service {
     func postArticleBatch(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let loaded = try state.requireLoaded()
         _ = try ListParameters(context.query, allowed: [])
+        // A JSON array read line by line would store the lines that happen to hold a whole object and refuse the
+        // others (their trailing commas): refused as a whole instead.
+        if request.body.first(where: { ![32, 9, 10, 13].contains($0) }) == UInt8(ascii: "[") {
+            throw SubmissionError(kind: .badRequest,
+                                  detail: "the body is a JSON array; send NDJSON, one article object per line",
+                                  field: "body")
+        }
         var out: [UInt8] = []
         var lineNumber = 0
         for rawLine in request.body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -70,7 +77,8 @@ extension Service {
                 answer["error"] = error.detail
                 if let field = error.extra["field"] { answer["field"] = field }
             }
-            let data = (try? JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])) ?? Data()
+            let data = (try? JSONSerialization.data(withJSONObject: answer,
+                                                    options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             out += Array(data)
             out.append(UInt8(ascii: "\n"))
         }

@@ -21,8 +21,11 @@ enum ListQuery: String, CaseIterable {
         let p = try ListParameters(query, allowed: allowedParameters)
         switch self {
         case .articles:
-            let q = ArticleQuery(from: try p.dateBound("from"), to: try p.dateBound("to"), entityId: try p.id("entity"),
+            let range = try p.dateRange()
+            let entity = try p.entity(in: store)
+            let q = ArticleQuery(from: range.from, to: range.to, entityId: entity.id,
                                  cursor: p.string("cursor"), limit: try p.limit())
+            if entity == .unknownName { return Self.emptyPage }
             return RowJSON.page(try storing({ () throws(StorageError) in try store.articles(q) }), RowJSON.article)
         case .entities:
             let sort = try p.oneOf("sort", EntitySort.allCases.map(\.rawValue)).flatMap(EntitySort.init(rawValue:))
@@ -31,16 +34,63 @@ enum ListQuery: String, CaseIterable {
                                 sort: sort ?? .articleCount, cursor: p.string("cursor"), limit: try p.limit())
             return RowJSON.page(try storing({ () throws(StorageError) in try store.entities(q) }), RowJSON.entity)
         case .quotes:
-            let q = QuoteQuery(speaker: p.string("speaker"), entityId: try p.id("entity"), q: p.string("q"),
+            let range = try p.dateRange()
+            let entity = try p.entity(in: store)
+            let q = QuoteQuery(speaker: p.string("speaker"), entityId: entity.id, q: p.string("q"),
                                kind: try p.oneOf("kind", ["direct", "indirect", "mixed"]),
-                               from: try p.dateBound("from"), to: try p.dateBound("to"),
+                               from: range.from, to: range.to,
                                articleId: try p.id("article"), cursor: p.string("cursor"), limit: try p.limit())
+            if entity == .unknownName { return Self.emptyPage }
             return RowJSON.page(try storing({ () throws(StorageError) in try store.quotes(q) }), RowJSON.quote)
         case .timeline:
-            let q = TimelineQuery(entityId: try p.id("entity"), from: try p.dateBound("from"), to: try p.dateBound("to"),
+            let range = try p.dateRange()
+            let entity = try p.entity(in: store)
+            let q = TimelineQuery(entityId: entity.id, from: range.from, to: range.to,
                                   q: p.string("q"), articleId: try p.id("article"), cursor: p.string("cursor"),
                                   limit: try p.limit())
+            if entity == .unknownName { return Self.emptyPage }
             return RowJSON.page(try storing({ () throws(StorageError) in try store.timeline(q) }), RowJSON.event)
+        }
+    }
+
+    /// What a list answers when its `entity` is a name that no entity has (its other parameters checked).
+    static let emptyPage = JSONValue.object([("items", .array([])), ("next", .null)])
+}
+
+/// The `entity` filter of a list.
+enum EntityFilter: Equatable {
+    case any
+    case id(Int64)
+    /// A name that no entity has: the list is empty.
+    case unknownName
+
+    var id: Int64? {
+        if case .id(let id) = self { return id }
+        return nil
+    }
+}
+
+extension ListParameters {
+    /// `entity` is an entity id, or a name, alias or surname (case-insensitive, as `speaker` matches) that must
+    /// name exactly one entity, so `/timeline?entity=Blinken` works without looking the id up first. A name that
+    /// several entities have is a 400 listing them: picking one would silently drop the others' rows.
+    func entity(in store: ArticleStore) throws -> EntityFilter {
+        guard let raw = string("entity") else { return .any }
+        if raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }) {
+            guard let id = Int64(raw), id >= 1 else {
+                throw ParameterError(name: "entity", problem: "must be an entity id from 1 to \(Int64.max), or a name")
+            }
+            return .id(id)
+        }
+        let shown = 5
+        let found = try storing({ () throws(StorageError) in try store.entities(named: raw, limit: shown + 1) })
+        switch found.count {
+        case 0: return .unknownName
+        case 1: return .id(found[0].id)
+        default:
+            let listed = found.prefix(shown).map { "\($0.id) \($0.name) (\($0.type))" }.joined(separator: ", ")
+            throw ParameterError(name: "entity", problem: "is ambiguous: '\(raw)' names \(listed)"
+                                 + (found.count > shown ? ", ..." : "") + "; give the id")
         }
     }
 }

@@ -51,6 +51,19 @@ struct ListParameters {
         return raw
     }
 
+    /// `from` and `to` bounds, refusing a `from` whose period starts after `to`'s ends (swapped bounds would
+    /// otherwise answer an empty list that looks like "nothing there").
+    func dateRange() throws -> (from: String?, to: String?) {
+        let from = try dateBound("from"), to = try dateBound("to")
+        if let from, let to {
+            // Periods as YYYY[-MM[-DD]] strings: `from` is after `to` exactly when it sorts after `to` over their
+            // common length (equal there, one period holds the other).
+            let n = min(from.count, to.count)
+            if from.prefix(n) > to.prefix(n) { throw ParameterError(name: "from", problem: "is after to (\(to))") }
+        }
+        return (from, to)
+    }
+
     func oneOf(_ name: String, _ choices: [String]) throws -> String? {
         guard let raw = string(name) else { return nil }
         guard choices.contains(raw) else {
