@@ -17,11 +17,13 @@
 //                                                   Tuesday"), or its ISO week ("the week of March 6")
 //   qshift -4 <spec>                                another spec's quarter moved by N quarters ("the
 //                                                   year-ago third quarter")
-//   mentioned-quarter[-N]                           the quarter under discussion if recent (one of the
+//   mentioned-quarter[-N] [ending MM]               the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
 //                                                   the reference's ("the quarter", "the latest period"); N
-//                                                   quarters before that ("the year-earlier quarter": -4)
+//                                                   quarters before that ("the year-earlier quarter": -4);
+//                                                   "ending 07": else the calendar quarter most of the three
+//                                                   months to the last July fall in (2021-Q2)
 //   year-quarter 1988                               "the 1988 period": 1988 and the number of the quarter
 //                                                   under discussion (1988-Q3), else the year 1988
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
@@ -126,6 +128,13 @@ public struct TimexResolver: Sendable {
             let back = Int(head.dropFirst("mentioned-quarter-".count)) ?? 0
             if let q = recentQuarter {
                 return .value(Self.quarterValue(Self.quarterIndex(q) - back))
+            }
+            // "the quarter ended July 31" with none under discussion: the calendar quarter holding most of the
+            // three months up to the last such month before the reference (May-July: the second).
+            if parts.count == 3, parts[1] == "ending", let m = Int(parts[2]), (1...12).contains(m), let ref {
+                let y = m <= ref.month ? ref.year : ref.year - 1
+                let (midYear, mid) = m == 1 ? (y - 1, 12) : (y, m - 1)
+                return .value(Self.quarterValue(Self.quarterIndex((midYear, (mid - 1) / 3 + 1))))
             }
             return relative("quarter-\(1 + back)", ref)
         }
