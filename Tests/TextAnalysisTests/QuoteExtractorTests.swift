@@ -329,6 +329,17 @@ import Testing
         #expect(doc.quotes.first.map { $0.confidence < 0.5 } == (rule == "reported.unlisted-that"))
     }
 
+    /// Regression: a plural noun before a relative "that" inside the clause ("countries that stand") is an unlisted
+    /// candidate that is no cue; it must not cut the clause of the unlisted verb before it short.
+    @Test(arguments: ["Lopez charges that countries that stand to benefit donated millions.",
+                      "Officials reasoned that the states that joined the pact would gain."])
+    func unlistedVerbClauseSurvivesARelativeThatInside(_ text: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.map(\.rule) == ["reported.unlisted-that"])
+        #expect(doc.quotes.first.map { doc.text($0.content).hasSuffix("millions") || doc.text($0.content)
+            .hasSuffix("gain") } == true)
+    }
+
     @Test func componentDeclaresItsRequirements() {
         let q = QuoteTestDocuments.extractor
         #expect(q.name == "quotes")

@@ -370,8 +370,11 @@ extension QuoteContext {
     /// A candidate the attribution would reject leaves no cue behind: listed cues end their content at the next
     /// cue, and a noun before a relative "that" ("the reasons that ...") must not cut another quote short. A
     /// pronoun subject is kept: it resolves only in reading order (the extractor's last speaker).
+    /// Right to left: a candidate's content runs rightwards and ends at the next cue, so a later candidate that is
+    /// no cue ("countries that stand ...") must be gone before an earlier one is read ("Trump charges that
+    /// countries that stand to benefit ...").
     fileprivate mutating func pruneUnlistedThatCues() {
-        for t in cueAt.indices {
+        for t in cueAt.indices.reversed() {
             guard let c = cueAt[t], c.unlisted else { continue }
             let lo = sentence(of: t)?.tokens.lowerBound ?? 0
             let j = skipBackModifiers(from: t - 1, floor: lo)
