@@ -340,6 +340,21 @@ import Testing
             .hasSuffix("gain") } == true)
     }
 
+    /// A free relative "what" before the speaker is the reported content when the cue's clause ends there; when
+    /// a clause follows the cue reports that clause instead, and "which"/"that" relatives are no gap contents.
+    @Test(arguments: [
+        ("That was what Lopez said when she resigned.", "what", "reported.gap"),
+        ("It is not what Lopez said.", "what", "reported.gap"),
+        ("This is what Lopez says the plan would do.", "the plan would do", "reported.relative-gap"),
+        ("Lopez backed the plan, which Smith championed.", nil, nil),
+    ] as [(String, String?, String?)])
+    func freeRelativeWhatIsTheContentOfAGap(_ text: String, _ content: String?, _ rule: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let gap = doc.quotes.first { $0.rule.hasSuffix("gap") }
+        #expect(gap.map { doc.text($0.content) } == content, "\(text)")
+        #expect(gap?.rule == rule)
+    }
+
     @Test func componentDeclaresItsRequirements() {
         let q = QuoteTestDocuments.extractor
         #expect(q.name == "quotes")
