@@ -355,6 +355,21 @@ import Testing
         #expect(gap?.rule == rule)
     }
 
+    /// Regression: a cue inside a sentence that ends with its own attribution read its clause over that
+    /// attribution, which was then never read ("... if he can be convinced that it is a good deal, Lindsey Graham
+    /// told The Huffington Post on Thursday."). The closing attribution reports the sentence.
+    @Test(arguments: [
+        ("Trump could back the plan, but only if he can be convinced that it is a good deal, Lindsey Graham told "
+            + "The Huffington Post on Thursday.", "Lindsey Graham",
+         "Trump could back the plan, but only if he can be convinced that it is a good deal"),
+        ("The campaign plans to release more records soon, a spokesman announced Monday.", "a spokesman",
+         "The campaign plans to release more records soon"),
+    ])
+    func closingAttributionReportsTheSentence(_ text: String, _ speaker: String, _ content: String) {
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(text))
+        #expect(got.contains { $0.mention == speaker && $0.content == content }, "\(got.map(\.content))")
+    }
+
     @Test func componentDeclaresItsRequirements() {
         let q = QuoteTestDocuments.extractor
         #expect(q.name == "quotes")

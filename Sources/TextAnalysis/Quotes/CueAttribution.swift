@@ -534,7 +534,7 @@ extension QuoteContext {
     }
 
     /// True when nothing but a time or place phrase follows before the sentence (or clause) ends.
-    private func endsAttribution(at t: Int, end: Int) -> Bool {
+    func endsAttribution(at t: Int, end: Int) -> Bool {
         var k = t
         while k < end, isWord[k], has(k, .time) || has(k, .timeprep) || has(k, .skip) {
             k += 1
