@@ -363,6 +363,47 @@ import Testing
         #expect(doc.quotes.first.map { $0.confidence < 0.5 } == (rule == "reported.unlisted-that"))
     }
 
+    /// Regression: a plural noun before a relative "that" inside the clause ("countries that stand") is an unlisted
+    /// candidate that is no cue; it must not cut the clause of the unlisted verb before it short.
+    @Test(arguments: ["Lopez charges that countries that stand to benefit donated millions.",
+                      "Officials reasoned that the states that joined the pact would gain."])
+    func unlistedVerbClauseSurvivesARelativeThatInside(_ text: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.map(\.rule) == ["reported.unlisted-that"])
+        #expect(doc.quotes.first.map { doc.text($0.content).hasSuffix("millions") || doc.text($0.content)
+            .hasSuffix("gain") } == true)
+    }
+
+    /// A free relative "what" before the speaker is the reported content when the cue's clause ends there; when
+    /// a clause follows the cue reports that clause instead, and "which"/"that" relatives are no gap contents.
+    @Test(arguments: [
+        ("That was what Lopez said when she resigned.", "what", "reported.gap"),
+        ("It is not what Lopez said.", "what", "reported.gap"),
+        ("This is what Lopez says the plan would do.", "the plan would do", "reported.relative-gap"),
+        ("Lopez backed the plan, which Smith championed.", nil, nil),
+    ] as [(String, String?, String?)])
+    func freeRelativeWhatIsTheContentOfAGap(_ text: String, _ content: String?, _ rule: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let gap = doc.quotes.first { $0.rule.hasSuffix("gap") }
+        #expect(gap.map { doc.text($0.content) } == content, "\(text)")
+        #expect(gap?.rule == rule)
+    }
+
+    /// Regression: a cue inside a sentence that ends with its own attribution read its clause over that
+    /// attribution, which was then never read ("... if he can be convinced that it is a good deal, Lindsey Graham
+    /// told The Huffington Post on Thursday."). The closing attribution reports the sentence.
+    @Test(arguments: [
+        ("Trump could back the plan, but only if he can be convinced that it is a good deal, Lindsey Graham told "
+            + "The Huffington Post on Thursday.", "Lindsey Graham",
+         "Trump could back the plan, but only if he can be convinced that it is a good deal"),
+        ("The campaign plans to release more records soon, a spokesman announced Monday.", "a spokesman",
+         "The campaign plans to release more records soon"),
+    ])
+    func closingAttributionReportsTheSentence(_ text: String, _ speaker: String, _ content: String) {
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(text))
+        #expect(got.contains { $0.mention == speaker && $0.content == content }, "\(got.map(\.content))")
+    }
+
     @Test func componentDeclaresItsRequirements() {
         let q = QuoteTestDocuments.extractor
         #expect(q.name == "quotes")

@@ -29,7 +29,36 @@ import Testing
         #expect(frames == Set(CueFrame.allCases))
     }
 
+    /// The copula frame builds one cue per form of be and stance adjective, with the adjective class's frame.
     @Test(arguments: [
+        (["is", "confident"], CueFrame.belief), (["been", "confident"], .belief), (["’s", "frustrated"], .that),
+        (["were", "incensed"], .that), (["be", "eager"], .infinitive), (["am", "skeptical", "of"], .object),
+        (["are", "opposed", "to"], .object),
+    ])
+    func copulaFrameBuildsEveryFormOfBe(_ words: [String], _ frame: CueFrame) {
+        let phrase = QuoteTestDocuments.extractor.lexicon.cues[words[0]]?.first { $0.words == words }
+        #expect(phrase?.frame == frame)
+        #expect(phrase?.copula == true)
+    }
+
+    /// Sentences the copula frame reads: any form of be, adverbs and degree words between be and the adjective;
+    /// an adjective with another preposition than its listed one is no cue.
+    @Test(arguments: [
+        ("The mayor has been skeptical of the new bridge plan.", "the new bridge plan"),
+        ("Lopez was not so sure that the plan would pass.", "that the plan would pass"),
+        ("Voters are increasingly worried about the economy.", "the economy"),
+        ("The senator will be happy that the bill passed.", "that the bill passed"),
+        ("Lopez is deeply opposed to the new tariffs.", "the new tariffs"),
+        ("The bridge is critical to the city's economy.", nil),
+    ] as [(String, String?)])
+    func copulaFrameReadsStanceAdjectives(_ text: String, _ content: String?) {
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(text)).map(\.content)
+        #expect(got == (content.map { [$0] } ?? []), "\(text)")
+    }
+
+    @Test(arguments: [
+        ("quotes/cues.tsv", "is confident\tbelief\n", "quotes/cues.tsv"),
+        ("quotes/words.tsv", "skeptical\tstanceobject\n", "quotes/words.tsv"),
         ("quotes/cues.tsv", "said\tshouting\n", "quotes/cues.tsv:1"),
         ("quotes/marks.tsv", "“\tdouble\n", "quotes/marks.tsv:1"),
         ("quotes/words.tsv", "also\tadverb\n", "quotes/words.tsv:1"),

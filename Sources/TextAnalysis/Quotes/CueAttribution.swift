@@ -131,6 +131,7 @@ extension QuoteContext {
         }
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
+            if let gap = gapAttribution(c, speaker: sp, left: left, sentence: s) { return gap }
             if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
             // "The tax, which seems to be a polarizing question, was dropped": a relative clause ends at its comma.
             // (Only for verbs of seeming: for other cues the longer reading often holds the clause a later
@@ -156,6 +157,7 @@ extension QuoteContext {
         let base = c.frame == .belief ? 0.6 : 0.8
         if let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
+            if let gap = gapAttribution(c, speaker: sp, left: left, sentence: s) { return gap }
             // "what Trump says his plan would do", "which he said were accompanied by favours": the cue reports
             // the rest of a relative clause whose gap is the wh-word.
             if left - 1 >= s.tokens.lowerBound, has(left - 1, .whgap) {
@@ -319,6 +321,26 @@ extension QuoteContext {
         guard lead < comma, !has(lead, .intro), wordCount(lead..<comma) >= 3 else { return false }
         p = k
         return true
+    }
+
+    /// "what Graham had in mind.", "what Wahl said when she resigned": a free relative "what" right before the
+    /// speaker is the cue's object when nothing the cue could report follows it (its clause ends at a stop or
+    /// comma, or a subordinate clause follows). That word is the content, as PolNeAR annotates these gaps.
+    /// ("which" and "that" are left out: they stand for a noun before them, "the image that Mr. Trump admires",
+    /// and "that" may as well open a clause.)
+    private func gapAttribution(_ c: CueMatch, speaker sp: SpeakerGuess, left: Int, sentence s: Sentence)
+        -> CueAttribution? {
+        let w = left - 1, sEnd = s.tokens.upperBound
+        guard w >= s.tokens.lowerBound, isWord[w], quoteOf[w] < 0, sp.mention.lowerBound == left,
+              lower[w] == "what" || lower[w] == "whatever" else {
+            return nil
+        }
+        var b = c.frame == .tell ? hearerEnd(from: c.tokens.upperBound, end: sEnd) : c.tokens.upperBound
+        b = skipTime(b, end: sEnd)
+        let gap = b >= sEnd || isPunct(b, ".,;!?") || has(b, .clausestop)
+        guard gap else { return nil }
+        return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(w..<(w + 1)), rule: "reported.gap",
+                              confidence: 0.5)
     }
 
     /// An unlisted verb with a "that"-clause ("The group contends that ..."): an indirect quote only when the
@@ -512,7 +534,7 @@ extension QuoteContext {
     }
 
     /// True when nothing but a time or place phrase follows before the sentence (or clause) ends.
-    private func endsAttribution(at t: Int, end: Int) -> Bool {
+    func endsAttribution(at t: Int, end: Int) -> Bool {
         var k = t
         while k < end, isWord[k], has(k, .time) || has(k, .timeprep) || has(k, .skip) {
             k += 1

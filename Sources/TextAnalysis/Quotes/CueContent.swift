@@ -323,6 +323,7 @@ extension QuoteContext {
                next.isParticiple || next.frame == .according {
                 break
             }
+            if isPunct(t, ","), finalAttribution(after: t, end: end) { break }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1
@@ -341,6 +342,20 @@ extension QuoteContext {
         var e = min(t, end)
         while e > k, isPunct(e - 1, ".,;:!?—-") { e -= 1 }
         return e
+    }
+
+    /// True when the comma at `t` opens the sentence's closing attribution (", Sen. Lindsey Graham (R-S.C.) told
+    /// The Huffington Post on Thursday."): a short speaker phrase, a speech or tell cue, and nothing after it but
+    /// a hearer, a time or a venue. That attribution reports the whole sentence, so a clause read forward from an
+    /// earlier cue ends before it, leaving the attribution to be read.
+    private func finalAttribution(after t: Int, end: Int) -> Bool {
+        var c = t + 1
+        while c < end, c - t <= 10, cueAt[c] == nil, quoteOf[c] < 0,
+              isWord[c] || isPunct(c, ".-()’'") { c += 1 }
+        guard c > t + 1, c < end, c - t <= 10, let cue = cueAt[c], !cue.isParticiple,
+              cue.frame == .speech || cue.frame == .tell, isWord[t + 1] else { return false }
+        let rest = cue.frame == .tell ? hearerEnd(from: cue.tokens.upperBound, end: end) : cue.tokens.upperBound
+        return endsAttribution(at: rest, end: end) && !(rest < end && isPunct(rest, ","))
     }
 
     /// True when the comma at `t` opens an absolute "with" phrase after a clause of four words or more read from

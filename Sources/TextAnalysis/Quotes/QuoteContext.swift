@@ -271,6 +271,9 @@ struct QuoteContext {
         return quotedText[f] && has(f, .firstperson)
     }
 
+    /// Words that may sit between a form of be and its stance adjective in a copula cue.
+    private static let copulaGap = QuoteWordClass.skip.bit | QuoteWordClass.degree.bit
+
     private mutating func findCues() {
         let n = lower.count
         var t = 0
@@ -288,16 +291,23 @@ struct QuoteContext {
                 // Words of a phrase are consecutive, except that an adverb or a time word may follow the verb
                 // ("spoke emotionally of", "called Friday for", "spoke out Tuesday about").
                 var ok = true, at = t, skipped = 0
+                // A copula phrase may hold up to two adverbs or degree words between be and its adjective ("were
+                // also incensed", "is not so sure").
                 for (k, w) in p.words.enumerated() {
-                    if k > 0, at < n, lower[at] != w, skipped < 2, isWord[at], quoteOf[at] < 0,
-                       (lower[at].hasSuffix("ly") && lower[at].count > 3) || has(at, .time) {
+                    while k > 0, at < n, lower[at] != w, skipped < 2, isWord[at], quoteOf[at] < 0,
+                          (lower[at].hasSuffix("ly") && lower[at].count > 3) || has(at, .time)
+                            || (p.copula && k == 1 && wordClasses[at] & Self.copulaGap != 0) {
                         at += 1
                         skipped += 1
+                        if !p.copula { break }
                     }
                     guard at < n, lower[at] == w else { ok = false; break }
                     at += 1
                 }
                 if !ok { continue }
+                // "To be sure, ...", "just to be sure you'll have ...": an infinitive "be" has no subject of its own
+                // to hold the belief.
+                if p.copula, p.frame == .belief, lower[t] == "be", t > sStart, lower[t - 1] == "to" { continue }
                 // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
                 // closing mark with the comma inside it ('... a decade ago," adding that ...').
                 var before = t - 1
@@ -360,8 +370,11 @@ extension QuoteContext {
     /// A candidate the attribution would reject leaves no cue behind: listed cues end their content at the next
     /// cue, and a noun before a relative "that" ("the reasons that ...") must not cut another quote short. A
     /// pronoun subject is kept: it resolves only in reading order (the extractor's last speaker).
+    /// Right to left: a candidate's content runs rightwards and ends at the next cue, so a later candidate that is
+    /// no cue ("countries that stand ...") must be gone before an earlier one is read ("Trump charges that
+    /// countries that stand to benefit ...").
     fileprivate mutating func pruneUnlistedThatCues() {
-        for t in cueAt.indices {
+        for t in cueAt.indices.reversed() {
             guard let c = cueAt[t], c.unlisted else { continue }
             let lo = sentence(of: t)?.tokens.lowerBound ?? 0
             let j = skipBackModifiers(from: t - 1, floor: lo)

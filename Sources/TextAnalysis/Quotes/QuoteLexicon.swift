@@ -17,6 +17,9 @@ struct CuePhrase: Sendable {
     /// The phrase is also listed with frame infinitive ("promised that ..." and "promised to ..."): an infinitive
     /// after it is read first.
     var infinitive = false
+    /// A copula phrase ("is skeptical of"): built from a form of be and a stance adjective of words.tsv, and
+    /// adverbs and degree words may sit between the two ("were also incensed", "is not so sure").
+    var copula = false
 }
 
 /// A word class from quotes/words.tsv (the file names it by its case name).
@@ -25,7 +28,7 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
     case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising, passivecue, pollsource
     case quantity, venueprep, preposition, medium, seeming, lightverb, nounprep
-    case objectpronoun
+    case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })
@@ -68,6 +71,14 @@ public struct QuoteLexicon: Sendable {
     public static let wordsFile = "quotes/words.tsv"
 
     public init(resources: ResourceLoader) throws {
+        var classes: [String: Set<QuoteWordClass>] = [:]
+        for (n, line) in try resources.lines(Self.wordsFile) {
+            let cols = line.split(separator: "\t").map(String.init)
+            guard cols.count == 2, let c = QuoteWordClass.byName[cols[1]] else {
+                throw Self.bad(Self.wordsFile, n, "expected word<TAB>class with a known class")
+            }
+            classes[cols[0].lowercased(), default: []].insert(c)
+        }
         var examples: [QuoteExample] = []
         var cues: [String: [CuePhrase]] = [:]
         for (n, line) in try resources.lines(Self.cuesFile) {
@@ -98,6 +109,7 @@ public struct QuoteLexicon: Sendable {
             }
             cues[first, default: []].append(CuePhrase(words: words, frame: frame))
         }
+        try Self.addCopulaPhrases(to: &cues, classes: classes)
         for k in cues.keys { cues[k]!.sort { $0.words.count > $1.words.count } }
 
         var marks: [Unicode.Scalar: QuoteMark] = [:]
@@ -117,14 +129,6 @@ public struct QuoteLexicon: Sendable {
             }
         }
 
-        var classes: [String: Set<QuoteWordClass>] = [:]
-        for (n, line) in try resources.lines(Self.wordsFile) {
-            let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count == 2, let c = QuoteWordClass.byName[cols[1]] else {
-                throw Self.bad(Self.wordsFile, n, "expected word<TAB>class with a known class")
-            }
-            classes[cols[0].lowercased(), default: []].insert(c)
-        }
         self.cues = cues
         self.marks = marks
         self.pairMarks = pairMarks
@@ -135,6 +139,34 @@ public struct QuoteLexicon: Sendable {
         self.examples = examples
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
+    }
+
+    /// The copula frame: every form of be (words.tsv copula) before a stance adjective is a cue phrase, with the
+    /// frame the adjective's class gives ("is confident (that) ...": belief; "were incensed that ...": that;
+    /// "is eager to ...": infinitive; "was skeptical of ...": object, the class listing adjective and preposition).
+    /// Generated here so cues.tsv needs no line per tense; a phrase cues.tsv lists as well is an error.
+    private static func addCopulaPhrases(to cues: inout [String: [CuePhrase]],
+                                         classes: [String: Set<QuoteWordClass>]) throws {
+        let frames: [(QuoteWordClass, CueFrame)] = [(.stancebelief, .belief), (.stancethat, .that),
+                                                     (.stancewill, .infinitive), (.stanceobject, .object)]
+        let forms = classes.filter { $0.value.contains(.copula) }.keys.sorted()
+        for (c, frame) in frames {
+            for adjective in classes.filter({ $0.value.contains(c) }).keys.sorted() {
+                let rest = adjective.split(separator: " ").map(String.init)
+                guard rest.count == (c == .stanceobject ? 2 : 1) else {
+                    throw ResourceError("\(wordsFile): \"\(adjective)\" (\(c)) needs "
+                        + (c == .stanceobject ? "an adjective and its preposition" : "one word"))
+                }
+                for be in forms {
+                    let words = [be] + rest
+                    if cues[be]?.contains(where: { $0.words == words }) == true {
+                        throw ResourceError("\(cuesFile): \"\(words.joined(separator: " "))\" is built from \(wordsFile) "
+                            + "class \(c); list the adjective there only")
+                    }
+                    cues[be, default: []].append(CuePhrase(words: words, frame: frame, copula: true))
+                }
+            }
+        }
     }
 
     func `is`(_ word: String, _ c: QuoteWordClass) -> Bool { classes[word]?.contains(c) ?? false }
