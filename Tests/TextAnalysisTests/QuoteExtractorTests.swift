@@ -404,6 +404,17 @@ import Testing
         #expect(got.contains { $0.mention == speaker && $0.content == content }, "\(got.map(\.content))")
     }
 
+    /// A verb cue after a possessive is an owned noun; after "let's" it stays a verb.
+    @Test(arguments: [
+        ("His promises to cut taxes were broken.", "reported.noun"),
+        ("Lopez's calls for a recount went unheard.", "reported.noun"),
+        ("Let's say taxes rise next year.", "reported.no-speaker"),
+    ])
+    func verbCueAfterAPossessiveIsAnOwnedNoun(_ text: String, _ rule: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.map(\.rule) == [rule], "\(text)")
+    }
+
     @Test func componentDeclaresItsRequirements() {
         let q = QuoteTestDocuments.extractor
         #expect(q.name == "quotes")

@@ -129,6 +129,12 @@ extension QuoteContext {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
                                   confidence: 0.6)
         }
+        // A verb cue read as an owned noun when it can be one; otherwise as the verb it is listed as.
+        if ownedVerbCue(c, sentence: s), let sp = owner(before: a, lastSpeaker: lastSpeaker),
+           let target = nounCueContent(c, end: sEnd) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
+                                  confidence: 0.6)
+        }
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if let gap = gapAttribution(c, speaker: sp, left: left, sentence: s) { return gap }
@@ -322,6 +328,26 @@ extension QuoteContext {
         p = k
         return true
     }
+
+    /// "His promises to stick it to the rich", "Her calls for a recount", "the mayor's warnings about ...": a verb
+    /// cue right after a possessive is a noun, owned like a noun cue (a plural or base form: "-ed" and "-ing" forms
+    /// are verbs after "Trump's" = "Trump has/is").
+    private func ownedVerbCue(_ c: CueMatch, sentence s: Sentence) -> Bool {
+        let a = c.tokens.lowerBound
+        guard c.frame != .according, c.frame != .passive, !c.unlisted, !c.isParticiple,
+              a - 1 >= s.tokens.lowerBound, quoteOf[a - 1] < 0, !lower[a].hasSuffix("ed"), !lower[a].hasSuffix("ing"),
+              has(a - 1, .possessive) || isPossessiveS(a - 1) else { return false }
+        // "he’s sought", "Let's say", "that's what": 's after a pronoun or "let" is "is", "has" or "us".
+        if isPossessiveS(a - 1) {
+            let w = a - 2
+            guard w >= s.tokens.lowerBound, isWord[w], lower[w] != "let",
+                  wordClasses[w] & Self.notOwners == 0 else { return false }
+        }
+        return true
+    }
+
+    private static let notOwners = QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
+        | QuoteWordClass.relative.bit | QuoteWordClass.whgap.bit | QuoteWordClass.firstperson.bit
 
     /// "what Graham had in mind.", "what Wahl said when she resigned": a free relative "what" right before the
     /// speaker is the cue's object when nothing the cue could report follows it (its clause ends at a stop or
