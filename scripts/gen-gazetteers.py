@@ -161,9 +161,11 @@ def people():
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = [locations(), misc(), people()]
-    # the self-trained list comes from scripts/gen-auto-gazetteer.sh; keep it listed when it is there
-    if os.path.exists(os.path.join(OUT, "auto.tsv")):
-        files.append("auto.tsv")
+    # the self-trained list comes from scripts/gen-auto-gazetteer.sh, the organization lists from
+    # scripts/gen-org-gazetteers.py; keep them listed when they are there
+    for name in ("auto.tsv", "organizations.tsv", "misc-events.tsv"):
+        if os.path.exists(os.path.join(OUT, name)):
+            files.append(name)
     with open(os.path.join(OUT, "index.txt"), "w", encoding="utf-8") as f:
         f.write("# Gazetteer files for the entity tagger, one file name per line (scripts/gen-gazetteers.py).\n")
         f.write("# FORMAT: file name relative to this folder\n")
