@@ -344,7 +344,7 @@ enum Schema {
         // article_date (and the rowid SQLite appends), so a filtered page is one index range walked backwards that
         // stops after the page, and a cursor starts the walk where the last page ended. quotes_by_date serves the
         // unfiltered list and from/to alone. One more index entry per quote; speaker_entity's and kind's grow by
-        // the date's ten bytes.
+        // the date's ten bytes. About 35 s on a store of 95,000 articles (592,000 quotes) on a loaded machine.
         Migration(name: "016-quotes-by-article-date", sql: """
             CREATE INDEX quotes_by_date ON quotes(article_date);
             DROP INDEX quotes_by_speaker_entity;
