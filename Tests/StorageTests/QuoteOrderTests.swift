@@ -31,10 +31,16 @@ import Testing
             ("speaker (merged alternatives)", { QuoteQuery(speaker: "Biden", cursor: $0, limit: $1) }),
             ("kind", { QuoteQuery(kind: "direct", cursor: $0, limit: $1) }),
             ("words", { QuoteQuery(q: "economy", cursor: $0, limit: $1) }),
+            ("words tested along the walk", { QuoteQuery(q: "economy", cursor: $0, limit: $1) }),
             ("from", { QuoteQuery(from: "2000", cursor: $0, limit: $1) }),
         ]
         for (name, query) in queries {
-            let rows = try F.allPages(limit: limit) { c, l in try store.quotes(query(c, l)) }
+            let sortLimit = name == "words tested along the walk" ? 1 : ArticleReader.textSortLimit
+            let rows = try F.allPages(limit: limit) { c, l in
+                try store.read { db throws(StorageError) in
+                    try ArticleReader.quotes(query(c, l), db: db, textSortLimit: sortLimit)
+                }
+            }
             Self.expectNewestFirst(rows, "\(name), limit \(limit)")
             let expected = name == "from" ? 7 : 8
             #expect(rows.count == expected && Set(rows.map(\.id)).count == expected, "\(name), limit \(limit)")
@@ -81,7 +87,8 @@ import Testing
     static let cursor = Cursor(tag: ArticleReader.quoteTag, key: "2021-03-18", id: 5).encoded
 
     /// Each filter, alone and with a cursor, and the index its statements walk; `sorts` when the rows are few
-    /// and gathered first (one article's, the words' matches, a merged speaker page).
+    /// and gathered first (one article's, the words' matches, a merged speaker page). "many" words have at least
+    /// textSortLimit matches (here 1), tested along the walk.
     static let planCases: [(String, QuoteQuery, String, Bool)] = [
         ("none", QuoteQuery(), "quotes_by_date", false),
         ("cursor", QuoteQuery(cursor: cursor), "quotes_by_date (article_date<?)", false),
@@ -95,13 +102,17 @@ import Testing
         ("words+kind", QuoteQuery(q: "economy", kind: "direct"), "INTEGER PRIMARY KEY (rowid=?)", true),
         ("words+from", QuoteQuery(q: "economy", from: "2010"), "INTEGER PRIMARY KEY (rowid=?)", true),
         ("article", QuoteQuery(articleId: 3), "quotes_by_article (article_id=?)", true),
+        ("many words", QuoteQuery(q: "economy", cursor: cursor), "quotes_by_date (article_date<?)", false),
+        ("many words+kind", QuoteQuery(q: "economy", kind: "direct"), "quotes_by_kind (kind=?)", false),
+        ("many words+from", QuoteQuery(q: "economy", from: "2010"), "quotes_by_date (article_date>?)", false),
     ]
 
     @Test func everyQuoteFilterIsAnIndexRangeNotAScanOfQuotes() throws {
         let store = try Self.store()
         try store.read { db throws(StorageError) in
             for (name, query, index, sorts) in Self.planCases {
-                let plans = try ArticleReader.quotePlans(query, db: db)
+                let sortLimit = name.hasPrefix("many") ? 1 : ArticleReader.textSortLimit
+                let plans = try ArticleReader.quotePlans(query, db: db, textSortLimit: sortLimit)
                 #expect(plans.count == 1, "\(name)")
                 let lines = plans.first ?? []
                 let plan = lines.joined(separator: " | ")
