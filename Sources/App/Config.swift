@@ -88,12 +88,18 @@ public struct Config: Equatable, Sendable {
         }
         switch key {
         case "host":
-            // The listener binds an address literal; a name such as localhost failed later at bind with
-            // "inet_pton(localhost) failed".
-            guard Config.isIPAddress(value) else {
-                throw bad("not an IPv4 or IPv6 address (e.g. 127.0.0.1, ::1, 0.0.0.0)")
+            // The listener binds an address literal; a name failed later at bind with "inet_pton(...) failed".
+            // localhost is the one name taken (as 127.0.0.1, the loopback every resolver gives it first); others
+            // would need DNS at startup, which a service that binds once should not depend on.
+            if value.lowercased() == "localhost" {
+                host = "127.0.0.1"
+            } else {
+                guard Config.isIPAddress(value) else {
+                    throw bad("not an IPv4 or IPv6 address or localhost (e.g. 127.0.0.1, ::1, 0.0.0.0, localhost; "
+                              + "other names are not resolved)")
+                }
+                host = value
             }
-            host = value
         case "port": port = try portNumber()
         case "tls-port": tlsPort = try portNumber()
         case "tls-cert": tlsCert = value

@@ -106,6 +106,7 @@ struct FieldLine {
 
 /// Parses a field line (RFC 9112 §5): token name, colon, optional whitespace, value of field-vchars.
 let obsFold = HTTPParseError.bad("Obsolete line folding (a line starting with whitespace) is not accepted.")
+let noColon = HTTPParseError.bad("A header line has no colon (a field is name: value).")
 
 func parseFieldLine(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Result<FieldLine, HTTPParseError> {
     let first = b[start]
@@ -113,13 +114,18 @@ func parseFieldLine(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Re
     var i = start
     while i < end, b[i] != Byte.colon {
         let c = b[i]
-        if c == Byte.sp || c == Byte.htab {
-            return .failure(.bad("Whitespace between a field name and its colon is not allowed."))
+        if c == Byte.sp || c == Byte.htab || !Byte.isToken(c) {
+            // A line with no colon at all ("Bad Header") is not a name with a stray character: say what it lacks.
+            var j = i + 1
+            while j < end, b[j] != Byte.colon { j += 1 }
+            if j == end { return .failure(noColon) }
+            return .failure(c == Byte.sp || c == Byte.htab
+                             ? .bad("Whitespace between a field name and its colon is not allowed.")
+                             : .bad("A field name contains an invalid character."))
         }
-        if !Byte.isToken(c) { return .failure(.bad("A field name contains an invalid character.")) }
         i += 1
     }
-    if i == end { return .failure(.bad("A header field line has no colon.")) }
+    if i == end { return .failure(noColon) }
     if i == start { return .failure(.bad("A header field has an empty name.")) }
     let name = asciiString(b, start, i)
     var valueStart = i + 1

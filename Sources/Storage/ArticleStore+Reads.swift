@@ -33,7 +33,7 @@ extension ArticleStore {
         try read { db throws(StorageError) in try ArticleReader.entityDetail(id: id, db: db) }
     }
 
-    /// Newest first (by quote id).
+    /// Newest article date first, then the latest stored (as articles).
     public func quotes(_ query: QuoteQuery = QuoteQuery()) throws(StorageError) -> Page<QuoteRow> {
         try read { db throws(StorageError) in try ArticleReader.quotes(query, db: db) }
     }

@@ -234,7 +234,7 @@ public struct EntityQuery: Sendable, Equatable {
     }
 }
 
-/// Quotes come newest first (by id, i.e. insertion order).
+/// Quotes come newest article date first, then the latest stored (as articles).
 public struct QuoteQuery: Sendable, Equatable {
     /// Case-insensitive: the speaker name as written, or the name or any alias of the speaker entity, or the end
     /// of a person's name (a surname); at most the 20 entities in most articles.

@@ -340,5 +340,19 @@ enum Schema {
             DROP INDEX name_bigrams_by_entity;
             DELETE FROM name_bigrams WHERE instr(bigram, ' ') > 0;
             """),
+        // Quotes list newest article date first (then newest stored), as articles do: each filter's index ends with
+        // article_date (and the rowid SQLite appends), so a filtered page is one index range walked backwards that
+        // stops after the page, and a cursor starts the walk where the last page ended. quotes_by_date serves the
+        // unfiltered list and from/to alone. One more index entry per quote; speaker_entity's and kind's grow by
+        // the date's ten bytes. About 35 s on a store of 95,000 articles (592,000 quotes) on a loaded machine.
+        Migration(name: "016-quotes-by-article-date", sql: """
+            CREATE INDEX quotes_by_date ON quotes(article_date);
+            DROP INDEX quotes_by_speaker_entity;
+            CREATE INDEX quotes_by_speaker_entity ON quotes(speaker_entity_id, article_date);
+            DROP INDEX quotes_by_speaker_norm;
+            CREATE INDEX quotes_by_speaker_norm ON quotes(speaker_norm, article_date) WHERE speaker_norm IS NOT NULL;
+            DROP INDEX quotes_by_kind;
+            CREATE INDEX quotes_by_kind ON quotes(kind, article_date);
+            """),
     ]
 }

@@ -25,7 +25,8 @@ import Testing
 @Test(arguments: [
     ("port", "http", "port 'http'"),
     ("port", "70000", "port '70000'"),
-    ("host", "localhost", "host 'localhost': not an IPv4 or IPv6 address"),
+    ("host", "example.com", "host 'example.com': not an IPv4 or IPv6 address or localhost"),
+    ("host", "localhost.localdomain", "other names are not resolved"),
     ("host", "999.1.1.1", "host '999.1.1.1'"),
     ("host", "", "host ''"),
     ("trusted-proxies", "172.17.0.1, 172.17.0.0/16", "'172.17.0.0/16' is not an IPv4 or IPv6 address"),
@@ -101,4 +102,22 @@ func configHostTakesIPAddresses(value: String) throws {
     var c = Config()
     try c.apply(key: "host", value: value, origin: "test")
     #expect(c.host == value)
+}
+
+/// localhost is the one name host takes, as the loopback address the listener can bind.
+@Test(arguments: ["localhost", "LocalHost"])
+func configHostTakesLocalhostAsLoopback(value: String) throws {
+    var c = Config()
+    try c.apply(key: "host", value: value, origin: "test")
+    #expect(c.host == "127.0.0.1")
+    let file = try ConfigFile.parse("host \(value)\n", path: "test.conf")
+    var fromFile = Config()
+    try fromFile.apply(file)
+    #expect(fromFile.host == "127.0.0.1")
+}
+
+@Test func serveFlagHostLocalhostResolvesToLoopback() throws {
+    let serve = try ServeCommand.parse(["--host", "localhost", "--port", "0"])
+    #expect(try serve.resolvedConfig(environment: [:]).host == "127.0.0.1")
+    #expect(ServeCommand.helpMessage().contains("localhost"))
 }

@@ -170,6 +170,29 @@ func parserCaseAgreesAcrossSplits(_ c: ParserCase) {
     #expect(disagreements.isEmpty, "\(c.name): whole gave \(transcript); \(disagreements.prefix(3))")
 }
 
+/// A bad field line (in the head or a chunked trailer) is answered with what is wrong with it, the same under every
+/// split of the input.
+@Test(arguments: [
+    ("Bad Header", "has no colon"),
+    ("nocolon", "has no colon"),
+    ("Bad(Header", "has no colon"),
+    ("Bad Header\t", "has no colon"),
+    ("Host : a", "Whitespace between a field name and its colon"),
+    ("X\tY: 1", "Whitespace between a field name and its colon"),
+    ("Fo@: x", "invalid character"),
+    ("Fo@ x: y", "invalid character"),
+    (": v", "empty name"),
+    (" folded", "Obsolete line folding"),
+])
+func parserNamesWhatIsWrongWithAFieldLine(line: String, detail: String) {
+    let inputs = ["GET / HTTP/1.1\r\nHost: a\r\n\(line)\r\n\r\n", chunked + "0\r\n\(line)\r\n\r\n"]
+    for input in inputs {
+        let (transcript, disagreements) = feedAllSplits(Array(input.utf8))
+        #expect(transcript.tail.hasPrefix("bad 400: ") && transcript.tail.contains(detail), "\(line): \(transcript)")
+        #expect(disagreements.isEmpty, "\(line): whole gave \(transcript); \(disagreements.prefix(3))")
+    }
+}
+
 // MARK: - What a complete request and a pending head carry
 
 private func only(_ text: String) -> Transcript { feed(Array(text.utf8), pieces: [text.utf8.count]) }

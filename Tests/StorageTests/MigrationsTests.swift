@@ -153,6 +153,44 @@ import Testing
         #expect(bigrams == 0)
     }
 
+    @Test func aDatabaseFromBeforeQuotesByArticleDateListsThemNewestDateFirstFromItsIndexes() throws {
+        // Quotes stored out of date order, with the indexes of 015 (by speaker, name and kind, not by date).
+        let old = try StoreFixtures.oldDatabase(before: "016-quotes-by-article-date", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
+                (1, 'h1', 't', '2021-01-05', x'7B7D'), (2, 'h2', 't', '2005-02-07', x'7B7D'),
+                (3, 'h3', 't', '2013-03-01', x'7B7D');
+            INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
+            VALUES (7, 'PER:jo li', 'jo li', 'Jo Li', 'PER', 3, 3, '2005-02-07', '2021-01-05');
+            INSERT INTO quotes(id, article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
+                               rule, confidence, article_date) VALUES
+                (1, 1, 7, 'Jo Li', NULL, 'one', 'direct', 0, 3, 'r', 0.5, '2021-01-05'),
+                (2, 2, 7, 'Jo Li', NULL, 'two', 'direct', 0, 3, 'r', 0.5, '2005-02-07'),
+                (3, 3, NULL, 'Mr Li', 'mr li', 'three', 'indirect', 0, 5, 'r', 0.5, '2013-03-01');
+            INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes;
+            """)
+        defer { old.remove() }
+        let store = try ArticleStore(path: old.path)
+        let indexes = try StoreFixtures.schemaNames(store, where: """
+            type = 'index' AND tbl_name = 'quotes' AND sql LIKE '%article_date)%'
+            """)
+        #expect(Set(indexes) == ["quotes_by_date", "quotes_by_speaker_entity", "quotes_by_speaker_norm",
+                                 "quotes_by_kind"])
+        #expect(try store.quotes().rows.map(\.id) == [1, 3, 2])
+        let pages = try StoreFixtures.allPages(limit: 1) { c, l in try store.quotes(QuoteQuery(cursor: c, limit: l)) }
+        #expect(pages.map(\.id) == [1, 3, 2])
+        #expect(try store.quotes(QuoteQuery(entityId: 7)).rows.map(\.id) == [1, 2])
+        #expect(try store.quotes(QuoteQuery(speaker: "mr li")).rows.map(\.id) == [3])
+        #expect(try store.quotes(QuoteQuery(kind: "direct", to: "2020")).rows.map(\.id) == [2])
+        let plan = try store.read { db throws(StorageError) in
+            try ArticleReader.quotePlans(QuoteQuery(entityId: 7, from: "2010"), db: db)
+        }
+        let range = "quotes_by_speaker_entity (speaker_entity_id=? AND article_date>?)"
+        #expect(plan.first?.contains { $0.contains(range) } == true)
+        // New quotes enter the new indexes in order.
+        let next = try store.insert(StoreFixtures.article("h4", date: "2017-01-01"))
+        #expect(try store.quotes().rows.map(\.articleId) == [1, next.id, 3, 2])
+    }
+
     @Test func connectionUsesWalFullSyncAndForeignKeys() throws {
         let dir = StoreFixtures.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -10,7 +10,7 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Configuration file (key value lines).")
     var config: String?
-    @Option(help: "IPv4 or IPv6 address to listen on (default 127.0.0.1; 0.0.0.0 for all).")
+    @Option(help: "IPv4 or IPv6 address, or localhost (127.0.0.1), to listen on (default 127.0.0.1; 0.0.0.0 for all).")
     var host: String?
     @Option(help: "Port for plain HTTP (default 8080; 0 picks a free port).")
     var port: String?
