@@ -59,6 +59,11 @@ import Testing
             quotes: [("who", "voters", "the plan was unfair", .indirect)]),
         Row(text: "“The dialogue must be equal,” Son-hui was quoted as saying by the agency.",
             quotes: [("Son-hui", "Son-hui", "The dialogue must be equal,", .direct)]),
+        // "X was quoted as saying (that) CLAUSE" reports the clause as well as a direct quote.
+        Row(text: "Bob Jones was quoted as saying the deal had collapsed.",
+            quotes: [("Bob Jones", "Bob Jones", "the deal had collapsed", .indirect)]),
+        Row(text: "Bob Jones was quoted as saying that the deal had collapsed.",
+            quotes: [("Bob Jones", "Bob Jones", "that the deal had collapsed", .indirect)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",
             quotes: [("Lopez", "Lopez", "that the United States is committed to peace", .indirect)]),
         Row(text: "The United States maintained a presence in the region.", quotes: []),
