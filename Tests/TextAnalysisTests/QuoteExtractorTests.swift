@@ -64,6 +64,10 @@ import Testing
             quotes: [("Bob Jones", "Bob Jones", "the deal had collapsed", .indirect)]),
         Row(text: "Bob Jones was quoted as saying that the deal had collapsed.",
             quotes: [("Bob Jones", "Bob Jones", "that the deal had collapsed", .indirect)]),
+        // A relative pronoun speaks only for an antecedent that can speak ("a group that ..."), never for a clause
+        // or thing ("the hurdles - which could explain ...").
+        Row(text: "Lopez trained only over the hurdles - which could explain her leap in form.",
+            quotes: [(nil, nil, "her leap in form", .indirect)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",
             quotes: [("Lopez", "Lopez", "that the United States is committed to peace", .indirect)]),
         Row(text: "The United States maintained a presence in the region.", quotes: []),

@@ -438,7 +438,16 @@ extension QuoteContext {
             let lo = s.tokens.lowerBound
             let j = skipBackModifiers(from: c.tokens.lowerBound - 1, floor: lo)
             if j >= lo, isWord[j], quoteOf[j] < 0, !quotedText[j], has(j, .relative) || lower[j] == "that" {
-                sp = SpeakerGuess(mention: j..<(j + 1), entity: nil, name: doc.tokens[j].text, how: .source)
+                // The pronoun speaks for its antecedent when that can speak ("who" always refers to a person);
+                // "a campaign over the hurdles - which could explain ..." has none.
+                let np = relativeAntecedent(of: j, floor: lo)
+                if let np, canSpeak(np) {
+                    var g = resolve(np, lastSpeaker: nil)
+                    g.mention = j..<(j + 1)
+                    sp = g
+                } else if lower[j] == "who" || lower[j] == "whom" {
+                    sp = SpeakerGuess(mention: j..<(j + 1), entity: nil, name: doc.tokens[j].text, how: .source)
+                }
             } else if j >= lo, isWord[j], quoteOf[j] < 0, cueAt[j] == nil, !has(j, .boundary),
                       let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) {
                 sp = resolve(np, lastSpeaker: nil)

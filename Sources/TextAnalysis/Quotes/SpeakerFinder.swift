@@ -221,6 +221,26 @@ extension QuoteContext {
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
     }
 
+    /// The antecedent of a relative pronoun can speak for it: a person or organisation mention, a pronoun, a
+    /// source noun ("officials"), a document ("a report which says") or a title held by an entity ("the minister
+    /// who said"). "a campaign over the hurdles - which could explain ..." has none: "which" is no speaker.
+    func canSpeak(_ np: Range<Int>) -> Bool {
+        guard let head = np.last else { return false }
+        if has(head, .sourcehead) || has(head, .person) || has(head, .group) || has(head, .document) { return true }
+        // The head itself is a person or organisation ("Trump, who"; not "Lopez trained over the hurdles").
+        if mentionOf[head] >= 0, doc.mentions[mentionOf[head]].type == .person
+            || doc.mentions[mentionOf[head]].type == .organization { return true }
+        return entityByTitle(np) != nil
+    }
+
+    /// The phrase a relative pronoun at `j` refers to: the noun phrase right before it, or before the comma or
+    /// dash that sets the clause off.
+    func relativeAntecedent(of j: Int, floor lo: Int) -> Range<Int>? {
+        var e = j - 1
+        while e >= lo, isPunct(e, ",-–—") || lower[e] == "--" { e -= 1 }
+        return e >= lo ? nounPhrase(endingAt: e, floor: lo) : nil
+    }
+
     /// "the minister", "the mayor": the most recently mentioned entity whose role or alias has the head word.
     private func entityByTitle(_ np: Range<Int>) -> Int? {
         let head = lower[np.upperBound - 1]
