@@ -68,6 +68,9 @@ import Testing
         // or thing ("the hurdles - which could explain ...").
         Row(text: "Lopez trained only over the hurdles - which could explain her leap in form.",
             quotes: [(nil, nil, "her leap in form", .indirect)]),
+        // An opening participle phrase never takes the main clause that has its own subject and cue.
+        Row(text: "Commenting on the delay, Lopez said that the market was weak.",
+            quotes: [("Lopez", "Lopez", "that the market was weak", .indirect)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",
             quotes: [("Lopez", "Lopez", "that the United States is committed to peace", .indirect)]),
         Row(text: "The United States maintained a presence in the region.", quotes: []),

@@ -431,7 +431,11 @@ extension QuoteContext {
             : c.frame == .that ? .that : c.frame
         let opening = inOpeningClause(a)
         guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd, stopAtComma: opening),
-              case .clause = target else { return nil }
+              case .clause(let r) = target else { return nil }
+        // "Commenting on the delay, Mr Levy said that ...": after the opening phrase's comma, a clause that opens
+        // with its own subject and cue belongs to that cue, not to the participle before the comma.
+        if r.lowerBound > c.tokens.upperBound, isPunct(r.lowerBound - 1, ","),
+           opensOwnAttribution(at: r.lowerBound, end: sEnd) { return nil }
         var sp: SpeakerGuess?
         if let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.

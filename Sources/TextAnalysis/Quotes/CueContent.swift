@@ -203,6 +203,16 @@ extension QuoteContext {
         return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
 
+    /// A subject phrase at `k` followed (adverbs and auxiliaries aside) by a cue of its own.
+    func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool {
+        guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return false }
+        var c = np.upperBound
+        while c < sEnd, c - np.upperBound < 3, isWord[c], cueAt[c] == nil,
+              has(c, .skip) || lower[c].hasSuffix("ly") { c += 1 }
+        guard c < sEnd, let cue = cueAt[c] else { return false }
+        return !cue.isParticiple && cue.frame != .according && cue.frame != .noun
+    }
+
     /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
     func passiveSubject(before a: Int, floor lo: Int) -> Range<Int>? {
         var j = a - 1
