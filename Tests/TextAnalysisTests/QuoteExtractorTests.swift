@@ -236,10 +236,10 @@ import Testing
         #expect(q?.speaker?.name == "Lopez")
     }
 
-    /// A split quote whose attribution has more words than its two pieces is one quote with the longer piece as
-    /// its content (one range holding the attribution would be mostly attribution); otherwise the content runs
-    /// from the first piece to the last, up to 40 tokens apart.
-    @Test func splitQuoteAfterLongAttributionKeepsTheLongerPiece() {
+    /// A split quote whose attribution has more words than its two pieces is two quotes with the same cue and
+    /// speaker (one range holding the attribution would be mostly attribution, and a user must not lose a piece);
+    /// otherwise the content runs from the first piece to the last, up to 40 tokens apart.
+    @Test func splitQuoteAfterLongAttributionKeepsBothPieces() {
         let long = "“We are ready,” said Lopez, a city engineer who has worked on the new bridge over the river " +
             "for many years."
         let merged = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(long + " “The plan has been tested for " +
@@ -248,13 +248,17 @@ import Testing
         #expect(merged.first.map { $0.content.hasPrefix("We are ready,”") && $0.content.hasSuffix("failure.") }
             == true)
         let longer = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(long + " “It works.”"))
-        #expect(longer.map(\.rule) == ["direct.then-cue+split"])
-        #expect(longer.map(\.content) == ["We are ready,"])
-        #expect(longer.map(\.mention) == ["Lopez"])
+        #expect(longer.map(\.rule) == ["direct.then-cue+split", "direct.then-cue+split-resumed"])
+        #expect(longer.map(\.content) == ["We are ready,", "It works."])
+        #expect(longer.map(\.mention) == ["Lopez", "Lopez"])
         let second = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
             "“Yes,” said Lopez, a city engineer who has worked on the new bridge over the river for many years. " +
             "“The plan has been tested.”"))
-        #expect(second.map(\.content) == ["The plan has been tested."])
+        #expect(second.map(\.content) == ["Yes,", "The plan has been tested."])
+        let short = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
+            "“We are ready,” said Tom Lee, a spokesman for the army. “We will go.”"))
+        #expect(short.map(\.content) == ["We are ready,", "We will go."])
+        #expect(short.map(\.mention) == ["Tom Lee", "Tom Lee"])
     }
 
     /// A reported clause before its attribution continues in a quote resuming right after it (PolNeAR annotates
