@@ -71,6 +71,11 @@ import Testing
         // An opening participle phrase never takes the main clause that has its own subject and cue.
         Row(text: "Commenting on the delay, Lopez said that the market was weak.",
             quotes: [("Lopez", "Lopez", "that the market was weak", .indirect)]),
+        // Emoji and control characters between words degrade locally: the attribution still reads.
+        Row(text: "John Smith 😀 said “we will win 🎉” on Monday 👍🏽.",
+            quotes: [("John Smith", "John Smith", "“we will win 🎉” on Monday", .mixed)]),
+        Row(text: "John Smith said \u{0}\"no\".",
+            quotes: [("John Smith", "John Smith", "no", .direct)]),
         Row(text: "Lopez stressed that the United States is committed to peace.",
             quotes: [("Lopez", "Lopez", "that the United States is committed to peace", .indirect)]),
         Row(text: "The United States maintained a presence in the region.", quotes: []),

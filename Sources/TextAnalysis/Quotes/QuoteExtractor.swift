@@ -46,6 +46,7 @@ public struct QuoteExtractor: AnalysisComponent {
     /// The quotes of a document (computing only; `process` writes them).
     public func extract(from doc: Document) -> [Quote] {
         guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
+        let doc = doc.droppingSymbolTokens()
         let ctx = QuoteContext(doc: doc, lex: lexicon)
         var found: [Found] = []
         var claimed = [Bool](repeating: false, count: ctx.directs.count)
