@@ -68,6 +68,11 @@ import Testing
         // or thing ("the hurdles - which could explain ...").
         Row(text: "Lopez trained only over the hurdles - which could explain her leap in form.",
             quotes: [(nil, nil, "her leap in form", .indirect)]),
+        // The object of a preposition before an aside is no subject; the named aside is the speaker.
+        Row(text: "Others, such as the middle of the road, Coalition of Non-governmental Organizations, have lauded "
+                + "the move as an important step forward.",
+            quotes: [("Coalition of Non-governmental Organizations", "Coalition of Non-governmental Organizations",
+                      "the move as an important step forward", .indirect)]),
         // An opening participle phrase never takes the main clause that has its own subject and cue.
         Row(text: "Commenting on the delay, Lopez said that the market was weak.",
             quotes: [("Lopez", "Lopez", "that the market was weak", .indirect)]),

@@ -41,6 +41,18 @@ extension QuoteContext {
             guard p > lo, isPunct(p, ","), !has(p + 1, .leading), let np = nounPhrase(endingAt: p - 1, floor: lo),
                   !isQuotedFirstPerson(np)
             else { return nil }
+            // "Others, such as the middle of the road, Coalition of NGOs, have lauded": a phrase that is the object
+            // of a preposition is no subject; the aside, when it names a person or organisation, is the speaker.
+            var d = np.lowerBound - 1
+            while d >= lo, isWord[d], has(d, .det) { d -= 1 }
+            let preposition = d >= lo && isWord[d] && (lower[d] == "as" && d > lo && lower[d - 1] == "such"
+                || wordClasses[d] & (QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit) != 0)
+            if preposition,
+               let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p,
+               mentionOf[j - 1] >= 0, doc.mentions[mentionOf[j - 1]].type == .person
+                || doc.mentions[mentionOf[j - 1]].type == .organization {
+                return resolve(aside, lastSpeaker: lastSpeaker)
+            }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
