@@ -431,14 +431,27 @@ extension QuoteContext {
             : c.frame == .that ? .that : c.frame
         let opening = inOpeningClause(a)
         guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd, stopAtComma: opening),
-              case .clause = target else { return nil }
+              case .clause(let r) = target else { return nil }
+        // "Commenting on the delay, Mr Levy said that ...": after the opening phrase's comma, a clause that opens
+        // with its own subject and cue belongs to that cue, not to the participle before the comma.
+        if r.lowerBound > c.tokens.upperBound, isPunct(r.lowerBound - 1, ","),
+           opensOwnAttribution(at: r.lowerBound, end: sEnd) { return nil }
         var sp: SpeakerGuess?
         if let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
             let lo = s.tokens.lowerBound
             let j = skipBackModifiers(from: c.tokens.lowerBound - 1, floor: lo)
             if j >= lo, isWord[j], quoteOf[j] < 0, !quotedText[j], has(j, .relative) || lower[j] == "that" {
-                sp = SpeakerGuess(mention: j..<(j + 1), entity: nil, name: doc.tokens[j].text, how: .source)
+                // The pronoun speaks for its antecedent when that can speak ("who" always refers to a person);
+                // "a campaign over the hurdles - which could explain ..." has none.
+                let np = relativeAntecedent(of: j, floor: lo)
+                if let np, canSpeak(np) {
+                    var g = resolve(np, lastSpeaker: nil)
+                    g.mention = j..<(j + 1)
+                    sp = g
+                } else if lower[j] == "who" || lower[j] == "whom" {
+                    sp = SpeakerGuess(mention: j..<(j + 1), entity: nil, name: doc.tokens[j].text, how: .source)
+                }
             } else if j >= lo, isWord[j], quoteOf[j] < 0, cueAt[j] == nil, !has(j, .boundary),
                       let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) {
                 sp = resolve(np, lastSpeaker: nil)

@@ -138,6 +138,12 @@ extension QuoteContext {
                 k = lower[j] == "that" ? j : j + 1
             }
         }
+        // "was quoted as saying by the agency that ...": the agent who quoted the speaker, then what was said.
+        if frame == .passive, k < sEnd, lower[k] == "by" {
+            guard let j = (k + 1..<min(sEnd, k + 12)).first(where: { lower[$0] == "that" || isPunct($0, ",:")
+                                                                     || isOpenMark($0) }) else { return nil }
+            k = isPunct(j, ",:") ? j + 1 : j
+        }
         while k < n, isPunct(k, ",:") { k += 1 }
         guard k < n else { return nil }
         // "Mook said as much in an interview", "He doesn't think so.": what was said, named by a pro-form.
@@ -192,10 +198,19 @@ extension QuoteContext {
         else { return nil }
         // A time phrase right after the cue was skipped above: "this", "last" here open the clause ("said this
         // issue will be moot").
-        if frame == .passive { return nil }
         let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         let words = wordCount(k..<e)
         return words >= 3 ? .clause((first ?? k)..<e) : nil
+    }
+
+    /// A subject phrase at `k` followed (adverbs and auxiliaries aside) by a cue of its own.
+    func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool {
+        guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return false }
+        var c = np.upperBound
+        while c < sEnd, c - np.upperBound < 3, isWord[c], cueAt[c] == nil,
+              has(c, .skip) || lower[c].hasSuffix("ly") { c += 1 }
+        guard c < sEnd, let cue = cueAt[c] else { return false }
+        return !cue.isParticiple && cue.frame != .according && cue.frame != .noun
     }
 
     /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".

@@ -46,6 +46,7 @@ public struct QuoteExtractor: AnalysisComponent {
     /// The quotes of a document (computing only; `process` writes them).
     public func extract(from doc: Document) -> [Quote] {
         guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
+        let doc = doc.droppingSymbolTokens()
         let ctx = QuoteContext(doc: doc, lex: lexicon)
         var found: [Found] = []
         var claimed = [Bool](repeating: false, count: ctx.directs.count)
@@ -79,9 +80,15 @@ public struct QuoteExtractor: AnalysisComponent {
                         content = CharRange(content.start, b.marks.content.end)
                         tokens = tokens.lowerBound..<b.inner.upperBound
                     case .resumedOnly:
+                        found.append(Found(content: content, tokens: tokens, kind: .direct, cue: att.cue,
+                                           speaker: att.speaker, rule: rule + "+split-first",
+                                           confidence: att.confidence, pieces: []))
                         content = b.marks.content
                         tokens = b.inner
-                    case .firstOnly: break
+                    case .firstOnly:
+                        found.append(Found(content: b.marks.content, tokens: b.inner, kind: .direct, cue: att.cue,
+                                           speaker: att.speaker, rule: rule + "+split-resumed",
+                                           confidence: att.confidence, pieces: []))
                     }
                     rule += "+split"
                 }
@@ -107,10 +114,16 @@ public struct QuoteExtractor: AnalysisComponent {
                         mixed = true
                         kind = .mixed
                     case .resumedOnly:
+                        found.append(Found(content: content, tokens: tokens, kind: kind, cue: att.cue,
+                                           speaker: att.speaker, rule: rule + "+split-first",
+                                           confidence: att.confidence, pieces: []))
                         content = b.marks.content
                         tokens = b.inner
                         kind = .direct
-                    case .firstOnly: break
+                    case .firstOnly:
+                        found.append(Found(content: b.marks.content, tokens: b.inner, kind: .direct, cue: att.cue,
+                                           speaker: att.speaker, rule: rule + "+split-resumed",
+                                           confidence: att.confidence, pieces: []))
                     }
                     rule += "+split"
                 }
@@ -312,9 +325,10 @@ public struct QuoteExtractor: AnalysisComponent {
 enum QuoteResumption {
     /// one quote from the first piece to the end of the resumed one, the attribution included (PolNeAR's reading)
     case joined
-    /// the resumed piece alone: past an attribution longer than both pieces one range would be mostly attribution
+    /// two quotes with the same cue and speaker, the resumed piece being the longer: past an attribution longer
+    /// than both pieces one range would be mostly attribution
     case resumedOnly
-    /// the first piece alone, the resumed one being shorter (it is still claimed, so no sieve reads it again)
+    /// two quotes with the same cue and speaker, the first piece being the longer (a user must not lose a quote)
     case firstOnly
 }
 

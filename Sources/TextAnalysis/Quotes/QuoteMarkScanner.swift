@@ -54,7 +54,7 @@ struct QuoteMarkScanner: Sendable {
             if let open = primary {
                 // Multi-paragraph quote: the next paragraph must reopen with a mark of the same level.
                 var i = p.start
-                while i < p.end, s[i].properties.isWhitespace { i += 1 }
+                while i < p.end, isSpace(s[i]) { i += 1 }
                 let pm = i + 1 < p.end ? pairMarks[s[i]]?[s[i + 1]] : nil
                 let len = pm == nil ? 1 : 2
                 if i < p.end, let m = pm ?? marks[s[i]], m.level == open.level, m.role != .close,
@@ -119,7 +119,8 @@ struct QuoteMarkScanner: Sendable {
         return out
     }
 
-    private func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    /// Whitespace, or a control or invisible format character (NUL, BOM) the tokenizer also reads as a separator.
+    private func isSpace(_ c: Unicode.Scalar) -> Bool { CharClass.isSeparator(c.value) }
 
     /// The mark opens a paragraph or follows a colon or comma (the quotes that may run over paragraphs).
     private func clauseInitial(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {

@@ -41,6 +41,18 @@ extension QuoteContext {
             guard p > lo, isPunct(p, ","), !has(p + 1, .leading), let np = nounPhrase(endingAt: p - 1, floor: lo),
                   !isQuotedFirstPerson(np)
             else { return nil }
+            // "Others, such as the middle of the road, Coalition of NGOs, have lauded": a phrase that is the object
+            // of a preposition is no subject; the aside, when it names a person or organisation, is the speaker.
+            var d = np.lowerBound - 1
+            while d >= lo, isWord[d], has(d, .det) { d -= 1 }
+            let preposition = d >= lo && isWord[d] && (lower[d] == "as" && d > lo && lower[d - 1] == "such"
+                || wordClasses[d] & (QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit) != 0)
+            if preposition,
+               let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p,
+               mentionOf[j - 1] >= 0, doc.mentions[mentionOf[j - 1]].type == .person
+                || doc.mentions[mentionOf[j - 1]].type == .organization {
+                return resolve(aside, lastSpeaker: lastSpeaker)
+            }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
@@ -219,6 +231,26 @@ extension QuoteContext {
             return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
         }
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+    }
+
+    /// The antecedent of a relative pronoun can speak for it: a person or organisation mention, a pronoun, a
+    /// source noun ("officials"), a document ("a report which says") or a title held by an entity ("the minister
+    /// who said"). "a campaign over the hurdles - which could explain ..." has none: "which" is no speaker.
+    func canSpeak(_ np: Range<Int>) -> Bool {
+        guard let head = np.last else { return false }
+        if has(head, .sourcehead) || has(head, .person) || has(head, .group) || has(head, .document) { return true }
+        // The head itself is a person or organisation ("Trump, who"; not "Lopez trained over the hurdles").
+        if mentionOf[head] >= 0, doc.mentions[mentionOf[head]].type == .person
+            || doc.mentions[mentionOf[head]].type == .organization { return true }
+        return entityByTitle(np) != nil
+    }
+
+    /// The phrase a relative pronoun at `j` refers to: the noun phrase right before it, or before the comma or
+    /// dash that sets the clause off.
+    func relativeAntecedent(of j: Int, floor lo: Int) -> Range<Int>? {
+        var e = j - 1
+        while e >= lo, isPunct(e, ",-–—") || lower[e] == "--" { e -= 1 }
+        return e >= lo ? nounPhrase(endingAt: e, floor: lo) : nil
     }
 
     /// "the minister", "the mayor": the most recently mentioned entity whose role or alias has the head word.

@@ -1,0 +1,38 @@
+// Odd characters between words (emoji, control characters such as NUL, stray pictographs) take part in no quote
+// pattern: the quote sieves read a copy of the document without those tokens, so "John Smith 😀 said" reads as
+// "John Smith said" and a NUL before a quote mark leaves the quote whole. Character offsets are untouched, so the
+// quotes found point into the original text; a sentence or mention made only of such tokens keeps them.
+
+extension Document {
+    /// A token of nothing but symbols, marks, format or control characters (no letter, digit or punctuation).
+    static func isSymbolToken(_ t: Token) -> Bool {
+        !t.text.unicodeScalars.isEmpty && t.text.unicodeScalars.allSatisfy { s in
+            switch s.properties.generalCategory {
+            case .otherSymbol, .modifierSymbol, .control, .format, .nonspacingMark, .enclosingMark, .privateUse,
+                 .unassigned, .surrogate:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// This document with its symbol tokens dropped and token ranges renumbered; itself when it has none.
+    func droppingSymbolTokens() -> Document {
+        var drop = tokens.map(Self.isSymbolToken)
+        guard drop.contains(true) else { return self }
+        for s in sentences where s.tokens.allSatisfy({ drop[$0] }) { for t in s.tokens { drop[t] = false } }
+        for m in mentions where m.tokens.allSatisfy({ drop[$0] }) { for t in m.tokens { drop[t] = false } }
+        // index[i]: how many kept tokens come before token i.
+        var index = [Int](repeating: 0, count: tokens.count + 1)
+        for i in tokens.indices { index[i + 1] = index[i] + (drop[i] ? 0 : 1) }
+        func remap(_ r: Range<Int>) -> Range<Int> {
+            index[max(0, min(r.lowerBound, tokens.count))]..<index[max(0, min(r.upperBound, tokens.count))]
+        }
+        var copy = self
+        copy.tokens = tokens.indices.filter { !drop[$0] }.map { tokens[$0] }
+        for i in copy.sentences.indices { copy.sentences[i].tokens = remap(sentences[i].tokens) }
+        for i in copy.mentions.indices { copy.mentions[i].tokens = remap(mentions[i].tokens) }
+        return copy
+    }
+}
