@@ -25,18 +25,22 @@ import Testing
     }
 
     @Test func everyCueFrameIsUsed() {
-        let frames = Set(QuoteTestDocuments.extractor.lexicon.cues.values.flatMap { $0.map(\.frame) })
+        let lexicon = QuoteTestDocuments.extractor.lexicon
+        let frames = Set((Array(lexicon.cues.values) + Array(lexicon.copulaCues.values)).flatMap { $0.map(\.frame) })
         #expect(frames == Set(CueFrame.allCases))
     }
 
-    /// The copula frame builds one cue per form of be and stance adjective, with the adjective class's frame.
+    /// The copula frame gives every form of be (words.tsv copula) and stance adjective a cue, with the adjective
+    /// class's frame; its phrases are found at the adjective.
     @Test(arguments: [
         (["is", "confident"], CueFrame.belief), (["been", "confident"], .belief), (["’s", "frustrated"], .that),
         (["were", "incensed"], .that), (["be", "eager"], .infinitive), (["am", "skeptical", "of"], .object),
         (["are", "opposed", "to"], .object),
     ])
     func copulaFrameBuildsEveryFormOfBe(_ words: [String], _ frame: CueFrame) {
-        let phrase = QuoteTestDocuments.extractor.lexicon.cues[words[0]]?.first { $0.words == words }
+        let lexicon = QuoteTestDocuments.extractor.lexicon
+        #expect(lexicon.is(words[0], .copula))
+        let phrase = lexicon.copulaCues[words[1]]?.first { $0.words == Array(words.dropFirst()) }
         #expect(phrase?.frame == frame)
         #expect(phrase?.copula == true)
     }

@@ -274,50 +274,82 @@ struct QuoteContext {
     /// Words that may sit between a form of be and its stance adjective in a copula cue.
     private static let copulaGap = QuoteWordClass.skip.bit | QuoteWordClass.degree.bit
 
+    /// The first cue phrase of cues.tsv starting at `t` and where it ends. Its words are consecutive, except that
+    /// an adverb or a time word may follow a word ("spoke emotionally of", "called Friday for", "spoke out
+    /// Tuesday about"), two at most.
+    private func listedCue(at t: Int) -> (CuePhrase, Int)? {
+        let n = lower.count
+        for p in lex.cues[lower[t]] ?? [] where t + p.words.count <= n {
+            var at = t + 1, skipped = 0
+            if matches(p.words.dropFirst(), at: &at, skipped: &skipped) { return (p, at) }
+        }
+        return nil
+    }
+
+    /// A copula cue at a form of be `t` ("were also incensed that", "is not so sure", "was skeptical of"): up to
+    /// two adverbs or degree words, then a stance adjective whose phrase (quotes/words.tsv) follows.
+    private func copulaCue(at t: Int, sentenceStart sStart: Int) -> (CuePhrase, Int)? {
+        guard wordClasses[t] & QuoteWordClass.copula.bit != 0 else { return nil }
+        let n = lower.count
+        var a = t + 1, skipped = 0
+        while a < n, skipped < 2, isWord[a], quoteOf[a] < 0, lex.copulaCues[lower[a]] == nil,
+              isAdverbOrTime(a) || wordClasses[a] & Self.copulaGap != 0 {
+            a += 1
+            skipped += 1
+        }
+        guard a < n, let phrases = lex.copulaCues[lower[a]] else { return nil }
+        // "To be sure, ...", "just to be sure you'll have ...": an infinitive "be" has no subject of its own to hold
+        // the belief.
+        let infinitiveBe = lower[t] == "be" && t > sStart && lower[t - 1] == "to"
+        for p in phrases where a + p.words.count <= n && !(infinitiveBe && p.frame == .belief) {
+            var at = a + 1, gaps = skipped
+            if matches(p.words.dropFirst(), at: &at, skipped: &gaps, repeatGaps: true) { return (p, at) }
+        }
+        return nil
+    }
+
+    /// Whether `words` follow from `at` (moved past them), with adverbs or time words between (one before each
+    /// word, or any number with `repeatGaps`; `skipped` counts them, two at most in all).
+    private func matches(_ words: ArraySlice<String>, at: inout Int, skipped: inout Int, repeatGaps: Bool = false)
+        -> Bool {
+        let n = lower.count
+        for w in words {
+            while at < n, lower[at] != w, skipped < 2, isWord[at], quoteOf[at] < 0, isAdverbOrTime(at) {
+                at += 1
+                skipped += 1
+                if !repeatGaps { break }
+            }
+            guard at < n, lower[at] == w else { return false }
+            at += 1
+        }
+        return true
+    }
+
+    private func isAdverbOrTime(_ t: Int) -> Bool {
+        (lower[t].hasSuffix("ly") && lower[t].count > 3) || has(t, .time)
+    }
+
     private mutating func findCues() {
         let n = lower.count
         var t = 0
         while t < n {
             defer { t += 1 }
-            guard wordClasses[t] & QuoteLexicon.cueStartBit != 0,
-                  quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t), !skipped(t),
-                  let phrases = lex.cues[lower[t]] else { continue }
+            guard wordClasses[t] & (QuoteLexicon.cueStartBit | QuoteWordClass.copula.bit) != 0,
+                  quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t), !skipped(t) else { continue }
             let sStart = sentence(of: t)?.tokens.lowerBound ?? 0
             // Capitalised forms count only as a sentence's first word ("United States" holds no cue), or in a
             // title-case headline ("Obama Says Museum Will Tell ...").
             if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
                 && !isTitleCase(sentenceOf[t]) { continue }
-            for p in phrases where t + p.words.count <= n {
-                // Words of a phrase are consecutive, except that an adverb or a time word may follow the verb
-                // ("spoke emotionally of", "called Friday for", "spoke out Tuesday about").
-                var ok = true, at = t, skipped = 0
-                // A copula phrase may hold up to two adverbs or degree words between be and its adjective ("were
-                // also incensed", "is not so sure").
-                for (k, w) in p.words.enumerated() {
-                    while k > 0, at < n, lower[at] != w, skipped < 2, isWord[at], quoteOf[at] < 0,
-                          (lower[at].hasSuffix("ly") && lower[at].count > 3) || has(at, .time)
-                            || (p.copula && k == 1 && wordClasses[at] & Self.copulaGap != 0) {
-                        at += 1
-                        skipped += 1
-                        if !p.copula { break }
-                    }
-                    guard at < n, lower[at] == w else { ok = false; break }
-                    at += 1
-                }
-                if !ok { continue }
-                // "To be sure, ...", "just to be sure you'll have ...": an infinitive "be" has no subject of its own
-                // to hold the belief.
-                if p.copula, p.frame == .belief, lower[t] == "be", t > sStart, lower[t - 1] == "to" { continue }
-                // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
-                // closing mark with the comma inside it ('... a decade ago," adding that ...').
-                var before = t - 1
-                while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
-                let participle = p.words[0].hasSuffix("ing")
-                    && (isPunct(before, ",") || (isCloseMark(before) && isPunct(before - 1, ",")))
-                cueAt[t] = CueMatch(tokens: t..<at, frame: p.frame, isParticiple: participle, infinitive: p.infinitive)
-                t = at - 1
-                break
-            }
+            guard let (p, end) = listedCue(at: t) ?? copulaCue(at: t, sentenceStart: sStart) else { continue }
+            // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
+            // closing mark with the comma inside it ('... a decade ago," adding that ...').
+            var before = t - 1
+            while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
+            let participle = lower[t].hasSuffix("ing") && !p.copula
+                && (isPunct(before, ",") || (isCloseMark(before) && isPunct(before - 1, ",")))
+            cueAt[t] = CueMatch(tokens: t..<end, frame: p.frame, isParticiple: participle, infinitive: p.infinitive)
+            t = end - 1
         }
         // "in the latest Post/ABC poll", "in some polls": attributes its clause to the poll like "according to".
         var t2 = 0

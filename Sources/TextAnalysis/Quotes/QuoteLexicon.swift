@@ -17,8 +17,9 @@ struct CuePhrase: Sendable {
     /// The phrase is also listed with frame infinitive ("promised that ..." and "promised to ..."): an infinitive
     /// after it is read first.
     var infinitive = false
-    /// A copula phrase ("is skeptical of"): built from a form of be and a stance adjective of words.tsv, and
-    /// adverbs and degree words may sit between the two ("were also incensed", "is not so sure").
+    /// A copula phrase ("skeptical of" after a form of be): built from a stance adjective of words.tsv; its words
+    /// start at the adjective, and adverbs and degree words may sit between be and it ("were also incensed", "is
+    /// not so sure").
     var copula = false
 }
 
@@ -57,6 +58,9 @@ public struct QuoteExample: Sendable, Equatable {
 public struct QuoteLexicon: Sendable {
     /// Cue phrases by their first word; each list is sorted longest first.
     let cues: [String: [CuePhrase]]
+    /// Copula cue phrases by their adjective (the words after a form of be), longest first: looked up at the
+    /// adjective, so a form of be, among the commonest words, costs one probe rather than a try of every phrase.
+    let copulaCues: [String: [CuePhrase]]
     let marks: [Unicode.Scalar: QuoteMark]
     /// Two-character marks ('' and ``) by first and second character.
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
@@ -109,8 +113,9 @@ public struct QuoteLexicon: Sendable {
             }
             cues[first, default: []].append(CuePhrase(words: words, frame: frame))
         }
-        try Self.addCopulaPhrases(to: &cues, classes: classes)
+        var copulaCues = try Self.copulaPhrases(listed: cues, classes: classes)
         for k in cues.keys { cues[k]!.sort { $0.words.count > $1.words.count } }
+        for k in copulaCues.keys { copulaCues[k]!.sort { $0.words.count > $1.words.count } }
 
         var marks: [Unicode.Scalar: QuoteMark] = [:]
         var pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]] = [:]
@@ -130,6 +135,7 @@ public struct QuoteLexicon: Sendable {
         }
 
         self.cues = cues
+        self.copulaCues = copulaCues
         self.marks = marks
         self.pairMarks = pairMarks
         self.classes = classes
@@ -141,15 +147,16 @@ public struct QuoteLexicon: Sendable {
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
     }
 
-    /// The copula frame: every form of be (words.tsv copula) before a stance adjective is a cue phrase, with the
-    /// frame the adjective's class gives ("is confident (that) ...": belief; "were incensed that ...": that;
-    /// "is eager to ...": infinitive; "was skeptical of ...": object, the class listing adjective and preposition).
-    /// Generated here so cues.tsv needs no line per tense; a phrase cues.tsv lists as well is an error.
-    private static func addCopulaPhrases(to cues: inout [String: [CuePhrase]],
-                                         classes: [String: Set<QuoteWordClass>]) throws {
+    /// The copula frame: every form of be (words.tsv copula) before a stance adjective is a cue, with the frame
+    /// the adjective's class gives ("is confident (that) ...": belief; "were incensed that ...": that; "is eager
+    /// to ...": infinitive; "was skeptical of ...": object, the class listing adjective and preposition).
+    /// Built here so cues.tsv needs no line per tense; a phrase cues.tsv lists as well is an error.
+    private static func copulaPhrases(listed cues: [String: [CuePhrase]], classes: [String: Set<QuoteWordClass>])
+        throws -> [String: [CuePhrase]] {
         let frames: [(QuoteWordClass, CueFrame)] = [(.stancebelief, .belief), (.stancethat, .that),
                                                      (.stancewill, .infinitive), (.stanceobject, .object)]
         let forms = classes.filter { $0.value.contains(.copula) }.keys.sorted()
+        var out: [String: [CuePhrase]] = [:]
         for (c, frame) in frames {
             for adjective in classes.filter({ $0.value.contains(c) }).keys.sorted() {
                 let rest = adjective.split(separator: " ").map(String.init)
@@ -157,16 +164,14 @@ public struct QuoteLexicon: Sendable {
                     throw ResourceError("\(wordsFile): \"\(adjective)\" (\(c)) needs "
                         + (c == .stanceobject ? "an adjective and its preposition" : "one word"))
                 }
-                for be in forms {
-                    let words = [be] + rest
-                    if cues[be]?.contains(where: { $0.words == words }) == true {
-                        throw ResourceError("\(cuesFile): \"\(words.joined(separator: " "))\" is built from \(wordsFile) "
-                            + "class \(c); list the adjective there only")
-                    }
-                    cues[be, default: []].append(CuePhrase(words: words, frame: frame, copula: true))
+                for be in forms where cues[be]?.contains(where: { $0.words == [be] + rest }) == true {
+                    throw ResourceError("\(cuesFile): \"\(be) \(adjective)\" is built from \(wordsFile) "
+                        + "class \(c); list the adjective there only")
                 }
+                out[rest[0], default: []].append(CuePhrase(words: rest, frame: frame, copula: true))
             }
         }
+        return out
     }
 
     func `is`(_ word: String, _ c: QuoteWordClass) -> Bool { classes[word]?.contains(c) ?? false }
