@@ -42,6 +42,11 @@ import Testing
                       .indirect)]),
         Row(text: "A Lopez aide said the vote was delayed by a week.",
             quotes: [("A Lopez aide", "A Lopez aide", "the vote was delayed by a week", .indirect)]),
+        // A speaker's name as the text's last token (no final period) once read past the token array.
+        Row(text: "“We will win,” said Hugh Hill",
+            quotes: [("Hugh Hill", "Hugh Hill", "We will win,", .direct)]),
+        Row(text: "“Be yourself.” ― Hugh Hill",
+            quotes: [("Hugh Hill", "Hugh Hill", "Be yourself.", .direct)]),
         // An introductory phrase before the subject is no part of the speaker's mention.
         Row(text: "During his time on the witness stand Hugh Hill said the vote was delayed by a week.",
             quotes: [("Hugh Hill", "Hugh Hill", "the vote was delayed by a week", .indirect)]),

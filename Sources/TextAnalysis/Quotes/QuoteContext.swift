@@ -160,7 +160,7 @@ struct QuoteContext {
     /// Token `t` (a valid index) is in word class `c`.
     func has(_ t: Int, _ c: QuoteWordClass) -> Bool { wordClasses[t] & c.bit != 0 }
     /// The possessive clitic, with either apostrophe ("Trump’s", "the campaign's").
-    func isPossessiveS(_ t: Int) -> Bool { lower[t] == "’s" || lower[t] == "'s" }
+    func isPossessiveS(_ t: Int) -> Bool { t >= 0 && t < lower.count && (lower[t] == "’s" || lower[t] == "'s") }
     /// Tokens in `r` that are words (not punctuation or quote marks).
     func wordCount(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (isWord[$1] ? 1 : 0) } }
 

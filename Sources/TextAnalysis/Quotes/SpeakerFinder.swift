@@ -218,8 +218,8 @@ extension QuoteContext {
             // "Chancellor Gordon Brown's closest ally", "a Brown ally", "a White House official": the name owns or
             // modifies the phrase's head, which is the speaker: a source that is not the named entity.
             let after = m.tokens.upperBound, head = np.upperBound - 1
-            let owner = isPossessiveS(after) || (after < head && (lower[after] == "’" || lower[after] == "'"))
-            if after <= head, owner || (!isCap[head] && has(head, .sourcehead)) {
+            if after <= head, isPossessiveS(after) || (after < head && (lower[after] == "’" || lower[after] == "'"))
+                || (!isCap[head] && has(head, .sourcehead)) {
                 return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
             }
             if let e = m.entity, e < doc.entities.count {
