@@ -54,6 +54,10 @@ import Testing
         ("The senator will be happy that the bill passed.", "that the bill passed"),
         ("Lopez is deeply opposed to the new tariffs.", "the new tariffs"),
         ("The bridge is critical to the city's economy.", nil),
+        ("The company's concerned investors sold their shares on Monday.", nil),
+        ("The party's certain defeat worried its leaders.", nil),
+        ("Lopez's confident that the plan will pass.", "that the plan will pass"),
+        ("He's confident the plan will pass.", "the plan will pass"),
     ] as [(String, String?)])
     func copulaFrameReadsStanceAdjectives(_ text: String, _ content: String?) {
         let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(text)).map(\.content)

@@ -346,7 +346,8 @@ extension QuoteContext {
         return true
     }
 
-    private static let notOwners = QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
+    /// Words after which 's is "is", "has" or "us", never a possessive.
+    static let notOwners = QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
         | QuoteWordClass.relative.bit | QuoteWordClass.whgap.bit | QuoteWordClass.firstperson.bit
 
     /// "what Graham had in mind.", "what Wahl said when she resigned": a free relative "what" right before the

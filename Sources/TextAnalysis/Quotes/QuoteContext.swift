@@ -278,8 +278,9 @@ struct QuoteContext {
     /// an adverb or a time word may follow a word ("spoke emotionally of", "called Friday for", "spoke out
     /// Tuesday about"), two at most.
     private func listedCue(at t: Int) -> (CuePhrase, Int)? {
+        guard wordClasses[t] & QuoteLexicon.cueStartBit != 0, let phrases = lex.cues[lower[t]] else { return nil }
         let n = lower.count
-        for p in lex.cues[lower[t]] ?? [] where t + p.words.count <= n {
+        for p in phrases where t + p.words.count <= n {
             var at = t + 1, skipped = 0
             if matches(p.words.dropFirst(), at: &at, skipped: &skipped) { return (p, at) }
         }
@@ -301,9 +302,14 @@ struct QuoteContext {
         // "To be sure, ...", "just to be sure you'll have ...": an infinitive "be" has no subject of its own to hold
         // the belief.
         let infinitiveBe = lower[t] == "be" && t > sStart && lower[t - 1] == "to"
+        // "The company's concerned investors": 's after a noun is mostly a possessive; it is "is" there only when
+        // the adjective's complement follows at once ("Trump's confident that", "Lopez's skeptical of").
+        let possessive = isPossessiveS(t) && !(t > sStart && wordClasses[t - 1] & Self.notOwners != 0)
         for p in phrases where a + p.words.count <= n && !(infinitiveBe && p.frame == .belief) {
             var at = a + 1, gaps = skipped
-            if matches(p.words.dropFirst(), at: &at, skipped: &gaps, repeatGaps: true) { return (p, at) }
+            guard matches(p.words.dropFirst(), at: &at, skipped: &gaps, repeatGaps: true) else { continue }
+            if possessive, p.words.count == 1, !(at < n && (lower[at] == "that" || lower[at] == "to")) { continue }
+            return (p, at)
         }
         return nil
     }
