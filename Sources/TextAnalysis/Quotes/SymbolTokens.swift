@@ -6,7 +6,10 @@
 extension Document {
     /// A token of nothing but symbols, marks, format or control characters (no letter, digit or punctuation).
     static func isSymbolToken(_ t: Token) -> Bool {
-        !t.text.unicodeScalars.isEmpty && t.text.unicodeScalars.allSatisfy { s in
+        guard let first = t.text.unicodeScalars.first else { return false }
+        // Nearly every token opens with a printable ASCII character that is no symbol: no property lookups then.
+        if first.value >= 0x20, first.value < 0x7F, first != "^", first != "`" { return false }
+        return t.text.unicodeScalars.allSatisfy { s in
             switch s.properties.generalCategory {
             case .otherSymbol, .modifierSymbol, .control, .format, .nonspacingMark, .enclosingMark, .privateUse,
                  .unassigned, .surrogate:
@@ -21,13 +24,21 @@ extension Document {
     func droppingSymbolTokens() -> Document {
         var drop = tokens.map(Self.isSymbolToken)
         guard drop.contains(true) else { return self }
-        for s in sentences where s.tokens.allSatisfy({ drop[$0] }) { for t in s.tokens { drop[t] = false } }
-        for m in mentions where m.tokens.allSatisfy({ drop[$0] }) { for t in m.tokens { drop[t] = false } }
+        // Ranges from other components are trusted only after clamping to the token array.
+        func clamped(_ r: Range<Int>) -> Range<Int> {
+            let lo = max(0, min(r.lowerBound, tokens.count))
+            return lo..<max(lo, min(r.upperBound, tokens.count))
+        }
+        for r in sentences.map({ clamped($0.tokens) }) + mentions.map({ clamped($0.tokens) })
+            where r.allSatisfy({ drop[$0] }) {
+            for t in r { drop[t] = false }
+        }
         // index[i]: how many kept tokens come before token i.
         var index = [Int](repeating: 0, count: tokens.count + 1)
         for i in tokens.indices { index[i + 1] = index[i] + (drop[i] ? 0 : 1) }
         func remap(_ r: Range<Int>) -> Range<Int> {
-            index[max(0, min(r.lowerBound, tokens.count))]..<index[max(0, min(r.upperBound, tokens.count))]
+            let c = clamped(r)
+            return index[c.lowerBound]..<index[c.upperBound]
         }
         var copy = self
         copy.tokens = tokens.indices.filter { !drop[$0] }.map { tokens[$0] }
