@@ -205,23 +205,29 @@ enum ArticleReader {
     /// The ids of the entities a folded name names, most articles first: those with it as their canonical name
     /// or an alias, and the people whose name ends with it as whole words ("brown" for Gordon Brown; "blinken"
     /// for Antony Blinken in a store where no article wrote him as Blinken alone), since readers look people up
-    /// by surname (two letters are enough: Li, Wu). The surname candidates come from the trigram index of names,
-    /// not a scan.
+    /// by surname (two letters are enough: Li, Wu). When the name is an alias of a fuller name ("trump" of Donald
+    /// Trump) it names that person, and the other people of that surname are left out; an entity whose canonical
+    /// name is the surname alone (an article that wrote only "Brown") does not hide them. The surname candidates
+    /// come from the trigram index of names, not a scan.
     static func entityIds(named norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
         guard !norm.isEmpty else { return [] }
-        var sql = "SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1"
-        var args: [SQLValue] = [.text(norm), .int(Int64(limit))]
+        let exact = try db.statement("""
+            SELECT id, norm FROM entities WHERE id IN
+                (SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1)
+            ORDER BY article_count DESC, id LIMIT ?2
+            """).rows([.text(norm), .int(Int64(limit))]) { ($0.int64(0), $0.text(1)) }
         // The phrase starts with the space before the surname: " son" narrows the trigram lookup to names with a
         // word starting so, where "son" alone would match every Johnson.
-        if let phrase = Fold.trigramPhrase(" " + norm) {
-            sql += """
-                 UNION SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-                    WHERE entities_fts MATCH ?3 AND e.type = 'PER' AND e.norm LIKE ?4 ESCAPE '\\'
-                """
-            args += [.text(phrase), .text(Fold.likeWordSuffix(norm))]
+        guard !exact.contains(where: { $0.1 != norm }), let phrase = Fold.trigramPhrase(" " + norm) else {
+            return exact.map(\.0)
         }
-        return try db.statement("SELECT id FROM entities WHERE id IN (\(sql)) ORDER BY article_count DESC, id LIMIT ?2")
-            .rows(args) { $0.int64(0) }
+        return try db.statement("""
+            SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?1)) OR id IN
+                (SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
+                 WHERE entities_fts MATCH ?2 AND e.type = 'PER' AND e.norm LIKE ?3 ESCAPE '\\')
+            ORDER BY article_count DESC, id LIMIT ?4
+            """).rows([.text("[" + exact.map { String($0.0) }.joined(separator: ",") + "]"), .text(phrase),
+                       .text(Fold.likeWordSuffix(norm)), .int(Int64(limit))]) { $0.int64(0) }
     }
 
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {

@@ -171,6 +171,10 @@ import Testing
         _ = try store.insert(F.article("alone", entities: [F.entity(1, "Brown")], quotes: [], events: []))
         #expect(try store.entities(named: "brown").map(\.name) == ["Gordon Brown", "James Brown", "Brown"])
         #expect(try store.entities(named: "brown", limit: 1).map(\.name) == ["Gordon Brown"])
+        // A name that is an alias of a fuller one names that person alone, not everyone of that surname.
+        _ = try store.insert(F.article("alias", entities: [F.entity(1, "Gordon Brown", aliases: ["Brown"])],
+                                       quotes: [], events: []))
+        #expect(try store.entities(named: "brown").map(\.name) == ["Gordon Brown", "Brown"])
     }
 
     @Test func entityDetailCarriesItsArticlesQuotesAndTimeline() throws {
