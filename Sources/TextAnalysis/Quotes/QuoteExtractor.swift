@@ -64,71 +64,24 @@ public struct QuoteExtractor: AnalysisComponent {
             case .direct(let q):
                 guard !claimed[q] else { continue }
                 claimed[q] = true
-                var content = ctx.directs[q].marks.content, tokens = ctx.directs[q].inner, rule = att.rule
-                var pieces: [CharRange] = []
-                // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
-                // Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one content range would be
-                // mostly the attribution: the quote is then the longer piece.
                 let a = ctx.directs[q]
-                if att.cue.lowerBound > a.closeToken,
-                   let resumed = ctx.resumption(of: att, first: a.inner, gapStart: a.closeToken + 1,
-                                                claimed: &claimed) {
-                    let b = ctx.directs[resumed.quote]
-                    switch resumed.join {
-                    case .joined:
-                        pieces = [content, b.marks.content]
-                        content = CharRange(content.start, b.marks.content.end)
-                        tokens = tokens.lowerBound..<b.inner.upperBound
-                    case .resumedOnly:
-                        found.append(Found(content: content, tokens: tokens, kind: .direct, cue: att.cue,
-                                           speaker: att.speaker, rule: rule + "+split-first",
-                                           confidence: att.confidence, pieces: []))
-                        content = b.marks.content
-                        tokens = b.inner
-                    case .firstOnly:
-                        found.append(Found(content: b.marks.content, tokens: b.inner, kind: .direct, cue: att.cue,
-                                           speaker: att.speaker, rule: rule + "+split-resumed",
-                                           confidence: att.confidence, pieces: []))
-                    }
-                    rule += "+split"
-                }
-                found.append(Found(content: content, tokens: tokens, kind: .direct, cue: att.cue,
-                                   speaker: att.speaker, rule: rule, confidence: att.confidence, pieces: pieces))
+                let first = Found(content: a.marks.content, tokens: a.inner, kind: .direct, cue: att.cue,
+                                  speaker: att.speaker, rule: att.rule, confidence: att.confidence)
+                // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
+                let resumed = att.cue.lowerBound > a.closeToken
+                    ? ctx.resumption(of: att, first: a.inner, gapStart: a.closeToken + 1, claimed: &claimed) : nil
+                Self.append(first, resumed: resumed, ctx, to: &found)
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
-                var mixed = r.contains { ctx.quoteOf[$0] >= 0 }
-                var content = doc.chars(ofTokens: r), tokens = r, rule = att.rule
-                var pieces: [CharRange] = []
-                var kind: QuoteKind = mixed ? .mixed : .indirect
+                let first = Found(content: doc.chars(ofTokens: r), tokens: r,
+                                  kind: r.contains { ctx.quoteOf[$0] >= 0 } ? .mixed : .indirect, cue: att.cue,
+                                  speaker: att.speaker, rule: att.rule, confidence: att.confidence)
                 // 'The summit did "too little," he added. "Without changing ..."': a quote resuming after the
                 // attribution of a clause before it continues that clause, as for a split direct quote.
-                if r.upperBound <= att.cue.lowerBound,
-                   let resumed = ctx.resumption(of: att, first: r, gapStart: r.upperBound, claimed: &claimed) {
-                    let b = ctx.directs[resumed.quote]
-                    switch resumed.join {
-                    case .joined:
-                        pieces = [content, b.marks.content]
-                        content = CharRange(content.start, b.marks.content.end)
-                        tokens = r.lowerBound..<b.inner.upperBound
-                        mixed = true
-                        kind = .mixed
-                    case .resumedOnly:
-                        found.append(Found(content: content, tokens: tokens, kind: kind, cue: att.cue,
-                                           speaker: att.speaker, rule: rule + "+split-first",
-                                           confidence: att.confidence, pieces: []))
-                        content = b.marks.content
-                        tokens = b.inner
-                        kind = .direct
-                    case .firstOnly:
-                        found.append(Found(content: b.marks.content, tokens: b.inner, kind: .direct, cue: att.cue,
-                                           speaker: att.speaker, rule: rule + "+split-resumed",
-                                           confidence: att.confidence, pieces: []))
-                    }
-                    rule += "+split"
-                }
-                found.append(Found(content: content, tokens: tokens, kind: kind, cue: att.cue,
-                                   speaker: att.speaker, rule: rule, confidence: att.confidence, pieces: pieces))
+                let resumed = r.upperBound <= att.cue.lowerBound
+                    ? ctx.resumption(of: att, first: r, gapStart: r.upperBound, claimed: &claimed) : nil
+                Self.append(first, resumed: resumed, ctx, to: &found)
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
             previous = att
@@ -247,6 +200,37 @@ public struct QuoteExtractor: AnalysisComponent {
 
     /// The rule of a cue's content found with no speaker written next to the cue (CueAttribution.speakerless).
     static let speakerlessRule = "reported.no-speaker"
+
+    /// Appends a cue's quote: its first piece alone, or with the quote that resumes after the attribution
+    /// (“A,” he said, “B.”) one quote from the first piece to the last (mixed when the first is a reported
+    /// clause). Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one range would be mostly
+    /// attribution: each piece is then a quote of its own, the longer one carrying "+split".
+    private static func append(_ first: Found, resumed: (quote: Int, join: QuoteResumption)?, _ ctx: QuoteContext,
+                               to found: inout [Found]) {
+        guard let resumed else { found.append(first); return }
+        let b = ctx.directs[resumed.quote]
+        var whole = first, alone = first
+        alone.content = b.marks.content
+        alone.tokens = b.inner
+        alone.kind = .direct
+        switch resumed.join {
+        case .joined:
+            whole.pieces = [first.content, b.marks.content]
+            whole.content = CharRange(first.content.start, b.marks.content.end)
+            whole.tokens = first.tokens.lowerBound..<b.inner.upperBound
+            if first.kind != .direct { whole.kind = .mixed }
+            whole.rule += "+split"
+            found.append(whole)
+        case .resumedOnly:
+            whole.rule += "+split-first"
+            alone.rule += "+split"
+            found += [whole, alone]
+        case .firstOnly:
+            alone.rule += "+split-resumed"
+            whole.rule += "+split"
+            found += [alone, whole]
+        }
+    }
 
     /// A quote decided by a sieve, before it becomes a `Quote`.
     struct Found {
