@@ -310,6 +310,8 @@ import Testing
          ["We are ready.", "The plan has been tested for a year."]),
         ("Lopez said: “We are ready.\n\n“The plan has been tested.\n\n“It works.”",
          ["We are ready.", "The plan has been tested.", "It works."]),
+        ("Lopez said: “We are ready.\n\n\u{FEFF}“The plan has been tested.”",
+         ["We are ready.", "The plan has been tested."]),
         ("“We are ready,” Lopez said.", []),
     ])
     func splitQuotePartsLeaveOutTheAttributionAndReopeningMarks(_ text: String, _ parts: [String]) {

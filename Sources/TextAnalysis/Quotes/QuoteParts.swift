@@ -4,8 +4,8 @@
 
 extension QuoteExtractor {
     /// `pieces` are the quoted ranges a sieve joined (empty: the content is one piece); each is cut at paragraph
-    /// ends, and a piece opening a paragraph loses the space and reopening marks before its first word. One
-    /// piece in all gives no parts: the content range says it.
+    /// ends, and a piece opening a paragraph loses the separators (spaces, NUL, BOM) and reopening marks before
+    /// its first word. One piece in all gives no parts: the content range says it.
     static func parts(content: CharRange, pieces: [CharRange], doc: Document, marks: QuoteMarkScanner)
         -> [CharRange] {
         var out: [CharRange] = []
@@ -21,7 +21,7 @@ extension QuoteExtractor {
                 p += 1
                 start = doc.paragraphs[p].chars.start
                 while start < piece.end,
-                      doc.scalars[start].properties.isWhitespace || marks.mayStartMark(doc.scalars[start]) {
+                      CharClass.isSeparator(doc.scalars[start].value) || marks.mayStartMark(doc.scalars[start]) {
                     start += 1
                 }
             }
@@ -41,7 +41,7 @@ extension QuoteExtractor {
 
     private static func trimmedEnd(_ start: Int, _ end: Int, _ doc: Document) -> Int {
         var e = end
-        while e > start, doc.scalars[e - 1].properties.isWhitespace { e -= 1 }
+        while e > start, CharClass.isSeparator(doc.scalars[e - 1].value) { e -= 1 }
         return e
     }
 }
