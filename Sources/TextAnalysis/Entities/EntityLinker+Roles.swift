@@ -11,13 +11,17 @@ struct RoleLexicon: Sendable {
     var heads: Set<String> = []
     var modifiers: Set<String> = []
     var honorifics: Set<String> = []
+    /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
+    /// Prince William with him,").
+    var notAppositive: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
             guard f.count == 2, !words.isEmpty else {
-                throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific")
+                throw ResourceError(
+                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive")
             }
             switch f[1] {
             case "head":
@@ -33,6 +37,11 @@ struct RoleLexicon: Sendable {
                     throw ResourceError("entities/roles.tsv:\(line): an honorific is one word")
                 }
                 honorifics.insert(words[0])
+            case "notappositive":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): a notappositive word is one word")
+                }
+                notAppositive.insert(words[0])
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -86,9 +95,6 @@ struct RoleLexicon: Sendable {
 extension EntityLinker {
     static let determiners: Set<String> = ["a", "an", "the"]
     static let relativeWords: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when"]
-    /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
-    /// Prince William with him,").
-    static let nonAppositiveStarts: Set<String> = ["and", "or", "but", "nor", "as", "with", "like", "unlike"]
     /// An appositive longer than this is a clause, not a role.
     static let maxAppositiveTokens = 7
 
@@ -146,7 +152,7 @@ extension EntityLinker {
         guard k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens, k > end + 1 else { return nil }
         var s = end + 1
         let first = tokens[s].text.lowercased()
-        if EntityLinker.relativeWords.contains(first) || EntityLinker.nonAppositiveStarts.contains(first) { return nil }
+        if EntityLinker.relativeWords.contains(first) || roles.notAppositive.contains(first) { return nil }
         if EntityLinker.determiners.contains(first) && tokens[s].text == first && first != "the" { s += 1 }
         guard s < k else { return nil }
         let words = (s..<k).map { tokens[$0].text.lowercased() }
