@@ -43,7 +43,7 @@ struct QueryCommand: ParsableCommand {
             throw CommandError("cannot read the filters")
         }
         let object: JSONValue
-        let opened = try store.openStore(creating: false)
+        let opened = try store.openStore(creating: false, verify: false)
         do { object = try query.run(parameters, store: opened) } catch let error as any HTTPResponseError {
             throw CommandError(error.detail)
         }
