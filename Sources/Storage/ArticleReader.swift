@@ -102,11 +102,17 @@ enum ArticleReader {
                    lastSeen: r.textOrNil(6)), r.text(7))
     }
 
+    /// Ids as one JSON array parameter, for `IN (SELECT value FROM json_each(?))`: one statement for a list of
+    /// any length.
+    private static func idList(_ ids: [Int64]) -> SQLValue {
+        .text("[" + ids.map { String($0) }.joined(separator: ",") + "]")
+    }
+
     /// Fills aliases (name forms other than the entity's own, one per folded form) and roles: two statements for
     /// the whole page (ids passed as one JSON array), not two per entity.
     private static func complete(_ rows: [(EntityRow, String)], db: Database) throws(StorageError) -> [EntityRow] {
         guard !rows.isEmpty else { return [] }
-        let ids = SQLValue.text("[" + rows.map { String($0.0.id) }.joined(separator: ",") + "]")
+        let ids = idList(rows.map(\.0.id))
         var aliases: [Int64: [String]] = [:]
         var roles: [Int64: [String]] = [:]
         for (id, alias) in try db.statement("""
@@ -198,7 +204,7 @@ enum ArticleReader {
         let rows = try db.statement("""
             SELECT \(entityColumns) FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
             ORDER BY e.article_count DESC, e.id
-            """).rows([.text("[" + ids.map { String($0) }.joined(separator: ",") + "]")], entityRow)
+            """).rows([idList(ids)], entityRow)
         return try complete(rows, db: db)
     }
 
@@ -226,7 +232,7 @@ enum ArticleReader {
                 (SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
                  WHERE entities_fts MATCH ?2 AND e.type = 'PER' AND e.norm LIKE ?3 ESCAPE '\\')
             ORDER BY article_count DESC, id LIMIT ?4
-            """).rows([.text("[" + exact.map { String($0.0) }.joined(separator: ",") + "]"), .text(phrase),
+            """).rows([idList(exact.map(\.0)), .text(phrase),
                        .text(Fold.likeWordSuffix(norm)), .int(Int64(limit))]) { $0.int64(0) }
     }
 
@@ -317,8 +323,7 @@ enum ArticleReader {
 
     private static func byIds(_ ids: [Int64]) -> Filter {
         var f = Filter()
-        f.add("q.id IN (SELECT value FROM json_each(?))",
-              .text("[" + ids.map { String($0) }.joined(separator: ",") + "]"))
+        f.add("q.id IN (SELECT value FROM json_each(?))", idList(ids))
         return f
     }
 
