@@ -120,20 +120,16 @@ extension QuoteContext {
                                   confidence: 0.7)
         }
 
-        if c.frame == .noun {
-            // "Trump's claim that ...", "his promise to ...", "his admiration of the general": the owner of the noun said
-            // it (NounCueContent.swift).
-            guard let sp = owner(before: a, lastSpeaker: lastSpeaker), let target = nounCueContent(c, end: sEnd) else {
-                return nil
+        // "Trump's claim that ...", "his promise to ...", "his admiration of the general": the owner of the noun said
+        // it (NounCueContent.swift). A verb cue right after a possessive ("His promises to ...") is read so too when
+        // it can be; otherwise as the verb it is listed as.
+        let isNoun = c.frame == .noun
+        if isNoun || ownedVerbCue(c, sentence: s) {
+            if let sp = owner(before: a, lastSpeaker: lastSpeaker), let target = nounCueContent(c, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
+                                      confidence: 0.6)
             }
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
-                                  confidence: 0.6)
-        }
-        // A verb cue read as an owned noun when it can be one; otherwise as the verb it is listed as.
-        if ownedVerbCue(c, sentence: s), let sp = owner(before: a, lastSpeaker: lastSpeaker),
-           let target = nounCueContent(c, end: sEnd) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("noun", target),
-                                  confidence: 0.6)
+            if isNoun { return nil }
         }
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
