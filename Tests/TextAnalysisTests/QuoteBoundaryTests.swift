@@ -1,0 +1,49 @@
+// Where a quote's content starts and ends, and which words are no quote at all: regression rows for constructions
+// found in PolNeAR dev and BBC output (split quotes past an aside in their attribution, verb cues read as nouns).
+import Testing
+@testable import TextAnalysis
+
+@Suite struct QuoteBoundaryTests {
+    /// “A,” X said <aside with a cue of its own>. “B.”: the aside's cue (a relative clause, a noun cue) is about the
+    /// speaker or the occasion, so B still resumes A: one quote whose parts are the two pieces.
+    @Test(arguments: [
+        "“We are ready,” said Tom Fowler, who has backed the mayor since 2008. “The plan has been tested.”",
+        "“We are ready,” Lopez said at a briefing after the mayor's comments. “The plan has been tested.”",
+        "“We are ready,” said Ana Lopez, who has criticized the plan for years. “The plan has been tested.”"])
+    func splitQuoteResumesPastAnAsideWithACue(_ text: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let split = doc.quotes.filter { $0.rule.hasSuffix("+split") }
+        #expect(split.count == 1, "\(QuoteTestDocuments.summary(doc))")
+        guard let q = split.first else { return }
+        #expect(q.parts.map { doc.text($0) } == ["We are ready,", "The plan has been tested."])
+        #expect(doc.quotes.allSatisfy { !doc.text($0.content).hasPrefix("the plan for years") })
+    }
+
+    /// A cue that introduces the next quote in the same sentence, or a participle cue reporting a clause of its
+    /// own, ends the first quote: the next one is not its continuation.
+    @Test(arguments: [
+        "“We are ready,” Lopez said, adding: “The plan has been tested.”",
+        "“We are ready,” Lopez says, insisting that the plan works. “It has been tested for a year.”"])
+    func cueIntroducingTheNextQuoteKeepsItApart(_ text: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(!doc.quotes.contains { $0.parts.count == 2 }, "\(QuoteTestDocuments.summary(doc))")
+        #expect(doc.quotes.contains { doc.text($0.content) == "We are ready," })
+    }
+
+    /// After an article a one-word verb cue is a noun or an adjective ("the think tank", "the answers", "no
+    /// doubt", "the alleged bomber"): no quote. With its complement right after it, it still reports ("the urge
+    /// to ...", "a claim that ...").
+    @Test(arguments: [
+        ("Tanden ran the think tank that published the paper.", nil),
+        ("You'll probably get the answers some spring day in the future.", nil),
+        ("No doubt, companies in the United States will have to pay more.", nil),
+        ("Two officers were shot by the alleged bomber in the station on Monday.", nil),
+        ("The budget holds a planned end to the loans for farmers.", nil),
+        ("The minister resisted the urge to criticize the court.", "to criticize the court"),
+    ] as [(String, String?)])
+    func verbCueAfterAnArticleIsANoun(_ text: String, _ content: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.map { doc.text($0.content) } == (content.map { [$0] } ?? []),
+                "\(QuoteTestDocuments.summary(doc))")
+    }
+}
