@@ -47,3 +47,27 @@ import Testing
                 "\(QuoteTestDocuments.summary(doc))")
     }
 }
+
+extension QuoteBoundaryTests {
+    /// A reported clause ends where a new clause opens whose subject has a cue of its own (PolNeAR never nests one
+    /// attribution's content in another's): after a comma or a spaced dash any cue, after a bare "and"/"but" a
+    /// speech or belief cue; that cue then reports the rest. Two subjects joined by "and" ("the police and the
+    /// army backed ...", "Exxon and British Petroleum would be happy") and a clause after an opening phrase ("that,
+    /// when he left, his new masters decided ...") stay whole.
+    @Test(arguments: [
+        ("Newcastle insisted the player would not be sold, Bellamy insisted he had no intention of leaving.",
+         ["the player would not be sold", "he had no intention of leaving"]),
+        ("Ministers say the treaty would make the union work better but critics fear it creates a super state.",
+         ["the treaty would make the union work better", "it creates a super state"]),
+        ("Lopez said the security services and police backed his measures.",
+         ["the security services and police backed his measures"]),
+        ("Analysts said oil companies like Exxon Mobil and British Petroleum would be happy to find new routes.",
+         ["oil companies like Exxon Mobil and British Petroleum would be happy to find new routes"]),
+        ("Lopez said that, when Jackson finally left the party, his new masters decided to time the news.",
+         ["that, when Jackson finally left the party, his new masters decided to time the news"]),
+    ] as [(String, [String])])
+    func reportedClauseEndsBeforeANewAttribution(_ text: String, _ contents: [String]) {
+        let doc = QuoteTestDocuments.analyze(text)
+        #expect(doc.quotes.map { doc.text($0.content) } == contents, "\(QuoteTestDocuments.summary(doc))")
+    }
+}

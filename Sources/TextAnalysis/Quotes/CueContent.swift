@@ -204,13 +204,31 @@ extension QuoteContext {
     }
 
     /// A subject phrase at `k` followed (adverbs and auxiliaries aside) by a cue of its own.
-    func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool {
-        guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return false }
+    func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool { ownAttributionCue(at: k, end: sEnd) != nil }
+
+    /// The cue of a subject phrase at `k` that has one (adverbs and auxiliaries aside), else nil.
+    func ownAttributionCue(at k: Int, end sEnd: Int) -> CueMatch? {
+        guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return nil }
         var c = np.upperBound
         while c < sEnd, c - np.upperBound < 3, isWord[c], cueAt[c] == nil,
               has(c, .skip) || lower[c].hasSuffix("ly") { c += 1 }
-        guard c < sEnd, let cue = cueAt[c] else { return false }
-        return !cue.isParticiple && cue.frame != .according && cue.frame != .noun
+        guard c < sEnd, let cue = cueAt[c] else { return nil }
+        return !cue.isParticiple && cue.frame != .according && cue.frame != .noun ? cue : nil
+    }
+
+    /// True when the word at `t` (a comma, a spaced dash, "and" or "but") starts a clause whose subject has a cue
+    /// of its own: ", Bellamy insisted he ...", " - she has spoken about ...", " but critics fear ...". After a
+    /// bare "and"/"but" the cue must be a speech or belief verb and the word before no name: "the security services
+    /// and police backed his measures", "Exxon Mobil and British Petroleum would be happy" join two subjects.
+    private func startsOwnAttribution(at t: Int, end: Int) -> Bool {
+        let comma = isPunct(t, ",") || has(t, .asidedash)
+        guard comma || lower[t] == "and" || lower[t] == "but", t + 2 < end, isWord[t + 1], quoteOf[t + 1] < 0,
+              canStartSubject(t + 1), let cue = ownAttributionCue(at: t + 1, end: end) else { return false }
+        if comma { return true }
+        switch cue.frame {
+        case .speech, .tell, .that, .belief: return !isCap[t - 1]
+        default: return false
+        }
     }
 
     /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
@@ -300,6 +318,9 @@ extension QuoteContext {
     /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
     func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
         var t = k, end = sentenceEnd
+        var first = k < end && lower[k] == "that" ? k + 1 : k
+        while first < end, isPunct(first, ",") { first += 1 }
+        let openingPhrase = first < end && isWord[first] && has(first, .intro)
         while t < end {
             if isOpenMark(t) {
                 let close = directs[quoteOf[t]].closeToken
@@ -339,6 +360,11 @@ extension QuoteContext {
                 break
             }
             if isPunct(t, ","), finalAttribution(after: t, end: end) { break }
+            // ", Mr. Obama warned that ...", "... and 1 percent support ...", " - she has spoken about ...": a new
+            // clause whose subject has a cue of its own is that cue's attribution, not more of this content
+            // (PolNeAR never nests one attribution's content in another's). Not after an opening phrase ("that at
+            // one of his first meetings, in 1972, he supported ..."): the clause's own subject follows it.
+            if t > k + 1, !openingPhrase, startsOwnAttribution(at: t, end: end) { break }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1
