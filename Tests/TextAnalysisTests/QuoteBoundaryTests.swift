@@ -65,6 +65,14 @@ extension QuoteBoundaryTests {
          ["oil companies like Exxon Mobil and British Petroleum would be happy to find new routes"]),
         ("Lopez said that, when Jackson finally left the party, his new masters decided to time the news.",
          ["that, when Jackson finally left the party, his new masters decided to time the news"]),
+        // An opening clause ends at a comma inside quote marks; the main clause has its own cue.
+        ("Bemoaning the “phony system,” Trump accused Holt of being a Democrat.",
+         ["the “phony system,”", "Holt of being a Democrat"]),
+        // A relative pronoun with a cue closes the sentence; one set off inside the clause does not end it.
+        ("Officials said the leak came from aides who gave the files to the AP, which first reported the story.",
+         ["the leak came from aides who gave the files to the AP", "the story"]),
+        ("Analysts said the exchange, which has asked regulators to approve the plan, may offer to sell a unit.",
+         ["the exchange, which has asked regulators to approve the plan, may offer to sell a unit"]),
     ] as [(String, [String])])
     func reportedClauseEndsBeforeANewAttribution(_ text: String, _ contents: [String]) {
         let doc = QuoteTestDocuments.analyze(text)

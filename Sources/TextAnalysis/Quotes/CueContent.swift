@@ -222,11 +222,29 @@ extension QuoteContext {
     /// and police backed his measures", "Exxon Mobil and British Petroleum would be happy" join two subjects.
     private func startsOwnAttribution(at t: Int, end: Int) -> Bool {
         let comma = isPunct(t, ",") || has(t, .asidedash)
-        guard comma || lower[t] == "and" || lower[t] == "but", t + 2 < end, isWord[t + 1], quoteOf[t + 1] < 0,
-              canStartSubject(t + 1), let cue = ownAttributionCue(at: t + 1, end: end) else { return false }
+        guard comma || lower[t] == "and" || lower[t] == "but" else { return false }
+        return newAttribution(from: t + 1, afterComma: comma, end: end)
+    }
+
+    /// The clause from `n` on has a subject with a cue of its own (see startsOwnAttribution); after a comma a
+    /// relative pronoun closing the sentence may be that subject (", which first reported the story."), not one
+    /// set off inside the reported clause ("Deutsche Boerse, which has asked regulators to approve the plan, may
+    /// offer ...": the clause goes on after it).
+    private func newAttribution(from n: Int, afterComma comma: Bool, end: Int) -> Bool {
+        guard n + 1 < end, n > 1, isWord[n], quoteOf[n] < 0, canStartSubject(n) else { return false }
+        if comma, has(n, .relative) {
+            guard !(n + 1..<end).contains(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) else { return false }
+            var c = n + 1
+            while c < end, c - n <= 3, isWord[c], cueAt[c] == nil, has(c, .skip) || lower[c].hasSuffix("ly") {
+                c += 1
+            }
+            guard c < end, let cue = cueAt[c] else { return false }
+            return !cue.isParticiple && cue.frame != .according && cue.frame != .noun
+        }
+        guard let cue = ownAttributionCue(at: n, end: end) else { return false }
         if comma { return true }
         switch cue.frame {
-        case .speech, .tell, .that, .belief: return !isCap[t - 1]
+        case .speech, .tell, .that, .belief: return !isCap[n - 2]
         default: return false
         }
     }
@@ -328,8 +346,13 @@ extension QuoteContext {
                 t = close + 1
                 // American style puts the comma inside the marks ("promising “jobs, jobs, jobs,” but he has also
                 // ..."): the writer's next clause after it ends the reported clause as after a bare comma.
-                if isPunct(close - 1, ","), commaEndsClause(before: t, end: end)
-                    || (t < end && cueAt[t].map { $0.isParticiple || $0.frame == .according } == true) { break }
+                // So does a clause with its own attribution ('in a box labeled “medical problem,” a doctor had
+                // typed ...'), unless that only closes the sentence ('... because “most people don't know,” she
+                // said.'), and, in an opening clause, the comma itself ('Bemoaning the “phony system,” Trump ...').
+                if isPunct(close - 1, ","), stopAtComma || commaEndsClause(before: t, end: end)
+                    || (t < end && cueAt[t].map { $0.isParticiple || $0.frame == .according } == true)
+                    || (!openingPhrase && newAttribution(from: t, afterComma: true, end: end)
+                        && !finalAttribution(after: close, end: end)) { break }
                 continue
             }
             if stopAtComma, isPunct(t, ",") { break }
