@@ -101,8 +101,8 @@ extension QuoteContext {
     /// `reach` tokens after the attribution ending at `t`, with no other sentence in between. A cue in between
     /// introduces the quote itself (“A,” he said, adding, “B.”) unless the attribution's sentence ends before the
     /// quote: then the cue belongs to an aside on the speaker or the occasion (“A,” said Fowler, who has backed
-    /// Clinton since 2008. “B.” / “A,” he said in a statement. “B.”). A participle cue reports a clause of its own
-    /// (“A,” he says, insisting that the system cannot be trusted. “B.”): the quote after it may continue that.
+    /// Clinton since 2008. “B.” / “A,” he said, insisting that it works. “B.”); that cue's own quote then sits
+    /// between the two parts.
     func resumedQuote(after t: Int, reach: Int = resumeReach) -> Int? {
         let para = paragraph(ofToken: t - 1)
         var k = t
@@ -121,10 +121,7 @@ extension QuoteContext {
                 return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k]
             }
             if quoteOf[k] >= 0 { return nil }
-            if let c = cueAt[k] {
-                if c.isParticiple { return nil }
-                cueBetween = true
-            }
+            if cueAt[k] != nil { cueBetween = true }
             if isPunct(k, ".!?;"), !isOpenMark(k + 1) { return nil }
             k += 1
         }

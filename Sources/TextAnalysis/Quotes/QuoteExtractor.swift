@@ -214,6 +214,14 @@ public struct QuoteExtractor: AnalysisComponent {
         whole.tokens = first.tokens.lowerBound..<b.inner.upperBound
         if first.kind != .direct { whole.kind = .mixed }
         whole.rule += "+split"
+        // Should the whole lose an overlap, each piece may still stand alone: the resumed quote was claimed for
+        // this one and no other sieve will read it.
+        var alone = first
+        alone.content = b.marks.content
+        alone.tokens = b.inner
+        alone.kind = .direct
+        alone.rule += "+split-resumed"
+        whole.fallback = [first, alone]
         found.append(whole)
     }
 
@@ -228,6 +236,8 @@ public struct QuoteExtractor: AnalysisComponent {
         var confidence: Double
         /// The quoted ranges joined into `content` ("+split"), for `QuoteExtractor.parts`.
         var pieces: [CharRange] = []
+        /// Quotes to keep instead when this one loses an overlap (a split quote's pieces alone).
+        var fallback: [Found] = []
     }
 
     private func distance(_ f: Found, _ q: DirectSpan) -> Int {
@@ -268,7 +278,9 @@ public struct QuoteExtractor: AnalysisComponent {
         return k
     }
 
-    /// One named policy: higher confidence, then longer, then earlier wins an overlap.
+    /// One named policy: higher confidence, then longer, then earlier wins an overlap. A split quote covers its
+    /// pieces, not the attribution between them, so a quote inside that attribution (“A,” he said, insisting that
+    /// it works. “B.”) is kept too.
     private func resolveOverlaps(_ found: [Found], textLength: Int) -> [Found] {
         let order = found.indices.sorted { a, b in
             let x = found[a], y = found[b]
@@ -279,12 +291,16 @@ public struct QuoteExtractor: AnalysisComponent {
         // Characters of kept quotes are marked: kept quotes never overlap, so this costs the text's length once.
         var covered = [Bool](repeating: false, count: textLength)
         var kept: [Found] = []
-        for i in order {
-            let lo = max(0, found[i].content.start), hi = min(textLength, found[i].content.end)
-            guard lo < hi else { kept.append(found[i]); continue }
-            guard !covered[lo..<hi].contains(true) else { continue }
-            for k in lo..<hi { covered[k] = true }
-            kept.append(found[i])
+        func keep(_ f: Found) -> Bool {
+            let spans = (f.pieces.isEmpty ? [f.content] : f.pieces)
+                .map { max(0, $0.start)..<min(textLength, max(0, $0.end)) }.filter { !$0.isEmpty }
+            guard !spans.contains(where: { covered[$0].contains(true) }) else { return false }
+            for r in spans { for k in r { covered[k] = true } }
+            kept.append(f)
+            return true
+        }
+        for i in order where !keep(found[i]) {
+            for f in found[i].fallback { _ = keep(f) }
         }
         return kept.sorted { $0.content.start < $1.content.start }
     }
