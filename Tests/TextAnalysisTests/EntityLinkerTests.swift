@@ -149,6 +149,40 @@ struct EntityLinkerTests {
         #expect(entity(doc, "Kim Jong-Un")?.mentions.count == 1)
     }
 
+    /// A given name after a royal title is not the first name of a person named only later in the article, and
+    /// the bare given name around it is the royal's too; named before, it joins (Prince Saud of Saud al-Faisal).
+    @Test func entityLinkerKeepsAGivenNameTitleApartFromALaterNamesake() {
+        let doc = Self.linked("""
+            Charles is to marry. Prince Charles, 56, thanked them. Charles said so. \
+            Liberal Democrat leader Charles Kennedy agreed.
+            """, [("Prince Charles", .person), ("Charles Kennedy", .person), ("Charles", .person)])
+        #expect(doc.entities.map(\.name) == ["Charles", "Charles Kennedy"])
+        #expect(entity(doc, "Charles")?.mentions.count == 3)
+        #expect(entity(doc, "Charles")?.role == "Prince")
+        #expect(entity(doc, "Charles Kennedy")?.role == "leader")
+        let saud = Self.linked("Saud al-Faisal spoke. Prince Saud said so.",
+                               [("Saud al-Faisal", .person), ("Saud", .person)])
+        #expect(saud.entities.map(\.name) == ["Saud al-Faisal"])
+        // Named later with the same kind of title, it is the same person; surnames after a title join as before.
+        let alex = Self.linked("Sir Alex said so. Sir Alex Ferguson agreed.",
+                               [("Alex Ferguson", .person), ("Alex", .person)])
+        #expect(alex.entities.map(\.name) == ["Alex Ferguson"])
+        let mr = Self.linked("Mr Kennedy said so. Charles Kennedy agreed.", [("Charles Kennedy", .person),
+                                                                              ("Kennedy", .person)])
+        #expect(mr.entities.count == 1)
+    }
+
+    /// A mention opened by an honorific makes its entity a person even when the tagger called the entity's first
+    /// mention an organization, so the surname alone joins it.
+    @Test func entityLinkerLetsAnHonorificMakeTheEntityAPerson() {
+        let doc = Self.linked("Camilla Parker Bowles arrived. Mrs Camilla Parker Bowles smiled. Parker Bowles left.",
+                              [("Mrs Camilla Parker Bowles", .organization), ("Camilla Parker Bowles", .organization),
+                               ("Parker Bowles", .person)])
+        #expect(doc.entities.map(\.name) == ["Camilla Parker Bowles"])
+        #expect(doc.entities.first?.type == .person)
+        #expect(doc.entities.first?.mentions.count == 3)
+    }
+
     @Test func entityLinkerKeepsDifferentPlacesApart() {
         let doc = Self.linked("North Korea and South Korea and Korea.",
                               [("North Korea", .location), ("South Korea", .location), ("Korea", .location)])

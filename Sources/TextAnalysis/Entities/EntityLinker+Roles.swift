@@ -14,6 +14,8 @@ struct RoleLexicon: Sendable {
     /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
     /// Prince William with him,").
     var notAppositive: Set<String> = []
+    /// Titles written before a given name ("Prince Charles"), lowercased.
+    var givenNameTitles: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
@@ -21,7 +23,7 @@ struct RoleLexicon: Sendable {
             let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
             guard f.count == 2, !words.isEmpty else {
                 throw ResourceError(
-                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive")
+                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive|givenname")
             }
             switch f[1] {
             case "head":
@@ -42,6 +44,11 @@ struct RoleLexicon: Sendable {
                     throw ResourceError("entities/roles.tsv:\(line): a notappositive word is one word")
                 }
                 notAppositive.insert(words[0])
+            case "givenname":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): a givenname title is one word")
+                }
+                givenNameTitles.insert(words[0])
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
