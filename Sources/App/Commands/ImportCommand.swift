@@ -59,7 +59,7 @@ struct ImportCommand: ParsableCommand {
                 case .file(let path):
                     submission = ArticleSubmission(text: try readArticle(path), date: nil, title: nil, url: nil)
                 case .line(_, _, let text):
-                    submission = try SubmissionDecoder.decodeJSON(Array(text.utf8))
+                    submission = try SubmissionDecoder.decodeJSON(Array(text.utf8), source: "line")
                 }
                 // As POST /articles does: an article with no text would be an empty row in every list.
                 try SubmissionDecoder.requireText(submission, field: "text")
