@@ -183,6 +183,29 @@ struct EntityLinkerTests {
         #expect(doc.entities.first?.mentions.count == 3)
     }
 
+    /// A person's name between commas is the next item of a list, not the role of the name before it.
+    @Test func entityLinkerTakesNoRoleFromAListOfPeople() {
+        let doc = Self.linked("He met DiCaprio, director Martin Scorsese, Paul Mann and Stephen King at the party.",
+                              [("DiCaprio", .person), ("Martin Scorsese", .person), ("Paul Mann", .person),
+                               ("Stephen King", .person)])
+        #expect(entity(doc, "Martin Scorsese")?.role == "director")
+        #expect(entity(doc, "DiCaprio")?.role == nil)
+        let one = Self.linked("He met Martin Scorsese, the festival director, at the party.",
+                              [("Martin Scorsese", .person)])
+        #expect(one.entities.first?.role == "the festival director")
+        // A role may name someone after a preposition or with a possessive.
+        let roles = Self.linked("""
+            Gareth Peirce, lawyer for Moazzam Begg, spoke. Bernard Ingham, Margaret Thatcher's press secretary, \
+            agreed.
+            """, [("Gareth Peirce", .person), ("Moazzam Begg", .person), ("Bernard Ingham", .person),
+                  ("Margaret Thatcher", .person)])
+        #expect(entity(roles, "Gareth Peirce")?.role == "lawyer for Moazzam Begg")
+        #expect(entity(roles, "Bernard Ingham")?.role == "Margaret Thatcher's press secretary")
+        let woolf = Self.linked("Harry Woolf, the Lord Chief Justice, said so.",
+                                [("Harry Woolf", .person), ("Lord Chief Justice", .person)])
+        #expect(entity(woolf, "Harry Woolf")?.role == "the Lord Chief Justice")
+    }
+
     @Test func entityLinkerKeepsDifferentPlacesApart() {
         let doc = Self.linked("North Korea and South Korea and Korea.",
                               [("North Korea", .location), ("South Korea", .location), ("Korea", .location)])
