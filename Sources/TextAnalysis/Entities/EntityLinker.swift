@@ -70,6 +70,9 @@ public struct EntityLinker: AnalysisComponent {
         var isPerson: Bool
         /// Some mention follows a given-name title ("Sir Alex Ferguson").
         var hasGivenNameTitle = false
+        /// Confidence-weighted votes of its mentions so far for a person and for anything else.
+        var personVotes = 0.0
+        var otherVotes = 0.0
     }
 
     /// The groups built so far with the indexes that keep each lookup independent of how many groups exist
@@ -84,7 +87,8 @@ public struct EntityLinker: AnalysisComponent {
         /// Word of a person's fullest name → groups.
         var personsByWord: [String: [Int]] = [:]
 
-        mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool) {
+        mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool,
+                          confidence: Double) {
             let g = g ?? {
                 list.append(Group(mentions: [], best: form, canonical: canonical, isPerson: isPerson))
                 return list.count - 1
@@ -100,9 +104,12 @@ public struct EntityLinker: AnalysisComponent {
             // More words; then mixed case over ALL CAPS; then the form met first (the order visits them).
             let fuller = form.words.count > best.words.count
                 || (form.words.count == best.words.count && best.isAllCaps && !form.isAllCaps)
-            // An honorific settles that the entity is a person, whatever the tagger called its first mention, so
-            // its name's parts ("Parker Bowles" of "Camilla Parker Bowles") can join it.
-            if form.hasHonorific, !list[g].isPerson {
+            if isPerson { list[g].personVotes += max(confidence, 1e-6) } else { list[g].otherVotes += confidence }
+            // An honorific settles that the entity is a person, whatever the tagger called its first mention, and
+            // so does a majority of its mentions so far (the longest are visited first), so its name's parts can
+            // join it ("Parker Bowles" of "Mrs Camilla Parker Bowles"; "Lacroix" of a Christian Lacroix first
+            // tagged as the fashion house).
+            if !list[g].isPerson, form.hasHonorific || list[g].personVotes > list[g].otherVotes {
                 list[g].isPerson = true
                 indexPersonWords(list[g].best.words, g)
             }
@@ -163,7 +170,8 @@ public struct EntityLinker: AnalysisComponent {
             let form = forms[m]!
             // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
             let found = findGroup(m, form, doc, groups, definedBy)
-            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person)
+            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person,
+                       confidence: doc.mentions[m].confidence)
         }
 
         // Entities in order of first mention.
@@ -209,6 +217,9 @@ public struct EntityLinker: AnalysisComponent {
             // A single word tagged as something else still joins when it is the person's last name.
             if type != .person && !(form.words.count == 1 && best.words.last == form.words[0]) { return false }
             guard EntityLinker.isOrderedSubset(form.words, of: best.words) else { return false }
+            // A part of several words holds the surname: "Stan Lee" is not the person of a "Stan Lee Media" the
+            // tagger called one, nor "Catherine Tate" of "The Catherine Tate Show".
+            if form.words.count >= 2, best.words.last != form.words.last { return false }
             // "Prince Charles" is a given name: it is Charles Kennedy's only when he was named before it or with
             // such a title too ("Sir Alex" of "Sir Alex Ferguson"); a later "Liberal Democrat leader Charles
             // Kennedy" is someone else. Surnames ("Mr Kennedy") join either way.
