@@ -5,7 +5,10 @@
 // hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
 // acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
 // initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
-// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs
+// "Choe Son-hui"; a part of several words must end with the surname, so "Stan Lee" is not "Stan Lee Media"),
+// preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
+// a longer name only when that person was named before it or with such a title too. An entity counts as a person
+// for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons. Mentions in boilerplate paragraphs
 // other than related-story links ("READ | ...", whose names the article points at) are left unlinked. Person names
 // lose leading titles and honorifics (entities/roles.tsv) and trailing possessives; a mention that opens with an
 // honorific is a person's whatever its tagged type.
