@@ -121,11 +121,23 @@ enum ArticleReader {
             """).rows([ids], { ($0.int64(0), $0.text(1)) }) {
             aliases[id, default: []].append(alias)
         }
-        for (id, role) in try db.statement("""
-            SELECT entity_id, role FROM entity_roles WHERE entity_id IN (SELECT value FROM json_each(?))
-            ORDER BY entity_id, role
-            """).rows([ids], { ($0.int64(0), $0.text(1)) }) {
-            roles[id, default: []].append(role)
+        // Most articles first, and one entry per role whatever its case: "Leader" (45 articles) beside "leader"
+        // (2,430) read as two roles, the rarer spelling first.
+        var counted: [Int64: [(role: String, fold: String, articles: Int64)]] = [:]
+        for (id, role, articles) in try db.statement("""
+            SELECT entity_id, role, articles FROM entity_roles WHERE entity_id IN (SELECT value FROM json_each(?))
+            ORDER BY entity_id, articles DESC, role
+            """).rows([ids], { ($0.int64(0), $0.text(1), $0.int64(2)) }) {
+            let fold = role.lowercased()
+            if let i = counted[id]?.firstIndex(where: { $0.fold == fold }) {
+                counted[id]![i].articles += articles
+            } else {
+                counted[id, default: []].append((role, fold, articles))
+            }
+        }
+        for (id, list) in counted {
+            roles[id] = list.sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.role < $1.role }
+                .map(\.role)
         }
         return rows.map { row in
             var e = row.0
