@@ -48,14 +48,37 @@ enum SubmissionDecoder {
         }
     }
 
-    static func decodeJSON(_ body: [UInt8]) throws -> ArticleSubmission {
-        _ = try utf8(body, field: "body")
+    /// The members an article object may have.
+    static let jsonFields = ["text", "date", "title", "url"]
+    /// Deepest nesting accepted in an article object (RELIABILITY.md 6.1; the fields are flat strings anyway).
+    static let maxJSONDepth = 32
+
+    /// Decodes one JSON article: the request body, or (`source` "line") one line of NDJSON, which the errors name.
+    static func decodeJSON(_ body: [UInt8], source: String = "body") throws -> ArticleSubmission {
+        _ = try utf8(body, field: source)
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: Data(body)) } catch {
-            throw SubmissionError(kind: .badRequest, detail: "the body is not valid JSON", field: "body")
+            throw SubmissionError(kind: .badRequest, detail: "the \(source) is not valid JSON", field: source)
         }
         guard let dict = object as? [String: Any] else {
-            throw SubmissionError(kind: .badRequest, detail: "the body must be a JSON object", field: "body")
+            throw SubmissionError(kind: .badRequest, detail: "the \(source) must be a JSON object", field: source)
+        }
+        // JSONSerialization keeps one value of a repeated name without a word (which one differs between parsers,
+        // RFC 7493 forbids repeats), and a misspelt or extra member ("published") would be dropped silently,
+        // leaving, say, an article without its date.
+        let (names, depth) = JSONMembers.scan(body)
+        if depth > maxJSONDepth {
+            throw SubmissionError(kind: .badRequest,
+                                  detail: "the \(source) nests JSON deeper than \(maxJSONDepth) levels", field: source)
+        }
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw SubmissionError(kind: .badRequest, detail: "\"\(name)\" is given twice", field: name)
+        }
+        if let unknown = names.first(where: { !jsonFields.contains($0) }) {
+            throw SubmissionError(kind: .badRequest,
+                                  detail: "\"\(unknown)\" is not an article field (known: text, date, title, url)",
+                                  field: unknown)
         }
         return try submission(from: dict)
     }
@@ -125,5 +148,53 @@ enum SubmissionDecoder {
                                   field: field)
         }
         return d
+    }
+}
+
+/// The member names of a JSON object's top level and how deep its values nest, read from the bytes of a text that
+/// JSONSerialization already accepted as one object (which keeps neither repeats nor depth).
+enum JSONMembers {
+    static func scan(_ bytes: [UInt8]) -> (names: [String], depth: Int) {
+        var names: [String] = []
+        var depth = 0, maxDepth = 0
+        var inString = false, escaped = false, expectingName = false
+        var stringStart = 0
+        for (i, b) in bytes.enumerated() {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                    if expectingName {
+                        expectingName = false
+                        // The name's own JSON decoding, so "te\u0078t" is text.
+                        let literal = Data(bytes[stringStart...i])
+                        if let name = try? JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed)
+                            as? String {
+                            names.append(name)
+                        }
+                    }
+                }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""):
+                inString = true
+                stringStart = i
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                maxDepth = max(maxDepth, depth)
+                expectingName = depth == 1 && b == UInt8(ascii: "{")
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ","):
+                expectingName = depth == 1
+            default:
+                break
+            }
+        }
+        return (names, maxDepth)
     }
 }

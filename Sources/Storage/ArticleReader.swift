@@ -121,11 +121,23 @@ enum ArticleReader {
             """).rows([ids], { ($0.int64(0), $0.text(1)) }) {
             aliases[id, default: []].append(alias)
         }
-        for (id, role) in try db.statement("""
-            SELECT entity_id, role FROM entity_roles WHERE entity_id IN (SELECT value FROM json_each(?))
-            ORDER BY entity_id, role
-            """).rows([ids], { ($0.int64(0), $0.text(1)) }) {
-            roles[id, default: []].append(role)
+        // Most articles first, and one entry per role whatever its case: "Leader" (45 articles) beside "leader"
+        // (2,430) read as two roles, the rarer spelling first.
+        var counted: [Int64: [(role: String, fold: String, articles: Int64)]] = [:]
+        for (id, role, articles) in try db.statement("""
+            SELECT entity_id, role, articles FROM entity_roles WHERE entity_id IN (SELECT value FROM json_each(?))
+            ORDER BY entity_id, articles DESC, role
+            """).rows([ids], { ($0.int64(0), $0.text(1), $0.int64(2)) }) {
+            let fold = role.lowercased()
+            if let i = counted[id]?.firstIndex(where: { $0.fold == fold }) {
+                counted[id]![i].articles += articles
+            } else {
+                counted[id, default: []].append((role, fold, articles))
+            }
+        }
+        for (id, list) in counted {
+            roles[id] = list.sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.role < $1.role }
+                .map(\.role)
         }
         return rows.map { row in
             var e = row.0
@@ -218,22 +230,26 @@ enum ArticleReader {
     static func entityIds(named norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
         guard !norm.isEmpty else { return [] }
         let exact = try db.statement("""
-            SELECT id, norm FROM entities WHERE id IN
+            SELECT id, norm, article_count FROM entities WHERE id IN
                 (SELECT id FROM entities WHERE norm = ?1 UNION SELECT entity_id FROM entity_names WHERE norm = ?1)
             ORDER BY article_count DESC, id LIMIT ?2
-            """).rows([.text(norm), .int(Int64(limit))]) { ($0.int64(0), $0.text(1)) }
+            """).rows([.text(norm), .int(Int64(limit))]) { ($0.int64(0), $0.text(1), $0.int64(2)) }
         // The phrase starts with the space before the surname: " son" narrows the trigram lookup to names with a
         // word starting so, where "son" alone would match every Johnson.
         guard !exact.contains(where: { $0.1 != norm }), let phrase = Fold.trigramPhrase(" " + norm) else {
             return exact.map(\.0)
         }
-        return try db.statement("""
-            SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?1)) OR id IN
-                (SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-                 WHERE entities_fts MATCH ?2 AND e.type = 'PER' AND e.norm LIKE ?3 ESCAPE '\\')
-            ORDER BY article_count DESC, id LIMIT ?4
-            """).rows([idList(exact.map(\.0)), .text(phrase),
-                       .text(Fold.likeWordSuffix(norm)), .int(Int64(limit))]) { $0.int64(0) }
+        // The people of that surname, merged here with the exact matches in the same order: one statement with
+        // `id IN (exact) OR id IN (surname)` cost twice the trigram lookup itself (two index lists, a JSON
+        // parameter and a sort), about 0.12 ms a speaker query.
+        var counts = Dictionary(exact.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+        for (id, count) in try db.statement("""
+            SELECT e.id, e.article_count FROM entities_fts f JOIN entities e ON e.id = f.rowid
+            WHERE entities_fts MATCH ?1 AND e.type = 'PER' AND e.norm LIKE ?2 ESCAPE '\\'
+            """).rows([.text(phrase), .text(Fold.likeWordSuffix(norm))], { ($0.int64(0), $0.int64(1)) }) {
+            counts[id] = count
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
     }
 
     static func entityDetail(id: Int64, db: Database) throws(StorageError) -> EntityDetail? {
@@ -263,14 +279,23 @@ enum ArticleReader {
             // then whole rows for that one page: whole rows from every alternative read each quote two or three
             // times.
             var dates: [Int64: String] = [:]
+            var pages: [[Int64]] = []
             for filter in alternatives {
-                for (id, date) in try quoteRows(filter, limit: limit + 1, columns: "q.id, q.article_date", db: db,
-                                                { ($0.int64(0), $0.text(1)) }) {
-                    dates[id] = date
-                }
+                let found = try quoteRows(filter, limit: limit + 1, columns: "q.id, q.article_date", db: db,
+                                          { ($0.int64(0), $0.text(1)) })
+                for (id, date) in found { dates[id] = date }
+                pages.append(found.map(\.0))
             }
             let page = dates.sorted { NewestFirst.precedes($0.value, $0.key, $1.value, $1.key) }.prefix(limit + 1)
-            rows = try quoteRows(byIds(page.map(\.key)), limit: limit + 1, db: db)
+                .map(\.key)
+            // Mostly one alternative holds the whole page (the speaker entity's quotes, the name's a part of
+            // them): its own index walk gives those rows again, in order, without a JSON list and a sort (about
+            // 0.1 ms against 0.16 ms for a page of 51).
+            if let k = pages.firstIndex(of: page) {
+                rows = try quoteRows(alternatives[k], limit: limit + 1, db: db)
+            } else {
+                rows = try quoteRows(byIds(page), limit: limit + 1, db: db)
+            }
         }
         return page(rows, limit: limit) { Cursor(tag: quoteTag, key: $0.articleDate, id: $0.id) }
     }

@@ -141,7 +141,8 @@ public struct EntityRow: Sendable, Equatable {
     public var type: String
     /// Other name forms seen in the entity's current articles, sorted.
     public var aliases: [String]
-    /// Roles its current articles give, sorted.
+    /// Roles its current articles give, in most articles first (then by name), one per role ignoring case (the
+    /// spelling most articles use).
     public var roles: [String]
     public var mentionCount: Int
     public var articleCount: Int

@@ -39,4 +39,36 @@ import Testing
             #expect(error.field == "body")
         }
     }
+
+    /// A repeated member (which value JSONSerialization kept was not said), a member that is no article field (a
+    /// "published" date was dropped and the article stored undated) and deep nesting are refused naming them.
+    @Test(arguments: [
+        (#"{"text": "first", "text": "second"}"#, "text"),
+        (#"{"text": "Hi", "te\u0078t": "second"}"#, "text"),
+        (#"{"text": "Hi", "date": "2021-03-18", "date": null}"#, "date"),
+        (#"{"text": "Hi", "published": "2021-03-18"}"#, "published"),
+        (#"{"text": "Hi", "Date": "2021-03-18"}"#, "Date"),
+        ("{\"text\": \"Hi\", \"title\": \"T\", \"x\": " + String(repeating: "[", count: 40)
+            + String(repeating: "]", count: 40) + "}", "body"),
+    ])
+    func jsonArticlesRefuseRepeatedUnknownAndDeepMembers(body: String, field: String) throws {
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionDecoder.decode(body: Array(body.utf8), contentType: "application/json", query: [:])
+        }
+        #expect(error.field == field, "\(body)")
+        #expect(error.kind == .badRequest)
+    }
+
+    /// Names inside nested values or strings are not members; a line of NDJSON is named as a line.
+    @Test func jsonMemberScanReadsOnlyTheTopLevel() throws {
+        let body = #"{"text": "a \"text\": b, {\"date\": 1}", "title": "T", "url": "u", "date": "2021-03-18"}"#
+        let s = try SubmissionDecoder.decode(body: Array(body.utf8), contentType: "application/json", query: [:])
+        #expect(s.title == "T" && s.url == "u" && s.date?.description == "2021-03-18")
+        #expect(JSONMembers.scan(Array(#"{"a": {"b": [1, {"c": 2}]}, "d": [], "e": "}"}"#.utf8)).names
+                == ["a", "d", "e"])
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionDecoder.decodeJSON(Array("[1]".utf8), source: "line")
+        }
+        #expect(error.field == "line" && error.detail == "the line must be a JSON object")
+    }
 }

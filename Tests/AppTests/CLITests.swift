@@ -110,6 +110,31 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(items?.count == 1)
     }
 
+    /// A folder holds NDJSON exports as well as text files (they were left out, and such a folder imported
+    /// nothing without a word); a folder with neither is an error, not an empty import.
+    @Test func importReadsTextAndNDJSONFilesInFolders() throws {
+        let folder = directory.appendingPathComponent("mixed")
+        let sub = folder.appendingPathComponent("sub.txt")  // a folder named like a file is walked, not read
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("Angela Merkel visited Paris.".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        try Data("{\"text\": \"One.\"}\n\n{\"text\": \"Two.\"}\n".utf8)
+            .write(to: sub.appendingPathComponent("b.ndjson"))
+        try Data("{\"text\": \"Three.\"}".utf8).write(to: folder.appendingPathComponent("c.jsonl"))
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("d.md"))
+        let items = try ImportCommand.items(at: folder.path).map { item -> String in
+            switch item {
+            case .file(let path): return (path as NSString).lastPathComponent
+            case .line(let path, let number, let text):
+                return "\((path as NSString).lastPathComponent):\(number) \(text)"
+            }
+        }
+        #expect(items == ["a.txt", "c.jsonl:1 {\"text\": \"Three.\"}", "b.ndjson:1 {\"text\": \"One.\"}",
+                          "b.ndjson:3 {\"text\": \"Two.\"}"])
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(throws: CommandError.self) { try ImportCommand.items(at: empty.path) }
+    }
+
     @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {
         let folder = directory.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

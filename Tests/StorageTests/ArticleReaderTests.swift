@@ -127,6 +127,21 @@ import Testing
         #expect(p0.mentionCount == 10)
     }
 
+    /// An entity's roles come most used first, one per role whatever its case (an alphabetical list put a rare
+    /// "Leader" before the "leader" of most articles, as two roles).
+    @Test func entityRolesComeMostUsedFirstWithOneSpellingEach() throws {
+        let store = try ArticleStore(path: ":memory:")
+        let roles = ["leader", "Leader", "leader", "Prime Minister", "leader", "Prime Minister", "Zealot", nil]
+        for (i, role) in roles.enumerated() {
+            _ = try store.insert(StoreFixtures.article("r\(i)", entities: [
+                StoreFixtures.entity(1, "Michael Howard", role: role),
+            ], quotes: [], events: []))
+        }
+        let howard = try #require(try store.entities(EntityQuery(q: "howard")).rows.first)
+        #expect(howard.roles == ["leader", "Prime Minister", "Zealot"])
+        #expect(try store.entity(id: howard.id)?.entity.roles == ["leader", "Prime Minister", "Zealot"])
+    }
+
     @Test func entitiesNamedMatchACanonicalNameOrAliasCaseInsensitively() throws {
         let (store, _) = try Self.corpus()
         for name in ["MERKEL", "angela  merkel", "Angela Merkel"] {

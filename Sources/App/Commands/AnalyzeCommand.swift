@@ -22,7 +22,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file, or - for standard input") }
-        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date '\(date)' is not YYYY-MM-DD") }
+        if let date, CalendarDate(iso: date) == nil {
+            throw ValidationError("--date '\(date)' is not a real date in YYYY-MM-DD form")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         // Standard input can be read once: a second - would silently analyse an empty article.
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }

@@ -1,5 +1,5 @@
-// `byline import PATH...`: analyses and stores text files, folders of them (recursively, *.txt) and NDJSON
-// files (*.ndjson, *.jsonl: {"text","date","title","url"} per line) on all cores. Resumable: a text already
+// `byline import PATH...`: analyses and stores text files, NDJSON files (*.ndjson, *.jsonl:
+// {"text","date","title","url"} per line) and folders of either (recursively) on all cores. Resumable: a text already
 // stored (same content hash) is skipped without analysis; one with no text fails, as with POST /articles.
 // Shows count, rate and ETA on a terminal, plain periodic lines otherwise, and a summary at the end; exits 1
 // if any item failed.
@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Articles analysed at once (default: one per core).")
     var jobs: Int?
 
-    @Argument(help: "Text files, folders (*.txt inside, recursively) or NDJSON files (*.ndjson, *.jsonl).")
+    @Argument(help: "Text files, NDJSON files (*.ndjson, *.jsonl) or folders of them (recursively).")
     var paths: [String]
 
     /// One article to import and where it came from (for error messages).
@@ -59,7 +59,7 @@ struct ImportCommand: ParsableCommand {
                 case .file(let path):
                     submission = ArticleSubmission(text: try readArticle(path), date: nil, title: nil, url: nil)
                 case .line(_, _, let text):
-                    submission = try SubmissionDecoder.decodeJSON(Array(text.utf8))
+                    submission = try SubmissionDecoder.decodeJSON(Array(text.utf8), source: "line")
                 }
                 // As POST /articles does: an article with no text would be an empty row in every list.
                 try SubmissionDecoder.requireText(submission, field: "text")
@@ -84,15 +84,27 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// The files a folder import reads.
+    static let folderSuffixes = [".txt", ".ndjson", ".jsonl"]
+
     static func items(at path: String) throws -> [Item] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandError("\(path) does not exist")
         }
         if isDirectory.boolValue {
-            guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
-            let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
-            return files.map { .file((path as NSString).appendingPathComponent($0)) }
+            // NDJSON exports sit in folders too: leaving them out imported nothing from such a folder, silently.
+            let files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                .filter { name in folderSuffixes.contains { name.hasSuffix($0) } }.sorted()
+                .filter { name in
+                    var isFolder: ObjCBool = false
+                    let full = (path as NSString).appendingPathComponent(name)
+                    return FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) && !isFolder.boolValue
+                }
+            guard !files.isEmpty else {
+                throw CommandError("\(path) holds no *.txt, *.ndjson or *.jsonl files")
+            }
+            return try files.flatMap { try items(at: (path as NSString).appendingPathComponent($0)) }
         }
         if path.hasSuffix(".ndjson") || path.hasSuffix(".jsonl") {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path)") }

@@ -67,7 +67,7 @@ extension Service {
             if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
             var answer: [String: Any] = ["line": lineNumber]
             do {
-                let submission = try SubmissionDecoder.decodeJSON(line)
+                let submission = try SubmissionDecoder.decodeJSON(line, source: "line")
                 try SubmissionDecoder.requireText(submission, field: "text")
                 let stored = try store(submission, loaded)
                 answer["id"] = stored.id

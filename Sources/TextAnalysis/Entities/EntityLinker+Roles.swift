@@ -14,6 +14,8 @@ struct RoleLexicon: Sendable {
     /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
     /// Prince William with him,").
     var notAppositive: Set<String> = []
+    /// Titles written before a given name ("Prince Charles"), lowercased.
+    var givenNameTitles: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
@@ -21,7 +23,7 @@ struct RoleLexicon: Sendable {
             let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
             guard f.count == 2, !words.isEmpty else {
                 throw ResourceError(
-                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive")
+                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive|givenname")
             }
             switch f[1] {
             case "head":
@@ -42,6 +44,11 @@ struct RoleLexicon: Sendable {
                     throw ResourceError("entities/roles.tsv:\(line): a notappositive word is one word")
                 }
                 notAppositive.insert(words[0])
+            case "givenname":
+                guard words.count == 1 else {
+                    throw ResourceError("entities/roles.tsv:\(line): a givenname title is one word")
+                }
+                givenNameTitles.insert(words[0])
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -101,6 +108,7 @@ extension EntityLinker {
     /// Fills Entity.role for persons from titles before and appositives after their mentions.
     func assignRoles(_ doc: inout Document, _ forms: [NameForm?]) {
         let tokens = doc.tokens
+        let people = doc.mentions.filter { $0.type == .person }.map(\.tokens)
         for e in doc.entities.indices {
             let isPerson = doc.entities[e].type == .person
             var best: (CharRange, Int)?
@@ -122,7 +130,10 @@ extension EntityLinker {
                    isPerson || startsUppercase(tokens[t.lowerBound].text) {
                     found.append(t)
                 }
-                if isPerson, let a = appositive(after: mentionTokens.upperBound, tokens) { found.append(a) }
+                if isPerson, let a = appositive(after: mentionTokens.upperBound, tokens),
+                   !listsAPerson(a, tokens, people) {
+                    found.append(a)
+                }
                 for r in found where !r.isEmpty {
                     let chars = CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
                     if best == nil || r.count > best!.1 { best = (chars, r.count) }
@@ -132,6 +143,36 @@ extension EntityLinker {
             doc.entities[e].role = doc.text(chars)
             // A capitalized title right before a name ("President Biden") outweighs the tagger's LOC or MISC.
             if !isPerson { doc.entities[e].type = .person }
+        }
+    }
+
+    static let prepositions: Set<String> = ["of", "for", "under", "to", "with", "at", "by", "from", "in", "on"]
+
+    /// Whether the words between commas name the next person of a list ("DiCaprio, director Martin Scorsese,";
+    /// "Imelda Staunton, Kate Winslet and director Mike Leigh") rather than a role that mentions one ("lawyer for
+    /// Mr Begg", "Margaret Thatcher's former press secretary", "son of Juve manager Luciano Moggi"): a full name
+    /// (two words, or an honorific and a name) with no preposition before it and no possessive after it. A one-word
+    /// "person" is left alone: the tagger calls many firms so ("spokesman for Ask Jeeves", "Google vice-president").
+    func listsAPerson(_ a: Range<Int>, _ tokens: [Token], _ people: [Range<Int>]) -> Bool {
+        people.contains { p in
+            guard p.lowerBound >= a.lowerBound, p.upperBound <= a.upperBound, !p.isEmpty,
+                  p.count >= 2 || roles.honorifics.contains(tokens[p.lowerBound].text.lowercased()) else {
+                return false
+            }
+            // A title the tagger took for a name ("the Lord Chief Justice") is the role itself.
+            let titleWords = p.allSatisfy { t in
+                let w = tokens[t].text.lowercased()
+                return roles.honorifics.contains(w) || roles.modifiers.contains(w) || roles.heads.contains(w)
+            }
+            if titleWords { return false }
+            let last = p.upperBound < tokens.count ? p.upperBound : p.upperBound - 1
+            if EntityLinker.possessives.contains(tokens[last].text)
+                || EntityLinker.possessives.contains(tokens[p.upperBound - 1].text) {
+                return false
+            }
+            return !(a.lowerBound..<p.lowerBound).contains {
+                EntityLinker.prepositions.contains(tokens[$0].text.lowercased())
+            }
         }
     }
 
@@ -152,7 +193,10 @@ extension EntityLinker {
         guard k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens, k > end + 1 else { return nil }
         var s = end + 1
         let first = tokens[s].text.lowercased()
-        if EntityLinker.relativeWords.contains(first) || roles.notAppositive.contains(first) { return nil }
+        if EntityLinker.relativeWords.contains(first) || roles.notAppositive.contains(first)
+            || roles.honorifics.contains(first) {
+            return nil
+        }
         if EntityLinker.determiners.contains(first) && tokens[s].text == first && first != "the" { s += 1 }
         guard s < k else { return nil }
         let words = (s..<k).map { tokens[$0].text.lowercased() }

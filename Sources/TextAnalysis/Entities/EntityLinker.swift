@@ -5,7 +5,10 @@
 // hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
 // acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
 // initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
-// "Choe Son-hui"), preferring the entity mentioned most recently before it. Mentions in boilerplate paragraphs
+// "Choe Son-hui"; a part of several words must end with the surname, so "Stan Lee" is not "Stan Lee Media"),
+// preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
+// a longer name only when that person was named before it or with such a title too. An entity counts as a person
+// for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons. Mentions in boilerplate paragraphs
 // other than related-story links ("READ | ...", whose names the article points at) are left unlinked. Person names
 // lose leading titles and honorifics (entities/roles.tsv) and trailing possessives; a mention that opens with an
 // honorific is a person's whatever its tagged type.
@@ -55,6 +58,10 @@ public struct EntityLinker: AnalysisComponent {
         var key: String
         var isAcronym: Bool
         var isAllCaps: Bool
+        /// Opened by an honorific ("Mrs Camilla Parker Bowles"): only a person's name is written so.
+        var hasHonorific = false
+        /// Right after a title written before given names ("Prince Charles"): see `findGroup`.
+        var afterGivenNameTitle = false
     }
 
     /// An entity while it is being built.
@@ -64,6 +71,11 @@ public struct EntityLinker: AnalysisComponent {
         var best: NameForm
         var canonical: String?
         var isPerson: Bool
+        /// Some mention follows a given-name title ("Sir Alex Ferguson").
+        var hasGivenNameTitle = false
+        /// Confidence-weighted votes of its mentions so far for a person and for anything else.
+        var personVotes = 0.0
+        var otherVotes = 0.0
     }
 
     /// The groups built so far with the indexes that keep each lookup independent of how many groups exist
@@ -78,7 +90,8 @@ public struct EntityLinker: AnalysisComponent {
         /// Word of a person's fullest name → groups.
         var personsByWord: [String: [Int]] = [:]
 
-        mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool) {
+        mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool,
+                          confidence: Double) {
             let g = g ?? {
                 list.append(Group(mentions: [], best: form, canonical: canonical, isPerson: isPerson))
                 return list.count - 1
@@ -86,6 +99,7 @@ public struct EntityLinker: AnalysisComponent {
             let isNew = list[g].mentions.isEmpty
             list[g].mentions.append(m)
             groupOf[m] = g
+            if form.afterGivenNameTitle { list[g].hasGivenNameTitle = true }
             if byKey[form.key] == nil { byKey[form.key] = g }
             if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
             if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
@@ -93,15 +107,26 @@ public struct EntityLinker: AnalysisComponent {
             // More words; then mixed case over ALL CAPS; then the form met first (the order visits them).
             let fuller = form.words.count > best.words.count
                 || (form.words.count == best.words.count && best.isAllCaps && !form.isAllCaps)
+            if isPerson { list[g].personVotes += max(confidence, 1e-6) } else { list[g].otherVotes += confidence }
+            // An honorific settles that the entity is a person, whatever the tagger called its first mention, and
+            // so does a majority of its mentions so far (the longest are visited first), so its name's parts can
+            // join it ("Parker Bowles" of "Mrs Camilla Parker Bowles"; "Lacroix" of a Christian Lacroix first
+            // tagged as the fashion house).
+            if !list[g].isPerson, form.hasHonorific || list[g].personVotes > list[g].otherVotes {
+                list[g].isPerson = true
+                indexPersonWords(list[g].best.words, g)
+            }
             guard isNew || fuller else { return }
             list[g].best = form
             if form.words.count >= 2, !list[g].isPerson {
                 for i in EntityLinker.initials(form.words) where byInitials[i] == nil { byInitials[i] = g }
             }
-            if list[g].isPerson {
-                for w in Set(form.words) where !(personsByWord[w]?.contains(g) ?? false) {
-                    personsByWord[w, default: []].append(g)
-                }
+            if list[g].isPerson { indexPersonWords(form.words, g) }
+        }
+
+        mutating func indexPersonWords(_ words: [String], _ g: Int) {
+            for w in Set(words) where !(personsByWord[w]?.contains(g) ?? false) {
+                personsByWord[w, default: []].append(g)
             }
         }
     }
@@ -129,10 +154,14 @@ public struct EntityLinker: AnalysisComponent {
         }
         let definedBy = acronymDefinitions(doc, forms)
 
-        // Longest first; acronyms defined in parentheses right after the multi-word names; then by position.
+        // Longest first; acronyms defined in parentheses right after the multi-word names; names after a
+        // given-name title ("Prince Charles", which the bare "Charles" around it then joins); then by position.
+        func rank(_ m: Int) -> Int {
+            forms[m]!.words.count > 1 ? 0 : definedBy[m] != nil ? 1 : forms[m]!.afterGivenNameTitle ? 2 : 3
+        }
         let order = linked.sorted { a, b in
             let wa = forms[a]!.words.count, wb = forms[b]!.words.count
-            let ra = wa > 1 ? 0 : definedBy[a] != nil ? 1 : 2, rb = wb > 1 ? 0 : definedBy[b] != nil ? 1 : 2
+            let ra = rank(a), rb = rank(b)
             if ra != rb { return ra < rb }
             if ra == 0, wa != wb { return wa > wb }
             let sa = doc.mentions[a].chars.start, sb = doc.mentions[b].chars.start
@@ -144,7 +173,8 @@ public struct EntityLinker: AnalysisComponent {
             let form = forms[m]!
             // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
             let found = findGroup(m, form, doc, groups, definedBy)
-            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person)
+            groups.add(m, form, to: found, canonical: aliases[form.key], isPerson: doc.mentions[m].type == .person,
+                       confidence: doc.mentions[m].confidence)
         }
 
         // Entities in order of first mention.
@@ -157,14 +187,16 @@ public struct EntityLinker: AnalysisComponent {
             var aliasList: [String] = []
             var votes: [EntityType: Double] = [:]
             var total = 0.0
+            var honorific = false
             for m in g.mentions {
                 let text = forms[m]!.text
+                honorific = honorific || forms[m]!.hasHonorific
                 if text != name, !aliasList.contains(text) { aliasList.append(text) }
                 votes[doc.mentions[m].type, default: 0] += max(doc.mentions[m].confidence, 1e-6)
                 total += doc.mentions[m].confidence
                 doc.mentions[m].entity = id
             }
-            let type = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            let type = honorific ? .person : EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
                                    mentions: g.mentions, confidence: total / Double(g.mentions.count)))
         }
@@ -181,16 +213,26 @@ public struct EntityLinker: AnalysisComponent {
         if form.isAcronym, let g = groups.byInitials[form.key] { return g }
         // Part of a longer person name: all words appear in order in the group's fullest name.
         let type = doc.mentions[m].type
+        let at = doc.mentions[m].chars.start
         let candidates = (groups.personsByWord[form.words[0]] ?? []).filter { g in
             let best = groups.list[g].best
             guard best.words.count > form.words.count else { return false }
             // A single word tagged as something else still joins when it is the person's last name.
             if type != .person && !(form.words.count == 1 && best.words.last == form.words[0]) { return false }
-            return EntityLinker.isOrderedSubset(form.words, of: best.words)
+            guard EntityLinker.isOrderedSubset(form.words, of: best.words) else { return false }
+            // A part of several words holds the surname: "Stan Lee" is not the person of a "Stan Lee Media" the
+            // tagger called one, nor "Catherine Tate" of "The Catherine Tate Show".
+            if form.words.count >= 2, best.words.last != form.words.last { return false }
+            // "Prince Charles" is a given name: it is Charles Kennedy's only when he was named before it or with
+            // such a title too ("Sir Alex" of "Sir Alex Ferguson"); a later "Liberal Democrat leader Charles
+            // Kennedy" is someone else. Surnames ("Mr Kennedy") join either way.
+            if form.afterGivenNameTitle, best.words.last != form.words.last, !groups.list[g].hasGivenNameTitle {
+                return groups.list[g].mentions.contains { doc.mentions[$0].chars.start < at }
+            }
+            return true
         }
         guard candidates.count > 1 else { return candidates.first }
         // Several people share the word: the one mentioned most recently before, else the nearest after.
-        let at = doc.mentions[m].chars.start
         func distance(_ g: Int) -> Int {
             let starts = groups.list[g].mentions.map { doc.mentions[$0].chars.start }
             if let before = starts.filter({ $0 < at }).max() { return at - before }
@@ -223,12 +265,19 @@ public struct EntityLinker: AnalysisComponent {
         guard lo < hi else { return nil }
         while hi > lo + 1, EntityLinker.possessives.contains(doc.tokens[hi - 1].text) { hi -= 1 }
         if hi - lo > 2, doc.tokens[lo].text == "The" || doc.tokens[lo].text == "the" { lo += 1 }
+        var hasHonorific = false
         if m.type == .person {
             let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
             if stripped > 0, stripped < hi - lo { lo += stripped }
             let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
-            if honorific > 0, honorific < hi - lo { lo += honorific }
+            if honorific > 0, honorific < hi - lo {
+                lo += honorific
+                hasHonorific = true
+            }
         }
+        // The title may be inside the mention (stripped above) or just before it, when the tagger left it out.
+        let afterGivenNameTitle = lo > 0 && roles.givenNameTitles.contains(doc.tokens[lo - 1].text.lowercased())
+            && startsUppercase(doc.tokens[lo - 1].text)
         let text = doc.text(CharRange(doc.tokens[lo].start, doc.tokens[hi - 1].end))
         let key = EntityLinker.normalize(text)
         guard !key.isEmpty else { return nil }
@@ -245,7 +294,7 @@ public struct EntityLinker: AnalysisComponent {
         }
         let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
         return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
-                        isAllCaps: isAllCaps)
+                        isAllCaps: isAllCaps, hasHonorific: hasHonorific, afterGivenNameTitle: afterGivenNameTitle)
     }
 
     static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]
