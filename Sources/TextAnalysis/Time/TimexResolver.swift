@@ -28,7 +28,8 @@
 //                                                   under discussion (1988-Q3), else the year 1988
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
-//                                                   year ago" is 2020-Q3), else relative to the reference
+//                                                   year ago" is 2020-Q3), else relative to the reference;
+//                                                   year-5 mentioned is always relative to the reference
 //   anchor day | anchor year+1 | anchor month-2     anaphora: relative to the last-mentioned date at its own
 //                                                   granularity ("that day", "the following year", "a month
 //                                                   earlier"); digits it lacks stay X (a month anchor gives
@@ -144,8 +145,9 @@ public struct TimexResolver: Sendable {
             return .value(String(parts[1]))
         }
         if parts.count == 2, parts[1] == "mentioned" {
-            if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
-                return .value(Self.quarterValue(Self.quarterIndex(q) - 4 * n))
+            // Results compare with the same quarter one year back; "fined five years ago" is no comparison.
+            if let q = recentQuarter, head == "year-1" {
+                return .value(Self.quarterValue(Self.quarterIndex(q) - 4))
             }
             return relative(head, ref)
         }
@@ -179,6 +181,12 @@ public struct TimexResolver: Sendable {
             if candidates.isEmpty { return .value("XXXX-" + parts[1]) }
             // "this September" is the one of the reference's year, however far.
             if direction == "this", candidates.count == 3 { return .value(candidates[1].2) }
+            // "last February" written in March: the month just gone is "last month", so naming it means the one a
+            // year before (helicopters that "crashed last February", said on 1998-03-01, crashed in 1997). Not
+            // "last December" in January, which is also last year's.
+            if direction == "last", md.count == 1, m == ref.month - 1 {
+                return .value("\(Self.year(ref.year - 1))-\(TimexExtractor.pad2(m))")
+            }
             return .value(pick(candidates, ref, direction, tense, leanPast: md.count == 2))
         case "q", "h", "season":
             guard parts.count >= 2 else { return .value("XXXX") }
