@@ -17,13 +17,16 @@
 //                                                   Tuesday"), or its ISO week ("the week of March 6")
 //   qshift -4 <spec>                                another spec's quarter moved by N quarters ("the
 //                                                   year-ago third quarter")
+//   mentioned-half 2                                the second half of the year last named (2005, 2005-Q1,
+//                                                   2005-H1) or of a recent quarter's; else nothing
 //   mentioned-quarter[-N] [ending MM]               the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
 //                                                   the reference's ("the quarter", "the latest period"); N
 //                                                   quarters before that ("the year-earlier quarter": -4);
 //                                                   "ending 07": else the calendar quarter most of the three
-//                                                   months to the last July fall in (2021-Q2)
+//                                                   months to the last July fall in (2021-Q2); "only": else
+//                                                   nothing (the timex is dropped)
 //   year-quarter 1988                               "the 1988 period": 1988 and the number of the quarter
 //                                                   under discussion (1988-Q3), else the year 1988
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
@@ -124,12 +127,23 @@ public struct TimexResolver: Sendable {
         if head == "anchor" || head == "anchor-weekday" {
             return anchored(parts, ref, mentioned, recentQuarter)
         }
+        // "the second half": a half of the year under discussion, when the last date named was a year, a quarter
+        // or a half ("a quiet start to 2005, with the market picking up in the second half") or a recent quarter
+        // is being reported; else, as in a match report ("scored in the first half"), no value.
+        if head == "mentioned-half", parts.count == 2, let h = Int(parts[1]), (1...2).contains(h) {
+            if let m = mentioned, Self.isYearPeriod(m) { return .value("\(m.prefix(4))-H\(h)") }
+            if let q = recentQuarter { return .value("\(Self.year(q.year))-H\(h)") }
+            return .whole("")
+        }
         if head.hasPrefix("mentioned-quarter") {
             // "mentioned-quarter-4": the quarter under discussion a year before ("the year-earlier quarter").
             let back = Int(head.dropFirst("mentioned-quarter-".count)) ?? 0
             if let q = recentQuarter {
                 return .value(Self.quarterValue(Self.quarterIndex(q) - back))
             }
+            // "the period" names a quarter only while one is under discussion ("the period 2007-2013", "the
+            // period fizzled out" in a match report): else no value, and the tagger drops the timex.
+            if parts.count == 2, parts[1] == "only" { return .whole("") }
             // "the quarter ended July 31" with none under discussion: the calendar quarter holding most of the
             // three months up to the last such month before the reference (May-July: the second).
             if parts.count == 3, parts[1] == "ending", let m = Int(parts[2]), (1...12).contains(m), let ref {
@@ -289,6 +303,13 @@ public struct TimexResolver: Sendable {
     }
 
     /// A calendar value taken apart: its year and, when it has them, month, day, ISO week or quarter.
+    /// A year, or a quarter or half of one: 2005, 2005-Q3, 2005-H1.
+    static func isYearPeriod(_ value: String) -> Bool {
+        let b = Array(value.utf8)
+        guard b.count == 4 || b.count == 7, b[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return b.count == 4 || (b[4] == UInt8(ascii: "-") && (b[5] == UInt8(ascii: "Q") || b[5] == UInt8(ascii: "H")))
+    }
+
     struct Anchor {
         var year: Int
         var month: Int?
