@@ -41,6 +41,8 @@
 //                                                   (a comparison with the same quarter a year before),
 //                                                   and so does a day or month while a recent quarter is
 //                                                   under discussion.
+//   recent-year                                     the year of the last-mentioned date if that is the
+//                                                   reference's year or the one before, else the reference's
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
@@ -120,6 +122,16 @@ public struct TimexResolver: Sendable {
             return .value(Self.quarterValue(Self.quarterIndex(q) + n))
         }
         if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
+        // "the year": the year under discussion when the last date named falls in this year or the last one ("the
+        // early months of 2004 kept the year as a whole ..."), else the reference's (a year long past named
+        // before is seldom the one meant: "Federer began the year as world number one").
+        if head == "recent-year" {
+            guard let ref else { return .value("XXXX") }
+            if let a = mentioned.flatMap(Anchor.init), a.year == ref.year || a.year == ref.year - 1 {
+                return .value(Self.year(a.year))
+            }
+            return .value(Self.year(ref.year))
+        }
         if head == "anchor-day" {
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
             return relative("day", ref)
