@@ -16,8 +16,8 @@ struct TimeTempEvalTests {
             try score.errors.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(score.gold == 1822)
-        // Floors a little under the figures measured when the rules were last changed (0.955 / 0.841).
+        // Floors a little under the figures measured when the rules were last changed (0.955 / 0.845).
         #expect(score.relaxedF1 >= 0.945)
-        #expect(score.valueF1 >= 0.83)
+        #expect(score.valueF1 >= 0.835)
     }
 }

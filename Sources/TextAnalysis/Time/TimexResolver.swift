@@ -17,18 +17,22 @@
 //                                                   Tuesday"), or its ISO week ("the week of March 6")
 //   qshift -4 <spec>                                another spec's quarter moved by N quarters ("the
 //                                                   year-ago third quarter")
+//   mentioned-half 2                                the second half of the year last named (2005, 2005-Q1,
+//                                                   2005-H1) or of a recent quarter's; else nothing
 //   mentioned-quarter[-N] [ending MM]               the quarter under discussion if recent (one of the
 //                                                   three before the reference's: results come after a
 //                                                   quarter ends, fiscal quarters lag), else the one before
 //                                                   the reference's ("the quarter", "the latest period"); N
 //                                                   quarters before that ("the year-earlier quarter": -4);
 //                                                   "ending 07": else the calendar quarter most of the three
-//                                                   months to the last July fall in (2021-Q2)
+//                                                   months to the last July fall in (2021-Q2); "only": else
+//                                                   nothing (the timex is dropped)
 //   year-quarter 1988                               "the 1988 period": 1988 and the number of the quarter
 //                                                   under discussion (1988-Q3), else the year 1988
 //   year-1 mentioned                                a year before the last-mentioned date when that was a
 //                                                   quarter ("profit ... in the third quarter, up from $2 a
-//                                                   year ago" is 2020-Q3), else relative to the reference
+//                                                   year ago" is 2020-Q3), else relative to the reference;
+//                                                   year-5 mentioned is always relative to the reference
 //   anchor day | anchor year+1 | anchor month-2     anaphora: relative to the last-mentioned date at its own
 //                                                   granularity ("that day", "the following year", "a month
 //                                                   earlier"); digits it lacks stay X (a month anchor gives
@@ -37,6 +41,8 @@
 //                                                   (a comparison with the same quarter a year before),
 //                                                   and so does a day or month while a recent quarter is
 //                                                   under discussion.
+//   recent-year                                     the year of the last-mentioned date if that is the
+//                                                   reference's year or the one before, else the reference's
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
@@ -116,6 +122,16 @@ public struct TimexResolver: Sendable {
             return .value(Self.quarterValue(Self.quarterIndex(q) + n))
         }
         if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
+        // "the year": the year under discussion when the last date named falls in this year or the last one ("the
+        // early months of 2004 kept the year as a whole ..."), else the reference's (a year long past named
+        // before is seldom the one meant: "Federer began the year as world number one").
+        if head == "recent-year" {
+            guard let ref else { return .value("XXXX") }
+            if let a = mentioned.flatMap(Anchor.init), a.year == ref.year || a.year == ref.year - 1 {
+                return .value(Self.year(a.year))
+            }
+            return .value(Self.year(ref.year))
+        }
         if head == "anchor-day" {
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
             return relative("day", ref)
@@ -123,12 +139,23 @@ public struct TimexResolver: Sendable {
         if head == "anchor" || head == "anchor-weekday" {
             return anchored(parts, ref, mentioned, recentQuarter)
         }
+        // "the second half": a half of the year under discussion, when the last date named was a year, a quarter
+        // or a half ("a quiet start to 2005, with the market picking up in the second half") or a recent quarter
+        // is being reported; else, as in a match report ("scored in the first half"), no value.
+        if head == "mentioned-half", parts.count == 2, let h = Int(parts[1]), (1...2).contains(h) {
+            if let m = mentioned, Self.isYearPeriod(m) { return .value("\(m.prefix(4))-H\(h)") }
+            if let q = recentQuarter { return .value("\(Self.year(q.year))-H\(h)") }
+            return .whole("")
+        }
         if head.hasPrefix("mentioned-quarter") {
             // "mentioned-quarter-4": the quarter under discussion a year before ("the year-earlier quarter").
             let back = Int(head.dropFirst("mentioned-quarter-".count)) ?? 0
             if let q = recentQuarter {
                 return .value(Self.quarterValue(Self.quarterIndex(q) - back))
             }
+            // "the period" names a quarter only while one is under discussion ("the period 2007-2013", "the
+            // period fizzled out" in a match report): else no value, and the tagger drops the timex.
+            if parts.count == 2, parts[1] == "only" { return .whole("") }
             // "the quarter ended July 31" with none under discussion: the calendar quarter holding most of the
             // three months up to the last such month before the reference (May-July: the second).
             if parts.count == 3, parts[1] == "ending", let m = Int(parts[2]), (1...12).contains(m), let ref {
@@ -144,8 +171,9 @@ public struct TimexResolver: Sendable {
             return .value(String(parts[1]))
         }
         if parts.count == 2, parts[1] == "mentioned" {
-            if let q = recentQuarter, head.hasPrefix("year-"), let n = Int(head.dropFirst(5)) {
-                return .value(Self.quarterValue(Self.quarterIndex(q) - 4 * n))
+            // Results compare with the same quarter one year back; "fined five years ago" is no comparison.
+            if let q = recentQuarter, head == "year-1" {
+                return .value(Self.quarterValue(Self.quarterIndex(q) - 4))
             }
             return relative(head, ref)
         }
@@ -179,6 +207,12 @@ public struct TimexResolver: Sendable {
             if candidates.isEmpty { return .value("XXXX-" + parts[1]) }
             // "this September" is the one of the reference's year, however far.
             if direction == "this", candidates.count == 3 { return .value(candidates[1].2) }
+            // "last February" written in March: the month just gone is "last month", so naming it means the one a
+            // year before (helicopters that "crashed last February", said on 1998-03-01, crashed in 1997). Not
+            // "last December" in January, which is also last year's.
+            if direction == "last", md.count == 1, m == ref.month - 1 {
+                return .value("\(Self.year(ref.year - 1))-\(TimexExtractor.pad2(m))")
+            }
             return .value(pick(candidates, ref, direction, tense, leanPast: md.count == 2))
         case "q", "h", "season":
             guard parts.count >= 2 else { return .value("XXXX") }
@@ -281,6 +315,13 @@ public struct TimexResolver: Sendable {
     }
 
     /// A calendar value taken apart: its year and, when it has them, month, day, ISO week or quarter.
+    /// A year, or a quarter or half of one: 2005, 2005-Q3, 2005-H1.
+    static func isYearPeriod(_ value: String) -> Bool {
+        let b = Array(value.utf8)
+        guard b.count == 4 || b.count == 7, b[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return b.count == 4 || (b[4] == UInt8(ascii: "-") && (b[5] == UInt8(ascii: "Q") || b[5] == UInt8(ascii: "H")))
+    }
+
     struct Anchor {
         var year: Int
         var month: Int?
