@@ -30,6 +30,11 @@ extension QuoteContext {
             if Self.nonClauseStarts.contains(lower[k]), !has(k, .objectpronoun) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        // "see the program as an easier way", "painted Romney as a rich guy": a verb of construal (words.tsv
+        // asobject) reports only with "as" after its object; without it the verb is literal ("saw the film").
+        if frame == .object, let cue = cueEnding(at: start), has(cue, .asobject), !hasConstrualAs(from: k, end: e) {
+            return nil
+        }
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks, also
         // right after a one-word object ("despise Trump because his speech is full of hate"); not a capitalised
         // one in a title-case headline ("Shows Bias When It Comes To ...") nor one whose clause quotes the speaker
@@ -95,10 +100,49 @@ extension QuoteContext {
         if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
         // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
         // they do is often literal (words.tsv thinobject: "called the office", "cited it").
-        let cue = (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
-        guard let cue, !has(cue, .thinobject), frame == .object else { return nil }
+        guard let cue = cueEnding(at: start), !has(cue, .thinobject), frame == .object else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
+
+    /// The cue token whose phrase ends right at `start`, if any (a phrase may hold adverbs, so look a few back).
+    private func cueEnding(at start: Int) -> Int? {
+        (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
+    }
+
+    /// "as" within the first words of an object, with something after it, and not "as well", "such as", "as
+    /// much as" or a subordinator ("as if", "as they use it", "saw its majority cut as an amendment was
+    /// rejected"): the object is construed as something.
+    func hasConstrualAs(from k: Int, end e: Int) -> Bool {
+        var j = k + 1
+        while j < min(e, k + 10) {
+            if quoteOf[j] < 0, !isWord[j], isPunct(j, ",;:.!?") { return false }
+            if lower[j] == "as", j + 1 < e, isWord[j + 1] || isOpenMark(j + 1) {
+                return !Self.notConstrual.contains(lower[j + 1]) && lower[j - 1] != "such"
+                    && !opensSubordinateClause(after: j, end: e)
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// "as" opens a clause of its own: a subject pronoun follows it, or a form of be or an auxiliary comes within
+    /// a few words (before any relative pronoun, whose clause may have its own verb: "as a rich guy who was ...").
+    private func opensSubordinateClause(after j: Int, end e: Int) -> Bool {
+        if has(j + 1, .subject) { return true }
+        var m = j + 1
+        while m < min(e, j + 7), isWord[m], !has(m, .relative) {
+            if has(m, .copula) || (has(m, .skip) && Self.auxiliaries.contains(lower[m])) { return true }
+            m += 1
+        }
+        return false
+    }
+
+    private static let auxiliaries: Set<String> = ["has", "have", "had", "will", "would", "could", "can", "did",
+                                                   "does", "do", "may", "might", "should", "must"]
+
+    /// Words after "as" that make it no construal ("as well as", "as if", "as much as").
+    private static let notConstrual: Set<String> = ["well", "much", "many", "long", "soon", "if", "though", "far",
+                                                     "part", "of", "to", "for", "usual", "expected"]
 
     /// Possessive 's and hyphens inside an object phrase.
     private func isJoiner(_ t: Int) -> Bool { isPossessiveS(t) || lower[t] == "-" }

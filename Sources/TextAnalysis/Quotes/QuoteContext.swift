@@ -348,6 +348,11 @@ struct QuoteContext {
             if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
                 && !isTitleCase(sentenceOf[t]) { continue }
             guard let (p, end) = listedCue(at: t) ?? copulaCue(at: t, sentenceStart: sStart) else { continue }
+            // A verb of construal is a cue only with "as" after its object ("saw the film" is none; nor is the
+            // participle of "remarks viewed by some as ..."): otherwise it would end another cue's content or make
+            // the word before it a noun.
+            if wordClasses[t] & QuoteWordClass.asobject.bit != 0, end >= n || lower[end] == "by"
+                || !hasConstrualAs(from: end, end: sentence(of: t)?.tokens.upperBound ?? n) { continue }
             // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
             // closing mark with the comma inside it ('... a decade ago," adding that ...').
             var before = t - 1
