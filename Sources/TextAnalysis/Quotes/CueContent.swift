@@ -22,8 +22,10 @@ extension QuoteContext {
                 && (!isWord[k + 2] || has(k + 2, .venueprep) || lower[k + 2] == "and" || has(k + 2, .time))
             // Nor does a subordinator ("were surprised when Trump ..."): what follows is no object.
             // A noun cue may be the object ("signaled willingness to change the law").
+            // A cue word is no object, except right after a cue ending in a preposition ("respond to requests").
+            let objectCue = cueEnding(at: start).map { endsInPreposition(cueAt[$0]!) } ?? false
             if has(k, .nostart) || has(k, .clausestop) || (lower[k] == "that" && !determiner)
-                || (cueAt[k] != nil && cueAt[k]!.frame != .noun) {
+                || (cueAt[k] != nil && cueAt[k]!.frame != .noun && !objectCue) {
                 return nil
             }
             // "offered no proof", "has proposed nothing that ...": a negative or indefinite pronoun is an object.
