@@ -69,6 +69,13 @@ extension QuoteContext {
             && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
             e = stop
         }
+        // Nor is a second clause with its own subject and cue ("46 percent would choose Clinton and 44 percent
+        // would back Trump", "Democrats want policies ..., and Republicans want ..."): that cue reports it.
+        if let stop = (k + 1..<max(k + 1, e)).first(where: { lower[$0] == "and" && quoteOf[$0] < 0
+            && opensAttributedClause(after: $0, end: e) }) {
+            e = stop
+            while e > k, isPunct(e - 1, ",;") { e -= 1 }
+        }
         // Nor is a time phrase right after the object, nor what follows it: when or how it was said ("called
         // Clinton a “disgrace” Wednesday on a radio show", "offered advice to Clinton on Friday in the debates").
         // Only a capitalised time word (a weekday) or one after a time preposition counts, not "a year" ("cut taxes
@@ -104,6 +111,22 @@ extension QuoteContext {
         // they do is often literal (words.tsv thinobject: "called the office", "cited it").
         guard let cue = cueEnding(at: start), !has(cue, .thinobject), frame == .object else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
+    }
+
+    /// After "and": a short subject (one to three words, no punctuation, not a cue) and then a cue that is a
+    /// finite verb, not an -ing form ("and for saying", "and refrain from attacking"). The subject names someone:
+    /// a name, a pronoun or a share of a poll ("44 percent"), not a noun phrase that may be the object's own
+    /// ("mailers and phone calls", "and young models opposed to").
+    private func opensAttributedClause(after and: Int, end e: Int) -> Bool {
+        var m = and + 1
+        while m < min(e, and + 4), isWord[m], quoteOf[m] < 0, cueAt[m] == nil,
+              !Self.nonClauseStarts.contains(lower[m]) { m += 1 }
+        guard m > and + 1, m < e, let c = cueAt[m], !c.isParticiple, c.frame != .noun,
+              !lower[m].hasSuffix("ing") else { return false }
+        return (and + 1..<m).contains { t in
+            isCap[t] || has(t, .subject) || has(t, .group) || has(t, .quantity) || lower[t] == "percent"
+                || lower[t].first?.isNumber == true
+        }
     }
 
     /// The cue token whose phrase ends right at `start`, if any (a phrase may hold adverbs, so look a few back).
