@@ -142,6 +142,13 @@ extension QuoteContext {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(name), rule: "reported.what-named",
                                       confidence: 0.5)
             }
+            // "an explosion that de Blasio described as “an intentional act.”", "is describing as “unhinged” a
+            // tweet": an object cue right before "as" names its (fronted or postponed) object; the name is the
+            // content.
+            if c.frame == .object, b + 1 < sEnd, lower[b] == "as", let name = namedAs(from: b + 1, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(name), rule: "reported.named-as",
+                                      confidence: 0.5)
+            }
             // "The tax, which seems to be a polarizing question, was dropped": a relative clause ends at its comma.
             // (Only for verbs of seeming: for other cues the longer reading often holds the clause a later
             // attribution reports, "who had pressed police to ..., watched it, attorneys said".)
