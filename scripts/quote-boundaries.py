@@ -77,7 +77,7 @@ def main():
     nsys = nmatch = 0
     for name, text, gold, sq in qe.articles(a.dump, a.data):
         gw = [qe.words(text, g["content"]) for g in gold]
-        sw = [qe.words(text, [tuple(q["quote_chars"])]) for q in sq]
+        sw = [qe.words(text, qe.scored_ranges(q)) for q in sq]
         ug, us = qe.match(gw, sw)
         nsys += len(sq); nmatch += len(us)
         for si, q in enumerate(sq):

@@ -6,6 +6,10 @@
 # and system quotes with no gold (--fp, grouped by rule). For error analysis only; the figures come from the scorer.
 import argparse, collections, json, os, re
 
+def scored_ranges(q):
+    """The ranges whose words the scorer reads: a split quote's parts, else its whole range."""
+    return [tuple(r) for r in q.get("parts") or [q["quote_chars"]]]
+
 def words(text, ranges):
     out = set()
     for s, e in ranges:
@@ -100,7 +104,7 @@ def main():
     tally = collections.Counter()
     for name, text, gold, sq in articles(a.dump, a.data):
         gw = [words(text, g["content"]) for g in gold]
-        sw = [words(text, [tuple(q["quote_chars"])]) for q in sq]
+        sw = [words(text, scored_ranges(q)) for q in sq]
         ug, us = match(gw, sw)
         for gi, g in enumerate(gold):
             tally["gold", k3(g)] += 1

@@ -54,6 +54,29 @@ import Testing
         #expect(score.speakerRight == [0, 1])
     }
 
+    /// A split quote is scored by the words of its parts, not of the attribution its range runs over (“A,” Lee
+    /// said, “B.” against a gold content of the two pieces).
+    @Test func splitQuoteIsScoredByItsParts() {
+        let text = "“We are ready,” Lee, a city engineer, said on Monday at the port in the north of town, “and the plan " +
+            "has been tested.”"
+        let sc = Array(text.unicodeScalars)
+        func r(_ s: String) -> CharRange {
+            let a = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: text.range(of: s)!.lowerBound)
+            return CharRange(a, a + s.unicodeScalars.count)
+        }
+        let a = r("We are ready,"), b = r("and the plan has been tested.")
+        let ann = "T1\tContent \(a.start) \(a.end);\(b.start) \(b.end)\tx\nE1\tAttribution:T1 Content:T1\n"
+        let gold = PolNeAR.attributions(ann: ann, text: sc)
+        var whole = ScoredQuote(content: CharRange(a.start, b.end), speaker: [], direct: true)
+        var score = QuoteScore()
+        score.add(text: sc, gold: gold, system: [whole])
+        #expect(score.matchedGold == [0, 0])
+        whole.parts = [a, b]
+        score = QuoteScore()
+        score.add(text: sc, gold: gold, system: [whole])
+        #expect(score.matchedGold == [0, 1])
+    }
+
     @Test func wrongSpeakerCountsAgainstAccuracy() {
         let gold = PolNeAR.attributions(ann: Self.ann, text: Self.scalars)
         var score = QuoteScore()

@@ -3,7 +3,8 @@
 // are several). Without --system it analyses each article with the standard components plus the quote extractor
 // and also reports how much of the analysis time the quote extractor took. With --system it scores a peer tool's
 // JSON lines instead ({"file": "<article>.txt", "quote_chars": [s, e], "speaker_chars": [[s, e], ...]}, as
-// ../shared/peers/quotes_textacy.py prints them; offsets in Unicode scalars).
+// ../shared/peers/quotes_textacy.py prints them; offsets in Unicode scalars; an optional "parts": [[s, e], ...]
+// scores the words of those pieces instead of the whole range).
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -129,6 +130,7 @@ public struct ScoreQuotesCommand: ParsableCommand {
             obj["speaker"] = s.name
         }
         if let c = q.cue { obj["cue"] = doc.text(c); obj["cue_chars"] = [c.start, c.end] }
+        if !q.parts.isEmpty { obj["parts"] = q.parts.map { [$0.start, $0.end] } }
         let data = (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
@@ -144,7 +146,8 @@ public struct ScoreQuotesCommand: ParsableCommand {
             let speakers = (obj["speaker_chars"] as? [[Int]] ?? [])
                 .compactMap { $0.count == 2 ? CharRange($0[0], $0[1]) : nil }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let quote = ScoredQuote(content: CharRange(qc[0], qc[1]), speaker: speakers, direct: true)
+            var quote = ScoredQuote(content: CharRange(qc[0], qc[1]), speaker: speakers, direct: true)
+            quote.parts = (obj["parts"] as? [[Int]] ?? []).compactMap { $0.count == 2 ? CharRange($0[0], $0[1]) : nil }
             out[name, default: []].append(quote)
         }
         return out

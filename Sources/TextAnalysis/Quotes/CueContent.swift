@@ -273,13 +273,49 @@ extension QuoteContext {
     }
 
     /// A subject phrase at `k` followed (adverbs and auxiliaries aside) by a cue of its own.
-    func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool {
-        guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return false }
+    func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool { ownAttributionCue(at: k, end: sEnd) != nil }
+
+    /// The cue of a subject phrase at `k` that has one (adverbs and auxiliaries aside), else nil.
+    func ownAttributionCue(at k: Int, end sEnd: Int) -> CueMatch? {
+        guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return nil }
         var c = np.upperBound
         while c < sEnd, c - np.upperBound < 3, isWord[c], cueAt[c] == nil,
               has(c, .skip) || lower[c].hasSuffix("ly") { c += 1 }
-        guard c < sEnd, let cue = cueAt[c] else { return false }
-        return !cue.isParticiple && cue.frame != .according && cue.frame != .noun
+        guard c < sEnd, let cue = cueAt[c] else { return nil }
+        return !cue.isParticiple && cue.frame != .according && cue.frame != .noun ? cue : nil
+    }
+
+    /// True when the word at `t` (a comma, a spaced dash, "and" or "but") starts a clause whose subject has a cue
+    /// of its own: ", Bellamy insisted he ...", " - she has spoken about ...", " but critics fear ...". After a
+    /// bare "and"/"but" the cue must be a speech or belief verb and the word before no name: "the security services
+    /// and police backed his measures", "Exxon Mobil and British Petroleum would be happy" join two subjects.
+    private func startsOwnAttribution(at t: Int, end: Int) -> Bool {
+        let comma = isPunct(t, ",") || has(t, .asidedash)
+        guard comma || lower[t] == "and" || lower[t] == "but" else { return false }
+        return newAttribution(from: t + 1, afterComma: comma, end: end)
+    }
+
+    /// The clause from `n` on has a subject with a cue of its own (see startsOwnAttribution); after a comma a
+    /// relative pronoun closing the sentence may be that subject (", which first reported the story."), not one
+    /// set off inside the reported clause ("Deutsche Boerse, which has asked regulators to approve the plan, may
+    /// offer ...": the clause goes on after it).
+    private func newAttribution(from n: Int, afterComma comma: Bool, end: Int) -> Bool {
+        guard n + 1 < end, n > 1, isWord[n], quoteOf[n] < 0, canStartSubject(n) else { return false }
+        if comma, has(n, .relative) {
+            guard !(n + 1..<end).contains(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) else { return false }
+            var c = n + 1
+            while c < end, c - n <= 3, isWord[c], cueAt[c] == nil, has(c, .skip) || lower[c].hasSuffix("ly") {
+                c += 1
+            }
+            guard c < end, let cue = cueAt[c] else { return false }
+            return !cue.isParticiple && cue.frame != .according && cue.frame != .noun
+        }
+        guard let cue = ownAttributionCue(at: n, end: end) else { return false }
+        if comma { return true }
+        switch cue.frame {
+        case .speech, .tell, .that, .belief: return !isCap[n - 2]
+        default: return false
+        }
     }
 
     /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
@@ -369,6 +405,9 @@ extension QuoteContext {
     /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
     func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
         var t = k, end = sentenceEnd
+        var first = k < end && lower[k] == "that" ? k + 1 : k
+        while first < end, isPunct(first, ",") { first += 1 }
+        let openingPhrase = first < end && isWord[first] && has(first, .intro)
         while t < end {
             if isOpenMark(t) {
                 let close = directs[quoteOf[t]].closeToken
@@ -376,8 +415,13 @@ extension QuoteContext {
                 t = close + 1
                 // American style puts the comma inside the marks ("promising “jobs, jobs, jobs,” but he has also
                 // ..."): the writer's next clause after it ends the reported clause as after a bare comma.
-                if isPunct(close - 1, ","), commaEndsClause(before: t, end: end)
-                    || (t < end && cueAt[t].map { $0.isParticiple || $0.frame == .according } == true) { break }
+                // So does a clause with its own attribution ('in a box labeled “medical problem,” a doctor had
+                // typed ...'), unless that only closes the sentence ('... because “most people don't know,” she
+                // said.'), and, in an opening clause, the comma itself ('Bemoaning the “phony system,” Trump ...').
+                if isPunct(close - 1, ","), stopAtComma || commaEndsClause(before: t, end: end)
+                    || (t < end && cueAt[t].map { $0.isParticiple || $0.frame == .according } == true)
+                    || (!openingPhrase && newAttribution(from: t, afterComma: true, end: end)
+                        && !finalAttribution(after: close, end: end)) { break }
                 continue
             }
             if stopAtComma, isPunct(t, ",") { break }
@@ -408,6 +452,11 @@ extension QuoteContext {
                 break
             }
             if isPunct(t, ","), finalAttribution(after: t, end: end) { break }
+            // ", Mr. Obama warned that ...", "... and 1 percent support ...", " - she has spoken about ...": a new
+            // clause whose subject has a cue of its own is that cue's attribution, not more of this content
+            // (PolNeAR never nests one attribution's content in another's). Not after an opening phrase ("that at
+            // one of his first meetings, in 1972, he supported ..."): the clause's own subject follows it.
+            if t > k + 1, !openingPhrase, startsOwnAttribution(at: t, end: end) { break }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1

@@ -92,16 +92,21 @@ extension QuoteContext {
     /// How far after an attribution a quote may resume: “A,” he said on Monday at the summit, “B.”
     static let resumeReach = 15
     /// The second try, for a long attribution with an aside (“A,” said Hill, a doctor who ... . “B.”); the
-    /// extractor then keeps one piece when the attribution outweighs both.
+    /// quote's parts leave the attribution out.
     static let longAttributionReach = 40
     /// The most words a quoted title inside an attribution has ("on “Meet the Press”").
     static let maxTitleWords = 5
 
     /// “A,” he said, “B.” / “A,” said Hill, a doctor. “B.”: the quote that opens in the same paragraph within
-    /// `reach` tokens after the attribution ending at `t`, with no cue and no other sentence in between.
+    /// `reach` tokens after the attribution ending at `t`, with no other sentence in between. A cue in between
+    /// introduces the quote itself (“A,” he said, adding, “B.”) unless the attribution's sentence ends before the
+    /// quote: then the cue belongs to an aside on the speaker or the occasion (“A,” said Fowler, who has backed
+    /// Clinton since 2008. “B.” / “A,” he said, insisting that it works. “B.”); that cue's own quote then sits
+    /// between the two parts.
     func resumedQuote(after t: Int, reach: Int = resumeReach) -> Int? {
         let para = paragraph(ofToken: t - 1)
         var k = t
+        var cueBetween = false
         while k < lower.count, k - t <= reach, paragraph(ofToken: k) == para {
             if isOpenMark(k) {
                 // 'said on the network’s “Morning Show.” “I mean ...”': a short title after a word, where the
@@ -112,9 +117,11 @@ extension QuoteContext {
                     k = q.closeToken + 1
                     continue
                 }
+                if cueBetween, !isPunct(k - 1, ".!?") { return nil }
                 return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k]
             }
-            if cueAt[k] != nil || quoteOf[k] >= 0 { return nil }
+            if quoteOf[k] >= 0 { return nil }
+            if cueAt[k] != nil { cueBetween = true }
             if isPunct(k, ".!?;"), !isOpenMark(k + 1) { return nil }
             k += 1
         }

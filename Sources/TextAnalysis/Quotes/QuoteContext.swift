@@ -348,6 +348,10 @@ struct QuoteContext {
             if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
                 && !isTitleCase(sentenceOf[t]) { continue }
             guard let (p, end) = listedCue(at: t) ?? copulaCue(at: t, sentenceStart: sStart) else { continue }
+            // "the think tank", "the answers", "no doubt", "the alleged bomber": after an article a one-word verb
+            // cue is a noun or an adjective; it reports only with its complement at once ("the urge to ...").
+            if p.frame != .noun, !p.copula, p.words.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
+               !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
             // A verb of construal is a cue only with "as" after its object ("saw the film" is none; nor is the
             // participle of "remarks viewed by some as ..."): otherwise it would end another cue's content or make
             // the word before it a noun.

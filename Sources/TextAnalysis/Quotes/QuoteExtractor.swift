@@ -5,8 +5,8 @@
 //      "*.according-to", "*.participle"): one pass over the cues, each cue claiming a direct quote beside it or
 //      the clause it reports (quote marks inside that clause make it a mixed quote). A quote split by its
 //      attribution (“A,” he said, “B.” or “A,” he said. “B.”) is one quote ("+split" on the rule): its content
-//      runs from the first piece to the last, the attribution between them included, as PolNeAR annotates it
-//      (past an attribution with more words than the pieces, the longer piece stands for the quote); so is a
+//      runs from the first piece to the last and its parts leave the attribution out, as PolNeAR annotates
+//      it (one discontinuous content); so is a
 //      quote resuming after a reported clause's attribution ('It did "too little," he said. "Europe risks ..."');
 //      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
 //      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
@@ -69,7 +69,7 @@ public struct QuoteExtractor: AnalysisComponent {
                                   speaker: att.speaker, rule: att.rule, confidence: att.confidence)
                 // “A,” he said, “B.”: a quote resuming right after the attribution is the same quote, split.
                 let resumed = att.cue.lowerBound > a.closeToken
-                    ? ctx.resumption(of: att, first: a.inner, gapStart: a.closeToken + 1, claimed: &claimed) : nil
+                    ? ctx.resumption(of: att, claimed: &claimed) : nil
                 Self.append(first, resumed: resumed, ctx, to: &found)
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
@@ -80,7 +80,7 @@ public struct QuoteExtractor: AnalysisComponent {
                 // 'The summit did "too little," he added. "Without changing ..."': a quote resuming after the
                 // attribution of a clause before it continues that clause, as for a split direct quote.
                 let resumed = r.upperBound <= att.cue.lowerBound
-                    ? ctx.resumption(of: att, first: r, gapStart: r.upperBound, claimed: &claimed) : nil
+                    ? ctx.resumption(of: att, claimed: &claimed) : nil
                 Self.append(first, resumed: resumed, ctx, to: &found)
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
@@ -203,33 +203,26 @@ public struct QuoteExtractor: AnalysisComponent {
 
     /// Appends a cue's quote: its first piece alone, or with the quote that resumes after the attribution
     /// (“A,” he said, “B.”) one quote from the first piece to the last (mixed when the first is a reported
-    /// clause). Past a long attribution (“A,” said Hill, a doctor who ... . “B.”) one range would be mostly
-    /// attribution: each piece is then a quote of its own, the longer one carrying "+split".
-    private static func append(_ first: Found, resumed: (quote: Int, join: QuoteResumption)?, _ ctx: QuoteContext,
-                               to found: inout [Found]) {
+    /// clause) whose pieces leave the attribution out, however long it is (“A,” said Hill, a doctor who ... .
+    /// “B.”): PolNeAR annotates such a pair as one discontinuous content 152 times in dev, as two 10 times.
+    private static func append(_ first: Found, resumed: Int?, _ ctx: QuoteContext, to found: inout [Found]) {
         guard let resumed else { found.append(first); return }
-        let b = ctx.directs[resumed.quote]
-        var whole = first, alone = first
+        let b = ctx.directs[resumed]
+        var whole = first
+        whole.pieces = [first.content, b.marks.content]
+        whole.content = CharRange(first.content.start, b.marks.content.end)
+        whole.tokens = first.tokens.lowerBound..<b.inner.upperBound
+        if first.kind != .direct { whole.kind = .mixed }
+        whole.rule += "+split"
+        // Should the whole lose an overlap, each piece may still stand alone: the resumed quote was claimed for
+        // this one and no other sieve will read it.
+        var alone = first
         alone.content = b.marks.content
         alone.tokens = b.inner
         alone.kind = .direct
-        switch resumed.join {
-        case .joined:
-            whole.pieces = [first.content, b.marks.content]
-            whole.content = CharRange(first.content.start, b.marks.content.end)
-            whole.tokens = first.tokens.lowerBound..<b.inner.upperBound
-            if first.kind != .direct { whole.kind = .mixed }
-            whole.rule += "+split"
-            found.append(whole)
-        case .resumedOnly:
-            whole.rule += "+split-first"
-            alone.rule += "+split"
-            found += [whole, alone]
-        case .firstOnly:
-            alone.rule += "+split-resumed"
-            whole.rule += "+split"
-            found += [alone, whole]
-        }
+        alone.rule += "+split-resumed"
+        whole.fallback = [first, alone]
+        found.append(whole)
     }
 
     /// A quote decided by a sieve, before it becomes a `Quote`.
@@ -243,6 +236,8 @@ public struct QuoteExtractor: AnalysisComponent {
         var confidence: Double
         /// The quoted ranges joined into `content` ("+split"), for `QuoteExtractor.parts`.
         var pieces: [CharRange] = []
+        /// Quotes to keep instead when this one loses an overlap (a split quote's pieces alone).
+        var fallback: [Found] = []
     }
 
     private func distance(_ f: Found, _ q: DirectSpan) -> Int {
@@ -283,7 +278,9 @@ public struct QuoteExtractor: AnalysisComponent {
         return k
     }
 
-    /// One named policy: higher confidence, then longer, then earlier wins an overlap.
+    /// One named policy: higher confidence, then longer, then earlier wins an overlap. A split quote covers its
+    /// pieces, not the attribution between them, so a quote inside that attribution (“A,” he said, insisting that
+    /// it works. “B.”) is kept too.
     private func resolveOverlaps(_ found: [Found], textLength: Int) -> [Found] {
         let order = found.indices.sorted { a, b in
             let x = found[a], y = found[b]
@@ -294,44 +291,30 @@ public struct QuoteExtractor: AnalysisComponent {
         // Characters of kept quotes are marked: kept quotes never overlap, so this costs the text's length once.
         var covered = [Bool](repeating: false, count: textLength)
         var kept: [Found] = []
-        for i in order {
-            let lo = max(0, found[i].content.start), hi = min(textLength, found[i].content.end)
-            guard lo < hi else { kept.append(found[i]); continue }
-            guard !covered[lo..<hi].contains(true) else { continue }
-            for k in lo..<hi { covered[k] = true }
-            kept.append(found[i])
+        func keep(_ f: Found) -> Bool {
+            let spans = (f.pieces.isEmpty ? [f.content] : f.pieces)
+                .map { max(0, $0.start)..<min(textLength, max(0, $0.end)) }.filter { !$0.isEmpty }
+            guard !spans.contains(where: { covered[$0].contains(true) }) else { return false }
+            for r in spans { for k in r { covered[k] = true } }
+            kept.append(f)
+            return true
+        }
+        for i in order where !keep(found[i]) {
+            for f in found[i].fallback { _ = keep(f) }
         }
         return kept.sorted { $0.content.start < $1.content.start }
     }
 }
 
-/// How a quote resuming after an attribution (“A,” he said, “B.”) joins the piece before it.
-enum QuoteResumption {
-    /// one quote from the first piece to the end of the resumed one, the attribution included (PolNeAR's reading)
-    case joined
-    /// two quotes with the same cue and speaker, the resumed piece being the longer: past an attribution longer
-    /// than both pieces one range would be mostly attribution
-    case resumedOnly
-    /// two quotes with the same cue and speaker, the first piece being the longer (a user must not lose a quote)
-    case firstOnly
-}
-
 extension QuoteContext {
     /// The quote resuming after `att` (within `resumeReach` tokens, else `longAttributionReach`) that nothing has
-    /// claimed yet, claimed now, and how it joins the first piece: `first` holds that piece's words and the
-    /// attribution's words run from `gapStart` to the resumed quote's opening mark. One rule for split direct
-    /// quotes and for quotes resuming a reported clause.
-    fileprivate func resumption(of att: CueAttribution, first: Range<Int>, gapStart: Int,
-                                claimed: inout [Bool]) -> (quote: Int, join: QuoteResumption)? {
+    /// claimed yet, claimed now. One rule for split direct quotes and for quotes resuming a reported clause.
+    fileprivate func resumption(of att: CueAttribution, claimed: inout [Bool]) -> Int? {
         let after = max(att.cue.upperBound, att.speaker?.mention.upperBound ?? 0)
         guard let q2 = resumedQuote(after: after) ?? resumedQuote(after: after, reach: Self.longAttributionReach),
               !claimed[q2] else { return nil }
         claimed[q2] = true
-        let b = directs[q2]
-        let gap = wordCount(gapStart..<b.openToken)
-        let wa = wordCount(first), wb = wordCount(b.inner)
-        if gap <= wa + wb { return (q2, .joined) }
-        return (q2, wb > wa ? .resumedOnly : .firstOnly)
+        return q2
     }
 }
 

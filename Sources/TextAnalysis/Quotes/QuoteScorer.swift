@@ -1,7 +1,9 @@
 // Scores quotes against gold attributions (PolNeAR brat standoff: Source, Cue, Content spans tied by E lines).
 // A system quote matches a gold content when their word sets overlap with Jaccard ≥ 0.5 (one-to-one, best pairs
 // first); speaker accuracy counts matched pairs with a gold source whose system speaker mention overlaps it.
-// Direct means the gold content holds a quotation mark; for the system, a direct or mixed quote.
+// Direct means the gold content holds a quotation mark; for the system, a direct or mixed quote. A quote split by
+// its attribution (“A,” he said, “B.”) is scored by the words of its parts, as a discontinuous gold content is by
+// its pieces: the attribution between them is not what was said.
 import Foundation
 
 /// One gold attribution: content pieces (a discontinuous span has several) and source pieces (none when absent).
@@ -22,6 +24,8 @@ public struct GoldAttribution: Sendable, Equatable {
 /// A quote as the scorer sees it (from a Document or from a peer tool's JSON lines).
 public struct ScoredQuote: Sendable, Equatable {
     public var content: CharRange
+    /// The pieces whose words are the quote's (`Quote.parts`); empty: the content is one piece.
+    public var parts: [CharRange] = []
     public var speaker: [CharRange]
     public var direct: Bool
     /// The system called it mixed (a reported clause with quoted words).
@@ -35,7 +39,11 @@ public struct ScoredQuote: Sendable, Equatable {
     public init(_ q: Quote) {
         self.init(content: q.content, speaker: q.speaker.map { [$0.mention] } ?? [], direct: q.kind != .indirect,
                   mixed: q.kind == .mixed)
+        parts = q.parts
     }
+
+    /// The ranges whose words are scored.
+    public var scoredRanges: [CharRange] { parts.isEmpty ? [content] : parts }
 }
 
 public struct QuoteScore: Sendable, Equatable {
@@ -58,7 +66,7 @@ public struct QuoteScore: Sendable, Equatable {
     public mutating func add(text scalars: [Unicode.Scalar], gold: [GoldAttribution], system: [ScoredQuote]) {
         articles += 1
         let gw = gold.map { Self.words(scalars, $0.content) }
-        let sw = system.map { Self.words(scalars, [$0.content]) }
+        let sw = system.map { Self.words(scalars, $0.scoredRanges) }
         for g in gold { self.gold[g.direct ? 0 : 1] += 1; gold3[Self.kind3(g)] += 1 }
         for s in system { self.system[s.direct ? 0 : 1] += 1; system3[Self.kind3(s)] += 1 }
         var pairs: [(j: Double, g: Int, s: Int)] = []

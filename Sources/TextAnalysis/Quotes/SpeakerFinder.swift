@@ -179,7 +179,7 @@ extension QuoteContext {
         return validPhrase(s..<i)
     }
 
-    private func canStartSubject(_ t: Int) -> Bool {
+    func canStartSubject(_ t: Int) -> Bool {
         let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
         return isCap[t] || digit || has(t, .det) || has(t, .quantity) || has(t, .person) || has(t, .group)
             || has(t, .sourcehead) || has(t, .relative)
