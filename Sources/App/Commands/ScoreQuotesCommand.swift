@@ -129,7 +129,7 @@ public struct ScoreQuotesCommand: ParsableCommand {
             obj["speaker_chars"] = [[s.mention.start, s.mention.end]]
             obj["speaker"] = s.name
         }
-        if let c = q.cue { obj["cue"] = doc.text(c) }
+        if let c = q.cue { obj["cue"] = doc.text(c); obj["cue_chars"] = [c.start, c.end] }
         if !q.parts.isEmpty { obj["parts"] = q.parts.map { [$0.start, $0.end] } }
         let data = (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)

@@ -134,7 +134,21 @@ extension QuoteContext {
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if let gap = gapAttribution(c, speaker: sp, left: left, sentence: s) { return gap }
-            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) { return nil }
+            if left - 1 >= s.tokens.lowerBound, ["what", "how", "whatever"].contains(lower[left - 1]) {
+                // "what she called a “rant,”", "what analysts described as age-old tactics": what an object cue
+                // names the thing "what" stands for is its content.
+                guard lower[left - 1] == "what", c.frame == .object, b < sEnd,
+                      let name = namedAs(from: lower[b] == "as" ? b + 1 : b, end: sEnd) else { return nil }
+                return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(name), rule: "reported.what-named",
+                                      confidence: 0.5)
+            }
+            // "an explosion that de Blasio described as “an intentional act.”", "is describing as “unhinged” a
+            // tweet": an object cue right before "as" names its (fronted or postponed) object; the name is the
+            // content.
+            if c.frame == .object, b + 1 < sEnd, lower[b] == "as", let name = namedAs(from: b + 1, end: sEnd) {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(name), rule: "reported.named-as",
+                                      confidence: 0.5)
+            }
             // "The tax, which seems to be a polarizing question, was dropped": a relative clause ends at its comma.
             // (Only for verbs of seeming: for other cues the longer reading often holds the clause a later
             // attribution reports, "who had pressed police to ..., watched it, attorneys said".)
@@ -340,6 +354,26 @@ extension QuoteContext {
                   wordClasses[w] & Self.notOwners == 0 else { return false }
         }
         return true
+    }
+
+    /// The name given after "what X called": a quote ("what he calls “hell”"), or words up to a comma, colon,
+    /// dash or subordinator outside quote marks, or to a quote that closes on a comma ("a “rant,” a series of
+    /// ..."). Nil when no word follows.
+    private func namedAs(from k: Int, end sEnd: Int) -> Range<Int>? {
+        guard k < sEnd, wordAt(k) || isOpenMark(k) else { return nil }
+        if isOpenMark(k) { return k..<min(sEnd, directs[quoteOf[k]].closeToken + 1) }
+        var e = k
+        while e < sEnd, !(quoteOf[e] < 0 && !isWord[e] && isPunct(e, ",;:.!?—―-")), cueAt[e] == nil,
+              !(isWord[e] && has(e, .clausestop)) {
+            if isOpenMark(e) {
+                let close = directs[quoteOf[e]].closeToken
+                e = close + 1
+                if isPunct(close - 1, ",;:") { break }
+                continue
+            }
+            e += 1
+        }
+        return wordCount(k..<e) >= 1 ? k..<e : nil
     }
 
     /// Words after which 's is "is", "has" or "us", never a possessive.

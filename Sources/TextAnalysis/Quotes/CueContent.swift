@@ -22,14 +22,21 @@ extension QuoteContext {
                 && (!isWord[k + 2] || has(k + 2, .venueprep) || lower[k + 2] == "and" || has(k + 2, .time))
             // Nor does a subordinator ("were surprised when Trump ..."): what follows is no object.
             // A noun cue may be the object ("signaled willingness to change the law").
+            // A cue word is no object, except right after a cue ending in a preposition ("respond to requests").
+            let objectCue = cueEnding(at: start).map { endsInPreposition(cueAt[$0]!) } ?? false
             if has(k, .nostart) || has(k, .clausestop) || (lower[k] == "that" && !determiner)
-                || (cueAt[k] != nil && cueAt[k]!.frame != .noun) {
+                || (cueAt[k] != nil && cueAt[k]!.frame != .noun && !objectCue) {
                 return nil
             }
             // "offered no proof", "has proposed nothing that ...": a negative or indefinite pronoun is an object.
             if Self.nonClauseStarts.contains(lower[k]), !has(k, .objectpronoun) { return nil }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        // "see the program as an easier way", "painted Romney as a rich guy": a verb of construal (words.tsv
+        // asobject) reports only with "as" after its object; without it the verb is literal ("saw the film").
+        if frame == .object, let cue = cueEnding(at: start), has(cue, .asobject), !hasConstrualAs(from: k, end: e) {
+            return nil
+        }
         // The content ends before a subordinate clause ("... when he ran in 2008"), outside quote marks, also
         // right after a one-word object ("despise Trump because his speech is full of hate"); not a capitalised
         // one in a title-case headline ("Shows Bias When It Comes To ...") nor one whose clause quotes the speaker
@@ -61,6 +68,13 @@ extension QuoteContext {
             && wordAt($0 + 1) && quoteOf[$0 + 1] < 0 && lower[$0 + 1].hasSuffix("ed")
             && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
             e = stop
+        }
+        // Nor is a second clause with its own subject and cue ("46 percent would choose Clinton and 44 percent
+        // would back Trump", "Democrats want policies ..., and Republicans want ..."): that cue reports it.
+        if let stop = (k + 1..<max(k + 1, e)).first(where: { lower[$0] == "and" && quoteOf[$0] < 0
+            && opensAttributedClause(after: $0, end: e) }) {
+            e = stop
+            while e > k, isPunct(e - 1, ",;") { e -= 1 }
         }
         // Nor is a time phrase right after the object, nor what follows it: when or how it was said ("called
         // Clinton a “disgrace” Wednesday on a radio show", "offered advice to Clinton on Friday in the debates").
@@ -95,10 +109,65 @@ extension QuoteContext {
         if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
         // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
         // they do is often literal (words.tsv thinobject: "called the office", "cited it").
-        let cue = (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
-        guard let cue, !has(cue, .thinobject), frame == .object else { return nil }
+        guard let cue = cueEnding(at: start), !has(cue, .thinobject), frame == .object else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
+
+    /// After "and": a short subject (one to three words, no punctuation, not a cue) and then a cue that is a
+    /// finite verb, not an -ing form ("and for saying", "and refrain from attacking"). The subject names someone:
+    /// a name, a pronoun or a share of a poll ("44 percent"), not a noun phrase that may be the object's own
+    /// ("mailers and phone calls", "and young models opposed to").
+    private func opensAttributedClause(after and: Int, end e: Int) -> Bool {
+        var m = and + 1
+        while m < min(e, and + 4), isWord[m], quoteOf[m] < 0, cueAt[m] == nil,
+              !Self.nonClauseStarts.contains(lower[m]) { m += 1 }
+        guard m > and + 1, m < e, let c = cueAt[m], !c.isParticiple, c.frame != .noun,
+              !lower[m].hasSuffix("ing") else { return false }
+        return (and + 1..<m).contains { t in
+            isCap[t] || has(t, .subject) || has(t, .group) || has(t, .quantity) || lower[t] == "percent"
+                || lower[t].first?.isNumber == true
+        }
+    }
+
+    /// The cue token whose phrase ends right at `start`, if any (a phrase may hold adverbs, so look a few back).
+    private func cueEnding(at start: Int) -> Int? {
+        (max(0, start - 4)..<start).last { cueAt[$0] != nil && cueAt[$0]!.tokens.upperBound == start }
+    }
+
+    /// "as" within the first words of an object, with something after it, and not "as well", "such as", "as
+    /// much as" or a subordinator ("as if", "as they use it", "saw its majority cut as an amendment was
+    /// rejected"): the object is construed as something.
+    func hasConstrualAs(from k: Int, end e: Int) -> Bool {
+        var j = k + 1
+        while j < min(e, k + 10) {
+            if quoteOf[j] < 0, !isWord[j], isPunct(j, ",;:.!?") { return false }
+            if lower[j] == "as", j + 1 < e, isWord[j + 1] || isOpenMark(j + 1) {
+                return !Self.notConstrual.contains(lower[j + 1]) && lower[j - 1] != "such"
+                    && !opensSubordinateClause(after: j, end: e)
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// "as" opens a clause of its own: a subject pronoun follows it, or a form of be or an auxiliary comes within
+    /// a few words (before any relative pronoun, whose clause may have its own verb: "as a rich guy who was ...").
+    private func opensSubordinateClause(after j: Int, end e: Int) -> Bool {
+        if has(j + 1, .subject) { return true }
+        var m = j + 1
+        while m < min(e, j + 7), isWord[m], !has(m, .relative) {
+            if has(m, .copula) || (has(m, .skip) && Self.auxiliaries.contains(lower[m])) { return true }
+            m += 1
+        }
+        return false
+    }
+
+    private static let auxiliaries: Set<String> = ["has", "have", "had", "will", "would", "could", "can", "did",
+                                                   "does", "do", "may", "might", "should", "must"]
+
+    /// Words after "as" that make it no construal ("as well as", "as if", "as much as").
+    private static let notConstrual: Set<String> = ["well", "much", "many", "long", "soon", "if", "though", "far",
+                                                     "part", "of", "to", "for", "usual", "expected"]
 
     /// Possessive 's and hyphens inside an object phrase.
     private func isJoiner(_ t: Int) -> Bool { isPossessiveS(t) || lower[t] == "-" }

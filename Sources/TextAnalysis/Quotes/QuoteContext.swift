@@ -352,6 +352,11 @@ struct QuoteContext {
             // cue is a noun or an adjective; it reports only with its complement at once ("the urge to ...").
             if p.frame != .noun, !p.copula, p.words.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
                !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
+            // A verb of construal is a cue only with "as" after its object ("saw the film" is none; nor is the
+            // participle of "remarks viewed by some as ..."): otherwise it would end another cue's content or make
+            // the word before it a noun.
+            if wordClasses[t] & QuoteWordClass.asobject.bit != 0, end >= n || lower[end] == "by"
+                || !hasConstrualAs(from: end, end: sentence(of: t)?.tokens.upperBound ?? n) { continue }
             // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
             // closing mark with the comma inside it ('... a decade ago," adding that ...').
             var before = t - 1
@@ -378,9 +383,11 @@ struct QuoteContext {
         // A cue word right before another cue is a noun heading the subject ("the reports shows", "his comments
         // said"): only the second is a cue. "according to" stays a cue ("according to show insiders"), and so does
         // a cue before a noun cue, its object ("signaled willingness to ...").
+        // Nor is a cue ending in a preposition a noun: the cue word after it is its object ("did not respond to
+        // requests for comment", "called for talks").
         for t in 0..<max(0, n - 1) {
             if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n,
-               let next = cueAt[c.tokens.upperBound], next.frame != .noun {
+               let next = cueAt[c.tokens.upperBound], next.frame != .noun, !endsInPreposition(c) {
                 cueAt[t] = nil
             }
         }
@@ -389,6 +396,13 @@ struct QuoteContext {
 }
 
 extension QuoteContext {
+    /// An object cue phrase of more than one word whose last word is a preposition ("respond to", "called for").
+    func endsInPreposition(_ c: CueMatch) -> Bool {
+        c.frame == .object && c.tokens.count > 1 && Self.cuePrepositions.contains(lower[c.tokens.upperBound - 1])
+    }
+
+    static let cuePrepositions: Set<String> = ["to", "for", "about", "on", "of", "with", "at", "against", "over"]
+
     /// "Clinton has pooh-poohed that ...", "the group contends that ...": a verb no cue lists, inflected (-s or
     /// -ed) and followed right away by "that", is a candidate cue of frame that. Only a verb form can stand there
     /// with a subject before it; CueAttribution keeps it only when that subject is a plausible source, so relative
