@@ -312,8 +312,13 @@ extension QuoteContext {
         }
         guard let cue = ownAttributionCue(at: n, end: end) else { return false }
         if comma { return true }
+        // A subject pronoun or a share ("and he called for ...", "and 1 percent support ...") never joins a second
+        // subject to a name before "and": the clause it opens is its own, whatever the cue's frame.
+        let clauseSubject = (has(n, .subject) && lower[n] != "it") || has(n, .quantity)
+            || doc.tokens[n].text.unicodeScalars.first?.properties.numericType != nil
         switch cue.frame {
-        case .speech, .tell, .that, .belief: return !isCap[n - 2]
+        case .speech, .tell, .that, .belief: return !isCap[n - 2] || clauseSubject
+        case .object, .infinitive: return clauseSubject || (isCap[n] && !isCap[n - 2])
         default: return false
         }
     }
