@@ -272,6 +272,16 @@ extension QuoteContext {
         return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
 
+    /// ", but would not be part of ...", ", and it will all be done ...": after "and" or "but", a modal of reported
+    /// speech (words.tsv reportmodal), right away or after a subject pronoun, still tells what the speaker said
+    /// would happen; the writer's own next clause is in the past ("..., but did not recommend prosecution").
+    private func continuesReportedModal(join j: Int, end: Int) -> Bool {
+        guard lower[j] == "and" || lower[j] == "but" else { return false }
+        var m = j + 1
+        if m < end, isWord[m], has(m, .subject) { m += 1 }
+        return m < end && isWord[m] && has(m, .reportmodal)
+    }
+
     /// A subject phrase at `k` followed (adverbs and auxiliaries aside) by a cue of its own.
     func opensOwnAttribution(at k: Int, end sEnd: Int) -> Bool { ownAttributionCue(at: k, end: sEnd) != nil }
 
@@ -448,7 +458,7 @@ extension QuoteContext {
                 // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
                    !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end),
-                   !endsSeries(comma: t, from: k) {
+                   !endsSeries(comma: t, from: k), !continuesReportedModal(join: t + 1, end: end) {
                     break
                 }
             }
