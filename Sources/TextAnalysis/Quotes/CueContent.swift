@@ -272,14 +272,12 @@ extension QuoteContext {
         return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
 
-    /// ", but would not be part of ...", ", and it will all be done ...": after "and" or "but", a modal of reported
-    /// speech (words.tsv reportmodal), right away or after a subject pronoun, still tells what the speaker said
-    /// would happen; the writer's own next clause is in the past ("..., but did not recommend prosecution").
+    /// ", but would not be part of ...": after "and" or "but", a modal of reported speech (words.tsv reportmodal)
+    /// right away still tells what the speaker said would happen; the writer's own next clause is in the past
+    /// ("..., but did not recommend prosecution") or has a subject of its own (", but he could not stop ...").
     private func continuesReportedModal(join j: Int, end: Int) -> Bool {
         guard lower[j] == "and" || lower[j] == "but" else { return false }
-        var m = j + 1
-        if m < end, isWord[m], has(m, .subject) { m += 1 }
-        return m < end && isWord[m] && has(m, .reportmodal)
+        return j + 1 < end && isWord[j + 1] && has(j + 1, .reportmodal)
     }
 
     /// A subject phrase at `k` followed (adverbs and auxiliaries aside) by a cue of its own.
