@@ -182,14 +182,22 @@ enum ArticleWriter {
                       .text(EntityTypes.encode(counts)), .int(id)])
     }
 
-    /// An entity's articles and mentions per type: its type_counts, or all of them under its type when NULL.
-    private static func typeCounts(ofEntity id: Int64, db: Database) throws(StorageError)
-        -> [String: EntityTypes.Count]? {
-        try db.statement("SELECT type, type_counts, article_count, mention_count FROM entities WHERE id = ?")
-            .first([.int(id)]) { r in
-                EntityTypes.decode(r.textOrNil(1))
-                    ?? [r.text(0): EntityTypes.Count(articles: r.int(2), mentions: r.int(3))]
+    /// An entity's articles and mentions per type: its type_counts, or all of them under its type when NULL; nil
+    /// when there is no such entity. SQLite reads the JSON (Foundation's JSONDecoder cost 40 us a call).
+    static func typeCounts(ofEntity id: Int64, db: Database) throws(StorageError) -> [String: EntityTypes.Count]? {
+        let rows = try db.statement("""
+            SELECT e.type, e.article_count, e.mention_count, j.key, json_extract(j.value, '$[0]'),
+                   json_extract(j.value, '$[1]')
+            FROM entities e LEFT JOIN json_each(e.type_counts) j WHERE e.id = ?
+            """).rows([.int(id)]) { r in
+                (r.text(0), EntityTypes.Count(articles: r.int(1), mentions: r.int(2)), r.textOrNil(3),
+                 EntityTypes.Count(articles: r.int(4), mentions: r.int(5)))
             }
+        guard let first = rows.first else { return nil }
+        guard first.2 != nil else { return [first.0: first.1] }
+        var counts: [String: EntityTypes.Count] = [:]
+        for row in rows { if let type = row.2 { counts[type] = row.3 } }
+        return counts
     }
 
     /// Adds to name_bigrams every two-character substring of the names `source` selects as (entity_id, norm),

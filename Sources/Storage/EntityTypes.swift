@@ -4,8 +4,6 @@
 // People stay apart from everything else: a person's name alone ("Jordan", "Ford", "Chelsea" in an article that
 // never gave the full name) is as often a different real-world thing as the same one, and the speaker and
 // surname lookups read people only.
-import Foundation
-
 enum EntityTypes {
     /// The type of people (the surname lookup in ArticleReader reads it too).
     static let person = "PER"
@@ -41,21 +39,12 @@ enum EntityTypes {
 
     /// entities.type_counts: `{"MISC":[16,40],"ORG":[1,2]}` (type: [articles, mentions]), kept only while the
     /// entity's articles give more than one type; NULL (nil here) means every article gives entities.type.
+    /// ArticleWriter.typeCounts reads it back.
     static func encode(_ counts: [String: Count]) -> String? {
         let kept = counts.filter { $0.value.articles > 0 }
         guard kept.count > 1 else { return nil }
         return "{" + kept.sorted { $0.key < $1.key }.map { type, c in
             ArticleWriter.jsonString(type) + ":[\(c.articles),\(c.mentions)]"
         }.joined(separator: ",") + "}"
-    }
-
-    /// Reads entities.type_counts back; nil for NULL or a value that is not that shape.
-    static func decode(_ text: String?) -> [String: Count]? {
-        guard let text, let raw = try? JSONDecoder().decode([String: [Int]].self, from: Data(text.utf8)) else {
-            return nil
-        }
-        var counts: [String: Count] = [:]
-        for (type, pair) in raw where pair.count == 2 { counts[type] = Count(articles: pair[0], mentions: pair[1]) }
-        return counts
     }
 }
