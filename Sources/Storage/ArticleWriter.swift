@@ -1,14 +1,17 @@
 // ArticleWriter: the write side on the writer connection: one article with its entities, mentions, quotes and
 // events; batches of them under one COMMIT; deletion with entity counts kept true.
 //
-// Entity merging across articles (kept deliberately simple):
-//   1. Same type and same folded name (lowercase, no diacritics, single spaces) → same entity.
-//   2. Else, if exactly one entity of that type has the folded name as an alias (an earlier article said
+// Entity merging across articles (kept deliberately simple). A type's class is people (PER) or everything else
+// (EntityTypes): ORG, LOC and MISC merge by name, since the tagger's type between them is noise.
+//   1. Same class and same folded name (lowercase, no diacritics, single spaces) → same entity.
+//   2. Else, if exactly one entity of that class has the folded name as an alias (an earlier article said
 //      "Blinken" for "Antony Blinken", this one only knows "Blinken") → that entity.
-//   3. Else, if the article's aliases name exactly one existing entity of that type ("Antony Blinken" with alias
+//   3. Else, if the article's aliases name exactly one existing entity of that class ("Antony Blinken" with alias
 //      "Blinken" when an earlier article only knew "Blinken") → that entity, renamed to the fuller name.
 //   4. Else a new entity.
 // Every name form an article uses is recorded per article, so aliases (and the counts) vanish with the article.
+// Each link row keeps the type its article gave; an entity whose articles disagree keeps articles and mentions
+// per type (entities.type_counts) and shows the type most articles give (EntityTypes.majority).
 
 //
 // The work per row is kept to what the queries need: the caller folds names and checks input (PreparedArticle);
@@ -23,6 +26,8 @@ enum ArticleWriter {
         var mentions = 0
         var firstSeen: String
         var lastSeen: String
+        /// The same articles and mentions by the type each article gave.
+        var types: [String: EntityTypes.Count] = [:]
 
         /// Nothing yet, dated like `self` (min/max of a date with itself change nothing).
         var zero: EntityDelta { EntityDelta(articles: 0, mentions: 0, firstSeen: firstSeen, lastSeen: lastSeen) }
@@ -32,6 +37,9 @@ enum ArticleWriter {
             mentions += other.mentions
             firstSeen = min(firstSeen, other.firstSeen)
             lastSeen = max(lastSeen, other.lastSeen)
+            for (type, count) in other.types {
+                types[type, default: EntityTypes.Count(articles: 0, mentions: 0)] += count
+            }
         }
     }
 
@@ -127,13 +135,20 @@ enum ArticleWriter {
     /// (`renamed`: id → the folded name their index entry holds).
     private static func finish(deltas: [Int64: EntityDelta], renamed: [Int64: String], marks: Marks,
                                db: Database) throws(StorageError) {
+        // Nearly always the batch's articles give the type the entity has and had: one statement, whose WHERE
+        // says so. Otherwise its counts per type are read and written back with the type most articles give.
         let update = try db.statement("""
             UPDATE entities SET article_count = article_count + ?1, mention_count = mention_count + ?2,
                 first_seen = min(coalesce(first_seen, ?3), ?3), last_seen = max(coalesce(last_seen, ?4), ?4)
-            WHERE id = ?5
+            WHERE id = ?5 AND type = ?6 AND type_counts IS NULL
             """)
         for (id, d) in deltas.sorted(by: { $0.key < $1.key }) {
-            try update.run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen), .int(id)])
+            if d.types.count == 1, let only = d.types.first?.key {
+                try update.run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen), .int(id),
+                                .text(only)])
+                if db.changes > 0 { continue }
+            }
+            try addTyped(d, toEntity: id, db: db)
         }
         for (id, oldNorm) in renamed.sorted(by: { $0.key < $1.key }) {
             try db.statement("INSERT INTO entities_fts(entities_fts, rowid, norm) VALUES ('delete', ?, ?)")
@@ -151,6 +166,38 @@ enum ArticleWriter {
         // New names only: a new or renamed entity's name is one of its article's name forms, so it is in
         // entity_names already (as a new row, or an old one whose bigrams are in).
         try addBigrams(from: "SELECT entity_id, norm FROM entity_names WHERE id > ?1", [.int(marks.names)], db: db)
+    }
+
+    /// Adds a batch's delta to an entity whose articles (with the batch's) give more than one type.
+    private static func addTyped(_ d: EntityDelta, toEntity id: Int64, db: Database) throws(StorageError) {
+        guard var counts = try typeCounts(ofEntity: id, db: db) else { return }
+        for (type, c) in d.types { counts[type, default: EntityTypes.Count(articles: 0, mentions: 0)] += c }
+        try db.statement("""
+            UPDATE entities SET article_count = article_count + ?1, mention_count = mention_count + ?2,
+                first_seen = min(coalesce(first_seen, ?3), ?3), last_seen = max(coalesce(last_seen, ?4), ?4),
+                type = coalesce(?5, type), type_counts = ?6
+            WHERE id = ?7
+            """).run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen),
+                      .text(EntityTypes.majority(counts.filter { $0.value.articles > 0 })),
+                      .text(EntityTypes.encode(counts)), .int(id)])
+    }
+
+    /// An entity's articles and mentions per type: its type_counts, or all of them under its type when NULL; nil
+    /// when there is no such entity. SQLite reads the JSON (Foundation's JSONDecoder cost 40 us a call).
+    static func typeCounts(ofEntity id: Int64, db: Database) throws(StorageError) -> [String: EntityTypes.Count]? {
+        let rows = try db.statement("""
+            SELECT e.type, e.article_count, e.mention_count, j.key, json_extract(j.value, '$[0]'),
+                   json_extract(j.value, '$[1]')
+            FROM entities e LEFT JOIN json_each(e.type_counts) j WHERE e.id = ?
+            """).rows([.int(id)]) { r in
+                (r.text(0), EntityTypes.Count(articles: r.int(1), mentions: r.int(2)), r.textOrNil(3),
+                 EntityTypes.Count(articles: r.int(4), mentions: r.int(5)))
+            }
+        guard let first = rows.first else { return nil }
+        guard first.2 != nil else { return [first.0: first.1] }
+        var counts: [String: EntityTypes.Count] = [:]
+        for row in rows { if let type = row.2 { counts[type] = row.3 } }
+        return counts
     }
 
     /// Adds to name_bigrams every two-character substring of the names `source` selects as (entity_id, norm),
@@ -213,7 +260,9 @@ enum ArticleWriter {
         // One article_entities row per global entity: mention counts summed, the first role given kept, and the
         // article's name forms of it (each folded form once, first spelling kept) as a JSON object.
         var global: [Int: Int64] = [:]  // local entity id → entity id
-        var links: [(entityId: Int64, role: String?, mentions: Int, forms: [(norm: String, alias: String)])] = []
+        // The link's type is the one of the article's entities with most mentions (the first of equals).
+        var links: [(entityId: Int64, role: String?, mentions: Int, type: String, typeMentions: Int,
+                     forms: [(norm: String, alias: String)])] = []
         var linkIndex: [Int64: Int] = [:]
         struct FormKey: Hashable { let entityId: Int64, norm: String }
         var seenForms: Set<FormKey> = []  // each (entity, folded form) counts once per article
@@ -228,10 +277,13 @@ enum ArticleWriter {
                 i = known
                 links[i].mentions += e.mentionCount
                 if links[i].role == nil { links[i].role = e.role }
+                if e.mentionCount > links[i].typeMentions {
+                    (links[i].type, links[i].typeMentions) = (e.type, e.mentionCount)
+                }
             } else {
                 i = links.count
                 linkIndex[entityId] = i
-                links.append((entityId, e.role, e.mentionCount, []))
+                links.append((entityId, e.role, e.mentionCount, e.type, e.mentionCount, []))
             }
             for form in pe.forms where seenForms.insert(FormKey(entityId: entityId, norm: form.norm)).inserted {
                 links[i].forms.append(form)
@@ -247,15 +299,16 @@ enum ArticleWriter {
                         """, db: db)
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
-        linkValues.reserveCapacity(links.count * 5)
+        linkValues.reserveCapacity(links.count * 6)
         for l in links {
             linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions),
-                           .text(l.forms.isEmpty ? nil : formsJSON(l.forms))]
+                           .text(l.forms.isEmpty ? nil : formsJSON(l.forms)), .text(l.type)]
             deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
-                                             lastSeen: p.sortDate)
+                                             lastSeen: p.sortDate,
+                                             types: [l.type: EntityTypes.Count(articles: 1, mentions: l.mentions)])
         }
-        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms)",
-                       columns: 5, values: linkValues, db: db)
+        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms, type)",
+                       columns: 6, values: linkValues, db: db)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
             // The speaker filter finds a quote through its speaker entity's names (entity_names, where this
             // article's forms stay as long as the article) or, failing that, through speaker_norm: a name that is
@@ -302,6 +355,13 @@ enum ArticleWriter {
         return out + "}"
     }
 
+    /// `s` as a JSON string literal.
+    static func jsonString(_ s: String) -> String {
+        var out = ""
+        appendJSONString(s, to: &out)
+        return out
+    }
+
     private static func appendJSONString(_ s: String, to out: inout String) {
         out += "\""
         guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
@@ -332,17 +392,23 @@ enum ArticleWriter {
         let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
         if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
 
-        // entity_names holds each (entity, form) once, so two rows mean two entities.
+        // entity_names holds each (entity, form) once, so two rows mean two entities. An entity's types are all
+        // of one class (its key's), so its shown type tells the class.
+        let isPerson = e.type == EntityTypes.person
         var byAlias = Set(try db.statement("""
             SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id
-            WHERE n.norm = ? AND e.type = ? LIMIT 2
-            """).rows([.text(p.norm), .text(e.type)]) { $0.int64(0) })
-        for f in formsOfThisArticle where f.norm == p.norm && f.type == e.type { byAlias.insert(f.entityId) }
+            WHERE n.norm = ? AND (e.type = ?) = ? LIMIT 2
+            """).rows([.text(p.norm), .text(EntityTypes.person), .int(isPerson ? 1 : 0)]) { $0.int64(0) })
+        for f in formsOfThisArticle where f.norm == p.norm && EntityTypes.sameClass(f.type, e.type) {
+            byAlias.insert(f.entityId)
+        }
         if byAlias.count == 1, let id = byAlias.first { return id }
 
         var candidates: Set<Int64> = []
         for alias in p.aliasNorms {
-            if let id = try byKey.first([.text(e.type + ":" + alias)], { $0.int64(0) }) { candidates.insert(id) }
+            if let id = try byKey.first([.text(EntityTypes.key(type: e.type, norm: alias))], { $0.int64(0) }) {
+                candidates.insert(id)
+            }
         }
         if candidates.count == 1, let id = candidates.first {
             // The key is free (step 1 found nothing), so the fuller name can take over.
@@ -415,11 +481,12 @@ enum ArticleWriter {
     static func delete(articleId: Int64, from db: Database) throws(StorageError) -> Bool {
         guard let sortDate = try db.statement("SELECT sort_date FROM articles WHERE id = ?")
             .first([.int(articleId)], { $0.text(0) }) else { return false }
-        let affected = try db.statement("SELECT entity_id, mention_count FROM article_entities WHERE article_id = ?")
-            .rows([.int(articleId)]) { ($0.int64(0), $0.int(1)) }
+        let affected = try db.statement("""
+            SELECT entity_id, mention_count, type FROM article_entities WHERE article_id = ?
+            """).rows([.int(articleId)]) { ($0.int64(0), $0.int(1), $0.textOrNil(2)) }
         // The names this article alone gave go with it (triggers): drop the bigrams of every name each entity has
         // now, and add back below those of the names left.
-        for (id, _) in affected { try removeBigrams(ofEntity: id, db: db) }
+        for (id, _, _) in affected { try removeBigrams(ofEntity: id, db: db) }
         try db.statement("DELETE FROM articles WHERE id = ?").run([.int(articleId)])
         guard db.changes > 0 else { return false }
         // Subtracting this article keeps a delete cheap for an entity in thousands of articles; first/last seen
@@ -436,9 +503,19 @@ enum ArticleWriter {
                              WHERE x.entity_id = entities.id)
             WHERE id = ?1 AND (first_seen = ?2 OR last_seen = ?2)
             """)
-        for (id, mentions) in affected {
+        let retype = try db.statement("UPDATE entities SET type = coalesce(?, type), type_counts = ? WHERE id = ?")
+        for (id, mentions, type) in affected {
             try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])
+            // An entity whose articles gave several types loses this article's from its counts per type.
+            if let type, try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND type_counts IS NOT NULL",
+                                          [.int(id)]) != nil,
+               var counts = try typeCounts(ofEntity: id, db: db) {
+                counts[type, default: EntityTypes.Count(articles: 0, mentions: 0)] +=
+                    EntityTypes.Count(articles: -1, mentions: -mentions)
+                let kept = counts.filter { $0.value.articles > 0 }
+                try retype.run([.text(EntityTypes.majority(kept)), .text(EntityTypes.encode(kept)), .int(id)])
+            }
             try reseen.run([.int(id), .text(sortDate)])
             try addBigrams(from: """
                 SELECT entity_id, norm FROM entity_names WHERE entity_id = ?1

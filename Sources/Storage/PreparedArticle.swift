@@ -8,7 +8,7 @@ import Glibc
 
 struct PreparedArticle: Sendable {
     struct Entity: Sendable {
-        /// The folded name and the merge key (type:norm).
+        /// The folded name and the merge key (EntityTypes.key: PER:norm for people, *:norm for other types).
         let norm: String
         let key: String
         /// Folded aliases other than the name itself, each once (merge step 3).
@@ -44,7 +44,7 @@ struct PreparedArticle: Sendable {
             guard seen.insert(e.localId).inserted else { throw .invalid("entity localId \(e.localId) repeats") }
             let norm = Fold.name(e.name)
             guard !norm.isEmpty, !e.type.isEmpty else { throw .invalid("entity without name or type") }
-            // The merge key is type:norm; a ":" in the type would let ("A:B", "c") and ("A", "B:c") collide.
+            // Refused since keys were type:norm, where a ":" in the type let ("A:B", "c") and ("A", "B:c") collide.
             guard !e.type.utf8.contains(UInt8(ascii: ":")) else {
                 throw .invalid("entity type must not contain ':', got \(e.type)")
             }
@@ -57,7 +57,8 @@ struct PreparedArticle: Sendable {
                 forms.append((folded, alias))
                 aliasNorms.append(folded)
             }
-            entities.append(Entity(norm: norm, key: e.type + ":" + norm, aliasNorms: aliasNorms, forms: forms))
+            entities.append(Entity(norm: norm, key: EntityTypes.key(type: e.type, norm: norm), aliasNorms: aliasNorms,
+                                   forms: forms))
         }
         for q in a.quotes {
             if let local = q.speakerLocalEntityId, !seen.contains(local) {

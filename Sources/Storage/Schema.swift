@@ -354,5 +354,143 @@ enum Schema {
             DROP INDEX quotes_by_kind;
             CREATE INDEX quotes_by_kind ON quotes(kind, article_date);
             """),
+        // One entity per name for every type but people (EntityTypes): the tagger's ORG/LOC/MISC is noise across
+        // articles ("Liberal Democrats" MISC in 16, ORG in 1 were two entities, two rows in /entities and an
+        // ambiguous /timeline?entity=). Each link row now keeps the type its article gave; entities of one name
+        // merge into the one in most articles (then the lowest id), which shows the type most articles give
+        // (then most mentions, then the first name) and keeps its counts per type while they differ. An article
+        // that linked several of them keeps one link (mentions summed; role and type of the link with most
+        // mentions; both forms). The link triggers are dropped for the surgery and made again as 006 and 014 made
+        // them, and the per-entity tables (roles, names, bigrams) of the merged entities are moved or rebuilt.
+        Migration(name: "017-entities-by-name-across-types", sql: """
+            ALTER TABLE entities ADD COLUMN type_counts TEXT;   -- {"TYPE":[articles,mentions],...} or NULL
+            ALTER TABLE article_entities ADD COLUMN type TEXT;
+            UPDATE article_entities SET type = (SELECT type FROM entities WHERE id = article_entities.entity_id);
+
+            DROP TRIGGER entity_roles_add;
+            DROP TRIGGER entity_roles_remove;
+            DROP TRIGGER entity_roles_change;
+            DROP TRIGGER entity_names_forms_remove;
+
+            CREATE TEMP TABLE entity_merge(old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL);
+            INSERT INTO entity_merge(old_id, new_id)
+                SELECT e.id, (SELECT s.id FROM entities s WHERE s.norm = e.norm AND s.type <> 'PER'
+                              ORDER BY s.article_count DESC, s.id LIMIT 1)
+                FROM entities e
+                WHERE e.type <> 'PER' AND e.norm IN (SELECT norm FROM entities WHERE type <> 'PER'
+                                                     GROUP BY norm HAVING count(*) > 1);
+            DELETE FROM entity_merge WHERE old_id = new_id;
+            CREATE INDEX temp.entity_merge_by_new ON entity_merge(new_id);
+
+            -- Links of the merging entities, by (article, surviving entity); groups of two or more become one row.
+            CREATE TEMP TABLE link_rows AS
+                SELECT x.article_id, coalesce(m.new_id, x.entity_id) AS entity_id, x.entity_id AS member,
+                       x.role, x.mention_count, x.forms, x.type
+                FROM article_entities x LEFT JOIN entity_merge m ON m.old_id = x.entity_id
+                WHERE x.entity_id IN (SELECT old_id FROM entity_merge UNION SELECT new_id FROM entity_merge);
+            DELETE FROM link_rows WHERE (article_id, entity_id) IN
+                (SELECT article_id, entity_id FROM link_rows GROUP BY article_id, entity_id HAVING count(*) = 1);
+            DELETE FROM article_entities WHERE (article_id, entity_id) IN (SELECT article_id, member FROM link_rows);
+            INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms, type)
+                SELECT g.article_id, g.entity_id,
+                    (SELECT r.role FROM link_rows r WHERE r.article_id = g.article_id AND r.entity_id = g.entity_id
+                     AND r.role IS NOT NULL ORDER BY r.mention_count DESC, r.member LIMIT 1),
+                    sum(g.mention_count),
+                    (SELECT nullif(json_group_object(key, value), '{}') FROM
+                        (SELECT j.key, min(j.value) AS value FROM link_rows r, json_each(r.forms) j
+                         WHERE r.article_id = g.article_id AND r.entity_id = g.entity_id GROUP BY j.key)),
+                    (SELECT r.type FROM link_rows r WHERE r.article_id = g.article_id AND r.entity_id = g.entity_id
+                     ORDER BY r.mention_count DESC, r.member LIMIT 1)
+                FROM link_rows g GROUP BY g.article_id, g.entity_id;
+            UPDATE article_entities SET entity_id = (SELECT new_id FROM entity_merge WHERE old_id = entity_id)
+            WHERE entity_id IN (SELECT old_id FROM entity_merge);
+
+            UPDATE OR IGNORE event_entities SET entity_id = (SELECT new_id FROM entity_merge WHERE old_id = entity_id)
+            WHERE entity_id IN (SELECT old_id FROM entity_merge);
+            DELETE FROM event_entities WHERE entity_id IN (SELECT old_id FROM entity_merge);
+            UPDATE quotes SET speaker_entity_id = (SELECT new_id FROM entity_merge WHERE old_id = speaker_entity_id)
+            WHERE speaker_entity_id IN (SELECT old_id FROM entity_merge);
+
+            -- Bigrams of the merged entities' names move to the survivor (by primary key, as ArticleWriter does).
+            WITH RECURSIVE src(old_id, new_id, norm) AS (
+                    SELECT m.old_id, m.new_id, n.norm FROM entity_merge m JOIN entity_names n ON n.entity_id = m.old_id
+                    UNION SELECT m.old_id, m.new_id, e.norm FROM entity_merge m JOIN entities e ON e.id = m.old_id),
+                grams(old_id, new_id, norm, i) AS (
+                    SELECT old_id, new_id, norm, 1 FROM src WHERE length(norm) >= 2
+                    UNION ALL SELECT old_id, new_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+            INSERT OR IGNORE INTO name_bigrams(bigram, entity_id)
+                SELECT substr(norm, i, 2) AS g, new_id FROM grams WHERE instr(g, ' ') = 0;
+            WITH RECURSIVE src(old_id, norm) AS (
+                    SELECT m.old_id, n.norm FROM entity_merge m JOIN entity_names n ON n.entity_id = m.old_id
+                    UNION SELECT m.old_id, e.norm FROM entity_merge m JOIN entities e ON e.id = m.old_id),
+                grams(old_id, norm, i) AS (
+                    SELECT old_id, norm, 1 FROM src WHERE length(norm) >= 2
+                    UNION ALL SELECT old_id, norm, i + 1 FROM grams WHERE i + 2 <= length(norm))
+            DELETE FROM name_bigrams WHERE (bigram, entity_id) IN (SELECT substr(norm, i, 2), old_id FROM grams);
+
+            -- Name forms move too (their norm, which the trigram index holds, is unchanged); a form the survivor
+            -- has already goes, and its index entry with it (entity_names_fts_delete).
+            UPDATE entity_names SET alias = (SELECT min(o.alias) FROM entity_names o JOIN entity_merge m
+                                             ON m.old_id = o.entity_id
+                                             WHERE m.new_id = entity_names.entity_id AND o.norm = entity_names.norm)
+            WHERE entity_id IN (SELECT new_id FROM entity_merge) AND alias > (
+                SELECT min(o.alias) FROM entity_names o JOIN entity_merge m ON m.old_id = o.entity_id
+                WHERE m.new_id = entity_names.entity_id AND o.norm = entity_names.norm);
+            UPDATE OR IGNORE entity_names SET entity_id = (SELECT new_id FROM entity_merge WHERE old_id = entity_id)
+            WHERE entity_id IN (SELECT old_id FROM entity_merge);
+            DELETE FROM entity_names WHERE entity_id IN (SELECT old_id FROM entity_merge);
+
+            DELETE FROM entity_roles WHERE entity_id IN (SELECT old_id FROM entity_merge UNION
+                                                         SELECT new_id FROM entity_merge);
+            INSERT INTO entity_roles(entity_id, role, articles)
+                SELECT entity_id, role, count(*) FROM article_entities
+                WHERE entity_id IN (SELECT new_id FROM entity_merge) AND role IS NOT NULL GROUP BY entity_id, role;
+
+            -- The survivors' counts from their links; then the merged entities go (entities_fts_delete).
+            UPDATE entities SET
+                article_count = (SELECT count(*) FROM article_entities WHERE entity_id = entities.id),
+                mention_count = (SELECT sum(mention_count) FROM article_entities WHERE entity_id = entities.id),
+                first_seen = (SELECT min(first_seen) FROM entities s WHERE s.id = entities.id
+                              OR s.id IN (SELECT old_id FROM entity_merge WHERE new_id = entities.id)),
+                last_seen = (SELECT max(last_seen) FROM entities s WHERE s.id = entities.id
+                             OR s.id IN (SELECT old_id FROM entity_merge WHERE new_id = entities.id)),
+                type = (SELECT type FROM article_entities WHERE entity_id = entities.id GROUP BY type
+                        ORDER BY count(*) DESC, sum(mention_count) DESC, type LIMIT 1),
+                type_counts = (SELECT CASE WHEN count(*) > 1 THEN json_group_object(type, json_array(n, m)) END
+                               FROM (SELECT type, count(*) AS n, sum(mention_count) AS m FROM article_entities
+                                     WHERE entity_id = entities.id GROUP BY type ORDER BY type))
+            WHERE id IN (SELECT new_id FROM entity_merge);
+            DELETE FROM entities WHERE id IN (SELECT old_id FROM entity_merge);
+            UPDATE entities SET key = '*:' || norm WHERE type <> 'PER';
+
+            DROP TABLE temp.link_rows;
+            DROP TABLE temp.entity_merge;
+
+            CREATE TRIGGER entity_roles_add AFTER INSERT ON article_entities WHEN new.role IS NOT NULL BEGIN
+                INSERT INTO entity_roles(entity_id, role, articles) VALUES (new.entity_id, new.role, 1)
+                ON CONFLICT(entity_id, role) DO UPDATE SET articles = articles + 1;
+            END;
+            CREATE TRIGGER entity_roles_remove AFTER DELETE ON article_entities WHEN old.role IS NOT NULL BEGIN
+                DELETE FROM entity_roles WHERE entity_id = old.entity_id AND role = old.role AND articles <= 1;
+                UPDATE entity_roles SET articles = articles - 1 WHERE entity_id = old.entity_id AND role = old.role;
+            END;
+            CREATE TRIGGER entity_roles_change AFTER UPDATE OF role ON article_entities
+            WHEN old.role IS NOT new.role BEGIN
+                DELETE FROM entity_roles WHERE entity_id = old.entity_id AND role = old.role AND articles <= 1;
+                UPDATE entity_roles SET articles = articles - 1 WHERE entity_id = old.entity_id AND role = old.role;
+                INSERT INTO entity_roles(entity_id, role, articles)
+                SELECT new.entity_id, new.role, 1 WHERE new.role IS NOT NULL
+                ON CONFLICT(entity_id, role) DO UPDATE SET articles = articles + 1;
+            END;
+            CREATE TRIGGER entity_names_forms_remove AFTER DELETE ON article_entities WHEN old.forms IS NOT NULL BEGIN
+                DELETE FROM entity_names WHERE entity_id = old.entity_id
+                    AND norm IN (SELECT key FROM json_each(old.forms))
+                    AND NOT EXISTS (SELECT 1 FROM article_entities x, json_each(x.forms) j
+                                    WHERE x.entity_id = old.entity_id AND j.key = entity_names.norm);
+                UPDATE entity_names SET alias = (SELECT min(j.value) FROM article_entities x, json_each(x.forms) j
+                                                 WHERE x.entity_id = old.entity_id AND j.key = entity_names.norm)
+                WHERE entity_id = old.entity_id AND (norm, alias) IN (SELECT key, value FROM json_each(old.forms));
+            END;
+            """),
     ]
 }

@@ -152,6 +152,26 @@ struct EntityLinkerTests {
         }
     }
 
+    /// Each example lists the text's entities in order of first mention as "name: mention, mention"; every
+    /// listed mention is tagged as a person.
+    @Test func entityLinkerReplaysHonorificExamples() throws {
+        let examples = try TestResources.examples("entities/honorifics.tsv")
+        #expect(!examples.isEmpty)
+        for e in examples {
+            let expected = e.expected.components(separatedBy: " | ").map { entity in
+                let parts = entity.components(separatedBy: ": ")
+                return parts[0] + ": " + parts[1]
+            }
+            let mentions = e.expected.components(separatedBy: " | ")
+                .flatMap { $0.components(separatedBy: ": ")[1].components(separatedBy: ", ") }
+            let doc = Self.linked(e.input, Array(Set(mentions)).map { ($0, .person) })
+            let got = doc.entities.map { entity in
+                entity.name + ": " + entity.mentions.map { doc.text(doc.mentions[$0].chars) }.joined(separator: ", ")
+            }
+            #expect(got == expected, "\(e.input)")
+        }
+    }
+
     @Test func entityLinkerPrefersTheNearestPrecedingPerson() {
         let doc = Self.linked("Kim Jong-Un spoke. Kim Yo-jong spoke. Kim said no.",
                               [("Kim Jong-Un", .person), ("Kim Yo-jong", .person), ("Kim", .person)])

@@ -4,13 +4,21 @@
 // after it (", a doctor," / ", the company's chief executive,"). An entity keeps the longest role found. A capitalized
 // title right before an entity the tagger did not call a person ("President Biden" as LOC) makes it a person.
 
-/// The role phrases of entities/roles.tsv, as lowercased token sequences.
+/// The gender an honorific gives (entities/honorifics.tsv); `any` honorifics give none.
+enum HonorificGender: Sendable {
+    case female, male
+}
+
+/// The role phrases of entities/roles.tsv, as lowercased token sequences, and the honorifics of
+/// entities/honorifics.tsv.
 struct RoleLexicon: Sendable {
     /// Head phrases keyed by their last token (lowercased), longest first.
     var headsByLast: [String: [[String]]] = [:]
     var heads: Set<String> = []
     var modifiers: Set<String> = []
     var honorifics: Set<String> = []
+    /// The gendered honorifics, lowercased.
+    var honorificGenders: [String: HonorificGender] = [:]
     /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
     /// Prince William with him,").
     var notAppositive: Set<String> = []
@@ -54,6 +62,28 @@ struct RoleLexicon: Sendable {
             }
         }
         for k in headsByLast.keys { headsByLast[k]!.sort { $0.count > $1.count } }
+        for (line, text) in try resources.lines("entities/honorifics.tsv") {
+            let f = text.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 2, !f[0].isEmpty, !f[0].contains(" ") else {
+                throw ResourceError("entities/honorifics.tsv:\(line): expected honorific<TAB>female|male|any")
+            }
+            let word = f[0].lowercased()
+            honorifics.insert(word)
+            switch f[1] {
+            case "female": honorificGenders[word] = .female
+            case "male": honorificGenders[word] = .male
+            case "any": break
+            default: throw ResourceError("entities/honorifics.tsv:\(line): unknown gender \(f[1])")
+            }
+        }
+    }
+
+    /// The gender the leading honorifics of tokens[lo..<lo + count] give: the first gendered one's.
+    func honorificGender(_ tokens: [Token], _ lo: Int, count: Int) -> HonorificGender? {
+        for k in lo..<(lo + count) {
+            if let g = honorificGenders[tokens[k].text.lowercased()] { return g }
+        }
+        return nil
     }
 
     /// The token range of a title ending at token `end - 1` (head phrase plus modifiers before it), if any.

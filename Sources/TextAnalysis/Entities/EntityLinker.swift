@@ -8,10 +8,13 @@
 // "Choe Son-hui"; a part of several words must end with the surname, so "Stan Lee" is not "Stan Lee Media"),
 // preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
 // a longer name only when that person was named before it or with such a title too. An entity counts as a person
-// for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons. Mentions in boilerplate paragraphs
-// other than related-story links ("READ | ...", whose names the article points at) are left unlinked. Person names
-// lose leading titles and honorifics (entities/roles.tsv) and trailing possessives; a mention that opens with an
-// honorific is a person's whatever its tagged type.
+// for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons.
+// A mention opened by a gendered honorific (entities/honorifics.tsv) never joins an entity one of whose mentions
+// has an honorific of the other gender, by name or by name part: "Mrs Howard" is not the Michael Howard of
+// "Mr Howard". Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose names the
+// article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv), honorifics
+// (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a person's whatever
+// its tagged type.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
@@ -60,6 +63,8 @@ public struct EntityLinker: AnalysisComponent {
         var isAllCaps: Bool
         /// Opened by an honorific ("Mrs Camilla Parker Bowles"): only a person's name is written so.
         var hasHonorific = false
+        /// The gender of that honorific, when it has one.
+        var gender: HonorificGender?
         /// Right after a title written before given names ("Prince Charles"): see `findGroup`.
         var afterGivenNameTitle = false
     }
@@ -76,6 +81,14 @@ public struct EntityLinker: AnalysisComponent {
         /// Confidence-weighted votes of its mentions so far for a person and for anything else.
         var personVotes = 0.0
         var otherVotes = 0.0
+        /// The genders its mentions' honorifics gave.
+        var genders: Set<HonorificGender> = []
+
+        /// Whether a mention of `form` may join: no honorific of the other gender among its mentions.
+        func admits(_ form: NameForm) -> Bool {
+            guard let g = form.gender else { return true }
+            return genders.allSatisfy { $0 == g }
+        }
     }
 
     /// The groups built so far with the indexes that keep each lookup independent of how many groups exist
@@ -100,6 +113,7 @@ public struct EntityLinker: AnalysisComponent {
             list[g].mentions.append(m)
             groupOf[m] = g
             if form.afterGivenNameTitle { list[g].hasGivenNameTitle = true }
+            if let gender = form.gender { list[g].genders.insert(gender) }
             if byKey[form.key] == nil { byKey[form.key] = g }
             if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
             if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
@@ -208,15 +222,19 @@ public struct EntityLinker: AnalysisComponent {
 
     func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {
         if let def = definedBy[m], let g = groups.groupOf[def] { return g }
-        if let g = groups.byKey[form.key] { return g }
-        if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)] { return g }
+        // A name taken by a person of the other gender falls through to the name-part match, which finds the
+        // other people of that surname ("Mrs Howard" → Sandra Howard rather than the "Mr Howard" before her).
+        if let g = groups.byKey[form.key], groups.list[g].admits(form) { return g }
+        if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)], groups.list[g].admits(form) {
+            return g
+        }
         if form.isAcronym, let g = groups.byInitials[form.key] { return g }
         // Part of a longer person name: all words appear in order in the group's fullest name.
         let type = doc.mentions[m].type
         let at = doc.mentions[m].chars.start
         let candidates = (groups.personsByWord[form.words[0]] ?? []).filter { g in
             let best = groups.list[g].best
-            guard best.words.count > form.words.count else { return false }
+            guard best.words.count > form.words.count, groups.list[g].admits(form) else { return false }
             // A single word tagged as something else still joins when it is the person's last name.
             if type != .person && !(form.words.count == 1 && best.words.last == form.words[0]) { return false }
             guard EntityLinker.isOrderedSubset(form.words, of: best.words) else { return false }
@@ -266,11 +284,13 @@ public struct EntityLinker: AnalysisComponent {
         while hi > lo + 1, EntityLinker.possessives.contains(doc.tokens[hi - 1].text) { hi -= 1 }
         if hi - lo > 2, doc.tokens[lo].text == "The" || doc.tokens[lo].text == "the" { lo += 1 }
         var hasHonorific = false
+        var gender: HonorificGender?
         if m.type == .person {
             let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
             if stripped > 0, stripped < hi - lo { lo += stripped }
             let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
             if honorific > 0, honorific < hi - lo {
+                gender = roles.honorificGender(doc.tokens, lo, count: honorific)
                 lo += honorific
                 hasHonorific = true
             }
@@ -294,7 +314,8 @@ public struct EntityLinker: AnalysisComponent {
         }
         let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
         return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
-                        isAllCaps: isAllCaps, hasHonorific: hasHonorific, afterGivenNameTitle: afterGivenNameTitle)
+                        isAllCaps: isAllCaps, hasHonorific: hasHonorific, gender: gender,
+                        afterGivenNameTitle: afterGivenNameTitle)
     }
 
     static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]
