@@ -20,6 +20,10 @@ struct TimeFalsePositiveTests {
         // Two 4-digit numbers read as a span of years only when the second is the later one.
         "The home side won [2010-2008] in overtime.",
         "Call [555-2019] for tickets.",
+        "The Olympic 800m and [1500m] champion won again.",
+        "He was on course for the record through [1200m] but faded.",
+        "The index closed at [1850] on Friday.",
+        "Either Tait or [Noon] will drop out of the side.",
         "Call [202-555-2019] for tickets.",
         "The [6-year-old] boy was rescued.",
         "He took [Flight 1998] to Paris.",

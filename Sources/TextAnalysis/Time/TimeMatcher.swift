@@ -11,6 +11,8 @@ struct WordInfo {
     /// 0 none, 1 ordinal ("th"), 2 plural ("s").
     var suffix: UInt8
     var capitalized: Bool
+    /// Capitalized and not the first word of its sentence (set by TimexExtractor, which knows the sentences).
+    var midCapital = false
     var spaceBefore: Bool
     var grouped: Bool
     var plural: Bool
@@ -52,6 +54,7 @@ final class CompiledRules: @unchecked Sendable {
         var optional: Bool
         var negative: Bool
         var capital: Bool
+        var midCapital: Bool
         var bind: Int16
         /// List index, or NumberKind index.
         var arg: Int32
@@ -95,7 +98,8 @@ final class CompiledRules: @unchecked Sendable {
     let bindNames: [String]
     let hyphenId: Int32, apostropheId: Int32, theId: Int32, aId: Int32, anId: Int32
 
-    static let numberKinds: [NumberKind] = [.year, .yy, .day, .num, .ord, .decade, .hour, .minute, .int, .card]
+    static let numberKinds: [NumberKind] = [.year, .yy, .day, .num, .ord, .decade, .hour, .minute, .int, .card,
+                                                  .clock]
 
     static func buffer<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
@@ -119,7 +123,8 @@ final class CompiledRules: @unchecked Sendable {
             let start = Int32(els.count)
             for e in r.elements {
                 var c = Element(kind: 0, optional: e.optional, negative: e.negative, capital: e.capital,
-                                bind: bindIndex(e.bind), arg: 0, idStart: Int32(idPool.count), idCount: 0)
+                                midCapital: e.midCapital, bind: bindIndex(e.bind), arg: 0,
+                                idStart: Int32(idPool.count), idCount: 0)
                 switch e.test {
                 case .words:
                     c.kind = 0
@@ -265,7 +270,7 @@ extension CompiledRules {
             if wi >= w.count || !matchesAny(e, wi, w) { dfs(r, ei + 1, wi, w, &st) }
             return
         }
-        if wi < w.count && (!e.capital || w[wi].capitalized) {
+        if wi < w.count && (!e.capital || w[wi].capitalized) && (!e.midCapital || w[wi].midCapital) {
             switch e.kind {
             case 0:
                 if contains(e, w[wi].id) { step(r, ei, e, wi, 1, 0, 0, w, &st) }
@@ -315,7 +320,7 @@ extension CompiledRules {
     }
 
     func matchesAny(_ e: Element, _ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
-        if e.capital && !w[wi].capitalized { return false }
+        if (e.capital && !w[wi].capitalized) || (e.midCapital && !w[wi].midCapital) { return false }
         switch e.kind {
         case 0: return contains(e, w[wi].id)
         case 1:
@@ -363,6 +368,7 @@ extension CompiledRules {
                 && (w[wi - 1].id == apostropheId || w[wi - 1].id == theId)))
         case .hour: ok = x.digits <= 2 && x.suffix == 0 && (0...24).contains(x.value)
         case .minute: ok = x.digits == 2 && x.suffix == 0 && (0...59).contains(x.value)
+        case .clock: ok = x.digits == 4 && !x.grouped && x.suffix == 0 && x.value / 100 < 24 && x.value % 100 < 60
         }
         return ok ? (1, 0) : (0, 0)
     }
@@ -378,7 +384,8 @@ extension CompiledRules {
         return (1...9).contains(unit) ? u : nil
     }
 
-    /// A 4-digit number is no year when money, a percentage, a ratio, a phone number or a score surrounds it.
+    /// A 4-digit number is no year when money, a percentage, a ratio, a phone number or a score surrounds it, or a
+    /// unit is glued to it ("the 1500m", "a 4000ft peak").
     func plausibleYear(_ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
         func punct(_ i: Int, _ set: String) -> Bool {
             w[i].kind == .punct && set.unicodeScalars.contains { $0.value == w[i].scalar }
@@ -391,6 +398,7 @@ extension CompiledRules {
         }
         if wi + 1 < w.count {
             if punct(wi + 1, "%") { return false }
+            if w[wi + 1].kind == .word, !w[wi + 1].spaceBefore { return false }
             if !w[wi + 1].spaceBefore, punct(wi + 1, "-/:."), wi + 2 < w.count, w[wi + 2].kind == .number,
                !w[wi + 2].spaceBefore {
                 // "1989-90" is a fiscal span and "2005-2010" a span of years; anything else glued to digits
@@ -430,6 +438,7 @@ extension CompiledRules {
             switch kind {
             case .year, .yy, .minute: return x.lower
             case .day: return TimexExtractor.pad2(x.value)
+            case .clock: return TimexExtractor.pad2(x.value / 100) + ":" + TimexExtractor.pad2(x.value % 100)
             case .decade: return x.digits == 4 ? String(x.value / 10) : "UNDEF(decade \(x.value / 10))"
             default: return String(x.value)
             }

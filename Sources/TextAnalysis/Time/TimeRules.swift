@@ -6,8 +6,9 @@ import Foundation
 enum NumberKind: String, Sendable {
     /// year: 4 digits 1000-2100; yy: 2 digits; day: 1-31 with optional ordinal suffix; num: a cardinal in
     /// digits or words ("two", "twenty-five", "several" = X); ord: ordinal ("3rd", "third"); decade: "1990s"
-    /// or "90s"; hour: 0-24; minute: 00-59; int: any number in digits (decimals too); card: like num but never vague.
-    case year, yy, day, num, ord, decade, hour, minute, int, card
+    /// or "90s"; hour: 0-24; minute: 00-59; int: any number in digits (decimals too); card: like num but never vague;
+    /// clock: a 24-hour time in 4 digits, 0000-2359 ("1230 GMT"), bound as "12:30".
+    case year, yy, day, num, ord, decade, hour, minute, int, card, clock
 }
 
 struct RuleElement: Sendable {
@@ -24,6 +25,8 @@ struct RuleElement: Sendable {
     var negative = false
     /// The word must start with a capital letter.
     var capital = false
+    /// `^^`: capitalized and not the first word of its sentence (a name, not a sentence opening: "Tait or Noon").
+    var midCapital = false
     var bind: String?
     /// `.words` as vocabulary ids (filled when the rule set is compiled).
     var ids: [Int32] = []
@@ -331,7 +334,7 @@ public struct TimeRuleSet: Sendable {
     mutating func element(_ source: String, _ resources: ResourceLoader, _ listIndex: inout [String: Int],
                           _ file: String, _ line: Int) throws -> RuleElement {
         var s = Substring(source)
-        var negative = false, optional = false, capital = false
+        var negative = false, optional = false, capital = false, midCapital = false
         var bind: String?
         if s.hasPrefix("!") { negative = true; s = s.dropFirst() }
         if s.count > 1, s.hasSuffix("?") { optional = true; s = s.dropLast() }
@@ -339,6 +342,7 @@ public struct TimeRuleSet: Sendable {
             bind = String(s[..<eq])
             s = s[s.index(after: eq)...]
         }
+        if s.hasPrefix("^^") { midCapital = true; s = s.dropFirst() }
         if s.hasPrefix("^") { capital = true; s = s.dropFirst() }
         let test: RuleElement.Test
         if s.hasPrefix("@"), s.count > 1 {
@@ -359,7 +363,8 @@ public struct TimeRuleSet: Sendable {
             test = .words(s == "/" ? ["/"] : Set(s.split(separator: "/").map { $0.lowercased() }))
         }
         if negative { bind = nil }
-        return RuleElement(test: test, optional: optional, negative: negative, capital: capital, bind: bind)
+        return RuleElement(test: test, optional: optional, negative: negative, capital: capital,
+                           midCapital: midCapital, bind: bind)
     }
 
     static func template(_ text: String, _ file: String, _ line: Int) throws -> [TemplatePart] {

@@ -53,7 +53,15 @@ public struct TimexExtractor: Sendable {
 
     /// `words` must carry vocabulary ids (scanned with `rules.vocab`).
     func extract(words: [TimeWord], sentences: [CharRange]) -> [ExtractedTimex] {
-        let infos = words.map { WordInfo($0, id: $0.id) }
+        var infos = words.map { WordInfo($0, id: $0.id) }
+        // A capital inside a sentence (after its first word or number) marks a name ("Tait or Noon").
+        var si = 0, seenWord = false
+        for i in infos.indices {
+            while si < sentences.count, sentences[si].end <= words[i].start { si += 1; seenWord = false }
+            if infos[i].kind == .punct { continue }
+            infos[i].midCapital = infos[i].capitalized && seenWord
+            seenWord = true
+        }
         let c = rules.compiled!
         var found: [Match] = []
         var scratch = MatchScratch()
