@@ -29,7 +29,7 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case label, dash, intro, document, firstperson, clausestop, subject, possessive, nostart, whgap, copula
     case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising, passivecue, pollsource
     case quantity, venueprep, preposition, medium, seeming, lightverb, nounprep
-    case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree, article, asobject
+    case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree, article, asobject, rankmod
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })
