@@ -119,7 +119,7 @@ import Testing
             quotes: [("Lopez", "Lopez", "I know what I said,", .direct),
                      ("Lopez", "Lopez", "I said it would be hard.", .direct)]),
         // Outside quoted text a first-person writer is a speaker like any other (columns, letters).
-        Row(text: "I said the plan would fail.", quotes: [("I", "I", "the plan would fail", .indirect)]),
+        Row(text: "I said the plan would fail.", quotes: [("I", "the author", "the plan would fail", .indirect)]),
         // Reported clauses: "said no ..." opening a clause, a phrase before a subject pronoun, a predicate
         // coordinated with the sentence's subject, a plain subject the phrase reader cannot take, and ", but he
         // said ..." starting a second attribution.
@@ -166,6 +166,19 @@ import Testing
         // A line that is only quoted words without final punctuation is a subheading, not a quote.
         Row(text: "Lopez arrived.\n\n‘Equal footing must be created’\n\nThe talks went on.", quotes: []),
         Row(text: "“Equal footing must be created”", quotes: []),
+        // A first person in the text's own voice (a column, a reader's comment) is its author: PolNeAR annotates
+        // such statements, so they stay, named "the author" with no entity.
+        Row(text: "I think the song should have won.",
+            quotes: [("I", "the author", "the song should have won", .indirect)]),
+        Row(text: "Personally I believe the vote was a joke.",
+            quotes: [("I", "the author", "the vote was a joke", .indirect)]),
+        // A spaced dash ends a clause: no speaker phrase runs across it ("the past - we").
+        Row(text: "Lopez argued: “We mustn't dwell on the past - we must be optimistic about the future.”",
+            quotes: [("Lopez", "Lopez", "We mustn't dwell on the past - we must be optimistic about the future.",
+                      .direct)]),
+        // An -ly adverb between the name and the cue is no part of the speaker.
+        Row(text: "Lopez flatly denied the plan had failed.",
+            quotes: [("Lopez", "Lopez", "the plan had failed", .indirect)]),
     ]
 
     @Test(arguments: rows)
@@ -350,6 +363,36 @@ import Testing
         #expect(q.map { doc.text($0.speaker!.mention) } == "The minister")
         #expect(q?.speaker?.name == "Maria Lopez")
         #expect(q?.speaker?.entity != nil)
+    }
+
+    /// A title resolves only to a role that holds all its lower-case words and no rank word it lacks; a name
+    /// modifying a title ("the Tory leader") is not the speaker; "the prime minister's" is looked up without 's.
+    @Test(arguments: [
+        ("Oliver Letwin arrived. The chancellor said taxes would rise.", ["Letwin": "Shadow chancellor"],
+         "The chancellor", nil as String?),
+        ("John Prescott arrived. The prime minister said taxes would rise.", ["Prescott": "Deputy Prime Minister"],
+         "The prime minister", nil),
+        ("Jack Straw arrived. The prime minister said taxes would rise.", ["Straw": "Foreign Minister"],
+         "The prime minister", nil),
+        ("Tony Blair arrived. The prime minister said taxes would rise.", ["Blair": "Prime Minister"],
+         "The prime minister", "Tony Blair"),
+        ("Douglas Hogg arrived. The prime minister said taxes would rise.", ["Hogg": "minister"],
+         "The prime minister", nil),
+        ("Chris Leslie arrived. The courts minister said taxes would rise.", ["Leslie": "minister"],
+         "The courts minister", "Chris Leslie"),
+        ("Michael Douglas arrived. The 60-year-old actor said he would return.", ["Douglas": "Actor"],
+         "The 60-year-old actor", "Michael Douglas"),
+        ("Michael Howard arrived. The Tory leader said taxes would fall.", ["Howard": "leader"],
+         "The Tory leader", "Michael Howard"),
+        ("Tony Blair arrived. The prime minister's enthusiasm for the job remains undimmed.",
+         ["Blair": "Prime Minister"], "The prime minister's", "Tony Blair"),
+    ])
+    func titleResolvesOnlyToTheSameOffice(_ text: String, _ roles: [String: String], _ mention: String,
+                                          _ entityName: String?) {
+        let doc = QuoteTestDocuments.analyze(text, roles: roles)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == entityName)
     }
 
     @Test func nonNameSourceHasNoEntity() {

@@ -85,7 +85,8 @@ public struct QuoteExtractor: AnalysisComponent {
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
             previous = att
-            if let sp = att.speaker { lastSpeaker = sp }
+            // The author is never the antecedent of a later "he" or a continued quote.
+            if let sp = att.speaker, sp.how != .author { lastSpeaker = sp }
         }
 
         // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken. Tokens already in a quote
@@ -99,7 +100,9 @@ public struct QuoteExtractor: AnalysisComponent {
             for k in r where k >= 0 && k < marks.count { marks[k] = true }
         }
         for f in found { markTaken(f.tokens, in: &weak) }
-        for f in found where f.rule != Self.speakerlessRule { markTaken(f.tokens, in: &taken) }
+        // So are quotes whose speaker is a first person: under a label it is the labelled speaker talking.
+        func isWeak(_ f: Found) -> Bool { f.rule == Self.speakerlessRule || f.speaker?.how == .author }
+        for f in found where !isWeak(f) { markTaken(f.tokens, in: &taken) }
         for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
             let r = label.content
             // A transcript turn is what its speaker said, quotes and cues inside it included.
@@ -134,7 +137,7 @@ public struct QuoteExtractor: AnalysisComponent {
                                rule: "reported.colon-label", confidence: 0.6))
         }
 
-        found.removeAll { f in f.rule == Self.speakerlessRule && f.tokens.contains { $0 < labelled.count && labelled[$0] } }
+        found.removeAll { f in isWeak(f) && f.tokens.contains { $0 < labelled.count && labelled[$0] } }
 
         // Sieves 3-7 over the direct quotes no cue claimed, in text order so continuations chain. Quotes with a
         // speaker are also kept by paragraph, in text order, so each sieve looks at one paragraph's quotes.
@@ -190,6 +193,7 @@ public struct QuoteExtractor: AnalysisComponent {
             switch f.speaker?.how {
             case .pronoun?, .title?: conf *= 0.9
             case .source?: conf *= 0.95
+            case .author?: conf *= 0.8
             default: break
             }
             return Quote(content: f.content, kind: f.kind, cue: f.cue.map { doc.chars(ofTokens: $0) }, speaker: sp,

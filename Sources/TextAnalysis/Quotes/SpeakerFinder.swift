@@ -1,10 +1,12 @@
 // Finds who a cue belongs to: the phrase before it ("Hugh Hill, a doctor, said"), after it ("said O'Neill",
 // "according to the report"), and what that phrase refers to (an entity by mention, pronoun or title, or a
-// non-name source such as "officials" kept as text with no entity).
+// non-name source such as "officials" kept as text with no entity). A first-person pronoun outside quoted text
+// is the text's own author ("I think the song should have won" in a column or a reader's comment): PolNeAR
+// annotates such statements with the pronoun as source, so they stay quotes, named "the author" with no entity.
 
 /// A speaker as written (its tokens) and what it resolves to.
 struct SpeakerGuess: Sendable, Equatable {
-    enum How: Sendable { case named, pronoun, title, source }
+    enum How: Sendable { case named, pronoun, title, source, author }
     var mention: Range<Int>
     var entity: Int?
     var name: String
@@ -83,6 +85,13 @@ extension QuoteContext {
         while j >= lo, isWord[j] {
             let w = lower[j]
             if has(j, .skip) { j -= 1; continue }
+            // "Mr Blair directly denied", "he flatly refused": an -ly adverb right after a name or pronoun
+            // ("family", "ally" are nouns: -ily words and short ones are left alone).
+            if j == start, j - 1 >= lo, isMannerAdverb(j), isWord[j - 1],
+               mentionOf[j - 1] >= 0 || has(j - 1, .person) || has(j - 1, .group) || has(j - 1, .firstperson) {
+                j -= 1
+                continue
+            }
             // "continues to insist", "appeared to suggest": the verb before "to" passes the subject on.
             if w == "to", j - 1 >= lo, has(j - 1, .raising) { j -= 2; continue }
             if has(j, .time) {
@@ -95,12 +104,22 @@ extension QuoteContext {
         return j
     }
 
+    /// A lower-case -ly word outside any mention that reads as a manner adverb ("directly", "flatly"); -ily words
+    /// are mostly nouns in speaker phrases ("the Smith family said").
+    private func isMannerAdverb(_ t: Int) -> Bool {
+        let w = lower[t]
+        return !isCap[t] && w.count > 5 && w.hasSuffix("ly") && !w.hasSuffix("ily") && mentionOf[t] < 0
+            && quoteOf[t] < 0 && !has(t, .sourcehead)
+    }
+
     /// A name-like phrase read leftwards from `e`: words, abbreviations, possessives, hyphens and a bracketed
     /// aside, up to 10 tokens, stopping at clause words, cues, quote marks and other punctuation.
     func nounPhrase(endingAt e: Int, floor lo: Int) -> Range<Int>? {
         guard e >= lo, isWord[e] || isPunct(e, ")") else { return nil }
         // "It says ...", "they said": a pronoun right before the cue is the whole phrase.
-        if quoteOf[e] < 0, has(e, .person) || has(e, .group) { return e..<(e + 1) }
+        if quoteOf[e] < 0, has(e, .person) || has(e, .group) || (has(e, .firstperson) && has(e, .subject)) {
+            return e..<(e + 1)
+        }
         var i = e, count = 0
         while i >= lo, count < 10, quoteOf[i] < 0 {
             if isPunct(i, ")") {
@@ -112,6 +131,13 @@ extension QuoteContext {
             }
             if isWord[i] {
                 if has(i, .boundary) || has(i, .skip) || cueAt[i] != nil { break }
+                // A subject pronoun inside the run opens a clause of its own: "before he left for Africa on
+                // Tuesday the chancellor told": the speaker is the name after it, else the pronoun ("they
+                // bristled at the continued [questioning]").
+                if i < e, has(i, .subject), !isCap[i] || i == lo {
+                    if !(i + 1...e).contains(where: { isWord[$0] && isCap[$0] }) { return i..<(i + 1) }
+                    break
+                }
                 i -= 1; count += 1
                 continue
             }
@@ -173,7 +199,8 @@ extension QuoteContext {
                 i += 1; count += 1
                 continue
             }
-            if isJoiner(i), i > s, i + 1 < hi, isWord[i + 1] { i += 1; count += 1; continue }
+            // Read rightwards a spaced dash may still join ("BRUSSELS - European leaders" reads on to the subject).
+            if isJoiner(i, spacedDash: true), i > s, i + 1 < hi, isWord[i + 1] { i += 1; count += 1; continue }
             break
         }
         return validPhrase(s..<i)
@@ -185,9 +212,14 @@ extension QuoteContext {
             || has(t, .sourcehead) || has(t, .relative)
     }
 
-    /// Possessive 's, hyphens and ampersands inside names.
-    private func isJoiner(_ t: Int) -> Bool {
+    /// Possessive 's, hyphens and ampersands inside names. A hyphen joins only words it touches ("Son-hui"): a
+    /// spaced dash ends a clause ("nostalgic about the past - we must be optimistic") and never joins a speaker.
+    private func isJoiner(_ t: Int, spacedDash: Bool = false) -> Bool {
         let w = lower[t]
+        if w == "-", !spacedDash {
+            let toks = doc.tokens
+            return t > 0 && t + 1 < toks.count && toks[t - 1].end == toks[t].start && toks[t].end == toks[t + 1].start
+        }
         return isPossessiveS(t) || w == "-" || w == "&" || w == "’" || w == "'"
     }
 
@@ -204,6 +236,11 @@ extension QuoteContext {
         let text = doc.text(doc.chars(ofTokens: np))
         if np.count == 1, has(np.lowerBound, .person) || has(np.lowerBound, .group) {
             return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
+        }
+        // "I think ...", "We asked whether ..." in the text's own voice (quoted first persons never get here).
+        if np.count == 1, has(np.lowerBound, .firstperson) {
+            let plural = ["we", "us", "our"].contains(lower[np.lowerBound])
+            return SpeakerGuess(mention: np, entity: nil, name: plural ? Self.authors : Self.author, how: .author)
         }
         var best = -1
         for t in np.reversed() {
@@ -222,6 +259,10 @@ extension QuoteContext {
                 || (!isCap[head] && has(head, .sourcehead)) {
                 return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
             }
+            // "The Tory leader said": a name modifying a lower-case title is not the speaker; the title's holder is.
+            if after == head, !isCap[head], mentionOf[head] < 0, has(np.lowerBound, .det), let e = entityByTitle(np) {
+                return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+            }
             if let e = m.entity, e < doc.entities.count {
                 return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .named)
             }
@@ -232,6 +273,9 @@ extension QuoteContext {
         }
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
     }
+
+    /// The speaker name of a first-person pronoun in the text's own voice, singular and plural.
+    static let author = "the author", authors = "the authors"
 
     /// The antecedent of a relative pronoun can speak for it: a person or organisation mention, a pronoun, a
     /// source noun ("officials"), a document ("a report which says") or a title held by an entity ("the minister
@@ -254,12 +298,35 @@ extension QuoteContext {
     }
 
     /// "the minister", "the mayor": the most recently mentioned entity whose role or alias has the head word.
+    /// The title's lower-case words must all be in the role ("the prime minister" is not "Foreign Minister") unless
+    /// the role is the bare head ("minister" may be "the courts minister"), and a rank word (words.tsv rankmod:
+    /// "Shadow chancellor", "Deputy Prime Minister", "the prime minister" against "minister") in one but not the
+    /// other makes another office. Hyphened words ("the 60-year-old actor") are no part of a title. "The prime
+    /// minister's" is looked up without its 's.
     private func entityByTitle(_ np: Range<Int>) -> Int? {
+        var np = np
+        if np.count > 1, isPossessiveS(np.upperBound - 1) { np = np.lowerBound..<(np.upperBound - 1) }
         let head = lower[np.upperBound - 1]
         guard !isCap[np.upperBound - 1] || np.count == 1 || has(np.lowerBound, .det) else { return nil }
         let phrase = np.filter { !has($0, .det) }.map { lower[$0] }.joined(separator: " ")
+        let function = QuoteWordClass.det.bit | QuoteWordClass.nameword.bit | QuoteWordClass.preposition.bit
+            | QuoteWordClass.venueprep.bit | QuoteWordClass.timeprep.bit
+        let titleWords = Set(np.filter {
+            isWord[$0] && !isCap[$0] && wordClasses[$0] & function == 0 && lower[$0].first?.isLetter == true
+                && !($0 > np.lowerBound && lower[$0 - 1] == "-") && !($0 + 1 < np.upperBound && lower[$0 + 1] == "-")
+        }.map { lower[$0] })
         var best: (entity: Int, last: Int)?
         for ei in titles.candidates(roleWord: head, alias: phrase) {
+            let alias = doc.entities[ei].aliases.contains { $0.lowercased() == phrase }
+            if !alias {
+                let roleWords = Set((doc.entities[ei].role ?? "").lowercased()
+                    .split(whereSeparator: { !$0.isLetter }).map(String.init))
+                func rank(_ w: String) -> Bool { lex.mask(w) & QuoteWordClass.rankmod.bit != 0 }
+                guard titleWords.isSubset(of: roleWords) || roleWords == [head],
+                      !roleWords.contains(where: { !titleWords.contains($0) && rank($0) }),
+                      !titleWords.contains(where: { !roleWords.contains($0) && rank($0) })
+                else { continue }
+            }
             let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
             if best == nil || last > best!.last { best = (ei, last) }
         }
