@@ -98,6 +98,9 @@ public struct EntityLinker: AnalysisComponent {
         var groupOf: [Int: Int] = [:]
         /// Normalized name (and alias canonical name) → group.
         var byKey: [String: Int] = [:]
+        /// Normalized name → the later groups of that name that a first one did not admit (a "Mrs Howard" beside
+        /// the "Mr Howard" that holds byKey): her later mentions find her group here.
+        var otherGroupsByKey: [String: [Int]] = [:]
         /// Initials of multi-word non-person names → group (first founded wins).
         var byInitials: [String: Int] = [:]
         /// Word of a person's fullest name → groups.
@@ -114,7 +117,13 @@ public struct EntityLinker: AnalysisComponent {
             groupOf[m] = g
             if form.afterGivenNameTitle { list[g].hasGivenNameTitle = true }
             if let gender = form.gender { list[g].genders.insert(gender) }
-            if byKey[form.key] == nil { byKey[form.key] = g }
+            if let first = byKey[form.key] {
+                if first != g, !(otherGroupsByKey[form.key]?.contains(g) ?? false) {
+                    otherGroupsByKey[form.key, default: []].append(g)
+                }
+            } else {
+                byKey[form.key] = g
+            }
             if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
             if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
             let best = list[g].best
@@ -225,6 +234,7 @@ public struct EntityLinker: AnalysisComponent {
         // A name taken by a person of the other gender falls through to the name-part match, which finds the
         // other people of that surname ("Mrs Howard" → Sandra Howard rather than the "Mr Howard" before her).
         if let g = groups.byKey[form.key], groups.list[g].admits(form) { return g }
+        if let g = groups.otherGroupsByKey[form.key]?.first(where: { groups.list[$0].admits(form) }) { return g }
         if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)], groups.list[g].admits(form) {
             return g
         }
