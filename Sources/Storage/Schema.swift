@@ -449,13 +449,14 @@ enum Schema {
             -- The survivors' counts from their links; then the merged entities go (entities_fts_delete).
             UPDATE entities SET
                 article_count = (SELECT count(*) FROM article_entities WHERE entity_id = entities.id),
-                mention_count = (SELECT sum(mention_count) FROM article_entities WHERE entity_id = entities.id),
+                mention_count = coalesce((SELECT sum(mention_count) FROM article_entities
+                                          WHERE entity_id = entities.id), 0),
                 first_seen = (SELECT min(first_seen) FROM entities s WHERE s.id = entities.id
                               OR s.id IN (SELECT old_id FROM entity_merge WHERE new_id = entities.id)),
                 last_seen = (SELECT max(last_seen) FROM entities s WHERE s.id = entities.id
                              OR s.id IN (SELECT old_id FROM entity_merge WHERE new_id = entities.id)),
-                type = (SELECT type FROM article_entities WHERE entity_id = entities.id GROUP BY type
-                        ORDER BY count(*) DESC, sum(mention_count) DESC, type LIMIT 1),
+                type = coalesce((SELECT type FROM article_entities WHERE entity_id = entities.id GROUP BY type
+                                 ORDER BY count(*) DESC, sum(mention_count) DESC, type LIMIT 1), type),
                 type_counts = (SELECT CASE WHEN count(*) > 1 THEN json_group_object(type, json_array(n, m)) END
                                FROM (SELECT type, count(*) AS n, sum(mention_count) AS m FROM article_entities
                                      WHERE entity_id = entities.id GROUP BY type ORDER BY type))

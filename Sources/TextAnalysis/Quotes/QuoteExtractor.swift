@@ -297,7 +297,10 @@ public struct QuoteExtractor: AnalysisComponent {
         var kept: [Found] = []
         func keep(_ f: Found) -> Bool {
             let spans = (f.pieces.isEmpty ? [f.content] : f.pieces)
-                .map { max(0, $0.start)..<min(textLength, max(0, $0.end)) }.filter { !$0.isEmpty }
+                .map { r -> Range<Int> in
+                    let lo = min(max(0, r.start), textLength)
+                    return lo..<max(lo, min(textLength, r.end))
+                }.filter { !$0.isEmpty }
             guard !spans.contains(where: { covered[$0].contains(true) }) else { return false }
             for r in spans { for k in r { covered[k] = true } }
             kept.append(f)
