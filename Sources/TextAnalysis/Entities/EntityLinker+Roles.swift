@@ -33,30 +33,19 @@ struct RoleLexicon: Sendable {
                 throw ResourceError(
                     "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive|givenname")
             }
+            // Every kind but head is a single word.
+            func word(_ what: String) throws -> String {
+                guard words.count == 1 else { throw ResourceError("entities/roles.tsv:\(line): \(what) is one word") }
+                return words[0]
+            }
             switch f[1] {
             case "head":
                 headsByLast[words.last!, default: []].append(words)
                 heads.insert(words.joined(separator: " "))
-            case "modifier":
-                guard words.count == 1 else {
-                    throw ResourceError("entities/roles.tsv:\(line): a modifier is one word")
-                }
-                modifiers.insert(words[0])
-            case "honorific":
-                guard words.count == 1 else {
-                    throw ResourceError("entities/roles.tsv:\(line): an honorific is one word")
-                }
-                honorifics.insert(words[0])
-            case "notappositive":
-                guard words.count == 1 else {
-                    throw ResourceError("entities/roles.tsv:\(line): a notappositive word is one word")
-                }
-                notAppositive.insert(words[0])
-            case "givenname":
-                guard words.count == 1 else {
-                    throw ResourceError("entities/roles.tsv:\(line): a givenname title is one word")
-                }
-                givenNameTitles.insert(words[0])
+            case "modifier": modifiers.insert(try word("a modifier"))
+            case "honorific": honorifics.insert(try word("an honorific"))
+            case "notappositive": notAppositive.insert(try word("a notappositive word"))
+            case "givenname": givenNameTitles.insert(try word("a givenname title"))
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
