@@ -142,7 +142,7 @@ extension QuoteContext {
         while j < min(e, k + 10) {
             if quoteOf[j] < 0, !isWord[j], isPunct(j, ",;:.!?") { return false }
             if lower[j] == "as", j + 1 < e, isWord[j + 1] || isOpenMark(j + 1) {
-                return !Self.notConstrual.contains(lower[j + 1]) && lower[j - 1] != "such"
+                return !has(j + 1, .notconstrual) && lower[j - 1] != "such"
                     && !opensSubordinateClause(after: j, end: e)
             }
             j += 1
@@ -156,18 +156,11 @@ extension QuoteContext {
         if has(j + 1, .subject) { return true }
         var m = j + 1
         while m < min(e, j + 7), isWord[m], !has(m, .relative) {
-            if has(m, .copula) || (has(m, .skip) && Self.auxiliaries.contains(lower[m])) { return true }
+            if has(m, .copula) || (has(m, .skip) && has(m, .auxiliary)) { return true }
             m += 1
         }
         return false
     }
-
-    private static let auxiliaries: Set<String> = ["has", "have", "had", "will", "would", "could", "can", "did",
-                                                   "does", "do", "may", "might", "should", "must"]
-
-    /// Words after "as" that make it no construal ("as well as", "as if", "as much as").
-    private static let notConstrual: Set<String> = ["well", "much", "many", "long", "soon", "if", "though", "far",
-                                                     "part", "of", "to", "for", "usual", "expected"]
 
     /// Possessive 's and hyphens inside an object phrase.
     private func isJoiner(_ t: Int) -> Bool { isPossessiveS(t) || lower[t] == "-" }

@@ -398,10 +398,8 @@ struct QuoteContext {
 extension QuoteContext {
     /// An object cue phrase of more than one word whose last word is a preposition ("respond to", "called for").
     func endsInPreposition(_ c: CueMatch) -> Bool {
-        c.frame == .object && c.tokens.count > 1 && Self.cuePrepositions.contains(lower[c.tokens.upperBound - 1])
+        c.frame == .object && c.tokens.count > 1 && has(c.tokens.upperBound - 1, .cueprep)
     }
-
-    static let cuePrepositions: Set<String> = ["to", "for", "about", "on", "of", "with", "at", "against", "over"]
 
     /// "Clinton has pooh-poohed that ...", "the group contends that ...": a verb no cue lists, inflected (-s or
     /// -ed) and followed right away by "that", is a candidate cue of frame that. Only a verb form can stand there
