@@ -144,8 +144,9 @@ struct EntityLinkerTests {
     @Test func entityLinkerReplaysRoleExamples() throws {
         for e in try TestResources.examples("entities/roles.tsv") {
             let parts = e.expected.components(separatedBy: " | ")
+            let others = parts.count > 2 ? parts[2].components(separatedBy: ", ").map { ($0, EntityType.person) } : []
             let doc = Self.linked(e.input, [(parts[0], .person), ("United States", .location),
-                                            ("North Korea", .location), ("South Korea", .location)])
+                                            ("North Korea", .location), ("South Korea", .location)] + others)
             let person = entity(doc, parts[0])
             #expect(person != nil, "\(e.input)")
             #expect(person?.role == (parts[1] == "-" ? nil : parts[1]), "\(e.input)")

@@ -24,6 +24,8 @@ struct RoleLexicon: Sendable {
     var notAppositive: Set<String> = []
     /// Titles written before a given name ("Prince Charles"), lowercased.
     var givenNameTitles: Set<String> = []
+    /// Prepositions that make a name inside an appositive part of the role ("lawyer for Mr Begg").
+    var rolePrepositions: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
@@ -31,7 +33,7 @@ struct RoleLexicon: Sendable {
             let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
             guard f.count == 2, !words.isEmpty else {
                 throw ResourceError(
-                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive|givenname")
+                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive|givenname|preposition")
             }
             // Every kind but head is a single word.
             func word(_ what: String) throws -> String {
@@ -46,6 +48,7 @@ struct RoleLexicon: Sendable {
             case "honorific": honorifics.insert(try word("an honorific"))
             case "notappositive": notAppositive.insert(try word("a notappositive word"))
             case "givenname": givenNameTitles.insert(try word("a givenname title"))
+            case "preposition": rolePrepositions.insert(try word("a preposition"))
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -165,8 +168,6 @@ extension EntityLinker {
         }
     }
 
-    static let prepositions: Set<String> = ["of", "for", "under", "to", "with", "at", "by", "from", "in", "on"]
-
     /// Whether the words between commas name the next person of a list ("DiCaprio, director Martin Scorsese,";
     /// "Imelda Staunton, Kate Winslet and director Mike Leigh") rather than a role that mentions one ("lawyer for
     /// Mr Begg", "Margaret Thatcher's former press secretary", "son of Juve manager Luciano Moggi"): a full name
@@ -190,7 +191,7 @@ extension EntityLinker {
                 return false
             }
             return !(a.lowerBound..<p.lowerBound).contains {
-                EntityLinker.prepositions.contains(tokens[$0].text.lowercased())
+                roles.rolePrepositions.contains(tokens[$0].text.lowercased())
             }
         }
     }
