@@ -491,4 +491,24 @@ import Testing
         #expect(q.requires == [.tokens, .sentences, .paragraphs, .mentions, .entities])
         #expect(q.provides == [.quotes])
     }
+
+    /// Each example's capitalised names are tagged as people and linked by the real entity linker (which reads
+    /// given names, honorifics and roles for gender); the quotes are listed as "content = speaker entity".
+    @Test(arguments: ["entities/gendered-words.tsv", "entities/given-names.tsv"])
+    func genderedPronounsReplayTheirExamples(file: String) throws {
+        let examples = try TestResources.examples(file)
+        #expect(!examples.isEmpty)
+        for e in examples {
+            var doc = TestResources.split(e.input)
+            QuoteTestDocuments.addMentions(&doc)
+            doc.entities = []
+            for m in doc.mentions.indices { doc.mentions[m].entity = nil }
+            EntityLinkerTests.linker.process(&doc)
+            QuoteTestDocuments.extractor.process(&doc)
+            let got = doc.quotes.map { q in
+                doc.text(q.content) + " = " + (q.speaker?.entity.map { doc.entities[$0].name } ?? "-")
+            }
+            #expect(got.joined(separator: " | ") == e.expected, "\(e.input)")
+        }
+    }
 }

@@ -4,11 +4,6 @@
 // after it (", a doctor," / ", the company's chief executive,"). An entity keeps the longest role found. A capitalized
 // title right before an entity the tagger did not call a person ("President Biden" as LOC) makes it a person.
 
-/// The gender an honorific gives (entities/honorifics.tsv); `any` honorifics give none.
-enum HonorificGender: Sendable {
-    case female, male
-}
-
 /// The role phrases of entities/roles.tsv, as lowercased token sequences, and the honorifics of
 /// entities/honorifics.tsv.
 struct RoleLexicon: Sendable {
@@ -18,7 +13,7 @@ struct RoleLexicon: Sendable {
     var modifiers: Set<String> = []
     var honorifics: Set<String> = []
     /// The gendered honorifics, lowercased.
-    var honorificGenders: [String: HonorificGender] = [:]
+    var honorificGenders: [String: PersonGender] = [:]
     /// Words that open a coordinated or adverbial phrase between commas, never an appositive ("Prince Harry, and
     /// Prince William with him,").
     var notAppositive: Set<String> = []
@@ -71,7 +66,7 @@ struct RoleLexicon: Sendable {
     }
 
     /// The gender the leading honorifics of tokens[lo..<lo + count] give: the first gendered one's.
-    func honorificGender(_ tokens: [Token], _ lo: Int, count: Int) -> HonorificGender? {
+    func honorificGender(_ tokens: [Token], _ lo: Int, count: Int) -> PersonGender? {
         for k in lo..<(lo + count) {
             if let g = honorificGenders[tokens[k].text.lowercased()] { return g }
         }

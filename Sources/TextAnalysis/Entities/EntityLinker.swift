@@ -11,7 +11,8 @@
 // for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons.
 // A mention opened by a gendered honorific (entities/honorifics.tsv) never joins an entity one of whose mentions
 // has an honorific of the other gender, by name or by name part: "Mrs Howard" is not the Michael Howard of
-// "Mr Howard". Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose names the
+// "Mr Howard". An entity's gender (honorifics and first names of entities/given-names.tsv all agreeing, else a
+// gendered role noun of entities/gendered-words.tsv) is kept for pronoun resolution only. Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose names the
 // article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv), honorifics
 // (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a person's whatever
 // its tagged type.
@@ -31,6 +32,7 @@ public struct EntityLinker: AnalysisComponent {
     /// Normalized variant → canonical name.
     let aliases: [String: String]
     let roles: RoleLexicon
+    let genders: GenderLexicon
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:]
@@ -45,6 +47,7 @@ public struct EntityLinker: AnalysisComponent {
         }
         self.aliases = aliases
         self.roles = try RoleLexicon(resources: resources)
+        self.genders = try GenderLexicon(resources: resources)
     }
 
     public func process(_ document: inout Document) {
@@ -64,7 +67,9 @@ public struct EntityLinker: AnalysisComponent {
         /// Opened by an honorific ("Mrs Camilla Parker Bowles"): only a person's name is written so.
         var hasHonorific = false
         /// The gender of that honorific, when it has one.
-        var gender: HonorificGender?
+        var gender: PersonGender?
+        /// The gender of a person's first name ("Sandra Howard"): weaker evidence, for pronouns only.
+        var nameGender: PersonGender?
         /// Right after a title written before given names ("Prince Charles"): see `findGroup`.
         var afterGivenNameTitle = false
     }
@@ -82,7 +87,9 @@ public struct EntityLinker: AnalysisComponent {
         var personVotes = 0.0
         var otherVotes = 0.0
         /// The genders its mentions' honorifics gave.
-        var genders: Set<HonorificGender> = []
+        var genders: Set<PersonGender> = []
+        /// The genders its mentions' first names gave.
+        var nameGenders: Set<PersonGender> = []
 
         /// Whether a mention of `form` may join: no honorific of the other gender among its mentions.
         func admits(_ form: NameForm) -> Bool {
@@ -117,6 +124,7 @@ public struct EntityLinker: AnalysisComponent {
             groupOf[m] = g
             if form.afterGivenNameTitle { list[g].hasGivenNameTitle = true }
             if let gender = form.gender { list[g].genders.insert(gender) }
+            if let gender = form.nameGender { list[g].nameGenders.insert(gender) }
             if let first = byKey[form.key] {
                 if first != g, !(otherGroupsByKey[form.key]?.contains(g) ?? false) {
                     otherGroupsByKey[form.key, default: []].append(g)
@@ -220,11 +228,21 @@ public struct EntityLinker: AnalysisComponent {
                 doc.mentions[m].entity = id
             }
             let type = honorific ? .person : EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            let evidence = g.genders.union(g.nameGenders)
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
-                                   mentions: g.mentions, confidence: total / Double(g.mentions.count)))
+                                   mentions: g.mentions, confidence: total / Double(g.mentions.count),
+                                   gender: evidence.count == 1 ? evidence.first : nil))
         }
         doc.entities = entities
         assignRoles(&doc, forms)
+        for e in doc.entities.indices {
+            if doc.entities[e].type != .person {
+                doc.entities[e].gender = nil
+            } else if doc.entities[e].gender == nil {
+                // "Jo Roe, the party's spokeswoman": a gendered role speaks when the names did not.
+                doc.entities[e].gender = doc.entities[e].role.flatMap(genders.gender(ofRole:))
+            }
+        }
     }
 
     // MARK: Matching
@@ -294,7 +312,7 @@ public struct EntityLinker: AnalysisComponent {
         while hi > lo + 1, EntityLinker.possessives.contains(doc.tokens[hi - 1].text) { hi -= 1 }
         if hi - lo > 2, doc.tokens[lo].text == "The" || doc.tokens[lo].text == "the" { lo += 1 }
         var hasHonorific = false
-        var gender: HonorificGender?
+        var gender: PersonGender?, nameGender: PersonGender?
         if m.type == .person {
             let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
             if stripped > 0, stripped < hi - lo { lo += stripped }
@@ -304,6 +322,9 @@ public struct EntityLinker: AnalysisComponent {
                 lo += honorific
                 hasHonorific = true
             }
+            // Not a reason to keep mentions apart: the first word is not always a given name ("Mr Lula" of Lula
+            // da Silva), nor the given name ("Marie Leroi" of Armand Marie Leroi).
+            if hi - lo >= 2 { nameGender = genders.givenNames[doc.tokens[lo].text.lowercased()] }
         }
         // The title may be inside the mention (stripped above) or just before it, when the tagger left it out.
         let afterGivenNameTitle = lo > 0 && roles.givenNameTitles.contains(doc.tokens[lo - 1].text.lowercased())
@@ -324,7 +345,7 @@ public struct EntityLinker: AnalysisComponent {
         }
         let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
         return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
-                        isAllCaps: isAllCaps, hasHonorific: hasHonorific, gender: gender,
+                        isAllCaps: isAllCaps, hasHonorific: hasHonorific, gender: gender, nameGender: nameGender,
                         afterGivenNameTitle: afterGivenNameTitle)
     }
 

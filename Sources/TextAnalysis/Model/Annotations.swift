@@ -54,6 +54,12 @@ public struct EntityMention: Sendable, Equatable {
 }
 
 /// Mentions of one real-world thing within a document.
+/// A person's gender as the text suggests it (an honorific, a given name, a gendered role noun): weak evidence
+/// that keeps pronouns and honorifics from going to a person of the other gender. Not part of any output.
+public enum PersonGender: String, Sendable {
+    case female, male
+}
+
 public struct Entity: Sendable, Equatable {
     public var id: Int
     /// The fullest name form seen ("Antony Blinken" for "Blinken").
@@ -64,8 +70,10 @@ public struct Entity: Sendable, Equatable {
     public var aliases: [String]
     public var mentions: [Int]
     public var confidence: Double
+    /// For persons, the gender the text suggests, when all its evidence agrees.
+    public var gender: PersonGender?
     public init(id: Int, name: String, type: EntityType, role: String? = nil, aliases: [String] = [],
-                mentions: [Int] = [], confidence: Double = 0) {
+                mentions: [Int] = [], confidence: Double = 0, gender: PersonGender? = nil) {
         self.id = id
         self.name = name
         self.type = type
@@ -73,6 +81,7 @@ public struct Entity: Sendable, Equatable {
         self.aliases = aliases
         self.mentions = mentions
         self.confidence = confidence
+        self.gender = gender
     }
 }
 

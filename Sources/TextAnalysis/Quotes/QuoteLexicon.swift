@@ -68,6 +68,8 @@ public struct QuoteLexicon: Sendable {
     let classes: [String: Set<QuoteWordClass>]
     let masks: [String: UInt64]
     public let examples: [QuoteExample]
+    /// Pronoun genders (entities/gendered-words.tsv): "she said" never goes to a man.
+    let genders: GenderLexicon
     /// The mark scanner built from marks.tsv and the elisions of words.tsv.
     let scanner: QuoteMarkScanner
 
@@ -140,6 +142,7 @@ public struct QuoteLexicon: Sendable {
         self.marks = marks
         self.pairMarks = pairMarks
         self.classes = classes
+        self.genders = try GenderLexicon(resources: resources)
         var masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = masks

@@ -3,6 +3,7 @@
 // non-name source such as "officials" kept as text with no entity). A first-person pronoun outside quoted text
 // is the text's own author ("I think the song should have won" in a column or a reader's comment): PolNeAR
 // annotates such statements with the pronoun as source, so they stay quotes, named "the author" with no entity.
+// A gendered pronoun never resolves to a person the text makes of the other gender (entities/gendered-words.tsv).
 
 /// A speaker as written (its tokens) and what it resolves to.
 struct SpeakerGuess: Sendable, Equatable {
@@ -338,6 +339,12 @@ extension QuoteContext {
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         // "his claim": a possessive his is a person like he.
         let person = has(t, .person) || lower[t] == "his"
+        // "she said" goes to the nearest person who may be a she (of no known gender, or a woman).
+        let gender = lex.genders.pronouns[lower[t]]
+        func fits(_ e: Int?) -> Bool {
+            guard let gender, let e, e < doc.entities.count, let g = doc.entities[e].gender else { return true }
+            return g == gender
+        }
         let text = doc.tokens[t].text
         let si = sentenceOf[t]
         var s = si
@@ -348,7 +355,8 @@ extension QuoteContext {
                 guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }
                 let mention = doc.mentions[m]
                 guard mention.tokens.lowerBound == k else { continue }
-                if (person && mention.type == .person) || (!person && mention.type == .organization) {
+                if (person && mention.type == .person && fits(mention.entity))
+                    || (!person && mention.type == .organization) {
                     if let e = mention.entity, e < doc.entities.count {
                         return SpeakerGuess(mention: t..<(t + 1), entity: e, name: doc.entities[e].name, how: .pronoun)
                     }
@@ -357,7 +365,8 @@ extension QuoteContext {
             }
             s -= 1
         }
-        if let last = lastSpeaker, person || last.entity == nil || doc.entities[last.entity!].type != .person {
+        if let last = lastSpeaker, fits(last.entity),
+           person || last.entity == nil || doc.entities[last.entity!].type != .person {
             return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name, how: .pronoun)
         }
         return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .pronoun)

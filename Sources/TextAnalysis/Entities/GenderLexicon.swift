@@ -1,0 +1,42 @@
+// What words say of a person's gender: given names (entities/given-names.tsv, generated from census lists by
+// scripts/gen-given-names.py), pronouns and gendered role nouns (entities/gendered-words.tsv). Weak evidence, used
+// only to keep people apart: a pronoun or a gendered honorific never goes to a person of the other gender.
+
+struct GenderLexicon: Sendable {
+    /// Lowercased given name → the gender it says.
+    var givenNames: [String: PersonGender] = [:]
+    /// Lowercased pronoun ("she", "his") → gender.
+    var pronouns: [String: PersonGender] = [:]
+    /// Lowercased role noun ("spokeswoman") → gender.
+    var roleWords: [String: PersonGender] = [:]
+
+    static let givenNamesFile = "entities/given-names.tsv"
+    static let wordsFile = "entities/gendered-words.tsv"
+
+    init(resources: ResourceLoader) throws {
+        for (line, text) in try resources.lines(Self.givenNamesFile) {
+            let f = text.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 2, !f[0].isEmpty, !f[0].contains(" "), let g = PersonGender(rawValue: String(f[1])) else {
+                throw ResourceError("\(Self.givenNamesFile):\(line): expected name<TAB>female|male")
+            }
+            givenNames[f[0].lowercased()] = g
+        }
+        for (line, text) in try resources.lines(Self.wordsFile) {
+            let f = text.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 3, !f[0].isEmpty, !f[0].contains(" "), let g = PersonGender(rawValue: String(f[1])) else {
+                throw ResourceError("\(Self.wordsFile):\(line): expected word<TAB>female|male<TAB>pronoun|role")
+            }
+            switch f[2] {
+            case "pronoun": pronouns[f[0].lowercased()] = g
+            case "role": roleWords[f[0].lowercased()] = g
+            default: throw ResourceError("\(Self.wordsFile):\(line): unknown kind \(f[2])")
+            }
+        }
+    }
+
+    /// The gender a role says by its last word ("the party's spokeswoman"), if any.
+    func gender(ofRole role: String) -> PersonGender? {
+        guard let last = role.split(whereSeparator: { $0 == " " || $0 == "-" }).last else { return nil }
+        return roleWords[last.lowercased()]
+    }
+}
