@@ -9,13 +9,14 @@
 // preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
 // a longer name only when that person was named before it or with such a title too. An entity counts as a person
 // for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons.
-// A mention opened by a gendered honorific (entities/honorifics.tsv) never joins an entity one of whose mentions
-// has an honorific of the other gender, by name or by name part: "Mrs Howard" is not the Michael Howard of
-// "Mr Howard". An entity's gender (honorifics and first names of entities/given-names.tsv all agreeing, else a
-// gendered role noun of entities/gendered-words.tsv) is kept for pronoun resolution only. Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose names the
-// article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv), honorifics
-// (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a person's whatever
-// its tagged type.
+// A mention opened by a gendered honorific (entities/honorifics.tsv), or right after one the tagger left out, never
+// joins an entity one of whose mentions has an honorific of the other gender, by name or by name part: "Mrs
+// Howard" is not the Michael Howard of "Mr Howard". An entity's gender (honorifics and first names of
+// entities/given-names.tsv all agreeing, else a gendered role noun of entities/gendered-words.tsv) is kept for
+// pronoun resolution only. Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
+// names the article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv),
+// honorifics (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a
+// person's whatever its tagged type.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
@@ -325,6 +326,11 @@ public struct EntityLinker: AnalysisComponent {
             // Not a reason to keep mentions apart: the first word is not always a given name ("Mr Lula" of Lula
             // da Silva), nor the given name ("Marie Leroi" of Armand Marie Leroi).
             if hi - lo >= 2 { nameGender = genders.givenNames[doc.tokens[lo].text.lowercased()] }
+        }
+        // "Ms Essex" with the honorific left out of the mention says as much.
+        if m.type == .person, gender == nil, lo == m.tokens.lowerBound, lo > 0,
+           startsUppercase(doc.tokens[lo - 1].text) {
+            gender = roles.honorificGender(doc.tokens, lo - 1, count: 1)
         }
         // The title may be inside the mention (stripped above) or just before it, when the tagger left it out.
         let afterGivenNameTitle = lo > 0 && roles.givenNameTitles.contains(doc.tokens[lo - 1].text.lowercased())
