@@ -42,6 +42,19 @@ import Testing
                       .indirect)]),
         Row(text: "A Lopez aide said the vote was delayed by a week.",
             quotes: [("A Lopez aide", "A Lopez aide", "the vote was delayed by a week", .indirect)]),
+        // A name that only modifies the head (before a lower-case head, or a place after the head's preposition)
+        // is not the speaker: the phrase is, with no entity. An organisation after "for" still speaks.
+        Row(text: "The unnamed woman from Ohio said the ink ran out early.",
+            quotes: [("The unnamed woman from Ohio", "The unnamed woman from Ohio", "the ink ran out early",
+                      .indirect)]),
+        Row(text: "The New Jersey government said the bridge would close.",
+            quotes: [("The New Jersey government", "The New Jersey government", "the bridge would close",
+                      .indirect)]),
+        Row(text: "The Lopez campaign said the vote was delayed by a week.",
+            quotes: [("The Lopez campaign", "The Lopez campaign", "the vote was delayed by a week", .indirect)]),
+        Row(text: "A spokesman for the Washington Post said the story was accurate.",
+            quotes: [("A spokesman for the Washington Post", "Washington Post", "the story was accurate",
+                      .indirect)]),
         // A speaker's name as the text's last token (no final period) once read past the token array.
         Row(text: "“We will win,” said Hugh Hill",
             quotes: [("Hugh Hill", "Hugh Hill", "We will win,", .direct)]),

@@ -263,6 +263,12 @@ extension QuoteContext {
             if after == head, !isCap[head], mentionOf[head] < 0, has(np.lowerBound, .det), let e = entityByTitle(np) {
                 return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
             }
+            if nameIsNotTheHead(m, of: np) {
+                if has(np.lowerBound, .det), let e = entityByTitle(np) {
+                    return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+                }
+                return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+            }
             if let e = m.entity, e < doc.entities.count {
                 return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .named)
             }
@@ -272,6 +278,25 @@ extension QuoteContext {
             return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
         }
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+    }
+
+    /// Whether the name in a speaker phrase only modifies the phrase's head, which is the speaker: a name before
+    /// a lower-case head ("The Australian government", "the Blair government") or a place or nationality before
+    /// any head ("the East Midlands MEP"); a place or nationality after a preposition that follows the head ("The
+    /// unnamed woman from Georgia", "a report by UK"). An organisation or person after a preposition stays the
+    /// speaker ("a spokesman for Dell" speaks for Dell).
+    private func nameIsNotTheHead(_ m: EntityMention, of np: Range<Int>) -> Bool {
+        let placeLike = m.type == .location || m.type == .misc
+        let after = m.tokens.upperBound, head = np.upperBound - 1
+        if after <= head, (after...head).allSatisfy({ isWord[$0] && mentionOf[$0] < 0 }), !isCap[head] || placeLike {
+            return true
+        }
+        guard placeLike else { return false }
+        var p = m.tokens.lowerBound - 1
+        while p > np.lowerBound, isWord[p], has(p, .det) { p -= 1 }
+        let prepositions = QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit
+        return p - 1 >= np.lowerBound && isWord[p] && !isCap[p] && wordClasses[p] & prepositions != 0
+            && isWord[p - 1] && mentionOf[p - 1] < 0
     }
 
     /// The speaker name of a first-person pronoun in the text's own voice, singular and plural.
