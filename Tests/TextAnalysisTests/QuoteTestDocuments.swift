@@ -1,11 +1,13 @@
 // Documents for the quote tests: the real tokenizer and sentence splitter, and — until the entity tagger and
 // linker are in the pipeline — stand-in mentions (runs of capitalised words) grouped into entities by their
-// last word, with an optional role per entity. Enough to exercise speaker resolution, not a tagger.
+// last word, with an optional role per entity and a gender from a leading honorific. Enough to exercise speaker
+// resolution, not a tagger.
 import Foundation
 @testable import TextAnalysis
 
 enum QuoteTestDocuments {
     static let extractor: QuoteExtractor = try! QuoteExtractor(resources: TestResources.loader)
+    private static let roleLexicon: RoleLexicon = try! RoleLexicon(resources: TestResources.loader)
 
     private static let orgWords: Set<String> = ["Agency", "Post", "Times", "Party", "Department", "Committee",
                                                 "Campaign", "University", "Court", "News", "KCNA", "Reuters"]
@@ -48,14 +50,18 @@ enum QuoteTestDocuments {
             let name = doc.text(chars)
             let key = words.last!
             let mi = doc.mentions.count
+            // An honorific gives the entity its gender, as the entity linker does ("Ms Lopez").
+            let gender = type == .person ? roleLexicon.honorificGender(toks, i, count: 1) : nil
             if let e = byLast[key] {
                 doc.entities[e].mentions.append(mi)
+                if doc.entities[e].gender == nil { doc.entities[e].gender = gender }
                 if name.count > doc.entities[e].name.count { doc.entities[e].name = name }
                 doc.mentions.append(EntityMention(tokens: i..<j, chars: chars, type: type, confidence: 0.9, entity: e))
             } else {
                 let e = doc.entities.count
                 byLast[key] = e
-                doc.entities.append(Entity(id: e, name: name, type: type, role: roles[key], mentions: [mi]))
+                doc.entities.append(Entity(id: e, name: name, type: type, role: roles[key], mentions: [mi],
+                                           gender: gender))
                 doc.mentions.append(EntityMention(tokens: i..<j, chars: chars, type: type, confidence: 0.9, entity: e))
             }
             i = j

@@ -264,6 +264,12 @@ extension QuoteContext {
             if after == head, !isCap[head], mentionOf[head] < 0, has(np.lowerBound, .det), let e = entityByTitle(np) {
                 return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
             }
+            if nameIsNotTheHead(m, of: np) {
+                if has(np.lowerBound, .det), let e = entityByTitle(np) {
+                    return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+                }
+                return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+            }
             if let e = m.entity, e < doc.entities.count {
                 return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .named)
             }
@@ -273,6 +279,29 @@ extension QuoteContext {
             return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
         }
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+    }
+
+    /// Whether the name in a speaker phrase only modifies the phrase's head, which is the speaker: a name before
+    /// a head of one or two lower-case words in a phrase opened by a determiner ("The Australian government", "the
+    /// Herald newspaper"), or a place or nationality before one or two words ("UK firms", "the East Midlands MEP",
+    /// "Tory leader"); a place or nationality after a preposition that follows the head ("The unnamed woman from
+    /// Georgia", "a report by UK"). Words that may open a cue are no head ("The Tories say"), nor are more words
+    /// than two ("Doug Smith quit last autumn" is a clause the phrase reader ran into). An organisation or person
+    /// after a preposition stays the speaker ("a spokesman for Dell" speaks for Dell).
+    private func nameIsNotTheHead(_ m: EntityMention, of np: Range<Int>) -> Bool {
+        let placeLike = m.type == .location || m.type == .misc
+        let after = m.tokens.upperBound, head = np.upperBound - 1
+        if after <= head, head - after < 2, (after...head).allSatisfy({ isWord[$0] && mentionOf[$0] < 0 }),
+           doc.tokens[head].text.unicodeScalars.first?.properties.isAlphabetic == true, lex.cues[lower[head]] == nil,
+           placeLike || (!isCap[head] && has(np.lowerBound, .det)) {
+            return true
+        }
+        guard placeLike else { return false }
+        var p = m.tokens.lowerBound - 1
+        while p > np.lowerBound, isWord[p], has(p, .det) { p -= 1 }
+        let prepositions = QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit
+        return p - 1 >= np.lowerBound && isWord[p] && !isCap[p] && wordClasses[p] & prepositions != 0
+            && isWord[p - 1] && mentionOf[p - 1] < 0
     }
 
     /// The speaker name of a first-person pronoun in the text's own voice, singular and plural.
@@ -335,7 +364,8 @@ extension QuoteContext {
     }
 
     /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
-    /// speaker; they: the nearest organisation, else the last speaker when it was a group.
+    /// speaker; they: the nearest organisation, else the last speaker when it was a group. "she" passes over a
+    /// person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one it makes female (Entity.gender).
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         // "his claim": a possessive his is a person like he.
         let person = has(t, .person) || lower[t] == "his"
