@@ -224,10 +224,11 @@ extension QuoteContext {
         return isPossessiveS(t) || w == "-" || w == "&" || w == "’" || w == "'"
     }
 
-    /// A phrase must end in a word and hold something besides determiners.
+    /// A phrase must end in a word and hold something besides determiners and skip words (an imperative's "Do" in
+    /// "Don't blame Bush" is no speaker).
     private func validPhrase(_ r: Range<Int>) -> Range<Int>? {
         guard !r.isEmpty, isWord[r.upperBound - 1] || isPunct(r.upperBound - 1, ")") else { return nil }
-        guard r.contains(where: { isWord[$0] && !has($0, .det) }) else { return nil }
+        guard r.contains(where: { isWord[$0] && !has($0, .det) && !has($0, .skip) }) else { return nil }
         return r
     }
 
