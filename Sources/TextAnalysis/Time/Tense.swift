@@ -1,8 +1,8 @@
 // The tense of the clause around a time expression, from the nearest cue word near it (not across a quotation
 // mark or into a "that" clause right after it), else anywhere in its sentence: "will", "said", "is to", a regular
-// past form ("-ed"); a word right before it ("until", "since") overrides. It decides which way an underspecified
-// date points ("said on Thursday" is the past Thursday, "will meet on Monday" the next one). Cue lists:
-// time/patterns/tense-*.txt.
+// past form ("-ed"), a present-tense verb of a timetable ("meet", "opens"); a word right before it ("until",
+// "since") overrides. It decides which way an underspecified date points ("said on Thursday" is the past
+// Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
 
 public enum Tense: String, Sendable, Equatable {
     case past, present, future, none
@@ -114,6 +114,15 @@ extension Tense {
             return .past
         }
         if flags.contains(.present) { return .present }
+        // "ministers meet on Thursday": a timetable in the present looks ahead. After an auxiliary, a modal, "to",
+        // "n't", "not" or an object ("saw them play") the verb is an infinitive, and a word further out decides
+        // ("didn't play", "will meet"); capitalized inside a sentence it is a title ("Meet the Fockers").
+        if flags.contains(.scheduled) {
+            if i > 0, words[i - 1].lower == "t" || !rules.tense(of: words[i - 1])
+                .isDisjoint(with: [.future, .past, .present, .participleAux, .bareBefore]) { return nil }
+            if w.capitalized, i > 0, !w.lineBefore, words[i - 1].kind == .word { return nil }
+            return .future
+        }
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
         if w.pastEd, !flags.contains(.notPastEd), !w.capitalized || i == 0 || words[i - 1].scalar == 46,
