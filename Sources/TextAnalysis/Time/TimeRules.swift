@@ -170,7 +170,8 @@ public struct TimeRuleSet: Sendable {
     /// Numbers every word the rules can test and rewrites literal elements and list entries as ids.
     mutating func compileVocabulary() {
         var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
-            .union(tensePresent).union(tenseScheduled).union(bareBefore).union(notPastEd).union(participleAux).union(determiners).union(futureBeforeTo)
+            .union(tensePresent).union(tenseScheduled).union(bareBefore).union(notPastEd).union(participleAux)
+            .union(determiners).union(futureBeforeTo)
             .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex).union(adverbBeforeParticiple)
             .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
