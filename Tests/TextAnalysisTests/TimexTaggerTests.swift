@@ -39,6 +39,11 @@ struct TimexTaggerTests {
         Case(text: "Third-quarter net rose 5%, the bank said Friday. In the first nine months, net was $30 million, "
                  + "compared with $20 million a year earlier.",
              reference: "1989-10-30", values: ["1989-Q3", "1989-10-27", "P9M", "1988"]),
+        // ... also when the quarter is the last date named: "For the nine months, ... a year earlier" is 1988, not
+        // the third quarter of 1988 (TBAQ wsj_0950, wsj_1011, wsj_1013).
+        Case(text: "Third-quarter net rose 5%. For the nine months, net was $30 million, or $1.11 a share, compared "
+                 + "with $20 million, or 74 cents a share, a year earlier.",
+             reference: "1989-10-26", values: ["1989-Q3", "P9M", "1988"]),
         // "the year-ago third quarter" is one expression, and a comparison: it does not become the anchor.
         Case(text: "Third-quarter net rose to $5 million. In the year-ago third quarter, it earned $4 million. "
                  + "Sales rose from a year earlier.",

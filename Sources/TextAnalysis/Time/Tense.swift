@@ -1,8 +1,8 @@
 // The tense of the clause around a time expression, from the nearest cue word near it (not across a quotation
 // mark or into a "that" clause right after it), else anywhere in its sentence: "will", "said", "is to", a regular
-// past form ("-ed"); a word right before it ("until", "since") overrides. It decides which way an underspecified
-// date points ("said on Thursday" is the past Thursday, "will meet on Monday" the next one). Cue lists:
-// time/patterns/tense-*.txt.
+// past form ("-ed"), a present-tense verb of a timetable ("meet", "opens"); a word right before it ("until",
+// "since") overrides. It decides which way an underspecified date points ("said on Thursday" is the past
+// Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
 
 public enum Tense: String, Sendable, Equatable {
     case past, present, future, none
@@ -22,7 +22,7 @@ extension Tense {
         // ("extended its deadline until 9 a.m. Tuesday"), unless the clause looks back from a past perfect
         // ("Until Thursday, they had not called him a suspect").
         if span.lowerBound > 0, rules.tense(of: words[span.lowerBound - 1]).contains(.futureBeforeTimex),
-           clause.map({ words[$0.at].lower != "had" }) ?? true {
+           clause.map({ words[$0.at].id != rules.compiled.hadId }) ?? true {
             return .future
         }
         // "since March": the start of something still going on lies behind.
@@ -45,7 +45,8 @@ extension Tense {
         var i = span.lowerBound - 1
         while i >= lo && span.lowerBound - i <= window {
             if !wide && isQuote(words, i) { break }
-            if wide, i > lo, words[i].lower == "to", rules.tense(of: words[i - 1]).contains(.intentBeforeTo) {
+            if wide, i > lo, words[i].id == rules.compiled.toId,
+               rules.tense(of: words[i - 1]).contains(.intentBeforeTo) {
                 best = (span.lowerBound - i, .future, i)
                 break
             }
@@ -60,8 +61,9 @@ extension Tense {
             if words[j].lower == ";" { break }
             // "said late on Saturday that talks would resume": the clause after "that" is the report, not the
             // time of saying.
-            if j == span.upperBound, words[j].lower == "that" { break }
-            if words[j].lower == "and" || words[j].lower == "but", j + 1 < hi, !words[j + 1].capitalized { break }
+            if j == span.upperBound, words[j].id == rules.compiled.thatId { break }
+            if words[j].id == rules.compiled.andId || words[j].id == rules.compiled.butId, j + 1 < hi,
+               !words[j + 1].capitalized { break }
             if let t = cue(words, j, rules) {
                 if best == nil || j - span.upperBound + 1 < best!.distance { best = (j - span.upperBound + 1, t, j) }
                 break
@@ -92,16 +94,19 @@ extension Tense {
         // trip"): no tense.
         if !flags.isDisjoint(with: .verb), adjectival(words, i, rules) { return nil }
         // "is to resume", "set to meet", "poised to": a plan.
-        if flags.contains(.futureBeforeTo), i + 1 < words.count, words[i + 1].lower == "to" { return .future }
+        if flags.contains(.futureBeforeTo), i + 1 < words.count, words[i + 1].id == rules.compiled.toId {
+            return .future
+        }
         if flags.contains(.future) {
             // "next to the embassy", "due to the strike": a place or a cause, not a plan.
-            if i + 2 < words.count, words[i + 1].lower == "to", rules.tense(of: words[i + 2]).contains(.determiner) {
+            if i + 2 < words.count, words[i + 1].id == rules.compiled.toId,
+               rules.tense(of: words[i + 2]).contains(.determiner) {
                 return nil
             }
             // "had been due to", "had planned to": a plan in the past perfect is over.
             var k = i - 1
             while k >= 0 && k >= i - 2 && words[k].kind == .word {
-                if words[k].lower == "had" { return .past }
+                if words[k].id == rules.compiled.hadId { return .past }
                 if !rules.tense(of: words[k]).contains(.participleAux) { break }
                 k -= 1
             }
@@ -114,6 +119,15 @@ extension Tense {
             return .past
         }
         if flags.contains(.present) { return .present }
+        // "ministers meet on Thursday": a timetable in the present looks ahead. After an auxiliary, a modal, "to",
+        // "n't", "not" or an object ("saw them play") the verb is an infinitive, and a word further out decides
+        // ("didn't play", "will meet"); capitalized inside a sentence it is a title ("Meet the Fockers").
+        if flags.contains(.scheduled) {
+            if i > 0, words[i - 1].id == rules.compiled.tId || !rules.tense(of: words[i - 1])
+                .isDisjoint(with: [.future, .past, .present, .participleAux, .bareBefore]) { return nil }
+            if w.capitalized, i > 0, !w.lineBefore, words[i - 1].kind == .word { return nil }
+            return .future
+        }
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
         if w.pastEd, !flags.contains(.notPastEd), !w.capitalized || i == 0 || words[i - 1].scalar == 46,

@@ -97,6 +97,11 @@ final class CompiledRules: @unchecked Sendable {
     let entryValues: [String]
     let bindNames: [String]
     let hyphenId: Int32, apostropheId: Int32, theId: Int32, aId: Int32, anId: Int32
+    /// Words the tense search tests (Tense), by id; -2 (no scanned word's id) for one outside the vocabulary.
+    let hadId: Int32, toId: Int32, thatId: Int32, andId: Int32, butId: Int32, tId: Int32
+    /// The lowercased word of each vocabulary id: the scanner builds no String for a word (TimeWord.lower is
+    /// empty), a bound word's text comes from here once its match has won.
+    let vocabWords: [String]
 
     static let numberKinds: [NumberKind] = [.year, .yy, .day, .num, .ord, .decade, .hour, .minute, .int, .card,
                                                   .clock]
@@ -213,6 +218,16 @@ final class CompiledRules: @unchecked Sendable {
         apostropheId = set.id("'")
         theId = set.id("the")
         aId = set.id("a")
+        func cue(_ w: String) -> Int32 { set.vocab[w] ?? -2 }
+        hadId = cue("had")
+        toId = cue("to")
+        thatId = cue("that")
+        andId = cue("and")
+        butId = cue("but")
+        tId = cue("t")
+        var vw = [String](repeating: "", count: set.vocab.count)
+        for (w, i) in set.vocab { vw[Int(i)] = w }
+        vocabWords = vw
         anId = set.id("an")
     }
 }
@@ -420,7 +435,9 @@ extension CompiledRules {
     func value(of b: Bind, _ words: [TimeWord], _ infos: UnsafeBufferPointer<WordInfo>) -> String {
         let wi = Int(b.word)
         switch b.source {
-        case 0: return words[wi].lower
+        case 0:
+            let x = words[wi]
+            return x.kind == .word && x.lower.isEmpty && infos[wi].id >= 0 ? vocabWords[Int(infos[wi].id)] : x.lower
         case 1: return entryValues[Int(b.arg)]
         default:
             let kind = Self.numberKinds[Int(b.arg)]

@@ -88,6 +88,8 @@ public struct TimeRuleSet: Sendable {
     var tensePast: Set<String> = []
     var tenseFuture: Set<String> = []
     var tensePresent: Set<String> = []
+    var tenseScheduled: Set<String> = []
+    var bareBefore: Set<String> = []
     var notPastEd: Set<String> = []
     var participleAux: Set<String> = []
     var determiners: Set<String> = []
@@ -116,6 +118,8 @@ public struct TimeRuleSet: Sendable {
         tensePast = try Self.wordSet(resources, "time/patterns/tense-past.txt")
         tenseFuture = try Self.wordSet(resources, "time/patterns/tense-future.txt")
         tensePresent = try Self.wordSet(resources, "time/patterns/tense-present.txt")
+        tenseScheduled = try Self.wordSet(resources, "time/patterns/tense-scheduled.txt")
+        bareBefore = try Self.wordSet(resources, "time/patterns/tense-bare-before.txt")
         notPastEd = try Self.wordSet(resources, "time/patterns/not-past-ed.txt")
         participleAux = try Self.wordSet(resources, "time/patterns/participle-aux.txt")
         determiners = try Self.wordSet(resources, "time/patterns/determiner.txt")
@@ -166,9 +170,10 @@ public struct TimeRuleSet: Sendable {
     /// Numbers every word the rules can test and rewrites literal elements and list entries as ids.
     mutating func compileVocabulary() {
         var words = Set<String>(numberWords.keys).union(ordinalWords.keys).union(tenseFuture).union(tensePast)
-            .union(tensePresent).union(notPastEd).union(participleAux).union(determiners).union(futureBeforeTo)
+            .union(tensePresent).union(tenseScheduled).union(bareBefore).union(notPastEd).union(participleAux)
+            .union(determiners).union(futureBeforeTo)
             .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex).union(adverbBeforeParticiple)
-            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to"])
+            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }
@@ -193,7 +198,8 @@ public struct TimeRuleSet: Sendable {
         for (w, v) in ordinalWords { ordinalValue[Int(vocab[w]!)] = v }
         tenseFlags = Array(repeating: [], count: vocab.count)
         let tenseLists: [(Set<String>, TenseFlags)] = [
-            (tenseFuture, .future), (tensePast, .past), (tensePresent, .present), (notPastEd, .notPastEd),
+            (tenseFuture, .future), (tensePast, .past), (tensePresent, .present), (tenseScheduled, .scheduled),
+            (bareBefore, .bareBefore), (notPastEd, .notPastEd),
             (participleAux, .participleAux), (determiners, .determiner), (futureBeforeTo, .futureBeforeTo),
             (futureBeforeTimex, .futureBeforeTimex), (intentBeforeTo, .intentBeforeTo),
             (pastBeforeTimex, .pastBeforeTimex), (adverbBeforeParticiple, .adverbBeforeParticiple),
@@ -408,5 +414,9 @@ struct TenseFlags: OptionSet, Sendable {
     static let pastBeforeTimex = TenseFlags(rawValue: 512)
     /// "still", "newly": between a determiner and an "-ed" adjective.
     static let adverbBeforeParticiple = TenseFlags(rawValue: 1024)
-    static let verb: TenseFlags = [.future, .past, .present]
+    /// "meet", "opens": a present-tense verb of a timetabled event.
+    static let scheduled = TenseFlags(rawValue: 2048)
+    /// "not", "them", "let": a scheduled verb after it is a bare infinitive.
+    static let bareBefore = TenseFlags(rawValue: 4096)
+    static let verb: TenseFlags = [.future, .past, .present, .scheduled]
 }

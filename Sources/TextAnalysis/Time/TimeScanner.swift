@@ -6,7 +6,8 @@ struct TimeWord: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
     var start: Int
     var end: Int
-    /// Lowercased text; for numbers the digits (commas removed) plus the suffix.
+    /// Lowercased text: for a word only when scanned without a vocabulary (with one, its id names it); for
+    /// numbers the digits (commas removed) plus the suffix; for punctuation the mark (ASCII forms).
     var lower: String
     var kind: Kind
     var capitalized: Bool
@@ -88,7 +89,9 @@ enum TimeScanner {
                 while i < n && isLetter(text[i]) { i += 1 }
                 let upper = c.value < 128 ? (c.value >= 65 && c.value <= 90) : c.properties.isUppercase
                 let id = vocab?.id(text, start..<i) ?? -1
-                let lower = vocab == nil || id >= 0 ? lowerString(text[start..<i]) : ""
+                // With a vocabulary the matcher and the tense search go by ids; a bound word's text comes from
+                // the vocabulary (CompiledRules.vocabWords), so no String is built per word.
+                let lower = vocab == nil ? lowerString(text[start..<i]) : ""
                 out.append(TimeWord(start: start, end: i, lower: lower, kind: .word,
                                     capitalized: upper, spaceBefore: space, lineBefore: line,
                                     plural: !upper && i - start >= 3 && text[i - 1] == "s" && text[i - 2] != "s",

@@ -137,7 +137,9 @@ public struct TimexResolver: Sendable {
             return relative("day", ref)
         }
         if head == "anchor" || head == "anchor-weekday" {
-            return anchored(parts, ref, mentioned, recentQuarter)
+            // Results for the year to date under discussion (`discussed` emptied by "the nine months"): "a year
+            // earlier" compares them with the year before, not with the quarter last named.
+            return anchored(parts, ref, mentioned, recentQuarter, yearToDate: discussed == "")
         }
         // "the second half": a half of the year under discussion, when the last date named was a year, a quarter
         // or a half ("a quiet start to 2005, with the market picking up in the second half") or a recent quarter
@@ -377,7 +379,7 @@ public struct TimexResolver: Sendable {
 
     /// `anchor unit[±N]` and `anchor-weekday D last|next` against the last-mentioned date (else the reference).
     func anchored(_ parts: [Substring], _ ref: CalendarDate?, _ mentioned: String?,
-                  _ recentQuarter: (year: Int, quarter: Int)? = nil) -> Result {
+                  _ recentQuarter: (year: Int, quarter: Int)? = nil, yearToDate: Bool = false) -> Result {
         guard parts.count >= 2 else { return .value("XXXX") }
         guard let a = mentioned.flatMap(Anchor.init) ?? ref.map(Anchor.init) else {
             return parts[0] == "anchor-weekday" ? .value("XXXX-XX-XX") : relative(parts[1], nil)
@@ -422,7 +424,7 @@ public struct TimexResolver: Sendable {
             guard let q = a.quarter ?? a.month.map({ ($0 - 1) / 3 + 1 }) else { return .value("\(Self.year(y))-QX") }
             return .value(Self.quarterValue(Self.quarterIndex((y, q)) + offset))
         case .year:
-            if let q = a.quarter, offset < 0 {
+            if let q = a.quarter, offset < 0, !yearToDate {
                 return .value("\(Self.year(y + offset))-Q\(q)")
             }
             // A day or month mentioned while a recent quarter is under discussion ("the quarter ended Sept. 30 ...
