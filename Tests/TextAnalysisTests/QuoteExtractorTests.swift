@@ -193,6 +193,8 @@ import Testing
             quotes: [("I", "the author", "the song should have won", .indirect)]),
         Row(text: "Personally I believe the vote was a joke.",
             quotes: [("I", "the author", "the vote was a joke", .indirect)]),
+        // An imperative's "Do" is no speaker: a phrase of only determiners and skip words is none.
+        Row(text: "Don't blame Bush for the war in Iraq.", quotes: [(nil, nil, "Bush for the war in Iraq", .indirect)]),
         // A spaced dash ends a clause: no speaker phrase runs across it ("the past - we").
         Row(text: "Lopez argued: “We mustn't dwell on the past - we must be optimistic about the future.”",
             quotes: [("Lopez", "Lopez", "We mustn't dwell on the past - we must be optimistic about the future.",

@@ -241,7 +241,9 @@ public struct EntityLinker: AnalysisComponent {
                 doc.entities[e].gender = nil
             } else if doc.entities[e].gender == nil {
                 // "Jo Roe, the party's spokeswoman": a gendered role speaks when the names did not.
-                doc.entities[e].gender = doc.entities[e].role.flatMap(genders.gender(ofRole:))
+                doc.entities[e].gender = doc.entities[e].role.flatMap {
+                    genders.gender(ofRole: $0, prepositions: roles.rolePrepositions)
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 // What words say of a person's gender: given names (entities/given-names.tsv, generated from census lists by
-// scripts/gen-given-names.py), pronouns and gendered role nouns (entities/gendered-words.tsv). Weak evidence, used
-// only to keep people apart: a pronoun or a gendered honorific never goes to a person of the other gender.
+// scripts/gen-given-names.py), pronouns and gendered role nouns (entities/gendered-words.tsv). Weak evidence that
+// only steers pronouns: "she said" never resolves to a person the text makes male. (Only honorifics keep mentions
+// apart, in the entity linker.)
 
 struct GenderLexicon: Sendable {
     /// Lowercased given name → the gender it says.
@@ -13,8 +14,9 @@ struct GenderLexicon: Sendable {
     static let givenNamesFile = "entities/given-names.tsv"
     static let wordsFile = "entities/gendered-words.tsv"
 
-    init(resources: ResourceLoader) throws {
-        for (line, text) in try resources.lines(Self.givenNamesFile) {
+    /// `givenNames: false` reads only gendered-words.tsv (the quote extractor needs the pronouns alone).
+    init(resources: ResourceLoader, givenNames readNames: Bool = true) throws {
+        for (line, text) in try readNames ? resources.lines(Self.givenNamesFile) : [] {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 2, !f[0].isEmpty, !f[0].contains(" "), let g = PersonGender(rawValue: String(f[1])) else {
                 throw ResourceError("\(Self.givenNamesFile):\(line): expected name<TAB>female|male")
@@ -34,9 +36,10 @@ struct GenderLexicon: Sendable {
         }
     }
 
-    /// The gender a role says by its last word ("the party's spokeswoman"), if any.
-    func gender(ofRole role: String) -> PersonGender? {
-        guard let last = role.split(whereSeparator: { $0 == " " || $0 == "-" }).last else { return nil }
-        return roleWords[last.lowercased()]
+    /// The gender a role says by its head, the last word before any preposition ("the party's spokeswoman",
+    /// "spokesman for the Queen", "wife of the King"), if any.
+    func gender(ofRole role: String, prepositions: Set<String>) -> PersonGender? {
+        let words = role.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
+        return words.prefix { !prepositions.contains($0) }.last.flatMap { roleWords[$0] }
     }
 }

@@ -53,13 +53,13 @@ public struct EntityMention: Sendable, Equatable {
     }
 }
 
-/// Mentions of one real-world thing within a document.
 /// A person's gender as the text suggests it (an honorific, a given name, a gendered role noun): weak evidence
-/// that keeps pronouns and honorifics from going to a person of the other gender. Not part of any output.
+/// that keeps pronouns from going to a person of the other gender. Not part of any output.
 public enum PersonGender: String, Sendable {
     case female, male
 }
 
+/// Mentions of one real-world thing within a document.
 public struct Entity: Sendable, Equatable {
     public var id: Int
     /// The fullest name form seen ("Antony Blinken" for "Blinken").

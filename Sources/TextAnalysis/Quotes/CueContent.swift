@@ -7,7 +7,7 @@ extension QuoteContext {
     /// needs "to" within a short object; an object cue needs two words that open no other phrase.
     private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int,
                                stopAtComma: Bool = false) -> CueAttribution.Target? {
-        // "tried to draw a contrast", "sought to block the law": a phrase that ends in "to" holds the infinitive's
+        // "chose to draw a contrast", "vied to block the law": a phrase that ends in "to" holds the infinitive's
         // "to", where its content starts (PolNeAR's infinitive contents open with "to").
         let cueTo = frame == .infinitive && start >= 1 && start < sEnd && lower[start - 1] == "to"
             && (cueEnding(at: start).map { cueAt[$0]!.tokens.count > 1 } ?? false)

@@ -142,7 +142,7 @@ public struct QuoteLexicon: Sendable {
         self.marks = marks
         self.pairMarks = pairMarks
         self.classes = classes
-        self.genders = try GenderLexicon(resources: resources)
+        self.genders = try GenderLexicon(resources: resources, givenNames: false)
         var masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = masks

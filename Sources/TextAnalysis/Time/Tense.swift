@@ -121,9 +121,10 @@ extension Tense {
         if flags.contains(.present) { return .present }
         // "ministers meet on Thursday": a timetable in the present looks ahead. After an auxiliary, a modal, "to",
         // "n't", "not" or an object ("saw them play") the verb is an infinitive, and a word further out decides
-        // ("didn't play", "will meet"); capitalized inside a sentence it is a title ("Meet the Fockers").
+        // ("didn't play", "will meet"), unless that word is capitalized, a name ("Theresa May meets", "The US
+        // hosts"); capitalized inside a sentence the verb is a title ("Meet the Fockers").
         if flags.contains(.scheduled) {
-            if i > 0, words[i - 1].id == rules.compiled.tId || !rules.tense(of: words[i - 1])
+            if i > 0, !words[i - 1].capitalized, words[i - 1].id == rules.compiled.tId || !rules.tense(of: words[i - 1])
                 .isDisjoint(with: [.future, .past, .present, .participleAux, .bareBefore]) { return nil }
             if w.capitalized, i > 0, !w.lineBefore, words[i - 1].kind == .word { return nil }
             return .future

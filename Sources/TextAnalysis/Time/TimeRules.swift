@@ -173,7 +173,7 @@ public struct TimeRuleSet: Sendable {
             .union(tensePresent).union(tenseScheduled).union(bareBefore).union(notPastEd).union(participleAux)
             .union(determiners).union(futureBeforeTo)
             .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex).union(adverbBeforeParticiple)
-            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t"])
+            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t", "had", "that"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }

@@ -67,8 +67,8 @@ enum TimeScanner {
         return String(v).lowercased()
     }
 
-    /// `vocab` numbers the words (TimeWord.id) and then only words in it get their `lower` text (the others'
-    /// is empty: no rule can use it); without a vocabulary every id is -1 and every word has its text.
+    /// `vocab` numbers the words (TimeWord.id) and then no word gets its `lower` text (a bound word's text comes
+    /// from CompiledRules.vocabWords); without a vocabulary every id is -1 and every word has its text.
     static func scan(_ text: [Unicode.Scalar], from: Int = 0, to: Int? = nil,
                      vocab: TimeVocabulary? = nil) -> [TimeWord] {
         let n = to ?? text.count
