@@ -8,7 +8,7 @@ extension QuoteContext {
     private func forwardObject(from start: Int, frame: CueFrame, end sEnd: Int,
                                stopAtComma: Bool = false) -> CueAttribution.Target? {
         let k = skipTime(start, end: sEnd)
-        guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
+        guard k < sEnd, isWord[k] || isOpenMark(k) || isPunct(k, "$") else { return nil }
         if frame == .infinitive {
             var j = k
             while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
@@ -109,7 +109,10 @@ extension QuoteContext {
         if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
         // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
         // they do is often literal (words.tsv thinobject: "called the office", "cited it").
-        guard let cue = cueEnding(at: start), !has(cue, .thinobject), frame == .object else { return nil }
+        // A cue ending in its preposition is no literal act ("calling for his dismissal" is said, "called the
+        // office" is a phone call).
+        guard let cue = cueEnding(at: start), frame == .object,
+              !has(cue, .thinobject) || endsInPreposition(cueAt[cue]!) else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
 
@@ -260,7 +263,8 @@ extension QuoteContext {
         else { return nil }
         // A time phrase right after the cue was skipped above: "this", "last" here open the clause ("said this
         // issue will be moot").
-        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma,
+                          reported: frame == .speech || frame == .that || frame == .tell)
         let words = wordCount(k..<e)
         return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
@@ -408,8 +412,9 @@ extension QuoteContext {
     }
 
     /// The end (exclusive) of a reported clause: the sentence end without its final punctuation, or an earlier
-    /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
-    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
+    /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut. A clause
+    /// `reported` by a speech, that or tell cue also ends before ", who" (an aside on the person it names last).
+    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false, reported: Bool = false) -> Int {
         var t = k, end = sentenceEnd
         var first = k < end && lower[k] == "that" ? k + 1 : k
         while first < end, isPunct(first, ",") { first += 1 }
@@ -447,6 +452,9 @@ extension QuoteContext {
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
                 // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
                 // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
+                // ", who has not been charged ...": the writer's aside on a person named at the end of a reported
+                // clause (a relative "which" is as often part of what was said).
+                if reported, isPunct(t, ","), t + 1 < end, lower[t + 1] == "who" { break }
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
                    !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end),
                    !endsSeries(comma: t, from: k), !continuesReportedModal(join: t + 1, end: end) {
