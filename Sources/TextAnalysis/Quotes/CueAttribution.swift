@@ -72,7 +72,8 @@ extension QuoteContext {
         // agent; the passive's subject is what was said, the agent who said it.
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
            lower[b] == "by", let subject = passiveSubject(before: a, floor: s.tokens.lowerBound),
-let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+           !(subject.count == 1 && (has(subject.lowerBound, .person) || has(subject.lowerBound, .group))),
+           let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(subject), rule: "reported.passive-by",
                                   confidence: 0.55)
         }
@@ -82,6 +83,16 @@ let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
            b + 1 < sEnd, lower[b] == "by", lower[a].hasSuffix("ed"),
            let head = reducedRelativeHead(before: a, floor: s.tokens.lowerBound), plausibleAgent(at: b + 1),
+           let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(head), rule: "reported.reduced-by",
+                                  confidence: 0.5)
+        }
+        // "The plan, announced by the mayor on Monday, would cut taxes": a reduced relative set off by commas after
+        // the noun phrase that opens the sentence.
+        if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
+           b + 1 < sEnd, lower[b] == "by", lower[a].hasSuffix("ed"), a - 2 > s.tokens.lowerBound, isPunct(a - 1, ","),
+           quoteOf[a - 1] < 0, let head = reducedRelativeHead(before: a - 1, floor: s.tokens.lowerBound),
+           head.lowerBound == trimLeading(s.tokens.lowerBound, end: a), plausibleAgent(at: b + 1),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(head), rule: "reported.reduced-by",
                                   confidence: 0.5)
@@ -123,8 +134,12 @@ let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
                 ?? (coordinated ? relativeSubject(before: j, floor: s.tokens.lowerBound, lastSpeaker: lastSpeaker)
                     : nil)
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
-            let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
-            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
+            // "The senator, arguing that the bill was flawed, voted against it": a participle set off between the
+            // sentence's subject and its verb reports up to its closing comma.
+            let inset = c.isParticiple && insetAfterSubject(a, sentence: s)
+            let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd, stopAtComma: inset) : nil
+            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd, stopAtComma: inset)
+            else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: rule(coordinated ? "coordinated" : gerund ? "gerund" : "participle", target),
                                   confidence: 0.7)
@@ -332,6 +347,18 @@ let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
         }
         while k < e, !isWord[k], !isPunct(k, "$") { k += 1 }
         return k...e ~= e ? k..<(e + 1) : nil
+    }
+
+    /// The -ing cue at `a` follows a comma (adverbs aside) right after the noun phrase that opens its sentence
+    /// ("The senator, arguing that ..., voted"): it is set off inside the main clause.
+    private func insetAfterSubject(_ a: Int, sentence s: Sentence) -> Bool {
+        let lo = s.tokens.lowerBound
+        var k = a - 1
+        while k > lo, isWord[k], has(k, .skip) { k -= 1 }
+        guard k - 1 > lo, isPunct(k, ","), quoteOf[k] < 0, let np = nounPhrase(endingAt: k - 1, floor: lo) else {
+            return false
+        }
+        return np.lowerBound == trimLeading(lo, end: k)
     }
 
     /// The agent of a passive names someone ("by the bureau", "by Trump", "by fellow physicians"), not a time, a
