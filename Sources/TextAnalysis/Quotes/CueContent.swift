@@ -45,6 +45,7 @@ extension QuoteContext {
         let clauseEndsAt = e
         if let stop = (k + 1..<max(k + 1, e)).first(where: { t in isWord[t] && quoteOf[t] < 0
             && ((has(t, .clausestop) && !isCap[t] && !(t..<clauseEndsAt).contains { quoteOf[$0] >= 0 })
+                || (lower[t] == "as" && asOpensNamedClause(t, end: clauseEndsAt))
                 || lower[t] == "but" || (isPunct(t - 1, ",") && has(t, .relative))) }) {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
@@ -163,6 +164,22 @@ extension QuoteContext {
             m += 1
         }
         return false
+    }
+
+    /// "as" at `t` opens a clause whose subject is a named entity: its mention, then a lower-case verb form in -s
+    /// or -ed that a determiner, number or pronoun follows ("as Trump consolidates the support of ...", "as
+    /// Pyongyang fired three missiles"); not "as EB-5 investments" (no mention), nor after "such" or "same".
+    func asOpensNamedClause(_ t: Int, end: Int) -> Bool {
+        guard t > 0, t + 3 < end, isWord[t + 1], isCap[t + 1], quoteOf[t + 1] < 0, mentionOf[t + 1] >= 0,
+              lower[t - 1] != "such", lower[t - 1] != "same" else { return false }
+        let m = doc.mentions[mentionOf[t + 1]].tokens.upperBound
+        guard m + 1 < end, isWord[m], !isCap[m], quoteOf[m] < 0, lower[m].count > 3,
+              wordClasses[m] & ~QuoteLexicon.cueStartBit == 0, isWord[m + 1] else { return false }
+        let w = lower[m]
+        guard w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")) else { return false }
+        let digit = doc.tokens[m + 1].text.unicodeScalars.first?.properties.numericType != nil
+        return digit || wordClasses[m + 1] & (QuoteWordClass.det.bit | QuoteWordClass.quantity.bit
+            | QuoteWordClass.possessive.bit | QuoteWordClass.person.bit | QuoteWordClass.group.bit) != 0
     }
 
     /// Possessive 's and hyphens inside an object phrase.
@@ -471,6 +488,9 @@ extension QuoteContext {
             // (PolNeAR never nests one attribution's content in another's). Not after an opening phrase ("that at
             // one of his first meetings, in 1972, he supported ..."): the clause's own subject follows it.
             if t > k + 1, !openingPhrase, startsOwnAttribution(at: t, end: end) { break }
+            // "... a tightening race as Trump consolidates the support of ...": "as" before a name and its verb
+            // opens the writer's clause of circumstance, not more of what was said.
+            if t > k + 1, lower[t] == "as", asOpensNamedClause(t, end: end) { break }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1
