@@ -322,8 +322,10 @@ extension QuoteContext {
     /// imposed by ...", "[the plan] endorsed by ..."): read leftwards from the word before it over nouns,
     /// adjectives, numbers and possessives, through its determiner. Nil when that word is no noun: an auxiliary
     /// or a form of be (a passive, read by passiveSubject), a pronoun, a relative or clause word, a preposition or
-    /// another cue ("he approved by ...").
+    /// another cue ("he approved by ..."); nil too for a participle of words.tsv literal or naming.
     private func reducedRelativeHead(before a: Int, floor lo: Int) -> Range<Int>? {
+        // Participles that are often literal ("systems maintained by Sun", "a strike called by the union").
+        guard wordClasses[a] & (QuoteWordClass.literal.bit | QuoteWordClass.naming.bit) == 0 else { return nil }
         let stop = QuoteWordClass.skip.bit | QuoteWordClass.copula.bit | QuoteWordClass.boundary.bit
             | QuoteWordClass.relative.bit | QuoteWordClass.person.bit | QuoteWordClass.group.bit
             | QuoteWordClass.subject.bit | QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
@@ -346,7 +348,14 @@ extension QuoteContext {
             break
         }
         while k < e, !isWord[k], !isPunct(k, "$") { k += 1 }
-        return k...e ~= e ? k..<(e + 1) : nil
+        // Without a determiner the run may have begun at a verb ("to meet tough new corporate governance
+        // regulations imposed by ...") or be an adverb ("as already announced by"): a short run whose head is
+        // plural or a name only.
+        if !(has(k, .det) || has(k, .possessive)) {
+            let w = lower[e]
+            guard e - k < 3, isCap[e] || (w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 3) else { return nil }
+        }
+        return k..<(e + 1)
     }
 
     /// The -ing cue at `a` follows a comma (adverbs aside) right after the noun phrase that opens its sentence
@@ -365,7 +374,10 @@ extension QuoteContext {
     /// number or a means ("by 2020", "by phone").
     private func plausibleAgent(at t: Int) -> Bool {
         guard t < lower.count, isWord[t], quoteOf[t] < 0, !has(t, .time) else { return false }
-        let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
+        func number(_ k: Int) -> Bool { doc.tokens[k].text.unicodeScalars.first?.properties.numericType != nil }
+        // "ruled by an eight to one majority", "passed by a 5-4 vote": a margin, not an agent.
+        if has(t, .det), t + 1 < lower.count, isWord[t + 1], has(t + 1, .quantity) || number(t + 1) { return false }
+        let digit = number(t)
         return !digit && (isCap[t] || has(t, .det) || has(t, .quantity) || has(t, .sourcehead) || has(t, .group)
             || lower[t].hasSuffix("s"))
     }
