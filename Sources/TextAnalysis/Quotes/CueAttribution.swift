@@ -554,7 +554,10 @@ extension QuoteContext {
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
         let opening = inOpeningClause(a)
-        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd, stopAtComma: opening),
+        let infinitive = c.infinitive && frame.readsForwardOnly
+            ? forward(from: c.tokens.upperBound, frame: .infinitive, end: sEnd, stopAtComma: opening) : nil
+        guard let target = infinitive ?? forward(from: c.tokens.upperBound, frame: frame, end: sEnd,
+                                                 stopAtComma: opening),
               case .clause(let r) = target else { return nil }
         // "Commenting on the delay, Mr Levy said that ...": after the opening phrase's comma, a clause that opens
         // with its own subject and cue belongs to that cue, not to the participle before the comma.
