@@ -72,9 +72,30 @@ extension QuoteContext {
         // agent; the passive's subject is what was said, the agent who said it.
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
            lower[b] == "by", let subject = passiveSubject(before: a, floor: s.tokens.lowerBound),
+           !(subject.count == 1 && (has(subject.lowerBound, .person) || has(subject.lowerBound, .group))),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(subject), rule: "reported.passive-by",
                                   confidence: 0.55)
+        }
+        // "a record penalty imposed by the bureau", "a view echoed by everyone I interviewed": a past participle
+        // right after its noun, with its agent, is a passive without "be" (a reduced relative); the noun phrase
+        // is what was said, the agent who said it.
+        if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
+           b + 1 < sEnd, lower[b] == "by", lower[a].hasSuffix("ed"),
+           let head = reducedRelativeHead(before: a, floor: s.tokens.lowerBound), plausibleAgent(at: b + 1),
+           let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(head), rule: "reported.reduced-by",
+                                  confidence: 0.5)
+        }
+        // "The plan, announced by the mayor on Monday, would cut taxes": a reduced relative set off by commas after
+        // the noun phrase that opens the sentence.
+        if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
+           b + 1 < sEnd, lower[b] == "by", lower[a].hasSuffix("ed"), a - 2 > s.tokens.lowerBound, isPunct(a - 1, ","),
+           quoteOf[a - 1] < 0, let head = reducedRelativeHead(before: a - 1, floor: s.tokens.lowerBound),
+           head.lowerBound == trimLeading(s.tokens.lowerBound, end: a), plausibleAgent(at: b + 1),
+           let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(head), rule: "reported.reduced-by",
+                                  confidence: 0.5)
         }
 
         // "Peacekeepers have been blamed for introducing cholera", "Turnout is expected to rise": a passive without
@@ -113,8 +134,12 @@ extension QuoteContext {
                 ?? (coordinated ? relativeSubject(before: j, floor: s.tokens.lowerBound, lastSpeaker: lastSpeaker)
                     : nil)
                 ?? sentenceSubject(s.tokens.lowerBound..<a, lastSpeaker: lastSpeaker)
-            let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil
-            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd) else { return nil }
+            // "The senator, arguing that the bill was flawed, voted against it": a participle set off between the
+            // sentence's subject and its verb reports up to its closing comma.
+            let inset = c.isParticiple && insetAfterSubject(a, sentence: s)
+            let infinitive = c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd, stopAtComma: inset) : nil
+            guard let sp, let target = infinitive ?? forward(from: b, frame: c.frame, end: sEnd, stopAtComma: inset)
+            else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: rule(coordinated ? "coordinated" : gerund ? "gerund" : "participle", target),
                                   confidence: 0.7)
@@ -152,8 +177,12 @@ extension QuoteContext {
             // "The tax, which seems to be a polarizing question, was dropped": a relative clause ends at its comma.
             // (Only for verbs of seeming: for other cues the longer reading often holds the clause a later
             // attribution reports, "who had pressed police to ..., watched it, attorneys said".)
-            if let target = forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd,
-                                    stopAtComma: has(a, .seeming) && has(sp.mention.lowerBound, .relative)) {
+            // A cue that also takes an infinitive reads it first ("sought [to protect ...]"); "to" opens no object.
+            let stop = has(a, .seeming) && has(sp.mention.lowerBound, .relative)
+            if let target = (c.infinitive && c.frame.readsForwardOnly
+                                ? forward(from: b, frame: .infinitive, end: sEnd, stopAtComma: stop) : nil)
+                ?? forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd,
+                           stopAtComma: stop) {
                 if has(a, .seeming), case .clause(let r) = target, let from = seemingSubject(sp, cue: a, sentence: s) {
                     return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(from..<r.upperBound),
                                           rule: "reported.seeming", confidence: 0.6)
@@ -287,6 +316,70 @@ extension QuoteContext {
                                   confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
+    }
+
+    /// The noun phrase a past participle at `a` modifies as a reduced relative ("[a record $100 million penalty]
+    /// imposed by ...", "[the plan] endorsed by ..."): read leftwards from the word before it over nouns,
+    /// adjectives, numbers and possessives, through its determiner. Nil when that word is no noun: an auxiliary
+    /// or a form of be (a passive, read by passiveSubject), a pronoun, a relative or clause word, a preposition or
+    /// another cue ("he approved by ..."); nil too for a participle of words.tsv literal or naming.
+    private func reducedRelativeHead(before a: Int, floor lo: Int) -> Range<Int>? {
+        // Participles that are often literal ("systems maintained by Sun", "a strike called by the union").
+        guard wordClasses[a] & (QuoteWordClass.literal.bit | QuoteWordClass.naming.bit) == 0 else { return nil }
+        let stop = QuoteWordClass.skip.bit | QuoteWordClass.copula.bit | QuoteWordClass.boundary.bit
+            | QuoteWordClass.relative.bit | QuoteWordClass.person.bit | QuoteWordClass.group.bit
+            | QuoteWordClass.subject.bit | QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
+            | QuoteWordClass.clausestop.bit | QuoteWordClass.firstperson.bit | QuoteWordClass.time.bit
+        let e = a - 1
+        guard e >= lo, isWord[e], quoteOf[e] < 0, cueAt[e] == nil, wordClasses[e] & stop == 0,
+              !has(e, .det), !has(e, .possessive), lower[e] != "that", !lower[e].hasSuffix("ly") else { return nil }
+        var k = e
+        while k - 1 >= lo, e - k < 8, quoteOf[k - 1] < 0, cueAt[k - 1] == nil {
+            let p = k - 1
+            if isWord[p] {
+                if has(p, .det) || has(p, .possessive) { k = p; break }
+                if wordClasses[p] & stop != 0 || Self.nonClauseStarts.contains(lower[p]) || lower[p] == "and"
+                    || lower[p] == "or" || lower[p] == "that" { break }
+                k = p
+                continue
+            }
+            // "$100 million", "the union's penalty", "a well-known view".
+            if isPunct(p, "$-") || isPossessiveS(p) { k = p; continue }
+            break
+        }
+        while k < e, !isWord[k], !isPunct(k, "$") { k += 1 }
+        // Without a determiner the run may have begun at a verb ("to meet tough new corporate governance
+        // regulations imposed by ...") or be an adverb ("as already announced by"): a short run whose head is
+        // plural or a name only.
+        if !(has(k, .det) || has(k, .possessive)) {
+            let w = lower[e]
+            guard e - k < 3, isCap[e] || (w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 3) else { return nil }
+        }
+        return k..<(e + 1)
+    }
+
+    /// The -ing cue at `a` follows a comma (adverbs aside) right after the noun phrase that opens its sentence
+    /// ("The senator, arguing that ..., voted"): it is set off inside the main clause.
+    private func insetAfterSubject(_ a: Int, sentence s: Sentence) -> Bool {
+        let lo = s.tokens.lowerBound
+        var k = a - 1
+        while k > lo, isWord[k], has(k, .skip) { k -= 1 }
+        guard k - 1 > lo, isPunct(k, ","), quoteOf[k] < 0, let np = nounPhrase(endingAt: k - 1, floor: lo) else {
+            return false
+        }
+        return np.lowerBound == trimLeading(lo, end: k)
+    }
+
+    /// The agent of a passive names someone ("by the bureau", "by Trump", "by fellow physicians"), not a time, a
+    /// number or a means ("by 2020", "by phone").
+    private func plausibleAgent(at t: Int) -> Bool {
+        guard t < lower.count, isWord[t], quoteOf[t] < 0, !has(t, .time) else { return false }
+        func number(_ k: Int) -> Bool { doc.tokens[k].text.unicodeScalars.first?.properties.numericType != nil }
+        // "ruled by an eight to one majority", "passed by a 5-4 vote": a margin, not an agent.
+        if has(t, .det), t + 1 < lower.count, isWord[t + 1], has(t + 1, .quantity) || number(t + 1) { return false }
+        let digit = number(t)
+        return !digit && (isCap[t] || has(t, .det) || has(t, .quantity) || has(t, .sourcehead) || has(t, .group)
+            || lower[t].hasSuffix("s"))
     }
 
     /// True when the token at `a` lies in its sentence's opening subordinate clause, before the comma that ends it
@@ -461,7 +554,10 @@ extension QuoteContext {
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
         let opening = inOpeningClause(a)
-        guard let target = forward(from: c.tokens.upperBound, frame: frame, end: sEnd, stopAtComma: opening),
+        let infinitive = c.infinitive && frame.readsForwardOnly
+            ? forward(from: c.tokens.upperBound, frame: .infinitive, end: sEnd, stopAtComma: opening) : nil
+        guard let target = infinitive ?? forward(from: c.tokens.upperBound, frame: frame, end: sEnd,
+                                                 stopAtComma: opening),
               case .clause(let r) = target else { return nil }
         // "Commenting on the delay, Mr Levy said that ...": after the opening phrase's comma, a clause that opens
         // with its own subject and cue belongs to that cue, not to the participle before the comma.
@@ -563,7 +659,15 @@ extension QuoteContext {
     /// The speaker phrase before a cue; failing that, when the sentence up to the cue is one plain subject
     /// ("Experts on North Korea and nuclear nonproliferation said ..."), its head phrase.
     private func speakerBefore(_ cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
-        if let sp = speakerLeft(of: cue, lastSpeaker: lastSpeaker) { return sp }
+        let near = speakerLeft(of: cue, lastSpeaker: lastSpeaker)
+        // "A USA TODAY analysis of super PACs that have raised $1 million or more since Jan. 1, 2015, shows ...": a
+        // long subject headed by a document (words.tsv document) is the source, not the words right before the cue.
+        if let d = documentSubject(before: cue.lowerBound),
+           near.map({ !isPersonOrOrganization($0) && $0.how != .pronoun && $0.mention.lowerBound >= d.upperBound })
+            ?? true {
+            return resolve(d, lastSpeaker: lastSpeaker)
+        }
+        if let sp = near { return sp }
         guard let s = sentence(of: cue.lowerBound) else { return nil }
         let left = s.tokens.lowerBound..<cue.lowerBound
         // "Lopez was criticised": a passive cue's subject is no speaker.
@@ -573,6 +677,32 @@ extension QuoteContext {
                   && !has($0, .relative) && !has($0, .subject) && lower[$0] != "that" })
         else { return nil }
         return sentenceSubject(left, lastSpeaker: lastSpeaker)
+    }
+
+    /// The head of a sentence-opening subject that a document names ("[A slide] from a presentation that the
+    /// minister carries with him shows ...", "[An exhaustive study] being released on Tuesday by researchers shows
+    /// ..."): a determiner and up to five words holding a document word, then more of the subject (a modifier, a
+    /// relative clause) up to the speech or that cue at `a`. Nil when anything between could open a clause of its
+    /// own: a quote, a colon or semicolon, a comma before a conjunction, another speech cue.
+    private func documentSubject(before a: Int) -> Range<Int>? {
+        guard let s = sentence(of: a), let c = cueAt[a], c.frame == .speech || c.frame == .that else { return nil }
+        let lo = trimLeading(s.tokens.lowerBound, end: a)
+        guard a - lo >= 6, a - lo <= 40, isWord[lo], quoteOf[lo] < 0, has(lo, .det) || has(lo, .quantity)
+        else { return nil }
+        var j = lo + 1, head = -1
+        while j < a, j - lo <= 6, isWord[j] || isPossessiveS(j) || isPunct(j, "-/"), quoteOf[j] < 0, cueAt[j] == nil,
+              !Self.nonClauseStarts.contains(lower[j]), !isPreposition(j), lower[j] != "that",
+              wordClasses[j] & (QuoteWordClass.relative.bit | QuoteWordClass.skip.bit | QuoteWordClass.copula.bit) == 0 {
+            if isWord[j], has(j, .document) { head = j }
+            j += 1
+        }
+        guard head > lo, a - head > 3 else { return nil }
+        for t in (head + 1)..<a {
+            if quoteOf[t] >= 0 || isPunct(t, ";:") { return nil }
+            if isPunct(t, ","), t + 1 < a, has(t + 1, .clausejoin) { return nil }
+            if let o = cueAt[t], o.frame != .object, o.frame != .infinitive { return nil }
+        }
+        return lo..<(head + 1)
     }
 
     private func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {

@@ -12,7 +12,7 @@ extension QuoteContext {
         let cueTo = frame == .infinitive && start >= 1 && start < sEnd && lower[start - 1] == "to"
             && (cueEnding(at: start).map { cueAt[$0]!.tokens.count > 1 } ?? false)
         let k = cueTo ? start - 1 : skipTime(start, end: sEnd)
-        guard k < sEnd, isWord[k] || isOpenMark(k) else { return nil }
+        guard k < sEnd, isWord[k] || isOpenMark(k) || isPunct(k, "$") else { return nil }
         if frame == .infinitive {
             var j = k
             while j < sEnd, j - k < 7, lower[j] != "to", lower[j] != "that", isWord[j] || isJoiner(j),
@@ -49,6 +49,7 @@ extension QuoteContext {
         let clauseEndsAt = e
         if let stop = (k + 1..<max(k + 1, e)).first(where: { t in isWord[t] && quoteOf[t] < 0
             && ((has(t, .clausestop) && !isCap[t] && !(t..<clauseEndsAt).contains { quoteOf[$0] >= 0 })
+                || (lower[t] == "as" && asOpensNamedClause(t, end: clauseEndsAt))
                 || lower[t] == "but" || (isPunct(t - 1, ",") && has(t, .relative))) }) {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
@@ -113,7 +114,10 @@ extension QuoteContext {
         if (words >= 2 && !bare) || (quoted && words >= 1) { return .clause(k..<e) }
         // Other cues report a name or a bare noun too ("endorses Trump", "support the regulations"), unless what
         // they do is often literal (words.tsv thinobject: "called the office", "cited it").
-        guard let cue = cueEnding(at: start), !has(cue, .thinobject), frame == .object else { return nil }
+        // A cue ending in its preposition is no literal act ("calling for his dismissal" is said, "called the
+        // office" is a phone call).
+        guard let cue = cueEnding(at: start), frame == .object,
+              !has(cue, .thinobject) || endsInPreposition(cueAt[cue]!) else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
     }
 
@@ -164,6 +168,22 @@ extension QuoteContext {
             m += 1
         }
         return false
+    }
+
+    /// "as" at `t` opens a clause whose subject is a named entity: its mention, then a lower-case verb form in -s
+    /// or -ed that a determiner, number or pronoun follows ("as Trump consolidates the support of ...", "as
+    /// Pyongyang fired three missiles"); not "as EB-5 investments" (no mention), nor after "such" or "same".
+    func asOpensNamedClause(_ t: Int, end: Int) -> Bool {
+        guard t > 0, t + 3 < end, isWord[t + 1], isCap[t + 1], quoteOf[t + 1] < 0, mentionOf[t + 1] >= 0,
+              lower[t - 1] != "such", lower[t - 1] != "same" else { return false }
+        let m = doc.mentions[mentionOf[t + 1]].tokens.upperBound
+        guard m + 1 < end, isWord[m], !isCap[m], quoteOf[m] < 0, lower[m].count > 3,
+              wordClasses[m] & ~QuoteLexicon.cueStartBit == 0, isWord[m + 1] else { return false }
+        let w = lower[m]
+        guard w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")) else { return false }
+        let digit = doc.tokens[m + 1].text.unicodeScalars.first?.properties.numericType != nil
+        return digit || wordClasses[m + 1] & (QuoteWordClass.det.bit | QuoteWordClass.quantity.bit
+            | QuoteWordClass.possessive.bit | QuoteWordClass.person.bit | QuoteWordClass.group.bit) != 0
     }
 
     /// Possessive 's and hyphens inside an object phrase.
@@ -264,7 +284,8 @@ extension QuoteContext {
         else { return nil }
         // A time phrase right after the cue was skipped above: "this", "last" here open the clause ("said this
         // issue will be moot").
-        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
+        let e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma,
+                          reported: frame == .speech || frame == .that || frame == .tell)
         let words = wordCount(k..<e)
         return words >= 3 ? .clause((first ?? k)..<e) : nil
     }
@@ -412,8 +433,9 @@ extension QuoteContext {
     }
 
     /// The end (exclusive) of a reported clause: the sentence end without its final punctuation, or an earlier
-    /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut.
-    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false) -> Int {
+    /// ", adding ..." / ", according to ..." that starts another attribution. Quotes are never cut. A clause
+    /// `reported` by a speech, that or tell cue also ends before ", who" (an aside on the person it names last).
+    func clauseEnd(from k: Int, sentenceEnd: Int, stopAtComma: Bool = false, reported: Bool = false) -> Int {
         var t = k, end = sentenceEnd
         var first = k < end && lower[k] == "that" ? k + 1 : k
         while first < end, isPunct(first, ",") { first += 1 }
@@ -451,6 +473,9 @@ extension QuoteContext {
                 // ", and the downgrade is casting ...", ", although he again refused ...": the writer goes on.
                 // Unless the next clause quotes the speaker's words with no cue of its own before them (", but she
                 // knows that “LeBron will always be the king.”"): the marks show it is still what was said.
+                // ", who has not been charged ...": the writer's aside on a person named at the end of a reported
+                // clause (a relative "which" is as often part of what was said).
+                if reported, isPunct(t, ","), t + 1 < end, lower[t + 1] == "who" { break }
                 if isPunct(t, ","), t + 1 < end, isWord[t + 1], quoteOf[t + 1] < 0, has(t + 1, .clausejoin),
                    !(t + 2 < end && lower[t + 2] == "that"), !quotedBeforeCue(from: t + 2, end: end),
                    !endsSeries(comma: t, from: k), !continuesReportedModal(join: t + 1, end: end) {
@@ -467,6 +492,9 @@ extension QuoteContext {
             // (PolNeAR never nests one attribution's content in another's). Not after an opening phrase ("that at
             // one of his first meetings, in 1972, he supported ..."): the clause's own subject follows it.
             if t > k + 1, !openingPhrase, startsOwnAttribution(at: t, end: end) { break }
+            // "... a tightening race as Trump consolidates the support of ...": "as" before a name and its verb
+            // opens the writer's clause of circumstance, not more of what was said.
+            if t > k + 1, lower[t] == "as", asOpensNamedClause(t, end: end) { break }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
             if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
                 var c = t + 1

@@ -352,6 +352,9 @@ struct QuoteContext {
             // cue is a noun or an adjective; it reports only with its complement at once ("the urge to ...").
             if p.frame != .noun, !p.copula, p.words.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
                !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
+            // "It is worth noting that ...", "It goes without saying that ...": the writer's set phrase.
+            if t > sStart, isWord[t - 1], has(t - 1, .remark) { continue }
+            if has(t, .naming), namesNoun(at: t, end: end, sentenceStart: sStart) { continue }
             // A verb of construal is a cue only with "as" after its object ("saw the film" is none; nor is the
             // participle of "remarks viewed by some as ..."): otherwise it would end another cue's content or make
             // the word before it a noun.
@@ -396,6 +399,23 @@ struct QuoteContext {
 }
 
 extension QuoteContext {
+    /// "a leader of a Pakistan-based group called Lashkar-e-Taiba", "near a mountain stream called Miracle Run": a
+    /// naming participle (words.tsv naming) at `t` right after a lower-case noun whose phrase is the object of a
+    /// preposition, and before a capitalised name, names that noun. A subject before it calls ("The campaign
+    /// called Trump a liar"), and so does a noun set off by a comma ("The program, called EB-5, ..." is annotated).
+    fileprivate func namesNoun(at t: Int, end: Int, sentenceStart lo: Int) -> Bool {
+        let notNoun = QuoteWordClass.det.bit | QuoteWordClass.skip.bit | QuoteWordClass.copula.bit
+            | QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
+            | QuoteWordClass.relative.bit | QuoteWordClass.boundary.bit
+        guard t - 1 > lo, isWord[t - 1], !isCap[t - 1], wordClasses[t - 1] & notNoun == 0, end < lower.count,
+              isWord[end], isCap[end] else { return false }
+        var d = t - 1
+        while d > lo, t - d < 6, isWord[d - 1] || isPunct(d - 1, "-"), !has(d - 1, .det) { d -= 1 }
+        let prep = QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
+        guard d - 2 >= lo, has(d - 1, .det), isWord[d - 2] else { return false }
+        return wordClasses[d - 2] & prep != 0 || Self.nonClauseStarts.contains(lower[d - 2])
+    }
+
     /// An object cue phrase of more than one word whose last word is a preposition ("respond to", "called for").
     func endsInPreposition(_ c: CueMatch) -> Bool {
         c.frame == .object && c.tokens.count > 1 && has(c.tokens.upperBound - 1, .cueprep)

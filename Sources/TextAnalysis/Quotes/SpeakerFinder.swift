@@ -23,6 +23,8 @@ extension QuoteContext {
         // "Trump is telling voters ...", "He's claiming ...": a progressive cue; the speaker is before "is".
         var from = cue.lowerBound - 1
         if lower[cue.lowerBound].hasSuffix("ing"), from > lo, has(from, .copula) { from -= 1 }
+        // "he’s sought to ...", "she's argued that ...": 's after a pronoun is "has" (or "is"), not a possessive.
+        else if from > lo, isPossessiveS(from), wordClasses[from - 1] & Self.notOwners != 0 { from -= 1 }
         // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
         if from > lo, isWord[from], cueAt[from] == nil, has(from, .lightverb) { from -= 1 }
         let j = skipBackModifiers(from: from, floor: lo)
