@@ -330,11 +330,13 @@ extension QuoteContext {
             | QuoteWordClass.relative.bit | QuoteWordClass.person.bit | QuoteWordClass.group.bit
             | QuoteWordClass.subject.bit | QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
             | QuoteWordClass.clausestop.bit | QuoteWordClass.firstperson.bit | QuoteWordClass.time.bit
+        // A cue noun is a noun like any other here ("the plan, announced by ...").
+        func noCue(_ t: Int) -> Bool { cueAt[t].map { $0.frame == .noun } ?? true }
         let e = a - 1
-        guard e >= lo, isWord[e], quoteOf[e] < 0, cueAt[e] == nil, wordClasses[e] & stop == 0,
+        guard e >= lo, isWord[e], quoteOf[e] < 0, noCue(e), wordClasses[e] & stop == 0,
               !has(e, .det), !has(e, .possessive), lower[e] != "that", !lower[e].hasSuffix("ly") else { return nil }
         var k = e
-        while k - 1 >= lo, e - k < 8, quoteOf[k - 1] < 0, cueAt[k - 1] == nil {
+        while k - 1 >= lo, e - k < 8, quoteOf[k - 1] < 0, noCue(k - 1) {
             let p = k - 1
             if isWord[p] {
                 if has(p, .det) || has(p, .possessive) { k = p; break }
