@@ -54,6 +54,9 @@ struct QuoteContext {
     /// Tokens of quoted text: inside quote marks, after an opening mark left unclosed in its paragraph, or after
     /// "CUE:" in the cue's sentence. A first-person pronoun there is the quoted person talking, never a speaker.
     var quotedText: [Bool] = []
+    /// For each entity its honorifics gave a gender ("Ms Essex", "Mr Brown"): true for female. An entity given
+    /// both has none.
+    let entityIsFemale: [Int: Bool]
     /// Entities by the titles that can name them ("the minister", "the agency"), built once per document so a
     /// title lookup costs the candidates, not every entity (a 1 MB text has thousands of entities).
     let titles: EntityTitleIndex
@@ -133,6 +136,17 @@ struct QuoteContext {
             for t in m.tokens where t < n { mentionOf[t] = mi }
         }
         self.mentionOf = mentionOf
+        var entityIsFemale: [Int: Bool] = [:], both = Set<Int>()
+        for m in doc.mentions {
+            let k = m.tokens.lowerBound
+            guard let e = m.entity, k < n else { continue }
+            guard let female = lex.honorificIsFemale[lower[k]] ?? (k > 0 ? lex.honorificIsFemale[lower[k - 1]] : nil)
+            else { continue }
+            if entityIsFemale[e].map({ $0 != female }) == true { both.insert(e) }
+            entityIsFemale[e] = female
+        }
+        for e in both { entityIsFemale[e] = nil }
+        self.entityIsFemale = entityIsFemale
         self.titles = EntityTitleIndex(doc)
         self.quoteOf = [Int](repeating: -1, count: n)
         self.cueAt = [CueMatch?](repeating: nil, count: n)

@@ -70,6 +70,9 @@ public struct QuoteLexicon: Sendable {
     public let examples: [QuoteExample]
     /// The mark scanner built from marks.tsv and the elisions of words.tsv.
     let scanner: QuoteMarkScanner
+    /// The gendered honorifics of entities/honorifics.tsv ("mr", "ms"), lowercased: true for female. A pronoun
+    /// never resolves to a person whose honorifics give the other gender.
+    let honorificIsFemale: [String: Bool]
 
     public static let cuesFile = "quotes/cues.tsv"
     public static let marksFile = "quotes/marks.tsv"
@@ -144,6 +147,15 @@ public struct QuoteLexicon: Sendable {
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = masks
         self.examples = examples
+        var honorificIsFemale: [String: Bool] = [:]
+        for (_, line) in try resources.lines("entities/honorifics.tsv") {
+            let cols = line.split(separator: "\t").map(String.init)
+            // The entity linker checks the file's format; "any" honorifics give no gender.
+            if cols.count == 2, cols[1] == "female" || cols[1] == "male" {
+                honorificIsFemale[cols[0].lowercased()] = cols[1] == "female"
+            }
+        }
+        self.honorificIsFemale = honorificIsFemale
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
     }

@@ -281,14 +281,18 @@ extension QuoteContext {
     }
 
     /// Whether the name in a speaker phrase only modifies the phrase's head, which is the speaker: a name before
-    /// a lower-case head ("The Australian government", "the Blair government") or a place or nationality before
-    /// any head ("the East Midlands MEP"); a place or nationality after a preposition that follows the head ("The
-    /// unnamed woman from Georgia", "a report by UK"). An organisation or person after a preposition stays the
-    /// speaker ("a spokesman for Dell" speaks for Dell).
+    /// a head of one or two lower-case words in a phrase opened by a determiner ("The Australian government", "the
+    /// Herald newspaper"), or a place or nationality before one or two words ("UK firms", "the East Midlands MEP",
+    /// "Tory leader"); a place or nationality after a preposition that follows the head ("The unnamed woman from
+    /// Georgia", "a report by UK"). Words that may open a cue are no head ("The Tories say"), nor are more words
+    /// than two ("Doug Smith quit last autumn" is a clause the phrase reader ran into). An organisation or person
+    /// after a preposition stays the speaker ("a spokesman for Dell" speaks for Dell).
     private func nameIsNotTheHead(_ m: EntityMention, of np: Range<Int>) -> Bool {
         let placeLike = m.type == .location || m.type == .misc
         let after = m.tokens.upperBound, head = np.upperBound - 1
-        if after <= head, (after...head).allSatisfy({ isWord[$0] && mentionOf[$0] < 0 }), !isCap[head] || placeLike {
+        if after <= head, head - after < 2, (after...head).allSatisfy({ isWord[$0] && mentionOf[$0] < 0 }),
+           doc.tokens[head].text.unicodeScalars.first?.properties.isAlphabetic == true, lex.cues[lower[head]] == nil,
+           placeLike || (!isCap[head] && has(np.lowerBound, .det)) {
             return true
         }
         guard placeLike else { return false }
@@ -359,10 +363,17 @@ extension QuoteContext {
     }
 
     /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
-    /// speaker; they: the nearest organisation, else the last speaker when it was a group.
+    /// speaker; they: the nearest organisation, else the last speaker when it was a group. "she" passes over a
+    /// person whose honorifics say male ("Mr Brown"), "he" over one they say female.
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         // "his claim": a possessive his is a person like he.
         let person = has(t, .person) || lower[t] == "his"
+        let female: Bool? = ["she", "her"].contains(lower[t]) ? true : ["he", "him", "his"].contains(lower[t]) ? false
+            : nil
+        func agrees(_ e: Int?) -> Bool {
+            guard let female, let e, let g = entityIsFemale[e] else { return true }
+            return g == female
+        }
         let text = doc.tokens[t].text
         let si = sentenceOf[t]
         var s = si
@@ -373,7 +384,8 @@ extension QuoteContext {
                 guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }
                 let mention = doc.mentions[m]
                 guard mention.tokens.lowerBound == k else { continue }
-                if (person && mention.type == .person) || (!person && mention.type == .organization) {
+                if (person && mention.type == .person && agrees(mention.entity))
+                    || (!person && mention.type == .organization) {
                     if let e = mention.entity, e < doc.entities.count {
                         return SpeakerGuess(mention: t..<(t + 1), entity: e, name: doc.entities[e].name, how: .pronoun)
                     }
@@ -382,7 +394,8 @@ extension QuoteContext {
             }
             s -= 1
         }
-        if let last = lastSpeaker, person || last.entity == nil || doc.entities[last.entity!].type != .person {
+        if let last = lastSpeaker, agrees(last.entity),
+           person || last.entity == nil || doc.entities[last.entity!].type != .person {
             return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name, how: .pronoun)
         }
         return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .pronoun)
