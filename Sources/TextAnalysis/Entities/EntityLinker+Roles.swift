@@ -15,7 +15,10 @@ struct RoleLexicon: Sendable {
     /// Head phrases keyed by their last token (lowercased), longest first.
     var headsByLast: [String: [[String]]] = [:]
     var heads: Set<String> = []
+    /// Modifier words, lowercased (to recognise title words), and as written: a modifier extends a title only in
+    /// a case the file lists ("Under Secretary", never "under Professor").
     var modifiers: Set<String> = []
+    var modifierForms: Set<String> = []
     var honorifics: Set<String> = []
     /// The gendered honorifics, lowercased.
     var honorificGenders: [String: HonorificGender] = [:]
@@ -24,14 +27,18 @@ struct RoleLexicon: Sendable {
     var notAppositive: Set<String> = []
     /// Titles written before a given name ("Prince Charles"), lowercased.
     var givenNameTitles: Set<String> = []
+    /// Words that may open an appositive before its role and are no part of it ("Jack Straw, now foreign
+    /// secretary,"), lowercased.
+    var appositiveAdverbs: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
-            let words = f.first.map { $0.split(separator: " ").map { $0.lowercased() } } ?? []
+            let written = f.first.map { $0.split(separator: " ").map(String.init) } ?? []
+            let words = written.map { $0.lowercased() }
             guard f.count == 2, !words.isEmpty else {
-                throw ResourceError(
-                    "entities/roles.tsv:\(line): expected phrase<TAB>head|modifier|honorific|notappositive|givenname")
+                throw ResourceError("entities/roles.tsv:\(line): expected "
+                    + "phrase<TAB>head|modifier|honorific|notappositive|givenname|appositiveadverb")
             }
             // Every kind but head is a single word.
             func word(_ what: String) throws -> String {
@@ -42,10 +49,13 @@ struct RoleLexicon: Sendable {
             case "head":
                 headsByLast[words.last!, default: []].append(words)
                 heads.insert(words.joined(separator: " "))
-            case "modifier": modifiers.insert(try word("a modifier"))
+            case "modifier":
+                modifiers.insert(try word("a modifier"))
+                modifierForms.insert(written[0])
             case "honorific": honorifics.insert(try word("an honorific"))
             case "notappositive": notAppositive.insert(try word("a notappositive word"))
             case "givenname": givenNameTitles.insert(try word("a givenname title"))
+            case "appositiveadverb": appositiveAdverbs.insert(try word("an appositiveadverb"))
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -83,7 +93,7 @@ struct RoleLexicon: Sendable {
             let same = (0..<phrase.count).allSatisfy { tokens[start + $0].text.lowercased() == phrase[$0] }
             guard same else { continue }
             var s = start
-            while s - 1 >= lowerLimit, modifiers.contains(tokens[s - 1].text.lowercased()) { s -= 1 }
+            while s - 1 >= lowerLimit, modifierForms.contains(tokens[s - 1].text) { s -= 1 }
             return s..<end
         }
         return nil
@@ -216,7 +226,9 @@ extension EntityLinker {
             || roles.honorifics.contains(first) {
             return nil
         }
-        if EntityLinker.determiners.contains(first) && tokens[s].text == first && first != "the" { s += 1 }
+        if roles.appositiveAdverbs.contains(first), s + 1 < k { s += 1 }
+        let det = tokens[s].text.lowercased()
+        if EntityLinker.determiners.contains(det) && tokens[s].text == det && det != "the" { s += 1 }
         guard s < k else { return nil }
         let words = (s..<k).map { tokens[$0].text.lowercased() }
         return roles.containsHead(words) ? s..<k : nil
