@@ -2,7 +2,7 @@
 // `date YYYY-MM-DD`, with optional ?date=, ?title=, ?url= query parameters) or application/json
 // {"text","date","title","url"} (then those query parameters are refused, not ignored). Invalid UTF-8, bad
 // dates and unknown content types are client errors that name the field. curl's default form content type is
-// read as plain text.
+// read as plain text. Plain text is decoded in the charset it declares (TextCharset); an unknown one is a 415.
 import Foundation
 import TextAnalysis
 
@@ -29,11 +29,21 @@ enum SubmissionDecoder {
         // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise; such a body is
         // the raw article, not form fields, so it is read as plain text.
         case "text/plain", "", "application/x-www-form-urlencoded":
-            let text = try utf8(body, field: "body")
+            let label = TextCharset.label(in: contentType)
+            let text: String
+            switch label.map(TextCharset.named) {
+            case nil, .utf8??: text = try utf8(body, field: "body")
+            case .windows1252??: text = TextCharset.decodeWindows1252(body)
+            case .some(nil): throw unsupportedCharset(label!, forJSON: false)
+            }
             try checkDateLine(text, field: "body")
             return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
                                      title: query["title"], url: query["url"])
         case "application/json":
+            // RFC 8259: JSON exchanged between systems is UTF-8; a body labelled otherwise would be misread.
+            if let label = TextCharset.label(in: contentType), TextCharset.named(label) != .utf8 {
+                throw unsupportedCharset(label, forJSON: true)
+            }
             // The JSON carries these as fields; a query parameter beside it would be silently ignored.
             if let name = ["date", "title", "url"].first(where: { query[$0] != nil }) {
                 throw SubmissionError(kind: .badRequest,
@@ -46,6 +56,13 @@ enum SubmissionDecoder {
                                   detail: "content type \(mediaType) is not supported; send text/plain or application/json",
                                   field: nil)
         }
+    }
+
+    static func unsupportedCharset(_ label: String, forJSON: Bool) -> SubmissionError {
+        SubmissionError(kind: .unsupportedMediaType,
+                        detail: "charset \(label) is not supported"
+                            + (forJSON ? " for JSON; send UTF-8" : "; send UTF-8, ISO-8859-1 or windows-1252"),
+                        field: nil)
     }
 
     /// The members an article object may have.

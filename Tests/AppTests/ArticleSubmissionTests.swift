@@ -25,6 +25,39 @@ import Testing
                 == "2021-03-18")
     }
 
+    /// A text/plain body is read in the charset its Content-Type declares: an ISO-8859-1 body (read as
+    /// windows-1252, as browsers do, for its curly quotes) was refused as invalid UTF-8. Without a charset, or
+    /// with UTF-8, the same bytes still are.
+    @Test(arguments: ["iso-8859-1", "ISO-8859-1", "windows-1252", "\"latin1\"", "cp1252"])
+    func plainTextIsDecodedInItsDeclaredCharset(label: String) throws {
+        let body: [UInt8] = Array("Jos".utf8) + [0xE9] + Array(" said ".utf8) + [0x93] + Array("yes".utf8) + [0x94]
+        let s = try SubmissionDecoder.decode(body: body, contentType: "text/plain; charset=\(label)", query: [:])
+        #expect(s.text == "José said “yes”")
+        #expect(s.text.unicodeScalars.count == body.count)
+        for type in ["text/plain", "text/plain; charset=utf-8", nil] {
+            let error = try #require(throws: SubmissionError.self) {
+                try SubmissionDecoder.decode(body: body, contentType: type, query: [:])
+            }
+            #expect(error.kind == .badRequest)
+        }
+    }
+
+    /// A charset the decoder cannot read, or a JSON body labelled other than UTF-8 (RFC 8259), is a 415 naming it
+    /// rather than bytes misread as UTF-8.
+    @Test(arguments: [("text/plain; charset=shift_jis", "shift_jis"),
+                      ("application/json; charset=iso-8859-1", "iso-8859-1"),
+                      ("application/json;charset=\"UTF-16\"", "utf-16")])
+    func undecodableCharsetIsUnsupportedMediaType(contentType: String, label: String) throws {
+        let body = Array(#"{"text": "Talks resumed."}"#.utf8)
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionDecoder.decode(body: body, contentType: contentType, query: [:])
+        }
+        #expect(error.kind == .unsupportedMediaType)
+        #expect(error.detail.contains("charset \(label)"))
+        #expect(try SubmissionDecoder.decode(body: body, contentType: "application/json; charset=UTF-8",
+                                             query: [:]).text == "Talks resumed.")
+    }
+
     /// Nothing the analysis would read (the tokenizer skips control and format characters) is no article to store.
     @Test(arguments: [("", false), (" \n\t", false), ("date 2021-03-18\n", false), ("\0\0\0", false),
                       ("\u{FEFF}\u{200B}\r\n", false), ("a", true), ("\0a", true), ("date 2021-03-18 é", true)])
