@@ -88,6 +88,22 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(list?.first?["title"] as? String == "Seed")
     }
 
+    /// A given name alone names a person only inside its article: a singer called "Michael" in one article was
+    /// merged into the Michael Howard another article also called "Michael" (either order).
+    @Test(arguments: [false, true])
+    func aGivenNameAloneJoinsNoPersonAcrossArticles(singerFirst: Bool) throws {
+        let live = try LiveService()
+        let howard = "Michael Howard spoke in Leeds on Monday. \"We want Michael to be as accessible as possible,\" "
+            + "Liam Fox said."
+        let singer = "The singer Michael said the band would tour again next year. Michael sang three songs at Wembley."
+        for text in singerFirst ? [singer, howard] : [howard, singer] {
+            #expect(try live.request("POST", "/articles", text: text).status == 201)
+        }
+        let items = try live.request("GET", "/entities?q=michael&type=PER").json["items"] as? [[String: Any]] ?? []
+        let names = items.map { "\($0["name"] as? String ?? "?"):\($0["article_count"] as? Int ?? 0)" }.sorted()
+        #expect(names == ["Michael Howard:1", "Michael:1"])
+    }
+
     @Test func anArticleCanBeReadBackAndDeleted() throws {
         let live = try LiveService()
         let body = try JSONSerialization.data(withJSONObject: ["text": "Angela Merkel spoke in Berlin.", "date": "2020-01-02",
