@@ -141,6 +141,17 @@ struct EntityLinkerTests {
         }
     }
 
+    /// An acronym listed in roles-aliases.tsv ("US" for the United States) joins no other name by its initials:
+    /// "UBS Securities" and "Universal Studio" became "United States" in the articles that also wrote "US".
+    @Test func entityLinkerJoinsNoListedAcronymByItsInitials() {
+        let doc = Self.linked("Sales fell, said UBS Securities. The US economy grew. UBS Securities agreed.",
+                              [("UBS Securities", .organization), ("US", .location)])
+        #expect(doc.entities.map(\.name).sorted() == ["UBS Securities", "United States"])
+        let unlisted = Self.linked("The Welsh Local Government Association met. The WLGA agreed.",
+                                   [("Welsh Local Government Association", .organization), ("WLGA", .organization)])
+        #expect(unlisted.entities.count == 1)
+    }
+
     /// A short form in parentheses is an acronym of a person's name, or a place's short form one of the name
     /// before it, only when it can abbreviate it: "Andy Roddick (US)" in a results table is a nationality (every
     /// American player became one "United States"). An organisation keeps an acronym in another language.

@@ -238,7 +238,9 @@ public struct EntityLinker: AnalysisComponent {
         if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)], groups.list[g].admits(form) {
             return g
         }
-        if form.isAcronym, let g = groups.byInitials[form.key] { return g }
+        // An acronym roles-aliases.tsv lists names its own canonical entity, never one with its initials ("US" is
+        // not "UBS Securities" or "Universal Studio").
+        if form.isAcronym, aliases[form.key] == nil, let g = groups.byInitials[form.key] { return g }
         // Part of a longer person name: all words appear in order in the group's fullest name.
         let type = doc.mentions[m].type
         let at = doc.mentions[m].chars.start
