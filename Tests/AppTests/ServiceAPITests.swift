@@ -122,6 +122,25 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(try live.request("GET", "/articles/abc").status == 404)
     }
 
+    /// Text in the charset its Content-Type names: ISO-8859-1 (read as windows-1252) was refused as invalid UTF-8;
+    /// a charset that cannot be read, or NDJSON labelled other than UTF-8, is a 415 naming it.
+    @Test func bodiesAreReadInTheirDeclaredCharset() throws {
+        let live = try LiveService()
+        let latin1: [UInt8] = Array("Jos".utf8) + [0xE9] + Array(" Mourinho said he was happy.".utf8)
+        let stored = try live.request("POST", "/articles", body: latin1,
+                                      headers: ["Content-Type": "text/plain; charset=ISO-8859-1"])
+        #expect(stored.status == 201)
+        let id = stored.json["id"] as? Int ?? 0
+        #expect(try live.request("GET", "/articles/\(id)").json["text"] as? String == "José Mourinho said he was happy.")
+        for (path, type) in [("/analyze", "text/plain; charset=shift_jis"),
+                             ("/articles/batch", "application/x-ndjson; charset=iso-8859-1")] {
+            let refused = try live.request("POST", path, body: Array(#"{"text": "Talks resumed."}"#.utf8),
+                                           headers: ["Content-Type": type])
+            #expect(refused.status == 415, "\(path)")
+            #expect((refused.json["detail"] as? String)?.contains("charset") == true, "\(path)")
+        }
+    }
+
     @Test func batchAnswersEveryLineAndKeepsTheGoodOnes() throws {
         let live = try LiveService()
         let ndjson = """
