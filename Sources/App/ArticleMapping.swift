@@ -21,7 +21,7 @@ enum ArticleMapping {
             return keptIds.contains(id) ? id : nil
         }
         let entities = kept.map { e in
-            NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases, role: e.role,
+            NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: storedAliases(e), role: e.role,
                       mentionCount: e.mentions.lazy.filter { doc.mentions.indices.contains($0) }.count)
         }
         let quotes = doc.quotes.map { q in
@@ -38,5 +38,16 @@ enum ArticleMapping {
                           title: submission.title, url: submission.url,
                           contentHash: contentHash, analysisJSON: analysisJSON,
                           entities: entities, quotes: quotes, events: events)
+    }
+
+    /// The aliases kept with the article's entity, which the store also joins other articles by (ArticleWriter
+    /// merge steps 2 and 3). A person's given name alone ("Michael" of Michael Howard, from "We want Michael to be
+    /// accessible") names them only inside their article: stored, it joined every article's lone "Michael" (a
+    /// singer) to Michael Howard, and his articles to an earlier article's "Michael". The analysis JSON keeps it.
+    static func storedAliases(_ e: Entity) -> [String] {
+        guard e.type == .person else { return e.aliases }
+        let words = e.name.split(whereSeparator: { $0 == " " })
+        guard words.count > 1, let given = words.first.map({ $0.lowercased() }) else { return e.aliases }
+        return e.aliases.filter { $0.lowercased() != given }
     }
 }

@@ -17,4 +17,22 @@ import TextAnalysis
                                                 analysisJSON: [])
         #expect(article.entities.map(\.name) == (kept ? [name] : ["Repeated Id"]))
     }
+
+    /// A person's given name alone is no alias the store keeps (it joins articles by aliases: every lone "Michael"
+    /// joined Michael Howard); a surname, and any alias of a place or organisation, is kept.
+    @Test(arguments: [
+        ("Michael Howard", EntityType.person, ["Howard", "Michael"], ["Howard"]),
+        ("Alan Budd", .person, ["alan", "Budd"], ["Budd"]),
+        ("Antony Blinken", .person, ["Blinken", "Secretary Blinken"], ["Blinken", "Secretary Blinken"]),
+        ("Madonna", .person, ["Madge"], ["Madge"]),
+        ("Korean Central News Agency", .organization, ["KCNA", "Korean"], ["KCNA", "Korean"]),
+    ])
+    func aGivenNameAloneIsNotStoredAsAnAlias(_ name: String, _ type: EntityType, _ aliases: [String],
+                                             _ stored: [String]) {
+        var doc = Document(text: "Some text.")
+        doc.entities = [Entity(id: 0, name: name, type: type, aliases: aliases)]
+        let article = ArticleMapping.newArticle(ArticleSubmission(text: doc.text), doc, contentHash: "h",
+                                                analysisJSON: [])
+        #expect(article.entities.first?.aliases == stored)
+    }
 }

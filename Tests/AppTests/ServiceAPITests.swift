@@ -88,6 +88,22 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(list?.first?["title"] as? String == "Seed")
     }
 
+    /// A given name alone names a person only inside its article: a singer called "Michael" in one article was
+    /// merged into the Michael Howard another article also called "Michael" (either order).
+    @Test(arguments: [false, true])
+    func aGivenNameAloneJoinsNoPersonAcrossArticles(singerFirst: Bool) throws {
+        let live = try LiveService()
+        let howard = "Michael Howard spoke in Leeds on Monday. \"We want Michael to be as accessible as possible,\" "
+            + "Liam Fox said."
+        let singer = "The singer Michael said the band would tour again next year. Michael sang three songs at Wembley."
+        for text in singerFirst ? [singer, howard] : [howard, singer] {
+            #expect(try live.request("POST", "/articles", text: text).status == 201)
+        }
+        let items = try live.request("GET", "/entities?q=michael&type=PER").json["items"] as? [[String: Any]] ?? []
+        let names = items.map { "\($0["name"] as? String ?? "?"):\($0["article_count"] as? Int ?? 0)" }.sorted()
+        #expect(names == ["Michael Howard:1", "Michael:1"])
+    }
+
     @Test func anArticleCanBeReadBackAndDeleted() throws {
         let live = try LiveService()
         let body = try JSONSerialization.data(withJSONObject: ["text": "Angela Merkel spoke in Berlin.", "date": "2020-01-02",
@@ -104,6 +120,25 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(try live.request("GET", "/articles/\(id)").status == 404)
         #expect(try live.request("DELETE", "/articles/\(id)").status == 404)
         #expect(try live.request("GET", "/articles/abc").status == 404)
+    }
+
+    /// Text in the charset its Content-Type names: ISO-8859-1 (read as windows-1252) was refused as invalid UTF-8;
+    /// a charset that cannot be read, or NDJSON labelled other than UTF-8, is a 415 naming it.
+    @Test func bodiesAreReadInTheirDeclaredCharset() throws {
+        let live = try LiveService()
+        let latin1: [UInt8] = Array("Jos".utf8) + [0xE9] + Array(" Mourinho said he was happy.".utf8)
+        let stored = try live.request("POST", "/articles", body: latin1,
+                                      headers: ["Content-Type": "text/plain; charset=ISO-8859-1"])
+        #expect(stored.status == 201)
+        let id = stored.json["id"] as? Int ?? 0
+        #expect(try live.request("GET", "/articles/\(id)").json["text"] as? String == "José Mourinho said he was happy.")
+        for (path, type) in [("/analyze", "text/plain; charset=shift_jis"),
+                             ("/articles/batch", "application/x-ndjson; charset=iso-8859-1")] {
+            let refused = try live.request("POST", path, body: Array(#"{"text": "Talks resumed."}"#.utf8),
+                                           headers: ["Content-Type": type])
+            #expect(refused.status == 415, "\(path)")
+            #expect((refused.json["detail"] as? String)?.contains("charset") == true, "\(path)")
+        }
     }
 
     @Test func batchAnswersEveryLineAndKeepsTheGoodOnes() throws {

@@ -141,6 +141,39 @@ struct EntityLinkerTests {
         }
     }
 
+    /// An acronym listed in roles-aliases.tsv ("US" for the United States) joins no other name by its initials:
+    /// "UBS Securities" and "Universal Studio" became "United States" in the articles that also wrote "US".
+    @Test func entityLinkerJoinsNoListedAcronymByItsInitials() {
+        let doc = Self.linked("Sales fell, said UBS Securities. The US economy grew. UBS Securities agreed.",
+                              [("UBS Securities", .organization), ("US", .location)])
+        #expect(doc.entities.map(\.name).sorted() == ["UBS Securities", "United States"])
+        let unlisted = Self.linked("The Welsh Local Government Association met. The WLGA agreed.",
+                                   [("Welsh Local Government Association", .organization), ("WLGA", .organization)])
+        #expect(unlisted.entities.count == 1)
+    }
+
+    /// A short form in parentheses is an acronym of a person's name, or a place's short form one of the name
+    /// before it, only when it can abbreviate it: "Andy Roddick (US)" in a results table is a nationality (every
+    /// American player became one "United States"). An organisation keeps an acronym in another language.
+    @Test(arguments: [
+        ("Andy Roddick (US) beat Tim Henman.", "Andy Roddick", "US", false),
+        ("Venus Williams (US) lost.", "Venus Williams", "US", false),
+        ("The Korean Central News Agency (KCNA) said so.", "Korean Central News Agency", "KCNA", true),
+        ("Swansea Unite Against Fascism (UAF) met.", "Swansea Unite Against Fascism", "UAF", true),
+        ("The Greek Athletics Federation (SEGAS) met.", "Greek Athletics Federation", "SEGAS", true),
+        ("The Transport and General Workers Union (TGWU) voted.", "Transport and General Workers Union", "TGWU", true),
+    ])
+    func entityLinkerTakesAParenthesisedAcronymOnlyWhenItAbbreviatesTheName(
+        _ text: String, _ name: String, _ short: String, _ joined: Bool
+    ) {
+        let type: EntityType = name.hasPrefix("Andy") || name.hasPrefix("Venus") ? .person : .organization
+        let doc = Self.linked(text, [(name, type), (short, short == "US" ? .location : .organization),
+                                     ("Tim Henman", .person)])
+        let long = doc.entities.first { $0.mentions.contains { doc.text(doc.mentions[$0].chars) == name } }
+        #expect(long?.mentions.count == (joined ? 2 : 1), "\(text)")
+        #expect((long?.aliases.contains(short) ?? false) == joined, "\(text)")
+    }
+
     @Test func entityLinkerReplaysRoleExamples() throws {
         for e in try TestResources.examples("entities/roles.tsv") {
             let parts = e.expected.components(separatedBy: " | ")

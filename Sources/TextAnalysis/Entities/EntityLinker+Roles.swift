@@ -91,7 +91,12 @@ struct RoleLexicon: Sendable {
             let same = (0..<phrase.count).allSatisfy { tokens[start + $0].text.lowercased() == phrase[$0] }
             guard same else { continue }
             var s = start
-            while s - 1 >= lowerLimit, modifierForms.contains(tokens[s - 1].text) { s -= 1 }
+            // A sentence's capitalised first word may be a preposition ("Under President Chavez, ..."): no
+            // modifier there.
+            while s - 1 >= lowerLimit, modifierForms.contains(tokens[s - 1].text),
+                  s - 1 > lowerLimit || !rolePrepositions.contains(tokens[s - 1].text.lowercased()) {
+                s -= 1
+            }
             return s..<end
         }
         return nil

@@ -259,7 +259,9 @@ public struct EntityLinker: AnalysisComponent {
         if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)], groups.list[g].admits(form) {
             return g
         }
-        if form.isAcronym, let g = groups.byInitials[form.key] { return g }
+        // An acronym roles-aliases.tsv lists names its own canonical entity, never one with its initials ("US" is
+        // not "UBS Securities" or "Universal Studio").
+        if form.isAcronym, aliases[form.key] == nil, let g = groups.byInitials[form.key] { return g }
         // Part of a longer person name: all words appear in order in the group's fullest name.
         let type = doc.mentions[m].type
         let at = doc.mentions[m].chars.start
@@ -301,10 +303,31 @@ public struct EntityLinker: AnalysisComponent {
             guard after + 2 < doc.tokens.count, doc.tokens[after].text == "(",
                   let acr = byStart[after + 1], let af = forms[acr], af.isAcronym,
                   doc.mentions[acr].tokens.upperBound < doc.tokens.count,
-                  doc.tokens[doc.mentions[acr].tokens.upperBound].text == ")" else { continue }
+                  doc.tokens[doc.mentions[acr].tokens.upperBound].text == ")",
+                  Self.abbreviates(af.text, forms[m]!.text)
+                    || (doc.mentions[m].type != .person && doc.mentions[acr].type != .location) else { continue }
             out[acr] = m
         }
         return out
+    }
+
+    /// Whether `short` can abbreviate `long` (Schwartz & Hearst 2003): its letters and digits appear in `long` in
+    /// order, the first at the start of a word. A person's, or a place's, short form in parentheses must: "Andy
+    /// Roddick (US)" in a results table gives a nationality, not Roddick's acronym (taken as one, every American
+    /// player became one "United States" person). An organisation keeps an acronym of its name in another
+    /// language ("Greek Athletics Federation (SEGAS)").
+    static func abbreviates(_ short: String, _ long: String) -> Bool {
+        func alphanumeric(_ u: Unicode.Scalar) -> Bool { u.properties.isAlphabetic || u.properties.numericType != nil }
+        let s = Array(short.lowercased().unicodeScalars.filter(alphanumeric))
+        let l = Array(long.lowercased().unicodeScalars)
+        guard !s.isEmpty else { return false }
+        var li = l.count - 1
+        for si in stride(from: s.count - 1, through: 0, by: -1) {
+            while li >= 0, l[li] != s[si] || (si == 0 && li > 0 && alphanumeric(l[li - 1])) { li -= 1 }
+            guard li >= 0 else { return false }
+            li -= 1
+        }
+        return true
     }
 
     /// The name a mention gives: without a trailing possessive, a leading "the" (unless one word would remain)
