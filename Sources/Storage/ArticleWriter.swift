@@ -410,42 +410,43 @@ enum ArticleWriter {
 
     /// `{"folded form":"spelling",...}`: what SQLite's json_each reads back (key, value) in the delete trigger.
     static func formsJSON(_ forms: [(norm: String, alias: String)]) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(forms.reduce(2) { $0 + $1.norm.utf8.count + $1.alias.utf8.count + 6 })
         for (i, form) in forms.enumerated() {
-            if i > 0 { out += "," }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             appendJSONString(form.norm, to: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             appendJSONString(form.alias, to: &out)
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `s` as a JSON string literal.
     static func jsonString(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendJSONString(s, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendJSONString(_ s: String, to out: inout String) {
-        out += "\""
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            out += s  // nearly every name: nothing to escape
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `s` as a JSON string literal, in bytes: a quote, a backslash and the controls below 0x20 escaped
+    /// (as \u00xx), every other byte as it is (UTF-8 continuation and lead bytes are all 0x80 or above).
+    private static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default:
+                out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Entities
