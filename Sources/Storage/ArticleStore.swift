@@ -141,7 +141,10 @@ public final class ArticleStore: Sendable {
 
     /// Runs `body` on the writer connection (maintenance and tests).
     func withWriter<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {
-        try writer.withLock { db throws(StorageError) in try body(db) }
+        try writer.withLock { db throws(StorageError) in
+            defer { db.mixedTypes.removeAll() }  // `body` may write entities behind ArticleWriter's back
+            return try body(db)
+        }
     }
 
     // MARK: - Reads

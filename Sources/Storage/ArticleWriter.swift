@@ -26,20 +26,47 @@ enum ArticleWriter {
         var mentions = 0
         var firstSeen: String
         var lastSeen: String
-        /// The same articles and mentions by the type each article gave.
-        var types: [String: EntityTypes.Count] = [:]
+        /// The type every article so far gave (nil when none yet, or once they disagree). Nearly always they
+        /// agree: one string instead of a dictionary per entity and article.
+        var type: String?
+        /// The same articles and mentions by the type each article gave, kept only once the articles disagree.
+        var mixed: [String: EntityTypes.Count]?
+
+        /// One article's link giving `type`.
+        init(articles: Int, mentions: Int, firstSeen: String, lastSeen: String, type: String?) {
+            (self.articles, self.mentions, self.firstSeen, self.lastSeen) = (articles, mentions, firstSeen, lastSeen)
+            self.type = type
+        }
 
         /// Nothing yet, dated like `self` (min/max of a date with itself change nothing).
-        var zero: EntityDelta { EntityDelta(articles: 0, mentions: 0, firstSeen: firstSeen, lastSeen: lastSeen) }
+        var zero: EntityDelta {
+            EntityDelta(articles: 0, mentions: 0, firstSeen: firstSeen, lastSeen: lastSeen, type: nil)
+        }
+
+        /// The articles and mentions by the type each article gave.
+        var types: [String: EntityTypes.Count] {
+            if let mixed { return mixed }
+            guard let type else { return [:] }
+            return [type: EntityTypes.Count(articles: articles, mentions: mentions)]
+        }
+
+        /// The one type all the articles gave, if they agree.
+        var onlyType: String? { type ?? (mixed?.count == 1 ? mixed?.first?.key : nil) }
 
         mutating func merge(_ other: EntityDelta) {
+            if other.type != nil || other.mixed != nil {
+                if mixed == nil, other.mixed == nil, type == nil || type == other.type {
+                    type = other.type
+                } else {
+                    var counts = types
+                    for (t, c) in other.types { counts[t, default: EntityTypes.Count(articles: 0, mentions: 0)] += c }
+                    (mixed, type) = (counts, nil)
+                }
+            }
             articles += other.articles
             mentions += other.mentions
             firstSeen = min(firstSeen, other.firstSeen)
             lastSeen = max(lastSeen, other.lastSeen)
-            for (type, count) in other.types {
-                types[type, default: EntityTypes.Count(articles: 0, mentions: 0)] += count
-            }
         }
     }
 
@@ -70,7 +97,9 @@ enum ArticleWriter {
         outcomes.reserveCapacity(articles.count)
         var deltas: [Int64: EntityDelta] = [:]
         var renamed: [Int64: String] = [:]
+        var learned: [Int64: [String: EntityTypes.Count]?] = [:]
         do throws(StorageError) {
+            try db.mixedTypes.validate(db)
             let marks = try Marks(db)
             for article in articles {
                 do throws(StorageError) {
@@ -87,23 +116,28 @@ enum ArticleWriter {
                     outcomes.append(.failure(error))
                 }
             }
-            try finish(deltas: deltas, renamed: renamed, marks: marks, db: db)
+            try finish(deltas: deltas, renamed: renamed, marks: marks, learned: &learned, db: db)
             try db.execute("COMMIT")
         } catch {
             db.rollback()
+            db.mixedTypes.removeAll()
             return Array(repeating: .failure(error), count: articles.count)
         }
+        db.mixedTypes.commit(learned)
         return outcomes
     }
 
     /// Inserts one article inside the caller's transaction; an existing content hash returns the existing id.
     static func insert(_ a: NewArticle, into db: Database) throws(StorageError) -> InsertResult {
         let prepared = try PreparedArticle(a)
+        // The caller's transaction may still roll back: the writer's cache is neither used nor kept.
+        db.mixedTypes.removeAll()
         let marks = try Marks(db)
         let (result, deltas, renames) = try write(prepared, marks: marks, into: db)
         var renamed: [Int64: String] = [:]
         keepFirstRenames(renames, in: &renamed)
-        try finish(deltas: deltas, renamed: renamed, marks: marks, db: db)
+        var learned: [Int64: [String: EntityTypes.Count]?] = [:]
+        try finish(deltas: deltas, renamed: renamed, marks: marks, learned: &learned, db: db)
         return result
     }
 
@@ -132,23 +166,31 @@ enum ArticleWriter {
 
     /// The once-per-batch part: entity counters and first/last seen, and the full-text indexes: the quotes,
     /// entities and name forms written after `marks`, and the entities from before it that the batch renamed
-    /// (`renamed`: id → the folded name their index entry holds).
+    /// (`renamed`: id → the folded name their index entry holds). `learned` gets the counts per type of the
+    /// entities it wrote as mixed (nil for one it found mixed and is no longer), for db.mixedTypes after COMMIT.
     private static func finish(deltas: [Int64: EntityDelta], renamed: [Int64: String], marks: Marks,
-                               db: Database) throws(StorageError) {
+                               learned: inout [Int64: [String: EntityTypes.Count]?], db: Database)
+        throws(StorageError) {
         // Nearly always the batch's articles give the type the entity has and had: one statement, whose WHERE
-        // says so. Otherwise its counts per type are read and written back with the type most articles give.
+        // says so. Otherwise its counts per type (from the writer's cache, or read) are written back with the
+        // type most articles give.
         let update = try db.statement("""
             UPDATE entities SET article_count = article_count + ?1, mention_count = mention_count + ?2,
                 first_seen = min(coalesce(first_seen, ?3), ?3), last_seen = max(coalesce(last_seen, ?4), ?4)
             WHERE id = ?5 AND type = ?6 AND type_counts IS NULL
             """)
         for (id, d) in deltas.sorted(by: { $0.key < $1.key }) {
-            if d.types.count == 1, let only = d.types.first?.key {
-                try update.run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen), .int(id),
-                                .text(only)])
-                if db.changes > 0 { continue }
+            var counts = db.mixedTypes[id]
+            if counts == nil {
+                if let only = d.onlyType {
+                    try update.run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen),
+                                    .int(id), .text(only)])
+                    if db.changes > 0 { continue }
+                }
+                counts = try typeCounts(ofEntity: id, db: db)
             }
-            try addTyped(d, toEntity: id, db: db)
+            guard let counts else { continue }  // no such entity (as before: nothing to update)
+            learned.updateValue(try addTyped(d, to: counts, toEntity: id, db: db), forKey: id)
         }
         for (id, oldNorm) in renamed.sorted(by: { $0.key < $1.key }) {
             try db.statement("INSERT INTO entities_fts(entities_fts, rowid, norm) VALUES ('delete', ?, ?)")
@@ -168,10 +210,13 @@ enum ArticleWriter {
         try addBigrams(from: "SELECT entity_id, norm FROM entity_names WHERE id > ?1", [.int(marks.names)], db: db)
     }
 
-    /// Adds a batch's delta to an entity whose articles (with the batch's) give more than one type.
-    private static func addTyped(_ d: EntityDelta, toEntity id: Int64, db: Database) throws(StorageError) {
-        guard var counts = try typeCounts(ofEntity: id, db: db) else { return }
+    /// Adds a batch's delta to an entity whose articles (with the batch's) give more than one type, whose counts
+    /// per type were `counts`. Returns its counts per type as type_counts now holds them (nil when NULL).
+    private static func addTyped(_ d: EntityDelta, to counts: [String: EntityTypes.Count], toEntity id: Int64,
+                                 db: Database) throws(StorageError) -> [String: EntityTypes.Count]? {
+        var counts = counts
         for (type, c) in d.types { counts[type, default: EntityTypes.Count(articles: 0, mentions: 0)] += c }
+        let encoded = EntityTypes.encode(counts)
         try db.statement("""
             UPDATE entities SET article_count = article_count + ?1, mention_count = mention_count + ?2,
                 first_seen = min(coalesce(first_seen, ?3), ?3), last_seen = max(coalesce(last_seen, ?4), ?4),
@@ -179,7 +224,9 @@ enum ArticleWriter {
             WHERE id = ?7
             """).run([.int(d.articles), .int(d.mentions), .text(d.firstSeen), .text(d.lastSeen),
                       .text(EntityTypes.majority(counts.filter { $0.value.articles > 0 })),
-                      .text(EntityTypes.encode(counts)), .int(id)])
+                      .text(encoded), .int(id)])
+        // What typeCounts would read back: the types type_counts keeps.
+        return encoded == nil ? nil : counts.filter { $0.value.articles > 0 }
     }
 
     /// An entity's articles and mentions per type: its type_counts, or all of them under its type when NULL; nil
@@ -269,8 +316,10 @@ enum ArticleWriter {
         var names: [SQLValue] = []  // entity_names rows for the whole article, written after the last entity
         var newForms: [(entityId: Int64, norm: String, type: String)] = []
         var renames: [Rename] = []
+        let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
         for (e, pe) in zip(a.entities, p.entities) {
-            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, marks: marks, renames: &renames, db: db)
+            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, marks: marks, renames: &renames,
+                                       byKey: byKey, db: db)
             global[e.localId] = entityId
             let i: Int
             if let known = linkIndex[entityId] {
@@ -304,11 +353,16 @@ enum ArticleWriter {
             linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions),
                            .text(l.forms.isEmpty ? nil : formsJSON(l.forms)), .text(l.type)]
             deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
-                                             lastSeen: p.sortDate,
-                                             types: [l.type: EntityTypes.Count(articles: 1, mentions: l.mentions)])
+                                             lastSeen: p.sortDate, type: l.type)
         }
         try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms, type)",
                        columns: 6, values: linkValues, db: db)
+        // Statements looked up once an article, not once a row (the cache's key is the whole SQL text).
+        let quoteInsert = try db.statement("""
+            INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
+                               cue, rule, confidence, article_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (q, norm) in zip(a.quotes, p.speakerNorms) {
             // The speaker filter finds a quote through its speaker entity's names (entity_names, where this
             // article's forms stay as long as the article) or, failing that, through speaker_norm: a name that is
@@ -316,11 +370,23 @@ enum ArticleWriter {
             let speaker = q.speakerLocalEntityId.flatMap { global[$0] }
             var indexedNorm = norm
             if let speaker, let norm, seenForms.contains(FormKey(entityId: speaker, norm: norm)) { indexedNorm = nil }
-            try insertQuote(q, speakerId: speaker, speakerNorm: indexedNorm, articleId: articleId,
-                            articleDate: p.sortDate, db: db)
+            try quoteInsert.run([.int(articleId), .int(speaker), .text(q.speakerName), .text(indexedNorm),
+                                 .text(q.text), .text(q.kind), .int(q.start), .int(q.end), .text(q.cue), .text(q.rule),
+                                 .double(q.confidence), .text(p.sortDate)])
         }
-        for (ev, pe) in zip(a.events, p.events) {
-            try insertEvent(ev, pe, articleId: articleId, articleDate: p.sortDate, global: global, db: db)
+        if !a.events.isEmpty {
+            let eventInsert = try db.statement("""
+                INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text,
+                                   article_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let eventLink = try db.statement("""
+                INSERT OR IGNORE INTO event_entities(event_id, entity_id, sort_key) VALUES (?, ?, ?)
+                """)
+            for (ev, pe) in zip(a.events, p.events) {
+                try insertEvent(ev, pe, articleId: articleId, articleDate: p.sortDate, global: global,
+                                insert: eventInsert, link: eventLink, db: db)
+            }
         }
         return (InsertResult(id: articleId, created: true), deltas, renames)
     }
@@ -344,52 +410,54 @@ enum ArticleWriter {
 
     /// `{"folded form":"spelling",...}`: what SQLite's json_each reads back (key, value) in the delete trigger.
     static func formsJSON(_ forms: [(norm: String, alias: String)]) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(forms.reduce(2) { $0 + $1.norm.utf8.count + $1.alias.utf8.count + 6 })
         for (i, form) in forms.enumerated() {
-            if i > 0 { out += "," }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             appendJSONString(form.norm, to: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             appendJSONString(form.alias, to: &out)
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `s` as a JSON string literal.
     static func jsonString(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendJSONString(s, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendJSONString(_ s: String, to out: inout String) {
-        out += "\""
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            out += s  // nearly every name: nothing to escape
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `s` as a JSON string literal, in bytes: a quote, a backslash and the controls below 0x20 escaped
+    /// (as \u00xx), every other byte as it is (UTF-8 continuation and lead bytes are all 0x80 or above).
+    private static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default:
+                out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Entities
 
     /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names. A rename of an
-    /// entity from before `marks` (already in the name index) is added to `renames`.
+    /// entity from before `marks` (already in the name index) is added to `renames`. `byKey`: the entity lookup by
+    /// key (looked up once an article by the caller).
     private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity,
                                 formsOfThisArticle: [(entityId: Int64, norm: String, type: String)],
-                                marks: Marks, renames: inout [Rename], db: Database) throws(StorageError) -> Int64 {
-        let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
+                                marks: Marks, renames: inout [Rename], byKey: Statement,
+                                db: Database) throws(StorageError) -> Int64 {
         if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
 
         // entity_names holds each (entity, form) once, so two rows mean two entities. An entity's types are all
@@ -426,31 +494,15 @@ enum ArticleWriter {
 
     // MARK: - Quotes and events
 
-    private static func insertQuote(_ q: NewQuote, speakerId speaker: Int64?, speakerNorm: String?, articleId: Int64,
-                                    articleDate: String, db: Database) throws(StorageError) {
-        try db.statement("""
-            INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
-                               cue, rule, confidence, article_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([.int(articleId), .int(speaker), .text(q.speakerName), .text(speakerNorm),
-                      .text(q.text), .text(q.kind), .int(q.start), .int(q.end), .text(q.cue), .text(q.rule),
-                      .double(q.confidence), .text(articleDate)])
-    }
-
+    /// `insert` and `link`: the event and event_entities INSERTs (looked up once an article by the caller).
     private static func insertEvent(_ ev: NewEvent, _ p: PreparedArticle.Event, articleId: Int64,
-                                    articleDate: String, global: [Int: Int64], db: Database) throws(StorageError) {
+                                    articleDate: String, global: [Int: Int64], insert: Statement, link: Statement,
+                                    db: Database) throws(StorageError) {
         let period = p.period
-        try db.statement("""
-            INSERT INTO events(article_id, date, granularity, start_day, end_day, sort_key, start, "end", text,
-                               article_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([.int(articleId), .text(ev.date), .text(ev.granularity),
+        try insert.run([.int(articleId), .text(ev.date), .text(ev.granularity),
                       period.map { .int($0.startDay) } ?? .null, period.map { .int($0.endDay) } ?? .null,
                       .int(p.sortKey), .int(ev.start), .int(ev.end), .text(ev.text), .text(articleDate)])
         let eventId = db.lastInsertRowID
-        let link = try db.statement("""
-            INSERT OR IGNORE INTO event_entities(event_id, entity_id, sort_key) VALUES (?, ?, ?)
-            """)
         for local in ev.localEntityIds {
             if let entityId = global[local] { try link.run([.int(eventId), .int(entityId), .int(p.sortKey)]) }
         }
@@ -479,6 +531,7 @@ enum ArticleWriter {
     /// Deletes an article and everything it brought, inside the caller's transaction; entities left without
     /// articles are deleted, the others lose this article's counts. False if no such id.
     static func delete(articleId: Int64, from db: Database) throws(StorageError) -> Bool {
+        db.mixedTypes.removeAll()  // counts fall and entities (and their ids) go: rare enough to start again
         guard let sortDate = try db.statement("SELECT sort_date FROM articles WHERE id = ?")
             .first([.int(articleId)], { $0.text(0) }) else { return false }
         let affected = try db.statement("""

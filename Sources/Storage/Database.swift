@@ -9,6 +9,8 @@ final class Database: @unchecked Sendable {
     let handle: OpaquePointer
     let path: String
     private var cache: [String: Statement] = [:]
+    /// The writer's copy of mixed-type entities' counts (ArticleWriter; see MixedTypeCache for when it is dropped).
+    var mixedTypes = MixedTypeCache()
 
     enum Mode { case readWrite, readOnly }
 

@@ -24,6 +24,8 @@ final class Statement {
     let sql: String
     /// The owning connection's handle, for error messages. The Connection outlives its statements: it holds them.
     private let db: OpaquePointer
+    /// The largest parameter index: a bind of that many values replaces every earlier binding.
+    private let parameterCount: Int
 
     init(db: OpaquePointer, sql: String) throws(StorageError) {
         var stmt: OpaquePointer?
@@ -35,6 +37,7 @@ final class Statement {
         self.handle = stmt
         self.sql = sql
         self.db = db
+        self.parameterCount = Int(sqlite3_bind_parameter_count(stmt))
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -44,7 +47,8 @@ final class Statement {
     /// Resets the statement and binds `values` to parameters 1...n.
     func bind(_ values: [SQLValue]) throws(StorageError) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Only values left from an earlier bind need clearing (a multi-row INSERT has up to 96 of them).
+        if values.count < parameterCount { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
             let i = Int32(offset + 1)
             let rc: Int32

@@ -17,6 +17,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        // (values bound after a first bind of 'a', 'b', 'c'; the row read back)
+        ([SQLValue.text("x"), .text("y"), .text("z")], "x|y|z"),
+        ([.text("x")], "x|-|-"),  // fewer values: the earlier ones are cleared, not kept
+        ([], "-|-|-"),
+    ])
+    func aStatementBoundAgainKeepsNoValueOfTheEarlierBind(_ values: [SQLValue], _ expected: String) throws {
+        let db = try Database(path: ":memory:")
+        let s = try db.statement("SELECT coalesce(?1, '-') || '|' || coalesce(?2, '-') || '|' || coalesce(?3, '-')")
+        #expect(try s.first([.text("a"), .text("b"), .text("c")]) { $0.text(0) } == "a|b|c")
+        #expect(try s.first(values) { $0.text(0) } == expected)
+    }
+
     @Test func aFailedTransactionLeavesNothing() throws {
         let db = try Database(path: ":memory:")
         try db.execute("CREATE TABLE t(x INTEGER UNIQUE)")
