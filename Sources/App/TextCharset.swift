@@ -28,7 +28,9 @@ enum TextCharset: Equatable {
     static func named(_ label: String) -> TextCharset? {
         switch label {
         case "utf-8", "utf8", "us-ascii", "ascii": return .utf8
-        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "windows-1252", "cp1252", "x-cp1252":
+        // The labels WHATWG's Encoding standard maps to windows-1252, less the ASCII ones read above as UTF-8.
+        case "iso-8859-1", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "iso-ir-100", "latin1", "l1",
+             "csisolatin1", "ibm819", "cp819", "windows-1252", "cp1252", "x-cp1252":
             return .windows1252
         default: return nil
         }

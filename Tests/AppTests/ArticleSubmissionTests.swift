@@ -28,7 +28,7 @@ import Testing
     /// A text/plain body is read in the charset its Content-Type declares: an ISO-8859-1 body (read as
     /// windows-1252, as browsers do, for its curly quotes) was refused as invalid UTF-8. Without a charset, or
     /// with UTF-8, the same bytes still are.
-    @Test(arguments: ["iso-8859-1", "ISO-8859-1", "windows-1252", "\"latin1\"", "cp1252"])
+    @Test(arguments: ["iso-8859-1", "ISO-8859-1", "windows-1252", "\"latin1\"", "cp1252", "csISOLatin1", "ibm819"])
     func plainTextIsDecodedInItsDeclaredCharset(label: String) throws {
         let body: [UInt8] = Array("Jos".utf8) + [0xE9] + Array(" said ".utf8) + [0x93] + Array("yes".utf8) + [0x94]
         let s = try SubmissionDecoder.decode(body: body, contentType: "text/plain; charset=\(label)", query: [:])
