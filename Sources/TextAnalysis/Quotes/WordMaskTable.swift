@@ -1,7 +1,9 @@
 // The word-class masks of QuoteLexicon as an open-addressing hash table over UTF-8 bytes: QuoteContext looks up
 // every token of a document once, and a Dictionary<String, UInt64> spent most of that in SipHash and String
 // comparison. For an ASCII word FNV-1a and a byte compare give the Dictionary's answer; a word with other
-// characters still goes to the Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K").
+// characters still goes to the Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K"), and a
+// key with other characters that equals an ASCII word is stored under that word.
+import Foundation
 
 struct WordMaskTable: Sendable {
     let masks: [String: UInt64]
@@ -13,6 +15,8 @@ struct WordMaskTable: Sendable {
     private let records: [Record]
     /// Key bytes after the first eight.
     private let tails: [UInt8]
+    /// The masks of one-byte words by byte (punctuation and "a" are a fifth of all tokens): no probe at all.
+    private let oneByte: [UInt64]
 
     /// A key: its mask, its first eight bytes (zero-padded, little-endian), its length, where its tail starts.
     private struct Record {
@@ -24,7 +28,13 @@ struct WordMaskTable: Sendable {
 
     init(_ masks: [String: UInt64]) {
         self.masks = masks
-        let keys = masks.keys.filter { $0.utf8.allSatisfy { $0 < 128 } }.sorted()
+        // Each key under its ASCII form: itself, or the composed form of a key equal to an ASCII string.
+        var ascii: [String: String] = [:]
+        for key in masks.keys {
+            let form = key.utf8.allSatisfy({ $0 < 128 }) ? key : key.precomposedStringWithCanonicalMapping
+            if form.utf8.allSatisfy({ $0 < 128 }) { ascii[form] = key }
+        }
+        let keys = ascii.keys.sorted()
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
         mask = capacity - 1
@@ -37,7 +47,7 @@ struct WordMaskTable: Sendable {
             let bytes = Array(word.utf8)
             var head: UInt64 = 0
             for (i, b) in bytes.prefix(8).enumerated() { head |= UInt64(b) << UInt64(8 * i) }
-            records.append(Record(value: masks[word]!, head: head, length: Int32(bytes.count),
+            records.append(Record(value: masks[ascii[word]!]!, head: head, length: Int32(bytes.count),
                                   tail: Int32(tails.count)))
             tails.append(contentsOf: bytes.dropFirst(8))
             let h = Self.hash(bytes)
@@ -48,6 +58,7 @@ struct WordMaskTable: Sendable {
         self.slots = slots
         self.records = records
         self.tails = tails
+        oneByte = (0..<128).map { masks[String(UnicodeScalar(UInt8($0)))] ?? 0 }
     }
 
     @inline(__always)
@@ -72,6 +83,7 @@ struct WordMaskTable: Sendable {
     /// The mask of an ASCII word given as its bytes; `folding` lower-cases A-Z first.
     func value(ascii bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
         @inline(__always) func fold(_ b: UInt8) -> UInt8 { folding && b >= 65 && b <= 90 ? b + 32 : b }
+        if bytes.count == 1 { return oneByte[Int(fold(bytes[0]))] }
         var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
         for (i, b) in bytes.enumerated() {
             let f = fold(b)
