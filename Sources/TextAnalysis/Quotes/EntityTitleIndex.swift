@@ -12,12 +12,24 @@ struct EntityTitleIndex {
 
     init(_ doc: Document) {
         mentionStarts.reserveCapacity(doc.entities.count)
+        // Each list gets an entity once however often its word comes up: entities come in ascending order, so one
+        // already listed is the list's last. (Per-entity sets cost more than the whole index otherwise.)
         for (ei, entity) in doc.entities.enumerated() {
-            let roleWords = Set((entity.role ?? "").lowercased().split(whereSeparator: { !$0.isLetter }))
-            for word in roleWords { byRoleWord[String(word), default: []].append(ei) }
-            for alias in Set(entity.aliases.map { $0.lowercased() }) { byAlias[alias, default: []].append(ei) }
-            mentionStarts.append(entity.mentions.filter { $0 < doc.mentions.count }
-                .map { doc.mentions[$0].tokens.lowerBound }.sorted())
+            if let role = entity.role {
+                for word in role.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                    let key = String(word)
+                    if byRoleWord[key]?.last != ei { byRoleWord[key, default: []].append(ei) }
+                }
+            }
+            for alias in entity.aliases {
+                let key = alias.lowercased()
+                if byAlias[key]?.last != ei { byAlias[key, default: []].append(ei) }
+            }
+            var starts: [Int] = []
+            starts.reserveCapacity(entity.mentions.count)
+            for m in entity.mentions where m < doc.mentions.count { starts.append(doc.mentions[m].tokens.lowerBound) }
+            if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) { starts.sort() }
+            mentionStarts.append(starts)
         }
     }
 

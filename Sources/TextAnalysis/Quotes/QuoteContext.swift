@@ -62,36 +62,62 @@ struct QuoteContext {
         self.doc = doc
         self.lex = lex
         let n = doc.tokens.count
-        var lower = [String](), isWord = [Bool](), isCap = [Bool]()
+        var lower = [String](), isWord = [Bool](), isCap = [Bool](), classes = [UInt64](), single = [UInt32]()
         lower.reserveCapacity(n); isWord.reserveCapacity(n); isCap.reserveCapacity(n)
+        classes.reserveCapacity(n); single.reserveCapacity(n)
+        // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar.
+        let table = lex.masks
         for t in doc.tokens {
-            guard let f = t.text.unicodeScalars.first else {
-                lower.append(""); isWord.append(false); isCap.append(false)
-                continue
-            }
-            if f.value < 128 {
+            var text = t.text
+            text.withUTF8 { bytes in
+                guard let f = bytes.first, f < 128 else {
+                    guard let f = t.text.unicodeScalars.first else {
+                        lower.append(""); isWord.append(false); isCap.append(false)
+                        classes.append(lex.mask("")); single.append(0)
+                        return
+                    }
+                    isWord.append(f.properties.isAlphabetic || f.properties.numericType != nil)
+                    isCap.append(f.properties.isUppercase)
+                    let l = t.text.lowercased()
+                    lower.append(l)
+                    classes.append(lex.mask(l))
+                    var it = t.text.unicodeScalars.makeIterator()
+                    _ = it.next()
+                    single.append(it.next() == nil ? f.value : 0)
+                    return
+                }
                 // ASCII fast path: most tokens; Unicode properties are costly per token.
-                let v = f.value
-                let upper = v >= 65 && v <= 90
-                isWord.append(upper || (v >= 97 && v <= 122) || (v >= 48 && v <= 57))
+                let upper = f >= 65 && f <= 90
+                isWord.append(upper || (f >= 97 && f <= 122) || (f >= 48 && f <= 57))
                 isCap.append(upper)
-                let hasUpper = t.text.utf8.contains { $0 >= 65 && $0 <= 90 }
-                lower.append(hasUpper ? t.text.lowercased() : t.text)
-            } else {
-                isWord.append(f.properties.isAlphabetic || f.properties.numericType != nil)
-                isCap.append(f.properties.isUppercase)
-                lower.append(t.text.lowercased())
+                var hasUpper = false, ascii = true
+                for b in bytes {
+                    if b >= 65 && b <= 90 { hasUpper = true } else if b >= 128 { ascii = false }
+                }
+                single.append(bytes.count == 1 ? UInt32(f) : 0)
+                guard ascii else {
+                    // Only ASCII capitals are lowered here (a lower-case ASCII first letter keeps "aÉ" as is).
+                    let l = hasUpper ? t.text.lowercased() : t.text
+                    lower.append(l)
+                    classes.append(lex.mask(l))
+                    return
+                }
+                classes.append(table.value(ascii: bytes, folding: hasUpper))
+                if !hasUpper {
+                    lower.append(t.text)
+                    return
+                }
+                lower.append(String(unsafeUninitializedCapacity: bytes.count) { out in
+                    for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
+                    return bytes.count
+                })
             }
         }
         self.lower = lower
         self.isWord = isWord
         self.isCap = isCap
-        self.wordClasses = lower.map { lex.mask($0) }
-        self.single = doc.tokens.map { t in
-            var it = t.text.unicodeScalars.makeIterator()
-            guard let f = it.next(), it.next() == nil else { return 0 }
-            return f.value
-        }
+        self.wordClasses = classes
+        self.single = single
 
         var sentenceOf = [Int](repeating: -1, count: n)
         var sentences = doc.sentences

@@ -66,7 +66,7 @@ public struct QuoteLexicon: Sendable {
     /// Two-character marks ('' and ``) by first and second character.
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let classes: [String: Set<QuoteWordClass>]
-    let masks: [String: UInt64]
+    let masks: WordMaskTable
     public let examples: [QuoteExample]
     /// Pronoun genders (entities/gendered-words.tsv): "she said" never goes to a man.
     let genders: GenderLexicon
@@ -145,7 +145,7 @@ public struct QuoteLexicon: Sendable {
         self.genders = try GenderLexicon(resources: resources, givenNames: false)
         var masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
-        self.masks = masks
+        self.masks = WordMaskTable(masks)
         self.examples = examples
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
@@ -185,7 +185,7 @@ public struct QuoteLexicon: Sendable {
 
     /// The classes of a word as a bit set (QuoteWordClass.bit, and cueStartBit), 0 for none: looked up once per
     /// token.
-    func mask(_ word: String) -> UInt64 { masks[word] ?? 0 }
+    func mask(_ word: String) -> UInt64 { masks.value(word) }
 
     private static func bad(_ file: String, _ line: Int, _ why: String) -> ResourceError {
         ResourceError("\(file):\(line): \(why)")

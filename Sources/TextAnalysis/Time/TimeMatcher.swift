@@ -66,8 +66,8 @@ final class CompiledRules: @unchecked Sendable {
         var elemCount: Int32
         var spanStart: Int32
         var spanEnd: Int32
-        /// A cheap test on the word after the first one, when the first element always takes one word and the
-        /// second is required: 0 none, 1 the word's id is in the bitset at `filterOffset`, 2 a number, 3 plural.
+        /// A cheap test on the word after the first one (`secondWordTest`): 0 none, else bit 1 the word's id may
+        /// be in the bitset at `filterOffset`, bit 2 it may be a number, bit 4 it may be any plural word.
         var filter: UInt8 = 0
         var filterOffset: Int32 = 0
     }
@@ -84,11 +84,16 @@ final class CompiledRules: @unchecked Sendable {
     /// (list * vocabCount + wordId) -> first entry and count.
     let listStart: UnsafeMutableBufferPointer<Int32>
     let listCount: UnsafeMutableBufferPointer<Int32>
-    /// wordId -> rules starting with it.
+    /// Rule groups: group `wordId` holds the rules that can start with that word, group `vocabCount` those that
+    /// can start with a number. Per group: where its rules start in `firstPool`, how many have no second-word
+    /// filter (they come first), how many in all, and the union of the others' filters (`groupUnion` offset in
+    /// `filterBits`, `groupFlags` their flags): a second word outside it skips them all at once.
     let firstStart: UnsafeMutableBufferPointer<Int32>
+    let firstOpen: UnsafeMutableBufferPointer<Int32>
     let firstCount: UnsafeMutableBufferPointer<Int32>
     let firstPool: UnsafeMutableBufferPointer<Int32>
-    let numberRules: UnsafeMutableBufferPointer<Int32>
+    let groupUnion: UnsafeMutableBufferPointer<Int32>
+    let groupFlags: UnsafeMutableBufferPointer<UInt8>
     /// Cardinal / ordinal values by word id (-1 none, -2 vague "X").
     let cardinal: UnsafeMutableBufferPointer<Int32>
     let ordinal: UnsafeMutableBufferPointer<Int32>
@@ -110,6 +115,52 @@ final class CompiledRules: @unchecked Sendable {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
         _ = b.initialize(from: a)
         return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
+    }
+
+    /// What the word after a rule's first word must be for any match of the rule (nil: anything, or no word):
+    /// the union of the tests of every element that can take it. Each path through the elements takes its first
+    /// word with one element (or skips optional and negative ones); an element taking more than one word holds the
+    /// second too (a list entry's second word; a hyphen or unit after a tens word, "twenty-five"). Negative
+    /// elements take nothing and are passed over, so the test only ever admits more than the matcher would.
+    /// `cardOrOrd`: the ids of number words (`cardinal` not -1 or `ordinal` not negative); `units`: those whose
+    /// cardinal is 1 to 9.
+    static func secondWordTest(_ r: Rule, _ els: [Element], _ idPool: [Int32], _ set: TimeRuleSet,
+                               cardOrOrd: [Int32], units: [Int32]) -> (ids: Set<Int32>, number: Bool, plural: Bool)? {
+        var ids = Set<Int32>(), number = false, plural = false, open = false
+        let start = Int(r.elemStart), count = Int(r.elemCount)
+        // Elements that may take the second word (the first already taken), in order from `ei`.
+        func second(_ ei: Int) {
+            if ei == count { open = true; return }
+            let e = els[start + ei]
+            if e.negative { second(ei + 1); return }
+            switch e.kind {
+            case 0: ids.formUnion(idPool[Int(e.idStart)..<Int(e.idStart + e.idCount)])
+            case 1: ids.formUnion(set.lists[Int(e.arg)].firstIds.keys)
+            case 2: number = true; ids.formUnion(cardOrOrd)
+            default: plural = true
+            }
+            if e.optional { second(ei + 1) }
+        }
+        // Elements that may take the first word, from `ei`.
+        func first(_ ei: Int) {
+            if ei == count { open = true; return }
+            let e = els[start + ei]
+            if e.negative { first(ei + 1); return }
+            switch e.kind {
+            case 1:
+                for group in set.lists[Int(e.arg)].firstIds.values {
+                    for entry in group { if entry.ids.count > 1 { ids.insert(entry.ids[1]) } }
+                }
+            case 2:
+                let k = numberKinds[Int(e.arg)]
+                if k == .num || k == .card { ids.insert(set.id("-")); ids.formUnion(units) }
+            default: break
+            }
+            second(ei + 1)
+            if e.optional { first(ei + 1) }
+        }
+        first(0)
+        return open ? nil : (ids, number, plural)
     }
 
     init(_ set: TimeRuleSet, firstRules: [[Int]], numberRules nr: [Int]) {
@@ -160,44 +211,46 @@ final class CompiledRules: @unchecked Sendable {
                 }
             }
         }
-        var fs = [Int32](repeating: 0, count: vocabCount), fc = [Int32](repeating: 0, count: vocabCount)
-        var pool: [Int32] = []
-        for (id, list) in firstRules.enumerated() {
-            fs[id] = Int32(pool.count)
-            fc[id] = Int32(list.count)
-            pool.append(contentsOf: list.map { Int32($0) })
-        }
         var card = [Int32](repeating: -1, count: vocabCount), ord = [Int32](repeating: -1, count: vocabCount)
         for (i, v) in set.numberValue.enumerated() { if let v { card[i] = Int32(v) ?? -2 } }
         for (i, v) in set.ordinalValue.enumerated() { if let v { ord[i] = Int32(v) ?? -1 } }
-        // Second-word filters (most attempts fail on the second word; this skips them without a search).
+        // Second-word filters (most attempts fail on the second word; this skips them without a search): what
+        // any match must hold at the word after its first one, found by walking the rule's elements past optional
+        // and negative ones ("the latest/recent? quarter" needs latest, recent or quarter next). A rule that can
+        // end after one word has none.
         let wordsPerSet = (vocabCount + 63) / 64
         var bits: [UInt64] = []
-        for ri in rs.indices where rs[ri].elemCount >= 2 {
-            let e0 = els[Int(rs[ri].elemStart)], e1 = els[Int(rs[ri].elemStart) + 1]
-            guard !e0.optional, !e0.negative, !e1.optional, !e1.negative else { continue }
-            let singleWord: Bool
-            switch e0.kind {
-            case 0, 3: singleWord = true
-            case 1:
-                singleWord = set.lists[Int(e0.arg)].firstIds.values.allSatisfy { $0.allSatisfy { $0.ids.count == 1 } }
-            default:
-                let k = Self.numberKinds[Int(e0.arg)]
-                singleWord = k != .num && k != .card
+        let cardOrOrd = (0..<Int32(vocabCount)).filter { card[Int($0)] != -1 || ord[Int($0)] >= 0 }
+        let units = (0..<Int32(vocabCount)).filter { (1...9).contains(card[Int($0)]) }
+        for ri in rs.indices {
+            guard let allowed = Self.secondWordTest(rs[ri], els, idPool, set, cardOrOrd: cardOrOrd, units: units)
+            else { continue }
+            var set64 = [UInt64](repeating: 0, count: wordsPerSet)
+            for id in allowed.ids where id >= 0 { set64[Int(id) / 64] |= 1 << UInt64(Int(id) % 64) }
+            rs[ri].filter = 1 | (allowed.number ? 2 : 0) | (allowed.plural ? 4 : 0)
+            rs[ri].filterOffset = Int32(bits.count)
+            bits.append(contentsOf: set64)
+        }
+        // The order rules are tried in does not matter: the extractor keeps the best match by a total order.
+        let groups = firstRules + [nr]
+        var fs = [Int32](repeating: 0, count: groups.count), fo = fs, fc = fs, gu = fs
+        var gf = [UInt8](repeating: 0, count: groups.count)
+        var pool: [Int32] = []
+        for (g, list) in groups.enumerated() {
+            let open = list.filter { rs[$0].filter == 0 }, filtered = list.filter { rs[$0].filter != 0 }
+            fs[g] = Int32(pool.count)
+            fo[g] = Int32(open.count)
+            fc[g] = Int32(list.count)
+            pool.append(contentsOf: (open + filtered).map { Int32($0) })
+            guard !filtered.isEmpty else { continue }
+            var union = [UInt64](repeating: 0, count: wordsPerSet)
+            for ri in filtered {
+                let o = Int(rs[ri].filterOffset)
+                for j in 0..<wordsPerSet { union[j] |= bits[o + j] }
+                gf[g] |= rs[ri].filter
             }
-            guard singleWord else { continue }
-            switch e1.kind {
-            case 0, 1:
-                var set64 = [UInt64](repeating: 0, count: wordsPerSet)
-                let allowed: [Int32] = e1.kind == 0 ? Array(idPool[Int(e1.idStart)..<Int(e1.idStart + e1.idCount)])
-                    : Array(set.lists[Int(e1.arg)].firstIds.keys)
-                for id in allowed { set64[Int(id) / 64] |= 1 << UInt64(Int(id) % 64) }
-                rs[ri].filter = 1
-                rs[ri].filterOffset = Int32(bits.count)
-                bits.append(contentsOf: set64)
-            case 2: rs[ri].filter = 2
-            default: rs[ri].filter = 3
-            }
+            gu[g] = Int32(bits.count)
+            bits.append(contentsOf: union)
         }
         filterBits = Self.buffer(bits)
         elements = Self.buffer(els)
@@ -207,9 +260,11 @@ final class CompiledRules: @unchecked Sendable {
         listStart = Self.buffer(ls)
         listCount = Self.buffer(lc)
         firstStart = Self.buffer(fs)
+        firstOpen = Self.buffer(fo)
         firstCount = Self.buffer(fc)
         firstPool = Self.buffer(pool)
-        numberRules = Self.buffer(nr.map { Int32($0) })
+        groupUnion = Self.buffer(gu)
+        groupFlags = Self.buffer(gf)
         cardinal = Self.buffer(card)
         ordinal = Self.buffer(ord)
         entryValues = values
@@ -248,15 +303,21 @@ extension CompiledRules {
     func passes(_ ri: Int, at start: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
         let r = rules[ri]
         if r.filter == 0 { return true }
+        return secondWord(at: start, w, bits: Int(r.filterOffset), flags: r.filter)
+    }
+
+    /// False when no filtered rule of group `g` can match at `start` (the union of their filters).
+    @inline(__always)
+    func groupPasses(_ g: Int, at start: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        secondWord(at: start, w, bits: Int(groupUnion[g]), flags: groupFlags[g])
+    }
+
+    @inline(__always)
+    func secondWord(at start: Int, _ w: UnsafeBufferPointer<WordInfo>, bits: Int, flags: UInt8) -> Bool {
         guard start + 1 < w.count else { return false }
         let x = w[start + 1]
-        switch r.filter {
-        case 1:
-            guard x.id >= 0 else { return false }
-            return filterBits[Int(r.filterOffset) + Int(x.id) / 64] & (1 << UInt64(Int(x.id) % 64)) != 0
-        case 2: return x.kind == .number || (x.id >= 0 && (cardinal[Int(x.id)] != -1 || ordinal[Int(x.id)] >= 0))
-        default: return x.plural
-        }
+        if x.id >= 0, filterBits[bits + Int(x.id) / 64] & (1 << UInt64(Int(x.id) % 64)) != 0 { return true }
+        return (flags & 2 != 0 && x.kind == .number) || (flags & 4 != 0 && x.plural)
     }
 
     /// The longest match of rule `ri` starting at word `start`, if any.

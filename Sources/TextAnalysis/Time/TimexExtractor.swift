@@ -76,11 +76,17 @@ public struct TimexExtractor: Sendable {
                     let candidate = Match(rule: ri, first: m.first, end: m.end, consumed: m.consumed, binds: m.binds)
                     if best == nil || candidate.better(than: best!, words) { best = candidate }
                 }
-                if id >= 0 {
-                    let s = Int(c.firstStart[Int(id)])
-                    for k in s..<(s + Int(c.firstCount[Int(id)])) { consider(Int(c.firstPool[k])) }
+                // The rules of a group without a second-word filter, then the others when the union of their
+                // filters lets the next word through.
+                func group(_ g: Int) {
+                    let s = Int(c.firstStart[g]), open = s + Int(c.firstOpen[g]), end = s + Int(c.firstCount[g])
+                    for k in s..<open { consider(Int(c.firstPool[k])) }
+                    if open < end, c.groupPasses(g, at: i, w) {
+                        for k in open..<end { consider(Int(c.firstPool[k])) }
+                    }
                 }
-                if isNumber { for k in 0..<c.numberRules.count { consider(Int(c.numberRules[k])) } }
+                if id >= 0 { group(Int(id)) }
+                if isNumber { group(c.vocabCount) }
                 if let best { found.append(best) }
             }
         }

@@ -70,10 +70,10 @@ public struct TimexResolver: Sendable {
     /// the last quarter named earlier (results compare with it even after other dates come up in between).
     public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil,
                         discussed: String? = nil) -> String {
-        guard value.contains("UNDEF(") else { return value }
+        guard Self.holds(value, "UNDEF(") else { return value }
         var out = ""
         var rest = Substring(value)
-        while let open = rest.range(of: "UNDEF(") {
+        while let open = Self.find("UNDEF(", in: rest) {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
             let spec = rest[open.upperBound..<close]
@@ -572,4 +572,28 @@ public struct TimexResolver: Sendable {
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
     static func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
+}
+
+extension TimexResolver {
+    /// Where `part` first occurs in `value`. Values are ASCII, searched bytewise: Foundation's `range(of:)` (what
+    /// `contains` on strings resolves to here) bridges each call to NSString, a tenth of the tagger's time. A value
+    /// with other characters still goes to Foundation, whose canonical-equivalence search it would otherwise not
+    /// match exactly.
+    static func find(_ part: String, in value: Substring) -> Range<String.Index>? {
+        let hay = value.utf8, needle = part.utf8
+        guard hay.allSatisfy({ $0 < 128 }), needle.allSatisfy({ $0 < 128 }) else { return value.range(of: part) }
+        guard let first = needle.first, needle.count <= hay.count else { return nil }
+        var i = hay.startIndex
+        let last = hay.index(hay.endIndex, offsetBy: -needle.count)
+        while i <= last {
+            if hay[i] == first, hay[i...].starts(with: needle) {
+                return i..<hay.index(i, offsetBy: needle.count)
+            }
+            i = hay.index(after: i)
+        }
+        return nil
+    }
+
+    /// `value.contains(part)` without Foundation's bridge (see `find`).
+    static func holds(_ value: String, _ part: String) -> Bool { find(part, in: Substring(value)) != nil }
 }

@@ -55,8 +55,8 @@ public struct TimexTagger: AnalysisComponent {
             // Anaphoric values looking back do not move it: repeated comparisons ("a year earlier" ... "a year
             // earlier") count from the same date, not from each other. A narrative moving on does ("two years
             // later ... the following year").
-            if x.type == .date || x.type == .time, !x.value.contains("mentioned"), !x.value.contains("qshift -"),
-               !x.value.contains("anchor") || x.value.contains("+"),
+            if x.type == .date || x.type == .time, !x.value.holds("mentioned"), !x.value.holds("qshift -"),
+               !x.value.holds("anchor") || x.value.holds("+"),
                TimexResolver.Anchor(value) != nil { mentioned = value }
             // A duration counted from a date ("two days later", "a day earlier") reaches a point in time, kept for
             // the timeline when it is a calendar value; looking forward it moves the anchor like a date would.
@@ -66,14 +66,14 @@ public struct TimexTagger: AnalysisComponent {
                                                 discussed: discussed)
                 if TimexResolver.Anchor(resolved) != nil {
                     point = resolved
-                    if p.contains("+") { mentioned = resolved }
+                    if p.holds("+") { mentioned = resolved }
                 }
             }
             // The quarter under discussion: one named, or "the quarter" (not a comparison a year before).
             // A recent quarter stays under discussion when an earlier one comes up in passing ("rose in the third
             // quarter ... after a flat second quarter"): results report the latest quarter.
-            if let q = TimexResolver.quarter(value), !x.value.contains("anchor"),
-               !x.value.contains("mentioned-quarter-"), !x.value.contains("year-"), !x.value.contains("qshift"),
+            if let q = TimexResolver.quarter(value), !x.value.holds("anchor"),
+               !x.value.holds("mentioned-quarter-"), !x.value.holds("year-"), !x.value.holds("qshift"),
                !Self.laterRecentQuarter(discussed, than: q, reference: reference) { discussed = value }
             // Results for the year to date ("the first nine months") end the quarter's discussion: "a year
             // earlier" after them compares whole years to date. (Empty, not nil: the resolver would fall back on
@@ -131,7 +131,7 @@ public struct TimexTagger: AnalysisComponent {
     /// before its span.)
     static func secondDay(_ scalars: [Unicode.Scalar], after t: Timex, limit: Int?) -> Timex? {
         guard t.type == .date, t.value.count == 10, t.value.dropFirst(4).first == "-",
-              let d = t.value.split(separator: "-").last, d.count == 2, !t.value.contains("X") else { return nil }
+              let d = t.value.split(separator: "-").last, d.count == 2, !t.value.holds("X") else { return nil }
         let end = min(limit ?? scalars.count, scalars.count)
         var i = t.chars.end
         // The date must end in its day number ("April 24", not "24 April").
@@ -177,4 +177,9 @@ public struct TimexTagger: AnalysisComponent {
         let before = String(String.UnicodeScalarView(scalars[(j + 1)..<(i + 1)])).lowercased()
         return rangeStarts.contains(before)
     }
+}
+
+extension String {
+    /// `contains` without Foundation's bridge (TimexResolver.find).
+    fileprivate func holds(_ part: String) -> Bool { TimexResolver.holds(self, part) }
 }

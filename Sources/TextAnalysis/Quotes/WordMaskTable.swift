@@ -1,0 +1,115 @@
+// The word-class masks of QuoteLexicon as an open-addressing hash table over UTF-8 bytes: QuoteContext looks up
+// every token of a document once, and a Dictionary<String, UInt64> spent most of that in SipHash and String
+// comparison. For an ASCII word FNV-1a and a byte compare give the Dictionary's answer; a word with other
+// characters still goes to the Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K"), and a
+// key with other characters that equals an ASCII word is stored under that word.
+import Foundation
+
+struct WordMaskTable: Sendable {
+    let masks: [String: UInt64]
+    private let mask: Int
+    /// Per slot: 0 when empty, else the key's index + 1 in the low `indexBits` bits and a tag from the hash's top
+    /// bits above them: a probe that misses is decided by the slot alone (one cache line, not three arrays).
+    private let slots: [UInt32]
+    private let indexBits: UInt32
+    private let records: [Record]
+    /// Key bytes after the first eight.
+    private let tails: [UInt8]
+    /// The masks of one-byte words by byte (punctuation and "a" are a fifth of all tokens): no probe at all.
+    private let oneByte: [UInt64]
+
+    /// A key: its mask, its first eight bytes (zero-padded, little-endian), its length, where its tail starts.
+    private struct Record {
+        var value: UInt64
+        var head: UInt64
+        var length: Int32
+        var tail: Int32
+    }
+
+    init(_ masks: [String: UInt64]) {
+        self.masks = masks
+        // Each key under its ASCII form: itself, or the composed form of a key equal to an ASCII string.
+        var ascii: [String: String] = [:]
+        for key in masks.keys {
+            let form = key.utf8.allSatisfy({ $0 < 128 }) ? key : key.precomposedStringWithCanonicalMapping
+            if form.utf8.allSatisfy({ $0 < 128 }) { ascii[form] = key }
+        }
+        let keys = ascii.keys.sorted()
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity *= 2 }
+        mask = capacity - 1
+        var bits: UInt32 = 1
+        while (1 << bits) <= keys.count + 1 { bits += 1 }
+        indexBits = bits
+        var slots = [UInt32](repeating: 0, count: capacity)
+        var records: [Record] = [], tails: [UInt8] = []
+        for word in keys {
+            let bytes = Array(word.utf8)
+            var head: UInt64 = 0
+            for (i, b) in bytes.prefix(8).enumerated() { head |= UInt64(b) << UInt64(8 * i) }
+            records.append(Record(value: masks[ascii[word]!]!, head: head, length: Int32(bytes.count),
+                                  tail: Int32(tails.count)))
+            tails.append(contentsOf: bytes.dropFirst(8))
+            let h = Self.hash(bytes)
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Self.tag(h, bits) | UInt32(records.count)
+        }
+        self.slots = slots
+        self.records = records
+        self.tails = tails
+        oneByte = (0..<128).map { masks[String(UnicodeScalar(UInt8($0)))] ?? 0 }
+    }
+
+    @inline(__always)
+    private static func tag(_ h: UInt64, _ indexBits: UInt32) -> UInt32 {
+        UInt32(truncatingIfNeeded: h >> 32) << indexBits
+    }
+
+    private static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// The mask of `word`, 0 when it is not a key.
+    func value(_ word: String) -> UInt64 {
+        var w = word
+        let ascii = w.withUTF8 { bytes in bytes.allSatisfy { $0 < 128 } }
+        guard ascii else { return masks[word] ?? 0 }
+        return w.withUTF8 { value(ascii: $0, folding: false) }
+    }
+
+    /// The mask of an ASCII word given as its bytes; `folding` lower-cases A-Z first.
+    func value(ascii bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { folding && b >= 65 && b <= 90 ? b + 32 : b }
+        if bytes.count == 1 { return oneByte[Int(fold(bytes[0]))] }
+        var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
+        for (i, b) in bytes.enumerated() {
+            let f = fold(b)
+            h = (h ^ UInt64(f)) &* 0x100000001b3
+            if i < 8 { head |= UInt64(f) << UInt64(8 * i) }
+        }
+        let tag = Self.tag(h, indexBits), tagMask = ~UInt32(0) << indexBits
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[slot]
+            if s == 0 { return 0 }
+            if s & tagMask == tag {
+                let r = records[Int(s & ~tagMask) - 1]
+                if r.head == head, Int(r.length) == bytes.count, tailMatches(r, bytes, fold) { return r.value }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func tailMatches(_ r: Record, _ bytes: UnsafeBufferPointer<UInt8>, _ fold: (UInt8) -> UInt8) -> Bool {
+        var j = Int(r.tail)
+        for i in 8..<max(8, bytes.count) {
+            if fold(bytes[i]) != tails[j] { return false }
+            j += 1
+        }
+        return true
+    }
+}
