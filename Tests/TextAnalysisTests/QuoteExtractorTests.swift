@@ -342,6 +342,8 @@ import Testing
          ["We are ready.", "The plan has been tested.", "It works."]),
         ("Lopez said: “We are ready.\n\n\u{FEFF}“The plan has been tested.”",
          ["We are ready.", "The plan has been tested."]),
+        // A reported clause with its attribution inside is cited without it, as PolNeAR annotates it.
+        ("The park, Lopez said, is usually full on Sundays.", ["The park", "is usually full on Sundays"]),
         ("“We are ready,” Lopez said.", []),
     ])
     func splitQuotePartsLeaveOutTheAttributionAndReopeningMarks(_ text: String, _ parts: [String]) {

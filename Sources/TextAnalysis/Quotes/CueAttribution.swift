@@ -14,6 +14,9 @@ struct CueAttribution: Sendable, Equatable {
     var target: Target
     var rule: String
     var confidence: Double
+    /// An attribution set inside the reported clause, its commas included ("The park[, Lopez said,] is full"):
+    /// the quote's parts leave it out, as they do a split quote's.
+    var inset: Range<Int>? = nil
 }
 
 extension QuoteContext {
@@ -255,7 +258,8 @@ extension QuoteContext {
                                       confidence: 0.95)
             }
             // "The park, Tompkins said, is usually full": an attribution set inside its clause; the content runs
-            // around it (from the sentence start to the clause end, the attribution included, as split quotes).
+            // around it (from the sentence start to the clause end) and, as a split quote's, its parts leave the
+            // attribution out.
             // A tell cue's hearer and a time phrase may sit before the second comma ("The difference now, he told
             // me on Friday, is that ...").
             var p = skipTime(c.frame == .tell ? hearerEnd(from: b, end: sEnd) : b, end: sEnd)
@@ -271,7 +275,8 @@ extension QuoteContext {
                 let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
                 if left - 1 - start >= 1, e > p + 2 {
                     return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e),
-                                          rule: "reported.parenthetical", confidence: base - 0.1)
+                                          rule: "reported.parenthetical", confidence: base - 0.1,
+                                          inset: (left - 1)..<(p + 1))
                 }
             }
             // "Lopez, who said the report was flawed, left early": the relative clause ends at its comma.

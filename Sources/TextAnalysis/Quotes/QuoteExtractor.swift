@@ -74,9 +74,13 @@ public struct QuoteExtractor: AnalysisComponent {
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
-                let first = Found(content: doc.chars(ofTokens: r), tokens: r,
+                var first = Found(content: doc.chars(ofTokens: r), tokens: r,
                                   kind: r.contains { ctx.quoteOf[$0] >= 0 } ? .mixed : .indirect, cue: att.cue,
                                   speaker: att.speaker, rule: att.rule, confidence: att.confidence)
+                if let g = att.inset, g.lowerBound > r.lowerBound, g.upperBound < r.upperBound {
+                    first.pieces = [doc.chars(ofTokens: r.lowerBound..<g.lowerBound),
+                                    doc.chars(ofTokens: g.upperBound..<r.upperBound)]
+                }
                 // 'The summit did "too little," he added. "Without changing ..."': a quote resuming after the
                 // attribution of a clause before it continues that clause, as for a split direct quote.
                 let resumed = r.upperBound <= att.cue.lowerBound
@@ -213,7 +217,7 @@ public struct QuoteExtractor: AnalysisComponent {
         guard let resumed else { found.append(first); return }
         let b = ctx.directs[resumed]
         var whole = first
-        whole.pieces = [first.content, b.marks.content]
+        whole.pieces = (first.pieces.isEmpty ? [first.content] : first.pieces) + [b.marks.content]
         whole.content = CharRange(first.content.start, b.marks.content.end)
         whole.tokens = first.tokens.lowerBound..<b.inner.upperBound
         if first.kind != .direct { whole.kind = .mixed }
@@ -222,6 +226,7 @@ public struct QuoteExtractor: AnalysisComponent {
         // this one and no other sieve will read it.
         var alone = first
         alone.content = b.marks.content
+        alone.pieces = []
         alone.tokens = b.inner
         alone.kind = .direct
         alone.rule += "+split-resumed"
