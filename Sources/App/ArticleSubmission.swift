@@ -29,21 +29,13 @@ enum SubmissionDecoder {
         // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise; such a body is
         // the raw article, not form fields, so it is read as plain text.
         case "text/plain", "", "application/x-www-form-urlencoded":
-            let label = TextCharset.label(in: contentType)
-            let text: String
-            switch label.map(TextCharset.named) {
-            case nil, .utf8??: text = try utf8(body, field: "body")
-            case .windows1252??: text = TextCharset.decodeWindows1252(body)
-            case .some(nil): throw unsupportedCharset(label!, forJSON: false)
-            }
+            let text = try charset(contentType, forJSON: false) == .windows1252
+                ? TextCharset.decodeWindows1252(body) : utf8(body, field: "body")
             try checkDateLine(text, field: "body")
             return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
                                      title: query["title"], url: query["url"])
         case "application/json":
-            // RFC 8259: JSON exchanged between systems is UTF-8; a body labelled otherwise would be misread.
-            if let label = TextCharset.label(in: contentType), TextCharset.named(label) != .utf8 {
-                throw unsupportedCharset(label, forJSON: true)
-            }
+            _ = try charset(contentType, forJSON: true)
             // The JSON carries these as fields; a query parameter beside it would be silently ignored.
             if let name = ["date", "title", "url"].first(where: { query[$0] != nil }) {
                 throw SubmissionError(kind: .badRequest,
@@ -58,11 +50,16 @@ enum SubmissionDecoder {
         }
     }
 
-    static func unsupportedCharset(_ label: String, forJSON: Bool) -> SubmissionError {
-        SubmissionError(kind: .unsupportedMediaType,
-                        detail: "charset \(label) is not supported"
-                            + (forJSON ? " for JSON; send UTF-8" : "; send UTF-8, ISO-8859-1 or windows-1252"),
-                        field: nil)
+    /// The charset a body's Content-Type declares (UTF-8 when it names none); one not supported is a 415. JSON
+    /// exchanged between systems is UTF-8 (RFC 8259): a JSON body labelled otherwise would be misread.
+    static func charset(_ contentType: String?, forJSON: Bool) throws -> TextCharset {
+        guard let label = TextCharset.label(in: contentType) else { return .utf8 }
+        guard let charset = TextCharset.named(label), !forJSON || charset == .utf8 else {
+            let hint = forJSON ? " for JSON; send UTF-8" : "; send UTF-8, ISO-8859-1 or windows-1252"
+            throw SubmissionError(kind: .unsupportedMediaType, detail: "charset \(label) is not supported" + hint,
+                                  field: nil)
+        }
+        return charset
     }
 
     /// The members an article object may have.

@@ -53,9 +53,7 @@ extension Service {
         let loaded = try state.requireLoaded()
         _ = try ListParameters(context.query, allowed: [])
         // Each line is JSON, so UTF-8 (RFC 8259): a body labelled otherwise is refused whole, as POST /articles does.
-        if let label = TextCharset.label(in: request.headers["Content-Type"]), TextCharset.named(label) != .utf8 {
-            throw SubmissionDecoder.unsupportedCharset(label, forJSON: true)
-        }
+        _ = try SubmissionDecoder.charset(request.headers["Content-Type"], forJSON: true)
         // A JSON array read line by line would store the lines that happen to hold a whole object and refuse the
         // others (their trailing commas): refused as a whole instead.
         if request.body.first(where: { ![32, 9, 10, 13].contains($0) }) == UInt8(ascii: "[") {
