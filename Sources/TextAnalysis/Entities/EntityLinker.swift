@@ -347,6 +347,9 @@ public struct EntityLinker: AnalysisComponent {
                 gender = roles.honorificGender(doc.tokens, lo, count: honorific)
                 lo += honorific
                 hasHonorific = true
+                // A peer's territorial designation is a place, not part of the name: "Baron Kinnock of
+                // Bedwellty" is Kinnock, and "Bedwellty" alone is his old seat, not him.
+                if let of = (lo + 1..<hi).first(where: { doc.tokens[$0].text == "of" }) { hi = of }
             }
             // Not a reason to keep mentions apart: the first word is not always a given name ("Mr Lula" of Lula
             // da Silva), nor the given name ("Marie Leroi" of Armand Marie Leroi).
