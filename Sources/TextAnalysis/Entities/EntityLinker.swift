@@ -340,16 +340,22 @@ public struct EntityLinker: AnalysisComponent {
         var hasHonorific = false
         var gender: PersonGender?, nameGender: PersonGender?
         if m.type == .person {
-            let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
-            if stripped > 0, stripped < hi - lo { lo += stripped }
-            let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
-            if honorific > 0, honorific < hi - lo {
-                gender = roles.honorificGender(doc.tokens, lo, count: honorific)
-                lo += honorific
-                hasHonorific = true
-                // A peer's territorial designation is a place, not part of the name: "Baron Kinnock of
-                // Bedwellty" is Kinnock, and "Bedwellty" alone is his old seat, not him.
-                if let of = (lo + 1..<hi).first(where: { doc.tokens[$0].text == "of" }) { hi = of }
+            // Titles and honorifics may alternate: "Lord Chancellor Lord Falconer" is Falconer.
+            var stripping = true
+            while stripping {
+                stripping = false
+                let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
+                if stripped > 0, stripped < hi - lo { lo += stripped }
+                let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
+                if honorific > 0, honorific < hi - lo {
+                    gender = roles.honorificGender(doc.tokens, lo, count: honorific)
+                    lo += honorific
+                    hasHonorific = true
+                    stripping = true
+                    // A peer's territorial designation is a place, not part of the name: "Baron Kinnock of
+                    // Bedwellty" is Kinnock, and "Bedwellty" alone is his old seat, not him.
+                    if let of = (lo + 1..<hi).first(where: { doc.tokens[$0].text == "of" }) { hi = of }
+                }
             }
             // Not a reason to keep mentions apart: the first word is not always a given name ("Mr Lula" of Lula
             // da Silva), nor the given name ("Marie Leroi" of Armand Marie Leroi).
