@@ -23,6 +23,13 @@ import Testing
         ("It was over” and then “done” today.", ["done"]),
         // An opener while a quote is open restarts it there.
         ("“One “two” three.", ["two"]),
+        // Run-on paragraphs (paragraphs of one quote on one line, each reopening after a sentence's end): one
+        // quote per paragraph, ending at its final punctuation.
+        ("\"I know it. \"It would not worry me. \"But it is over,\" he said.",
+         ["I know it.", "It would not worry me.", "But it is over,"]),
+        ("He said: “We will win! “They know it,” he added.", ["We will win!", "They know it,"]),
+        // An opener after a sentence's end, the earlier one mid-sentence: that one was stray.
+        ("He called it “a disgrace. “We will fight,” she said.", ["We will fight,"]),
         // Multi-paragraph: each paragraph reopens and only the last one closes.
         ("“First part.\n\n“Second part.\n\n“Last part,” he said.", ["First part.\n\n“Second part.\n\n“Last part,"]),
         // A closing curly mark used as an opener still opens.
@@ -35,6 +42,15 @@ import Testing
     @Test(arguments: rows)
     func marksPair(_ row: (String, [String])) {
         #expect(Self.contents(row.0) == row.1)
+    }
+
+    @Test func runOnParagraphsAreTheLastSpeakersQuotesWithNoReportedSpeechInside() {
+        let doc = QuoteTestDocuments.analyze(
+            "Robson spoke in Newcastle.\n\n\"I know the area. \"It would not worry me if I had to face Jose. "
+                + "\"But it is not a case of him and me,\" Robson said.")
+        #expect(QuoteTestDocuments.summary(doc).map(\.content)
+            == ["I know the area.", "It would not worry me if I had to face Jose.", "But it is not a case of him and me,"])
+        #expect(doc.quotes.allSatisfy { $0.speaker?.name == "Robson" && $0.kind == .direct })
     }
 
     @Test func unbalancedParagraphDoesNotSpoilLaterQuotes() {

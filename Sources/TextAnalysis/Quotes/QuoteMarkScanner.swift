@@ -1,6 +1,7 @@
 // Pairs quotation marks into direct-quote spans in one pass over the characters of each paragraph.
 // Straight marks get their role from their neighbours; apostrophes are never marks; a stray or unbalanced mark
-// is dropped at the end of its paragraph, so it spoils at most that paragraph (see quotes/marks.tsv).
+// is dropped at the end of its paragraph, so it spoils at most that paragraph; paragraphs of one quote run
+// together on a line are told from a stray mark by the sentence end before the reopening mark (quotes/marks.tsv).
 
 /// A matched pair of quotation marks: scalar offsets of the opening and the closing mark.
 struct MarkedQuote: Sendable, Equatable {
@@ -10,8 +11,11 @@ struct MarkedQuote: Sendable, Equatable {
     /// Characters in the opening mark (2 for '').
     var openLength = 1
     var closeLength = 1
+    /// Where the content ends when no mark closes it, because the next run-on paragraph reopens ('"I know it.
+    /// "It would ...'): after the sentence's final punctuation, which `close` then points at.
+    var runOnEnd: Int?
     /// The content between the marks.
-    var content: CharRange { CharRange(open + openLength, close) }
+    var content: CharRange { CharRange(open + openLength, runOnEnd ?? close) }
 }
 
 struct QuoteMarkScanner: Sendable {
@@ -100,8 +104,17 @@ struct QuoteMarkScanner: Sendable {
                         primary = nil
                         nestedOpen = false
                     } else if canOpen {
-                        // An opener while open: the earlier opener was stray; start again here.
-                        primary = (i, open.level, len, opensClause)
+                        // An opener while open after a sentence's end, the earlier one having opened its clause:
+                        // paragraphs of one quote run together on a line ('"I know it. "It would not worry me.'),
+                        // each reopening as a new paragraph would; the quote so far ends at this mark. Elsewhere
+                        // the earlier opener was stray; start again here.
+                        if open.clause, let end = sentenceEnd(s, before: i, after: open.start + open.length) {
+                            // The sentence's final punctuation stands for the closing mark, so the reopening
+                            // mark belongs to the next quote only.
+                            out.append(MarkedQuote(open: open.start, close: end - 1, level: open.level,
+                                                   openLength: open.length, closeLength: 1, runOnEnd: end))
+                        }
+                        primary = (i, open.level, len, opensClause || open.clause)
                     }
                 } else if open.level == .single {
                     // Double marks nested in a single-quoted quote: track them so they do not close anything.
@@ -117,6 +130,15 @@ struct QuoteMarkScanner: Sendable {
             }
         }
         return out
+    }
+
+    /// When sentence-final punctuation and space come right before `i`, with text between it and `start`: the
+    /// offset just after that punctuation.
+    private func sentenceEnd(_ s: [Unicode.Scalar], before i: Int, after start: Int) -> Int? {
+        var j = i - 1
+        guard j > start, isSpace(s[j]) else { return nil }
+        while j > start, isSpace(s[j]) { j -= 1 }
+        return j > start && (s[j] == "." || s[j] == "!" || s[j] == "?" || s[j] == "…") ? j + 1 : nil
     }
 
     /// Whitespace, or a control or invisible format character (NUL, BOM) the tokenizer also reads as a separator.
