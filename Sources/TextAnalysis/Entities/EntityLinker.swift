@@ -340,18 +340,24 @@ public struct EntityLinker: AnalysisComponent {
         var hasHonorific = false
         var gender: PersonGender?, nameGender: PersonGender?
         if m.type == .person {
-            // Titles and honorifics may alternate: "Lord Chancellor Lord Falconer" is Falconer.
-            var stripping = true
+            // Titles and honorifics may alternate: "Lord Chancellor Lord Falconer" is Falconer, "Mr Justice Forbes"
+            // Forbes; but a title after an honorific leaves a title whole ("Lord Chief Justice", no name).
+            var stripping = true, afterHonorific = false
             while stripping {
                 stripping = false
                 let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
-                if stripped > 0, stripped < hi - lo { lo += stripped }
+                if stripped > 0, stripped < hi - lo,
+                   !afterHonorific || hi >= doc.tokens.count
+                    || roles.leadingRoleLength(doc.tokens, lo, hi + 1) < hi - lo {
+                    lo += stripped
+                }
                 let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
                 if honorific > 0, honorific < hi - lo {
                     gender = roles.honorificGender(doc.tokens, lo, count: honorific)
                     lo += honorific
                     hasHonorific = true
                     stripping = true
+                    afterHonorific = true
                     // A peer's territorial designation is a place, not part of the name: "Baron Kinnock of
                     // Bedwellty" is Kinnock, and "Bedwellty" alone is his old seat, not him.
                     if let of = (lo + 1..<hi).first(where: { doc.tokens[$0].text == "of" }) { hi = of }
