@@ -135,6 +135,20 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(throws: CommandError.self) { try ImportCommand.items(at: empty.path) }
     }
 
+    /// An NDJSON export with CRLF line ends has one item per line, numbered as the file's lines (it was read as one
+    /// line: nothing imported, and errors named line 1); a U+2028 inside a JSON string ends no line.
+    @Test func importReadsNDJSONLinesEndingInCRLF() throws {
+        let path = try write("windows.ndjson", Array("{\"text\": \"One.\"}\r\n\r\n{\"text\": \"Two\u{2028}lines.\"}\r\n{\"text\": \"Three.\"}\n".utf8))
+        let items = try ImportCommand.items(at: path).map { item -> String in
+            guard case .line(_, let number, let text) = item else { return "file" }
+            return "\(number) \(text)"
+        }
+        #expect(items == ["1 {\"text\": \"One.\"}", "3 {\"text\": \"Two\u{2028}lines.\"}", "4 {\"text\": \"Three.\"}"])
+        for case .line(_, _, let text) in try ImportCommand.items(at: path) {
+            #expect(throws: Never.self) { try SubmissionDecoder.decodeJSON(Array(text.utf8), source: "line") }
+        }
+    }
+
     @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {
         let folder = directory.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
