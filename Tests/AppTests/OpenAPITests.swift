@@ -60,6 +60,7 @@ import TestSupport
              ["Content-Type": "application/x-ndjson; charset=utf-16"], 415),
             ("GET", "/articles/1?x=1", "/articles/{id}", "", [:], 400),
             ("GET", "/entities/1?x=1", "/entities/{id}", "", [:], 400),
+            ("DELETE", "/articles/1?x=1", "/articles/{id}", "", [:], 400),
         ]
         for call in calls {
             let response = try live.request(call.method, call.target, text: call.body, headers: call.headers)
