@@ -43,11 +43,19 @@ enum ArticleMapping {
     /// The aliases kept with the article's entity, which the store also joins other articles by (ArticleWriter
     /// merge steps 2 and 3). A person's given name alone ("Michael" of Michael Howard, from "We want Michael to be
     /// accessible") names them only inside their article: stored, it joined every article's lone "Michael" (a
-    /// singer) to Michael Howard, and his articles to an earlier article's "Michael". The analysis JSON keeps it.
+    /// singer) to Michael Howard, and his articles to an earlier article's "Michael". Nor does a place's or an
+    /// organisation's last word or words ("Labour" of Old Labour, "Ireland" of James Ireland tagged as a place,
+    /// "Christmas" of Father Christmas, "United" of Man United): what a surname is to a person is there the name of
+    /// another, broader thing, and stored it renamed that thing in every article (Labour, in 118 BBC articles,
+    /// became "Old Labour"; Ireland, in 106, "James Ireland"). Acronyms and other short forms are kept. The
+    /// analysis JSON keeps every alias.
     static func storedAliases(_ e: Entity) -> [String] {
-        guard e.type == .person else { return e.aliases }
-        let words = e.name.split(whereSeparator: { $0 == " " })
-        guard words.count > 1, let given = words.first.map({ $0.lowercased() }) else { return e.aliases }
-        return e.aliases.filter { $0.lowercased() != given }
+        let words = e.name.split(whereSeparator: { $0 == " " }).map { $0.lowercased() }
+        guard words.count > 1 else { return e.aliases }
+        guard e.type == .person else {
+            let tails = Set((1..<words.count).map { words[$0...].joined(separator: " ") })
+            return e.aliases.filter { !tails.contains($0.lowercased()) }
+        }
+        return e.aliases.filter { $0.lowercased() != words[0] }
     }
 }

@@ -30,7 +30,9 @@ enum SubmissionDecoder {
         // the raw article, not form fields, so it is read as plain text.
         case "text/plain", "", "application/x-www-form-urlencoded":
             let text = try charset(contentType, forJSON: false) == .windows1252
-                ? TextCharset.decodeWindows1252(body) : utf8(body, field: "body")
+                ? TextCharset.decodeWindows1252(body)
+                : utf8(body, field: "body",
+                       hint: " (for Latin-1 or windows-1252 text, send Content-Type: text/plain; charset=windows-1252)")
             try checkDateLine(text, field: "body")
             return ArticleSubmission(text: text, date: try date(query["date"], field: "date"),
                                      title: query["title"], url: query["url"])
@@ -114,9 +116,10 @@ enum SubmissionDecoder {
                                  title: try optionalString("title"), url: try optionalString("url"))
     }
 
-    static func utf8(_ body: [UInt8], field: String) throws -> String {
+    /// `hint` follows the error's detail: how a text/plain sender declares a legacy charset (JSON has none).
+    static func utf8(_ body: [UInt8], field: String, hint: String = "") throws -> String {
         do { return try ArticleInput.decodeUTF8(body) } catch {
-            throw SubmissionError(kind: .badRequest, detail: "\(error)", field: field)
+            throw SubmissionError(kind: .badRequest, detail: "\(error)" + hint, field: field)
         }
     }
 

@@ -114,13 +114,16 @@ enum Fold {
     }
 
     /// An FTS5 query from user words: each word becomes a quoted phrase (so no FTS operator or syntax error
-    /// can come from input); a trailing * keeps prefix search. Nil when there is no word.
+    /// can come from input); a trailing * keeps prefix search. Nil when there is no word. A "word" of
+    /// punctuation alone (a dash, a curly quote mark, a bracket) holds no token for the index's tokenizer
+    /// (unicode61: letters and digits) and is left out: alone it made `q=“` an empty list where `q="` was a 400.
     static func ftsQuery(_ s: String) -> String? {
         var terms: [String] = []
         for raw in s.split(whereSeparator: { $0.isWhitespace }) {
             let prefix = raw.hasSuffix("*")
             let word = raw.filter { $0 != "*" && $0 != "\"" }
-            guard !word.isEmpty else { continue }
+            guard word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            else { continue }
             terms.append("\"\(word)\"" + (prefix ? "*" : ""))
         }
         return terms.isEmpty ? nil : terms.joined(separator: " ")

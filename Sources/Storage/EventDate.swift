@@ -19,8 +19,9 @@ struct EventDate: Equatable {
     var sortKey: Int64 { Int64(startDay) * 16 + Int64(granularity.rawValue) }
     static let undatedSortKey = Int64.max
 
-    /// Parses YYYY-MM-DD[Thh:mm], YYYY-MM, YYYY, YYY (decade), YY (century), YYYY-Www, YYYY-Qn, YYYY-Hn and
-    /// YYYY-SP/SU/FA/WI (meteorological seasons; winter runs into the next year). Nil for anything else.
+    /// Parses YYYY-MM-DD[Thh:mm], YYYY-MM, YYYY, YYY (decade), YY (century), YYYY-Www, YYYY-Www-WE (that week's
+    /// Saturday and Sunday), YYYY-Qn, YYYY-Hn and YYYY-SP/SU/FA/WI (meteorological seasons; winter runs into the
+    /// next year). Nil for anything else.
     init?(timex value: String) {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let head = parts.first, head.count >= 2, head.count <= 4, let number = Int(head),
@@ -39,13 +40,19 @@ struct EventDate: Equatable {
             self.init(.month, from: (year, month, 1), to: (year, month, EventDate.daysIn(month, year)))
             return
         }
-        if parts.count == 2, second.count == 3, second.first == "W", let week = Int(second.dropFirst()),
-           (1...53).contains(week) {
-            // ISO week 1 holds January 4th; weeks start on Monday.
+        if parts.count == 2 || (parts.count == 3 && parts[2] == "WE"), second.count == 3, second.first == "W",
+           let week = Int(second.dropFirst()), (1...53).contains(week) {
+            // ISO week 1 holds January 4th; weeks start on Monday. The weekend ("this weekend", which the
+            // analysis dates 2021-W11-WE) is its Saturday and Sunday: read as no date, such an event sorted
+            // after every dated one and no from/to range held it.
             let jan4 = EventDate.dayNumber(year, 1, 4)
             let week1Monday = jan4 - EventDate.isoWeekday(jan4) + 1
             let start = week1Monday + (week - 1) * 7
-            self.init(granularity: .week, startDay: start, endDay: start + 6)
+            if parts.count == 3 {
+                self.init(granularity: .week, startDay: start + 5, endDay: start + 6)
+            } else {
+                self.init(granularity: .week, startDay: start, endDay: start + 6)
+            }
             return
         }
         if parts.count == 2, second.count == 2, let n = Int(second.dropFirst()) {

@@ -493,5 +493,23 @@ enum Schema {
                 WHERE entity_id = old.entity_id AND (norm, alias) IN (SELECT key, value FROM json_each(old.forms));
             END;
             """),
+        // Weekend events (YYYY-Www-WE, "this weekend") were stored as undated: after every dated event in the
+        // timeline and in no from/to range. They take that week's Saturday and Sunday, as EventDate now reads them
+        // (ISO week 1 holds January 4th; strftime's %w counts from Sunday), and the copy of the sort key in
+        // event_entities follows. Week rank 7 as in EventDate.Granularity.
+        Migration(name: "018-weekend-events-dated", sql: """
+            UPDATE events SET start_day = (
+                    SELECT jan4 - (CAST(strftime('%w', y || '-01-04') AS INTEGER) + 6) % 7
+                           + (CAST(substr(events.date, 7, 2) AS INTEGER) - 1) * 7 + 5
+                    FROM (SELECT substr(events.date, 1, 4) AS y,
+                                 CAST(julianday(substr(events.date, 1, 4) || '-01-04') - 2440587.5 AS INTEGER) AS jan4))
+                WHERE date GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]-WE'
+                  AND CAST(substr(date, 7, 2) AS INTEGER) BETWEEN 1 AND 53;
+            UPDATE events SET end_day = start_day + 1, sort_key = start_day * 16 + 7
+                WHERE date GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]-WE' AND start_day IS NOT NULL;
+            UPDATE event_entities SET sort_key = (SELECT sort_key FROM events WHERE id = event_id)
+                WHERE event_id IN (SELECT id FROM events
+                                   WHERE date GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]-WE' AND start_day IS NOT NULL);
+            """),
     ]
 }

@@ -35,4 +35,46 @@ import TextAnalysis
                                                 analysisJSON: [])
         #expect(article.entities.first?.aliases == stored)
     }
+
+    /// A place's or an organisation's last words alone are no alias the store keeps: an article that linked
+    /// "Labour" to "Old Labour" renamed the Labour party in every article (merge step 3), and one that linked
+    /// "Ireland" to a "James Ireland" tagged as a place renamed Ireland. Acronyms and other forms stay, and a
+    /// person's surname is still kept.
+    @Test(arguments: [
+        ("Old Labour", EntityType.organization, ["Labour"], [String]()),
+        ("James Ireland", .location, ["Ireland"], []),
+        ("Royal Bank of Scotland", .organization, ["Bank of Scotland", "RBS", "Scotland"], ["RBS"]),
+        ("Man United", .organization, ["united", "Man Utd"], ["Man Utd"]),
+        ("European Union", .organization, ["EU", "Union"], ["EU"]),
+        ("Liberal Democrats", .organization, ["Lib Dems", "Liberal Democrat"], ["Lib Dems", "Liberal Democrat"]),
+        ("Gordon Brown", .person, ["Brown"], ["Brown"]),
+        ("Labour", .organization, ["Labour Party"], ["Labour Party"]),
+    ])
+    func aPlaceOrOrganisationsLastWordsAreNotStoredAsAnAlias(_ name: String, _ type: EntityType,
+                                                            _ aliases: [String], _ stored: [String]) {
+        var doc = Document(text: "Some text.")
+        doc.entities = [Entity(id: 0, name: name, type: type, aliases: aliases)]
+        let article = ArticleMapping.newArticle(ArticleSubmission(text: doc.text), doc, contentHash: "h",
+                                                analysisJSON: [])
+        #expect(article.entities.first?.aliases == stored)
+    }
+
+    /// Through the store: an article that linked "Labour" to "Old Labour" leaves the Labour of earlier and later
+    /// articles its name, and joins neither to it.
+    @Test func anArticlesOldLabourDoesNotRenameLabourInTheStore() throws {
+        let store = try ArticleStore(path: ":memory:")
+        let entitiesByArticle = [
+            [Entity(id: 0, name: "Labour", type: .organization)],
+            [Entity(id: 0, name: "Old Labour", type: .organization, aliases: ["Labour"])],
+            [Entity(id: 0, name: "Labour", type: .organization)],
+        ]
+        for (i, entities) in entitiesByArticle.enumerated() {
+            var doc = Document(text: "Article \(i).")
+            doc.entities = entities
+            _ = try store.insert(ArticleMapping.newArticle(ArticleSubmission(text: doc.text), doc,
+                                                           contentHash: "h\(i)", analysisJSON: []))
+        }
+        let rows = try store.entities(EntityQuery(q: "labour")).rows
+        #expect(Set(rows.map { "\($0.name) \($0.articleCount)" }) == ["Labour 2", "Old Labour 1"])
+    }
 }

@@ -39,6 +39,9 @@ import Testing
                 try SubmissionDecoder.decode(body: body, contentType: type, query: [:])
             }
             #expect(error.kind == .badRequest)
+            // The answer says how to declare the charset (bbc/sport/199.txt posted as is got only the offset).
+            #expect(error.detail == "invalid UTF-8 at byte offset 3 (for Latin-1 or windows-1252 text, send "
+                    + "Content-Type: text/plain; charset=windows-1252)")
         }
     }
 

@@ -76,6 +76,32 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(many.stderr.contains("invalid UTF-8 at byte offset 1"))
     }
 
+    /// A windows-1252 (or Latin-1) file is read as such with --charset, as the server reads a body declaring it;
+    /// without it the UTF-8 error says how. Import reads text files so too (NDJSON stays UTF-8).
+    @Test func analyzeAndImportReadWindows1252FilesWithCharset() throws {
+        let latin = try write("latin.txt", Array("date 2005-03-01\nJos".utf8) + [0xE9]
+                              + Array(" Mourinho said ".utf8) + [0x93] + Array("we will win".utf8) + [0x94]
+                              + Array(" on Monday.".utf8))
+        guard let plain = try byline(["analyze", latin]) else { return }
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("--charset windows-1252"), "\(plain.stderr)")
+        let read = try #require(try byline(["analyze", "--charset", "ISO-8859-1", latin]))
+        #expect(read.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any]
+        let names = (object?["entities"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        #expect(names.contains("Jos\u{E9} Mourinho"), "\(names)")
+        let quotes = (object?["quotes"] as? [[String: Any]])?.compactMap { $0["text"] as? String } ?? []
+        // 0x93 and 0x94 are windows-1252's curly quotation marks.
+        #expect(quotes.count == 1 && quotes[0].contains("\u{201C}we will win\u{201D}"), "\(quotes)")
+        #expect(try byline(["analyze", "--charset", "koi8-r", latin])?.status == 64)
+
+        let database = directory.appendingPathComponent("latin.db").path
+        let imported = try #require(try byline(["import", "--database", database, "--charset", "windows-1252", latin]))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let found = try #require(try byline(["query", "--database", database, "entities", "q=jos\u{E9}"]))
+        #expect(found.stdout.contains("Jos\u{E9} Mourinho"), "\(found.stdout)")
+    }
+
     /// --date wins over the text's own `date` line, as an HTTP date field or parameter does.
     @Test func analyzeReadsStandardInputAndItsDateWinsOverTheDateLine() throws {
         guard let result = try byline(["analyze", "--date", "2020-02-29", "-"],
@@ -133,6 +159,20 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         let empty = directory.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         #expect(throws: CommandError.self) { try ImportCommand.items(at: empty.path) }
+    }
+
+    /// An NDJSON export with CRLF line ends has one item per line, numbered as the file's lines (it was read as one
+    /// line: nothing imported, and errors named line 1); a U+2028 inside a JSON string ends no line.
+    @Test func importReadsNDJSONLinesEndingInCRLF() throws {
+        let path = try write("windows.ndjson", Array("{\"text\": \"One.\"}\r\n\r\n{\"text\": \"Two\u{2028}lines.\"}\r\n{\"text\": \"Three.\"}\n".utf8))
+        let items = try ImportCommand.items(at: path).map { item -> String in
+            guard case .line(_, let number, let text) = item else { return "file" }
+            return "\(number) \(text)"
+        }
+        #expect(items == ["1 {\"text\": \"One.\"}", "3 {\"text\": \"Two\u{2028}lines.\"}", "4 {\"text\": \"Three.\"}"])
+        for case .line(_, _, let text) in try ImportCommand.items(at: path) {
+            #expect(throws: Never.self) { try SubmissionDecoder.decodeJSON(Array(text.utf8), source: "line") }
+        }
     }
 
     @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {

@@ -66,6 +66,17 @@ func configParsesDurations(text: String, seconds: Double) {
     #expect(throws: ConfigError.self) { try ConfigFile.parse("port\n", path: "x.conf") }
 }
 
+/// A config file saved with CRLF line ends has one setting per line (it was read as one line, the first key's value
+/// holding the rest), and its errors name the file's line.
+@Test func configFileReadsLinesEndingInCRLF() throws {
+    let entries = try ConfigFile.parse("# comment\r\nport 9000\r\n\r\napi-key-for-reads yes\r\nhost \"0.0.0.0\"\r\n",
+                                       path: "x.conf")
+    #expect(entries.map { "\($0.origin) \($0.key)=\($0.value)" }
+            == ["x.conf:2 port=9000", "x.conf:4 api-key-for-reads=yes", "x.conf:5 host=0.0.0.0"])
+    let error = try #require(throws: ConfigError.self) { try ConfigFile.parse("port 1\r\nhost\r\n", path: "x.conf") }
+    #expect(error.description.hasPrefix("x.conf:2:"))
+}
+
 @Test func configValidateNeedsCertAndKeyForTLS() {
     var c = Config()
     c.tlsPort = 8443

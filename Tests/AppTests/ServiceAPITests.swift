@@ -122,6 +122,17 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(try live.request("GET", "/articles/abc").status == 404)
     }
 
+    /// DELETE refuses a parameter it does not know, as every other route does, and deletes nothing then.
+    @Test func deleteWithAnUnknownParameterIs400AndKeepsTheArticle() throws {
+        let live = try LiveService()
+        let id = try live.request("POST", "/articles", text: "Angela Merkel spoke in Berlin.").json["id"] as? Int ?? 0
+        let refused = try live.request("DELETE", "/articles/\(id)?dry_run=1")
+        #expect(refused.status == 400)
+        #expect(refused.json["field"] as? String == "dry_run")
+        #expect(try live.request("GET", "/articles/\(id)").status == 200)
+        #expect(try live.request("DELETE", "/articles/\(id)").status == 204)
+    }
+
     /// Text in the charset its Content-Type names: ISO-8859-1 (read as windows-1252) was refused as invalid UTF-8;
     /// a charset that cannot be read, or NDJSON labelled other than UTF-8, is a 415 naming it.
     @Test func bodiesAreReadInTheirDeclaredCharset() throws {

@@ -44,6 +44,20 @@ import Testing
         #expect(keys.allSatisfy { $0 < EventDate.undatedSortKey })
     }
 
+    /// "this weekend" (2021-W11-WE) is that week's Saturday and Sunday: read as no date, its event sorted after
+    /// every dated one and fell out of every from/to range.
+    @Test(arguments: [("2021-W11-WE", "2021-03-20", "2021-03-21"), ("2020-W01-WE", "2020-01-04", "2020-01-05"),
+                      ("2020-W53-WE", "2021-01-02", "2021-01-03")])
+    func weekendValuesAreThatWeeksSaturdayAndSunday(_ c: (String, String, String)) throws {
+        let d = try #require(EventDate(timex: c.0))
+        #expect(d.granularity == .week)
+        #expect(d.startISO == c.1)
+        #expect(d.endISO == c.2)
+        #expect(try #require(EventDate(timex: "2021-03-19")).sortKey < d.sortKey || c.0 != "2021-W11-WE")
+        #expect(EventDate(timex: c.0 + "X") == nil)
+        #expect(EventDate(timex: String(c.0.dropLast(3)) + "-SA") == nil)
+    }
+
     @Test func dayNumbersRoundTripThroughIsoDatesForFourDigitYears() throws {
         for n in stride(from: -719_000, through: 2_900_000, by: 997) {
             let d = try #require(EventDate(timex: EventDate.iso(n)))

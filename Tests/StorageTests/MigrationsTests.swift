@@ -92,6 +92,39 @@ import Testing
         try QueryTablesTests.expectDerivedTablesMatch(store, "an insert after migration 010")
     }
 
+    /// Weekend events stored before 018 had no period (sort key of the undated, no days): the migration dates
+    /// them as EventDate now reads them, in events and in event_entities, so the timeline sorts and filters them.
+    @Test func aDatabaseFromBeforeWeekendEventsWereDatedSortsAndFiltersThem() throws {
+        let old = try StoreFixtures.oldDatabase(before: "018-weekend-events-dated", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES (1, 'h1', 't', '2021-03-18', x'7B7D');
+            INSERT INTO entities(id, key, norm, name, type, mention_count, article_count, first_seen, last_seen)
+            VALUES (7, 'PER:joe biden', 'joe biden', 'Joe Biden', 'PER', 1, 1, '2021-03-18', '2021-03-18');
+            INSERT INTO article_entities(article_id, entity_id, mention_count) VALUES (1, 7, 1);
+            INSERT INTO events(id, article_id, date, granularity, start_day, end_day, sort_key, start, "end", text,
+                               article_date)
+            VALUES (1, 1, '2021-W11-WE', 'week', NULL, NULL, 9223372036854775807, 0, 1, 'weekend', '2021-03-18'),
+                   (2, 1, '2021-04', 'month', \(day("2021-04-01")), \(day("2021-04-30")),
+                    \(EventDate(timex: "2021-04")!.sortKey), 0, 1, 'april', '2021-03-18'),
+                   (3, 1, 'PAST_REF', 'ref', NULL, NULL, 9223372036854775807, 0, 1, 'past', '2021-03-18'),
+                   (4, 1, '2021-W99-WE', 'week', NULL, NULL, 9223372036854775807, 0, 1, 'bad', '2021-03-18');
+            INSERT INTO event_entities(event_id, entity_id, sort_key) VALUES
+                (1, 7, 9223372036854775807), (2, 7, \(EventDate(timex: "2021-04")!.sortKey));
+            """)
+        defer { old.remove() }
+        let store = try ArticleStore(path: old.path)
+        #expect(try store.timeline().rows.map(\.text) == ["weekend", "april", "past", "bad"])
+        #expect(try store.timeline(TimelineQuery(entityId: 7)).rows.map(\.text) == ["weekend", "april"])
+        #expect(try store.timeline(TimelineQuery(from: "2021-03-21", to: "2021-03")).rows.map(\.text) == ["weekend"])
+        let weekend = try #require(EventDate(timex: "2021-W11-WE"))
+        let stored = try store.withWriter { db throws(StorageError) in
+            try db.statement("SELECT start_day, end_day, sort_key FROM events WHERE id = 1")
+                .first([]) { [$0.int64(0), $0.int64(1), $0.int64(2)] }
+        }
+        #expect(stored == [Int64(weekend.startDay), Int64(weekend.endDay), weekend.sortKey])
+    }
+
+    private func day(_ iso: String) -> Int { EventDate(timex: iso)!.startDay }
+
     @Test func aDatabaseFromBeforeArticleDatesOnRowsShowsAndFiltersThemAndNewRowsCarryTheirs() throws {
         let old = try StoreFixtures.oldDatabase(before: "012-article-date-on-rows", rows: """
             INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES

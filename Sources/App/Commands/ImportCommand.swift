@@ -19,6 +19,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Articles analysed at once (default: one per core).")
     var jobs: Int?
 
+    @Option(help: "Text files' encoding: utf-8 (the default), or iso-8859-1 / windows-1252. NDJSON is UTF-8.")
+    var charset: String?
+
     @Argument(help: "Text files, NDJSON files (*.ndjson, *.jsonl) or folders of them (recursively).")
     var paths: [String]
 
@@ -31,10 +34,12 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        _ = try textCharset(charset)
     }
 
     func run() throws {
         let items = try paths.flatMap(Self.items(at:))
+        let encoding = try textCharset(charset)
         let articleStore = try store.openStore(creating: true)
         let analyzer = try Analyzer(resources: ResourceLoader.bundled())
         let progress = ImportProgress(total: items.count)
@@ -42,7 +47,7 @@ struct ImportCommand: ParsableCommand {
         let lanes = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, items.count))
         DispatchQueue.concurrentPerform(iterations: lanes) { _ in
             while let i = next.take(below: items.count) {
-                progress.record(Self.importOne(items[i], analyzer: analyzer, store: articleStore))
+                progress.record(Self.importOne(items[i], charset: encoding, analyzer: analyzer, store: articleStore))
             }
         }
         progress.finish()
@@ -51,13 +56,15 @@ struct ImportCommand: ParsableCommand {
 
     enum Outcome { case stored, skipped, failed(String) }
 
-    static func importOne(_ item: Item, analyzer: Analyzer, store: ArticleStore) -> Outcome {
+    static func importOne(_ item: Item, charset: TextCharset = .utf8, analyzer: Analyzer,
+                          store: ArticleStore) -> Outcome {
         do {
             let submission: ArticleSubmission
             do {
                 switch item {
                 case .file(let path):
-                    submission = ArticleSubmission(text: try readArticle(path), date: nil, title: nil, url: nil)
+                    submission = ArticleSubmission(text: try readArticle(path, charset: charset), date: nil, title: nil,
+                                                   url: nil)
                 case .line(_, _, let text):
                     submission = try SubmissionDecoder.decodeJSON(Array(text.utf8), source: "line")
                 }
@@ -110,7 +117,11 @@ struct ImportCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path)") }
             let text = try ArticleInput.decodeUTF8(Array(data))
             var out: [Item] = []
-            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            // A line ends at LF or CRLF (as a POST /articles/batch line does). Swift reads CR LF as one Character,
+            // so splitting at "\n" alone left a CRLF file (a Windows export) one line: nothing was imported and
+            // the errors named the wrong lines. Other line separators (U+2028) may stand inside a JSON string.
+            for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                .enumerated()
             where !line.allSatisfy(\.isWhitespace) {
                 out.append(.line(path: path, number: i + 1, text: line))
             }

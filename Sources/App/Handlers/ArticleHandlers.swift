@@ -101,6 +101,9 @@ extension Service {
 
     func deleteArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let loaded = try state.requireLoaded()
+        // Checked before anything is deleted, as every other route checks them: a parameter the sender meant
+        // something by ("?dry_run=1") must not be ignored on the one request that cannot be undone.
+        _ = try ListParameters(context.query, allowed: [])
         let id = try pathID(context)
         guard try storing({ () throws(StorageError) in try loaded.store.deleteArticle(id: id) }) else {
             throw HTTPError(.notFound, detail: "there is no article \(id)")
