@@ -157,7 +157,8 @@ public struct TimexExtractor: Sendable {
         case "x7": return String(n * 7)
         case "x10": return String(n * 10)
         case "x100": return String(n * 100)
-        case "dec": return String(n - 1)
+        // The number before in two digits at least: a century's value ("the first century" is 00, not 0).
+        case "dec": return pad2(n - 1)
         case "inc": return String(n + 1)
         default: return v
         }
