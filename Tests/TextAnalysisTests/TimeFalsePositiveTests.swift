@@ -27,6 +27,10 @@ struct TimeFalsePositiveTests {
         "Call [202-555-2019] for tickets.",
         "The [6-year-old] boy was rescued.",
         "He took [Flight 1998] to Paris.",
+        // A year inside a name (block-name-year).
+        "Two men were arrested under the [Terrorism Act 2000] at the airport.",
+        "[Football Manager 2005] is out now for the PC.",
+        "Users running [Windows 2000] should update.",
         "Turnout was [1,998] voters.",
         "The team scored [2000 points] this season.",
         "The temperature hit [1200 degrees].",

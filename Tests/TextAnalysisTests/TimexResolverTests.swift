@@ -65,6 +65,9 @@ struct TimexResolverTests {
         Case(value: "UNDEF(decade 9)", reference: "2021-03-18", tense: .none, expected: "199"),
         Case(value: "UNDEF(decade 1)", reference: "2021-03-18", tense: .none, expected: "201"),
         Case(value: "UNDEF(decade 2)", reference: "2021-03-18", tense: .none, expected: "202"),
+        // "this decade", "the end of the decade": the reference's decade (was XXX, read as a named decade).
+        Case(value: "UNDEF(decade)", reference: "2005-03-01", tense: .none, expected: "200"),
+        Case(value: "UNDEF(decade)", reference: "2021-03-18", tense: .none, expected: "202"),
         Case(value: "UNDEF(weekday 5)T22:00", reference: "2021-03-18", tense: .past, expected: "2021-03-12T22:00"),
         Case(value: "2019", reference: "2021-03-18", tense: .none, expected: "2019"),
         // "soon": ahead of the article, or no value at all in a past clause (the tagger drops an empty value).
@@ -140,6 +143,9 @@ struct TimexResolverTests {
         Anaphor(value: "UNDEF(anchor year)", mentioned: "2020-Q3", expected: "2020"),
         Anaphor(value: "UNDEF(anchor month-1)", mentioned: "1995-01", expected: "1994-12"),
         Anaphor(value: "UNDEF(anchor month)", mentioned: "1995", expected: "1995-XX"),
+        Anaphor(value: "UNDEF(anchor month+12)", mentioned: "2002", expected: "2003"),
+        Anaphor(value: "UNDEF(anchor month-24)", mentioned: "2002", expected: "2000"),
+        Anaphor(value: "UNDEF(anchor month+6)", mentioned: "2002", expected: "2002-XX"),
         Anaphor(value: "UNDEF(anchor week+1)", mentioned: "1995-06-05", expected: "1995-W24"),
         // "the following week" after a named ISO week moves from it, across a year's last week too.
         Anaphor(value: "UNDEF(anchor week+1)", mentioned: "2021-W12", expected: "2021-W13"),

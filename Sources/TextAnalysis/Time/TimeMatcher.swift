@@ -49,7 +49,7 @@ final class CompiledRules: @unchecked Sendable {
     // Immutable after init; unsafe buffers so the inner loop does no reference counting. Never freed: one
     // instance lives as long as the analyzer that loaded it.
     struct Element {
-        /// 0 words, 1 list, 2 number, 3 plural shape.
+        /// 0 words, 1 list, 2 number, 3 plural shape, 4 name shape.
         var kind: UInt8
         var optional: Bool
         var negative: Bool
@@ -85,7 +85,8 @@ final class CompiledRules: @unchecked Sendable {
     let listStart: UnsafeMutableBufferPointer<Int32>
     let listCount: UnsafeMutableBufferPointer<Int32>
     /// Rule groups: group `wordId` holds the rules that can start with that word, group `vocabCount` those that
-    /// can start with a number. Per group: where its rules start in `firstPool`, how many have no second-word
+    /// can start with a number, group `vocabCount + 1` those that start with a name (`%name`), tried at every
+    /// word capitalized inside its sentence. Per group: where its rules start in `firstPool`, how many have no second-word
     /// filter (they come first), how many in all, and the union of the others' filters (`groupUnion` offset in
     /// `filterBits`, `groupFlags` their flags): a second word outside it skips them all at once.
     let firstStart: UnsafeMutableBufferPointer<Int32>
@@ -98,6 +99,8 @@ final class CompiledRules: @unchecked Sendable {
     let cardinal: UnsafeMutableBufferPointer<Int32>
     let ordinal: UnsafeMutableBufferPointer<Int32>
     let vocabCount: Int
+    /// Whether any rule starts with a name (group `vocabCount + 1` is not empty).
+    let hasNameRules: Bool
     let filterBits: UnsafeMutableBufferPointer<UInt64>
     let entryValues: [String]
     let bindNames: [String]
@@ -137,7 +140,8 @@ final class CompiledRules: @unchecked Sendable {
             case 0: ids.formUnion(idPool[Int(e.idStart)..<Int(e.idStart + e.idCount)])
             case 1: ids.formUnion(set.lists[Int(e.arg)].firstIds.keys)
             case 2: number = true; ids.formUnion(cardOrOrd)
-            default: plural = true
+            case 3: plural = true
+            default: open = true
             }
             if e.optional { second(ei + 1) }
         }
@@ -163,8 +167,9 @@ final class CompiledRules: @unchecked Sendable {
         return open ? nil : (ids, number, plural)
     }
 
-    init(_ set: TimeRuleSet, firstRules: [[Int]], numberRules nr: [Int]) {
+    init(_ set: TimeRuleSet, firstRules: [[Int]], numberRules nr: [Int], nameRules: [Int] = []) {
         vocabCount = set.vocab.count
+        hasNameRules = !nameRules.isEmpty
         var names: [String] = []
         func bindIndex(_ name: String?) -> Int16 {
             guard let name else { return -1 }
@@ -188,7 +193,7 @@ final class CompiledRules: @unchecked Sendable {
                     c.idCount = Int32(e.ids.count)
                 case .list(let l): c.kind = 1; c.arg = Int32(l)
                 case .number(let k): c.kind = 2; c.arg = Int32(Self.numberKinds.firstIndex(of: k)!)
-                case .shape: c.kind = 3
+                case .shape(let shape): c.kind = shape == "name" ? 4 : 3
                 }
                 els.append(c)
             }
@@ -232,7 +237,7 @@ final class CompiledRules: @unchecked Sendable {
             bits.append(contentsOf: set64)
         }
         // The order rules are tried in does not matter: the extractor keeps the best match by a total order.
-        let groups = firstRules + [nr]
+        let groups = firstRules + [nr, nameRules]
         var fs = [Int32](repeating: 0, count: groups.count), fo = fs, fc = fs, gu = fs
         var gf = [UInt8](repeating: 0, count: groups.count)
         var pool: [Int32] = []
@@ -363,8 +368,10 @@ extension CompiledRules {
                 let (a, b) = numberLengths(Self.numberKinds[Int(e.arg)], wi, w)
                 if a > 0 { step(r, ei, e, wi, a, 2, e.arg, w, &st) }
                 if b > 0 { step(r, ei, e, wi, b, 2, e.arg, w, &st) }
-            default:
+            case 3:
                 if w[wi].plural { step(r, ei, e, wi, 1, 0, 0, w, &st) }
+            default:
+                if isName(wi, w) { step(r, ei, e, wi, 1, 0, 0, w, &st) }
             }
         }
         if e.optional { dfs(r, ei + 1, wi, w, &st) }
@@ -407,8 +414,20 @@ extension CompiledRules {
             for k in s..<(s + n) where entryMatches(entries[k], wi, w) { return true }
             return false
         case 2: return numberLengths(Self.numberKinds[Int(e.arg)], wi, w).0 > 0
-        default: return w[wi].plural
+        case 3: return w[wi].plural
+        default: return isName(wi, w)
         }
+    }
+
+    /// `%name`: a word capitalized inside its sentence, and not the first word of a quotation or of what follows
+    /// a colon (`He said: "Unlike 2001, ...`). Rules exclude time words with negative elements before it.
+    @inline(__always)
+    func isName(_ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
+        let x = w[wi]
+        guard x.kind == .word, x.midCapital else { return false }
+        guard wi > 0, w[wi - 1].kind == .punct else { return true }
+        let p = w[wi - 1].scalar
+        return p != 34 && p != 58 && p != 0x201C && !(p == 39 && w[wi - 1].spaceBefore)
     }
 
     /// Up to two lengths (0 = none) a number element can take at `wi` ("twenty-five" is 3 words or 1).

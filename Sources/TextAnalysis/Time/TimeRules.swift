@@ -16,7 +16,9 @@ struct RuleElement: Sendable {
         case words(Set<String>)
         case list(Int)
         case number(NumberKind)
-        /// A built-in word shape: `%plural` (a lowercase word ending in a single s: "degrees", "troops").
+        /// A built-in word shape: `%plural` (a lowercase word ending in a single s: "degrees", "troops"), or
+        /// `%name` (a word capitalized inside its sentence and not opening a quotation; the only shape a rule may
+        /// start with).
         case shape(String)
     }
     var test: Test
@@ -78,6 +80,8 @@ public struct TimeRuleSet: Sendable {
     var firstRules: [[Int]] = []
     /// Rules whose first consuming element can match a number.
     var byNumber: [Int] = []
+    /// Rules whose first element is `%name` (tried at every word capitalized inside its sentence).
+    var byName: [Int] = []
     /// Cardinal and ordinal word values by vocabulary id.
     var numberValue: [String?] = []
     var ordinalValue: [String?] = []
@@ -138,15 +142,21 @@ public struct TimeRuleSet: Sendable {
         compileVocabulary()
         var byFirstWord: [String: [Int]] = [:]
         for (i, r) in rules.enumerated() {
-            var keys = Set<String>(), number = false
+            var keys = Set<String>(), number = false, consuming = 0
             var k = 0
             while k < r.elements.count {
                 let e = r.elements[k]
                 k += 1
                 if e.negative { continue }
+                consuming += 1
                 switch e.test {
                 case .words(let w): keys.formUnion(w)
-                case .shape: throw ResourceError("\(r.file):\(r.line): a rule cannot start with a word shape")
+                case .shape(let shape):
+                    // Rules starting with a name form a group of their own, tried at every capitalized word.
+                    guard shape == "name", consuming == 1, !e.optional else {
+                        throw ResourceError("\(r.file):\(r.line): a rule can start with no word shape but a required %name")
+                    }
+                    byName.append(i)
                 case .list(let l): keys.formUnion(lists[l].byFirst.keys)
                 case .number(let kind):
                     number = true
@@ -161,7 +171,7 @@ public struct TimeRuleSet: Sendable {
         firstRules = Array(repeating: [], count: vocab.count)
         for (word, list) in byFirstWord { firstRules[Int(vocab[word]!)] = list }
         vocabulary = TimeVocabulary(vocab)
-        compiled = CompiledRules(self, firstRules: firstRules, numberRules: byNumber)
+        compiled = CompiledRules(self, firstRules: firstRules, numberRules: byNumber, nameRules: byName)
     }
 
     /// The id of a lowercased word, or -1 when no rule can mention it.
@@ -356,7 +366,7 @@ public struct TimeRuleSet: Sendable {
             test = .list(try list(resources, name, &listIndex, file, line))
             if bind == nil { bind = name }
         } else if s.hasPrefix("%"), s.count > 1 {
-            guard s == "%plural" else { throw Self.fail(file, line, "unknown word shape \(s)") }
+            guard s == "%plural" || s == "%name" else { throw Self.fail(file, line, "unknown word shape \(s)") }
             test = .shape(String(s.dropFirst()))
         } else if s.hasPrefix("#"), s.count > 1 {
             guard let kind = NumberKind(rawValue: String(s.dropFirst())) else {

@@ -69,7 +69,9 @@ public struct TimexExtractor: Sendable {
             for i in 0..<w.count {
                 let id = w[i].id
                 let isNumber = w[i].kind == .number
-                if id < 0 && !isNumber { continue }
+                // A word capitalized inside its sentence may start a rule for names ("the Terrorism Act 2000").
+                let isName = c.hasNameRules && w[i].kind == .word && w[i].midCapital
+                if id < 0 && !isNumber && !isName { continue }
                 var best: Match?
                 func consider(_ ri: Int) {
                     guard c.passes(ri, at: i, w), let m = c.match(ri, at: i, w, &scratch) else { return }
@@ -87,6 +89,7 @@ public struct TimexExtractor: Sendable {
                 }
                 if id >= 0 { group(Int(id)) }
                 if isNumber { group(c.vocabCount) }
+                if isName { group(c.vocabCount + 1) }
                 if let best { found.append(best) }
             }
         }
@@ -154,7 +157,8 @@ public struct TimexExtractor: Sendable {
         case "x7": return String(n * 7)
         case "x10": return String(n * 10)
         case "x100": return String(n * 100)
-        case "dec": return String(n - 1)
+        // The number before in two digits at least: a century's value ("the first century" is 00, not 0).
+        case "dec": return pad2(n - 1)
         case "inc": return String(n + 1)
         default: return v
         }

@@ -267,8 +267,9 @@ public struct TimexResolver: Sendable {
             }
             guard !candidates.isEmpty else { return .value("XXXX-XX-XX") }
             return .value(pick(candidates, ref, direction, tense, leanPast: false))
-        case "decade":
-            guard parts.count >= 2, let d = Int(parts[1]) else { return .value("XXX") }
+        case "decade" where parts.count >= 2:
+            // "decade 9", a decade named without its century; a bare "decade" ("this decade") is the reference's.
+            guard let d = Int(parts[1]) else { return .value("XXX") }
             guard let ref else { return .value("XX\(d)") }
             // The latest decade with that digit that has started by the reference year.
             var c = ref.year / 100
@@ -417,7 +418,11 @@ public struct TimexResolver: Sendable {
             }
             return .value("\(Self.year(y))-WXX")
         case .month:
-            guard let m = a.month else { return .value("\(Self.year(y))-XX") }
+            guard let m = a.month else {
+                // "won in 2002 ... defended her title 12 months later": whole years from a year.
+                if offset != 0, offset % 12 == 0 { return .value(Self.year(y + offset / 12)) }
+                return .value("\(Self.year(y))-XX")
+            }
             let k = y * 12 + m - 1 + offset
             return .value("\(Self.year(Self.floorDiv(k, 12)))-\(TimexExtractor.pad2(Self.floorMod(k, 12) + 1))")
         case .quarter:
