@@ -380,3 +380,24 @@ func taggedSpanIsCutAtALoneBracket(_ span: String, _ pieces: [String]) {
     let got = EntityTagger.splitAtUnbalancedBrackets(0..<tokens.count, tokens)
     #expect(got.map { r in tokens[r].map(\.text).joined(separator: " ") } == pieces)
 }
+
+/// A quotation mark at a tagged span's edge belongs to the quote around it, not to the name; a single mark at the
+/// end may be a possessive and stays; a span of marks alone is no mention.
+@Test(arguments: [
+    ("' Budget", "Budget"),
+    ("“ Cup ”", "Cup"),
+    ("\" New Labour \"", "New Labour"),
+    ("Jones '", "Jones '"),
+    ("‘ Harry Potter ’", "Harry Potter ’"),
+    ("Antony Blinken", "Antony Blinken"),
+    ("“ ”", nil),
+] as [(String, String?)])
+func taggedSpanLosesQuoteMarksAtItsEdges(_ span: String, _ kept: String?) {
+    var offset = 0
+    let tokens = span.split(separator: " ").map { w -> Token in
+        defer { offset += w.count + 1 }
+        return Token(start: offset, end: offset + w.count, text: String(w), spaceAfter: true)
+    }
+    let got = EntityTagger.trimmingQuoteMarks(0..<tokens.count, tokens)
+    #expect(got.map { r in tokens[r].map(\.text).joined(separator: " ") } == kept)
+}

@@ -29,7 +29,8 @@ public struct EntityTagger: AnalysisComponent {
             let base = document.sentences[s].tokens.lowerBound
             for span in result.spans[k] {
                 let whole = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
-                for r in Self.splitAtUnbalancedBrackets(whole, document.tokens) {
+                for piece in Self.splitAtUnbalancedBrackets(whole, document.tokens) {
+                    guard let r = Self.trimmingQuoteMarks(piece, document.tokens) else { continue }
                     out.append(EntityMention(tokens: r, chars: document.chars(ofTokens: r), type: span.type,
                                              confidence: span.confidence))
                 }
@@ -37,6 +38,24 @@ public struct EntityTagger: AnalysisComponent {
         }
         return out
     }
+
+    /// A quotation mark at a name's edge is the quote's, not the name's (the closing mark of "'pay later' Budget"
+    /// glued to Budget); a single mark at the end stays, as it may be a possessive ("Jones'"). Nil when nothing
+    /// is left.
+    static func trimmingQuoteMarks(_ r: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        func isMark(_ t: Int, singleToo: Bool) -> Bool {
+            let text = tokens[t].text
+            return !text.isEmpty && text.unicodeScalars.allSatisfy {
+                doubleMarks.contains($0) || (singleToo && singleMarks.contains($0))
+            }
+        }
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, isMark(lo, singleToo: true) { lo += 1 }
+        while hi > lo, isMark(hi - 1, singleToo: false) { hi -= 1 }
+        return lo < hi ? lo..<hi : nil
+    }
+    private static let doubleMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»", "`"]
+    private static let singleMarks: Set<Unicode.Scalar> = ["'", "‘", "’", "‹", "›"]
 
     /// A name holds a bracket only with its partner ("Proleter ( Z )"); a span running over a lone one joins
     /// two names in a line-up ("Mills (Bradley Wright-Phillips 82)"), so it is cut there into the runs on either
