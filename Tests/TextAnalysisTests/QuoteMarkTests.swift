@@ -35,8 +35,11 @@ import Testing
         // A closing curly mark used as an opener still opens.
         ("”Fear. I am afraid.” ― Edwin Monroy", ["Fear. I am afraid."]),
         // A space between a nested closing mark and the outer closing mark (a typesetting convention).
-        ("\"I hate the term 'outreach,' \" he said.", ["I hate the term 'outreach,' "]),
-        ("“I hate the term ‘outreach,’ ” he said.", ["I hate the term ‘outreach,’ "]),
+        ("\"I hate the term 'outreach,' \" he said.", ["I hate the term 'outreach,'"]),
+        ("“I hate the term ‘outreach,’ ” he said.", ["I hate the term ‘outreach,’"]),
+        // Spaced marks (French typesetting) and CJK corner brackets.
+        ("Il a dit « nous parlerons » hier.", ["nous parlerons"]),
+        ("「We will talk,」 said Antony Blinken.", ["We will talk,"]),
     ]
 
     @Test(arguments: rows)

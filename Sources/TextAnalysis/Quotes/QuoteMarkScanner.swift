@@ -11,11 +11,10 @@ struct MarkedQuote: Sendable, Equatable {
     /// Characters in the opening mark (2 for '').
     var openLength = 1
     var closeLength = 1
-    /// Where the content ends when no mark closes it, because the next run-on paragraph reopens ('"I know it.
-    /// "It would ...'): after the sentence's final punctuation, which `close` then points at.
-    var runOnEnd: Int?
-    /// The content between the marks.
-    var content: CharRange { CharRange(open + openLength, runOnEnd ?? close) }
+    /// The content between the marks, without the space of spaced marks (French « oui », a typesetter's
+    /// 'outreach,' "); when no mark closes it because the next run-on paragraph reopens ('"I know it. "It would
+    /// ...'), it ends after the sentence's final punctuation, which `close` then points at.
+    var content: CharRange
 }
 
 struct QuoteMarkScanner: Sendable {
@@ -98,8 +97,8 @@ struct QuoteMarkScanner: Sendable {
                 if m.level == open.level {
                     if canClose && !(canOpen && !rf) {
                         if i > open.start + open.length {
-                            out.append(MarkedQuote(open: open.start, close: i, level: open.level,
-                                                   openLength: open.length, closeLength: len))
+                            out.append(quote(s, open: open.start, openLength: open.length, close: i,
+                                             closeLength: len, level: open.level))
                         }
                         primary = nil
                         nestedOpen = false
@@ -111,8 +110,8 @@ struct QuoteMarkScanner: Sendable {
                         if open.clause, let end = sentenceEnd(s, before: i, after: open.start + open.length) {
                             // The sentence's final punctuation stands for the closing mark, so the reopening
                             // mark belongs to the next quote only.
-                            out.append(MarkedQuote(open: open.start, close: end - 1, level: open.level,
-                                                   openLength: open.length, closeLength: 1, runOnEnd: end))
+                            out.append(quote(s, open: open.start, openLength: open.length, close: end - 1,
+                                             closeLength: 1, level: open.level, contentEnd: end))
                         }
                         primary = (i, open.level, len, opensClause || open.clause)
                     }
@@ -139,6 +138,15 @@ struct QuoteMarkScanner: Sendable {
         guard j > start, isSpace(s[j]) else { return nil }
         while j > start, isSpace(s[j]) { j -= 1 }
         return j > start && (s[j] == "." || s[j] == "!" || s[j] == "?" || s[j] == "…") ? j + 1 : nil
+    }
+
+    private func quote(_ s: [Unicode.Scalar], open: Int, openLength: Int, close: Int, closeLength: Int,
+                       level: QuoteMark.Level, contentEnd: Int? = nil) -> MarkedQuote {
+        var start = open + openLength, end = contentEnd ?? close
+        while start < end, isSpace(s[start]) { start += 1 }
+        while end > start, isSpace(s[end - 1]) { end -= 1 }
+        return MarkedQuote(open: open, close: close, level: level, openLength: openLength, closeLength: closeLength,
+                           content: CharRange(start, end))
     }
 
     /// Whitespace, or a control or invisible format character (NUL, BOM) the tokenizer also reads as a separator.
