@@ -169,6 +169,16 @@ struct TimexResolverTests {
         #expect(resolver.resolve(c.value, reference: ref, tense: .none, mentioned: c.mentioned) == c.expected)
     }
 
+    /// Regression: "last year" of 0000-01-01 was "00-1" and "next century" of 9999 "100" (a decade's form).
+    @Test func referenceYearsFarOutResolveAsNoReference() {
+        for iso in ["0000-01-01", "0150-06-01", "9999-06-01"] {
+            let ref = CalendarDate(iso: iso)!
+            #expect(resolver.resolve("UNDEF(year-1)", reference: ref, tense: .none) == "XXXX")
+            #expect(resolver.resolve("UNDEF(century+1)", reference: ref, tense: .none) == "XX")
+        }
+        #expect(resolver.resolve("UNDEF(year-1)", reference: CalendarDate(iso: "1200-01-01")!, tense: .none) == "1199")
+    }
+
     @Test func missingReferenceLeavesUnknownDigits() {
         #expect(resolver.resolve("UNDEF(weekday 4)", reference: nil, tense: .past) == "XXXX-WXX-4")
         #expect(resolver.resolve("UNDEF(year-1)", reference: nil, tense: .none) == "XXXX")

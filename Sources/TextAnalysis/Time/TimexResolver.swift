@@ -63,6 +63,9 @@
 public struct TimexResolver: Sendable {
     public init() {}
 
+    /// Reference years whose relative values (up to a century or so away) keep four-digit years.
+    static let resolvableYears = 200...9799
+
     /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
     public static let tenseReach = 300
 
@@ -71,6 +74,9 @@ public struct TimexResolver: Sendable {
     public func resolve(_ value: String, reference: CalendarDate?, tense: Tense, mentioned: String? = nil,
                         discussed: String? = nil) -> String {
         guard Self.holds(value, "UNDEF(") else { return value }
+        // A value a century from the reference must still have a four-digit year ("next century" of 9999 is no
+        // "100", "last year" of 0000 no "00-1"); a reference that far out counts as none.
+        let reference = reference.flatMap { Self.resolvableYears.contains($0.year) ? $0 : nil }
         var out = ""
         var rest = Substring(value)
         while let open = Self.find("UNDEF(", in: rest) {
