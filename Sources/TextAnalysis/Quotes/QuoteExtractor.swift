@@ -23,6 +23,7 @@
 //   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
 //   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one, except a line
 //      that is only a quote without final punctuation: a (sub)heading quoting the story, dropped.
+//   8. "reported.question": an indirect question after a preposition ("spar over whether ..."), with no speaker.
 // Overlaps go to the higher confidence, then the longer, then the earlier quote.
 
 public struct QuoteExtractor: AnalysisComponent {
@@ -188,6 +189,13 @@ public struct QuoteExtractor: AnalysisComponent {
             unattributed.append(f)
         }
         found += unattributed
+
+        // Sieve 8: indirect questions after a preposition ("spar over whether ..."), at the lowest confidence so
+        // that any other quote over the same words wins (IndirectQuestions.swift).
+        for q in ctx.indirectQuestions() {
+            found.append(Found(content: doc.chars(ofTokens: q.content), tokens: q.content, kind: .indirect,
+                               cue: q.cue, speaker: nil, rule: "reported.question", confidence: 0.25))
+        }
 
         return resolveOverlaps(found, textLength: doc.scalars.count).map { f in
             let sp = f.speaker.map {
