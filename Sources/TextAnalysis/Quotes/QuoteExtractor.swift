@@ -60,7 +60,21 @@ public struct QuoteExtractor: AnalysisComponent {
         while t < ctx.cueAt.count {
             defer { t += 1 }
             guard let cue = ctx.cueAt[t], t >= coveredUpTo || cue.isParticiple else { continue }
-            guard let att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
+            guard var att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
+            // "It is clear that ...", "it was apparent that ...": "it" before an adjective of evidence (words.tsv
+            // impersonal, a copula cue's last word; not "made clear") stands for the clause, not for anyone: no
+            // speaker is written.
+            if ctx.has(att.cue.lowerBound, .copula), ctx.has(att.cue.upperBound - 1, .impersonal) {
+                if let sp = att.speaker, sp.mention.count == 1, ctx.lower[sp.mention.lowerBound] == "it" {
+                    att.speaker = nil
+                }
+                // Without "that" such an adjective reports only a clause with its own subject ("it was clear
+                // Clinton is attempting ..."), not a noun phrase ("is clear favourite") nor a clause before it.
+                if att.rule != "reported.cue-then" {
+                    guard case .clause(let r) = att.target, r.upperBound > att.cue.upperBound,
+                          ctx.isCap[r.lowerBound] || ctx.has(r.lowerBound, .subject) else { continue }
+                }
+            }
             switch att.target {
             case .direct(let q):
                 guard !claimed[q] else { continue }
