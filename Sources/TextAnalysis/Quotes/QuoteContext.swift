@@ -384,8 +384,11 @@ struct QuoteContext {
             // A verb of construal is a cue only with "as" after its object ("saw the film" is none; nor is the
             // participle of "remarks viewed by some as ..."): otherwise it would end another cue's content or make
             // the word before it a noun.
+            // In the agentless passive its object is the subject, so "as" follows at once ("The court was viewed as
+            // favorable"): read by the passive rule (words.tsv passivecue).
             if wordClasses[t] & QuoteWordClass.asobject.bit != 0, end >= n || lower[end] == "by"
-                || !hasConstrualAs(from: end, end: sentence(of: t)?.tokens.upperBound ?? n) { continue }
+                || !(hasConstrualAs(from: end, end: sentence(of: t)?.tokens.upperBound ?? n)
+                     || (lower[end] == "as" && afterCopula(t, floor: sStart))) { continue }
             // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
             // closing mark with the comma inside it ('... a decade ago," adding that ...').
             var before = t - 1
@@ -440,6 +443,16 @@ extension QuoteContext {
         let prep = QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
         guard d - 2 >= lo, has(d - 1, .det), isWord[d - 2] else { return false }
         return wordClasses[d - 2] & prep != 0 || Self.nonClauseStarts.contains(lower[d - 2])
+    }
+
+    /// A form of be (words.tsv copula) ends right before `t`, adverbs and auxiliaries aside: "was (widely) viewed",
+    /// "is being considered" (a passive participle).
+    fileprivate func afterCopula(_ t: Int, floor lo: Int) -> Bool {
+        var j = t - 1
+        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "being" {
+            j -= 1
+        }
+        return j >= lo && isWord[j] && (has(j, .copula) || lower[j] == "being")
     }
 
     /// An object cue phrase of more than one word whose last word is a preposition ("respond to", "called for").

@@ -23,6 +23,7 @@
 //   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
 //   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one, except a line
 //      that is only a quote without final punctuation: a (sub)heading quoting the story, dropped.
+//   8. "reported.question": an indirect question after a preposition ("spar over whether ..."), with no speaker.
 // Overlaps go to the higher confidence, then the longer, then the earlier quote.
 
 public struct QuoteExtractor: AnalysisComponent {
@@ -59,7 +60,21 @@ public struct QuoteExtractor: AnalysisComponent {
         while t < ctx.cueAt.count {
             defer { t += 1 }
             guard let cue = ctx.cueAt[t], t >= coveredUpTo || cue.isParticiple else { continue }
-            guard let att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
+            guard var att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
+            // "It is clear that ...", "it was apparent that ...": "it" before an adjective of evidence (words.tsv
+            // impersonal, a copula cue's last word; not "made clear") stands for the clause, not for anyone: no
+            // speaker is written.
+            if ctx.has(att.cue.lowerBound, .copula), ctx.has(att.cue.upperBound - 1, .impersonal) {
+                if let sp = att.speaker, sp.mention.count == 1, ctx.lower[sp.mention.lowerBound] == "it" {
+                    att.speaker = nil
+                }
+                // Without "that" such an adjective reports only a clause with its own subject ("it was clear
+                // Clinton is attempting ..."), not a noun phrase ("is clear favourite") nor a clause before it.
+                if att.rule != "reported.cue-then" {
+                    guard case .clause(let r) = att.target, r.upperBound > att.cue.upperBound,
+                          ctx.isCap[r.lowerBound] || ctx.has(r.lowerBound, .subject) else { continue }
+                }
+            }
             switch att.target {
             case .direct(let q):
                 guard !claimed[q] else { continue }
@@ -188,6 +203,13 @@ public struct QuoteExtractor: AnalysisComponent {
             unattributed.append(f)
         }
         found += unattributed
+
+        // Sieve 8: indirect questions after a preposition ("spar over whether ..."), at the lowest confidence so
+        // that any other quote over the same words wins (IndirectQuestions.swift).
+        for q in ctx.indirectQuestions() {
+            found.append(Found(content: doc.chars(ofTokens: q.content), tokens: q.content, kind: .indirect,
+                               cue: q.cue, speaker: nil, rule: "reported.question", confidence: 0.25))
+        }
 
         return resolveOverlaps(found, textLength: doc.scalars.count).map { f in
             let sp = f.speaker.map {

@@ -30,7 +30,8 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case asidedash, notaside, clausejoin, opener, literal, thinobject, objectstop, raising, passivecue, pollsource
     case quantity, venueprep, preposition, medium, seeming, lightverb, nounprep
     case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree, article, asobject, reportmodal
-    case rankmod, auxiliary, notconstrual, cueprep, naming, remark
+    case rankmod, auxiliary, notconstrual, cueprep, naming, remark, questionprep, question, notquestion
+    case impersonal
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })
