@@ -187,6 +187,13 @@ extension QuoteContext {
                 ?? forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd,
                            stopAtComma: stop) {
                 if has(a, .seeming), case .clause(let r) = target, let from = seemingSubject(sp, cue: a, sentence: s) {
+                    // "seems credible to me": whom it seems so to is the source, not part of the content.
+                    if let who = seemingExperiencer(in: r, after: b) {
+                        var e = who.lowerBound - 1
+                        while e > from, !isWord[e - 1], !isCloseMark(e - 1) { e -= 1 }
+                        return CueAttribution(cue: c.tokens, speaker: resolve(who, lastSpeaker: lastSpeaker),
+                                              target: .clause(from..<e), rule: "reported.seeming", confidence: 0.6)
+                    }
                     return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(from..<r.upperBound),
                                           rule: "reported.seeming", confidence: 0.6)
                 }
@@ -412,6 +419,23 @@ extension QuoteContext {
         let lead = trimLeading(s.tokens.lowerBound, end: a)
         let open = (lead..<a).allSatisfy { !isPunct($0, ",;:") && quoteOf[$0] < 0 && cueAt[$0] == nil }
         return open && lead <= m.lowerBound ? lead : m.lowerBound
+    }
+
+    /// The experiencer of a verb of seeming ("Nothing about them seems [credible] to [me]", "The conflict may have
+    /// seemed [far away] to [European citizens]"): after a short complement (one to three words, no cue), "to" and a
+    /// noun phrase (an object pronoun, a determiner, a possessive or a name) of at most four tokens that ends the
+    /// clause `r` read from `b`, the token after the cue. PolNeAR annotates that phrase as the source and leaves
+    /// it and "to" out of the content. An infinitive ("seems to have vanished", "seemed eager to dish") is content.
+    func seemingExperiencer(in r: Range<Int>, after b: Int) -> Range<Int>? {
+        guard r.lowerBound == b,
+              let to = (b + 1..<min(r.upperBound, b + 4)).first(where: { lower[$0] == "to" && quoteOf[$0] < 0 }),
+              (b..<to).allSatisfy({ isWord[$0] && cueAt[$0] == nil && quoteOf[$0] < 0 }),
+              to + 1 < r.upperBound, r.upperBound - (to + 1) <= 4,
+              (to + 1..<r.upperBound).allSatisfy({ (isWord[$0] || isPossessiveS($0)) && quoteOf[$0] < 0 })
+        else { return nil }
+        let h = to + 1
+        guard has(h, .object) || has(h, .det) || has(h, .possessive) || isCap[h] else { return nil }
+        return h..<r.upperBound
     }
 
     /// True when the attribution ending at token `p` (after its cue, hearer and time phrase) is set between commas
