@@ -19,6 +19,17 @@ import Testing
         #expect(q.parts.map { doc.text($0) } == ["We are ready,", "The plan has been tested."])
     }
 
+    /// “A,” X said. “B” to ..., she said: quoted words that the sentence goes on after without final punctuation
+    /// are a partial quote in a new sentence, not A resuming; that sentence is a (mixed) quote of its own (read
+    /// back from "she said", it starts after the opening mark, as backward clauses do).
+    @Test func partialQuoteInANewSentenceDoesNotResume() {
+        let doc = QuoteTestDocuments.analyze(
+            "“This just isn’t right,” Warren said. “You squeezed employees” to drive up the stock price, she said.")
+        let texts = doc.quotes.map { $0.parts.isEmpty ? [doc.text($0.content)] : $0.parts.map { doc.text($0) } }
+        #expect(texts == [["This just isn’t right,"], ["You squeezed employees” to drive up the stock price"]],
+                "\(QuoteTestDocuments.summary(doc))")
+    }
+
     /// A participle cue in the attribution reports a clause of its own: the split quote's parts leave it out, so
     /// both quotes are kept (PolNeAR annotates both).
     @Test func participleInsideASplitQuoteKeepsItsOwnQuote() {

@@ -32,6 +32,9 @@ import Testing
         ("He called it “a disgrace. “We will fight,” she said.", ["We will fight,"]),
         // Multi-paragraph: each paragraph reopens and only the last one closes.
         ("“First part.\n\n“Second part.\n\n“Last part,” he said.", ["First part.\n\n“Second part.\n\n“Last part,"]),
+        // ... with the same mark: a paragraph opening with a curly mark does not continue a straight quote (a block
+        // quote in straight marks, then a curly quote of its own).
+        ("\"First part.\n\n\"Second part.\n\n“Last part,” she said.", ["Last part,"]),
         // A closing curly mark used as an opener still opens.
         ("”Fear. I am afraid.” ― Edwin Monroy", ["Fear. I am afraid."]),
         // A space between a nested closing mark and the outer closing mark (a typesetting convention).

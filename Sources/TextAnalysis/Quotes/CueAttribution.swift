@@ -101,6 +101,13 @@ extension QuoteContext {
                                   confidence: 0.5)
         }
 
+        // "a series of injections intended to calm her", "the cash offered to Central America": a past participle
+        // after the object of a preposition, with no object of its own, is a reduced relative without an agent: it
+        // says what was done to that noun, and no one is reported.
+        if c.frame != .noun, c.frame != .passive, c.tokens.count == 1, lower[a].hasSuffix("ed"),
+           modifiesPrepositionalObject(participle: a, floor: s.tokens.lowerBound, end: sEnd) {
+            return nil
+        }
         // "Peacekeepers have been blamed for introducing cholera", "Turnout is expected to rise": a passive without
         // its agent says what someone (unnamed) said of the subject; the content runs from the subject to the end
         // of the clause.
@@ -187,6 +194,13 @@ extension QuoteContext {
                 ?? forward(from: b, frame: c.frame.readsForwardOnly ? c.frame : .infinitive, end: sEnd,
                            stopAtComma: stop) {
                 if has(a, .seeming), case .clause(let r) = target, let from = seemingSubject(sp, cue: a, sentence: s) {
+                    // "seems credible to me": whom it seems so to is the source, not part of the content.
+                    if let who = seemingExperiencer(in: r, after: b) {
+                        var e = who.lowerBound - 1
+                        while e > from, !isWord[e - 1], !isCloseMark(e - 1) { e -= 1 }
+                        return CueAttribution(cue: c.tokens, speaker: resolve(who, lastSpeaker: lastSpeaker),
+                                              target: .clause(from..<e), rule: "reported.seeming", confidence: 0.6)
+                    }
                     return CueAttribution(cue: c.tokens, speaker: nil, target: .clause(from..<r.upperBound),
                                           rule: "reported.seeming", confidence: 0.6)
                 }
@@ -412,6 +426,54 @@ extension QuoteContext {
         let lead = trimLeading(s.tokens.lowerBound, end: a)
         let open = (lead..<a).allSatisfy { !isPunct($0, ",;:") && quoteOf[$0] < 0 && cueAt[$0] == nil }
         return open && lead <= m.lowerBound ? lead : m.lowerBound
+    }
+
+    /// True when the past participle at `a` follows a lower-case noun whose phrase (back to its determiner) is the
+    /// object of a preposition ("from a series of injections intended", "similar to the cash offered"), and "to", a
+    /// preposition or a time word follows it, not an object: a finite verb's subject is never a preposition's
+    /// object, so the participle modifies that noun. Not after "after", "before" or "while", which also open a
+    /// clause with its own subject ("after the company agreed to pay"), nor when the prepositional phrase may end
+    /// the sentence's subject ("A spokesman for the firm refused to comment"): a verb (a form of be, an auxiliary,
+    /// a cue or an -ed word) comes before it, or it opens the sentence ("In a statement issued on Wednesday").
+    /// The noun phrase is plain: no conjunction or -ly adverb in it ("for a takeover or merely wanted to").
+    func modifiesPrepositionalObject(participle a: Int, floor lo: Int, end: Int) -> Bool {
+        let notNoun = QuoteWordClass.det.bit | QuoteWordClass.skip.bit | QuoteWordClass.copula.bit
+            | QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
+            | QuoteWordClass.relative.bit | QuoteWordClass.boundary.bit
+        let b = a + 1
+        let plain = { (t: Int) in
+            self.isWord[t] && self.quoteOf[t] < 0 && self.cueAt[t] == nil && !self.lower[t].hasSuffix("ly")
+                && !["and", "or", "but"].contains(self.lower[t])
+        }
+        guard a - 1 > lo, plain(a - 1), !isCap[a - 1], wordClasses[a - 1] & notNoun == 0,
+              b < end, isWord[b], quoteOf[b] < 0, lower[b] == "to" || isPreposition(b) || has(b, .time)
+        else { return false }
+        var d = a - 1
+        while d > lo, a - d < 6, plain(d - 1), !has(d - 1, .det) { d -= 1 }
+        guard d - 2 >= lo, has(d - 1, .det), isWord[d - 2], isPreposition(d - 2),
+              !["after", "before", "while"].contains(lower[d - 2]) else { return false }
+        let lead = trimLeading(lo, end: d - 2)
+        return lead >= d - 2 || (lead..<(d - 2)).contains { t in
+            isWord[t] && quoteOf[t] < 0 && (has(t, .copula) || has(t, .auxiliary) || cueAt[t] != nil
+                || (!isCap[t] && lower[t].count > 3 && lower[t].hasSuffix("ed")))
+        }
+    }
+
+    /// The experiencer of a verb of seeming ("Nothing about them seems [credible] to [me]", "The conflict may have
+    /// seemed [far away] to [European citizens]"): after a short complement (one to three words, no cue), "to" and a
+    /// noun phrase (an object pronoun, a determiner, a possessive or a name) of at most four tokens that ends the
+    /// clause `r` read from `b`, the token after the cue. PolNeAR annotates that phrase as the source and leaves
+    /// it and "to" out of the content. An infinitive ("seems to have vanished", "seemed eager to dish") is content.
+    func seemingExperiencer(in r: Range<Int>, after b: Int) -> Range<Int>? {
+        guard r.lowerBound == b,
+              let to = (b + 1..<min(r.upperBound, b + 4)).first(where: { lower[$0] == "to" && quoteOf[$0] < 0 }),
+              (b..<to).allSatisfy({ isWord[$0] && cueAt[$0] == nil && quoteOf[$0] < 0 }),
+              to + 1 < r.upperBound, r.upperBound - (to + 1) <= 4,
+              (to + 1..<r.upperBound).allSatisfy({ (isWord[$0] || isPossessiveS($0)) && quoteOf[$0] < 0 })
+        else { return nil }
+        let h = to + 1
+        guard has(h, .object) || has(h, .det) || has(h, .possessive) || isCap[h] else { return nil }
+        return h..<r.upperBound
     }
 
     /// True when the attribution ending at token `p` (after its cue, hearer and time phrase) is set between commas

@@ -50,7 +50,8 @@ extension QuoteContext {
         if let stop = (k + 1..<max(k + 1, e)).first(where: { t in isWord[t] && quoteOf[t] < 0
             && ((has(t, .clausestop) && !isCap[t] && !(t..<clauseEndsAt).contains { quoteOf[$0] >= 0 })
                 || (lower[t] == "as" && asOpensNamedClause(t, end: clauseEndsAt))
-                || lower[t] == "but" || (isPunct(t - 1, ",") && has(t, .relative))) }) {
+                || lower[t] == "but" || (isPunct(t - 1, ",") && has(t, .relative)
+                    && !relativeAside(at: t, end: clauseEndsAt))) }) {
             e = stop
             while e > k, isPunct(e - 1, ",;:—-―") { e -= 1 }
         }
@@ -119,6 +120,16 @@ extension QuoteContext {
         guard let cue = cueEnding(at: start), frame == .object,
               !has(cue, .thinobject) || endsInPreposition(cueAt[cue]!) else { return nil }
         return bare || (words == 1 && isCap[k] && !has(k, .group)) ? .clause(k..<e) : nil
+    }
+
+    /// "to form a task force, which would include the military, to crack down on hackers": a relative clause at
+    /// `t` closed by a second comma after which the object's infinitive goes on ("to" and a word) is an aside
+    /// inside the object, not its end. Only plain words sit between the commas (no quote, cue or other mark).
+    private func relativeAside(at t: Int, end e: Int) -> Bool {
+        var c = t + 1
+        while c < e, isWord[c] || isPossessiveS(c), quoteOf[c] < 0, cueAt[c] == nil { c += 1 }
+        return c > t + 1 && c + 2 < e && isPunct(c, ",") && lower[c + 1] == "to" && isWord[c + 2]
+            && quoteOf[c + 1] < 0
     }
 
     /// After "and": a short subject (one to three words, no punctuation, not a cue) and then a cue that is a

@@ -118,7 +118,7 @@ extension QuoteContext {
                     continue
                 }
                 if cueBetween, !isPunct(k - 1, ".!?") { return nil }
-                return ownsAttribution(quoteOf[k]) ? nil : quoteOf[k]
+                return ownsAttribution(quoteOf[k]) || isPartial(quoteOf[k]) ? nil : quoteOf[k]
             }
             if quoteOf[k] >= 0 { return nil }
             if cueAt[k] != nil { cueBetween = true }
@@ -126,6 +126,16 @@ extension QuoteContext {
             k += 1
         }
         return nil
+    }
+
+    /// “B” to drive up the stock price, she said: quoted words without final punctuation that the sentence goes on
+    /// after (a lower-case word, not a cue) are part of a new sentence of their own, not a quote resuming an earlier
+    /// one. PolNeAR annotates that sentence (“B” and the words after it) as a content of its own.
+    func isPartial(_ q: Int) -> Bool {
+        let inner = directs[q].inner, close = directs[q].closeToken, k = close + 1
+        guard !inner.isEmpty, !isPunct(inner.upperBound - 1, ".,;:!?…—-"), k < lower.count,
+              sentenceOf[k] == sentenceOf[close] else { return false }
+        return isWord[k] && !isCap[k] && cueAt[k] == nil && quoteOf[k] < 0
     }
 
     /// “B,” Hill said: a cue within a few words after the closing mark, in the same sentence, attributes the quote

@@ -60,8 +60,10 @@ struct QuoteMarkScanner: Sendable {
                 while i < p.end, isSpace(s[i]) { i += 1 }
                 let pm = i + 1 < p.end ? pairMarks[s[i]]?[s[i + 1]] : nil
                 let len = pm == nil ? 1 : 2
+                // It reopens with the same mark: a quote in straight marks is not continued by a paragraph
+                // opening with a curly one (a block quote in straight marks with a curly quote inside it).
                 if i < p.end, let m = pm ?? marks[s[i]], m.level == open.level, m.role != .close,
-                   leftFlank(s, i, p, len) {
+                   len == open.length, sameMark(s, open.start, i, len), leftFlank(s, i, p, len) {
                     from = i + len
                 } else {
                     primary = nil
@@ -147,6 +149,11 @@ struct QuoteMarkScanner: Sendable {
         while end > start, isSpace(s[end - 1]) { end -= 1 }
         return MarkedQuote(open: open, close: close, level: level, openLength: openLength, closeLength: closeLength,
                            content: CharRange(start, end))
+    }
+
+    /// The marks at `a` and `b` (each `len` characters) are the same characters: one typographic style.
+    private func sameMark(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ len: Int) -> Bool {
+        (0..<len).allSatisfy { a + $0 < s.count && b + $0 < s.count && s[a + $0] == s[b + $0] }
     }
 
     /// Whitespace, or a control or invisible format character (NUL, BOM) the tokenizer also reads as a separator.
