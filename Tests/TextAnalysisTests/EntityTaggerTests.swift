@@ -388,7 +388,9 @@ func taggedSpanIsCutAtALoneBracket(_ span: String, _ pieces: [String]) {
     ("“ Cup ”", "Cup"),
     ("\" New Labour \"", "New Labour"),
     ("Jones '", "Jones '"),
-    ("‘ Harry Potter ’", "Harry Potter ’"),
+    ("‘ Harry Potter ’", "Harry Potter"),
+    ("New Labour ''", "New Labour"),
+    ("「 Cup 」", "Cup"),
     ("Antony Blinken", "Antony Blinken"),
     ("“ ”", nil),
 ] as [(String, String?)])

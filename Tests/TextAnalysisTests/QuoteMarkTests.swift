@@ -28,6 +28,9 @@ import Testing
         ("\"I know it. \"It would not worry me. \"But it is over,\" he said.",
          ["I know it.", "It would not worry me.", "But it is over,"]),
         ("He said: “We will win! “They know it,” he added.", ["We will win!", "They know it,"]),
+        // Not after an abbreviation's period.
+        ("\"We left the U.S. \"It was hard,\" he said.", ["It was hard,"]),
+        ("\"I met Mr. \"Big\" yesterday.", ["Big"]),
         // An opener after a sentence's end, the earlier one mid-sentence: that one was stray.
         ("He called it “a disgrace. “We will fight,” she said.", ["We will fight,"]),
         // Multi-paragraph: each paragraph reopens and only the last one closes.
@@ -57,6 +60,14 @@ import Testing
         #expect(QuoteTestDocuments.summary(doc).map(\.content)
             == ["I know the area.", "It would not worry me if I had to face Jose.", "But it is not a case of him and me,"])
         #expect(doc.quotes.allSatisfy { $0.speaker?.name == "Robson" && $0.kind == .direct })
+    }
+
+    /// The entity tagger trims quotation marks from name edges with its own copy of marks.tsv's marks.
+    @Test func entityTaggerKnowsEveryQuotationMark() {
+        for (scalar, mark) in QuoteTestDocuments.extractor.lexicon.marks {
+            let known = mark.level == .double ? EntityTagger.doubleMarks : EntityTagger.singleMarks
+            #expect(known.contains(scalar), "\(scalar) of quotes/marks.tsv")
+        }
     }
 
     @Test func unbalancedParagraphDoesNotSpoilLaterQuotes() {

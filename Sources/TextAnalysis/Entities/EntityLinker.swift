@@ -346,13 +346,14 @@ public struct EntityLinker: AnalysisComponent {
             while stripping {
                 stripping = false
                 let stripped = roles.leadingRoleLength(doc.tokens, lo, hi)
+                // (`leadingRoleLength` up to hi + 1 reads tokens up to hi - 1 only: the whole rest as a title.)
                 if stripped > 0, stripped < hi - lo,
-                   !afterHonorific || hi >= doc.tokens.count
-                    || roles.leadingRoleLength(doc.tokens, lo, hi + 1) < hi - lo {
+                   !afterHonorific || roles.leadingRoleLength(doc.tokens, lo, hi + 1) < hi - lo {
                     lo += stripped
                 }
                 let honorific = roles.leadingHonorificLength(doc.tokens, lo, hi)
-                if honorific > 0, honorific < hi - lo {
+                // "the Earl of Wessex": an honorific before "of" is a title, not a name's.
+                if honorific > 0, honorific < hi - lo, doc.tokens[lo + honorific].text != "of" {
                     gender = roles.honorificGender(doc.tokens, lo, count: honorific)
                     lo += honorific
                     hasHonorific = true

@@ -465,7 +465,7 @@ extension QuoteContext {
     /// clause `r` read from `b`, the token after the cue. PolNeAR annotates that phrase as the source and leaves
     /// it and "to" out of the content. An infinitive ("seems to have vanished", "seemed eager to dish") is content.
     func seemingExperiencer(in r: Range<Int>, after b: Int) -> Range<Int>? {
-        guard r.lowerBound == b,
+        guard r.lowerBound == b, r.upperBound > b + 1,
               let to = (b + 1..<min(r.upperBound, b + 4)).first(where: { lower[$0] == "to" && quoteOf[$0] < 0 }),
               (b..<to).allSatisfy({ isWord[$0] && cueAt[$0] == nil && quoteOf[$0] < 0 }),
               to + 1 < r.upperBound, r.upperBound - (to + 1) <= 4,

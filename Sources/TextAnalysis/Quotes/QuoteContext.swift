@@ -452,7 +452,7 @@ extension QuoteContext {
         while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "being" {
             j -= 1
         }
-        return j >= lo && isWord[j] && (has(j, .copula) || lower[j] == "being")
+        return j >= lo && isWord[j] && has(j, .copula)
     }
 
     /// An object cue phrase of more than one word whose last word is a preposition ("respond to", "called for").

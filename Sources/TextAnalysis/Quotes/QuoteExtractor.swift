@@ -71,7 +71,7 @@ public struct QuoteExtractor: AnalysisComponent {
                 // Without "that" such an adjective reports only a clause with its own subject ("it was clear
                 // Clinton is attempting ..."), not a noun phrase ("is clear favourite") nor a clause before it.
                 if att.rule != "reported.cue-then" {
-                    guard case .clause(let r) = att.target, r.upperBound > att.cue.upperBound,
+                    guard case .clause(let r) = att.target, !r.isEmpty, r.upperBound > att.cue.upperBound,
                           ctx.isCap[r.lowerBound] || ctx.has(r.lowerBound, .subject) else { continue }
                 }
             }

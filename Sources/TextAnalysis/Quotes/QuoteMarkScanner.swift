@@ -111,11 +111,14 @@ struct QuoteMarkScanner: Sendable {
                         // the earlier opener was stray; start again here.
                         if open.clause, let end = sentenceEnd(s, before: i, after: open.start + open.length) {
                             // The sentence's final punctuation stands for the closing mark, so the reopening
-                            // mark belongs to the next quote only.
+                            // mark belongs to the next quote only; it opens a paragraph as much as one after a
+                            // line break would.
                             out.append(quote(s, open: open.start, openLength: open.length, close: end - 1,
                                              closeLength: 1, level: open.level, contentEnd: end))
+                            primary = (i, open.level, len, true)
+                        } else {
+                            primary = (i, open.level, len, opensClause)
                         }
-                        primary = (i, open.level, len, opensClause || open.clause)
                     }
                 } else if open.level == .single {
                     // Double marks nested in a single-quoted quote: track them so they do not close anything.
@@ -135,12 +138,26 @@ struct QuoteMarkScanner: Sendable {
 
     /// When sentence-final punctuation and space come right before `i`, with text between it and `start`: the
     /// offset just after that punctuation.
+    /// Not after an abbreviation's period: the word before a "." must end in a lower-case letter or a digit, be
+    /// longer than one letter, and be no title written before a name ("U.S.", "J. Smith", "Mr. Big").
     private func sentenceEnd(_ s: [Unicode.Scalar], before i: Int, after start: Int) -> Int? {
         var j = i - 1
         guard j > start, isSpace(s[j]) else { return nil }
         while j > start, isSpace(s[j]) { j -= 1 }
-        return j > start && (s[j] == "." || s[j] == "!" || s[j] == "?" || s[j] == "…") ? j + 1 : nil
+        guard j > start else { return nil }
+        if s[j] == "!" || s[j] == "?" || s[j] == "…" { return j + 1 }
+        guard s[j] == "." else { return nil }
+        var w = j
+        while w > start, isWordChar(s[w - 1]) { w -= 1 }
+        let word = String(String.UnicodeScalarView(s[w..<j]))
+        guard word.count > 1, let last = word.unicodeScalars.last,
+              last.properties.isLowercase || last.properties.numericType != nil,
+              !Self.titleAbbreviations.contains(word) else { return nil }
+        return j + 1
     }
+
+    private static let titleAbbreviations: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen",
+                                                          "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev"]
 
     private func quote(_ s: [Unicode.Scalar], open: Int, openLength: Int, close: Int, closeLength: Int,
                        level: QuoteMark.Level, contentEnd: Int? = nil) -> MarkedQuote {
