@@ -18,10 +18,8 @@ public enum ConfigFile {
 
     public static func parse(_ text: String, path: String) throws -> [Entry] {
         var entries: [Entry] = []
-        // LF or CRLF: Swift reads CR LF as one Character, and a file saved with CRLF line ends was one line (its
-        // first key's value swallowing every later line).
-        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .enumerated() {
+        // LF or CRLF (a CRLF file read as one line had its first key's value swallow every later line).
+        for (i, raw) in text.textLines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let origin = "\(path):\(i + 1)"

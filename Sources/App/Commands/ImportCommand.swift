@@ -117,11 +117,9 @@ struct ImportCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path)") }
             let text = try ArticleInput.decodeUTF8(Array(data))
             var out: [Item] = []
-            // A line ends at LF or CRLF (as a POST /articles/batch line does). Swift reads CR LF as one Character,
-            // so splitting at "\n" alone left a CRLF file (a Windows export) one line: nothing was imported and
-            // the errors named the wrong lines. Other line separators (U+2028) may stand inside a JSON string.
-            for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-                .enumerated()
+            // A line ends at LF or CRLF, as a POST /articles/batch line does (a CRLF export read as one line
+            // imported nothing, and the errors named the wrong lines).
+            for (i, line) in text.textLines.enumerated()
             where !line.allSatisfy(\.isWhitespace) {
                 out.append(.line(path: path, number: i + 1, text: line))
             }
