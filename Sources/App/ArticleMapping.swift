@@ -47,13 +47,15 @@ enum ArticleMapping {
     /// organisation's last word or words ("Labour" of Old Labour, "Ireland" of James Ireland tagged as a place,
     /// "Christmas" of Father Christmas, "United" of Man United): what a surname is to a person is there the name of
     /// another, broader thing, and stored it renamed that thing in every article (Labour, in 118 BBC articles,
-    /// became "Old Labour"; Ireland, in 106, "James Ireland"). Acronyms and other short forms are kept. The
-    /// analysis JSON keeps every alias.
+    /// became "Old Labour"; Ireland, in 106, "James Ireland"). Acronyms and other short forms are kept, and so is
+    /// the name without its article ("Guardian" of The Guardian, "Hague" of The Hague). The analysis JSON keeps
+    /// every alias.
     static func storedAliases(_ e: Entity) -> [String] {
         let words = e.name.split(whereSeparator: { $0 == " " }).map { $0.lowercased() }
         guard words.count > 1 else { return e.aliases }
         guard e.type == .person else {
-            let tails = Set((1..<words.count).map { words[$0...].joined(separator: " ") })
+            let first = words[0] == "the" ? 2 : 1
+            let tails = Set((min(first, words.count)..<words.count).map { words[$0...].joined(separator: " ") })
             return e.aliases.filter { !tails.contains($0.lowercased()) }
         }
         return e.aliases.filter { $0.lowercased() != words[0] }

@@ -49,6 +49,10 @@ import TextAnalysis
         ("Liberal Democrats", .organization, ["Lib Dems", "Liberal Democrat"], ["Lib Dems", "Liberal Democrat"]),
         ("Gordon Brown", .person, ["Brown"], ["Brown"]),
         ("Labour", .organization, ["Labour Party"], ["Labour Party"]),
+        // The name without its article is the name, not a broader thing's.
+        ("The Guardian", .organization, ["Guardian"], ["Guardian"]),
+        ("The Hague", .location, ["Hague"], ["Hague"]),
+        ("The Royal Bank", .organization, ["Royal Bank", "Bank"], ["Royal Bank"]),
     ])
     func aPlaceOrOrganisationsLastWordsAreNotStoredAsAnAlias(_ name: String, _ type: EntityType,
                                                             _ aliases: [String], _ stored: [String]) {
