@@ -6,10 +6,11 @@
 //
 // The rule: an article resolves a person whose folded name has several words; an entity PER:<its last word>
 // exists; and, when the batch is written, no other person of several words ends with that surname (a second
-// "Kate Bush" leaves "Bush" alone: it could be either). Then every row of the surname-only entity moves to the
-// full-name one: article links (an article linking both keeps one link, mentions summed, both forms), roles, name
-// forms and their bigrams, quote speakers, event links, and the counts; the surname-only entity goes (and its
-// trigram index entry with it). Later "Bush"-only articles find the full name through its alias "bush" (step 2).
+// "Kate Bush" leaves "Bush" alone: it could be either) and no person's name starts with it (then it may be a
+// given name: "Charles", "Gordon"). Then every row of the surname-only entity moves to the full-name one: article
+// links (an article linking both keeps one link, mentions summed, both forms), roles, name forms and their
+// bigrams, quote speakers, event links, and the counts; the surname-only entity goes (and its trigram index entry
+// with it). Later "Bush"-only articles find the full name through its alias "bush" (step 2).
 // As with step 2 already, an article that wrote only "Mrs Blair" (stored as "Blair") joins Tony Blair when he is
 // the one Blair of several words in the store: a single article tells no more.
 //
@@ -74,7 +75,16 @@ extension ArticleWriter {
             SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
             WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' AND e.id <> ?4 LIMIT 1
             """).rows([.text(phrase), .text(EntityTypes.person), suffix, .int(m.fullEntity)]) { $0.int64(0) }
-        return others.isEmpty
+        guard others.isEmpty, let firstPhrase = Fold.trigramPhrase(m.surname + " ") else { return false }
+        // A one-word name that a stored person's name starts with ("Charles" of Charles Kennedy, "Gordon" of
+        // Gordon Brown) is as likely a given name as a surname: on the BBC articles such merges were mostly wrong
+        // ("Charles" into Ray Charles, "David" into Craig David, "Gordon" into Craig Gordon).
+        let prefix = SQLValue.text(String(Fold.likeSubstring(m.surname).dropFirst().dropLast()) + " %")
+        let givenName = try db.statement("""
+            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
+            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' LIMIT 1
+            """).rows([.text(firstPhrase), .text(EntityTypes.person), prefix]) { $0.int64(0) }
+        return givenName.isEmpty
     }
 
     /// Moves every row of entity `s` to entity `x` and deletes `s`. Both are people (type PER, no type_counts).

@@ -71,6 +71,14 @@ import Testing
         #expect(try Self.people(store).map(\.name).sorted() == ["Bush", "George W Bush", "Kate Bush"])
     }
 
+    @Test func oneWordNameThatStartsAStoredPersonsNameStaysApartAsAPossibleGivenName() throws {
+        let store = try ArticleStore(path: ":memory:")
+        _ = try store.insert(Self.about("k", "Charles Kennedy"))
+        _ = try store.insert(Self.about("a", "Charles"))
+        _ = try store.insert(Self.about("b", "Ray Charles"))
+        #expect(try Self.people(store).map(\.name).sorted() == ["Charles", "Charles Kennedy", "Ray Charles"])
+    }
+
     @Test func surnameOnlyPersonStaysApartWhenTheBatchBringsTwoFullNames() throws {
         let store = try ArticleStore(path: ":memory:")
         _ = try store.insert(Self.about("a", "Bush"))
