@@ -9,6 +9,8 @@
 //   3. Else, if the article's aliases name exactly one existing entity of that class ("Antony Blinken" with alias
 //      "Blinken" when an earlier article only knew "Blinken") → that entity, renamed to the fuller name.
 //   4. Else a new entity.
+//   5. At the batch's end, a surname-only person ("Bush") joins the one person of several words with that surname
+//      an article of the batch resolved ("George W Bush"): ArticleWriter+SurnameMerge.
 // Every name form an article uses is recorded per article, so aliases (and the counts) vanish with the article.
 // Each link row keeps the type its article gave; an entity whose articles disagree keeps articles and mentions
 // per type (entities.type_counts) and shows the type most articles give (EntityTypes.majority).
@@ -98,6 +100,7 @@ enum ArticleWriter {
         var deltas: [Int64: EntityDelta] = [:]
         var renamed: [Int64: String] = [:]
         var learned: [Int64: [String: EntityTypes.Count]?] = [:]
+        var merges: [SurnameMerge] = []
         do throws(StorageError) {
             try db.mixedTypes.validate(db)
             let marks = try Marks(db)
@@ -105,10 +108,12 @@ enum ArticleWriter {
                 do throws(StorageError) {
                     // Prepared once (cached) rather than parsed by sqlite3_exec for every article.
                     try db.statement("SAVEPOINT article").run()
-                    let (result, articleDeltas, articleRenames) = try write(article, marks: marks, into: db)
+                    let (result, articleDeltas, articleRenames, articleMerges) = try write(article, marks: marks,
+                                                                                           into: db)
                     try db.statement("RELEASE article").run()
                     for (id, d) in articleDeltas { deltas[id, default: d.zero].merge(d) }
                     keepFirstRenames(articleRenames, in: &renamed)
+                    merges += articleMerges
                     outcomes.append(.success(result))
                 } catch {
                     guard isArticleLocal(error), db.isInTransaction,
@@ -116,7 +121,7 @@ enum ArticleWriter {
                     outcomes.append(.failure(error))
                 }
             }
-            try finish(deltas: deltas, renamed: renamed, marks: marks, learned: &learned, db: db)
+            try finish(deltas: deltas, renamed: renamed, merges: merges, marks: marks, learned: &learned, db: db)
             try db.execute("COMMIT")
         } catch {
             db.rollback()
@@ -133,16 +138,16 @@ enum ArticleWriter {
         // The caller's transaction may still roll back: the writer's cache is neither used nor kept.
         db.mixedTypes.removeAll()
         let marks = try Marks(db)
-        let (result, deltas, renames) = try write(prepared, marks: marks, into: db)
+        let (result, deltas, renames, merges) = try write(prepared, marks: marks, into: db)
         var renamed: [Int64: String] = [:]
         keepFirstRenames(renames, in: &renamed)
         var learned: [Int64: [String: EntityTypes.Count]?] = [:]
-        try finish(deltas: deltas, renamed: renamed, marks: marks, learned: &learned, db: db)
+        try finish(deltas: deltas, renamed: renamed, merges: merges, marks: marks, learned: &learned, db: db)
         return result
     }
 
     /// Errors that concern one article only; anything else means the transaction cannot be trusted.
-    private static func isArticleLocal(_ error: StorageError) -> Bool {
+    static func isArticleLocal(_ error: StorageError) -> Bool {
         switch error.kind {
         case .invalidArgument, .constraint, .other: return true
         default: return false
@@ -168,7 +173,9 @@ enum ArticleWriter {
     /// entities and name forms written after `marks`, and the entities from before it that the batch renamed
     /// (`renamed`: id → the folded name their index entry holds). `learned` gets the counts per type of the
     /// entities it wrote as mixed (nil for one it found mixed and is no longer), for db.mixedTypes after COMMIT.
-    private static func finish(deltas: [Int64: EntityDelta], renamed: [Int64: String], marks: Marks,
+    /// Last, the surname-only people the batch's full names take in (`merges`, ArticleWriter+SurnameMerge).
+    private static func finish(deltas: [Int64: EntityDelta], renamed: [Int64: String], merges: [SurnameMerge],
+                               marks: Marks,
                                learned: inout [Int64: [String: EntityTypes.Count]?], db: Database)
         throws(StorageError) {
         // Nearly always the batch's articles give the type the entity has and had: one statement, whose WHERE
@@ -208,6 +215,7 @@ enum ArticleWriter {
         // New names only: a new or renamed entity's name is one of its article's name forms, so it is in
         // entity_names already (as a new row, or an old one whose bigrams are in).
         try addBigrams(from: "SELECT entity_id, norm FROM entity_names WHERE id > ?1", [.int(marks.names)], db: db)
+        try mergeSurnameEntities(merges, db: db)
     }
 
     /// Adds a batch's delta to an entity whose articles (with the batch's) give more than one type, whose counts
@@ -289,13 +297,13 @@ enum ArticleWriter {
         for r in renames where renamed[r.id] == nil { renamed[r.id] = r.oldNorm }
     }
 
-    /// Writes one article's rows; returns its result, what it adds to the entity counters and the entities from
-    /// before `marks` it renamed.
+    /// Writes one article's rows; returns its result, what it adds to the entity counters, the entities from
+    /// before `marks` it renamed and the surname-only people its full names ask to take in.
     private static func write(_ p: PreparedArticle, marks: Marks, into db: Database) throws(StorageError)
-        -> (InsertResult, [Int64: EntityDelta], [Rename]) {
+        -> (InsertResult, [Int64: EntityDelta], [Rename], [SurnameMerge]) {
         let a = p.article
         if let id = try db.scalarInt("SELECT id FROM articles WHERE content_hash = ?", [.text(a.contentHash)]) {
-            return (InsertResult(id: id, created: false), [:], [])
+            return (InsertResult(id: id, created: false), [:], [], [])
         }
         try db.statement("""
             INSERT INTO articles(content_hash, text, date, sort_date, title, url, analysis)
@@ -316,11 +324,15 @@ enum ArticleWriter {
         var names: [SQLValue] = []  // entity_names rows for the whole article, written after the last entity
         var newForms: [(entityId: Int64, norm: String, type: String)] = []
         var renames: [Rename] = []
+        var merges: [SurnameMerge] = []
         let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
         for (e, pe) in zip(a.entities, p.entities) {
             let entityId = try resolve(e, pe, formsOfThisArticle: newForms, marks: marks, renames: &renames,
                                        byKey: byKey, db: db)
             global[e.localId] = entityId
+            if let m = try surnameMerge(resolved: entityId, norm: pe.norm, type: e.type, byKey: byKey) {
+                merges.append(m)
+            }
             let i: Int
             if let known = linkIndex[entityId] {
                 i = known
@@ -388,7 +400,7 @@ enum ArticleWriter {
                                 insert: eventInsert, link: eventLink, db: db)
             }
         }
-        return (InsertResult(id: articleId, created: true), deltas, renames)
+        return (InsertResult(id: articleId, created: true), deltas, renames, merges)
     }
 
     /// Most rows one multi-row INSERT carries: each statement step costs about as much as a few rows.
