@@ -25,7 +25,7 @@ import HTTP1
 
 public final class HTTPServer: @unchecked Sendable {
     // @unchecked: `loops`, `threads`, `workers`, `boundPorts` are written by `start` before any loop thread
-    // exists and only read afterwards; `state` guards the lifecycle flags.
+    // exists and only read afterwards (`run` takes `threads` under `state`); `state` guards the lifecycle flags.
 
     public let configuration: ServerConfiguration
     private var specs: [ListenerSpec]
@@ -115,8 +115,10 @@ public final class HTTPServer: @unchecked Sendable {
     /// Blocks until every loop has stopped (after `shutdown`), then stops the worker pool.
     public func run() {
         precondition(state.withLock { started }, "HTTPServer.run before start")
-        for thread in threads { joinThread(thread) }
-        threads = []
+        // Each loop thread is joined once, even if run is called twice (a second join of a handle reads freed
+        // memory); a second caller finds none left and goes straight on.
+        let joining: [pthread_t] = state.withLock { defer { threads = [] }; return threads }
+        for thread in joining { joinThread(thread) }
         workers?.stop()
         blockingWorkers?.stop()
     }

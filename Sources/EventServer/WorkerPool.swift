@@ -4,7 +4,7 @@
 import Glibc
 
 final class WorkerPool: @unchecked Sendable {
-    // @unchecked: `jobs`, `head` and `stopping` are only touched under `lock`.
+    // @unchecked: `jobs`, `head`, `stopping` and (after init) `threads` are only touched under `lock`.
     private let lock = ConditionLock()
     private var jobs: [(@Sendable () -> Void)?] = []
     private var head = 0
@@ -26,13 +26,16 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Lets every worker finish its current job and exit; queued jobs are dropped (their loops are gone).
     /// Does not wait: a handler stuck past the shutdown grace period must not hold the process.
+    /// Safe to call more than once, from any thread: each thread handle is detached exactly once (a second
+    /// detach of a handle whose thread has exited reads freed memory).
     func stop() {
-        lock.withLock {
+        let detaching: [pthread_t] = lock.withLock {
             stopping = true
             lock.broadcast()
+            defer { threads = [] }
+            return threads
         }
-        for thread in threads { pthread_detach(thread) }
-        threads = []
+        for thread in detaching { pthread_detach(thread) }
     }
 
     private func work() {
