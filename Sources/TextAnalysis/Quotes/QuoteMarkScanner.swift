@@ -137,9 +137,9 @@ struct QuoteMarkScanner: Sendable {
     }
 
     /// When sentence-final punctuation and space come right before `i`, with text between it and `start`: the
-    /// offset just after that punctuation.
-    /// Not after an abbreviation's period: the word before a "." must end in a lower-case letter or a digit, be
-    /// longer than one letter, and be no title written before a name ("U.S.", "J. Smith", "Mr. Big").
+    /// offset just after that punctuation. An abbreviation's period ends no sentence here: the word before a "."
+    /// must end in a lower-case letter or a digit, be longer than one letter, and be no title written before a
+    /// name ("U.S.", "J. Smith", "Mr. Big" end nothing).
     private func sentenceEnd(_ s: [Unicode.Scalar], before i: Int, after start: Int) -> Int? {
         var j = i - 1
         guard j > start, isSpace(s[j]) else { return nil }
