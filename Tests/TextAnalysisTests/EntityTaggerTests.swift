@@ -360,6 +360,15 @@ func topicSlugComesFromAnAllCapitalsFirstLine(firstLine: String, topic: String?)
     #expect(doc.topic == (topic.map { NERHash.string($0) } ?? 0))
 }
 
+/// Tokens of a text whose tokens are separated by single spaces.
+private func spaceSeparatedTokens(_ text: String) -> [Token] {
+    var offset = 0
+    return text.split(separator: " ").map { w -> Token in
+        defer { offset += w.count + 1 }
+        return Token(start: offset, end: offset + w.count, text: String(w), spaceAfter: true)
+    }
+}
+
 /// A tagged span is cut at a bracket without its partner (two names of a line-up run together) and kept whole
 /// when its brackets pair up; a piece with no letter or digit is dropped.
 @Test(arguments: [
@@ -372,11 +381,7 @@ func topicSlugComesFromAnAllCapitalsFirstLine(firstLine: String, topic: String?)
     ("Antony Blinken", ["Antony Blinken"]),
 ])
 func taggedSpanIsCutAtALoneBracket(_ span: String, _ pieces: [String]) {
-    var offset = 0
-    let tokens = span.split(separator: " ").map { w -> Token in
-        defer { offset += w.count + 1 }
-        return Token(start: offset, end: offset + w.count, text: String(w), spaceAfter: true)
-    }
+    let tokens = spaceSeparatedTokens(span)
     let got = EntityTagger.splitAtUnbalancedBrackets(0..<tokens.count, tokens)
     #expect(got.map { r in tokens[r].map(\.text).joined(separator: " ") } == pieces)
 }
@@ -395,11 +400,7 @@ func taggedSpanIsCutAtALoneBracket(_ span: String, _ pieces: [String]) {
     ("“ ”", nil),
 ] as [(String, String?)])
 func taggedSpanLosesQuoteMarksAtItsEdges(_ span: String, _ kept: String?) {
-    var offset = 0
-    let tokens = span.split(separator: " ").map { w -> Token in
-        defer { offset += w.count + 1 }
-        return Token(start: offset, end: offset + w.count, text: String(w), spaceAfter: true)
-    }
+    let tokens = spaceSeparatedTokens(span)
     let got = EntityTagger.trimmingQuoteMarks(0..<tokens.count, tokens)
     #expect(got.map { r in tokens[r].map(\.text).joined(separator: " ") } == kept)
 }
