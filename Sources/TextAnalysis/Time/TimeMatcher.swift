@@ -53,6 +53,8 @@ final class CompiledRules: @unchecked Sendable {
         var kind: UInt8
         var optional: Bool
         var negative: Bool
+        /// A negative testing the word before the current one (`<!`).
+        var behind: Bool
         var capital: Bool
         var midCapital: Bool
         var bind: Int16
@@ -183,8 +185,8 @@ final class CompiledRules: @unchecked Sendable {
         for r in set.rules {
             let start = Int32(els.count)
             for e in r.elements {
-                var c = Element(kind: 0, optional: e.optional, negative: e.negative, capital: e.capital,
-                                midCapital: e.midCapital, bind: bindIndex(e.bind), arg: 0,
+                var c = Element(kind: 0, optional: e.optional, negative: e.negative, behind: e.behind,
+                                capital: e.capital, midCapital: e.midCapital, bind: bindIndex(e.bind), arg: 0,
                                 idStart: Int32(idPool.count), idCount: 0)
                 switch e.test {
                 case .words:
@@ -348,7 +350,8 @@ extension CompiledRules {
         }
         let e = elements[Int(r.elemStart + ei)]
         if e.negative {
-            if wi >= w.count || !matchesAny(e, wi, w) { dfs(r, ei + 1, wi, w, &st) }
+            let at = e.behind ? wi - 1 : wi
+            if at < 0 || at >= w.count || !matchesAny(e, at, w) { dfs(r, ei + 1, wi, w, &st) }
             return
         }
         if wi < w.count && (!e.capital || w[wi].capitalized) && (!e.midCapital || w[wi].midCapital) {

@@ -25,6 +25,9 @@ struct RuleElement: Sendable {
     var optional = false
     /// Zero-width: the next word must not match.
     var negative = false
+    /// With `negative` (`<!`): the word before must not match instead (a look back: "early Tuesday" but not "as
+    /// early as Tuesday").
+    var behind = false
     /// The word must start with a capital letter.
     var capital = false
     /// `^^`: capitalized and not the first word of its sentence (a name, not a sentence opening: "Tait or Noon").
@@ -350,8 +353,9 @@ public struct TimeRuleSet: Sendable {
     mutating func element(_ source: String, _ resources: ResourceLoader, _ listIndex: inout [String: Int],
                           _ file: String, _ line: Int) throws -> RuleElement {
         var s = Substring(source)
-        var negative = false, optional = false, capital = false, midCapital = false
+        var negative = false, behind = false, optional = false, capital = false, midCapital = false
         var bind: String?
+        if s.hasPrefix("<!") { negative = true; behind = true; s = s.dropFirst(2) }
         if s.hasPrefix("!") { negative = true; s = s.dropFirst() }
         if s.count > 1, s.hasSuffix("?") { optional = true; s = s.dropLast() }
         if let eq = s.firstIndex(of: "="), eq != s.startIndex, s.index(after: eq) != s.endIndex {
@@ -379,7 +383,7 @@ public struct TimeRuleSet: Sendable {
             test = .words(s == "/" ? ["/"] : Set(s.split(separator: "/").map { $0.lowercased() }))
         }
         if negative { bind = nil }
-        return RuleElement(test: test, optional: optional, negative: negative, capital: capital,
+        return RuleElement(test: test, optional: optional, negative: negative, behind: behind, capital: capital,
                            midCapital: midCapital, bind: bind)
     }
 

@@ -69,6 +69,20 @@ enum TimeScanner {
 
     /// `vocab` numbers the words (TimeWord.id) and then no word gets its `lower` text (a bound word's text comes
     /// from CompiledRules.vocabWords); without a vocabulary every id is -1 and every word has its text.
+    /// At the dot of "4.30pm", "10.15 a.m.": two digits after it and then "am" or "pm" (British clock times);
+    /// any other dot after digits is a decimal point ("4.30 million").
+    static func clockDot(_ text: [Unicode.Scalar], _ i: Int, _ n: Int) -> Bool {
+        guard i + 3 < n, isDigit(text[i + 1]), isDigit(text[i + 2]), !isDigit(text[i + 3]) else { return false }
+        var j = i + 3
+        if text[j] == " " { j += 1 }
+        guard j + 1 < n, text[j] == "a" || text[j] == "p" || text[j] == "A" || text[j] == "P" else { return false }
+        let m = text[j + 1] == "." && j + 2 < n ? text[j + 2] : text[j + 1]
+        guard m == "m" || m == "M" else { return false }
+        // "4.30 pm" ends there; "4.30 apples" or "4.30 per cent" do not ("pm" must not run on into a word).
+        let after = text[j + 1] == "." ? j + 3 : j + 2
+        return after >= n || !isLetter(text[after])
+    }
+
     static func scan(_ text: [Unicode.Scalar], from: Int = 0, to: Int? = nil,
                      vocab: TimeVocabulary? = nil) -> [TimeWord] {
         let n = to ?? text.count
@@ -109,6 +123,9 @@ enum TimeScanner {
                               i + 4 >= n || !isDigit(text[i + 4]) {
                         grouped = true
                         i += 1
+                    } else if text[i] == ".", digits <= 2, clockDot(text, i, n) {
+                        // "4.30pm": hours and minutes, scanned "4" "." "30" "pm" like "4:30 pm".
+                        break
                     } else if text[i] == ".", i + 1 < n, isDigit(text[i + 1]), !decimal {
                         decimal = true
                         i += 1
