@@ -32,6 +32,11 @@ struct TimexResolverTests {
         Case(value: "UNDEF(date 01-14)", reference: "2000-01-05", tense: .past, expected: "2000-01-14"),
         Case(value: "UNDEF(date 11)", reference: "2000-01-10", tense: .none, expected: "1999-11"),
         Case(value: "UNDEF(date 03 future)", reference: "2021-03-18", tense: .past, expected: "2021-03"),
+        // A present clause leans to the past only within half a year: "the election, possibly on 5 May" written on
+        // 1 March is the coming one; without a tense the lean reaches further, as before.
+        Case(value: "UNDEF(date 05-05)", reference: "2005-03-01", tense: .present, expected: "2005-05-05"),
+        Case(value: "UNDEF(date 02-20)", reference: "2005-03-01", tense: .present, expected: "2005-02-20"),
+        Case(value: "UNDEF(date 10-23)", reference: "1999-05-06", tense: .none, expected: "1998-10-23"),
         // Leap years: 29 February exists only in leap years, so the nearest real one is taken.
         Case(value: "UNDEF(date 02-29)", reference: "2020-03-10", tense: .past, expected: "2020-02-29"),
         Case(value: "UNDEF(date 02-29)", reference: "2021-03-10", tense: .past, expected: "2020-02-29"),

@@ -54,7 +54,7 @@
 // before the reference, future the earliest one ending on or after it, as long as that one lies within
 // `tenseReach` days (news dates rarely point further; a wrongly read tense then falls back); otherwise, and
 // with no tense, the nearest one. Weekdays and month-day dates lean to the past without a tense, as news
-// reports what happened; quarters and halves take the latest one begun, or with a future clause one starting
+// reports what happened, and in a present clause within `leanReach` days; quarters and halves take the latest one begun, or with a future clause one starting
 // within 120 days.
 // "last"/"next" exclude the period holding the reference; "past"/"future" force the tense ("by May").
 // Directions: [last|next|this|past|future] after any named period.
@@ -68,6 +68,12 @@ public struct TimexResolver: Sendable {
 
     /// Days a tense may carry a named date away from the reference before the nearest one is taken instead.
     public static let tenseReach = 300
+
+    /// Days a present-tense clause lets a day of a month lean to the past before the nearest one is taken: "the
+    /// general election, possibly on 5 May", "the poll is on 5 May as expected", written on 1 March, is the coming
+    /// one, not one ten months ago (news names a day that far back with its year or "last year"; an upcoming
+    /// one without). No change on TBAQ; on BBC text (reference 2005-03-01) ten dates, all events ahead.
+    public static let leanReach = 183
 
     /// `mentioned`: the last resolved calendar value earlier in the document, for anaphoric specs; `discussed`:
     /// the last quarter named earlier (results compare with it even after other dates come up in between).
@@ -472,7 +478,8 @@ public struct TimexResolver: Sendable {
         case .future: chosen = candidates.first(where: { $0.1 >= r })
         case .present, .none: chosen = leanPast ? candidates.last(where: { $0.0 <= r }) : nearest
         }
-        guard let c = chosen, distance(c, r) <= Self.tenseReach else { return nearest.2 }
+        let reach = tense == .present ? Self.leanReach : Self.tenseReach
+        guard let c = chosen, distance(c, r) <= reach else { return nearest.2 }
         return c.2
     }
 
