@@ -499,8 +499,12 @@ extension CompiledRules {
             if w[wi + 1].kind == .word, !w[wi + 1].spaceBefore { return false }
             if !w[wi + 1].spaceBefore, punct(wi + 1, "-/:."), wi + 2 < w.count, w[wi + 2].kind == .number,
                !w[wi + 2].spaceBefore {
-                // "1989-90" is a fiscal span and "2005-2010" a span of years; anything else glued to digits
+                // "1989-90" is a fiscal span and "2005-2010" a span of years, and so is "2004/05" (British
+                // seasons and tax years) when the second is the next year; anything else glued to digits
                 // (phones, scores) is not a year.
+                if w[wi + 1].scalar == 47 {
+                    return w[wi + 2].digits == 2 && w[wi + 2].value == (w[wi].value + 1) % 100
+                }
                 return w[wi + 1].scalar == 45 && (w[wi + 2].digits == 2 || yearSpan(w[wi], w[wi + 2]))
             }
         }
