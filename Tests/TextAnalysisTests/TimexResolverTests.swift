@@ -37,6 +37,10 @@ struct TimexResolverTests {
         Case(value: "UNDEF(date 05-05)", reference: "2005-03-01", tense: .present, expected: "2005-05-05"),
         Case(value: "UNDEF(date 02-20)", reference: "2005-03-01", tense: .present, expected: "2005-02-20"),
         Case(value: "UNDEF(date 10-23)", reference: "1999-05-06", tense: .none, expected: "1998-10-23"),
+        // A weekday with the date picks the year it falls on; none of the three fits: the date as if unnamed.
+        Case(value: "UNDEF(date-on 1 12-06)", reference: "2005-03-01", tense: .future, expected: "2004-12-06"),
+        Case(value: "UNDEF(date-on 4 11-04)", reference: "2005-03-01", tense: .past, expected: "2004-11-04"),
+        Case(value: "UNDEF(date-on 5 12-06)", reference: "2021-03-18", tense: .past, expected: "2020-12-06"),
         // Leap years: 29 February exists only in leap years, so the nearest real one is taken.
         Case(value: "UNDEF(date 02-29)", reference: "2020-03-10", tense: .past, expected: "2020-02-29"),
         Case(value: "UNDEF(date 02-29)", reference: "2021-03-10", tense: .past, expected: "2020-02-29"),

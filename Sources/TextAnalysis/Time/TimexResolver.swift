@@ -6,6 +6,8 @@
 //                                                   (minus) or FUTURE_REF (plus) for the whole value
 //   weekday 4 [last|next|this]                      ISO weekday (1 = Monday)
 //   date 03 | date 03-18 [last|next|this]           a month, or a month and day, without a year
+//   date-on 1 12-06                                 a month and day said with its weekday: of the three years
+//                                                   around the reference, the one where it falls on that day
 //   q 3 | h 1 | season SU [last|next|this]          a quarter, half or season without a year
 //   weekend [last|next|this]                        the weekend around the reference (2021-W10-WE)
 //   decade 9                                        a decade without century ("the '90s")
@@ -134,6 +136,19 @@ public struct TimexResolver: Sendable {
             return .value(Self.quarterValue(Self.quarterIndex(q) + n))
         }
         if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
+        // "Monday 6 December", "Thursday, April 6": the weekday names the year, one of the three around the
+        // reference on which that day falls on it; else (a slip, or no single one) the date as if unnamed.
+        if head == "date-on" {
+            guard parts.count >= 3, let wd = Int(parts[1]) else { return .value("XXXX-XX-XX") }
+            let md = parts[2].split(separator: "-").compactMap { Int($0) }
+            if let ref, md.count == 2 {
+                let on = ((ref.year - 1)...(ref.year + 1))
+                    .compactMap { CalendarDate(year: $0, month: md[0], day: md[1]) }
+                    .filter { $0.weekday == wd }
+                if on.count == 1 { return .value(on[0].description) }
+            }
+            return resolveSpec(Substring("date " + parts[2]), ref, tense, mentioned, discussed)
+        }
         // "the year": the year under discussion when the last date named falls in this year or the last one ("the
         // early months of 2004 kept the year as a whole ..."), else the reference's (a year long past named
         // before is seldom the one meant: "Federer began the year as world number one").
