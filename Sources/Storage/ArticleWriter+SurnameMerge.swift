@@ -77,13 +77,9 @@ extension ArticleWriter {
               try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND type = ? AND norm LIKE ? ESCAPE '\\'",
                                [.int(m.fullEntity), .text(EntityTypes.person), suffix]) != nil,
               let phrase = Fold.trigramPhrase(" " + m.surname) else { return false }
-        // The people of several words with that surname, from the trigram index as ArticleReader.entityIds finds
-        // them (up to date here: finish indexed the batch's new and renamed entities first).
-        let others = try db.statement("""
-            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' AND e.id <> ?4 LIMIT 1
-            """).rows([.text(phrase), .text(EntityTypes.person), suffix, .int(m.fullEntity)]) { $0.int64(0) }
-        guard others.isEmpty, let firstPhrase = Fold.trigramPhrase(m.surname + " ") else { return false }
+        // (Up to date here: finish indexed the batch's new and renamed entities first.)
+        guard try !hasPerson(endingWith: m.surname, phrase: phrase, besides: m.fullEntity, db: db),
+              let firstPhrase = Fold.trigramPhrase(m.surname + " ") else { return false }
         // A one-word name that a stored person's name starts with ("Charles" of Charles Kennedy, "Gordon" of
         // Gordon Brown) is as likely a given name as a surname: on the BBC articles such merges were mostly wrong
         // ("Charles" into Ray Charles, "David" into Craig David, "Gordon" into Craig Gordon).
@@ -100,6 +96,18 @@ extension ArticleWriter {
         // follows is soon called "Bush" or "Beckham", and the merge is made then.
         return try db.scalarInt("SELECT 1 FROM entity_names WHERE entity_id = ? AND norm = ?",
                                 [.int(m.fullEntity), .text(m.surname)]) != nil
+    }
+
+    /// Whether a person of several words other than `besides` ends with the word `surname` (`phrase`: its
+    /// trigram phrase, " " + surname), from the trigram index as ArticleReader.entityIds finds them.
+    static func hasPerson(endingWith surname: String, phrase: String, besides: Int64,
+                          db: Database) throws(StorageError) -> Bool {
+        try db.statement("""
+            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
+            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' AND e.id <> ?4 LIMIT 1
+            """).rows([.text(phrase), .text(EntityTypes.person), .text(Fold.likeWordSuffix(surname)), .int(besides)]) {
+                $0.int64(0)
+            }.isEmpty == false
     }
 
     /// Moves every row of entity `s` to entity `x` and deletes `s`. Both are people (type PER, no type_counts).

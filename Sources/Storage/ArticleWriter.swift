@@ -7,7 +7,8 @@
 //   2. Else, if exactly one entity of that class has the folded name as an alias (an earlier article said
 //      "Blinken" for "Antony Blinken", this one only knows "Blinken") → that entity.
 //   3. Else, if the article's aliases name exactly one existing entity of that class ("Antony Blinken" with alias
-//      "Blinken" when an earlier article only knew "Blinken") → that entity, renamed to the fuller name.
+//      "Blinken" when an earlier article only knew "Blinken") → that entity, renamed to the fuller name; a
+//      surname alone only while no other person of several words has that surname (as in step 5).
 //   4. Else a new entity.
 //   5. At the batch's end, a surname-only person ("Bush") joins the one person of several words with that surname
 //      an article of the batch resolved ("George W Bush"): ArticleWriter+SurnameMerge.
@@ -524,7 +525,7 @@ enum ArticleWriter {
         for alias in p.aliasNorms {
             if let (id, genders) = try byKey.first([.text(EntityTypes.key(type: e.type, norm: alias))],
                                                    { ($0.int64(0), $0.int(1)) }),
-               !conflicts(id, genders) {
+               !conflicts(id, genders), try !surnameOfAnother(alias, isPerson: isPerson, db: db) {
                 candidates.insert(id)
             }
         }
@@ -540,6 +541,16 @@ enum ArticleWriter {
         try db.statement("INSERT INTO entities(key, norm, name, type) VALUES (?, ?, ?, ?)")
             .run([.text(key), .text(p.norm), .text(e.name), .text(e.type)])
         return db.lastInsertRowID
+    }
+
+    /// Whether `alias` is a person's surname alone that another stored person of several words has: the
+    /// surname-only person may be that one (step 3 then keeps it, as the surname merge does). On the BBC articles
+    /// "Mr White" (Jimmy White, snooker) became the rugby coach Jake White beside a stored Kelli White, and the
+    /// politics pages' "Blair" became Mark Blair beside Tony Blair.
+    private static func surnameOfAnother(_ alias: String, isPerson: Bool, db: Database) throws(StorageError) -> Bool {
+        guard isPerson, !alias.contains(" "), let phrase = Fold.trigramPhrase(" " + alias) else { return false }
+        // The article's own full name is not stored yet (or is this step's rename target): any such person counts.
+        return try hasPerson(endingWith: alias, phrase: phrase, besides: 0, db: db)
     }
 
     // MARK: - Quotes and events

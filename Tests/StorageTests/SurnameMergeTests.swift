@@ -80,6 +80,21 @@ import Testing
         #expect(try Self.people(store).map(\.name).sorted() == ["Bush", "George W Bush", "Kate Bush"])
     }
 
+    /// Merge step 3 (a fuller name taking over the entity of its alias) keeps to the same rule: a surname alone
+    /// is not renamed to a full name while another person of that surname is stored.
+    @Test func surnameOnlyPersonIsNotRenamedToAFullNameWhileAnotherHasThatSurname() throws {
+        let store = try ArticleStore(path: ":memory:")
+        _ = try store.insert(Self.about("k", "Kate Bush"))
+        _ = try store.insert(Self.about("a", "Bush"))
+        _ = try store.insert(Self.about("b", "George W Bush", aliases: ["Bush"]))
+        #expect(try Self.people(store).map(\.name).sorted() == ["Bush", "George W Bush", "Kate Bush"])
+        // Without her, the same articles make one George W Bush.
+        let alone = try ArticleStore(path: ":memory:")
+        _ = try alone.insert(Self.about("a", "Bush"))
+        _ = try alone.insert(Self.about("b", "George W Bush", aliases: ["Bush"]))
+        #expect(try Self.people(alone).map(\.name) == ["George W Bush"])
+    }
+
     @Test func oneWordNameThatStartsAStoredPersonsNameStaysApartAsAPossibleGivenName() throws {
         let store = try ArticleStore(path: ":memory:")
         _ = try store.insert(Self.about("k", "Charles Kennedy"))
