@@ -22,7 +22,8 @@ enum ArticleMapping {
         }
         let entities = kept.map { e in
             NewEntity(localId: e.id, name: e.name, type: e.type.rawValue, aliases: storedAliases(e), role: e.role,
-                      mentionCount: e.mentions.lazy.filter { doc.mentions.indices.contains($0) }.count)
+                      mentionCount: e.mentions.lazy.filter { doc.mentions.indices.contains($0) }.count,
+                      gender: e.type == .person ? e.gender?.rawValue : nil)
         }
         let quotes = doc.quotes.map { q in
             NewQuote(text: doc.text(of: q), start: q.content.start, end: q.content.end, kind: q.kind.rawValue,

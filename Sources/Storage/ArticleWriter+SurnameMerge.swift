@@ -11,8 +11,8 @@
 // links (an article linking both keeps one link, mentions summed, both forms), roles, name forms and their
 // bigrams, quote speakers, event links, and the counts; the surname-only entity goes (and its trigram index entry
 // with it). Later "Bush"-only articles find the full name through its alias "bush" (step 2).
-// As with step 2 already, an article that wrote only "Mrs Blair" (stored as "Blair") joins Tony Blair when he is
-// the one Blair of several words in the store: a single article tells no more.
+// Nor does it when the two disagree on gender (PersonGenders): "Blair" from articles that wrote "Mrs Blair" stays
+// apart from a Tony Blair whose articles call him "Mr Blair" or give his given name.
 //
 // It runs at the end of `finish`, once per batch, after the batch's counts and index rows are written: every
 // trigram index then agrees with its table, so the delete triggers remove exactly what was indexed.
@@ -43,9 +43,12 @@ extension ArticleWriter {
     }
 
     /// Carries out the batch's merges (the first one asked for each surname-only entity), each only if it still
-    /// holds: both entities there with their names, and no third person of several words with that surname.
-    static func mergeSurnameEntities(_ merges: [SurnameMerge], db: Database) throws(StorageError) {
+    /// holds: both entities there with their names, no third person of several words with that surname, and no
+    /// gender that tells them apart. Returns those carried out.
+    @discardableResult
+    static func mergeSurnameEntities(_ merges: [SurnameMerge], db: Database) throws(StorageError) -> [SurnameMerge] {
         var done: Set<Int64> = []
+        var carried: [SurnameMerge] = []
         for m in merges where done.insert(m.surnameEntity).inserted {
             guard try stillHolds(m, db: db) else { continue }
             // A merge refused for its own rows (a constraint) is undone alone: the batch's articles are written
@@ -54,11 +57,13 @@ extension ArticleWriter {
             do {
                 try merge(m.surnameEntity, into: m.fullEntity, db: db)
                 try db.statement("RELEASE surname_merge").run()
+                carried.append(m)
             } catch {
                 guard isArticleLocal(error), db.isInTransaction,
                       (try? db.execute("ROLLBACK TO surname_merge; RELEASE surname_merge")) != nil else { throw error }
             }
         }
+        return carried
     }
 
     private static func stillHolds(_ m: SurnameMerge, db: Database) throws(StorageError) -> Bool {
@@ -66,16 +71,15 @@ extension ArticleWriter {
         guard try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND key = ?",
                                [.int(m.surnameEntity), .text(EntityTypes.key(type: EntityTypes.person,
                                                                               norm: m.surname))]) != nil,
+              try !PersonGenders.conflict(
+                  Int(db.scalarInt("SELECT genders FROM entities WHERE id = ?", [.int(m.surnameEntity)]) ?? 0),
+                  Int(db.scalarInt("SELECT genders FROM entities WHERE id = ?", [.int(m.fullEntity)]) ?? 0)),
               try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND type = ? AND norm LIKE ? ESCAPE '\\'",
                                [.int(m.fullEntity), .text(EntityTypes.person), suffix]) != nil,
               let phrase = Fold.trigramPhrase(" " + m.surname) else { return false }
-        // The people of several words with that surname, from the trigram index as ArticleReader.entityIds finds
-        // them (up to date here: finish indexed the batch's new and renamed entities first).
-        let others = try db.statement("""
-            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' AND e.id <> ?4 LIMIT 1
-            """).rows([.text(phrase), .text(EntityTypes.person), suffix, .int(m.fullEntity)]) { $0.int64(0) }
-        guard others.isEmpty, let firstPhrase = Fold.trigramPhrase(m.surname + " ") else { return false }
+        // (Up to date here: finish indexed the batch's new and renamed entities first.)
+        guard try !hasPerson(endingWith: m.surname, phrase: phrase, besides: m.fullEntity, db: db),
+              let firstPhrase = Fold.trigramPhrase(m.surname + " ") else { return false }
         // A one-word name that a stored person's name starts with ("Charles" of Charles Kennedy, "Gordon" of
         // Gordon Brown) is as likely a given name as a surname: on the BBC articles such merges were mostly wrong
         // ("Charles" into Ray Charles, "David" into Craig David, "Gordon" into Craig Gordon).
@@ -84,7 +88,26 @@ extension ArticleWriter {
             SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
             WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' LIMIT 1
             """).rows([.text(firstPhrase), .text(EntityTypes.person), prefix]) { $0.int64(0) }
-        return givenName.isEmpty
+        guard givenName.isEmpty else { return false }
+        // The full name must be one some article calls by the surname alone (a form of its name). A full name
+        // named once in passing ("Sgt Pepper", "Jonathan Swift", "Crouching Tiger", "Dizzy Gillespie") took in
+        // every lone "Pepper", "Swift", "Tiger" or team-sheet "Gillespie": of the 32 merges left to make in the
+        // BBC store, 21 were wrong, all of full names never written by the surname alone. A person the news
+        // follows is soon called "Bush" or "Beckham", and the merge is made then.
+        return try db.scalarInt("SELECT 1 FROM entity_names WHERE entity_id = ? AND norm = ?",
+                                [.int(m.fullEntity), .text(m.surname)]) != nil
+    }
+
+    /// Whether a person of several words other than `besides` ends with the word `surname` (`phrase`: its
+    /// trigram phrase, " " + surname), from the trigram index as ArticleReader.entityIds finds them.
+    static func hasPerson(endingWith surname: String, phrase: String, besides: Int64,
+                          db: Database) throws(StorageError) -> Bool {
+        try db.statement("""
+            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
+            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' AND e.id <> ?4 LIMIT 1
+            """).rows([.text(phrase), .text(EntityTypes.person), .text(Fold.likeWordSuffix(surname)), .int(besides)]) {
+                $0.int64(0)
+            }.isEmpty == false
     }
 
     /// Moves every row of entity `s` to entity `x` and deletes `s`. Both are people (type PER, no type_counts).
@@ -99,6 +122,8 @@ extension ArticleWriter {
                                                  WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1),
                 role = coalesce(role, (SELECT o.role FROM article_entities o
                                        WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1)),
+                gender = coalesce(gender, (SELECT o.gender FROM article_entities o
+                                           WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1)),
                 forms = (SELECT nullif(json_group_object(key, value), '{}') FROM
                             (SELECT j.key, min(j.value) AS value FROM article_entities o, json_each(o.forms) j
                              WHERE o.article_id = article_entities.article_id AND o.entity_id IN (?1, ?2)
@@ -141,6 +166,8 @@ extension ArticleWriter {
         try db.statement("DELETE FROM event_entities WHERE entity_id = ?1").run([.int(s)])
 
         // x's counts and dates from its links, now all of both (s's were brought up to date by finish).
+        try db.statement("UPDATE entities SET genders = genders | (SELECT genders FROM entities WHERE id = ?1) WHERE id = ?2")
+            .run(ids)
         try db.statement("""
             UPDATE entities SET
                 article_count = (SELECT count(*) FROM article_entities WHERE entity_id = ?1),

@@ -7,10 +7,15 @@
 //   2. Else, if exactly one entity of that class has the folded name as an alias (an earlier article said
 //      "Blinken" for "Antony Blinken", this one only knows "Blinken") → that entity.
 //   3. Else, if the article's aliases name exactly one existing entity of that class ("Antony Blinken" with alias
-//      "Blinken" when an earlier article only knew "Blinken") → that entity, renamed to the fuller name.
+//      "Blinken" when an earlier article only knew "Blinken") → that entity, renamed to the fuller name; a
+//      surname alone only while no other person of several words has that surname (as in step 5).
 //   4. Else a new entity.
 //   5. At the batch's end, a surname-only person ("Bush") joins the one person of several words with that surname
 //      an article of the batch resolved ("George W Bush"): ArticleWriter+SurnameMerge.
+// Gender (PersonGenders): a person named by a surname alone whose article says its gender ("Mrs Blair") joins
+// no entity whose articles say the other gender, in steps 1, 2 and 5; step 1 then keys it apart (PER:blair plus
+// its gender), so the women called "Blair" alone share one entity beside the men. Step 3 never renames an entity
+// of the other gender to a fuller name ("Cherie Blair" does not take over the "Blair" of "Mr Blair").
 // Every name form an article uses is recorded per article, so aliases (and the counts) vanish with the article.
 // Each link row keeps the type its article gave; an entity whose articles disagree keeps articles and mentions
 // per type (entities.type_counts) and shows the type most articles give (EntityTypes.majority).
@@ -317,7 +322,8 @@ enum ArticleWriter {
         var global: [Int: Int64] = [:]  // local entity id → entity id
         // The link's type is the one of the article's entities with most mentions (the first of equals).
         var links: [(entityId: Int64, role: String?, mentions: Int, type: String, typeMentions: Int,
-                     forms: [(norm: String, alias: String)])] = []
+                     forms: [(norm: String, alias: String)], gender: Int)] = []
+        var articleGenders: [Int64: Int] = [:]  // entity id → the PersonGenders bits this article gave it so far
         var linkIndex: [Int64: Int] = [:]
         struct FormKey: Hashable { let entityId: Int64, norm: String }
         var seenForms: Set<FormKey> = []  // each (entity, folded form) counts once per article
@@ -325,11 +331,12 @@ enum ArticleWriter {
         var newForms: [(entityId: Int64, norm: String, type: String)] = []
         var renames: [Rename] = []
         var merges: [SurnameMerge] = []
-        let byKey = try db.statement("SELECT id FROM entities WHERE key = ?")
+        let byKey = try db.statement("SELECT id, genders FROM entities WHERE key = ?")
         for (e, pe) in zip(a.entities, p.entities) {
-            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, marks: marks, renames: &renames,
-                                       byKey: byKey, db: db)
+            let entityId = try resolve(e, pe, formsOfThisArticle: newForms, articleGenders: articleGenders,
+                                       marks: marks, renames: &renames, byKey: byKey, db: db)
             global[e.localId] = entityId
+            if pe.gender != 0 { articleGenders[entityId, default: 0] |= pe.gender }
             if let m = try surnameMerge(resolved: entityId, norm: pe.norm, type: e.type, byKey: byKey) {
                 merges.append(m)
             }
@@ -341,10 +348,11 @@ enum ArticleWriter {
                 if e.mentionCount > links[i].typeMentions {
                     (links[i].type, links[i].typeMentions) = (e.type, e.mentionCount)
                 }
+                links[i].gender |= pe.gender
             } else {
                 i = links.count
                 linkIndex[entityId] = i
-                links.append((entityId, e.role, e.mentionCount, e.type, e.mentionCount, []))
+                links.append((entityId, e.role, e.mentionCount, e.type, e.mentionCount, [], pe.gender))
             }
             for form in pe.forms where seenForms.insert(FormKey(entityId: entityId, norm: form.norm)).inserted {
                 links[i].forms.append(form)
@@ -360,15 +368,21 @@ enum ArticleWriter {
                         """, db: db)
         var deltas: [Int64: EntityDelta] = [:]
         var linkValues: [SQLValue] = []
-        linkValues.reserveCapacity(links.count * 6)
+        linkValues.reserveCapacity(links.count * 7)
+        // A link's gender is what the article says of it; two of its entities of different genders that the
+        // store took for one person say nothing.
+        let genderName = [PersonGenders.male: "male", PersonGenders.female: "female"]
+        let addGender = try db.statement("UPDATE entities SET genders = genders | ?1 WHERE id = ?2 AND genders & ?1 = 0")
         for l in links {
+            let gender = genderName[l.gender]
             linkValues += [.int(articleId), .int(l.entityId), .text(l.role), .int(l.mentions),
-                           .text(l.forms.isEmpty ? nil : formsJSON(l.forms)), .text(l.type)]
+                           .text(l.forms.isEmpty ? nil : formsJSON(l.forms)), .text(l.type), .text(gender)]
+            if gender != nil { try addGender.run([.int(l.gender), .int(l.entityId)]) }
             deltas[l.entityId] = EntityDelta(articles: 1, mentions: l.mentions, firstSeen: p.sortDate,
                                              lastSeen: p.sortDate, type: l.type)
         }
-        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms, type)",
-                       columns: 6, values: linkValues, db: db)
+        try insertRows("INSERT INTO article_entities(article_id, entity_id, role, mention_count, forms, type, gender)",
+                       columns: 7, values: linkValues, db: db)
         // Statements looked up once an article, not once a row (the cache's key is the whole SQL text).
         let quoteInsert = try db.statement("""
             INSERT INTO quotes(article_id, speaker_entity_id, speaker_name, speaker_norm, text, kind, start, "end",
@@ -463,45 +477,80 @@ enum ArticleWriter {
 
     // MARK: - Entities
 
-    /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names. A rename of an
-    /// entity from before `marks` (already in the name index) is added to `renames`. `byKey`: the entity lookup by
-    /// key (looked up once an article by the caller).
+    /// `formsOfThisArticle`: name forms this article gave earlier entities, not yet in entity_names;
+    /// `articleGenders`: the gender bits this article gave entities so far (not yet in entities.genders). A rename
+    /// of an entity from before `marks` (already in the name index) is added to `renames`. `byKey`: the entity
+    /// lookup by key, (id, genders) (looked up once an article by the caller).
     private static func resolve(_ e: NewEntity, _ p: PreparedArticle.Entity,
                                 formsOfThisArticle: [(entityId: Int64, norm: String, type: String)],
+                                articleGenders: [Int64: Int],
                                 marks: Marks, renames: inout [Rename], byKey: Statement,
                                 db: Database) throws(StorageError) -> Int64 {
-        if let id = try byKey.first([.text(p.key)], { $0.int64(0) }) { return id }
+        // A surname alone whose article says its gender keeps away from people of the other gender.
+        let guarded = p.isOneWordPerson && p.gender != 0
+        func conflicts(_ id: Int64, _ genders: Int) -> Bool {
+            PersonGenders.conflict(p.gender, genders | (articleGenders[id] ?? 0))
+        }
+        var key = p.key
+        if guarded, let id = try byKey.first([.text(PersonGenders.key(p.key, bit: p.gender))], { $0.int64(0) }) {
+            return id
+        }
+        if let (id, genders) = try byKey.first([.text(p.key)], { ($0.int64(0), $0.int(1)) }) {
+            guard guarded, conflicts(id, genders) else { return id }
+            key = PersonGenders.key(p.key, bit: p.gender)  // the plain key is the other gender's
+        }
 
         // entity_names holds each (entity, form) once, so two rows mean two entities. An entity's types are all
         // of one class (its key's), so its shown type tells the class.
         let isPerson = e.type == EntityTypes.person
+        let otherGender = guarded ? (PersonGenders.male | PersonGenders.female) & ~p.gender : 0
         var byAlias = Set(try db.statement("""
             SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id
-            WHERE n.norm = ? AND (e.type = ?) = ? LIMIT 2
-            """).rows([.text(p.norm), .text(EntityTypes.person), .int(isPerson ? 1 : 0)]) { $0.int64(0) })
+            WHERE n.norm = ? AND (e.type = ?) = ? AND e.genders & ? = 0 LIMIT 2
+            """).rows([.text(p.norm), .text(EntityTypes.person), .int(isPerson ? 1 : 0), .int(otherGender)]) {
+                $0.int64(0)
+            })
         for f in formsOfThisArticle where f.norm == p.norm && EntityTypes.sameClass(f.type, e.type) {
             byAlias.insert(f.entityId)
+        }
+        if guarded {
+            let genders = try db.statement("SELECT genders FROM entities WHERE id = ?")
+            for id in byAlias where conflicts(id, try genders.first([.int(id)]) { $0.int(0) } ?? 0) {
+                byAlias.remove(id)
+            }
         }
         if byAlias.count == 1, let id = byAlias.first { return id }
 
         var candidates: Set<Int64> = []
         for alias in p.aliasNorms {
-            if let id = try byKey.first([.text(EntityTypes.key(type: e.type, norm: alias))], { $0.int64(0) }) {
+            if let (id, genders) = try byKey.first([.text(EntityTypes.key(type: e.type, norm: alias))],
+                                                   { ($0.int64(0), $0.int(1)) }),
+               !conflicts(id, genders), try !surnameOfAnother(alias, isPerson: isPerson, db: db) {
                 candidates.insert(id)
             }
         }
         if candidates.count == 1, let id = candidates.first {
-            // The key is free (step 1 found nothing), so the fuller name can take over.
+            // The key is free (step 1 found nothing, or only the other gender's), so the fuller name can take over.
             let oldNorm = try db.statement("SELECT norm FROM entities WHERE id = ?").first([.int(id)]) { $0.text(0) }
             try db.statement("UPDATE entities SET name = ?, norm = ?, key = ? WHERE id = ? AND length(norm) < ?")
-                .run([.text(e.name), .text(p.norm), .text(p.key), .int(id), .int(p.norm.count)])
+                .run([.text(e.name), .text(p.norm), .text(key), .int(id), .int(p.norm.count)])
             if db.changes > 0, id <= marks.entities, let oldNorm { renames.append((id, oldNorm)) }
             return id
         }
 
         try db.statement("INSERT INTO entities(key, norm, name, type) VALUES (?, ?, ?, ?)")
-            .run([.text(p.key), .text(p.norm), .text(e.name), .text(e.type)])
+            .run([.text(key), .text(p.norm), .text(e.name), .text(e.type)])
         return db.lastInsertRowID
+    }
+
+    /// Whether `alias` is a person's surname alone that another stored person of several words has: the
+    /// surname-only person may be that one (step 3 then keeps it, as the surname merge does). On the BBC articles
+    /// "Mr White" (Jimmy White, snooker) became the rugby coach Jake White beside a stored Kelli White, and the
+    /// politics pages' "Blair" became Mark Blair beside Tony Blair.
+    private static func surnameOfAnother(_ alias: String, isPerson: Bool, db: Database) throws(StorageError) -> Bool {
+        guard isPerson, !alias.contains(" "), let phrase = Fold.trigramPhrase(" " + alias) else { return false }
+        // The article's own full name is not stored yet (or is this step's rename target): any such person counts.
+        return try hasPerson(endingWith: alias, phrase: phrase, besides: 0, db: db)
     }
 
     // MARK: - Quotes and events
@@ -547,11 +596,11 @@ enum ArticleWriter {
         guard let sortDate = try db.statement("SELECT sort_date FROM articles WHERE id = ?")
             .first([.int(articleId)], { $0.text(0) }) else { return false }
         let affected = try db.statement("""
-            SELECT entity_id, mention_count, type FROM article_entities WHERE article_id = ?
-            """).rows([.int(articleId)]) { ($0.int64(0), $0.int(1), $0.textOrNil(2)) }
+            SELECT entity_id, mention_count, type, gender FROM article_entities WHERE article_id = ?
+            """).rows([.int(articleId)]) { ($0.int64(0), $0.int(1), $0.textOrNil(2), $0.textOrNil(3)) }
         // The names this article alone gave go with it (triggers): drop the bigrams of every name each entity has
         // now, and add back below those of the names left.
-        for (id, _, _) in affected { try removeBigrams(ofEntity: id, db: db) }
+        for (id, _, _, _) in affected { try removeBigrams(ofEntity: id, db: db) }
         try db.statement("DELETE FROM articles WHERE id = ?").run([.int(articleId)])
         guard db.changes > 0 else { return false }
         // Subtracting this article keeps a delete cheap for an entity in thousands of articles; first/last seen
@@ -569,9 +618,16 @@ enum ArticleWriter {
             WHERE id = ?1 AND (first_seen = ?2 OR last_seen = ?2)
             """)
         let retype = try db.statement("UPDATE entities SET type = coalesce(?, type), type_counts = ? WHERE id = ?")
-        for (id, mentions, type) in affected {
+        // Gender evidence is what the links left say (a link's gender went with it).
+        let regender = try db.statement("""
+            UPDATE entities SET genders = (SELECT coalesce(max(gender = 'male'), 0) | 2 * coalesce(max(gender = 'female'), 0)
+                                           FROM article_entities WHERE entity_id = ?1)
+            WHERE id = ?1
+            """)
+        for (id, mentions, type, gender) in affected {
             try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])
+            if gender != nil { try regender.run([.int(id)]) }
             // An entity whose articles gave several types loses this article's from its counts per type.
             if let type, try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND type_counts IS NOT NULL",
                                           [.int(id)]) != nil,

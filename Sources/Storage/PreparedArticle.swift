@@ -15,6 +15,10 @@ struct PreparedArticle: Sendable {
         let aliasNorms: [String]
         /// Every name form with its folded key, each key once, first spelling kept (entity_names and link forms).
         let forms: [(norm: String, alias: String)]
+        /// PersonGenders bit of what the article says of a person's gender (0: nothing, or not a person).
+        let gender: Int
+        /// A person named by one word (a surname alone): the names gender keeps apart across articles.
+        var isOneWordPerson: Bool { key.hasPrefix(EntityTypes.person + ":") && !norm.contains(" ") }
     }
 
     struct Event: Sendable {
@@ -48,6 +52,9 @@ struct PreparedArticle: Sendable {
             guard !e.type.utf8.contains(UInt8(ascii: ":")) else {
                 throw .invalid("entity type must not contain ':', got \(e.type)")
             }
+            guard PersonGenders.isValid(e.gender) else {
+                throw .invalid("entity gender must be female or male, got \(e.gender ?? "")")
+            }
             var forms: [(norm: String, alias: String)] = [(norm, e.name)]
             var formNorms: Set<String> = [norm]
             var aliasNorms: [String] = []
@@ -58,7 +65,8 @@ struct PreparedArticle: Sendable {
                 aliasNorms.append(folded)
             }
             entities.append(Entity(norm: norm, key: EntityTypes.key(type: e.type, norm: norm), aliasNorms: aliasNorms,
-                                   forms: forms))
+                                   forms: forms,
+                                   gender: e.type == EntityTypes.person ? PersonGenders.bit(e.gender) : 0))
         }
         for q in a.quotes {
             if let local = q.speakerLocalEntityId, !seen.contains(local) {

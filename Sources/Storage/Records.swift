@@ -15,14 +15,18 @@ public struct NewEntity: Sendable, Equatable {
     public var role: String?
     /// How many times the article names it (the mentions themselves live in the article's analysis JSON).
     public var mentionCount: Int
+    /// For a person, "female" or "male" when the article says so (honorific, given name, gendered role); nil
+    /// otherwise. Keeps a surname alone apart from a person of the other gender across articles.
+    public var gender: String?
     public init(localId: Int, name: String, type: String, aliases: [String] = [], role: String? = nil,
-                mentionCount: Int = 0) {
+                mentionCount: Int = 0, gender: String? = nil) {
         self.localId = localId
         self.name = name
         self.type = type
         self.aliases = aliases
         self.role = role
         self.mentionCount = mentionCount
+        self.gender = gender
     }
 }
 

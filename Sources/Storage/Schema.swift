@@ -511,5 +511,14 @@ enum Schema {
                 WHERE event_id IN (SELECT id FROM events
                                    WHERE date GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]-WE' AND start_day IS NOT NULL);
             """),
+        // What an article's analysis says of a person's gender (an honorific, a given name, a gendered role noun,
+        // when its evidence agrees), per link, and over each entity's links as bits (1 male, 2 female): the
+        // cross-article merges (ArticleWriter steps 1-3 for a surname alone, and the surname merge) keep a "Mrs
+        // Blair" apart from a Blair whose articles say he is a man. Links written before this step say nothing
+        // (NULL, 0): the evidence grows as articles arrive.
+        Migration(name: "019-person-gender", sql: """
+            ALTER TABLE article_entities ADD COLUMN gender TEXT;
+            ALTER TABLE entities ADD COLUMN genders INTEGER NOT NULL DEFAULT 0;
+            """),
     ]
 }

@@ -18,6 +18,18 @@ import TextAnalysis
         #expect(article.entities.map(\.name) == (kept ? [name] : ["Repeated Id"]))
     }
 
+    /// What the analysis says of a person's gender is stored with the article's link (it keeps "Mrs Blair" from
+    /// joining a Mr Blair across articles); a gender on any other type is not.
+    @Test func aPersonsGenderIsStoredAndNoOtherEntitys() {
+        var doc = Document(text: "Some text.")
+        doc.entities = [Entity(id: 0, name: "Blair", type: .person, gender: .female),
+                        Entity(id: 1, name: "Blinken", type: .person),
+                        Entity(id: 2, name: "Roe Ltd", type: .organization, gender: .male)]
+        let article = ArticleMapping.newArticle(ArticleSubmission(text: doc.text), doc, contentHash: "h",
+                                                analysisJSON: [])
+        #expect(article.entities.map(\.gender) == ["female", nil, nil])
+    }
+
     /// A person's given name alone is no alias the store keeps (it joins articles by aliases: every lone "Michael"
     /// joined Michael Howard); a surname, and any alias of a place or organisation, is kept.
     @Test(arguments: [

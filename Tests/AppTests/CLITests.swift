@@ -2,6 +2,7 @@
 // import (resumable), query and backup, and config errors at startup.
 import Foundation
 import Testing
+import Storage
 import TestSupport
 @testable import App
 
@@ -205,6 +206,35 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         let fromCopy = try #require(try byline(["query", "--database", copy, "articles"]))
         #expect(fromCopy.stdout == query.stdout)
         #expect(try byline(["backup", "--database", database, copy])?.status != 0)  // will not overwrite
+    }
+
+    /// `byline merge-surnames` on a store whose surname-only person waits for a full-name article: one JSON line
+    /// per merge, `--dry-run` changes nothing, a second run merges nothing; a missing store is an error.
+    @Test func mergeSurnamesHealsAStoreOnceAndDryRunChangesNothing() throws {
+        let database = directory.appendingPathComponent("split.db").path
+        do {
+            let store = try ArticleStore(path: database)
+            // "Bush" came while Kate Bush was stored too (the alias named two people); her article has gone.
+            for (i, name) in ["George W Bush", "Kate Bush", "Bush"].enumerated() {
+                _ = try store.insert(NewArticle(text: "Article \(i).", date: "2005-03-01", contentHash: "h\(i)",
+                                                entities: [NewEntity(localId: 1, name: name, type: "PER",
+                                                                     aliases: ["Bush"])]))
+            }
+            _ = try store.deleteArticle(id: try #require(try store.articleId(contentHash: "h1")))
+        }
+        guard let dry = try byline(["merge-surnames", "--database", database, "--dry-run"]) else { return }
+        #expect(dry.status == 0)
+        #expect(dry.stdout == #"{"articles":1,"into":"George W Bush","into_id":1,"surname":"Bush","surname_id":3}"#
+                + "\n")
+        #expect(dry.stderr.contains("would merge 1 surname-only people"))
+        let real = try #require(try byline(["merge-surnames", "--database", database]))
+        #expect(real.status == 0 && real.stdout == dry.stdout)
+        let again = try #require(try byline(["merge-surnames", "--database", database]))
+        #expect(again.status == 0 && again.stdout.isEmpty && again.stderr.contains("merged 0"))
+        let people = try #require(try byline(["query", "--database", database, "entities", "type=PER"]))
+        #expect(people.stdout.contains("\"George W Bush\"") && !people.stdout.contains("\"name\":\"Bush\""))
+        let missing = directory.appendingPathComponent("none.db").path
+        #expect(try byline(["merge-surnames", "--database", missing])?.status == 1)
     }
 
     @Test(arguments: [

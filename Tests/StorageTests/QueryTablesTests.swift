@@ -61,6 +61,12 @@ import Testing
                 SELECT x.event_id, x.entity_id, e.sort_key FROM event_entities x JOIN events e ON e.id = x.event_id
                 ORDER BY 1, 2
                 """)),
+            ("entities.genders",
+             try lines("SELECT id, genders FROM entities WHERE genders <> 0 ORDER BY 1"),
+             try lines("""
+                SELECT entity_id, max(gender = 'male') | 2 * max(gender = 'female') AS g FROM article_entities
+                WHERE gender IS NOT NULL GROUP BY 1 ORDER BY 1
+                """)),
             ("entities",
              try lines("SELECT id, article_count, mention_count, first_seen, last_seen FROM entities ORDER BY 1"),
              try lines("""

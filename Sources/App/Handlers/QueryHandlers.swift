@@ -29,14 +29,17 @@ enum ListQuery: String, CaseIterable {
             return RowJSON.page(try storing({ () throws(StorageError) in try store.articles(q) }), RowJSON.article)
         case .entities:
             let sort = try p.oneOf("sort", EntitySort.allCases.map(\.rawValue)).flatMap(EntitySort.init(rawValue:))
-            let q = EntityQuery(type: try p.oneOf("type", ["PER", "ORG", "LOC", "MISC"]), q: p.string("q"),
+            let type = try p.oneOf("type", ["PER", "ORG", "LOC", "MISC"])
+            let text = try p.string("q").map { q in try QueryNames.searchText(q, type: type, store: store) }
+            let q = EntityQuery(type: type, q: text,
                                 articleId: try p.id("article"), minArticles: try p.int("min_articles", in: 1...1_000_000),
                                 sort: sort ?? .articleCount, cursor: p.string("cursor"), limit: try p.limit())
             return RowJSON.page(try storing({ () throws(StorageError) in try store.entities(q) }), RowJSON.entity)
         case .quotes:
             let range = try p.dateRange()
             let entity = try p.entity(in: store)
-            let q = QuoteQuery(speaker: p.string("speaker"), entityId: entity.id, q: p.string("q"),
+            let speaker = try p.string("speaker").map { s in try QueryNames.entityName(s, store: store) }
+            let q = QuoteQuery(speaker: speaker, entityId: entity.id, q: p.string("q"),
                                kind: try p.oneOf("kind", ["direct", "indirect", "mixed"]),
                                from: range.from, to: range.to,
                                articleId: try p.id("article"), cursor: p.string("cursor"), limit: try p.limit())
@@ -73,7 +76,8 @@ enum EntityFilter: Equatable {
 extension ListParameters {
     /// `entity` is an entity id, or a name, alias or surname (case-insensitive, as `speaker` matches) that must
     /// name exactly one entity, so `/timeline?entity=Blinken` works without looking the id up first. A name that
-    /// several entities have is a 400 listing them: picking one would silently drop the others' rows.
+    /// several entities have is a 400 listing them: picking one would silently drop the others' rows. A name
+    /// that no entity has as typed is tried without its leading honorifics and titles.
     func entity(in store: ArticleStore) throws -> EntityFilter {
         guard let raw = string("entity") else { return .any }
         if raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }) {
@@ -83,7 +87,9 @@ extension ListParameters {
             return .id(id)
         }
         let shown = 5
-        let found = try storing({ () throws(StorageError) in try store.entities(named: raw, limit: shown + 1) })
+        // "Mr Blair", "President Bush": looked up without the titles people are stored without (QueryNames).
+        let name = try QueryNames.entityName(raw, store: store)
+        let found = try storing({ () throws(StorageError) in try store.entities(named: name, limit: shown + 1) })
         switch found.count {
         case 0: return .unknownName
         case 1: return .id(found[0].id)
