@@ -39,6 +39,9 @@ both pressure and diplomatic options to deal with North Korea.
         (Array("{\"text\": \"x\", \"date\": \"2021-02-30\"}".utf8), "application/json", 400, "date"),
         (Array("not json".utf8), "application/json", 400, "body"),
         (Array("hello".utf8), "application/xml", 415, ""),
+        // A JSON article sent as curl -d sends it (form type): not analysed as the text of its own source.
+        (Array("{\"text\": \"Talks resumed.\", \"date\": \"2021-03-18\"}".utf8),
+         "application/x-www-form-urlencoded", 415, ""),
         // A date line that is not a real date: the sender meant one, so it is refused rather than read as text.
         (Array("date 2021-02-30 Talks resumed on Monday.".utf8), "text/plain", 400, "body"),
         (Array("  date 2021-13-01\nTalks resumed.".utf8), "text/plain", 400, "body"),
