@@ -271,7 +271,7 @@ public struct TimelineQuery: Sendable, Equatable {
     /// Events whose period overlaps [from, to]; TIMEX-style bounds (2021 = the whole year).
     public var from: String?
     public var to: String?
-    /// Case-insensitive substring of the event sentence.
+    /// Words of the event sentence (full text, as QuoteQuery.q: case and diacritics folded, `word*` a prefix).
     public var q: String?
     public var articleId: Int64?
     public var cursor: String?

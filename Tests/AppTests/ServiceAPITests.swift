@@ -207,6 +207,26 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(response.json["field"] as? String == parameter, "\(target)")
     }
 
+    /// /timeline?q= over HTTP finds events whatever the case and accents (it folded ASCII only: 'путин' missed
+    /// Путин, 'erdogan' Erdoğan), and a q of no words is a 400 naming q as on /quotes.
+    @Test(arguments: [
+        ("%D0%BF%D1%83%D1%82%D0%B8%D0%BD", 200, 1),  // путин
+        ("erdogan", 200, 1), ("ERDO%C4%9EAN", 200, 1), ("said", 200, 2), ("%E2%80%94", 400, 0),  // —
+    ])
+    func timelineTextSearchFoldsCaseAndAccents(q: String, status: Int, events: Int) throws {
+        let live = try LiveService()
+        let text = "Владимир Путин said on Monday that Russia would respond.\n\n"
+            + "Recep Tayyip Erdoğan said on Tuesday that Turkey would wait."
+        #expect(try live.request("POST", "/articles?date=2014-05-07", text: text).status == 201)
+        let response = try live.request("GET", "/timeline?q=\(q)")
+        #expect(response.status == status, "\(response.bodyText)")
+        if status == 200 {
+            #expect((response.json["items"] as? [Any])?.count == events, "\(response.bodyText)")
+        } else {
+            #expect(response.json["field"] as? String == "q")
+        }
+    }
+
     @Test func listsAnswerItemsAndNextCursor() throws {
         let live = try LiveService()
         for i in 0..<3 {

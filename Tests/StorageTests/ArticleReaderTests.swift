@@ -264,8 +264,49 @@ import Testing
         let org = try #require(try store.entities(EntityQuery(q: "org 2")).rows.first)
         let orgEvents = try store.timeline(TimelineQuery(entityId: org.id)).rows
         #expect(orgEvents.count == 6 && orgEvents.allSatisfy { $0.granularity == "month" })
-        #expect(try store.timeline(TimelineQuery(q: "LONG ago 1")).rows.count == 11)  // 1, 10..19
+        // Words, as /quotes?q= finds them: "1" is the word 1 alone, "1*" a prefix (1, 10..19).
+        #expect(try store.timeline(TimelineQuery(q: "LONG ago 1")).rows.count == 1)
+        #expect(try store.timeline(TimelineQuery(q: "LONG ago 1*")).rows.count == 11)
         #expect(try store.timeline(TimelineQuery(articleId: ids[0])).rows.map(\.date)
                 == ["2020-01", "2020-01-01", "PAST_REF"])
+    }
+
+    /// /timeline?q= was a LIKE: case folded for ASCII only ('путин' missed 'Путин') and diacritics kept ('erdogan'
+    /// missed 'Erdoğan'), where /quotes?q= folds both. Each row: a q and the events (by text) it finds, alone and
+    /// with an entity (the other list source), whatever the case and accents of either side.
+    @Test(arguments: [
+        ("путин", ["Владимир Путин spoke on Monday."]),
+        ("ПУТИН", ["Владимир Путин spoke on Monday."]),
+        ("erdogan", ["Recep Tayyip Erdoğan spoke on Tuesday."]),
+        ("ERDOĞAN tuesday", ["Recep Tayyip Erdoğan spoke on Tuesday."]),
+        ("elysee", ["L'ÉLYSÉE answered on Monday."]),
+        ("monday", ["Владимир Путин spoke on Monday.", "L'ÉLYSÉE answered on Monday."]),
+        ("Erdo*", ["Recep Tayyip Erdoğan spoke on Tuesday."]),
+        ("spok", []),  // a word, not a substring: spoke needs spok*
+    ] as [(String, [String])])
+    func timelineTextSearchFoldsCaseAndDiacriticsInEveryScript(q: String, texts: [String]) throws {
+        let store = try ArticleStore(path: ":memory:")
+        let sentences = ["Владимир Путин spoke on Monday.", "Recep Tayyip Erdoğan spoke on Tuesday.",
+                         "L'ÉLYSÉE answered on Monday."]
+        for (i, text) in sentences.enumerated() {
+            _ = try store.insert(F.article("h\(i)", date: "2021-03-1\(i)", events: [
+                NewEvent(date: "2021-03-1\(i)", granularity: "day", start: 0, end: 5, text: text, localEntityIds: [1])]))
+        }
+        #expect(try store.timeline(TimelineQuery(q: q)).rows.map(\.text) == texts)
+        let biden = try #require(try store.entities(EntityQuery(q: "biden")).rows.first)
+        #expect(try store.timeline(TimelineQuery(entityId: biden.id, q: q)).rows.map(\.text) == texts)
+        // Deleting an article takes its event out of the index (the integrity check compares the two).
+        try store.deleteArticle(id: 1)
+        #expect(try store.timeline(TimelineQuery(q: "путин")).rows.isEmpty)
+        try QueryTablesTests.expectDerivedTablesMatch(store, "timeline text search after a delete")
+    }
+
+    /// A q of no words (punctuation, a lone *) is a 400 naming q, as for quotes, not a list of everything.
+    @Test(arguments: ["  ", "*", "\" -", "—"])
+    func timelineTextSearchWithoutWordsIsRefused(q: String) throws {
+        let store = try ArticleStore(path: ":memory:")
+        #expect { try store.timeline(TimelineQuery(q: q)) } throws: {
+            ($0 as? StorageError)?.kind == .invalidArgument
+        }
     }
 }
