@@ -175,6 +175,36 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         }
     }
 
+    /// An archive of undated text files was filed under the day of the import, its relative dates unresolved,
+    /// with no way to say when it was written short of editing every file. --default-date dates each article
+    /// that gives no date; a `date` line or an NDJSON "date" still wins. Rows: file name, content, stored date.
+    @Test func importDefaultDateDatesOnlyArticlesWithoutOne() throws {
+        let folder = directory.appendingPathComponent("undated")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let rows: [(String, String, String)] = [
+            ("a.txt", "Angela Merkel said on Monday that Germany would act.", "2005-03-01"),
+            ("b.txt", "date 2004-11-02\nJohn Kerry said on Tuesday that he would win.", "2004-11-02"),
+            ("c.ndjson", #"{"text": "Tony Blair said on Friday that the vote would be close."}"#, "2005-03-01"),
+            ("d.ndjson", #"{"text": "Gordon Brown spoke on Friday.", "date": "2005-02-18"}"#, "2005-02-18"),
+        ]
+        for (name, text, _) in rows { try Data((text + "\n").utf8).write(to: folder.appendingPathComponent(name)) }
+        let database = directory.appendingPathComponent("dated.db").path
+        guard let result = try byline(["import", "--database", database, "--default-date", "2005-03-01",
+                                       folder.path]) else { return }
+        #expect(result.status == 0, "\(result.stderr)")
+        let query = try #require(try byline(["query", "--database", database, "articles"]))
+        let items = (try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])?["items"]
+            as? [[String: Any]] ?? []
+        #expect(Set(items.compactMap { $0["date"] as? String }) == Set(rows.map(\.2)))
+        // The default date is what "on Monday" resolves against, as a date line would be.
+        let monday = try #require(try byline(["query", "--database", database, "timeline", "q=Merkel"]))
+        #expect(monday.stdout.contains("\"date\":\"2005-02-28\""), "\(monday.stdout)")
+        let bad = try #require(try byline(["import", "--database", database, "--default-date", "2005-02-30",
+                                           folder.path]))
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--default-date '2005-02-30'"), "\(bad.stderr)")
+    }
+
     @Test func importIsResumableAndQueryAndBackupReadTheStore() throws {
         let folder = directory.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
