@@ -309,4 +309,23 @@ import Testing
             ($0 as? StorageError)?.kind == .invalidArgument
         }
     }
+
+    /// Quoted words are a phrase in both text searches: q="interest rates" found "rates of interest" too.
+    @Test(arguments: [
+        ("\"interest rates\"", ["Interest rates will rise."]),
+        ("interest rates", ["Interest rates will rise.", "The rates of interest will rise."]),
+        ("\u{201C}rates of\u{201D}", ["The rates of interest will rise."]),
+        ("\"interest rat\"*", ["Interest rates will rise."]),
+    ] as [(String, [String])])
+    func quotedWordsSearchAPhraseInQuotesAndTimeline(q: String, texts: [String]) throws {
+        let store = try ArticleStore(path: ":memory:")
+        for (i, text) in ["Interest rates will rise.", "The rates of interest will rise."].enumerated() {
+            _ = try store.insert(F.article("h\(i)", date: "2021-03-1\(i)",
+                quotes: [NewQuote(text: text, start: 0, end: 5, kind: "direct", cue: "said", speakerName: "X",
+                                  speakerLocalEntityId: nil, rule: "r", confidence: 0.5)],
+                events: [NewEvent(date: "2021-03-1\(i)", granularity: "day", start: 0, end: 5, text: text)]))
+        }
+        #expect(Set(try store.quotes(QuoteQuery(q: q)).rows.map(\.text)) == Set(texts))
+        #expect(Set(try store.timeline(TimelineQuery(q: q)).rows.map(\.text)) == Set(texts))
+    }
 }
