@@ -58,6 +58,31 @@ both pressure and diplomatic options to deal with North Korea.
         }
     }
 
+    /// A compressed body was read as the article itself (Content-Encoding ignored): gzip was "invalid UTF-8" with a
+    /// hint to declare windows-1252, and with that charset stored as garbage. Any coding but identity is a 415
+    /// that names it and says what is accepted (RFC 7694), on every route that takes a body; identity is read.
+    @Test(arguments: [("gzip", 415), ("br", 415), ("identity, gzip", 415), ("identity", 0), ("Identity", 0)])
+    func compressedBodiesAreRefusedNamingTheCoding(coding: String, status: Int) throws {
+        let live = try LiveService()
+        // gzip's magic bytes, then text that would pass as windows-1252.
+        let gzipped: [UInt8] = [0x1F, 0x8B, 0x08, 0x00] + Array("Talks resumed on Monday.".utf8)
+        let plain = Array("{\"text\": \"Talks resumed on Monday.\"}\n".utf8)
+        for (path, expected) in [("/analyze", 200), ("/articles", 201), ("/articles/batch", 200)] {
+            let json = path == "/articles/batch"
+            let response = try live.request("POST", path, body: status == 0 ? plain : gzipped, headers: [
+                "Content-Encoding": coding,
+                "Content-Type": json ? "application/x-ndjson" : (status == 0 ? "application/json"
+                                                                 : "text/plain; charset=windows-1252")])
+            #expect(response.status == (status == 0 ? expected : status), "\(path) \(response.bodyText)")
+            if status != 0 {
+                #expect(response.header("Accept-Encoding") == "identity", "\(path)")
+                #expect(response.json["detail"] as? String == "Content-Encoding \(coding.lowercased() == "br" ? "br" : "gzip") "
+                        + "is not supported; send the body uncompressed", "\(path)")
+            }
+        }
+        #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == (status == 0 ? 1 : 0))
+    }
+
     /// An article with no text would be an empty row in every list: POST /articles and batch lines refuse it,
     /// while POST /analyze answers its (empty) analysis.
     @Test(arguments: [
