@@ -19,6 +19,7 @@ enum ListQuery: String, CaseIterable {
     /// Runs the query against the store and returns the JSON object `{"items": [...], "next": ...}`.
     func run(_ query: QueryParameters, store: ArticleStore) throws -> JSONValue {
         let p = try ListParameters(query, allowed: allowedParameters)
+        try p.refuseBlankValues()
         switch self {
         case .articles:
             let range = try p.dateRange()

@@ -19,6 +19,16 @@ struct ListParameters {
         self.values = values
     }
 
+    /// A filter of only spaces (`speaker=%20`) is refused: each list read it its own way (every quote for a
+    /// blank speaker, none for a blank entity, every entity for a blank q, a 400 for a blank quote search). An
+    /// empty value (`speaker=`, as an empty form field sends it) still means no filter.
+    func refuseBlankValues() throws {
+        for (name, value) in values.sorted(by: { $0.key < $1.key })
+        where !value.isEmpty && value.allSatisfy(\.isWhitespace) {
+            throw ParameterError(name: name, problem: "is blank (leave it out, or empty, to filter nothing)")
+        }
+    }
+
     func string(_ name: String) -> String? {
         guard let v = values[name], !v.isEmpty else { return nil }
         return v
