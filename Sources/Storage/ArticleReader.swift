@@ -426,6 +426,10 @@ enum ArticleReader {
             f.add(drive + "ev.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", .text(match))
         }
         if let a = q.articleId { f.add("ev.article_id = ?", .int(a)) }
+        if let g = q.granularities, !g.isEmpty {
+            f.clauses.append("ev.granularity IN (" + g.map { _ in "?" }.joined(separator: ", ") + ")")
+            f.args += g.map { SQLValue.text($0) }
+        }
         if let c = try Cursor.decode(q.cursor, tag: tag) {
             guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
             f.add("(\(key) > ? OR (\(key) = ? AND \(id) > ?))", .int(k), .int(k), .int(c.id))

@@ -218,7 +218,8 @@ both pressure and diplomatic options to deal with North Korea.
         ("/entities?type=PERSON", "type"), ("/quotes?kind=rumour", "kind"), ("/quotes?from=2021-13", "from"),
         ("/timeline?to=yesterday", "to"), ("/articles?entity=-3", "entity"), ("/entities?limit=5&limit=6", "limit"),
         ("/entities?cursor=not-a-cursor", "cursor"), ("/quotes?cursor=ZW50aXRpZXMfMh8x", "cursor"),
-        ("/quotes?q=*", "q"), ("/quotes?q=%22%20%2A", "q"),
+        ("/quotes?q=*", "q"), ("/quotes?q=%22%20%2A", "q"), ("/timeline?granularity=days", "granularity"),
+        ("/timeline?granularity=day,,week", "granularity"),
         ("POST /analyze?dat=2021-03-18", "dat"), ("POST /analyze?date=2021-03-18&date=2021-03-19", "date"),
         ("POST /articles?titel=x", "titel"),
     ])
@@ -250,6 +251,19 @@ both pressure and diplomatic options to deal with North Korea.
         } else {
             #expect(response.json["field"] as? String == "q")
         }
+    }
+
+    /// /timeline?from&to listed the centuries and years overlapping the range before its days; granularity
+    /// keeps the ones asked for.
+    @Test(arguments: [("day", ["2014-05-05"]), ("day,%20year", ["2014", "2014-05-05"]), ("century", ["20"])])
+    func timelineGranularityKeepsThePeriodsAsked(granularity: String, dates: [String]) throws {
+        let live = try LiveService()
+        let text = "Vladimir Putin said on Monday that Russia would respond.\n\n"
+            + "He said 2014 had been hard, and the 21st century would be harder."
+        #expect(try live.request("POST", "/articles?date=2014-05-07", text: text).status == 201)
+        let response = try live.request("GET", "/timeline?from=2014-05&to=2014-05&granularity=\(granularity)")
+        let items = response.json["items"] as? [[String: Any]] ?? []
+        #expect(items.compactMap { $0["date"] as? String } == dates, "\(response.bodyText)")
     }
 
     @Test func listsAnswerItemsAndNextCursor() throws {

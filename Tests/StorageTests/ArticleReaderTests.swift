@@ -328,4 +328,23 @@ import Testing
         #expect(Set(try store.quotes(QuoteQuery(q: q)).rows.map(\.text)) == Set(texts))
         #expect(Set(try store.timeline(TimelineQuery(q: q)).rows.map(\.text)) == Set(texts))
     }
+
+    /// granularity keeps the events of the periods named: with from/to, the days in a range instead of every
+    /// century and year that overlaps it first (coarser sorts first on a tie).
+    @Test(arguments: [
+        (["day"], ["2021-03-18"]), (["century", "year"], ["20", "2021"]), (["ref"], []),
+        (["month", "day", "week"], ["2021-03", "2021-03-18"]), ([], ["20", "2021", "2021-03", "2021-03-18"]),
+    ] as [([String], [String])])
+    func timelineKeepsTheGranularitiesAsked(granularities: [String], dates: [String]) throws {
+        let store = try ArticleStore(path: ":memory:")
+        let events = [("20", "century"), ("2021", "year"), ("2021-03", "month"), ("2021-03-18", "day"),
+                      ("PAST_REF", "ref")].map { NewEvent(date: $0.0, granularity: $0.1, start: 0, end: 1, text: $0.0) }
+        _ = try store.insert(F.article("h", events: events))
+        let q = TimelineQuery(from: "2021-03-01", to: "2021-03-31", granularities: granularities)
+        #expect(try store.timeline(q).rows.map(\.date) == dates)
+        if granularities == ["ref"] {
+            // refs are outside any from/to (the empty row above); without a range they list.
+            #expect(try store.timeline(TimelineQuery(granularities: ["ref"])).rows.map(\.date) == ["PAST_REF"])
+        }
+    }
 }

@@ -74,6 +74,18 @@ struct ListParameters {
         return (from, to)
     }
 
+    /// A comma-separated list of choices (`granularity=day,week`), each checked; nil when not given.
+    func list(_ name: String, _ choices: [String]) throws -> [String]? {
+        guard let raw = string(name) else { return nil }
+        let items = raw.split(separator: ",", omittingEmptySubsequences: false)
+            .map { String($0.filter { !$0.isWhitespace }) }
+        guard items.allSatisfy(choices.contains) else {
+            throw ParameterError(name: name, problem: "must be one or more of \(choices.joined(separator: ", ")), "
+                                 + "separated by commas")
+        }
+        return items
+    }
+
     func oneOf(_ name: String, _ choices: [String]) throws -> String? {
         guard let raw = string(name) else { return nil }
         guard choices.contains(raw) else {
