@@ -20,7 +20,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Articles analysed at once (default: one per core).")
     var jobs: Int?
 
-    @Option(help: "Text files' encoding: utf-8 (the default), or iso-8859-1 / windows-1252. NDJSON is UTF-8.")
+    @Option(help: ArgumentHelp("Text files' encoding: utf-8 (the default), iso-8859-1 / windows-1252, or auto "
+                               + "(UTF-8, else windows-1252, file by file). NDJSON is UTF-8."))
     var charset: String?
 
     @Option(help: ArgumentHelp("The date (YYYY-MM-DD) of articles that give none: a text file without a `date` line, "
@@ -68,7 +69,7 @@ struct ImportCommand: ParsableCommand {
     enum Outcome { case stored, skipped, failed(String) }
 
     /// `defaultDate` dates an article that gives none (no `date` line, no "date" member).
-    static func importOne(_ item: Item, charset: TextCharset = .utf8, defaultDate: CalendarDate? = nil,
+    static func importOne(_ item: Item, charset: FileCharset = .fixed(.utf8), defaultDate: CalendarDate? = nil,
                           analyzer: Analyzer, store: ArticleStore) -> Outcome {
         do {
             var submission: ArticleSubmission
