@@ -35,7 +35,8 @@ ENV BYLINE_HOST=0.0.0.0 \
 VOLUME ["/data"]
 EXPOSE 8080 8443
 USER 10001:10001
+# The port the service listens on: BYLINE_PORT (8080 unless the deployment sets it), read when the check runs.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["curl", "-fsS", "http://127.0.0.1:8080/health"]
+    CMD curl -fsS "http://127.0.0.1:${BYLINE_PORT:-8080}/health" || exit 1
 ENTRYPOINT ["/app/byline"]
 CMD ["serve"]

@@ -2,7 +2,8 @@
 // `date YYYY-MM-DD`, with optional ?date=, ?title=, ?url= query parameters) or application/json
 // {"text","date","title","url"} (then those query parameters are refused, not ignored). Invalid UTF-8, bad
 // dates and unknown content types are client errors that name the field. curl's default form content type is
-// read as plain text. Plain text is decoded in the charset it declares (TextCharset); an unknown one is a 415.
+// read as plain text, unless the body is a JSON object (a JSON article sent without its content type: a 415).
+// Plain text is decoded in the charset it declares (TextCharset); an unknown one is a 415.
 import Foundation
 import TextAnalysis
 
@@ -29,6 +30,13 @@ enum SubmissionDecoder {
         // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise; such a body is
         // the raw article, not form fields, so it is read as plain text.
         case "text/plain", "", "application/x-www-form-urlencoded":
+            if mediaType != "text/plain" || contentType == nil, isJSONObject(body) {
+                throw SubmissionError(kind: .unsupportedMediaType,
+                                      detail: "the body is a JSON object but its content type is "
+                                          + (contentType == nil ? "missing" : mediaType)
+                                          + " (curl -d's default): send Content-Type: application/json, "
+                                          + "or text/plain to analyse the JSON as text", field: nil)
+            }
             let text = try charset(contentType, forJSON: false) == .windows1252
                 ? TextCharset.decodeWindows1252(body)
                 : utf8(body, field: "body",
@@ -50,6 +58,17 @@ enum SubmissionDecoder {
                                   detail: "content type \(mediaType) is not supported; send text/plain or application/json",
                                   field: nil)
         }
+    }
+
+    /// Whether a body is one JSON object (first and last visible bytes braces, and it parses). Sent without a
+    /// content type or as curl -d's default form type, such a body is a JSON article whose sender forgot
+    /// `-H 'Content-Type: application/json'`: read as text it was analysed (and stored) as an article whose
+    /// words are the JSON source, "text" and all, with no date. Only a declared text/plain body is such text.
+    static func isJSONObject(_ body: [UInt8]) -> Bool {
+        let visible = { (b: UInt8) in b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D }
+        guard let first = body.firstIndex(where: visible), body[first] == UInt8(ascii: "{"),
+              let last = body.lastIndex(where: visible), body[last] == UInt8(ascii: "}") else { return false }
+        return (try? JSONSerialization.jsonObject(with: Data(body))) is [String: Any]
     }
 
     /// The charset a body's Content-Type declares (UTF-8 when it names none); one not supported is a 415. JSON

@@ -413,8 +413,23 @@ enum ArticleReader {
         let (from, to) = try dateBounds(from: q.from, to: q.to)
         if let from { f.add("ev.end_day >= ?", .int(from.startDay)) }
         if let to { f.add("ev.start_day <= ?", .int(to.endDay)) }
-        if let text = q.q, !text.isEmpty { f.add("ev.text LIKE ? ESCAPE '\\'", .text(Fold.likeSubstring(text))) }
+        if let text = q.q {
+            // Words of the sentence, as /quotes?q= finds them (case and diacritics folded for every script); the
+            // same choice between gathering few matches and testing many along the list's order.
+            guard let match = Fold.ftsQuery(text) else {
+                throw .invalid("q has no words to search for", parameter: "q")
+            }
+            let counted = try db.scalarInt("""
+                SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)
+                """, [.text(match), .int(textSortLimit)]) ?? 0
+            let drive = counted < textSortLimit ? "" : "+"
+            f.add(drive + "ev.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", .text(match))
+        }
         if let a = q.articleId { f.add("ev.article_id = ?", .int(a)) }
+        if let g = q.granularities, !g.isEmpty {
+            f.clauses.append("ev.granularity IN (" + g.map { _ in "?" }.joined(separator: ", ") + ")")
+            f.args += g.map { SQLValue.text($0) }
+        }
         if let c = try Cursor.decode(q.cursor, tag: tag) {
             guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
             f.add("(\(key) > ? OR (\(key) = ? AND \(id) > ?))", .int(k), .int(k), .int(c.id))

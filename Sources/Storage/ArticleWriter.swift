@@ -165,17 +165,19 @@ enum ArticleWriter {
         let quotes: Int64
         let entities: Int64
         let names: Int64
+        let events: Int64
 
         init(_ db: Database) throws(StorageError) {
             let ids = try db.statement("""
-                SELECT (SELECT max(id) FROM quotes), (SELECT max(id) FROM entities), (SELECT max(id) FROM entity_names)
-                """).first { r in (r.int64(0), r.int64(1), r.int64(2)) }  // NULL (empty table) reads as 0
-            (quotes, entities, names) = ids ?? (0, 0, 0)
+                SELECT (SELECT max(id) FROM quotes), (SELECT max(id) FROM entities), (SELECT max(id) FROM entity_names),
+                       (SELECT max(id) FROM events)
+                """).first { r in (r.int64(0), r.int64(1), r.int64(2), r.int64(3)) }  // NULL (empty) reads as 0
+            (quotes, entities, names, events) = ids ?? (0, 0, 0, 0)
         }
     }
 
     /// The once-per-batch part: entity counters and first/last seen, and the full-text indexes: the quotes,
-    /// entities and name forms written after `marks`, and the entities from before it that the batch renamed
+    /// events, entities and name forms written after `marks`, and the entities from before it that the batch renamed
     /// (`renamed`: id → the folded name their index entry holds). `learned` gets the counts per type of the
     /// entities it wrote as mixed (nil for one it found mixed and is no longer), for db.mixedTypes after COMMIT.
     /// Last, the surname-only people the batch's full names take in (`merges`, ArticleWriter+SurnameMerge).
@@ -217,6 +219,8 @@ enum ArticleWriter {
         try db.statement("""
             INSERT INTO quotes_fts(rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?
             """).run([.int(marks.quotes)])
+        try db.statement("INSERT INTO events_fts(rowid, text) SELECT id, text FROM events WHERE id > ?")
+            .run([.int(marks.events)])
         // New names only: a new or renamed entity's name is one of its article's name forms, so it is in
         // entity_names already (as a new row, or an old one whose bigrams are in).
         try addBigrams(from: "SELECT entity_id, norm FROM entity_names WHERE id > ?1", [.int(marks.names)], db: db)

@@ -114,17 +114,45 @@ enum Fold {
     }
 
     /// An FTS5 query from user words: each word becomes a quoted phrase (so no FTS operator or syntax error
-    /// can come from input); a trailing * keeps prefix search. Nil when there is no word. A "word" of
-    /// punctuation alone (a dash, a curly quote mark, a bracket) holds no token for the index's tokenizer
-    /// (unicode61: letters and digits) and is left out: alone it made `q=“` an empty list where `q="` was a 400.
+    /// can come from input); a trailing * keeps prefix search. Words in double quotes ("interest rates", or
+    /// “...”) stay one phrase, in that order, as search boxes read them (they were words found anywhere in the
+    /// quote). A quote mark that opens no closed phrase is dropped, as inside a word. Nil when there is no word.
+    /// A "word" of punctuation alone (a dash, a curly quote mark, a bracket) holds no token for the index's
+    /// tokenizer (unicode61: letters and digits) and is left out: alone it made `q=“` an empty list where `q="`
+    /// was a 400.
     static func ftsQuery(_ s: String) -> String? {
+        let words = s.split(whereSeparator: { $0.isWhitespace })
+        let openers: Set<Character> = ["\"", "\u{201C}"], closers: Set<Character> = ["\"", "\u{201D}"]
+        func closes(_ word: Substring) -> Bool { word.last.map(closers.contains) ?? false }
         var terms: [String] = []
-        for raw in s.split(whereSeparator: { $0.isWhitespace }) {
-            let prefix = raw.hasSuffix("*")
-            let word = raw.filter { $0 != "*" && $0 != "\"" }
-            guard word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
-            else { continue }
-            terms.append("\"\(word)\"" + (prefix ? "*" : ""))
+        func add(_ text: some StringProtocol, prefix: Bool) {
+            let phrase = String(text).filter { !openers.contains($0) && !closers.contains($0) && $0 != "*" }
+                .split(separator: " ").joined(separator: " ")  // a spaced mark (" on terror ") leaves no space
+            let hasToken = phrase.unicodeScalars.contains {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            }
+            guard hasToken else { return }
+            terms.append("\"\(phrase)\"" + (prefix ? "*" : ""))
+        }
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            let prefix = word.hasSuffix("*")
+            // An opening mark starts a phrase when a later word (or this one, after the mark) ends with a closing one.
+            if let first = word.first, openers.contains(first) {
+                let rest = word.dropFirst()
+                func ends(_ k: Int) -> Bool {
+                    let w = k == i ? rest : words[k]
+                    return !w.isEmpty && closes(w.hasSuffix("*") ? w.dropLast() : w)
+                }
+                if let end = (i..<words.count).first(where: ends) {
+                    add(words[i...end].joined(separator: " "), prefix: words[end].hasSuffix("*"))
+                    i = end + 1
+                    continue
+                }
+            }
+            add(word, prefix: prefix)
+            i += 1
         }
         return terms.isEmpty ? nil : terms.joined(separator: " ")
     }

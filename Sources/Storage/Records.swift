@@ -275,18 +275,21 @@ public struct TimelineQuery: Sendable, Equatable {
     /// Events whose period overlaps [from, to]; TIMEX-style bounds (2021 = the whole year).
     public var from: String?
     public var to: String?
-    /// Case-insensitive substring of the event sentence.
+    /// Words of the event sentence (full text, as QuoteQuery.q: case and diacritics folded, `word*` a prefix).
     public var q: String?
     public var articleId: Int64?
+    /// Only events of these granularities (day, month, year, century, ref ...), when given.
+    public var granularities: [String]?
     public var cursor: String?
     public var limit: Int?
     public init(entityId: Int64? = nil, from: String? = nil, to: String? = nil, q: String? = nil,
-                articleId: Int64? = nil, cursor: String? = nil, limit: Int? = nil) {
+                articleId: Int64? = nil, granularities: [String]? = nil, cursor: String? = nil, limit: Int? = nil) {
         self.entityId = entityId
         self.from = from
         self.to = to
         self.q = q
         self.articleId = articleId
+        self.granularities = granularities
         self.cursor = cursor
         self.limit = limit
     }

@@ -520,5 +520,18 @@ enum Schema {
             ALTER TABLE article_entities ADD COLUMN gender TEXT;
             ALTER TABLE entities ADD COLUMN genders INTEGER NOT NULL DEFAULT 0;
             """),
+        // GET /timeline?q= was a LIKE over every event sentence: a scan of all events (about 30 ms for a word in none
+        // of the 5,400 BBC events, growing with the store), case-insensitive for ASCII only ('путин' missed
+        // 'Путин') and blind to diacritics ('erdogan' missed 'Erdoğan'), where /quotes?q= is a word search in a
+        // full-text index that folds both. Events get that index too (same tokenizer, same query syntax), filled
+        // by the writer once per batch as quotes are and emptied by a trigger when an article's events go.
+        Migration(name: "020-events-fulltext", sql: """
+            CREATE VIRTUAL TABLE events_fts USING fts5(
+                text, content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+            INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+            CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+                INSERT INTO events_fts(events_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            END;
+            """),
     ]
 }

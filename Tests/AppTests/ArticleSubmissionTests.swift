@@ -10,6 +10,33 @@ import Testing
         #expect(s.title == "T" && s.url == "https://x.org/a")
     }
 
+    /// A JSON article sent without a content type, or with curl -d's default form type, was read as plain text:
+    /// the JSON source analysed and stored as the article, with no date. It is a 415 saying how to send it; a
+    /// declared text/plain body is still text whatever it holds, and a form-typed body that is not one JSON
+    /// object (the README's `curl --data-binary @article.txt`) is too.
+    @Test(arguments: [
+        (#"{"text": "Talks resumed.", "date": "2021-03-18"}"#, "application/x-www-form-urlencoded", true),
+        (" \n{\"text\": \"Talks resumed.\"}\r\n", nil, true),
+        (#"{"text": "Talks resumed."}"#, "Application/X-WWW-Form-Urlencoded; charset=utf-8", true),
+        (#"{"text": "Talks resumed."}"#, "text/plain", false),
+        (#"{"text": "Talks resumed."}"#, "text/plain; charset=utf-8", false),
+        (#"{braces} in a headline, and {more}"#, "application/x-www-form-urlencoded", false),
+        (#"[{"text": "Talks resumed."}]"#, "application/x-www-form-urlencoded", false),
+        ("Talks resumed on Monday.", nil, false),
+    ] as [(String, String?, Bool)])
+    func aJSONObjectWithoutItsContentTypeIsRefused(body: String, contentType: String?, refused: Bool) throws {
+        if refused {
+            let error = try #require(throws: SubmissionError.self) {
+                try SubmissionDecoder.decode(body: Array(body.utf8), contentType: contentType, query: [:])
+            }
+            #expect(error.kind == .unsupportedMediaType)
+            #expect(error.detail.contains("Content-Type: application/json"))
+        } else {
+            let s = try SubmissionDecoder.decode(body: Array(body.utf8), contentType: contentType, query: [:])
+            #expect(s.text == body)
+        }
+    }
+
     /// A JSON body carries them as fields: a query parameter beside it was silently dropped (the article lost its
     /// date), so it is refused naming the parameter.
     @Test(arguments: ["date", "title", "url"])

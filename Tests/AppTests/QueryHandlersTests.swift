@@ -113,4 +113,19 @@ import Testing
             #expect(try Self.run(kind, "entity=\(id)&cursor=\(cursor)", store).count == 5, "\(kind)")
         }
     }
+
+    /// A filter of only spaces was read four ways (every quote for speaker, no row for entity, every entity for
+    /// q, a 400 for a quote search): now a 400 naming it on every list; an empty value is still no filter.
+    @Test(arguments: [
+        (ListQuery.quotes, "speaker"), (.quotes, "entity"), (.quotes, "q"), (.entities, "q"), (.timeline, "entity"),
+        (.timeline, "q"), (.articles, "entity"),
+    ])
+    func blankFiltersAreRefusedNamingThem(kind: ListQuery, name: String) throws {
+        let store = try Self.store()
+        for blank in ["%20", "%20%09%20"] {
+            let error = try #require(throws: ParameterError.self) { try Self.run(kind, "\(name)=\(blank)", store) }
+            #expect(error.name == name)
+        }
+        #expect(try Self.run(kind, "\(name)=", store).count == Self.run(kind, "", store).count)
+    }
 }

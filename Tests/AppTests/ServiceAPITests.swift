@@ -39,6 +39,9 @@ both pressure and diplomatic options to deal with North Korea.
         (Array("{\"text\": \"x\", \"date\": \"2021-02-30\"}".utf8), "application/json", 400, "date"),
         (Array("not json".utf8), "application/json", 400, "body"),
         (Array("hello".utf8), "application/xml", 415, ""),
+        // A JSON article sent as curl -d sends it (form type): not analysed as the text of its own source.
+        (Array("{\"text\": \"Talks resumed.\", \"date\": \"2021-03-18\"}".utf8),
+         "application/x-www-form-urlencoded", 415, ""),
         // A date line that is not a real date: the sender meant one, so it is refused rather than read as text.
         (Array("date 2021-02-30 Talks resumed on Monday.".utf8), "text/plain", 400, "body"),
         (Array("  date 2021-13-01\nTalks resumed.".utf8), "text/plain", 400, "body"),
@@ -53,6 +56,31 @@ both pressure and diplomatic options to deal with North Korea.
             #expect(response.json["status"] as? Int == status)
             if !field.isEmpty { #expect(response.json["field"] as? String == field) }
         }
+    }
+
+    /// A compressed body was read as the article itself (Content-Encoding ignored): gzip was "invalid UTF-8" with a
+    /// hint to declare windows-1252, and with that charset stored as garbage. Any coding but identity is a 415
+    /// that names it and says what is accepted (RFC 7694), on every route that takes a body; identity is read.
+    @Test(arguments: [("gzip", 415), ("br", 415), ("identity, gzip", 415), ("identity", 0), ("Identity", 0)])
+    func compressedBodiesAreRefusedNamingTheCoding(coding: String, status: Int) throws {
+        let live = try LiveService()
+        // gzip's magic bytes, then text that would pass as windows-1252.
+        let gzipped: [UInt8] = [0x1F, 0x8B, 0x08, 0x00] + Array("Talks resumed on Monday.".utf8)
+        let plain = Array("{\"text\": \"Talks resumed on Monday.\"}\n".utf8)
+        for (path, expected) in [("/analyze", 200), ("/articles", 201), ("/articles/batch", 200)] {
+            let json = path == "/articles/batch"
+            let response = try live.request("POST", path, body: status == 0 ? plain : gzipped, headers: [
+                "Content-Encoding": coding,
+                "Content-Type": json ? "application/x-ndjson" : (status == 0 ? "application/json"
+                                                                 : "text/plain; charset=windows-1252")])
+            #expect(response.status == (status == 0 ? expected : status), "\(path) \(response.bodyText)")
+            if status != 0 {
+                #expect(response.header("Accept-Encoding") == "identity", "\(path)")
+                #expect(response.json["detail"] as? String == "Content-Encoding \(coding.lowercased() == "br" ? "br" : "gzip") "
+                        + "is not supported; send the body uncompressed", "\(path)")
+            }
+        }
+        #expect((try live.request("GET", "/articles").json["items"] as? [Any])?.count == (status == 0 ? 1 : 0))
     }
 
     /// An article with no text would be an empty row in every list: POST /articles and batch lines refuse it,
@@ -190,7 +218,8 @@ both pressure and diplomatic options to deal with North Korea.
         ("/entities?type=PERSON", "type"), ("/quotes?kind=rumour", "kind"), ("/quotes?from=2021-13", "from"),
         ("/timeline?to=yesterday", "to"), ("/articles?entity=-3", "entity"), ("/entities?limit=5&limit=6", "limit"),
         ("/entities?cursor=not-a-cursor", "cursor"), ("/quotes?cursor=ZW50aXRpZXMfMh8x", "cursor"),
-        ("/quotes?q=*", "q"), ("/quotes?q=%22%20%2A", "q"),
+        ("/quotes?q=*", "q"), ("/quotes?q=%22%20%2A", "q"), ("/timeline?granularity=days", "granularity"),
+        ("/timeline?granularity=day,,week", "granularity"),
         ("POST /analyze?dat=2021-03-18", "dat"), ("POST /analyze?date=2021-03-18&date=2021-03-19", "date"),
         ("POST /articles?titel=x", "titel"),
     ])
@@ -202,6 +231,39 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(response.status == 400)
         #expect(response.header("Content-Type") == "application/problem+json")
         #expect(response.json["field"] as? String == parameter, "\(target)")
+    }
+
+    /// /timeline?q= over HTTP finds events whatever the case and accents (it folded ASCII only: 'путин' missed
+    /// Путин, 'erdogan' Erdoğan), and a q of no words is a 400 naming q as on /quotes.
+    @Test(arguments: [
+        ("%D0%BF%D1%83%D1%82%D0%B8%D0%BD", 200, 1),  // путин
+        ("erdogan", 200, 1), ("ERDO%C4%9EAN", 200, 1), ("said", 200, 2), ("%E2%80%94", 400, 0),  // —
+    ])
+    func timelineTextSearchFoldsCaseAndAccents(q: String, status: Int, events: Int) throws {
+        let live = try LiveService()
+        let text = "Владимир Путин said on Monday that Russia would respond.\n\n"
+            + "Recep Tayyip Erdoğan said on Tuesday that Turkey would wait."
+        #expect(try live.request("POST", "/articles?date=2014-05-07", text: text).status == 201)
+        let response = try live.request("GET", "/timeline?q=\(q)")
+        #expect(response.status == status, "\(response.bodyText)")
+        if status == 200 {
+            #expect((response.json["items"] as? [Any])?.count == events, "\(response.bodyText)")
+        } else {
+            #expect(response.json["field"] as? String == "q")
+        }
+    }
+
+    /// /timeline?from&to listed the centuries and years overlapping the range before its days; granularity
+    /// keeps the ones asked for.
+    @Test(arguments: [("day", ["2014-05-05"]), ("day,%20year", ["2014", "2014-05-05"]), ("century", ["20"])])
+    func timelineGranularityKeepsThePeriodsAsked(granularity: String, dates: [String]) throws {
+        let live = try LiveService()
+        let text = "Vladimir Putin said on Monday that Russia would respond.\n\n"
+            + "He said 2014 had been hard, and the 21st century would be harder."
+        #expect(try live.request("POST", "/articles?date=2014-05-07", text: text).status == 201)
+        let response = try live.request("GET", "/timeline?from=2014-05&to=2014-05&granularity=\(granularity)")
+        let items = response.json["items"] as? [[String: Any]] ?? []
+        #expect(items.compactMap { $0["date"] as? String } == dates, "\(response.bodyText)")
     }
 
     @Test func listsAnswerItemsAndNextCursor() throws {

@@ -264,8 +264,87 @@ import Testing
         let org = try #require(try store.entities(EntityQuery(q: "org 2")).rows.first)
         let orgEvents = try store.timeline(TimelineQuery(entityId: org.id)).rows
         #expect(orgEvents.count == 6 && orgEvents.allSatisfy { $0.granularity == "month" })
-        #expect(try store.timeline(TimelineQuery(q: "LONG ago 1")).rows.count == 11)  // 1, 10..19
+        // Words, as /quotes?q= finds them: "1" is the word 1 alone, "1*" a prefix (1, 10..19).
+        #expect(try store.timeline(TimelineQuery(q: "LONG ago 1")).rows.count == 1)
+        #expect(try store.timeline(TimelineQuery(q: "LONG ago 1*")).rows.count == 11)
         #expect(try store.timeline(TimelineQuery(articleId: ids[0])).rows.map(\.date)
                 == ["2020-01", "2020-01-01", "PAST_REF"])
+    }
+
+    /// /timeline?q= was a LIKE: case folded for ASCII only ('путин' missed 'Путин') and diacritics kept ('erdogan'
+    /// missed 'Erdoğan'), where /quotes?q= folds both. Each row: a q and the events (by text) it finds, alone and
+    /// with an entity (the other list source), whatever the case and accents of either side.
+    @Test(arguments: [
+        ("путин", ["Владимир Путин spoke on Monday."]),
+        ("ПУТИН", ["Владимир Путин spoke on Monday."]),
+        ("erdogan", ["Recep Tayyip Erdoğan spoke on Tuesday."]),
+        ("ERDOĞAN tuesday", ["Recep Tayyip Erdoğan spoke on Tuesday."]),
+        ("elysee", ["L'ÉLYSÉE answered on Monday."]),
+        ("monday", ["Владимир Путин spoke on Monday.", "L'ÉLYSÉE answered on Monday."]),
+        ("Erdo*", ["Recep Tayyip Erdoğan spoke on Tuesday."]),
+        ("spok", []),  // a word, not a substring: spoke needs spok*
+    ] as [(String, [String])])
+    func timelineTextSearchFoldsCaseAndDiacriticsInEveryScript(q: String, texts: [String]) throws {
+        let store = try ArticleStore(path: ":memory:")
+        let sentences = ["Владимир Путин spoke on Monday.", "Recep Tayyip Erdoğan spoke on Tuesday.",
+                         "L'ÉLYSÉE answered on Monday."]
+        for (i, text) in sentences.enumerated() {
+            _ = try store.insert(F.article("h\(i)", date: "2021-03-1\(i)", events: [
+                NewEvent(date: "2021-03-1\(i)", granularity: "day", start: 0, end: 5, text: text, localEntityIds: [1])]))
+        }
+        #expect(try store.timeline(TimelineQuery(q: q)).rows.map(\.text) == texts)
+        let biden = try #require(try store.entities(EntityQuery(q: "biden")).rows.first)
+        #expect(try store.timeline(TimelineQuery(entityId: biden.id, q: q)).rows.map(\.text) == texts)
+        // Deleting an article takes its event out of the index (the integrity check compares the two).
+        try store.deleteArticle(id: 1)
+        #expect(try store.timeline(TimelineQuery(q: "путин")).rows.isEmpty)
+        try QueryTablesTests.expectDerivedTablesMatch(store, "timeline text search after a delete")
+    }
+
+    /// A q of no words (punctuation, a lone *) is a 400 naming q, as for quotes, not a list of everything.
+    @Test(arguments: ["  ", "*", "\" -", "—"])
+    func timelineTextSearchWithoutWordsIsRefused(q: String) throws {
+        let store = try ArticleStore(path: ":memory:")
+        #expect { try store.timeline(TimelineQuery(q: q)) } throws: {
+            ($0 as? StorageError)?.kind == .invalidArgument
+        }
+    }
+
+    /// Quoted words are a phrase in both text searches: q="interest rates" found "rates of interest" too.
+    @Test(arguments: [
+        ("\"interest rates\"", ["Interest rates will rise."]),
+        ("interest rates", ["Interest rates will rise.", "The rates of interest will rise."]),
+        ("\u{201C}rates of\u{201D}", ["The rates of interest will rise."]),
+        ("\"interest rat\"*", ["Interest rates will rise."]),
+    ] as [(String, [String])])
+    func quotedWordsSearchAPhraseInQuotesAndTimeline(q: String, texts: [String]) throws {
+        let store = try ArticleStore(path: ":memory:")
+        for (i, text) in ["Interest rates will rise.", "The rates of interest will rise."].enumerated() {
+            _ = try store.insert(F.article("h\(i)", date: "2021-03-1\(i)",
+                quotes: [NewQuote(text: text, start: 0, end: 5, kind: "direct", cue: "said", speakerName: "X",
+                                  speakerLocalEntityId: nil, rule: "r", confidence: 0.5)],
+                events: [NewEvent(date: "2021-03-1\(i)", granularity: "day", start: 0, end: 5, text: text)]))
+        }
+        #expect(Set(try store.quotes(QuoteQuery(q: q)).rows.map(\.text)) == Set(texts))
+        #expect(Set(try store.timeline(TimelineQuery(q: q)).rows.map(\.text)) == Set(texts))
+    }
+
+    /// granularity keeps the events of the periods named: with from/to, the days in a range instead of every
+    /// century and year that overlaps it first (coarser sorts first on a tie).
+    @Test(arguments: [
+        (["day"], ["2021-03-18"]), (["century", "year"], ["20", "2021"]), (["ref"], []),
+        (["month", "day", "week"], ["2021-03", "2021-03-18"]), ([], ["20", "2021", "2021-03", "2021-03-18"]),
+    ] as [([String], [String])])
+    func timelineKeepsTheGranularitiesAsked(granularities: [String], dates: [String]) throws {
+        let store = try ArticleStore(path: ":memory:")
+        let events = [("20", "century"), ("2021", "year"), ("2021-03", "month"), ("2021-03-18", "day"),
+                      ("PAST_REF", "ref")].map { NewEvent(date: $0.0, granularity: $0.1, start: 0, end: 1, text: $0.0) }
+        _ = try store.insert(F.article("h", events: events))
+        let q = TimelineQuery(from: "2021-03-01", to: "2021-03-31", granularities: granularities)
+        #expect(try store.timeline(q).rows.map(\.date) == dates)
+        if granularities == ["ref"] {
+            // refs are outside any from/to (the empty row above); without a range they list.
+            #expect(try store.timeline(TimelineQuery(granularities: ["ref"])).rows.map(\.date) == ["PAST_REF"])
+        }
     }
 }

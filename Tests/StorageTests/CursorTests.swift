@@ -53,6 +53,23 @@ import Testing
         #expect(Fold.ftsQuery(c.0) == c.1)
     }
 
+    /// Words in double quotes (straight or curly) are one phrase, as a search box reads them: q="interest rates"
+    /// found every quote with both words anywhere. A mark that closes nothing is dropped; a * after the closing
+    /// mark makes the phrase's last word a prefix.
+    @Test(arguments: [
+        ("\"interest rates\"", "\"interest rates\""),
+        ("\u{201C}Prime Minister\u{201D} Blair", "\"Prime Minister\" \"Blair\""),
+        ("war \" on terror \" now", "\"war\" \"on terror\" \"now\""),
+        ("\"single\"", "\"single\""),
+        ("\"interest rat\"*", "\"interest rat\"*"),
+        ("\"unclosed phrase", "\"unclosed\" \"phrase\""),
+        ("\"a b\" \"c d\"", "\"a b\" \"c d\""),
+        ("\"\" \"\u{2014}\"", nil),
+    ] as [(String, String?)])
+    func quotedWordsAreOnePhrase(_ c: (String, String?)) {
+        #expect(Fold.ftsQuery(c.0) == c.1)
+    }
+
     /// Punctuation alone holds no token for the quote index (q=“ answered an empty list, q=" a 400); beside words
     /// it is left out, and letters or digits of any script still count.
     @Test(arguments: [("\u{201C} ( \u{2014}", nil), ("Blair \u{2014} war", "\"Blair\" \"war\""),

@@ -123,6 +123,26 @@ import Testing
         #expect(stored == [Int64(weekend.startDay), Int64(weekend.endDay), weekend.sortKey])
     }
 
+    /// Events stored before 020 had no full-text index: the migration indexes them, so /timeline?q= finds them,
+    /// and a delete afterwards takes them out of it again.
+    @Test func aDatabaseFromBeforeEventTextSearchFindsItsEvents() throws {
+        let old = try StoreFixtures.oldDatabase(before: "020-events-fulltext", rows: """
+            INSERT INTO articles(id, content_hash, text, sort_date, analysis) VALUES
+                (1, 'h1', 't', '2021-03-18', x'7B7D'), (2, 'h2', 't', '2021-03-19', x'7B7D');
+            INSERT INTO events(id, article_id, date, granularity, start_day, end_day, sort_key, start, "end", text,
+                               article_date)
+            VALUES (1, 1, 'PAST_REF', 'ref', NULL, NULL, 9223372036854775807, 0, 1, 'Путин spoke', '2021-03-18'),
+                   (2, 2, 'PAST_REF', 'ref', NULL, NULL, 9223372036854775807, 0, 1, 'Erdoğan spoke', '2021-03-19');
+            """)
+        defer { old.remove() }
+        let store = try ArticleStore(path: old.path)
+        #expect(try store.timeline(TimelineQuery(q: "путин")).rows.map(\.id) == [1])
+        #expect(try store.timeline(TimelineQuery(q: "SPOKE")).rows.map(\.id) == [1, 2])
+        try store.deleteArticle(id: 2)
+        #expect(try store.timeline(TimelineQuery(q: "erdogan")).rows.isEmpty)
+        try QueryTablesTests.expectDerivedTablesMatch(store, "migration 020 and a delete")
+    }
+
     private func day(_ iso: String) -> Int { EventDate(timex: iso)!.startDay }
 
     @Test func aDatabaseFromBeforeArticleDatesOnRowsShowsAndFiltersThemAndNewRowsCarryTheirs() throws {

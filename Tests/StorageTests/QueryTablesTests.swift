@@ -42,6 +42,7 @@ import Testing
         try db.execute("INSERT INTO entity_names_fts(entity_names_fts) VALUES ('integrity-check')")
         try db.execute("INSERT INTO entities_fts(entities_fts) VALUES ('integrity-check')")
         try db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
+        try db.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
         return [
             ("entity_names",
              try lines("SELECT entity_id, norm, alias FROM entity_names ORDER BY 1, 2"),

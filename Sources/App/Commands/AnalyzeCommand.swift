@@ -17,7 +17,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Files analysed at once (default: one per core).")
     var jobs: Int?
 
-    @Option(help: "The files' character encoding: utf-8 (the default), or iso-8859-1 / windows-1252 (read alike).")
+    @Option(help: ArgumentHelp("The files' character encoding: utf-8 (the default), iso-8859-1 / windows-1252 "
+                               + "(read alike), or auto (UTF-8, else windows-1252, file by file)."))
     var charset: String?
 
     @Argument(help: "Text files, or - for standard input.")
@@ -89,21 +90,31 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-/// The charset a `--charset` option names (UTF-8 when none), as a text/plain body's `charset=` is read: legacy
-/// newsroom files in windows-1252 (one of the 2,225 BBC articles) could be sent to the server but neither
-/// analysed nor imported from the command line.
-func textCharset(_ label: String?) throws -> TextCharset {
-    guard let label else { return .utf8 }
+/// How the command line decodes text files: in one charset, or (`auto`) as UTF-8, falling back to windows-1252
+/// for a file that is not valid UTF-8. Newsroom archives mix the two (one of the 2,225 BBC articles is
+/// windows-1252): a folder import failed that file and it had to be imported again on its own with --charset.
+/// Text that is not UTF-8 beyond ASCII is almost never valid UTF-8 by chance, so the fallback does not misread.
+enum FileCharset: Equatable, Sendable {
+    case fixed(TextCharset)
+    case auto
+}
+
+/// The charset a `--charset` option names (UTF-8 when none), as a text/plain body's `charset=` is read, or auto:
+/// legacy newsroom files in windows-1252 could be sent to the server but neither analysed nor imported from the
+/// command line.
+func textCharset(_ label: String?) throws -> FileCharset {
+    guard let label else { return .fixed(.utf8) }
+    if label.lowercased() == "auto" { return .auto }
     guard let charset = TextCharset.named(label.lowercased()) else {
-        throw ValidationError("--charset '\(label)' is not supported: use utf-8, iso-8859-1 or windows-1252")
+        throw ValidationError("--charset '\(label)' is not supported: use utf-8, iso-8859-1, windows-1252 or auto")
     }
-    return charset
+    return .fixed(charset)
 }
 
 /// Reads an article file (or standard input for "-") in `charset`; the error says why (without the path, which
 /// the caller adds): a missing file, a folder, invalid UTF-8 with the byte offset, a `date` line that is not a
 /// real date.
-func readArticle(_ path: String, charset: TextCharset = .utf8) throws -> String {
+func readArticle(_ path: String, charset: FileCharset = .fixed(.utf8)) throws -> String {
     let data: Data
     if path == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()
@@ -117,12 +128,16 @@ func readArticle(_ path: String, charset: TextCharset = .utf8) throws -> String 
         data = d
     }
     let text: String
-    if charset == .windows1252 {
+    switch charset {
+    case .fixed(.windows1252):
         text = TextCharset.decodeWindows1252(Array(data))
-    } else {
+    case .fixed(.utf8):
         do { text = try ArticleInput.decodeUTF8(Array(data)) } catch {
-            throw CommandError("\(error) (for a Latin-1 or windows-1252 file, give --charset windows-1252)")
+            throw CommandError("\(error) (for a Latin-1 or windows-1252 file, give --charset windows-1252, "
+                               + "or auto for a mix)")
         }
+    case .auto:
+        text = (try? ArticleInput.decodeUTF8(Array(data))) ?? TextCharset.decodeWindows1252(Array(data))
     }
     if let problem = SubmissionDecoder.invalidDateLine(text) { throw CommandError(problem) }
     return text

@@ -1,6 +1,7 @@
 // `byline import PATH...`: analyses and stores text files, NDJSON files (*.ndjson, *.jsonl:
 // {"text","date","title","url"} per line) and folders of either (recursively) on all cores. Resumable: a text already
 // stored (same content hash) is skipped without analysis; one with no text fails, as with POST /articles.
+// --default-date dates the articles that give no date (an archive of undated text files).
 // Shows count, rate and ETA on a terminal, plain periodic lines otherwise, and a summary at the end; exits 1
 // if any item failed.
 import ArgumentParser
@@ -19,8 +20,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Articles analysed at once (default: one per core).")
     var jobs: Int?
 
-    @Option(help: "Text files' encoding: utf-8 (the default), or iso-8859-1 / windows-1252. NDJSON is UTF-8.")
+    @Option(help: ArgumentHelp("Text files' encoding: utf-8 (the default), iso-8859-1 / windows-1252, or auto "
+                               + "(UTF-8, else windows-1252, file by file). NDJSON is UTF-8."))
     var charset: String?
+
+    @Option(help: ArgumentHelp("The date (YYYY-MM-DD) of articles that give none: a text file without a `date` line, "
+                               + "an NDJSON line without \"date\". Without it they resolve no relative dates and "
+                               + "are filed under the day of the import.", valueName: "date"))
+    var defaultDate: String?
 
     @Argument(help: "Text files, NDJSON files (*.ndjson, *.jsonl) or folders of them (recursively).")
     var paths: [String]
@@ -34,12 +41,16 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let defaultDate, CalendarDate(iso: defaultDate) == nil {
+            throw ValidationError("--default-date '\(defaultDate)' is not a real date in YYYY-MM-DD form")
+        }
         _ = try textCharset(charset)
     }
 
     func run() throws {
         let items = try paths.flatMap(Self.items(at:))
         let encoding = try textCharset(charset)
+        let fallbackDate = defaultDate.flatMap { CalendarDate(iso: $0) }
         let articleStore = try store.openStore(creating: true)
         let analyzer = try Analyzer(resources: ResourceLoader.bundled())
         let progress = ImportProgress(total: items.count)
@@ -47,7 +58,8 @@ struct ImportCommand: ParsableCommand {
         let lanes = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, items.count))
         DispatchQueue.concurrentPerform(iterations: lanes) { _ in
             while let i = next.take(below: items.count) {
-                progress.record(Self.importOne(items[i], charset: encoding, analyzer: analyzer, store: articleStore))
+                progress.record(Self.importOne(items[i], charset: encoding, defaultDate: fallbackDate,
+                                               analyzer: analyzer, store: articleStore))
             }
         }
         progress.finish()
@@ -56,10 +68,11 @@ struct ImportCommand: ParsableCommand {
 
     enum Outcome { case stored, skipped, failed(String) }
 
-    static func importOne(_ item: Item, charset: TextCharset = .utf8, analyzer: Analyzer,
-                          store: ArticleStore) -> Outcome {
+    /// `defaultDate` dates an article that gives none (no `date` line, no "date" member).
+    static func importOne(_ item: Item, charset: FileCharset = .fixed(.utf8), defaultDate: CalendarDate? = nil,
+                          analyzer: Analyzer, store: ArticleStore) -> Outcome {
         do {
-            let submission: ArticleSubmission
+            var submission: ArticleSubmission
             do {
                 switch item {
                 case .file(let path):
@@ -70,6 +83,10 @@ struct ImportCommand: ParsableCommand {
                 }
                 // As POST /articles does: an article with no text would be an empty row in every list.
                 try SubmissionDecoder.requireText(submission, field: "text")
+                if submission.date == nil, let defaultDate,
+                   ArticleInput.datePrefix(in: Array(submission.text.unicodeScalars.prefix(256))) == .none {
+                    submission.date = defaultDate
+                }
             } catch let e as SubmissionError {
                 switch item {
                 case .file(let path): return .failed("\(path): \(e.detail)")

@@ -36,6 +36,7 @@ extension Service {
     func postArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let loaded = try state.requireLoaded()
         let params = try ListParameters(context.query, allowed: ["date", "title", "url"])
+        try requireIdentityCoding(request)
         let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
                                                       query: params.values)
         let isJSON = request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") ?? false
@@ -52,6 +53,7 @@ extension Service {
     func postArticleBatch(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let loaded = try state.requireLoaded()
         _ = try ListParameters(context.query, allowed: [])
+        try requireIdentityCoding(request)
         // Each line is JSON, so UTF-8 (RFC 8259): a body labelled otherwise is refused whole, as POST /articles does.
         _ = try SubmissionDecoder.charset(request.headers["Content-Type"], forJSON: true)
         // A JSON array read line by line would store the lines that happen to hold a whole object and refuse the
@@ -109,6 +111,22 @@ extension Service {
             throw HTTPError(.notFound, detail: "there is no article \(id)")
         }
         return HTTPResponse(status: .noContent)
+    }
+
+    /// A body in a content coding (gzip, br, ...) is a 415 naming it: the coding was ignored and the compressed
+    /// bytes read as the article, so a gzip body was "invalid UTF-8" with a hint to declare windows-1252, and
+    /// declared so it was stored as garbage. RFC 7694: the answer lists the codings accepted (identity only).
+    func requireIdentityCoding(_ request: HTTPRequest) throws {
+        for value in request.headers.values("Content-Encoding") {
+            for coding in value.split(separator: ",") {
+                let name = coding.trimmingCharacters(in: .whitespaces).lowercased()
+                guard name.isEmpty || name == "identity" else {
+                    throw HTTPError(.unsupportedMediaType,
+                                    detail: "Content-Encoding \(name) is not supported; send the body uncompressed",
+                                    headers: ["Accept-Encoding": "identity"])
+                }
+            }
+        }
     }
 
     func pathID(_ context: RequestContext) throws -> Int64 {

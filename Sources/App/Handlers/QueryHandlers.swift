@@ -12,13 +12,14 @@ enum ListQuery: String, CaseIterable {
         case .articles: return ["from", "to", "entity", "cursor", "limit"]
         case .entities: return ["type", "q", "article", "min_articles", "sort", "cursor", "limit"]
         case .quotes: return ["speaker", "entity", "q", "kind", "from", "to", "article", "cursor", "limit"]
-        case .timeline: return ["entity", "from", "to", "q", "article", "cursor", "limit"]
+        case .timeline: return ["entity", "from", "to", "q", "article", "granularity", "cursor", "limit"]
         }
     }
 
     /// Runs the query against the store and returns the JSON object `{"items": [...], "next": ...}`.
     func run(_ query: QueryParameters, store: ArticleStore) throws -> JSONValue {
         let p = try ListParameters(query, allowed: allowedParameters)
+        try p.refuseBlankValues()
         switch self {
         case .articles:
             let range = try p.dateRange()
@@ -49,12 +50,18 @@ enum ListQuery: String, CaseIterable {
             let range = try p.dateRange()
             let entity = try p.entity(in: store)
             let q = TimelineQuery(entityId: entity.id, from: range.from, to: range.to,
-                                  q: p.string("q"), articleId: try p.id("article"), cursor: p.string("cursor"),
-                                  limit: try p.limit())
+                                  q: p.string("q"), articleId: try p.id("article"),
+                                  granularities: try p.list("granularity", Self.granularities),
+                                  cursor: p.string("cursor"), limit: try p.limit())
             if entity == .unknownName { return Self.emptyPage }
             return RowJSON.page(try storing({ () throws(StorageError) in try store.timeline(q) }), RowJSON.event)
         }
     }
+
+    /// The granularities of timeline events, coarsest first (TimelineBuilder names them; `ref` is PAST_REF,
+    /// PRESENT_REF and FUTURE_REF).
+    static let granularities = ["century", "decade", "year", "half", "quarter", "season", "month", "week", "day",
+                                "ref"]
 
     /// What a list answers when its `entity` is a name that no entity has (its other parameters checked).
     static let emptyPage = JSONValue.object([("items", .array([])), ("next", .null)])

@@ -19,6 +19,16 @@ struct ListParameters {
         self.values = values
     }
 
+    /// A filter of only spaces (`speaker=%20`) is refused: each list read it its own way (every quote for a
+    /// blank speaker, none for a blank entity, every entity for a blank q, a 400 for a blank quote search). An
+    /// empty value (`speaker=`, as an empty form field sends it) still means no filter.
+    func refuseBlankValues() throws {
+        for (name, value) in values.sorted(by: { $0.key < $1.key })
+        where !value.isEmpty && value.allSatisfy(\.isWhitespace) {
+            throw ParameterError(name: name, problem: "is blank (leave it out, or empty, to filter nothing)")
+        }
+    }
+
     func string(_ name: String) -> String? {
         guard let v = values[name], !v.isEmpty else { return nil }
         return v
@@ -62,6 +72,18 @@ struct ListParameters {
             if from.prefix(n) > to.prefix(n) { throw ParameterError(name: "from", problem: "is after to (\(to))") }
         }
         return (from, to)
+    }
+
+    /// A comma-separated list of choices (`granularity=day,week`), each checked; nil when not given.
+    func list(_ name: String, _ choices: [String]) throws -> [String]? {
+        guard let raw = string(name) else { return nil }
+        let items = raw.split(separator: ",", omittingEmptySubsequences: false)
+            .map { String($0.filter { !$0.isWhitespace }) }
+        guard items.allSatisfy(choices.contains) else {
+            throw ParameterError(name: name, problem: "must be one or more of \(choices.joined(separator: ", ")), "
+                                 + "separated by commas")
+        }
+        return items
     }
 
     func oneOf(_ name: String, _ choices: [String]) throws -> String? {

@@ -37,6 +37,7 @@ extension Service {
         let loaded = try state.requireLoaded()
         // Unknown parameters are refused as on every other route: `?dat=2021-03-18` must not silently drop the date.
         let params = try ListParameters(context.query, allowed: ["date"])
+        try requireIdentityCoding(request)
         let submission = try SubmissionDecoder.decode(body: request.body, contentType: request.headers["Content-Type"],
                                                       query: params.values)
         let document = timedAnalysis(loaded.analyzer, submission)
