@@ -381,6 +381,20 @@ import Testing
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])
     }
 
+    /// An outlet ("Breakfast with Frost", "the Times newspaper") is never a pronoun's antecedent nor the speaker.
+    @Test(arguments: [
+        ("Liam Fox arrived. In an interview on the BBC's Breakfast with Frost programme, he said the plan would work.", "he",
+         "Liam Fox"),
+        ("Danny Kruger arrived. Mr Kruger was quoted in the Times newspaper as saying the plan would work.",
+         "Mr Kruger", "Danny Kruger"),
+    ])
+    func outletIsNeverTheSpeaker(_ text: String, _ mention: String, _ name: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.last
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.name == name)
+    }
+
     @Test func titleResolvesToEntityWithThatRole() {
         let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
         let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])

@@ -27,8 +27,24 @@ extension QuoteContext {
         else if from > lo, isPossessiveS(from), wordClasses[from - 1] & Self.notOwners != 0 { from -= 1 }
         // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
         if from > lo, isWord[from], cueAt[from] == nil, has(from, .lightverb) { from -= 1 }
-        let j = skipBackModifiers(from: from, floor: lo)
+        var j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
+        // "Reuters quoted one trader as saying", "the agency reports a source as saying": the one quoted speaks.
+        // (The phrase read before "as" may run over the verb to the outlet: "Reuters quoted a bank official".)
+        if lower[j] == "as", let np = nounPhrase(endingAt: j - 1, floor: lo),
+           let q = (max(lo, np.lowerBound - 1)..<(j - 1)).last(where: { Self.quotingVerbs.contains(lower[$0]) }) {
+            return resolve((q + 1)..<j, lastSpeaker: lastSpeaker)
+        }
+        // "Mr Houston was quoted in the Herald newspaper saying", "Anelka was quoted in a French newspaper as
+        // saying": the outlet and its passive trigger stand between the subject and the cue, like an auxiliary.
+        let passiveOutlet = outlet(at: j) ?? (lower[j] == "as" ? outlet(at: j - 1) : nil)
+        if let o = passiveOutlet, !o.quoting, o.outlet.upperBound - 1 >= j - 1,
+           ["quoted", "interviewed"].contains(lower[o.trigger.lowerBound]) {
+            var k = o.trigger.lowerBound - 1
+            while k >= lo, isWord[k], has(k, .copula) || has(k, .skip) { k -= 1 }
+            j = k
+            guard j >= lo, quoteOf[j] < 0 else { return nil }
+        }
         if has(j, .relative),
            let np = isPunct(j - 1, ",") ? nounPhrase(endingAt: j - 2, floor: lo) : nounPhrase(endingAt: j - 1, floor: lo) {
             // "Trump, who said ..." / "voters who said ...": the relative pronoun as written, resolved to the
@@ -73,6 +89,9 @@ extension QuoteContext {
         guard var np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
             return nil
         }
+        // "..., shop owner Hayriye Evren, told Associated Press.": the outlet after a cue is told, it never speaks.
+        guard let own = withoutOutlet(np) else { return nil }
+        np = own
         // "by the mayor on Monday": a time phrase after the name is no part of it.
         if let cut = (np.lowerBound + 1..<np.upperBound).first(where: {
             isWord[$0] && has($0, .timeprep) && $0 + 1 < np.upperBound && has($0 + 1, .time)
@@ -237,6 +256,9 @@ extension QuoteContext {
     /// What a speaker phrase refers to: the entity of its last person or organisation mention, a pronoun's
     /// antecedent, an entity whose role matches ("the minister"), or the phrase itself.
     func resolve(_ np: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
+        // "one analyst quoted by the AFP news agency", "Speaking to the BBC News website Mr Molyneux": the outlet
+        // is no part of the speaker.
+        let np = withoutOutlet(np) ?? np
         let text = doc.text(doc.chars(ofTokens: np))
         if np.count == 1, has(np.lowerBound, .person) || has(np.lowerBound, .group) {
             return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
@@ -249,7 +271,7 @@ extension QuoteContext {
         var best = -1
         for t in np.reversed() {
             let m = mentionOf[t]
-            guard m >= 0 else { continue }
+            guard m >= 0, outletOf[t] < 0 else { continue }
             let ty = doc.mentions[m].type
             if best < 0 { best = m } else if doc.mentions[best].type != .person, ty == .person { best = m }
             if ty == .person { break }
@@ -385,7 +407,10 @@ extension QuoteContext {
             let range = sentences[s].tokens
             for k in range where k < t || s != si {
                 let m = mentionOf[k]
-                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }
+                // An outlet ("Speaking on BBC One's Breakfast with Frost, he said") is no antecedent.
+                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)), outletOf[k] < 0 else {
+                    continue
+                }
                 let mention = doc.mentions[m]
                 guard mention.tokens.lowerBound == k else { continue }
                 if (person && mention.type == .person && fits(mention.entity))
