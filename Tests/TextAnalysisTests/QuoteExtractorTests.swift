@@ -395,6 +395,22 @@ import Testing
         #expect(q?.speaker?.name == name)
     }
 
+    /// A pronoun with no antecedent, or a generic "you", keeps its mention but names no one (Speaker.name nil, no
+    /// entity); one with an antecedent takes its name.
+    @Test(arguments: [
+        ("He said the plan would work.", "He", nil as String?),
+        ("They said the plan would work.", "They", nil),
+        ("You said the plan would work.", "You", nil),
+        ("Tony Blair arrived. He said the plan would work.", "He", "Tony Blair"),
+    ])
+    func unresolvedPronounNamesNoOne(_ text: String, _ mention: String, _ name: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.last
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.name == name)
+        #expect((q?.speaker?.entity != nil) == (name != nil))
+    }
+
     @Test func titleResolvesToEntityWithThatRole() {
         let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
         let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])

@@ -7,7 +7,9 @@
 
 /// A speaker as written (its tokens) and what it resolves to.
 struct SpeakerGuess: Sendable, Equatable {
-    enum How: Sendable { case named, pronoun, title, source, author }
+    /// `unresolved`: a pronoun ("he", "they", a generic "you") with no antecedent found: no entity, and its
+    /// `name` (the pronoun as written) is never shown as a name (Speaker.name is nil; the mention keeps it).
+    enum How: Sendable { case named, pronoun, title, source, author, unresolved }
     var mention: Range<Int>
     var entity: Int?
     var name: String
@@ -263,6 +265,10 @@ extension QuoteContext {
         if np.count == 1, has(np.lowerBound, .person) || has(np.lowerBound, .group) {
             return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
         }
+        // A generic "you" ("You want to be able to take your bow") refers to no one in the text.
+        if np.count == 1, lower[np.lowerBound] == "you" {
+            return SpeakerGuess(mention: np, entity: nil, name: text, how: .unresolved)
+        }
         // "I think ...", "We asked whether ..." in the text's own voice (quoted first persons never get here).
         if np.count == 1, has(np.lowerBound, .firstperson) {
             let plural = ["we", "us", "our"].contains(lower[np.lowerBound])
@@ -425,8 +431,10 @@ extension QuoteContext {
         }
         if let last = lastSpeaker, fits(last.entity),
            person || last.entity == nil || doc.entities[last.entity!].type != .person {
-            return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name, how: .pronoun)
+            return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name,
+                                how: last.how == .unresolved ? .unresolved : .pronoun)
         }
-        return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .pronoun)
+        // No antecedent: the pronoun is kept as the mention, but it names no one.
+        return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .unresolved)
     }
 }
