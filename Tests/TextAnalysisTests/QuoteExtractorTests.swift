@@ -411,6 +411,22 @@ import Testing
         #expect((q?.speaker?.entity != nil) == (name != nil))
     }
 
+    /// A relative pronoun's antecedent is the noun phrase after the last preposition (words.tsv preposition) or
+    /// -ed verb the phrase before it runs over; place and time prepositions (venueprep) stay inside it.
+    @Test(arguments: [
+        ("The rapper has been sued for $25m (£13m) by a make-up artist who claimed he lied.", "a make-up artist"),
+        ("The rap star sued a woman who claimed he lied.", "a woman"),
+        ("Nothing matched the cynicism of experts who said the plan would fail.", "experts"),
+        ("A spokesman for the council, who said the plan would fail, left early.", "A spokesman for the council"),
+        ("Officials from the city council who said the plan would fail left early.",
+         "Officials from the city council"),
+    ])
+    func relativePronounTakesTheNearestNounPhrase(_ text: String, _ name: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.first { $0.speaker.map { doc.text($0.mention) } == "who" }
+        #expect(q?.speaker?.name == name)
+    }
+
     @Test func titleResolvesToEntityWithThatRole() {
         let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
         let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])

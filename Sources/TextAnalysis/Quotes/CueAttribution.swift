@@ -537,7 +537,7 @@ extension QuoteContext {
         while k > lo, !isPunct(k, ",;:"), quoteOf[k] < 0, cueAt[k] == nil { k -= 1 }
         guard k > lo, isPunct(k, ","), isWord[k + 1], has(k + 1, .relative),
               let np = nounPhrase(endingAt: k - 1, floor: lo) else { return nil }
-        var g = resolve(np, lastSpeaker: lastSpeaker)
+        var g = resolve(relativeHead(np), lastSpeaker: lastSpeaker)
         g.mention = (k + 1)..<(k + 2)
         return g
     }

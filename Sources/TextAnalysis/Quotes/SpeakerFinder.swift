@@ -51,7 +51,7 @@ extension QuoteContext {
            let np = isPunct(j - 1, ",") ? nounPhrase(endingAt: j - 2, floor: lo) : nounPhrase(endingAt: j - 1, floor: lo) {
             // "Trump, who said ..." / "voters who said ...": the relative pronoun as written, resolved to the
             // phrase before it.
-            var g = resolve(np, lastSpeaker: lastSpeaker)
+            var g = resolve(relativeHead(np), lastSpeaker: lastSpeaker)
             g.mention = j..<(j + 1)
             return g
         }
@@ -348,6 +348,30 @@ extension QuoteContext {
         if mentionOf[head] >= 0, doc.mentions[mentionOf[head]].type == .person
             || doc.mentions[mentionOf[head]].type == .organization { return true }
         return entityByTitle(np) != nil
+    }
+
+    /// The nearest noun phrase at the end of a phrase read before a relative pronoun: "$25m (£13m) by [a make-up
+    /// artist] who claimed", "the rap star sued [a woman] who claimed", "the cynicism of [experts] who wonder".
+    /// The phrase read leftwards runs over prepositions and verbs a subject never holds; the relative clause
+    /// belongs to the noun phrase after the last of them: a preposition of words.tsv class preposition (not inside
+    /// a name, "Bank of England", nor after a source noun, "a spokesman for Dell" speaks for Dell; place and time
+    /// prepositions, class venueprep, modify the noun before them: "shop stewards from the shipyard, who", "the
+    /// ruling in 1984, which") or a lower-case -ed verb before a determiner, a number or a name.
+    func relativeHead(_ np: Range<Int>) -> Range<Int> {
+        var start = np.lowerBound
+        for k in np where k + 1 < np.upperBound && isWord[k] {
+            let inName = mentionOf[k] >= 0 && mentionOf[k] == mentionOf[k + 1]
+                || (has(k, .nameword) && k > np.lowerBound && isCap[k - 1] && isCap[k + 1])
+            if has(k, .preposition), !inName, !(k - 1 >= start && isWord[k - 1] && has(k - 1, .sourcehead)) {
+                start = k + 1
+            } else if k > start, !isCap[k], lower[k].count > 3, lower[k].hasSuffix("ed"), mentionOf[k] < 0,
+                      has(k + 1, .det) || has(k + 1, .quantity) || isCap[k + 1] {
+                start = k + 1
+            }
+        }
+        while start < np.upperBound, !isWord[start] { start += 1 }
+        guard start < np.upperBound, let r = validPhrase(start..<np.upperBound) else { return np }
+        return r
     }
 
     /// The phrase a relative pronoun at `j` refers to: the noun phrase right before it, or before the comma or
