@@ -427,6 +427,20 @@ import Testing
         #expect(q?.speaker?.name == name)
     }
 
+    /// A role phrase with a person's name set off after it ("the work's author, US playwright Eve Ensler, says")
+    /// is that person speaking; an aside that only holds a name after a preposition is no appositive.
+    @Test(arguments: [
+        ("But the work's author, playwright Eve Ensler, says the play is about empowerment.",
+         "the work's author, playwright Eve Ensler", "Eve Ensler" as String?),
+        ("The airline, the brainchild of Mr Mallya, expects to start flying in April.", "The airline", nil),
+    ])
+    func roleWithAnAppositiveNameIsThatPerson(_ text: String, _ mention: String, _ name: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name)
+    }
+
     @Test func titleResolvesToEntityWithThatRole() {
         let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
         let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])

@@ -76,6 +76,22 @@ extension QuoteContext {
                 || doc.mentions[mentionOf[j - 1]].type == .organization {
                 return resolve(aside, lastSpeaker: lastSpeaker)
             }
+            // "The BBC's correspondent in Jakarta, Rachel Harvey, told", "the work's author, US playwright Eve
+            // Ensler, says": a role phrase with a lower-case head and no person in it, then a person's name set
+            // off as its appositive: the role is that person's, who speaks (the mention spans both).
+            let head = np.upperBound - 1
+            if !isCap[head], !has(head, .person), !has(head, .group), !np.contains(where: { isPersonMention($0) }),
+               let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p, isPersonMention(j - 1),
+               isAppositiveName(p + 1..<doc.mentions[mentionOf[j - 1]].tokens.lowerBound),
+               // "a spokesman for the prosecutor, Alan Hevesi": the name is the prosecutor's.
+               !np.contains(where: { isWord[$0] && has($0, .sourcehead) && $0 + 1 < head && isPreposition($0 + 1) }) {
+                var g = resolve(aside, lastSpeaker: lastSpeaker)
+                if g.entity != nil {
+                    g.mention = np.lowerBound..<aside.upperBound
+                    g.how = .title
+                    return g
+                }
+            }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
@@ -101,6 +117,21 @@ extension QuoteContext {
             np = np.lowerBound..<cut
         }
         return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// The words of an aside before its name are modifiers of that name ("US playwright", "former WorldCom
+    /// financial chief"), not a clause or phrase the name ends: no preposition ("the brainchild of Mr Mallya"),
+    /// participle ("led by Bruce Cutler", "speaking to ... Paul Adams"), relative or cue.
+    func isAppositiveName(_ r: Range<Int>) -> Bool {
+        !r.contains { k in
+            !isWord[k] || isPreposition(k) || has(k, .relative) || cueAt[k] != nil || has(k, .outletverb)
+                || (!isCap[k] && lower[k].count > 3 && (lower[k].hasSuffix("ed") || lower[k].hasSuffix("ing")))
+        }
+    }
+
+    /// Token `t` lies in a person mention.
+    func isPersonMention(_ t: Int) -> Bool {
+        t >= 0 && t < mentionOf.count && mentionOf[t] >= 0 && doc.mentions[mentionOf[t]].type == .person
     }
 
     /// Steps left over adverbs, auxiliaries and time phrases between a speaker and the cue.
