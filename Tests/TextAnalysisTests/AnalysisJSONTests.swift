@@ -87,6 +87,20 @@ struct AnalysisJSONTests {
         #expect(text.hasSuffix(",\"sentences\":2,\"tokens\":\(doc.tokens.count)}"))
     }
 
+    /// A speaker that names no one (a pronoun with no antecedent) is written with "name": null and its mention.
+    @Test func jsonWritesAnUnresolvedSpeakerNameAsNull() throws {
+        var doc = EntityLinkerTests.document("date 2021-03-18 “We agree,” he said.", [])
+        doc.quotes = [Quote(content: CharRange(17, 25), kind: .direct, cue: CharRange(31, 35),
+                            speaker: Speaker(name: nil, entity: nil, mention: CharRange(28, 30)), rule: "then-cue",
+                            confidence: 0.9)]
+        let bytes = AnalysisJSON.encode(doc)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let speaker = try #require((json["quotes"] as? [[String: Any]])?.first?["speaker"] as? [String: Any])
+        #expect(speaker["name"] is NSNull)
+        #expect(speaker["entity"] is NSNull)
+        #expect((speaker["mention"] as? [String: Any])?["text"] as? String == "he")
+    }
+
     /// A split quote's "text" is its pieces joined, and "parts" gives each piece's range; a quote in one piece
     /// has no "parts" key.
     @Test func jsonWritesSplitQuotePartsAndTheirJoinedText() throws {

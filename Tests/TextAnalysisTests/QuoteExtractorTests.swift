@@ -381,6 +381,66 @@ import Testing
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])
     }
 
+    /// An outlet ("Breakfast with Frost", "the Times newspaper") is never a pronoun's antecedent nor the speaker.
+    @Test(arguments: [
+        ("Liam Fox arrived. In an interview on the BBC's Breakfast with Frost programme, he said the plan would work.", "he",
+         "Liam Fox"),
+        ("Danny Kruger arrived. Mr Kruger was quoted in the Times newspaper as saying the plan would work.",
+         "Mr Kruger", "Danny Kruger"),
+    ])
+    func outletIsNeverTheSpeaker(_ text: String, _ mention: String, _ name: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.last
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.name == name)
+    }
+
+    /// A pronoun with no antecedent, or a generic "you", keeps its mention but names no one (Speaker.name nil, no
+    /// entity); one with an antecedent takes its name.
+    @Test(arguments: [
+        ("He said the plan would work.", "He", nil as String?),
+        ("They said the plan would work.", "They", nil),
+        ("You said the plan would work.", "You", nil),
+        ("Tony Blair arrived. He said the plan would work.", "He", "Tony Blair"),
+    ])
+    func unresolvedPronounNamesNoOne(_ text: String, _ mention: String, _ name: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.last
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.name == name)
+        #expect((q?.speaker?.entity != nil) == (name != nil))
+    }
+
+    /// A relative pronoun's antecedent is the noun phrase after the last preposition (words.tsv preposition) or
+    /// -ed verb the phrase before it runs over; place and time prepositions (venueprep) stay inside it.
+    @Test(arguments: [
+        ("The rapper has been sued for $25m (£13m) by a make-up artist who claimed he lied.", "a make-up artist"),
+        ("The rap star sued a woman who claimed he lied.", "a woman"),
+        ("Nothing matched the cynicism of experts who said the plan would fail.", "experts"),
+        ("A spokesman for the council, who said the plan would fail, left early.", "A spokesman for the council"),
+        ("Officials from the city council who said the plan would fail left early.",
+         "Officials from the city council"),
+    ])
+    func relativePronounTakesTheNearestNounPhrase(_ text: String, _ name: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.first { $0.speaker.map { doc.text($0.mention) } == "who" }
+        #expect(q?.speaker?.name == name)
+    }
+
+    /// A role phrase with a person's name set off after it ("the work's author, US playwright Eve Ensler, says")
+    /// is that person speaking; an aside that only holds a name after a preposition is no appositive.
+    @Test(arguments: [
+        ("But the work's author, playwright Eve Ensler, says the play is about empowerment.",
+         "the work's author, playwright Eve Ensler", "Eve Ensler" as String?),
+        ("The airline, the brainchild of Mr Mallya, expects to start flying in April.", "The airline", nil),
+    ])
+    func roleWithAnAppositiveNameIsThatPerson(_ text: String, _ mention: String, _ name: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention)
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name)
+    }
+
     @Test func titleResolvesToEntityWithThatRole() {
         let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
         let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])

@@ -48,7 +48,7 @@ public struct ScoreQuotesCommand: ParsableCommand {
                 }
             }
             for q in doc.quotes {
-                let who = q.speaker.map { doc.text($0.mention) + " → " + $0.name } ?? "-"
+                let who = q.speaker.map { doc.text($0.mention) + " → " + ($0.name ?? "(unresolved)") } ?? "-"
                 print("\(q.rule)\t\(q.kind.rawValue)\t\(q.confidence)\t\(who)\t\(doc.text(q.content))")
             }
             return

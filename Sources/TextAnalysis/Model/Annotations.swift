@@ -89,12 +89,13 @@ public enum QuoteKind: String, Sendable, Codable {
     case direct, indirect, mixed
 }
 
-/// Who a quote is attributed to: the mention in the text, and the entity when it resolves to one.
+/// Who a quote is attributed to: the mention in the text, and the entity when it resolves to one. `name` is nil
+/// when the mention names no one: a pronoun whose antecedent was not found ("He said ..." with no person before).
 public struct Speaker: Sendable, Equatable {
-    public var name: String
+    public var name: String?
     public var entity: Int?
     public var mention: CharRange
-    public init(name: String, entity: Int?, mention: CharRange) {
+    public init(name: String?, entity: Int?, mention: CharRange) {
         self.name = name
         self.entity = entity
         self.mention = mention

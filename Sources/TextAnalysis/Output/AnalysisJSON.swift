@@ -4,7 +4,7 @@
 // {"date": "YYYY-MM-DD"|null,
 //  "entities": [{"id","name","type","role","aliases","mentions":[{"start","end","text"}],"confidence"}],
 //  "quotes": [{"text","start","end",("parts":[{"start","end"}] when split),"kind","cue":{"start","end","text"}|null,
-//              "speaker":{"name","entity","mention":{"start","end","text"}}|null,"rule","confidence"}],
+//              "speaker":{"name"|null,"entity","mention":{"start","end","text"}}|null,"rule","confidence"}],
 //  "timexes": [{"start","end","text","type","value"}],
 //  "timeline": [{"date","granularity","start","end","text","entities":[ids],"quotes":[indexes]}],
 //  "sentences": count, "tokens": count}
@@ -58,7 +58,8 @@ public enum AnalysisJSON {
             w.raw(",\"cue\":"); if let cue = q.cue { w.span(cue, doc) } else { w.raw("null") }
             w.raw(",\"speaker\":")
             if let s = q.speaker {
-                w.raw("{\"name\":"); w.string(s.name)
+                w.raw("{\"name\":")
+                if let name = s.name { w.string(name) } else { w.raw("null") }
                 w.raw(",\"entity\":")
                 if let e = s.entity, e >= 0, e < doc.entities.count { w.int(doc.entities[e].id) } else { w.raw("null") }
                 w.raw(",\"mention\":"); w.span(s.mention, doc)

@@ -71,6 +71,9 @@ extension QuoteContext {
 
         if c.unlisted { return unlistedThatClause(c, lastSpeaker: lastSpeaker) }
 
+        // "Reuters news agency reports a union source as saying": the cue after "as" reports, for the one quoted.
+        if Self.quotingVerbs.contains(lower[b - 1]), quotedSpeaker(after: b - 1, end: sEnd) != nil { return nil }
+
         // "The plan was endorsed by the mayor", "The story was first reported by the Post": a passive cue with its
         // agent; the passive's subject is what was said, the agent who said it.
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
@@ -507,10 +510,11 @@ extension QuoteContext {
         return isPunct(last, "?!,")
     }
 
-    /// The subject of a sentence up to `r.upperBound`: its first person or organisation mention outside quotes,
-    /// else the phrase after an opening "In a statement," / "During the debate,".
+    /// The subject of a sentence up to `r.upperBound`: its first person or organisation mention outside quotes
+    /// and outlets ("fans wrote in to the BBC website"), else the phrase after an opening "In a statement," /
+    /// "During the debate,".
     func sentenceSubject(_ r: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
-        for t in r where mentionOf[t] >= 0 && quoteOf[t] < 0 {
+        for t in r where mentionOf[t] >= 0 && quoteOf[t] < 0 && outletOf[t] < 0 {
             let m = doc.mentions[mentionOf[t]]
             if m.type == .person || m.type == .organization, m.tokens.upperBound <= r.upperBound {
                 return resolve(m.tokens, lastSpeaker: lastSpeaker)
@@ -533,7 +537,7 @@ extension QuoteContext {
         while k > lo, !isPunct(k, ",;:"), quoteOf[k] < 0, cueAt[k] == nil { k -= 1 }
         guard k > lo, isPunct(k, ","), isWord[k + 1], has(k + 1, .relative),
               let np = nounPhrase(endingAt: k - 1, floor: lo) else { return nil }
-        var g = resolve(np, lastSpeaker: lastSpeaker)
+        var g = resolve(relativeHead(np), lastSpeaker: lastSpeaker)
         g.mention = (k + 1)..<(k + 2)
         return g
     }
@@ -635,6 +639,10 @@ extension QuoteContext {
     /// words before it are never read as reported content.
     private func leftEdge(of sp: SpeakerGuess, cue: Int) -> Int {
         let l = sp.mention.lowerBound
+        // "“...,” Reuters quoted a central bank official as saying.": the attribution starts at the outlet.
+        if let o = outlet(at: l - 1), o.quoting, o.trigger.lowerBound == l - 1 { return o.outlet.lowerBound }
+        if l - 1 >= 0, Self.quotingVerbs.contains(lower[l - 1]), let s = sentence(of: l),
+           let np = nounPhrase(endingAt: l - 2, floor: s.tokens.lowerBound) { return np.lowerBound }
         return has(l, .relative) ? max(0, l - 1) : l
     }
 
@@ -643,6 +651,10 @@ extension QuoteContext {
         var k = t
         while k < end, isWord[k], has(k, .time) || has(k, .timeprep) || has(k, .skip) {
             k += 1
+        }
+        // "said one analyst quoted by the AFP news agency.": an outlet construction ends the attribution too.
+        if k < end, let o = outlet(at: k), !o.quoting, o.trigger.lowerBound == k {
+            return endsAttribution(at: o.outlet.upperBound, end: end)
         }
         if k >= end || isPunct(k, ".!?;") { return true }
         if isPunct(k, ","), k + 1 < cueAt.count, cueAt[k + 1]?.isParticiple == true { return true }

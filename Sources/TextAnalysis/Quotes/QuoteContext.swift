@@ -57,6 +57,10 @@ struct QuoteContext {
     /// Entities by the titles that can name them ("the minister", "the agency"), built once per document so a
     /// title lookup costs the candidates, not every entity (a 1 MB text has thousands of entities).
     let titles: EntityTitleIndex
+    /// Outlet constructions ("told the BBC", "quoted in the Guardian": OutletPhrases.swift) and, for each token,
+    /// the index of the one holding it (trigger or outlet), else -1.
+    var outlets: [OutletPhrase] = []
+    var outletOf: [Int] = []
 
     init(doc: Document, lex: QuoteLexicon) {
         self.doc = doc
@@ -162,10 +166,16 @@ struct QuoteContext {
         self.titles = EntityTitleIndex(doc)
         self.quoteOf = [Int](repeating: -1, count: n)
         self.cueAt = [CueMatch?](repeating: nil, count: n)
+        self.outletOf = [Int](repeating: -1, count: n)
         findDirectQuotes()
         findCues()
         findQuotedText()
         pruneUnlistedThatCues()
+        outlets = findOutlets()
+        for (i, o) in outlets.enumerated() {
+            for t in o.trigger where t < n { outletOf[t] = i }
+            for t in o.outlet where t < n { outletOf[t] = i }
+        }
     }
 
     func sentence(of t: Int) -> Sentence? {

@@ -213,11 +213,13 @@ public struct QuoteExtractor: AnalysisComponent {
 
         return resolveOverlaps(found, textLength: doc.scalars.count).map { f in
             let sp = f.speaker.map {
-                Speaker(name: $0.name, entity: $0.entity, mention: doc.chars(ofTokens: $0.mention))
+                // A pronoun with no antecedent keeps its mention but is no name ("He" is nobody's name).
+                Speaker(name: $0.how == .unresolved ? nil : $0.name, entity: $0.entity,
+                        mention: doc.chars(ofTokens: $0.mention))
             }
             var conf = f.confidence
             switch f.speaker?.how {
-            case .pronoun?, .title?: conf *= 0.9
+            case .pronoun?, .title?, .unresolved?: conf *= 0.9
             case .source?: conf *= 0.95
             case .author?: conf *= 0.8
             default: break

@@ -31,7 +31,7 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case quantity, venueprep, preposition, medium, seeming, lightverb, nounprep
     case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree, article, asobject, reportmodal
     case rankmod, auxiliary, notconstrual, cueprep, naming, remark, questionprep, question, notquestion
-    case impersonal
+    case impersonal, outlet, outletverb
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })

@@ -7,7 +7,9 @@
 
 /// A speaker as written (its tokens) and what it resolves to.
 struct SpeakerGuess: Sendable, Equatable {
-    enum How: Sendable { case named, pronoun, title, source, author }
+    /// `unresolved`: a pronoun ("he", "they", a generic "you") with no antecedent found: no entity, and its
+    /// `name` (the pronoun as written) is never shown as a name (Speaker.name is nil; the mention keeps it).
+    enum How: Sendable { case named, pronoun, title, source, author, unresolved }
     var mention: Range<Int>
     var entity: Int?
     var name: String
@@ -27,13 +29,29 @@ extension QuoteContext {
         else if from > lo, isPossessiveS(from), wordClasses[from - 1] & Self.notOwners != 0 { from -= 1 }
         // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
         if from > lo, isWord[from], cueAt[from] == nil, has(from, .lightverb) { from -= 1 }
-        let j = skipBackModifiers(from: from, floor: lo)
+        var j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
+        // "Reuters quoted one trader as saying", "the agency reports a source as saying": the one quoted speaks.
+        // (The phrase read before "as" may run over the verb to the outlet: "Reuters quoted a bank official".)
+        if lower[j] == "as", let np = nounPhrase(endingAt: j - 1, floor: lo),
+           let q = (max(lo, np.lowerBound - 1)..<(j - 1)).last(where: { Self.quotingVerbs.contains(lower[$0]) }) {
+            return resolve((q + 1)..<j, lastSpeaker: lastSpeaker)
+        }
+        // "Mr Houston was quoted in the Herald newspaper saying", "Anelka was quoted in a French newspaper as
+        // saying": the outlet and its passive trigger stand between the subject and the cue, like an auxiliary.
+        let passiveOutlet = outlet(at: j) ?? (lower[j] == "as" ? outlet(at: j - 1) : nil)
+        if let o = passiveOutlet, !o.quoting, o.outlet.upperBound - 1 >= j - 1,
+           ["quoted", "interviewed"].contains(lower[o.trigger.lowerBound]) {
+            var k = o.trigger.lowerBound - 1
+            while k >= lo, isWord[k], has(k, .copula) || has(k, .skip) { k -= 1 }
+            j = k
+            guard j >= lo, quoteOf[j] < 0 else { return nil }
+        }
         if has(j, .relative),
            let np = isPunct(j - 1, ",") ? nounPhrase(endingAt: j - 2, floor: lo) : nounPhrase(endingAt: j - 1, floor: lo) {
             // "Trump, who said ..." / "voters who said ...": the relative pronoun as written, resolved to the
             // phrase before it.
-            var g = resolve(np, lastSpeaker: lastSpeaker)
+            var g = resolve(relativeHead(np), lastSpeaker: lastSpeaker)
             g.mention = j..<(j + 1)
             return g
         }
@@ -58,6 +76,22 @@ extension QuoteContext {
                 || doc.mentions[mentionOf[j - 1]].type == .organization {
                 return resolve(aside, lastSpeaker: lastSpeaker)
             }
+            // "The BBC's correspondent in Jakarta, Rachel Harvey, told", "the work's author, US playwright Eve
+            // Ensler, says": a role phrase with a lower-case head and no person in it, then a person's name set
+            // off as its appositive: the role is that person's, who speaks (the mention spans both).
+            let head = np.upperBound - 1
+            if !isCap[head], !has(head, .person), !has(head, .group), !np.contains(where: { isPersonMention($0) }),
+               let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p, isPersonMention(j - 1),
+               isAppositiveName(p + 1..<doc.mentions[mentionOf[j - 1]].tokens.lowerBound),
+               // "a spokesman for the prosecutor, Alan Hevesi": the name is the prosecutor's.
+               !np.contains(where: { isWord[$0] && has($0, .sourcehead) && $0 + 1 < head && isPreposition($0 + 1) }) {
+                var g = resolve(aside, lastSpeaker: lastSpeaker)
+                if g.entity != nil {
+                    g.mention = np.lowerBound..<aside.upperBound
+                    g.how = .title
+                    return g
+                }
+            }
             return resolve(np, lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
@@ -73,6 +107,9 @@ extension QuoteContext {
         guard var np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
             return nil
         }
+        // "..., shop owner Hayriye Evren, told Associated Press.": the outlet after a cue is told, it never speaks.
+        guard let own = withoutOutlet(np) else { return nil }
+        np = own
         // "by the mayor on Monday": a time phrase after the name is no part of it.
         if let cut = (np.lowerBound + 1..<np.upperBound).first(where: {
             isWord[$0] && has($0, .timeprep) && $0 + 1 < np.upperBound && has($0 + 1, .time)
@@ -80,6 +117,21 @@ extension QuoteContext {
             np = np.lowerBound..<cut
         }
         return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// The words of an aside before its name are modifiers of that name ("US playwright", "former WorldCom
+    /// financial chief"), not a clause or phrase the name ends: no preposition ("the brainchild of Mr Mallya"),
+    /// participle ("led by Bruce Cutler", "speaking to ... Paul Adams"), relative or cue.
+    func isAppositiveName(_ r: Range<Int>) -> Bool {
+        !r.contains { k in
+            !isWord[k] || isPreposition(k) || has(k, .relative) || cueAt[k] != nil || has(k, .outletverb)
+                || (!isCap[k] && lower[k].count > 3 && (lower[k].hasSuffix("ed") || lower[k].hasSuffix("ing")))
+        }
+    }
+
+    /// Token `t` lies in a person mention.
+    func isPersonMention(_ t: Int) -> Bool {
+        t >= 0 && t < mentionOf.count && mentionOf[t] >= 0 && doc.mentions[mentionOf[t]].type == .person
     }
 
     /// Steps left over adverbs, auxiliaries and time phrases between a speaker and the cue.
@@ -237,9 +289,16 @@ extension QuoteContext {
     /// What a speaker phrase refers to: the entity of its last person or organisation mention, a pronoun's
     /// antecedent, an entity whose role matches ("the minister"), or the phrase itself.
     func resolve(_ np: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
+        // "one analyst quoted by the AFP news agency", "Speaking to the BBC News website Mr Molyneux": the outlet
+        // is no part of the speaker.
+        let np = withoutOutlet(np) ?? np
         let text = doc.text(doc.chars(ofTokens: np))
         if np.count == 1, has(np.lowerBound, .person) || has(np.lowerBound, .group) {
             return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
+        }
+        // A generic "you" ("You want to be able to take your bow") refers to no one in the text.
+        if np.count == 1, lower[np.lowerBound] == "you" {
+            return SpeakerGuess(mention: np, entity: nil, name: text, how: .unresolved)
         }
         // "I think ...", "We asked whether ..." in the text's own voice (quoted first persons never get here).
         if np.count == 1, has(np.lowerBound, .firstperson) {
@@ -249,7 +308,7 @@ extension QuoteContext {
         var best = -1
         for t in np.reversed() {
             let m = mentionOf[t]
-            guard m >= 0 else { continue }
+            guard m >= 0, outletOf[t] < 0 else { continue }
             let ty = doc.mentions[m].type
             if best < 0 { best = m } else if doc.mentions[best].type != .person, ty == .person { best = m }
             if ty == .person { break }
@@ -322,6 +381,30 @@ extension QuoteContext {
         return entityByTitle(np) != nil
     }
 
+    /// The nearest noun phrase at the end of a phrase read before a relative pronoun: "$25m (£13m) by [a make-up
+    /// artist] who claimed", "the rap star sued [a woman] who claimed", "the cynicism of [experts] who wonder".
+    /// The phrase read leftwards runs over prepositions and verbs a subject never holds; the relative clause
+    /// belongs to the noun phrase after the last of them: a preposition of words.tsv class preposition (not inside
+    /// a name, "Bank of England", nor after a source noun, "a spokesman for Dell" speaks for Dell; place and time
+    /// prepositions, class venueprep, modify the noun before them: "shop stewards from the shipyard, who", "the
+    /// ruling in 1984, which") or a lower-case -ed verb before a determiner, a number or a name.
+    func relativeHead(_ np: Range<Int>) -> Range<Int> {
+        var start = np.lowerBound
+        for k in np where k + 1 < np.upperBound && isWord[k] {
+            let inName = mentionOf[k] >= 0 && mentionOf[k] == mentionOf[k + 1]
+                || (has(k, .nameword) && k > np.lowerBound && isCap[k - 1] && isCap[k + 1])
+            if has(k, .preposition), !inName, !(k - 1 >= start && isWord[k - 1] && has(k - 1, .sourcehead)) {
+                start = k + 1
+            } else if k > start, !isCap[k], lower[k].count > 3, lower[k].hasSuffix("ed"), mentionOf[k] < 0,
+                      has(k + 1, .det) || has(k + 1, .quantity) || isCap[k + 1] {
+                start = k + 1
+            }
+        }
+        while start < np.upperBound, !isWord[start] { start += 1 }
+        guard start < np.upperBound, let r = validPhrase(start..<np.upperBound) else { return np }
+        return r
+    }
+
     /// The phrase a relative pronoun at `j` refers to: the noun phrase right before it, or before the comma or
     /// dash that sets the clause off.
     func relativeAntecedent(of j: Int, floor lo: Int) -> Range<Int>? {
@@ -385,7 +468,10 @@ extension QuoteContext {
             let range = sentences[s].tokens
             for k in range where k < t || s != si {
                 let m = mentionOf[k]
-                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)) else { continue }
+                // An outlet ("Speaking on BBC One's Breakfast with Frost, he said") is no antecedent.
+                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)), outletOf[k] < 0 else {
+                    continue
+                }
                 let mention = doc.mentions[m]
                 guard mention.tokens.lowerBound == k else { continue }
                 if (person && mention.type == .person && fits(mention.entity))
@@ -400,8 +486,10 @@ extension QuoteContext {
         }
         if let last = lastSpeaker, fits(last.entity),
            person || last.entity == nil || doc.entities[last.entity!].type != .person {
-            return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name, how: .pronoun)
+            return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name,
+                                how: last.how == .unresolved ? .unresolved : .pronoun)
         }
-        return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .pronoun)
+        // No antecedent: the pronoun is kept as the mention, but it names no one.
+        return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .unresolved)
     }
 }
