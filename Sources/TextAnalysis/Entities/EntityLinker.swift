@@ -13,7 +13,8 @@
 // joins an entity one of whose mentions has an honorific of the other gender, by name or by name part: "Mrs
 // Howard" is not the Michael Howard of "Mr Howard". An entity's gender (honorifics and first names of
 // entities/given-names.tsv all agreeing, else a gendered role noun of entities/gendered-words.tsv) is kept for
-// pronoun resolution only. Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
+// pronoun resolution only. Person names the tagger split in two are joined first, and pieces of a title before a
+// person's name are left unlinked (EntityLinker+Mentions.swift). Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
 // names the article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv),
 // honorifics (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a
 // person's whatever its tagged type.
@@ -164,6 +165,8 @@ public struct EntityLinker: AnalysisComponent {
     }
 
     public func link(_ doc: inout Document) {
+        joiningSplitNames(&doc)
+        let fragments = titleFragments(doc)
         let boiler = doc.paragraphs.filter { $0.isBoilerplate && !$0.isLink }.map(\.chars)
         // Indexed by mention; nil for mentions left unlinked.
         var forms = [NameForm?](repeating: nil, count: doc.mentions.count)
@@ -178,7 +181,7 @@ public struct EntityLinker: AnalysisComponent {
                 m.type = .person
             }
             doc.mentions[i] = m
-            if boiler.contains(where: { $0.contains(m.chars) }) { continue }
+            if fragments.contains(i) || boiler.contains(where: { $0.contains(m.chars) }) { continue }
             if let f = nameForm(m, doc) {
                 forms[i] = f
                 linked.append(i)
