@@ -47,3 +47,30 @@ struct EntityMentionRepairTests {
         #expect(biden.entities.first?.role == "President")
     }
 }
+
+/// Acronyms from a name's initials as written (EntityLinker+Acronyms.swift): a word in capitals gives all its
+/// letters, a word with capitals inside gives those; a person's name is never abbreviated so.
+struct EntityWrittenInitialsTests {
+    @Test(arguments: [
+        ("The UK Independence Party met. UKIP agreed.", "UK Independence Party", "UKIP", true),
+        ("USA Track & Field met. USATF agreed.", "USA Track & Field", "USATF", true),
+        ("The PlayStation Portable sold. The PSP sold.", "PlayStation Portable", "PSP", true),
+        ("The UK Independence Party met. UIP agreed.", "UK Independence Party", "UIP", true),
+        ("The UK Independence Party met. UKP agreed.", "UK Independence Party", "UKP", false),
+        ("BBC Sport met. BBC agreed.", "BBC Sport", "BBC", false),
+    ])
+    func linksAnAcronymOfTheWrittenInitials(_ text: String, _ name: String, _ short: String, _ joined: Bool) {
+        let doc = EntityMentionRepairTests.linked(text, [(name, .organization), (short, .organization)])
+        #expect((doc.entities.count == 1) == joined, "\(text)")
+        #expect(EntityLinker.writtenInitials("Public and Commercial Services Union").isEmpty)
+    }
+}
+
+extension EntityWrittenInitialsTests {
+    /// One word with letters gives no written initials: "DVD-like" is not the DVD, "HP 607" not HP.
+    @Test func oneWordGivesNoWrittenInitials() {
+        #expect(EntityLinker.writtenInitials("DVD-like").isEmpty)
+        #expect(EntityLinker.writtenInitials("HP 607").isEmpty)
+        #expect(EntityLinker.writtenInitials("UK Independence Party") == ["ukip"])
+    }
+}

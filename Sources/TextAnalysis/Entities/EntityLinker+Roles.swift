@@ -32,6 +32,8 @@ struct RoleLexicon: Sendable {
     var appositiveAdverbs: Set<String> = []
     /// Words that anywhere in an appositive make it a clause, not a role ("the singer's agent has confirmed").
     var clauseWords: Set<String> = []
+    /// Speech verbs that end an appositive: the role is the words before them ("Lloyd's chief executive said").
+    var speechVerbs: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
@@ -40,7 +42,7 @@ struct RoleLexicon: Sendable {
             let words = written.map { $0.lowercased() }
             guard f.count == 2, !words.isEmpty else {
                 throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>"
-                    + "head|job|modifier|honorific|notappositive|givenname|preposition|appositiveadverb|clauseword")
+                    + "head|job|modifier|honorific|notappositive|givenname|preposition|appositiveadverb|clauseword|speechverb")
             }
             // Every kind but head is a single word.
             func word(_ what: String) throws -> String {
@@ -64,6 +66,7 @@ struct RoleLexicon: Sendable {
             case "preposition": rolePrepositions.insert(try word("a preposition"))
             case "appositiveadverb": appositiveAdverbs.insert(try word("an appositiveadverb"))
             case "clauseword": clauseWords.insert(try word("a clauseword"))
+            case "speechverb": speechVerbs.insert(try word("a speechverb"))
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -284,9 +287,9 @@ extension EntityLinker {
         let det = tokens[s].text.lowercased()
         if EntityLinker.determiners.contains(det) && tokens[s].text == det && det != "the" { s += 1 }
         guard s < k else { return nil }
-        // A clause word as the last word is the speech verb of an attribution whose comma was left out ("Mr
-        // Roe, Lloyd's chief executive said."): the role is the rest. Anywhere else it makes a clause.
-        if k - s > 1, roles.clauseWords.contains(tokens[k - 1].text) { k -= 1 }
+        // A speech verb ends an attribution whose comma was left out ("Mr Roe, Lloyd's chief executive said.",
+        // "Jo Roe, analyst at Nomura told the BBC."): the role is what comes before it.
+        if let v = (s + 1..<max(s + 1, k)).first(where: { roles.speechVerbs.contains(tokens[$0].text) }) { k = v }
         let words = (s..<k).map { tokens[$0].text.lowercased() }
         if (s..<k).contains(where: { roles.clauseWords.contains(tokens[$0].text) }) { return nil }
         if (s..<k).contains(where: { t in

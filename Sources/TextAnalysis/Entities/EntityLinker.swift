@@ -4,7 +4,8 @@
 // later join. A mention joins an entity when (in this order): its normalized name (case, diacritics, periods and
 // hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
 // acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
-// initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
+// initials of an organization's name, plain or as written ("UK Independence Party" is UKIP:
+// EntityLinker+Acronyms.swift); or, for persons, its words are a part of a longer person name ("Son-hui" of
 // "Choe Son-hui"; a part of several words must end with the surname, so "Stan Lee" is not "Stan Lee Media"),
 // preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
 // a longer name only when that person was named before it or with such a title too. An entity counts as a person
@@ -152,7 +153,10 @@ public struct EntityLinker: AnalysisComponent {
             guard isNew || fuller else { return }
             list[g].best = form
             if form.words.count >= 2, !list[g].isPerson {
-                for i in EntityLinker.initials(form.words) where byInitials[i] == nil { byInitials[i] = g }
+                for i in EntityLinker.initials(form.words).union(EntityLinker.writtenInitials(form.text))
+                where byInitials[i] == nil {
+                    byInitials[i] = g
+                }
             }
             if list[g].isPerson { indexPersonWords(form.words, g) }
         }
