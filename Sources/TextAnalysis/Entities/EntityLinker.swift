@@ -12,7 +12,8 @@
 // for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons.
 // A mention opened by a gendered honorific (entities/honorifics.tsv), or right after one the tagger left out, never
 // joins an entity one of whose mentions has an honorific of the other gender, by name or by name part: "Mrs
-// Howard" is not the Michael Howard of "Mr Howard". An entity's gender (honorifics and first names of
+// Howard" is not the Michael Howard of "Mr Howard"; nor, as a surname alone, one whose first name is of the other
+// gender (entities/given-names.tsv), unless an honorific of its own gender joined it already. An entity's gender (honorifics and first names of
 // entities/given-names.tsv all agreeing, else a gendered role noun of entities/gendered-words.tsv) is kept for
 // pronoun resolution only. Person names the tagger split in two are joined first, and pieces of a title before a
 // person's name are left unlinked (EntityLinker+Mentions.swift). Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
@@ -94,10 +95,18 @@ public struct EntityLinker: AnalysisComponent {
         /// The genders its mentions' first names gave.
         var nameGenders: Set<PersonGender> = []
 
-        /// Whether a mention of `form` may join: no honorific of the other gender among its mentions.
+        /// Whether a mention of `form` may join: no honorific of the other gender among its mentions, and for a
+        /// surname after a gendered honorific, no first name of the other gender unless an honorific of its own
+        /// gender joined already: "Mrs Howard" is not the Michael Howard named before her even when no "Mr
+        /// Howard" came first. Only the surname: "Mr Lula" is Lula da Silva ("Lula" is a woman's name too).
         func admits(_ form: NameForm) -> Bool {
             guard let g = form.gender else { return true }
-            return genders.allSatisfy { $0 == g }
+            guard genders.allSatisfy({ $0 == g }) else { return false }
+            if form.words.count == 1, best.words.count >= 2, best.words.last == form.words[0], !genders.contains(g),
+               nameGenders.count == 1, !nameGenders.contains(g) {
+                return false
+            }
+            return true
         }
     }
 
