@@ -187,7 +187,7 @@ extension EntityLinker {
                    isPerson || (startsUppercase(tokens[t.lowerBound].text) && roles.makesAPerson(t, tokens)) {
                     found.append(t)
                 }
-                if isPerson, let t = titleBeforeComma(mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart) {
+                if isPerson, let t = titleBeforeComma(mentionTokens, tokens, lowerLimit: sentenceStart) {
                     found.append(t)
                 }
                 if isPerson, let a = appositive(after: mentionTokens.upperBound, tokens),
@@ -247,16 +247,27 @@ extension EntityLinker {
 
     /// A title set off by a comma before the name: "the Palestinian leader, Mahmoud Abbas," / "Scottish
     /// Conservative leader, David McLetchie, said". The title must open its noun phrase: after "the", a
-    /// possessive, a capitalized word (a party, a nation) or at the sentence's start, so a title that ends a clause
-    /// ("he met the president, Blair said") is not taken.
-    func titleBeforeComma(_ start: Int, _ tokens: [Token], lowerLimit: Int) -> Range<Int>? {
+    /// possessive, a capitalized word (a party, a nation) or at the sentence's start (then of two words or more:
+    /// "Queen, Muse, Manic Street Preachers" is a list of bands), and the name must end its phrase (a comma or
+    /// the clause's end, "of" or letters such as MSP after it), so a title that ends a clause ("did not trust the prime minister, Mr Brown
+    /// replied"; "his second term as US President, Tony Blair has said") is not taken.
+    func titleBeforeComma(_ mention: Range<Int>, _ tokens: [Token], lowerLimit: Int) -> Range<Int>? {
+        let start = mention.lowerBound
         guard start - 2 >= lowerLimit, tokens[start - 1].text == ",",
+              mention.upperBound >= tokens.count || endsPhrase(tokens[mention.upperBound].text),
               let t = roles.titleEnding(at: start - 1, tokens, lowerLimit: lowerLimit) else { return nil }
-        guard t.lowerBound > lowerLimit else { return t }
+        guard t.lowerBound > lowerLimit else { return t.count >= 2 ? t : nil }
         let prev = tokens[t.lowerBound - 1].text
         guard prev == "the" || prev == "The" || EntityLinker.possessives.contains(prev)
                 || (startsUppercase(prev) && t.lowerBound - 1 > lowerLimit) else { return nil }
         return t
+    }
+
+    /// Whether a word after a name ends its noun phrase or stays in it: punctuation, "of" ("Emmanuel Gaillard of
+    /// Shearman and Sterling") or letters after a name (MSP, QC), not a verb.
+    func endsPhrase(_ word: String) -> Bool {
+        [",", ".", ";", ":", "of"].contains(word) || (word.count >= 2 && word.count <= 4
+            && word.unicodeScalars.allSatisfy { CharClass.isUpper($0.value) })
     }
 
     func startsUppercase(_ t: String) -> Bool {
