@@ -10,6 +10,9 @@ struct RoleLexicon: Sendable {
     /// Head phrases keyed by their last token (lowercased), longest first.
     var headsByLast: [String: [[String]]] = [:]
     var heads: Set<String> = []
+    /// Heads that name a job or standing ("boss", "star", "champion"): a role, but before a name the tagger did
+    /// not call a person they do not make it one ("Champion Hurdle", "Star Alliance").
+    var jobs: Set<String> = []
     /// Modifier words, lowercased (to recognise title words), and as written: a modifier extends a title only in
     /// a case the file lists ("Under Secretary", never "under Professor").
     var modifiers: Set<String> = []
@@ -27,6 +30,10 @@ struct RoleLexicon: Sendable {
     /// Words that may open an appositive before its role and are no part of it ("Jack Straw, now foreign
     /// secretary,"), lowercased.
     var appositiveAdverbs: Set<String> = []
+    /// Words that anywhere in an appositive make it a clause, not a role ("the singer's agent has confirmed").
+    var clauseWords: Set<String> = []
+    /// Speech verbs that end an appositive: the role is the words before them ("Lloyd's chief executive said").
+    var speechVerbs: Set<String> = []
 
     init(resources: ResourceLoader) throws {
         for (line, text) in try resources.lines("entities/roles.tsv") {
@@ -35,7 +42,7 @@ struct RoleLexicon: Sendable {
             let words = written.map { $0.lowercased() }
             guard f.count == 2, !words.isEmpty else {
                 throw ResourceError("entities/roles.tsv:\(line): expected phrase<TAB>"
-                    + "head|modifier|honorific|notappositive|givenname|preposition|appositiveadverb")
+                    + "head|job|modifier|honorific|notappositive|givenname|preposition|appositiveadverb|clauseword|speechverb")
             }
             // Every kind but head is a single word.
             func word(_ what: String) throws -> String {
@@ -43,6 +50,10 @@ struct RoleLexicon: Sendable {
                 return words[0]
             }
             switch f[1] {
+            case "job":
+                headsByLast[words.last!, default: []].append(words)
+                heads.insert(words.joined(separator: " "))
+                jobs.insert(words.joined(separator: " "))
             case "head":
                 headsByLast[words.last!, default: []].append(words)
                 heads.insert(words.joined(separator: " "))
@@ -54,6 +65,8 @@ struct RoleLexicon: Sendable {
             case "givenname": givenNameTitles.insert(try word("a givenname title"))
             case "preposition": rolePrepositions.insert(try word("a preposition"))
             case "appositiveadverb": appositiveAdverbs.insert(try word("an appositiveadverb"))
+            case "clauseword": clauseWords.insert(try word("a clauseword"))
+            case "speechverb": speechVerbs.insert(try word("a speechverb"))
             default:
                 throw ResourceError("entities/roles.tsv:\(line): unknown kind \(f[1])")
             }
@@ -102,6 +115,11 @@ struct RoleLexicon: Sendable {
         return nil
     }
 
+    /// Whether the title at `t` makes the name after it a person's: unless it ends with a job (see `jobs`).
+    func makesAPerson(_ t: Range<Int>, _ tokens: [Token]) -> Bool {
+        !jobs.contains(tokens[t.upperBound - 1].text.lowercased())
+    }
+
     /// How many leading tokens of tokens[lo..<hi] are honorifics ("Mr Blair" → 1).
     func leadingHonorificLength(_ tokens: [Token], _ lo: Int, _ hi: Int) -> Int {
         var k = lo
@@ -136,6 +154,8 @@ extension EntityLinker {
     static let relativeWords: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when"]
     /// An appositive longer than this is a clause, not a role.
     static let maxAppositiveTokens = 7
+    /// An appositive that opens with its role and a preposition may be this long.
+    static let maxRoleFirstAppositiveTokens = 14
 
     /// Fills Entity.role for persons from titles before and appositives after their mentions.
     func assignRoles(_ doc: inout Document, _ forms: [NameForm?]) {
@@ -153,13 +173,21 @@ extension EntityLinker {
                 let sentenceStart = doc.sentenceIndex(ofToken: form.tokens.lowerBound)
                     .map { doc.sentences[$0].tokens.lowerBound } ?? 0
                 var found: [Range<Int>] = []
-                // Title inside the mention, then a title right before it.
+                // Title inside the mention, then a title right before it. An honorific may stand between the
+                // title and the name, inside the mention or left out of it: "the Lord Chancellor Lord Falconer",
+                // "former union leader Sir Bill Morris".
                 if form.tokens.lowerBound > mentionTokens.lowerBound {
-                    let r = mentionTokens.lowerBound..<form.tokens.lowerBound
-                    if let t = roles.titleEnding(at: r.upperBound, tokens, lowerLimit: r.lowerBound) { found.append(t) }
+                    let end = honorificsBefore(form.tokens.lowerBound, tokens, lowerLimit: mentionTokens.lowerBound)
+                    if let t = roles.titleEnding(at: end, tokens, lowerLimit: mentionTokens.lowerBound) {
+                        found.append(t)
+                    }
                 }
-                if let t = roles.titleEnding(at: mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart),
-                   isPerson || startsUppercase(tokens[t.lowerBound].text) {
+                let before = honorificsBefore(mentionTokens.lowerBound, tokens, lowerLimit: sentenceStart)
+                if let t = roles.titleEnding(at: before, tokens, lowerLimit: sentenceStart),
+                   isPerson || (startsUppercase(tokens[t.lowerBound].text) && roles.makesAPerson(t, tokens)) {
+                    found.append(t)
+                }
+                if isPerson, let t = titleBeforeComma(mentionTokens, tokens, lowerLimit: sentenceStart) {
                     found.append(t)
                 }
                 if isPerson, let a = appositive(after: mentionTokens.upperBound, tokens),
@@ -206,21 +234,60 @@ extension EntityLinker {
         }
     }
 
+    /// Where a title before token `end` would end: before the capitalized honorifics right before it ("Lord
+    /// Chancellor Lord Falconer", "union leader Sir Bill Morris").
+    func honorificsBefore(_ end: Int, _ tokens: [Token], lowerLimit: Int) -> Int {
+        var k = end
+        while k - 1 > lowerLimit, roles.honorifics.contains(tokens[k - 1].text.lowercased()),
+              startsUppercase(tokens[k - 1].text) {
+            k -= 1
+        }
+        return k
+    }
+
+    /// A title set off by a comma before the name: "the Palestinian leader, Mahmoud Abbas," / "Scottish
+    /// Conservative leader, David McLetchie, said". The title must open its noun phrase: after "the", a
+    /// possessive, a capitalized word (a party, a nation) or at the sentence's start (then of two words or more:
+    /// "Queen, Muse, Manic Street Preachers" is a list of bands), and the name must end its phrase (a comma or
+    /// the clause's end, "of" or letters such as MSP after it), so a title that ends a clause ("did not trust the prime minister, Mr Brown
+    /// replied"; "his second term as US President, Tony Blair has said") is not taken.
+    func titleBeforeComma(_ mention: Range<Int>, _ tokens: [Token], lowerLimit: Int) -> Range<Int>? {
+        let start = mention.lowerBound
+        guard start - 2 >= lowerLimit, tokens[start - 1].text == ",",
+              mention.upperBound >= tokens.count || endsPhrase(tokens[mention.upperBound].text),
+              let t = roles.titleEnding(at: start - 1, tokens, lowerLimit: lowerLimit) else { return nil }
+        guard t.lowerBound > lowerLimit else { return t.count >= 2 ? t : nil }
+        let prev = tokens[t.lowerBound - 1].text
+        guard prev == "the" || prev == "The" || EntityLinker.possessives.contains(prev)
+                || (startsUppercase(prev) && t.lowerBound - 1 > lowerLimit) else { return nil }
+        return t
+    }
+
+    /// Whether a word after a name ends its noun phrase or stays in it: punctuation, "of" ("Emmanuel Gaillard of
+    /// Shearman and Sterling") or letters after a name (MSP, QC), not a verb.
+    func endsPhrase(_ word: String) -> Bool {
+        [",", ".", ";", ":", "of"].contains(word) || (word.count >= 2 && word.count <= 4
+            && word.unicodeScalars.allSatisfy { CharClass.isUpper($0.value) })
+    }
+
     func startsUppercase(_ t: String) -> Bool {
         t.unicodeScalars.first.map { CharClass.isUpper($0.value) } ?? false
     }
 
     /// `, a doctor,` after a name: the tokens between the commas (without a leading article), when they are short,
-    /// not a relative clause, and hold a head role.
+    /// not a relative clause or a clause with a verb ("Jordan Bratman, the singer's agent has confirmed"), hold no
+    /// quotation mark and hold a head role. An appositive that opens with its role ("secretary general of the
+    /// Association of European Airlines", "president of domestic distribution at 20th Century Fox") may be longer.
     func appositive(after end: Int, _ tokens: [Token]) -> Range<Int>? {
         guard end < tokens.count, tokens[end].text == "," else { return nil }
+        let limit = EntityLinker.maxRoleFirstAppositiveTokens
         var k = end + 1
-        while k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens {
+        while k < tokens.count, k - end - 1 <= limit {
             let t = tokens[k].text
             if t == "," || t == "." || t == ";" { break }
             k += 1
         }
-        guard k < tokens.count, k - end - 1 <= EntityLinker.maxAppositiveTokens, k > end + 1 else { return nil }
+        guard k < tokens.count, k - end - 1 <= limit, k > end + 1 else { return nil }
         var s = end + 1
         let first = tokens[s].text.lowercased()
         if EntityLinker.relativeWords.contains(first) || roles.notAppositive.contains(first)
@@ -231,7 +298,27 @@ extension EntityLinker {
         let det = tokens[s].text.lowercased()
         if EntityLinker.determiners.contains(det) && tokens[s].text == det && det != "the" { s += 1 }
         guard s < k else { return nil }
+        // A speech verb ends an attribution whose comma was left out ("Mr Roe, Lloyd's chief executive said.",
+        // "Jo Roe, analyst at Nomura told the BBC."): the role is what comes before it.
+        if let v = (s + 1..<max(s + 1, k)).first(where: { roles.speechVerbs.contains(tokens[$0].text) }) { k = v }
         let words = (s..<k).map { tokens[$0].text.lowercased() }
+        if (s..<k).contains(where: { roles.clauseWords.contains(tokens[$0].text) }) { return nil }
+        if (s..<k).contains(where: { t in
+            tokens[t].text.unicodeScalars.contains { EntityTagger.doubleMarks.contains($0) }
+        }) {
+            return nil
+        }
+        if k - end - 1 > EntityLinker.maxAppositiveTokens {
+            // Long: the role must come first (after "the" and modifiers), then a preposition.
+            var h = words.first == "the" ? 1 : 0
+            while h < words.count, roles.modifiers.contains(words[h]) { h += 1 }
+            guard let phrase = roles.headsByLast.values.joined().filter({ p in
+                h + p.count < words.count && Array(words[h..<(h + p.count)]) == p
+            }).max(by: { $0.count < $1.count }), roles.rolePrepositions.contains(words[h + phrase.count]) else {
+                return nil
+            }
+            return s..<k
+        }
         return roles.containsHead(words) ? s..<k : nil
     }
 }

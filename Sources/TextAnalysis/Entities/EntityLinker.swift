@@ -4,16 +4,19 @@
 // later join. A mention joins an entity when (in this order): its normalized name (case, diacritics, periods and
 // hyphens ignored, mapped through entities/roles-aliases.tsv) is already one of the entity's names; it is an
 // acronym defined in parentheses right after the entity ("Korean Central News Agency (KCNA)") or equal to the
-// initials of an organization's name; or, for persons, its words are a part of a longer person name ("Son-hui" of
+// initials of an organization's name, plain or as written ("UK Independence Party" is UKIP:
+// EntityLinker+Acronyms.swift); or, for persons, its words are a part of a longer person name ("Son-hui" of
 // "Choe Son-hui"; a part of several words must end with the surname, so "Stan Lee" is not "Stan Lee Media"),
 // preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
 // a longer name only when that person was named before it or with such a title too. An entity counts as a person
 // for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons.
 // A mention opened by a gendered honorific (entities/honorifics.tsv), or right after one the tagger left out, never
 // joins an entity one of whose mentions has an honorific of the other gender, by name or by name part: "Mrs
-// Howard" is not the Michael Howard of "Mr Howard". An entity's gender (honorifics and first names of
+// Howard" is not the Michael Howard of "Mr Howard"; nor, as a surname alone, one whose first name is of the other
+// gender (entities/given-names.tsv), unless an honorific of its own gender joined it already. An entity's gender (honorifics and first names of
 // entities/given-names.tsv all agreeing, else a gendered role noun of entities/gendered-words.tsv) is kept for
-// pronoun resolution only. Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
+// pronoun resolution only. Person names the tagger split in two are joined first, and pieces of a title before a
+// person's name are left unlinked (EntityLinker+Mentions.swift). Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
 // names the article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv),
 // honorifics (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a
 // person's whatever its tagged type.
@@ -92,10 +95,18 @@ public struct EntityLinker: AnalysisComponent {
         /// The genders its mentions' first names gave.
         var nameGenders: Set<PersonGender> = []
 
-        /// Whether a mention of `form` may join: no honorific of the other gender among its mentions.
+        /// Whether a mention of `form` may join: no honorific of the other gender among its mentions, and for a
+        /// surname after a gendered honorific, no first name of the other gender unless an honorific of its own
+        /// gender joined already: "Mrs Howard" is not the Michael Howard named before her even when no "Mr
+        /// Howard" came first. Only the surname: "Mr Lula" is Lula da Silva ("Lula" is a woman's name too).
         func admits(_ form: NameForm) -> Bool {
             guard let g = form.gender else { return true }
-            return genders.allSatisfy { $0 == g }
+            guard genders.allSatisfy({ $0 == g }) else { return false }
+            if form.words.count == 1, best.words.count >= 2, best.words.last == form.words[0], !genders.contains(g),
+               nameGenders.count == 1, !nameGenders.contains(g) {
+                return false
+            }
+            return true
         }
     }
 
@@ -151,7 +162,10 @@ public struct EntityLinker: AnalysisComponent {
             guard isNew || fuller else { return }
             list[g].best = form
             if form.words.count >= 2, !list[g].isPerson {
-                for i in EntityLinker.initials(form.words) where byInitials[i] == nil { byInitials[i] = g }
+                for i in EntityLinker.initials(form.words).union(EntityLinker.writtenInitials(form.text))
+                where byInitials[i] == nil {
+                    byInitials[i] = g
+                }
             }
             if list[g].isPerson { indexPersonWords(form.words, g) }
         }
@@ -164,6 +178,8 @@ public struct EntityLinker: AnalysisComponent {
     }
 
     public func link(_ doc: inout Document) {
+        joiningSplitNames(&doc)
+        let fragments = titleFragments(doc)
         let boiler = doc.paragraphs.filter { $0.isBoilerplate && !$0.isLink }.map(\.chars)
         // Indexed by mention; nil for mentions left unlinked.
         var forms = [NameForm?](repeating: nil, count: doc.mentions.count)
@@ -178,7 +194,7 @@ public struct EntityLinker: AnalysisComponent {
                 m.type = .person
             }
             doc.mentions[i] = m
-            if boiler.contains(where: { $0.contains(m.chars) }) { continue }
+            if fragments.contains(i) || boiler.contains(where: { $0.contains(m.chars) }) { continue }
             if let f = nameForm(m, doc) {
                 forms[i] = f
                 linked.append(i)
