@@ -110,8 +110,9 @@ extension ArticleWriter {
             }.isEmpty == false
     }
 
-    /// Moves every row of entity `s` to entity `x` and deletes `s`. Both are people (type PER, no type_counts).
-    private static func merge(_ s: Int64, into x: Int64, db: Database) throws(StorageError) {
+    /// Moves every row of entity `s` to entity `x` and deletes `s`. Both are people (type PER, no type_counts), or
+    /// the caller brings x's type and type_counts up to date (ApostropheFolding).
+    static func merge(_ s: Int64, into x: Int64, db: Database) throws(StorageError) {
         let ids: [SQLValue] = [.int(s), .int(x)]
         // An article linking both keeps x's link: mentions summed, role x's else s's (the role trigger counts it
         // for x), each form once with its smallest spelling. s's link loses its forms before it goes, so the

@@ -66,7 +66,8 @@ public enum PageLimit {
     }
 }
 
-/// Folding for names and search terms: lowercase, no diacritics, single spaces, trimmed.
+/// Folding for names and search terms: lowercase, no diacritics, single spaces, trimmed, and every apostrophe-like
+/// mark as the straight one (Fold.apostrophes).
 enum Fold {
     static func name(_ s: String) -> String {
         // Fast path for ASCII (most names), which needs neither Unicode folding nor Foundation.
@@ -80,14 +81,38 @@ enum Fold {
                 continue
             }
             if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+            bytes.append(b == 0x60 ? 0x27 : (0x41...0x5A).contains(b) ? b + 0x20 : b)  // ` is an apostrophe mark
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func slowName(_ s: String) -> String {
-        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let folded = apostrophes(s).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The marks written for an apostrophe: one source writes "O'Neill", another "O’Neill" (typographic quotes),
+    /// "Oʼneill" (modifier letter), "O′Neill" (prime), "O`Neill" or "O´Neill"; they name one person, so stored
+    /// names and name queries fold them all to the straight ' (display names keep what was written). Migration
+    /// 021-apostrophes-folded applies the same list (apostrophesSQL) to stores written before.
+    static let apostropheMarks: [Character] = [
+        "\u{2019}", "\u{2018}", "\u{201B}", "\u{02BC}", "\u{02BB}", "\u{2032}", "\u{0060}", "\u{00B4}", "\u{FF07}",
+    ]
+
+    /// `s` with every apostrophe mark as the straight apostrophe.
+    static func apostrophes(_ s: String) -> String {
+        guard s.contains(where: apostropheMarks.contains) else { return s }
+        return String(s.map { apostropheMarks.contains($0) ? "'" : $0 })
+    }
+
+    /// An SQL expression folding the apostrophe marks in `expression` as Fold.apostrophes does.
+    static func apostrophesSQL(_ expression: String) -> String {
+        apostropheMarks.reduce(expression) { "replace(\($0), '\($1)', '''')" }
+    }
+
+    /// An SQL condition: `expression` holds an apostrophe mark other than the straight one.
+    static func hasApostropheMarkSQL(_ expression: String) -> String {
+        "(" + apostropheMarks.map { "instr(\(expression), '\($0)') > 0" }.joined(separator: " OR ") + ")"
     }
 
     /// A LIKE pattern matching a name that ends with the words `s` ("% brown"), escaped as likeSubstring.
@@ -120,8 +145,10 @@ enum Fold {
     /// A "word" of punctuation alone (a dash, a curly quote mark, a bracket) holds no token for the index's
     /// tokenizer (unicode61: letters and digits) and is left out: alone it made `q=“` an empty list where `q="`
     /// was a 400.
+    /// Apostrophe marks fold to the straight one (Fold.apostrophes): the index splits words at ' and ’ alike,
+    /// but reads ʼ (a modifier letter) as part of a word, so "Oʼneill" typed found nothing written "O'Neill".
     static func ftsQuery(_ s: String) -> String? {
-        let words = s.split(whereSeparator: { $0.isWhitespace })
+        let words = apostrophes(s).split(whereSeparator: { $0.isWhitespace })
         let openers: Set<Character> = ["\"", "\u{201C}"], closers: Set<Character> = ["\"", "\u{201D}"]
         func closes(_ word: Substring) -> Bool { word.last.map(closers.contains) ?? false }
         var terms: [String] = []

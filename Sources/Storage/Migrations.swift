@@ -4,6 +4,15 @@
 struct Migration: Sendable {
     let name: String
     let sql: String
+    /// Work SQL cannot say (a fold that must equal Swift's, a merge the writer already knows how to do), run after
+    /// `sql` in the same transaction.
+    let code: (@Sendable (Database) throws(StorageError) -> Void)?
+
+    init(name: String, sql: String, code: (@Sendable (Database) throws(StorageError) -> Void)? = nil) {
+        self.name = name
+        self.sql = sql
+        self.code = code
+    }
 }
 
 enum Migrations {
@@ -19,6 +28,7 @@ enum Migrations {
                 let done = try db.scalarInt("SELECT 1 FROM schema_migrations WHERE name = ?", [.text(step.name)])
                 guard done == nil else { return }
                 try db.execute(step.sql)
+                try step.code?(db)
                 try db.statement("""
                     INSERT INTO schema_migrations(name, applied_at)
                     VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))

@@ -533,5 +533,8 @@ enum Schema {
                 INSERT INTO events_fts(events_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
             """),
+        // Folded names fold apostrophe marks (’ ‘ ʼ ′ ` and more) to the straight ': stored names are folded
+        // again and entities whose keys become one merge (ApostropheFolding).
+        ApostropheFolding.migration,
     ]
 }
