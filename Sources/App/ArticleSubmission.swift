@@ -33,7 +33,7 @@ enum SubmissionDecoder {
             if mediaType != "text/plain" || contentType == nil, isJSONObject(body) {
                 throw SubmissionError(kind: .unsupportedMediaType,
                                       detail: "the body is a JSON object but its content type is "
-                                          + (contentType == nil ? "missing" : mediaType)
+                                          + (contentType == nil || mediaType.isEmpty ? "missing" : mediaType)
                                           + " (curl -d's default): send Content-Type: application/json, "
                                           + "or text/plain to analyse the JSON as text", field: nil)
             }

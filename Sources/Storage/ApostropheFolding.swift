@@ -82,12 +82,14 @@ enum ApostropheFolding {
             }) { members.append(m) }
             let survivor = members.min { ($0.articles, -$0.id) > ($1.articles, -$1.id) }!
             var keyKeptApart = false  // the entity already holding `key` stays apart: the survivor keeps its own key
+            var survivorGenders = survivor.genders  // grows as members merge in (merge ORs their bits)
             for m in members where m.id != survivor.id {
-                if !norm.contains(" ") && PersonGenders.conflict(m.genders, survivor.genders) {
+                if !norm.contains(" ") && PersonGenders.conflict(m.genders, survivorGenders) {
                     if m.key == key { keyKeptApart = true } else { try rename(m, norm: norm, key: m.key, db: db) }
                     continue
                 }
                 try ArticleWriter.merge(m.id, into: survivor.id, db: db)
+                survivorGenders |= m.genders
                 if survivor.type != EntityTypes.person { try recountTypes(survivor.id, db: db) }
             }
             if survivor.key != key { try rename(survivor, norm: norm, key: keyKeptApart ? survivor.key : key, db: db) }

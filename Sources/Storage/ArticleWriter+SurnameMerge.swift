@@ -115,16 +115,19 @@ extension ArticleWriter {
     static func merge(_ s: Int64, into x: Int64, db: Database) throws(StorageError) {
         let ids: [SQLValue] = [.int(s), .int(x)]
         // An article linking both keeps x's link: mentions summed, role x's else s's (the role trigger counts it
-        // for x), each form once with its smallest spelling. s's link loses its forms before it goes, so the
-        // forms trigger leaves the names (they move below).
+        // for x), gender the one they say (none when they disagree), each form once with its smallest spelling.
+        // s's link loses its forms before it goes, so the forms trigger leaves the names (they move below).
         try db.statement("""
             UPDATE article_entities SET
                 mention_count = mention_count + (SELECT o.mention_count FROM article_entities o
                                                  WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1),
                 role = coalesce(role, (SELECT o.role FROM article_entities o
                                        WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1)),
-                gender = coalesce(gender, (SELECT o.gender FROM article_entities o
-                                           WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1)),
+                gender = (SELECT CASE WHEN article_entities.gender IS NULL THEN o.gender
+                                      WHEN o.gender IS NULL OR o.gender = article_entities.gender
+                                          THEN article_entities.gender END
+                          FROM article_entities o
+                          WHERE o.article_id = article_entities.article_id AND o.entity_id = ?1),
                 forms = (SELECT nullif(json_group_object(key, value), '{}') FROM
                             (SELECT j.key, min(j.value) AS value FROM article_entities o, json_each(o.forms) j
                              WHERE o.article_id = article_entities.article_id AND o.entity_id IN (?1, ?2)
@@ -167,8 +170,13 @@ extension ArticleWriter {
         try db.statement("DELETE FROM event_entities WHERE entity_id = ?1").run([.int(s)])
 
         // x's counts and dates from its links, now all of both (s's were brought up to date by finish).
-        try db.statement("UPDATE entities SET genders = genders | (SELECT genders FROM entities WHERE id = ?1) WHERE id = ?2")
-            .run(ids)
+        // Gender bits from the links, as a delete recomputes them: one article saying both of the two it merged
+        // leaves that link without a gender (above), so the bits never hold what no link says.
+        try db.statement("""
+            UPDATE entities SET genders = (SELECT coalesce(max(gender = 'male'), 0) | 2 * coalesce(max(gender = 'female'), 0)
+                                           FROM article_entities WHERE entity_id = ?1)
+            WHERE id = ?1
+            """).run([.int(x)])
         try db.statement("""
             UPDATE entities SET
                 article_count = (SELECT count(*) FROM article_entities WHERE entity_id = ?1),

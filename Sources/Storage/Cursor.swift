@@ -148,7 +148,7 @@ enum Fold {
     /// Apostrophe marks fold to the straight one (Fold.apostrophes): the index splits words at ' and ’ alike,
     /// but reads ʼ (a modifier letter) as part of a word, so "Oʼneill" typed found nothing written "O'Neill".
     static func ftsQuery(_ s: String) -> String? {
-        let words = apostrophes(s).split(whereSeparator: { $0.isWhitespace })
+        let words = s.split(whereSeparator: { $0.isWhitespace })
         let openers: Set<Character> = ["\"", "\u{201C}"], closers: Set<Character> = ["\"", "\u{201D}"]
         func closes(_ word: Substring) -> Bool { word.last.map(closers.contains) ?? false }
         var terms: [String] = []
@@ -159,7 +159,12 @@ enum Fold {
                 $0.properties.isAlphabetic || $0.properties.numericType != nil
             }
             guard hasToken else { return }
-            terms.append("\"\(phrase)\"" + (prefix ? "*" : ""))
+            let star = prefix ? "*" : ""
+            // The index reads ’ as a break but ʼ (a modifier letter) as part of the word: a folded term finds
+            // "O'Neill" and "O’Neill", the term as typed a text written "Oʼneill", so a term with a mark asks both.
+            let folded = apostrophes(phrase)
+            terms.append(folded == phrase ? "\"\(phrase)\"\(star)"
+                                          : "(\"\(phrase)\"\(star) OR \"\(folded)\"\(star))")
         }
         var i = 0
         while i < words.count {

@@ -526,10 +526,10 @@ enum Schema {
         // full-text index that folds both. Events get that index too (same tokenizer, same query syntax), filled
         // by the writer once per batch as quotes are and emptied by a trigger when an article's events go.
         Migration(name: "020-events-fulltext", sql: """
-            CREATE VIRTUAL TABLE events_fts USING fts5(
+            CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
                 text, content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
             INSERT INTO events_fts(events_fts) VALUES ('rebuild');
-            CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+            CREATE TRIGGER IF NOT EXISTS events_fts_delete AFTER DELETE ON events BEGIN
                 INSERT INTO events_fts(events_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
             """),

@@ -441,6 +441,20 @@ import Testing
         #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name)
     }
 
+    /// Regression: a person mention that begins at the comma after a role phrase (a tagger's odd span) made the
+    /// appositive check build a range whose end came before its start, a trap; now it is no appositive.
+    @Test func personMentionStartingAtTheCommaAfterARoleDoesNotTrap() {
+        var doc = TestResources.split("The work's author, Eve Ensler, says the play is hers.")
+        QuoteTestDocuments.addMentions(&doc)
+        let comma = doc.tokens.firstIndex { $0.text == "," }!
+        let ensler = doc.mentions.firstIndex { doc.text($0.chars) == "Eve Ensler" }!
+        let end = doc.mentions[ensler].tokens.upperBound
+        doc.mentions[ensler].tokens = comma..<end
+        doc.mentions[ensler].chars = CharRange(doc.tokens[comma].start, doc.tokens[end - 1].end)
+        QuoteTestDocuments.extractor.process(&doc)
+        #expect(doc.quotes.count == 1)
+    }
+
     @Test func titleResolvesToEntityWithThatRole() {
         let text = "Maria Lopez arrived in Seoul. The minister said the talks would resume soon."
         let doc = QuoteTestDocuments.analyze(text, roles: ["Lopez": "Foreign Minister"])

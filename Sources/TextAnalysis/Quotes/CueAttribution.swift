@@ -572,7 +572,8 @@ extension QuoteContext {
         // "A USA TODAY analysis of super PACs that have raised $1 million or more since Jan. 1, 2015, shows ...": a
         // long subject headed by a document (words.tsv document) is the source, not the words right before the cue.
         if let d = documentSubject(before: cue.lowerBound),
-           near.map({ !isPersonOrOrganization($0) && $0.how != .pronoun && $0.mention.lowerBound >= d.upperBound })
+           near.map({ !isPersonOrOrganization($0) && $0.how != .pronoun && $0.how != .unresolved
+                      && $0.mention.lowerBound >= d.upperBound })
             ?? true {
             return resolve(d, lastSpeaker: lastSpeaker)
         }

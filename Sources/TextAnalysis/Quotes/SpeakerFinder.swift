@@ -82,6 +82,8 @@ extension QuoteContext {
             let head = np.upperBound - 1
             if !isCap[head], !has(head, .person), !has(head, .group), !np.contains(where: { isPersonMention($0) }),
                let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p, isPersonMention(j - 1),
+               // A tagged name may span the comma ("Davis, Jr"): then it is no aside after it.
+               doc.mentions[mentionOf[j - 1]].tokens.lowerBound > p,
                isAppositiveName(p + 1..<doc.mentions[mentionOf[j - 1]].tokens.lowerBound),
                // "a spokesman for the prosecutor, Alan Hevesi": the name is the prosecutor's.
                !np.contains(where: { isWord[$0] && has($0, .sourcehead) && $0 + 1 < head && isPreposition($0 + 1) }) {
