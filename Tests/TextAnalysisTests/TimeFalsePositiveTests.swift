@@ -23,8 +23,7 @@ struct TimeFalsePositiveTests {
         "The Olympic 800m and [1500m] champion won again.",
         "He was on course for the record through [1200m] but faded.",
         "The index closed at [1850] on Friday.",
-        // A quantity after a singular article and before a plural noun; a clock time before its zone (no year).
-        "Users can store up to a [1000] web links.",
+        // A clock time before its zone is no year.
         "Kick-off is [1400] GMT.",
         "Either Tait or [Noon] will drop out of the side.",
         "Call [202-555-2019] for tickets.",

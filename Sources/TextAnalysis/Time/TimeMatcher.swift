@@ -49,7 +49,7 @@ final class CompiledRules: @unchecked Sendable {
     // Immutable after init; unsafe buffers so the inner loop does no reference counting. Never freed: one
     // instance lives as long as the analyzer that loaded it.
     struct Element {
-        /// 0 words, 1 list, 2 number, 3 plural shape, 4 name shape, 5 any lowercase word.
+        /// 0 words, 1 list, 2 number, 3 plural shape, 4 name shape.
         var kind: UInt8
         var optional: Bool
         var negative: Bool
@@ -195,7 +195,7 @@ final class CompiledRules: @unchecked Sendable {
                     c.idCount = Int32(e.ids.count)
                 case .list(let l): c.kind = 1; c.arg = Int32(l)
                 case .number(let k): c.kind = 2; c.arg = Int32(Self.numberKinds.firstIndex(of: k)!)
-                case .shape(let shape): c.kind = shape == "name" ? 4 : (shape == "word" ? 5 : 3)
+                case .shape(let shape): c.kind = shape == "name" ? 4 : 3
                 }
                 els.append(c)
             }
@@ -373,8 +373,6 @@ extension CompiledRules {
                 if b > 0 { step(r, ei, e, wi, b, 2, e.arg, w, &st) }
             case 3:
                 if w[wi].plural { step(r, ei, e, wi, 1, 0, 0, w, &st) }
-            case 5:
-                if isLowerWord(wi, w) { step(r, ei, e, wi, 1, 0, 0, w, &st) }
             default:
                 if isName(wi, w) { step(r, ei, e, wi, 1, 0, 0, w, &st) }
             }
@@ -420,15 +418,8 @@ extension CompiledRules {
             return false
         case 2: return numberLengths(Self.numberKinds[Int(e.arg)], wi, w).0 > 0
         case 3: return w[wi].plural
-        case 5: return isLowerWord(wi, w)
         default: return isName(wi, w)
         }
-    }
-
-    /// `%word`: any word in lowercase (not a number, mark or capitalized word).
-    @inline(__always)
-    func isLowerWord(_ wi: Int, _ w: UnsafeBufferPointer<WordInfo>) -> Bool {
-        w[wi].kind == .word && !w[wi].capitalized
     }
 
     /// `%name`: a word capitalized inside its sentence, and not the first word of a quotation or of what follows

@@ -16,8 +16,8 @@ struct RuleElement: Sendable {
         case words(Set<String>)
         case list(Int)
         case number(NumberKind)
-        /// A built-in word shape: `%plural` (a lowercase word ending in a single s: "degrees", "troops"),
-        /// `%word` (any lowercase word: a modifier before a noun, "a 1000 [web] links"), or `%name` (a word capitalized inside its sentence and not opening a quotation; the only shape a rule may
+        /// A built-in word shape: `%plural` (a lowercase word ending in a single s: "degrees", "troops"), or
+        /// `%name` (a word capitalized inside its sentence and not opening a quotation; the only shape a rule may
         /// start with).
         case shape(String)
     }
@@ -370,7 +370,7 @@ public struct TimeRuleSet: Sendable {
             test = .list(try list(resources, name, &listIndex, file, line))
             if bind == nil { bind = name }
         } else if s.hasPrefix("%"), s.count > 1 {
-            guard s == "%plural" || s == "%name" || s == "%word" else { throw Self.fail(file, line, "unknown word shape \(s)") }
+            guard s == "%plural" || s == "%name" else { throw Self.fail(file, line, "unknown word shape \(s)") }
             test = .shape(String(s.dropFirst()))
         } else if s.hasPrefix("#"), s.count > 1 {
             guard let kind = NumberKind(rawValue: String(s.dropFirst())) else {
