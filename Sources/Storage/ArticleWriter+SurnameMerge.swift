@@ -172,11 +172,7 @@ extension ArticleWriter {
         // x's counts and dates from its links, now all of both (s's were brought up to date by finish).
         // Gender bits from the links, as a delete recomputes them: one article saying both of the two it merged
         // leaves that link without a gender (above), so the bits never hold what no link says.
-        try db.statement("""
-            UPDATE entities SET genders = (SELECT coalesce(max(gender = 'male'), 0) | 2 * coalesce(max(gender = 'female'), 0)
-                                           FROM article_entities WHERE entity_id = ?1)
-            WHERE id = ?1
-            """).run([.int(x)])
+        try db.statement(PersonGenders.recomputeSQL).run([.int(x)])
         try db.statement("""
             UPDATE entities SET
                 article_count = (SELECT count(*) FROM article_entities WHERE entity_id = ?1),

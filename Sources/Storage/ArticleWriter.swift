@@ -630,11 +630,7 @@ enum ArticleWriter {
             """)
         let retype = try db.statement("UPDATE entities SET type = coalesce(?, type), type_counts = ? WHERE id = ?")
         // Gender evidence is what the links left say (a link's gender went with it).
-        let regender = try db.statement("""
-            UPDATE entities SET genders = (SELECT coalesce(max(gender = 'male'), 0) | 2 * coalesce(max(gender = 'female'), 0)
-                                           FROM article_entities WHERE entity_id = ?1)
-            WHERE id = ?1
-            """)
+        let regender = try db.statement(PersonGenders.recomputeSQL)
         for (id, mentions, type, gender) in affected {
             try subtract.run([.int(mentions), .int(id)])
             try drop.run([.int(id)])

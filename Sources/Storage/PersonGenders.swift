@@ -15,6 +15,13 @@ enum PersonGenders {
         }
     }
 
+    /// Sets entity ?1's bits to what its links say (after a delete or a merge changed them).
+    static let recomputeSQL = """
+        UPDATE entities SET genders = (SELECT coalesce(max(gender = 'male'), 0) | 2 * coalesce(max(gender = 'female'), 0)
+                                       FROM article_entities WHERE entity_id = ?1)
+        WHERE id = ?1
+        """
+
     /// Whether `gender` is a value a link may carry.
     static func isValid(_ gender: String?) -> Bool { gender == nil || bit(gender) != 0 }
 
