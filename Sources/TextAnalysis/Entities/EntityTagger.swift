@@ -1,17 +1,23 @@
 // The statistical entity tagger as a pipeline component: runs NERSequenceTagger over the document's sentences
-// and adds its mentions (PER, ORG, LOC, MISC) with span probabilities as confidence.
+// and adds its mentions (PER, ORG, LOC, MISC) with span probabilities as confidence, less those that name
+// nothing (entities/not-names.tsv: "PC", "Christmas").
 public struct EntityTagger: AnalysisComponent {
     public let name = "entity-tagger"
     public let requires: Set<Annotation> = [.tokens, .sentences]
     public let provides: Set<Annotation> = [.mentions]
 
     public let tagger: NERSequenceTagger
+    let notNames: NotNames
 
-    public init(tagger: NERSequenceTagger) { self.tagger = tagger }
+    public init(tagger: NERSequenceTagger) {
+        self.tagger = tagger
+        self.notNames = .empty
+    }
 
     /// Loads the bundled model, clusters and gazetteers; fails with the file and reason when one is wrong.
     public init(resources: ResourceLoader) throws {
         self.tagger = try NERSequenceTagger(resources: resources)
+        self.notNames = try NotNames(resources: resources)
     }
 
     /// Mentions for the document, without writing them (spaCy's predict).
@@ -30,7 +36,8 @@ public struct EntityTagger: AnalysisComponent {
             for span in result.spans[k] {
                 let whole = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
                 for piece in Self.splitAtUnbalancedBrackets(whole, document.tokens) {
-                    guard let r = Self.trimmingQuoteMarks(piece, document.tokens) else { continue }
+                    guard let r = Self.trimmingQuoteMarks(piece, document.tokens),
+                          !notNames.excludes(r, document.tokens) else { continue }
                     out.append(EntityMention(tokens: r, chars: document.chars(ofTokens: r), type: span.type,
                                              confidence: span.confidence))
                 }
