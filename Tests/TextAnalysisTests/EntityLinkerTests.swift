@@ -141,6 +141,24 @@ struct EntityLinkerTests {
         }
     }
 
+    /// A canonical name with a type in roles-aliases.tsv keeps it whatever the mentions were tagged: the party of
+    /// "a Tory MP" (MISC, an adjective) is an organization; a name without one still takes its mentions' vote.
+    @Test(arguments: [
+        ("The Tories won. A Tory MP and a Conservative MP agreed.", [("Tories", EntityType.misc), ("Tory", .misc),
+                                                                      ("Conservative", .misc)],
+         "Conservative Party", EntityType.organization),
+        ("The US said so. The U.S. agreed.", [("US", .organization), ("U.S.", .organization)],
+         "United States", .location),
+        ("Acme Widgets said so. Acme Widgets agreed.", [("Acme Widgets", .misc), ("Acme Widgets", .misc)],
+         "Acme Widgets", .misc),
+    ])
+    func entityLinkerGivesListedCanonicalNamesTheirType(text: String, names: [(String, EntityType)], name: String,
+                                                        type: EntityType) {
+        let doc = Self.linked(text, names)
+        #expect(doc.entities.map(\.name) == [name], "\(text)")
+        #expect(doc.entities.first?.type == type, "\(text)")
+    }
+
     /// An acronym listed in roles-aliases.tsv ("US" for the United States) joins no other name by its initials:
     /// "UBS Securities" and "Universal Studio" became "United States" in the articles that also wrote "US".
     @Test func entityLinkerJoinsNoListedAcronymByItsInitials() {

@@ -22,7 +22,7 @@
 // person's whatever its tagged type.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
-// confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
+// one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
 // of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
 // text gives (EntityLinker+Roles.swift).
 
@@ -35,21 +35,35 @@ public struct EntityLinker: AnalysisComponent {
 
     /// Normalized variant → canonical name.
     let aliases: [String: String]
+    /// Canonical name → the type its entity has whatever its mentions were tagged: the adjective "Tory" is a
+    /// MISC mention, but the Conservative Party it joins is an organization.
+    let canonicalTypes: [String: EntityType]
     let roles: RoleLexicon
     let genders: GenderLexicon
 
     public init(resources: ResourceLoader) throws {
-        var aliases: [String: String] = [:]
-        for (line, text) in try resources.lines("entities/roles-aliases.tsv") {
+        var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
+        let file = "entities/roles-aliases.tsv"
+        for (line, text) in try resources.lines(file) {
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 2, !f[0].isEmpty, !f[1].isEmpty else {
-                throw ResourceError("entities/roles-aliases.tsv:\(line): expected variant<TAB>canonical name")
+            guard f.count == 2 || f.count == 3, !f[0].isEmpty, !f[1].isEmpty else {
+                throw ResourceError("\(file):\(line): expected variant<TAB>canonical name[<TAB>type]")
             }
             let canonical = String(f[1])
             aliases[EntityLinker.normalize(String(f[0]))] = canonical
             aliases[EntityLinker.normalize(canonical)] = canonical
+            if f.count == 3 {
+                guard let type = EntityType(rawValue: String(f[2])) else {
+                    throw ResourceError("\(file):\(line): type is PER, ORG, LOC or MISC, not \(f[2])")
+                }
+                if let other = canonicalTypes[canonical], other != type {
+                    throw ResourceError("\(file):\(line): \(canonical) is \(other.rawValue) on an earlier row")
+                }
+                canonicalTypes[canonical] = type
+            }
         }
         self.aliases = aliases
+        self.canonicalTypes = canonicalTypes
         self.roles = try RoleLexicon(resources: resources)
         self.genders = try GenderLexicon(resources: resources)
     }
@@ -244,7 +258,8 @@ public struct EntityLinker: AnalysisComponent {
                 total += doc.mentions[m].confidence
                 doc.mentions[m].entity = id
             }
-            let type = honorific ? .person : EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            let type = honorific ? .person : g.canonical.flatMap { canonicalTypes[$0] } ?? voted
             let evidence = g.genders.union(g.nameGenders)
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
                                    mentions: g.mentions, confidence: total / Double(g.mentions.count),
