@@ -159,6 +159,19 @@ struct EntityLinkerTests {
         #expect(doc.entities.first?.type == type, "\(text)")
     }
 
+    /// entities/organization-nouns.tsv: a name the tagger typed a person is an organization when a listed noun
+    /// introduces it ("US bank Wells Fargo"), not after an honorific, a trade noun or a sentence break.
+    @Test func entityLinkerReplaysOrganizationNounExamples() throws {
+        let examples = try TestResources.examples("entities/organization-nouns.tsv")
+        #expect(examples.count >= 5)
+        for e in examples {
+            let parts = e.expected.components(separatedBy: " | ")
+            let doc = Self.linked(e.input, [(parts[0], .person)] + parts.dropFirst(2).map { ($0, .organization) })
+            let entity = doc.entities.first { $0.name == parts[0] }
+            #expect(entity?.type.rawValue == parts[1], "\(e.input)")
+        }
+    }
+
     /// An acronym listed in roles-aliases.tsv ("US" for the United States) joins no other name by its initials:
     /// "UBS Securities" and "Universal Studio" became "United States" in the articles that also wrote "US".
     @Test func entityLinkerJoinsNoListedAcronymByItsInitials() {

@@ -22,7 +22,8 @@
 // person's whatever its tagged type.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
-// one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions, its confidence the mean of the mention confidences (repeated mentions
+// one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions (a person's
+// introduced by an organization noun is an organization's: EntityLinker+OrganizationNouns.swift), its confidence the mean of the mention confidences (repeated mentions
 // of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
 // text gives (EntityLinker+Roles.swift).
 
@@ -40,6 +41,7 @@ public struct EntityLinker: AnalysisComponent {
     let canonicalTypes: [String: EntityType]
     let roles: RoleLexicon
     let genders: GenderLexicon
+    let organizationNouns: OrganizationNouns
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
@@ -66,6 +68,7 @@ public struct EntityLinker: AnalysisComponent {
         self.canonicalTypes = canonicalTypes
         self.roles = try RoleLexicon(resources: resources)
         self.genders = try GenderLexicon(resources: resources)
+        self.organizationNouns = try OrganizationNouns(resources: resources)
     }
 
     public func process(_ document: inout Document) {
@@ -259,7 +262,11 @@ public struct EntityLinker: AnalysisComponent {
                 doc.mentions[m].entity = id
             }
             let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
-            let type = honorific ? .person : g.canonical.flatMap { canonicalTypes[$0] } ?? voted
+            var type = honorific ? .person : g.canonical.flatMap { canonicalTypes[$0] } ?? voted
+            if type == .person, !honorific,
+               g.mentions.contains(where: { organizationNouns.introduces(doc.mentions[$0], in: doc) }) {
+                type = .organization
+            }
             let evidence = g.genders.union(g.nameGenders)
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
                                    mentions: g.mentions, confidence: total / Double(g.mentions.count),
