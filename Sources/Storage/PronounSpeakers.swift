@@ -18,8 +18,9 @@ enum PronounSpeakers {
 
     /// A quote of an unresolved pronoun: no speaker entity, and a speaker name that folds to a pronoun. Such a quote
     /// always has speaker_norm (the writer drops it only for a name of the speaker entity), so the partial index on
-    /// speaker_norm finds them without reading every quote. The update trigger takes the name out of quotes_fts.
-    private static let pronounQuote = "speaker_norm IN (\(list)) AND speaker_entity_id IS NULL"
+    /// speaker_norm finds them; the + keeps SQLite from walking every quote without an entity instead (its first
+    /// choice, about a third of all quotes). The update trigger takes the name out of quotes_fts.
+    private static let pronounQuote = "speaker_norm IN (\(list)) AND +speaker_entity_id IS NULL"
 
     /// The articles to mend are noted before their quote rows lose the names that find them.
     static let sql = """
