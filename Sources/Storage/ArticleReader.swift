@@ -377,8 +377,8 @@ enum ArticleReader {
     /// The filter hash of a quote query's cursors (Cursor.binding).
     static func quoteBinding(_ q: QuoteQuery) throws(StorageError) -> String {
         let (from, to) = try dateBounds(from: q.from, to: q.to)
-        return Cursor.binding([q.speaker.map(Fold.name), q.entityId.map(String.init), q.q, q.kind, from?.startISO,
-                               to?.endISO, q.articleId.map(String.init)])
+        return Cursor.binding([q.speaker.map(Fold.name), q.entityId.map(String.init), q.q.flatMap(Fold.ftsQuery),
+                               q.kind, from?.startISO, to?.endISO, q.articleId.map(String.init)])
     }
 
     private static func byIds(_ ids: [Int64]) -> Filter {
@@ -465,9 +465,10 @@ enum ArticleReader {
             f.clauses.append("ev.granularity IN (" + g.map { _ in "?" }.joined(separator: ", ") + ")")
             f.args += g.map { SQLValue.text($0) }
         }
+        let granularities = q.granularities.flatMap { $0.isEmpty ? nil : Set($0).sorted().joined(separator: ",") }
         let filter = Cursor.binding([q.entityId.map(String.init), from.map { String($0.startDay) },
-                                     to.map { String($0.endDay) }, q.q, q.articleId.map(String.init),
-                                     q.granularities.flatMap { $0.isEmpty ? nil : Set($0).sorted().joined(separator: ",") }])
+                                     to.map { String($0.endDay) }, q.q.flatMap(Fold.ftsQuery),
+                                     q.articleId.map(String.init), granularities])
         if let c = try Cursor.decode(q.cursor, tag: tag, filter: filter) {
             guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
             f.add("(\(key) > ? OR (\(key) = ? AND \(id) > ?))", .int(k), .int(k), .int(c.id))

@@ -23,6 +23,10 @@ import Testing
         }
         let again = try store.quotes(QuoteQuery(speaker: "  PERSON 1 ", cursor: next, limit: 5)).rows
         #expect(!again.isEmpty && again.allSatisfy { $0.speakerName == "Person 1" })
+        // Words are bound as the search reads them: spacing aside, the same words share a cursor.
+        let words = try #require(try store.quotes(QuoteQuery(q: "taxes growth", limit: 2)).nextCursor)
+        #expect(try !store.quotes(QuoteQuery(q: " taxes   growth ", cursor: words)).rows.isEmpty)
+        #expect(Self.refused { _ = try store.quotes(QuoteQuery(q: "taxes", cursor: words)) })
     }
 
     @Test func articleTimelineAndEntityCursorsAreBoundToTheirFilters() throws {
