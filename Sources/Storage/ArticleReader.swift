@@ -74,11 +74,12 @@ enum ArticleReader {
         if let e = q.entityId {
             f.add("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)", .int(e))
         }
+        let filter = Cursor.binding([from?.startISO, to?.endISO, q.entityId.map(String.init)])
         let order = NewestFirst(key: "a.sort_date", id: "a.id")
-        order.after(try Cursor.decode(q.cursor, tag: tag), in: &f)
+        order.after(try Cursor.decode(q.cursor, tag: tag, filter: filter), in: &f)
         let sql = "SELECT \(articleColumns) FROM articles a\(f.sql) ORDER BY \(order.orderBy) LIMIT ?"
         let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)], summary)
-        let p = page(rows, limit: limit) { Cursor(tag: tag, key: $0.1, id: $0.0.id) }
+        let p = page(rows, limit: limit) { Cursor(tag: tag, filter: filter, key: $0.1, id: $0.0.id) }
         return Page(rows: p.rows.map(\.0), nextCursor: p.nextCursor)
     }
 
@@ -147,9 +148,35 @@ enum ArticleReader {
         }
     }
 
+    /// The entity list. With `from`/`to` it holds the entities of the articles dated in the range, counted there:
+    /// their links of those articles are gathered and counted first (the article date index, then each article's
+    /// links), so its cost grows with the articles in the range, not the store; article_count, mention_count,
+    /// min_articles and the article-count order are then the range's. first_seen and last_seen stay the entity's
+    /// over the whole store (first_seen inside the range marks a newcomer).
     static func entities(_ q: EntityQuery, db: Database) throws(StorageError) -> Page<EntityRow> {
         let limit = try PageLimit.resolve(q.limit)
         let tag = "entities." + q.sort.rawValue
+        let (from, to) = try dateBounds(from: q.from, to: q.to)
+        let filter = Cursor.binding([q.type, q.q.map(Fold.name), q.articleId.map(String.init),
+                                     q.minArticles.map(String.init), from?.startISO, to?.endISO])
+        var source = "entities e"
+        var columns = entityColumns
+        var sourceArgs: [SQLValue] = []
+        var articleCount = "e.article_count"
+        if from != nil || to != nil {
+            var range = Filter()
+            if let from { range.add("a.sort_date >= ?", .text(from.startISO)) }
+            if let to { range.add("a.sort_date <= ?", .text(to.endISO)) }
+            if let a = q.articleId { range.add("a.id = ?", .int(a)) }
+            source = """
+                entities e JOIN (SELECT x.entity_id AS id, count(*) AS articles, sum(x.mention_count) AS mentions
+                                 FROM articles a JOIN article_entities x ON x.article_id = a.id\(range.sql)
+                                 GROUP BY x.entity_id) r ON r.id = e.id
+                """
+            sourceArgs = range.args
+            columns = "e.id, e.name, e.type, r.mentions, r.articles, e.first_seen, e.last_seen, e.norm"
+            articleCount = "r.articles"
+        }
         var f = Filter()
         if let t = q.type { f.add("e.type = ?", .text(t)) }
         if let text = q.q.map(Fold.name), !text.isEmpty {
@@ -178,26 +205,26 @@ enum ArticleReader {
         if let a = q.articleId {
             f.add("e.id IN (SELECT entity_id FROM article_entities WHERE article_id = ?)", .int(a))
         }
-        if let m = q.minArticles { f.add("e.article_count >= ?", .int(m)) }
-        let cursor = try Cursor.decode(q.cursor, tag: tag)
+        if let m = q.minArticles { f.add("\(articleCount) >= ?", .int(m)) }
+        let cursor = try Cursor.decode(q.cursor, tag: tag, filter: filter)
         let order: String
         switch q.sort {
         case .articleCount:
             if let c = cursor {
                 guard let n = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
-                f.add("(e.article_count < ? OR (e.article_count = ? AND e.id > ?))", .int(n), .int(n), .int(c.id))
+                f.add("(\(articleCount) < ? OR (\(articleCount) = ? AND e.id > ?))", .int(n), .int(n), .int(c.id))
             }
-            order = "e.article_count DESC, e.id"
+            order = "\(articleCount) DESC, e.id"
         case .name:
             if let c = cursor {
                 f.add("(e.norm > ? OR (e.norm = ? AND e.id > ?))", .text(c.key), .text(c.key), .int(c.id))
             }
             order = "e.norm, e.id"
         }
-        let sql = "SELECT \(entityColumns) FROM entities e\(f.sql) ORDER BY \(order) LIMIT ?"
-        let rows = try db.statement(sql).rows(f.args + [.int(limit + 1)], entityRow)
+        let sql = "SELECT \(columns) FROM \(source)\(f.sql) ORDER BY \(order) LIMIT ?"
+        let rows = try db.statement(sql).rows(sourceArgs + f.args + [.int(limit + 1)], entityRow)
         let p = page(rows, limit: limit) { row in
-            Cursor(tag: tag, key: q.sort == .name ? row.1 : String(row.0.articleCount), id: row.0.id)
+            Cursor(tag: tag, filter: filter, key: q.sort == .name ? row.1 : String(row.0.articleCount), id: row.0.id)
         }
         return Page(rows: try complete(p.rows, db: db), nextCursor: p.nextCursor)
     }
@@ -297,7 +324,8 @@ enum ArticleReader {
                 rows = try quoteRows(byIds(page), limit: limit + 1, db: db)
             }
         }
-        return page(rows, limit: limit) { Cursor(tag: quoteTag, key: $0.articleDate, id: $0.id) }
+        let filter = try quoteBinding(q)
+        return page(rows, limit: limit) { Cursor(tag: quoteTag, filter: filter, key: $0.articleDate, id: $0.id) }
     }
 
     /// The filters of one quote query: one, or for a speaker one per alternative. A speaker is a quote's own
@@ -332,7 +360,7 @@ enum ArticleReader {
         if let from { f.add("q.article_date >= ?", .text(from.startISO)) }
         if let to { f.add("q.article_date <= ?", .text(to.endISO)) }
         if let a = q.articleId { f.add("q.article_id = ?", .int(a)) }
-        quoteOrder.after(try Cursor.decode(q.cursor, tag: quoteTag), in: &f)
+        quoteOrder.after(try Cursor.decode(q.cursor, tag: quoteTag, filter: try quoteBinding(q)), in: &f)
 
         guard let s = q.speaker.map(Fold.name), !s.isEmpty else { return [f] }
         var byName = f
@@ -344,6 +372,13 @@ enum ArticleReader {
             alternatives.append(byEntity)
         }
         return alternatives
+    }
+
+    /// The filter hash of a quote query's cursors (Cursor.binding).
+    static func quoteBinding(_ q: QuoteQuery) throws(StorageError) -> String {
+        let (from, to) = try dateBounds(from: q.from, to: q.to)
+        return Cursor.binding([q.speaker.map(Fold.name), q.entityId.map(String.init), q.q.flatMap(Fold.ftsQuery),
+                               q.kind, from?.startISO, to?.endISO, q.articleId.map(String.init)])
     }
 
     private static func byIds(_ ids: [Int64]) -> Filter {
@@ -430,7 +465,11 @@ enum ArticleReader {
             f.clauses.append("ev.granularity IN (" + g.map { _ in "?" }.joined(separator: ", ") + ")")
             f.args += g.map { SQLValue.text($0) }
         }
-        if let c = try Cursor.decode(q.cursor, tag: tag) {
+        let granularities = q.granularities.flatMap { $0.isEmpty ? nil : Set($0).sorted().joined(separator: ",") }
+        let filter = Cursor.binding([q.entityId.map(String.init), from.map { String($0.startDay) },
+                                     to.map { String($0.endDay) }, q.q.flatMap(Fold.ftsQuery),
+                                     q.articleId.map(String.init), granularities])
+        if let c = try Cursor.decode(q.cursor, tag: tag, filter: filter) {
             guard let k = Int64(c.key) else { throw StorageError(kind: .invalidCursor, message: "bad cursor") }
             f.add("(\(key) > ? OR (\(key) = ? AND \(id) > ?))", .int(k), .int(k), .int(c.id))
         }
@@ -448,7 +487,7 @@ enum ArticleReader {
                       entityIds: r.int64List(9)),
              r.int64(8))
         }
-        let p = page(rows, limit: limit) { Cursor(tag: tag, key: String($0.1), id: $0.0.id) }
+        let p = page(rows, limit: limit) { Cursor(tag: tag, filter: filter, key: String($0.1), id: $0.0.id) }
         return Page(rows: p.rows.map(\.0), nextCursor: p.nextCursor)
     }
 }

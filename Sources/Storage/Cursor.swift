@@ -1,20 +1,26 @@
-// Cursor: opaque keyset-pagination tokens. A cursor is base64url of "tag␟key␟id": the query it belongs to,
-// the sort key of the last row returned, and that row's id (the tie-break). Keyset pages stay stable while
-// rows are inserted, unlike OFFSET. Page limits are checked here too.
+// Cursor: opaque keyset-pagination tokens. A cursor is base64url of "tag#filter␟key␟id": the list and sort it
+// belongs to, a hash of the query's filters, the sort key of the last row returned, and that row's id (the
+// tie-break). Keyset pages stay stable while rows are inserted, unlike OFFSET. A cursor is refused (400) on another
+// list, sort or set of filters: read there it gave a wrong page silently (a /quotes?speaker=Blair cursor went on
+// with every speaker's quotes from Blair's last date). Page limits are checked here too.
 import Foundation
 
 struct Cursor: Equatable {
     /// Which list and sort the cursor belongs to ("articles", "entities.name" ...); a mismatch is refused.
     let tag: String
+    /// Cursor.binding of the query's filters; a mismatch is refused.
+    let filter: String
     let key: String
     let id: Int64
 
     static let separator: Character = "\u{1F}"
+    /// Between the tag and the filter hash. Cursors made before they were bound to their filters have none.
+    static let filterMark: Character = "#"
 
     /// base64url without padding, written byte by byte: Foundation's encoder and three replacingOccurrences were
     /// 4 % of a timeline page's CPU (every list page ends with one cursor).
     var encoded: String {
-        let raw = Array("\(tag)\(Cursor.separator)\(key)\(Cursor.separator)\(id)".utf8)
+        let raw = Array("\(tag)\(Cursor.filterMark)\(filter)\(Cursor.separator)\(key)\(Cursor.separator)\(id)".utf8)
         var out: [UInt8] = []
         out.reserveCapacity((raw.count + 2) / 3 * 4)
         var i = 0
@@ -31,24 +37,62 @@ struct Cursor: Equatable {
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    init(tag: String, key: String, id: Int64) {
+    init(tag: String, filter: String, key: String, id: Int64) {
         self.tag = tag
+        self.filter = filter
         self.key = key
         self.id = id
     }
 
-    /// Decodes `text`, which must carry `tag`; nil input gives nil (first page).
-    static func decode(_ text: String?, tag: String) throws(StorageError) -> Cursor? {
+    /// The filter hash of a query: its filter values in a fixed order (nil for a filter not given), each as the
+    /// list compares it (folded names, resolved date bounds), so spellings that select the same rows share
+    /// cursors. FNV-1a, 64 bits: stable across processes and versions (Swift's Hasher is seeded per process), and
+    /// a guard against mistakes, not against forgery (a forged cursor can only page through what its own filters
+    /// allow anyway).
+    static func binding(_ values: [String?]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for value in values {
+            // "-" for a filter not given, a given one after its length in bytes: nil and "" differ, and no value
+            // can pass for two.
+            for byte in (value.map { "\($0.utf8.count):\($0)" } ?? "-").utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Decodes `text`, which must carry `tag` and `filter`; nil input gives nil (first page).
+    static func decode(_ text: String?, tag: String, filter: String) throws(StorageError) -> Cursor? {
         guard let text else { return nil }
         let bad = StorageError(kind: .invalidCursor, message: "cursor is not valid for this list")
         guard text.count <= 1024 else { throw bad }
         var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
         guard let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8) else { throw bad }
-        // Tag up to the first separator, id after the last: the key in between may hold anything.
+        // Tag and filter up to the first separator, id after the last: the key in between may hold anything.
         guard let first = raw.firstIndex(of: separator), let last = raw.lastIndex(of: separator), first < last,
-              raw[..<first] == tag, let id = Int64(raw[raw.index(after: last)...]) else { throw bad }
-        return Cursor(tag: tag, key: String(raw[raw.index(after: first)..<last]), id: id)
+              let id = Int64(raw[raw.index(after: last)...]) else { throw bad }
+        let head = raw[..<first]
+        guard let mark = head.lastIndex(of: filterMark) else {
+            guard head == tag else { throw bad }
+            throw StorageError(kind: .invalidCursor, message: """
+                cursor was made by an earlier version of Byline, before cursors were bound to their query's \
+                filters; request the first page again (without cursor)
+                """)
+        }
+        guard head[..<mark] == tag else {
+            throw StorageError(kind: .invalidCursor, message: """
+                cursor belongs to another list or sort order; use it only with the request that returned it
+                """)
+        }
+        guard head[head.index(after: mark)...] == filter else {
+            throw StorageError(kind: .invalidCursor, message: """
+                cursor belongs to a query with other filters: repeat the filters of the request that returned it \
+                (only limit may change), or request the first page again without cursor
+                """)
+        }
+        return Cursor(tag: tag, filter: filter, key: String(raw[raw.index(after: first)..<last]), id: id)
     }
 }
 

@@ -150,7 +150,8 @@ public struct EntityRow: Sendable, Equatable {
     public var roles: [String]
     public var mentionCount: Int
     public var articleCount: Int
-    /// Earliest and latest article date (YYYY-MM-DD) among its articles.
+    /// Earliest and latest article date (YYYY-MM-DD) among its articles (all of them, also in a list by date
+    /// range, whose counts are those of the range).
     public var firstSeen: String?
     public var lastSeen: String?
 }
@@ -223,16 +224,24 @@ public struct EntityQuery: Sendable, Equatable {
     /// Case- and diacritic-insensitive substring of the name or any alias.
     public var q: String?
     public var articleId: Int64?
+    /// With `from` or `to`: at least this many articles in the range.
     public var minArticles: Int?
+    /// Inclusive bounds on the article date (as ArticleQuery's): only the entities of the articles in the range,
+    /// with their article and mention counts (and the article-count order) within it.
+    public var from: String?
+    public var to: String?
     public var sort: EntitySort
     public var cursor: String?
     public var limit: Int?
     public init(type: String? = nil, q: String? = nil, articleId: Int64? = nil, minArticles: Int? = nil,
-                sort: EntitySort = .articleCount, cursor: String? = nil, limit: Int? = nil) {
+                from: String? = nil, to: String? = nil, sort: EntitySort = .articleCount, cursor: String? = nil,
+                limit: Int? = nil) {
         self.type = type
         self.q = q
         self.articleId = articleId
         self.minArticles = minArticles
+        self.from = from
+        self.to = to
         self.sort = sort
         self.cursor = cursor
         self.limit = limit

@@ -536,5 +536,7 @@ enum Schema {
         // Folded names fold apostrophe marks (’ ‘ ʼ ′ ` and more) to the straight ': stored names are folded
         // again and entities whose keys become one merge (ApostropheFolding).
         ApostropheFolding.migration,
+        // Quotes of a pronoun the analysis could not resolve keep no speaker name ("He" was shown as a speaker).
+        PronounSpeakers.migration,
     ]
 }

@@ -53,6 +53,9 @@ import TestSupport
         let document = try #require(try JSONSerialization.jsonObject(
             with: Data(try live.request("GET", "/openapi.json").body)) as? [String: Any])
         let checker = SchemaChecker(document: document)
+        let stored = "Angela Merkel met Emmanuel Macron in Paris."
+        #expect(try live.request("POST", "/articles?date=2021-03-18", text: stored).status == 201)
+        let next = try #require(try live.request("GET", "/entities?limit=1").json["next"] as? String)
         let calls: [(method: String, target: String, path: String, body: String, headers: [String: String], status: Int)] = [
             ("POST", "/articles/batch", "/articles/batch", "[{\"text\": \"A.\"}]", [:], 400),
             ("POST", "/articles/batch?x=1", "/articles/batch", "", [:], 400),
@@ -61,6 +64,9 @@ import TestSupport
             ("GET", "/articles/1?x=1", "/articles/{id}", "", [:], 400),
             ("GET", "/entities/1?x=1", "/entities/{id}", "", [:], 400),
             ("DELETE", "/articles/1?x=1", "/articles/{id}", "", [:], 400),
+            // The stored text with another date; a cursor of another query.
+            ("POST", "/articles?date=2021-03-19", "/articles", stored, [:], 409),
+            ("GET", "/entities?type=LOC&cursor=\(next)", "/entities", "", [:], 400),
         ]
         for call in calls {
             let response = try live.request(call.method, call.target, text: call.body, headers: call.headers)

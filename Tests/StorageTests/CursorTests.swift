@@ -5,31 +5,67 @@ import Testing
 
 @Suite struct CursorTests {
     @Test func cursorsRoundTripAndAreBoundToTheirList() throws {
-        let c = Cursor(tag: "articles", key: "2021-03-18", id: 42)
-        #expect(try Cursor.decode(c.encoded, tag: "articles") == c)
+        let f = Cursor.binding([])
+        let c = Cursor(tag: "articles", filter: f, key: "2021-03-18", id: 42)
+        #expect(try Cursor.decode(c.encoded, tag: "articles", filter: f) == c)
         #expect(!c.encoded.contains("="))
-        #expect(throws: StorageError.self) { try Cursor.decode(c.encoded, tag: "quotes") }
-        #expect(try Cursor.decode(nil, tag: "articles") == nil)
-        let odd = Cursor(tag: "entities.name", key: "a\u{1F}b\u{1F}", id: 7)
-        #expect(try Cursor.decode(odd.encoded, tag: "entities.name") == odd)
+        #expect(throws: StorageError.self) { try Cursor.decode(c.encoded, tag: "quotes", filter: f) }
+        #expect(try Cursor.decode(nil, tag: "articles", filter: f) == nil)
+        let odd = Cursor(tag: "entities.name", filter: f, key: "a\u{1F}b\u{1F}#", id: 7)
+        #expect(try Cursor.decode(odd.encoded, tag: "entities.name", filter: f) == odd)
+    }
+
+    /// A cursor answers only the filters that made it, with a message saying what to do: one from another query
+    /// gave a page of the wrong list silently.
+    @Test func cursorsAreBoundToTheirFiltersAndSayWhyTheyAreRefused() throws {
+        let blair = Cursor.binding(["blair", nil]), brown = Cursor.binding(["brown", nil])
+        let c = Cursor(tag: "quotes.date", filter: blair, key: "2021-03-18", id: 42).encoded
+        #expect(try Cursor.decode(c, tag: "quotes.date", filter: blair)?.id == 42)
+        #expect {
+            try Cursor.decode(c, tag: "quotes.date", filter: brown)
+        } throws: { e in
+            let e = e as? StorageError
+            return e?.kind == .invalidCursor && e?.message.contains("other filters") == true
+        }
+        #expect {
+            try Cursor.decode(c, tag: "articles", filter: blair)
+        } throws: { ($0 as? StorageError)?.message.contains("another list") == true }
+        // Before cursors were bound: "tag␟key␟id", refused with its own message.
+        let old = Data("quotes.date\u{1F}2021-03-18\u{1F}42".utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "")
+        #expect {
+            try Cursor.decode(old, tag: "quotes.date", filter: blair)
+        } throws: { e in
+            let e = e as? StorageError
+            return e?.kind == .invalidCursor && e?.message.contains("earlier version") == true
+        }
+    }
+
+    /// The hash is stable across processes and versions (FNV-1a of fixed bytes), and tells nil from "" and values
+    /// in other positions apart.
+    @Test func filterBindingsAreStableAndPositional() {
+        #expect(Cursor.binding([]) == "cbf29ce484222325")
+        #expect(Cursor.binding(["a"]) == Cursor.binding(["a"]))
+        let variants: [[String?]] = [[nil], [""], ["a", nil], [nil, "a"], ["a", "b"], ["ab", nil], ["1:a"]]
+        #expect(Set(variants.map(Cursor.binding)).count == variants.count)
     }
 
     /// Every remainder of the length modulo 3 (no padding), both alphabet substitutes, a multi-byte key.
     @Test(arguments: [("a", "k", 1), ("ab", "k", 12), ("abc", "k", 123), ("quotes", "", 9_007_199_254_740_993),
                       ("t", "\u{FB}\u{FF}\u{FE}", 5), ("entities.name", "zoë ~~~???", 42)])
     func cursorsAreUnpaddedBase64URL(_ c: (String, String, Int64)) throws {
-        let cursor = Cursor(tag: c.0, key: c.1, id: c.2)
-        let expected = Data("\(c.0)\u{1F}\(c.1)\u{1F}\(c.2)".utf8).base64EncodedString()
+        let cursor = Cursor(tag: c.0, filter: "0123456789abcdef", key: c.1, id: c.2)
+        let expected = Data("\(c.0)#0123456789abcdef\u{1F}\(c.1)\u{1F}\(c.2)".utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         #expect(cursor.encoded == expected)
-        #expect(try Cursor.decode(cursor.encoded, tag: c.0) == cursor)
+        #expect(try Cursor.decode(cursor.encoded, tag: c.0, filter: "0123456789abcdef") == cursor)
     }
 
     @Test(arguments: ["", "!!!", "YWJj", String(repeating: "A", count: 2000), "YXJ0aWNsZXMfeB94"])
     func malformedCursorsAreRefusedAsInvalidCursor(_ text: String) {
         #expect {
-            try Cursor.decode(text, tag: "articles")
+            try Cursor.decode(text, tag: "articles", filter: Cursor.binding([]))
         } throws: { ($0 as? StorageError)?.kind == .invalidCursor }
     }
 

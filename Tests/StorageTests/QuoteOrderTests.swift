@@ -78,13 +78,22 @@ import Testing
 
     @Test func quoteCursorFromTheInsertionOrderIsRefused() throws {
         let store = try Self.store()
-        let old = Cursor(tag: "quotes", key: "", id: 5).encoded
+        let old = Cursor(tag: "quotes", filter: try ArticleReader.quoteBinding(QuoteQuery()), key: "", id: 5).encoded
         #expect { try store.quotes(QuoteQuery(cursor: old)) } throws: {
             ($0 as? StorageError)?.kind == .invalidCursor
         }
     }
 
-    static let cursor = Cursor(tag: ArticleReader.quoteTag, key: "2021-03-18", id: 5).encoded
+    /// Marks the plan cases with a cursor; `bound` makes the cursor of that case's own filters.
+    static let cursor = "cursor"
+
+    static func bound(_ q: QuoteQuery) throws(StorageError) -> QuoteQuery {
+        guard q.cursor != nil else { return q }
+        var q = q
+        q.cursor = Cursor(tag: ArticleReader.quoteTag, filter: try ArticleReader.quoteBinding(q), key: "2021-03-18",
+                          id: 5).encoded
+        return q
+    }
 
     /// Each filter, alone and with a cursor, and the index its statements walk; `sorts` when the rows are few
     /// and gathered first (one article's, the words' matches, a merged speaker page). "many" words have at least
@@ -112,7 +121,7 @@ import Testing
         try store.read { db throws(StorageError) in
             for (name, query, index, sorts) in Self.planCases {
                 let sortLimit = name.hasPrefix("many") ? 1 : ArticleReader.textSortLimit
-                let plans = try ArticleReader.quotePlans(query, db: db, textSortLimit: sortLimit)
+                let plans = try ArticleReader.quotePlans(try Self.bound(query), db: db, textSortLimit: sortLimit)
                 #expect(plans.count == 1, "\(name)")
                 let lines = plans.first ?? []
                 let plan = lines.joined(separator: " | ")
@@ -123,7 +132,8 @@ import Testing
             }
             // A speaker: its written name and each of its entities walk their own index; the merged page is read
             // by id.
-            let plans = try ArticleReader.quotePlans(QuoteQuery(speaker: "Biden", cursor: Self.cursor), db: db)
+            let plans = try ArticleReader.quotePlans(try Self.bound(QuoteQuery(speaker: "Biden", cursor: Self.cursor)),
+                                                     db: db)
             #expect(plans.count == 3)
             #expect(plans[0].contains { $0.contains("quotes_by_speaker_norm (speaker_norm=? AND article_date<?)") })
             #expect(plans[1].contains { $0.contains("quotes_by_speaker_entity (speaker_entity_id=? AND") })

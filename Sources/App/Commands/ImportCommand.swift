@@ -94,7 +94,17 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             let hash = SHA256.hex(Array(submission.text.utf8))
-            if try store.articleId(contentHash: hash) != nil { return .skipped }
+            if let id = try store.articleId(contentHash: hash) {
+                // Stored with another date: refused, as POST /articles refuses it (DateConflict).
+                if let stored = try store.article(id: id)?.summary,
+                   let problem = DateConflict.problem(submission, stored: stored) {
+                    switch item {
+                    case .file(let path): return .failed("\(path): \(problem)")
+                    case .line(let path, let number, _): return .failed("\(path):\(number): \(problem)")
+                    }
+                }
+                return .skipped
+            }
             let document = analyzer.analyze(submission.text, date: submission.date)
             let json = AnalysisJSON.encode(document)
             let article = ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)

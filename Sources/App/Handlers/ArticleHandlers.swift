@@ -13,11 +13,13 @@ extension Service {
         let analysisJSON: [UInt8]
     }
 
-    /// Analyses and stores one article; a text already stored is not analysed again.
+    /// Analyses and stores one article; a text already stored is not analysed again, and one already stored with
+    /// another date is a 409 (DateConflict).
     func store(_ submission: ArticleSubmission, _ loaded: LoadedComponents) throws -> Stored {
         let hash = SHA256.hex(Array(submission.text.utf8))
         if let existing = try storing({ () throws(StorageError) in try loaded.store.articleId(contentHash: hash) }),
            let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: existing) }) {
+            try refuseOtherDate(submission, stored: detail.summary)
             return Stored(id: existing, created: false, analysisJSON: detail.analysisJSON)
         }
         // Announced before the analysis: a group commit being gathered meanwhile waits a little for it.
@@ -30,7 +32,16 @@ extension Service {
         let result = try storing({ () throws(StorageError) in
             try loaded.store.insert(article, announced: announcement)
         })
+        // Stored meanwhile by another request (the store keeps the first): the same check.
+        if !result.created, let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: result.id) }) {
+            try refuseOtherDate(submission, stored: detail.summary)
+        }
         return Stored(id: result.id, created: result.created, analysisJSON: json)
+    }
+
+    private func refuseOtherDate(_ submission: ArticleSubmission, stored: ArticleSummary) throws {
+        guard let problem = DateConflict.problem(submission, stored: stored) else { return }
+        throw HTTPError(.conflict, detail: problem, extra: ["field": "date", "article": "/articles/\(stored.id)"])
     }
 
     func postArticle(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {

@@ -10,7 +10,7 @@ enum ListQuery: String, CaseIterable {
     var allowedParameters: Set<String> {
         switch self {
         case .articles: return ["from", "to", "entity", "cursor", "limit"]
-        case .entities: return ["type", "q", "article", "min_articles", "sort", "cursor", "limit"]
+        case .entities: return ["type", "q", "article", "min_articles", "from", "to", "sort", "cursor", "limit"]
         case .quotes: return ["speaker", "entity", "q", "kind", "from", "to", "article", "cursor", "limit"]
         case .timeline: return ["entity", "from", "to", "q", "article", "granularity", "cursor", "limit"]
         }
@@ -32,8 +32,10 @@ enum ListQuery: String, CaseIterable {
             let sort = try p.oneOf("sort", EntitySort.allCases.map(\.rawValue)).flatMap(EntitySort.init(rawValue:))
             let type = try p.oneOf("type", ["PER", "ORG", "LOC", "MISC"])
             let text = try p.string("q").map { q in try QueryNames.searchText(q, type: type, store: store) }
+            let range = try p.dateRange()
             let q = EntityQuery(type: type, q: text,
                                 articleId: try p.id("article"), minArticles: try p.int("min_articles", in: 1...1_000_000),
+                                from: range.from, to: range.to,
                                 sort: sort ?? .articleCount, cursor: p.string("cursor"), limit: try p.limit())
             return RowJSON.page(try storing({ () throws(StorageError) in try store.entities(q) }), RowJSON.entity)
         case .quotes:

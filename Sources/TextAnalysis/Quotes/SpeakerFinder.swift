@@ -10,6 +10,9 @@ struct SpeakerGuess: Sendable, Equatable {
     /// `unresolved`: a pronoun ("he", "they", a generic "you") with no antecedent found: no entity, and its
     /// `name` (the pronoun as written) is never shown as a name (Speaker.name is nil; the mention keeps it).
     enum How: Sendable { case named, pronoun, title, source, author, unresolved }
+    /// The generic "you", unresolved wherever it speaks (the other pronouns are words.tsv's person and group
+    /// classes). The store's migration 022 keeps its own copy of these words (Storage PronounSpeakers.pronouns).
+    static let genericYou = "you"
     var mention: Range<Int>
     var entity: Int?
     var name: String
@@ -299,7 +302,7 @@ extension QuoteContext {
             return resolvePronoun(at: np.lowerBound, lastSpeaker: lastSpeaker)
         }
         // A generic "you" ("You want to be able to take your bow") refers to no one in the text.
-        if np.count == 1, lower[np.lowerBound] == "you" {
+        if np.count == 1, lower[np.lowerBound] == SpeakerGuess.genericYou {
             return SpeakerGuess(mention: np, entity: nil, name: text, how: .unresolved)
         }
         // "I think ...", "We asked whether ..." in the text's own voice (quoted first persons never get here).
