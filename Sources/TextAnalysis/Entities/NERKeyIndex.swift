@@ -26,6 +26,18 @@ struct NERKeyIndex: Sendable {
         slots[s] = Slot(tag: UInt32(truncatingIfNeeded: key >> 32), row: UInt32(row + 1))
     }
 
+    /// The row of `key`; when it has none, stores `key` → `row` and returns `row`.
+    mutating func row(of key: UInt64, insertingIfAbsent row: Int) -> Int {
+        var s = Int(truncatingIfNeeded: key) & mask
+        let tag = UInt32(truncatingIfNeeded: key >> 32)
+        while slots[s].row != 0 {
+            if slots[s].tag == tag { return Int(slots[s].row) - 1 }
+            s = (s + 1) & mask
+        }
+        slots[s] = Slot(tag: tag, row: UInt32(row + 1))
+        return row
+    }
+
     /// The row of `key`, else -1.
     func row(of key: UInt64) -> Int {
         withLookup { $0.row(of: key) }

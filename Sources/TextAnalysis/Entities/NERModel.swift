@@ -44,7 +44,9 @@ public struct NERModel: Sendable {
         public let quantized: [Int16]
         public let scale: Float
         public let transitions: [Float]
-        private let index: NERKeyIndex
+        /// this stage's own key table, built on first use: tagging reads the joint table (NERJointTable) and
+        /// never this one, so loading a model does not build it (only tests and single weights read it)
+        private let index: LazyIndex
 
         /// Quantizes float weights (max |w| maps to 32767) and drops rows that round to all zeros.
         public init(keys: [UInt64], weights: [Float], transitions: [Float]) {
@@ -67,9 +69,22 @@ public struct NERModel: Sendable {
             self.quantized = quantized
             self.scale = scale
             self.transitions = transitions
-            var index = NERKeyIndex(minimumCapacity: keys.count * 2)
-            for (r, k) in keys.enumerated() { index.insert(k, row: r) }
-            self.index = index
+            self.index = LazyIndex()
+        }
+
+        private final class LazyIndex: @unchecked Sendable {
+            private let lock = NSLock()
+            private var built: NERKeyIndex?
+
+            func get(_ keys: [UInt64]) -> NERKeyIndex {
+                lock.lock()
+                defer { lock.unlock() }
+                if let built { return built }
+                var index = NERKeyIndex(minimumCapacity: keys.count * 2)
+                for (r, k) in keys.enumerated() { index.insert(k, row: r) }
+                built = index
+                return index
+            }
         }
 
         /// The weight of `label` in the row of `key` (0 when the key has no row).
@@ -85,7 +100,7 @@ public struct NERModel: Sendable {
             let L = NERModel.L
             // Sum in integers (exact), scale once; 17 labels = one 16-lane vector + one scalar.
             var sum = (SIMD16<Int32>(repeating: 0), Int32(0))
-            index.withLookup { lookup in quantized.withUnsafeBufferPointer { w in
+            index.get(keys).withLookup { lookup in quantized.withUnsafeBufferPointer { w in
                 for k in featureKeys {
                     let r = lookup.row(of: k)
                     guard r >= 0 else { continue }
@@ -112,21 +127,28 @@ public struct NERModel: Sendable {
 
     public init(contentsOf url: URL) throws {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        // mapped, not copied: the weights are read once into their arrays (see ResourceLoader.mappedData)
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw NERModelError("cannot read NER model \(url.path): \(error.localizedDescription)")
         }
         try self.init(data: data, name: url.lastPathComponent)
     }
 
     public init(data: Data, name: String = "model") throws {
-        let bytes = [UInt8](data)
+        // read in place: a copy of the file's bytes first cost a few ms of the tagger's load time
+        let parsed = try data.withUnsafeBytes { try Self.parse($0, name: name) }
+        self.info = parsed.0
+        self.stages = parsed.1
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (Info, [Stage]) {
         var r = Reader(bytes: bytes, name: name)
-        guard bytes.count >= Self.magic.count + 8, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+        guard bytes.count >= Self.magic.count + 8, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else {
             throw NERModelError("\(name): not a Byline NER model (bad magic)")
         }
         let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
-        let actual = Self.checksum(bytes[0..<body])
+        let stored = bytes.loadUnaligned(fromByteOffset: body, as: UInt64.self)
+        let actual = Self.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<body]))
         guard UInt64(littleEndian: stored) == actual else {
             throw NERModelError("\(name): checksum mismatch (file damaged or truncated)")
         }
@@ -144,6 +166,7 @@ public struct NERModel: Sendable {
         guard labels == UInt32(Self.L) else { throw NERModelError("\(name): \(labels) labels, expected \(Self.L)") }
         let infoLength: UInt32 = try r.read()
         let infoBytes = try r.bytes(Int(infoLength))
+        let info: Info
         do { info = try JSONDecoder().decode(Info.self, from: Data(infoBytes)) } catch {
             throw NERModelError("\(name): unreadable info block: \(error)")
         }
@@ -159,11 +182,11 @@ public struct NERModel: Sendable {
             stages.append(Stage(keys: keys, quantized: q, scale: scale, transitions: transitions))
         }
         guard r.offset == body else { throw NERModelError("\(name): \(body - r.offset) unexpected bytes at the end") }
-        self.stages = stages
+        return (info, stages)
     }
 
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         let name: String
         var offset = 0
 
@@ -188,11 +211,9 @@ public struct NERModel: Sendable {
             let start = offset
             offset += size
             return [V](unsafeUninitializedCapacity: n) { buf, count in
-                bytes.withUnsafeBytes { raw in
-                    for i in 0..<n {
-                        let at = start + i * MemoryLayout<V>.size
-                        buf[i] = V(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: V.self))
-                    }
+                for i in 0..<n {
+                    let at = start + i * MemoryLayout<V>.size
+                    buf[i] = V(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: V.self))
                 }
                 count = n
             }
@@ -235,14 +256,16 @@ public struct NERModel: Sendable {
 
     /// FNV-1a over 8-byte words (then the tail bytes): fast enough to check a multi-megabyte file at startup.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h = NERHash.fnvOffset
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for i in 0..<words {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* NERHash.fnvPrime
-            }
-            for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* NERHash.fnvPrime }
+        let words = raw.count / 8
+        for i in 0..<words {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* NERHash.fnvPrime
         }
+        for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* NERHash.fnvPrime }
         return h
     }
 }

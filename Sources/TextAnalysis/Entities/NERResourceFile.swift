@@ -13,8 +13,9 @@ enum NERResourceFile {
             var start = 0
             var cols: [Slice<UnsafeBufferPointer<UInt8>>] = []
             while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                // memchr finds the line's end many bytes at a time
+                let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                    .map { UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
                 lineNumber += 1
                 var stop = end
                 if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }

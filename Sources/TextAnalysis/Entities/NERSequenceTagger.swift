@@ -30,13 +30,14 @@ public struct NERSequenceTagger: Sendable {
         }
         self.model = model
         self.extractor = extractor
-        self.table = NERJointTable(stages: model.stages)
+        let table = NERJointTable(stages: model.stages)
+        self.table = table
         self.potentials = model.stages.last.map {
             NERDecoder.transitionPotentials($0.transitions, temperature: model.info.temperature)
         } ?? []
         self.vocabulary = precompute
             ? NERVocabulary(words: extractor.clusters.frequentWords(NERVocabulary.size), extractor: extractor,
-                            model: model)
+                            table: table)
             : nil
     }
 

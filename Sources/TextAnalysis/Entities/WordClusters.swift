@@ -6,7 +6,7 @@ public struct WordClusters: Sendable {
     public static let prefixLengths = [4, 6, 10, 20]
 
     /// NERHash.string(word) -> cluster index (hashes, not strings: the large set loads without building text)
-    private let index: [UInt64: Int32]
+    private let index: NERHashMap<Int32>
     /// cluster index -> hashes of the path prefixes (one per prefix length)
     private let prefixHashes: [UInt64]
     public let paths: [String]
@@ -14,15 +14,32 @@ public struct WordClusters: Sendable {
     public let fingerprint: UInt64
 
     public var wordCount: Int { index.count }
-    /// Words in the order of the file's count column, most frequent first (ties: file order).
-    private let byFrequency: [String]
+    /// The words of the file's lines (UTF-8), most frequent first by the count column (ties: file order);
+    /// kept as bytes, since only the few thousand that `frequentWords` asks for become Strings.
+    private let byFrequency: FrequencyOrder
+
+    struct FrequencyOrder: Sendable {
+        var text: [UInt8] = []
+        /// word k is text[ends[k - 1] ..< ends[k]] (from 0 for k = 0)
+        var ends: [Int32] = []
+    }
 
     /// The `limit` most frequent words with a cluster.
-    public func frequentWords(_ limit: Int) -> [String] { Array(byFrequency.prefix(limit)) }
+    public func frequentWords(_ limit: Int) -> [String] {
+        let n = min(max(limit, 0), byFrequency.ends.count)
+        return byFrequency.text.withUnsafeBufferPointer { text in
+            (0..<n).map { k in
+                let start = k == 0 ? 0 : Int(byFrequency.ends[k - 1])
+                return String(decoding: text[start..<Int(byFrequency.ends[k])], as: UTF8.self)
+            }
+        }
+    }
 
-    public static let empty = WordClusters(index: [:], paths: [], fingerprint: 0)
+    public static let empty = WordClusters(index: NERHashMap(minimumCapacity: 0, filler: -1), paths: [],
+                                           fingerprint: 0)
 
-    init(index: [UInt64: Int32], paths: [String], fingerprint: UInt64, byFrequency: [String] = []) {
+    private init(index: NERHashMap<Int32>, paths: [String], fingerprint: UInt64,
+                 byFrequency: FrequencyOrder = FrequencyOrder()) {
         self.index = index
         self.byFrequency = byFrequency
         self.paths = paths
@@ -41,15 +58,20 @@ public struct WordClusters: Sendable {
     /// Reads `path<TAB>word<TAB>count` lines (the wcluster output format). `byFrequency: false` skips ordering
     /// the words by count (only `frequentWords` needs it), which saves load time for a large set.
     public init(resources: ResourceLoader, file: String = "ner/clusters.tsv", byFrequency: Bool = true) throws {
-        let data = try resources.data(file)
-        var index: [UInt64: Int32] = [:]
+        let data = try resources.mappedData(file)
         // Counted over the raw bytes: Data's own iterator cost 5 % of the tagger's load time here.
-        index.reserveCapacity(data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } })
+        let lines = data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        var index = NERHashMap<Int32>(minimumCapacity: lines, filler: -1)
         var paths: [String] = []
         var pathIndex: [String: Int32] = [:]
         var pathHashes: [UInt64] = []
-        var counted: [(String, Int)] = []
-        var fingerprint: UInt64 = 0
+        // per line, for the frequency order: the count, then where the word lies in the file
+        var counted: [(count: Int, start: Int32, end: Int32)] = []
+        if byFrequency { counted.reserveCapacity(lines) }
+        // per line: the hash of the word and its cluster, put in the index after reading (in one batched pass)
+        var words: [UInt64] = [], ids: [Int32] = []
+        words.reserveCapacity(lines)
+        ids.reserveCapacity(lines)
         var lastPath: [UInt8] = [], lastID: Int32 = -1
         try NERResourceFile.forEachLine(data) { number, cols in
             guard cols.count >= 2, !cols[0].isEmpty, !cols[1].isEmpty, cols[0].allSatisfy({ $0 == 0x30 || $0 == 0x31 })
@@ -67,18 +89,36 @@ public struct WordClusters: Sendable {
                 lastPath = Array(cols[0])
                 lastID = id
             }
-            let word = NERHash.bytes(cols[1])
-            if let old = index.updateValue(id, forKey: word) {
-                fingerprint ^= NERHash.key(1, word, pathHashes[Int(old)])
-            }
-            fingerprint ^= NERHash.key(1, word, pathHashes[Int(id)])
+            words.append(NERHash.bytes(cols[1]))
+            ids.append(id)
             guard byFrequency else { return }
             var count = 0
             if cols.count > 2 { for b in cols[2] where b >= 0x30 && b <= 0x39 { count = count * 10 + Int(b - 0x30) } }
-            counted.append((String(decoding: cols[1], as: UTF8.self), count))
+            counted.append((count, Int32(cols[1].startIndex), Int32(cols[1].endIndex)))
         }
-        let order = counted.indices.sorted { counted[$0].1 != counted[$1].1 ? counted[$0].1 > counted[$1].1 : $0 < $1 }
-        self.init(index: index, paths: paths, fingerprint: fingerprint, byFrequency: order.map { counted[$0].0 })
+        // a word on two lines takes the later line's cluster; the fingerprint counts both pairs
+        var fingerprint: UInt64 = 0
+        index.modifyAll(words, initial: -1) { n, cluster in
+            if cluster >= 0 { fingerprint ^= NERHash.key(1, words[n], pathHashes[Int(cluster)]) }
+            cluster = ids[n]
+            fingerprint ^= NERHash.key(1, words[n], pathHashes[Int(cluster)])
+        }
+        var order = FrequencyOrder()
+        if byFrequency {
+            // (count descending, line ascending) is a total order, so the unstable sort gives the one result
+            let sorted = counted.indices.sorted {
+                counted[$0].count != counted[$1].count ? counted[$0].count > counted[$1].count : $0 < $1
+            }
+            order.ends.reserveCapacity(sorted.count)
+            order.text.reserveCapacity(data.count)
+            data.withUnsafeBytes { raw in
+                for k in sorted {
+                    order.text += raw[Int(counted[k].start)..<Int(counted[k].end)]
+                    order.ends.append(Int32(order.text.count))
+                }
+            }
+        }
+        self.init(index: index, paths: paths, fingerprint: fingerprint, byFrequency: order)
     }
 
     /// The cluster of a word by the hashes of its exact form, then its lower case (NERHash.string of each).
