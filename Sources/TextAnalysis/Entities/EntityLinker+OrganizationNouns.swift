@@ -24,11 +24,15 @@ struct OrganizationNouns: Sendable {
     /// Whether the word right before the mention, in its sentence, is a listed noun written in lower case, and
     /// not the head of another organization's name ("the CGA consultancy Jeanne-Marie Gescher", "told the BBC
     /// News website Ford did not"): there the name after it is a person's in apposition or a new clause's subject.
-    func introduces(_ mention: EntityMention, in doc: Document) -> Bool {
+    /// `organizationEnds`: the end tokens of the document's organization mentions (`organizationEnds(doc)`).
+    func introduces(_ mention: EntityMention, in doc: Document, organizationEnds: Set<Int>) -> Bool {
         let start = mention.tokens.lowerBound
         guard start > 0, words.contains(doc.tokens[start - 1].text),
               let s = doc.sentenceIndex(ofToken: start), doc.sentences[s].tokens.contains(start - 1) else { return false }
-        let noun = start - 1
-        return !doc.mentions.contains { $0.type == .organization && $0.tokens.upperBound == noun }
+        return !organizationEnds.contains(start - 1)
+    }
+
+    static func organizationEnds(_ doc: Document) -> Set<Int> {
+        Set(doc.mentions.lazy.filter { $0.type == .organization }.map(\.tokens.upperBound))
     }
 }

@@ -247,6 +247,7 @@ public struct EntityLinker: AnalysisComponent {
         for g in list.indices { list[g].mentions.sort { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start } }
         list.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
         var entities: [Entity] = []
+        let organizationEnds = OrganizationNouns.organizationEnds(doc)
         for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
@@ -264,7 +265,9 @@ public struct EntityLinker: AnalysisComponent {
             let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
             var type = honorific ? .person : g.canonical.flatMap { canonicalTypes[$0] } ?? voted
             if type == .person, !honorific,
-               g.mentions.contains(where: { organizationNouns.introduces(doc.mentions[$0], in: doc) }) {
+               g.mentions.contains(where: {
+                   organizationNouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds)
+               }) {
                 type = .organization
             }
             let evidence = g.genders.union(g.nameGenders)
