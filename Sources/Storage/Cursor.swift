@@ -66,7 +66,8 @@ struct Cursor: Equatable {
     static func decode(_ text: String?, tag: String, filter: String) throws(StorageError) -> Cursor? {
         guard let text else { return nil }
         let bad = StorageError(kind: .invalidCursor, message: "cursor is not valid for this list")
-        guard text.count <= 1024 else { throw bad }
+        // Room for an entity name as the key of sort=name (norms of hundreds of bytes) besides the filter hash.
+        guard text.count <= 4096 else { throw bad }
         var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
         guard let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8) else { throw bad }

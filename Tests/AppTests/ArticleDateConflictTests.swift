@@ -3,6 +3,7 @@
 // text again with its date, or with none, is still the stored article.
 import Foundation
 import Storage
+import Synchronization
 import Testing
 import TestSupport
 import TextAnalysis
@@ -86,5 +87,28 @@ import TextAnalysis
             return
         }
         #expect(why.hasPrefix("a.ndjson:1: this text is already stored as article 1, dated 2021-03-18"), "\(why)")
+    }
+    /// Regression: two lanes of one import storing the same text with two dates (the lane that lost the insert
+    /// returned "skipped" without the date check): whichever wins, one is stored and the other fails.
+    @Test func importLanesRacingOnOneTextWithTwoDatesStoreOneAndFailTheOther() throws {
+        let store = try ArticleStore(path: ":memory:")
+        let analyzer = try LiveService.sharedAnalyzer()
+        for pair in 0..<6 {
+            let items: [ImportCommand.Item] = ["2021-03-18", "2021-03-19"].map { date in
+                .line(path: "a.ndjson", number: 1,
+                      text: #"{"text": "Talks \#(pair) resumed on Monday in Geneva.", "date": "\#(date)"}"#)
+            }
+            let outcomes = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let label: String
+                switch ImportCommand.importOne(items[i], analyzer: analyzer, store: store) {
+                case .stored: label = "stored"
+                case .failed: label = "failed"
+                case .skipped: label = "skipped"
+                }
+                outcomes.withLock { $0.append(label) }
+            }
+            #expect(outcomes.withLock { $0.sorted() } == ["failed", "stored"], "pair \(pair)")
+        }
     }
 }

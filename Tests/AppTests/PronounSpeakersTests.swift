@@ -8,14 +8,15 @@ import Testing
 @testable import TextAnalysis
 
 @Suite struct PronounSpeakersAnalysisTests {
-    /// Storage's copy of the pronouns equals what the analysis leaves unnamed: words.tsv person and group, and
-    /// the generic you.
+    /// Storage's copy of the pronouns is among what the analysis leaves unnamed (words.tsv person and group, and
+    /// the generic you): migration 022 never nulls a name the analysis would keep. The copy is frozen with the
+    /// migration (it ran on stores already): a pronoun words.tsv gains later needs a migration of its own.
     @Test func theMigrationsPronounsAreTheAnalysisPronouns() throws {
         let lexicon = try QuoteLexicon(resources: ResourceLoader.bundled())
         let analysis = Set(lexicon.classes.filter { !$0.value.isDisjoint(with: [.person, .group]) }.keys)
             .union([SpeakerGuess.genericYou])
-        #expect(Set(PronounSpeakers.pronouns) == analysis)
-        #expect(PronounSpeakers.pronouns.count == analysis.count)
+        #expect(Set(PronounSpeakers.pronouns).isSubset(of: analysis))
+        #expect(Set(PronounSpeakers.pronouns).count == PronounSpeakers.pronouns.count)
     }
 
     @Test func anArticleStoredWithPronounNamesMigratesToWhatTheAnalysisStoresNow() throws {

@@ -109,7 +109,17 @@ struct ImportCommand: ParsableCommand {
             let json = AnalysisJSON.encode(document)
             let article = ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)
             let result = try store.insert(article)
-            return result.created ? .stored : .skipped
+            if result.created { return .stored }
+            // Stored meanwhile by another lane (the same text twice in one import): the same date check, so the
+            // outcome does not depend on which lane won.
+            if let stored = try store.article(id: result.id)?.summary,
+               let problem = DateConflict.problem(submission, stored: stored) {
+                switch item {
+                case .file(let path): return .failed("\(path): \(problem)")
+                case .line(let path, let number, _): return .failed("\(path):\(number): \(problem)")
+                }
+            }
+            return .skipped
         } catch {
             switch item {
             case .file(let path): return .failed("\(path): \(error)")

@@ -35,6 +35,8 @@ extension Service {
         // Stored meanwhile by another request (the store keeps the first): the same check.
         if !result.created, let detail = try storing({ () throws(StorageError) in try loaded.store.article(id: result.id) }) {
             try refuseOtherDate(submission, stored: detail.summary)
+            // The stored article's analysis, as GET /articles/ID gives it (this request's may lack its date).
+            return Stored(id: result.id, created: false, analysisJSON: detail.analysisJSON)
         }
         return Stored(id: result.id, created: result.created, analysisJSON: json)
     }

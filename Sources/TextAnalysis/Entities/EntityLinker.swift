@@ -263,8 +263,9 @@ public struct EntityLinker: AnalysisComponent {
                 doc.mentions[m].entity = id
             }
             let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
-            var type = honorific ? .person : g.canonical.flatMap { canonicalTypes[$0] } ?? voted
-            if type == .person, !honorific,
+            let listedType = g.canonical.flatMap { canonicalTypes[$0] }
+            var type = honorific ? .person : listedType ?? voted
+            if type == .person, !honorific, listedType == nil,
                g.mentions.contains(where: {
                    organizationNouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds)
                }) {

@@ -44,6 +44,11 @@ struct NotNames: Sendable {
         guard !range.isEmpty else { return false }
         let phrase = tokens[range].map(\.text).joined(separator: " ")
         if always.contains(phrase) { return true }
+        // "the [19th Century]": the ordinal inside the mention.
+        if range.count >= 2, isOrdinal(tokens[range.lowerBound].text),
+           afterOrdinal.contains(tokens[(range.lowerBound + 1)..<range.upperBound].map(\.text).joined(separator: " ")) {
+            return true
+        }
         guard afterOrdinal.contains(phrase), range.lowerBound > 0 else { return false }
         return isOrdinal(tokens[range.lowerBound - 1].text)
     }
