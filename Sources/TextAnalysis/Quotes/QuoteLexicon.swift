@@ -31,11 +31,12 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case quantity, venueprep, preposition, medium, seeming, lightverb, nounprep
     case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree, article, asobject, reportmodal
     case rankmod, auxiliary, notconstrual, cueprep, naming, remark, questionprep, question, notquestion
-    case impersonal, outlet, outletverb
+    case impersonal, outlet, outletverb, plural
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })
-    /// This class's bit in a word's class set (at most 63 classes: bit 63 is QuoteLexicon.cueStartBit). A shift,
+    /// This class's bit in a word's class set (at most 63 classes: bit 63 is QuoteLexicon.cueStartBit; with
+    /// `plural` all 63 are taken, so another class needs a wider mask than UInt64). A shift,
     /// not a table lookup: the sieves test classes for nearly every token they read.
     var bit: UInt64 { UInt64(1) << UInt64(rawValue) }
 }
@@ -69,7 +70,8 @@ public struct QuoteLexicon: Sendable {
     let classes: [String: Set<QuoteWordClass>]
     let masks: WordMaskTable
     public let examples: [QuoteExample]
-    /// Pronoun genders (entities/gendered-words.tsv): "she said" never goes to a man.
+    /// Pronoun genders (entities/gendered-words.tsv): "she said" never goes to a man; given names
+    /// (entities/given-names.tsv) make a mistagged "Bill Ford" a person to "he".
     let genders: GenderLexicon
     /// The mark scanner built from marks.tsv and the elisions of words.tsv.
     let scanner: QuoteMarkScanner
@@ -143,7 +145,7 @@ public struct QuoteLexicon: Sendable {
         self.marks = marks
         self.pairMarks = pairMarks
         self.classes = classes
-        self.genders = try GenderLexicon(resources: resources, givenNames: false)
+        self.genders = try GenderLexicon(resources: resources)
         var masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = WordMaskTable(masks)

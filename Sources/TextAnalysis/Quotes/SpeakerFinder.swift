@@ -4,6 +4,7 @@
 // is the text's own author ("I think the song should have won" in a column or a reader's comment): PolNeAR
 // annotates such statements with the pronoun as source, so they stay quotes, named "the author" with no entity.
 // A gendered pronoun never resolves to a person the text makes of the other gender (entities/gendered-words.tsv).
+// Pronoun antecedents are found in PronounAntecedents.swift, a title's holder ("the minister") in TitleHolders.swift.
 
 /// A speaker as written (its tokens) and what it resolves to.
 struct SpeakerGuess: Sendable, Equatable {
@@ -323,8 +324,15 @@ extension QuoteContext {
             // "Chancellor Gordon Brown's closest ally", "a Brown ally", "a White House official": the name owns or
             // modifies the phrase's head, which is the speaker: a source that is not the named entity.
             let after = m.tokens.upperBound, head = np.upperBound - 1
-            if after <= head, isPossessiveS(after) || (after < head && (lower[after] == "’" || lower[after] == "'"))
-                || (!isCap[head] && has(head, .sourcehead)) {
+            let owned = after <= head
+                && (isPossessiveS(after) || (after < head && (lower[after] == "’" || lower[after] == "'")))
+            if owned || (after <= head && !isCap[head] && has(head, .sourcehead)) {
+                // "the Tory finance spokesman", "the Lib Dem spokesman": a definite office whose holder the text
+                // names with the same names ("Lib Dem Treasury spokesman Vince Cable") is that holder.
+                if !owned, lower[np.lowerBound] == "the",
+                   let e = entityByTitle(np, namesMustAgree: true) {
+                    return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+                }
                 return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
             }
             // "The Tory leader said": a name modifying a lower-case title is not the speaker; the title's holder is.
@@ -416,85 +424,5 @@ extension QuoteContext {
         var e = j - 1
         while e >= lo, isPunct(e, ",-–—") || lower[e] == "--" { e -= 1 }
         return e >= lo ? nounPhrase(endingAt: e, floor: lo) : nil
-    }
-
-    /// "the minister", "the mayor": the most recently mentioned entity whose role or alias has the head word.
-    /// The title's lower-case words must all be in the role ("the prime minister" is not "Foreign Minister") unless
-    /// the role is the bare head ("minister" may be "the courts minister"), and a rank word (words.tsv rankmod:
-    /// "Shadow chancellor", "Deputy Prime Minister", "the prime minister" against "minister") in one but not the
-    /// other makes another office. Hyphened words ("the 60-year-old actor") are no part of a title. "The prime
-    /// minister's" is looked up without its 's.
-    private func entityByTitle(_ np: Range<Int>) -> Int? {
-        var np = np
-        if np.count > 1, isPossessiveS(np.upperBound - 1) { np = np.lowerBound..<(np.upperBound - 1) }
-        let head = lower[np.upperBound - 1]
-        guard !isCap[np.upperBound - 1] || np.count == 1 || has(np.lowerBound, .det) else { return nil }
-        let phrase = np.filter { !has($0, .det) }.map { lower[$0] }.joined(separator: " ")
-        let function = QuoteWordClass.det.bit | QuoteWordClass.nameword.bit | QuoteWordClass.preposition.bit
-            | QuoteWordClass.venueprep.bit | QuoteWordClass.timeprep.bit
-        let titleWords = Set(np.filter {
-            isWord[$0] && !isCap[$0] && wordClasses[$0] & function == 0 && lower[$0].first?.isLetter == true
-                && !($0 > np.lowerBound && lower[$0 - 1] == "-") && !($0 + 1 < np.upperBound && lower[$0 + 1] == "-")
-        }.map { lower[$0] })
-        var best: (entity: Int, last: Int)?
-        for ei in titles.candidates(roleWord: head, alias: phrase) {
-            let alias = doc.entities[ei].aliases.contains { $0.lowercased() == phrase }
-            if !alias {
-                let roleWords = Set((doc.entities[ei].role ?? "").lowercased()
-                    .split(whereSeparator: { !$0.isLetter }).map(String.init))
-                func rank(_ w: String) -> Bool { lex.mask(w) & QuoteWordClass.rankmod.bit != 0 }
-                guard titleWords.isSubset(of: roleWords) || roleWords == [head],
-                      !roleWords.contains(where: { !titleWords.contains($0) && rank($0) }),
-                      !titleWords.contains(where: { !roleWords.contains($0) && rank($0) })
-                else { continue }
-            }
-            let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
-            if best == nil || last > best!.last { best = (ei, last) }
-        }
-        return best?.entity
-    }
-
-    /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
-    /// speaker; they: the nearest organisation, else the last speaker when it was a group. "she" passes over a
-    /// person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one it makes female (Entity.gender).
-    func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
-        // "his claim": a possessive his is a person like he.
-        let person = has(t, .person) || lower[t] == "his"
-        // "she said" goes to the nearest person who may be a she (of no known gender, or a woman).
-        let gender = lex.genders.pronouns[lower[t]]
-        func fits(_ e: Int?) -> Bool {
-            guard let gender, let e, e < doc.entities.count, let g = doc.entities[e].gender else { return true }
-            return g == gender
-        }
-        let text = doc.tokens[t].text
-        let si = sentenceOf[t]
-        var s = si
-        while s >= 0, si - s < 8 {
-            let range = sentences[s].tokens
-            for k in range where k < t || s != si {
-                let m = mentionOf[k]
-                // An outlet ("Speaking on BBC One's Breakfast with Frost, he said") is no antecedent.
-                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)), outletOf[k] < 0 else {
-                    continue
-                }
-                let mention = doc.mentions[m]
-                guard mention.tokens.lowerBound == k else { continue }
-                if (person && mention.type == .person && fits(mention.entity))
-                    || (!person && mention.type == .organization) {
-                    if let e = mention.entity, e < doc.entities.count {
-                        return SpeakerGuess(mention: t..<(t + 1), entity: e, name: doc.entities[e].name, how: .pronoun)
-                    }
-                    return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: doc.text(mention.chars), how: .pronoun)
-                }
-            }
-            s -= 1
-        }
-        if let last = lastSpeaker, fits(last.entity),
-           person || last.entity == nil || doc.entities[last.entity!].type != .person {
-            return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name,
-                                how: last.how == .unresolved ? .unresolved : .pronoun)
-        }
-        // No antecedent: the pronoun is kept as the mention, but it names no one.
-        return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: text, how: .unresolved)
     }
 }

@@ -1,0 +1,151 @@
+// Which entity a title speaks for ("the minister said", "the Tory leader told MPs", "the company's chief executive
+// said"): an entity of the document whose role (EntityLinker+Roles) is that office. The title's head must be the
+// role's head ("the bank" is not "spokeswoman for the bank"), its lower-case words must be in the role and rank
+// words (words.tsv rankmod) must agree; its names ("Tory", "Lib Dem", "French") must not contradict the names
+// written before the holder's own mentions ("Liberal Democrat leader Charles Kennedy" is not "the Tory leader").
+// One holder is the speaker; of several, those whose names agree, else the most recently mentioned (a title
+// with an owner, "the festival's director", or a source head, "the Tory spokesman", needs exactly one).
+
+extension QuoteContext {
+    /// "the minister", "the mayor": the entity that holds the title's office (see the file header). The title's
+    /// lower-case words must all be in the role ("the prime minister" is not "Foreign Minister") unless the role
+    /// is the bare head ("minister" may be "the courts minister"), and a rank word (words.tsv rankmod: "Shadow
+    /// chancellor", "Deputy Prime Minister", "the prime minister" against "minister", "ex-Conservative chancellor
+    /// Ken Clarke" against "the chancellor") in one but not the other makes another office. Hyphened words ("the
+    /// 60-year-old actor") are no part of a title. "The prime minister's" is looked up without its 's; an owner
+    /// before a possessive ("the company's") is not a title word. An indefinite title ("a spokesman", "A judge
+    /// has dismissed ...") introduces someone: never an entity already mentioned before it.
+    /// `namesMustAgree`: only a holder whose written names agree with the title's may speak ("the Tory finance
+    /// spokesman" is a source unless a Tory finance spokesman is named).
+    func entityByTitle(_ np: Range<Int>, namesMustAgree: Bool = false) -> Int? {
+        var np = np
+        if np.count > 1, isPossessiveS(np.upperBound - 1) { np = np.lowerBound..<(np.upperBound - 1) }
+        guard !isCap[np.upperBound - 1] || np.count == 1 || has(np.lowerBound, .det) else { return nil }
+        // "the foreign minister of France": the head comes before the preposition (as in a role, `roleHead`); the
+        // names after it must be in the holder's role ("foreign minister of France") or agree with the names
+        // written before its mentions: "the chairman of the Commission for Racial Equality" is not "Labour party
+        // chairman Ian McCartney".
+        var complementWords = Set<String>(), complementNames = Set<String>()
+        if np.count > 2, let p = (np.lowerBound + 2..<np.upperBound).first(where: {
+            isWord[$0] && !isCap[$0] && wordClasses[$0] & Self.rolePrepositions != 0 && !isCap[$0 - 1]
+        }) {
+            for k in p..<np.upperBound where isWord[k] && isCap[k] {
+                complementWords.insert(lower[k])
+                if let key = nameKey(k) { complementNames.insert(key) }
+            }
+            np = np.lowerBound..<p
+        }
+        let h = np.upperBound - 1, head = lower[h]
+        // "a spokesman said" is someone unnamed, not a spokesman the text names.
+        if np.count == 2, has(np.lowerBound, .article), lower[np.lowerBound] != "the", complementWords.isEmpty,
+           has(h, .sourcehead) {
+            return nil
+        }
+        // "the company's chief executive": the words after the owner are the title.
+        let owner = np.last { isPossessiveS($0) }
+        let title = (owner.map { $0 + 1 } ?? np.lowerBound)..<np.upperBound
+        guard !title.isEmpty else { return nil }
+        // An owner that is itself an office ("The prime minister's official spokesman") makes the title an
+        // aide's, not the office of anyone whose role has the same head.
+        if let o = owner, o > np.lowerBound, !titles.candidates(roleWord: lower[o - 1], alias: "").isEmpty {
+            return nil
+        }
+        // An article other than "the" (words.tsv article: a, an) makes the title indefinite.
+        let indefinite = has(np.lowerBound, .article) && lower[np.lowerBound] != "the"
+        let phrase = np.filter { !has($0, .det) }.map { lower[$0] }.joined(separator: " ")
+        let function = QuoteWordClass.det.bit | QuoteWordClass.nameword.bit | QuoteWordClass.preposition.bit
+            | QuoteWordClass.venueprep.bit | QuoteWordClass.timeprep.bit
+        let titleWords = Set(title.filter {
+            isWord[$0] && !isCap[$0] && wordClasses[$0] & function == 0 && lower[$0].first?.isLetter == true
+                && !($0 > title.lowerBound && lower[$0 - 1] == "-")
+                && !($0 + 1 < title.upperBound && lower[$0 + 1] == "-")
+        }.map { lower[$0] })
+        let names = Set(title.compactMap { $0 < h ? nameKey($0) : nil })
+        func rank(_ w: String) -> Bool { lex.mask(w) & QuoteWordClass.rankmod.bit != 0 }
+        var holders: [(entity: Int, last: Int, agrees: Bool)] = []
+        for ei in titles.candidates(roleWord: head, alias: phrase) {
+            let alias = doc.entities[ei].aliases.contains { $0.lowercased() == phrase }
+            let context = writtenTitle(of: ei)
+            if !alias {
+                let role = (doc.entities[ei].role ?? "").lowercased()
+                let roleWords = Set(role.split(whereSeparator: { !$0.isLetter }).map(String.init))
+                guard roleHead(role) == head,
+                      titleWords.isSubset(of: roleWords) || roleWords == [head],
+                      !roleWords.contains(where: { !titleWords.contains($0) && rank($0) }),
+                      !titleWords.contains(where: { !roleWords.contains($0) && rank($0) }),
+                      !context.ranks.contains(where: { !titleWords.contains($0) }),
+                      complementWords.isSubset(of: roleWords) || !complementNames.isDisjoint(with: context.names)
+                else { continue }
+            }
+            let agrees = !names.isEmpty && !names.isDisjoint(with: context.names)
+            // Names on both sides that share none: another party's, nation's or club's holder of the office.
+            if !names.isEmpty, !context.names.isEmpty, !agrees { continue }
+            if namesMustAgree, !agrees { continue }
+            let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
+            if indefinite, last >= 0 { continue }
+            holders.append((ei, last, agrees))
+        }
+        if holders.contains(where: \.agrees) { holders.removeAll { !$0.agrees } }
+        if holders.count > 1, owner != nil || namesMustAgree { return nil }
+        return holders.max { $0.last < $1.last }?.entity
+    }
+
+    /// Words that end a role's or a title's head: prepositions of words.tsv.
+    static let rolePrepositions = QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit
+        | QuoteWordClass.nounprep.bit | QuoteWordClass.timeprep.bit
+
+    /// A role's head: its last word before a preposition ("spokeswoman for the North Carolina-based bank",
+    /// "managing director of the insurer's life division") or a participle that runs on into a clause ("Texas
+    /// attorney general announcing the legal action"), else its last word.
+    private func roleHead(_ role: String) -> String {
+        let words = role.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
+        var last = ""
+        for w in words {
+            if !last.isEmpty, lex.mask(w) & Self.rolePrepositions != 0 || (w.count > 5 && w.hasSuffix("ing")) { break }
+            if !w.hasSuffix("'s"), !w.hasSuffix("’s") { last = w }
+        }
+        return last
+    }
+
+    /// A name in a title or before a holder's mention, as one key whatever its form: its entity ("Lib Dem" and
+    /// "Liberal Democrat" are one party) or its words; capitalised words outside any mention ("Mr", "Home") are
+    /// no key.
+    private func nameKey(_ t: Int) -> String? {
+        guard t >= 0, t < mentionOf.count, mentionOf[t] >= 0, isWord[t], isCap[t] else { return nil }
+        let m = doc.mentions[mentionOf[t]]
+        return m.entity.map { "#\($0)" } ?? doc.text(m.chars).lowercased()
+    }
+
+    /// What is written right before an entity's mentions as part of its title ("Tory leader Michael Howard",
+    /// "ex-Conservative chancellor Ken Clarke", "former union leader Sir Bill Morris"): the names in it (nameKey)
+    /// and its rank words (words.tsv rankmod; "ex-" counts as "former").
+    func writtenTitle(of e: Int) -> (names: Set<String>, ranks: Set<String>) {
+        var names = Set<String>(), ranks = Set<String>()
+        let roleWords = Set((doc.entities[e].role ?? "").lowercased().split(whereSeparator: { !$0.isLetter })
+            .map(String.init))
+        for m in doc.entities[e].mentions where m < doc.mentions.count {
+            let start = doc.mentions[m].tokens.lowerBound
+            guard start > 0, start < lower.count, let s = sentence(of: start) else { continue }
+            var k = start - 1
+            while k >= s.tokens.lowerBound, start - k <= 6, quoteOf[k] < 0 {
+                let w = lower[k]
+                if w == "-" || w == "ex" || w.hasPrefix("ex-") {
+                    if w != "-" { ranks.insert("former") }
+                    if w.hasPrefix("ex-"), let key = nameKey(k) { names.insert(key) }
+                    k -= 1
+                    continue
+                }
+                guard isWord[k], !has(k, .det) else { break }
+                if has(k, .rankmod) {
+                    ranks.insert(w)
+                } else if let key = nameKey(k) {
+                    if mentionOf[k] != mentionOf[start] { names.insert(key) }
+                } else if !isCap[k], !roleWords.contains(w) {
+                    break
+                }
+                k -= 1
+            }
+        }
+        return (names, ranks)
+    }
+}
