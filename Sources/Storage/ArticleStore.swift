@@ -131,6 +131,28 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// Replaces a stored article's analysis in place, in one transaction, as if it were stored now with
+    /// `article`'s entities, quotes, events and analysis JSON (ArticleWriter+Replace): its id, text, date, title,
+    /// url and received time stay; `article.contentHash` must be the stored one. False when there is no such
+    /// article.
+    public func replaceAnalysis(articleID: Int64, with article: NewArticle) throws(StorageError) -> Bool {
+        try replaceAnalyses([(articleID, article)])[0].get()
+    }
+
+    /// `replaceAnalysis` for several articles in one transaction (one COMMIT): each item's outcome (true
+    /// replaced, false no such article, or the error that article alone met, which left it as it was). A failure
+    /// of the store itself (disk full, busy past the timeout) is thrown and nothing of the batch is written.
+    public func replaceAnalyses(_ replacements: [(articleID: Int64, article: NewArticle)]) throws(StorageError)
+        -> [Result<Bool, StorageError>] {
+        try writer.withLock { db throws(StorageError) in try ArticleWriter.replaceBatch(replacements, into: db) }
+    }
+
+    /// Merges the name search indexes into one segment each (done at every open; after many replaced analyses a
+    /// long-running process may do it too).
+    public func optimizeNameSearch() throws(StorageError) {
+        try writer.withLock { db throws(StorageError) in try ArticleWriter.optimizeNameSearch(db) }
+    }
+
     /// Writes a consistent copy of the whole store to a new file at `path` (online; writers keep going).
     public func backup(to path: String) throws(StorageError) {
         try read { db throws(StorageError) in try db.backup(to: path) }

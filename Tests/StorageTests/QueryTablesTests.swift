@@ -130,6 +130,11 @@ import Testing
             .insert(F.article("a")), .insert(F.article("a", text: "Other.")), .insert(F.article("bad", date: "x")),
             .insert(F.article("b", date: "2020-05-01")),
         ]),
+        ("first and last seen: another article of the same date keeps them, the last one of a date moves them", [
+            .insert(F.article("d1", date: "2021-03-18")), .insert(F.article("d2", date: "2021-03-18")),
+            .insert(F.article("d3", date: "2021-05-01")), .insert(F.article("d4", date: "2021-01-02")),
+            .delete("d1"), .delete("d3"), .delete("d4"), .delete("d2"),
+        ]),
         ("a short name renamed to the full one, then every article deleted", [
             .insert(F.article("y1", entities: [F.entity(1, "Yellen")], quotes: [], events: [])),
             .insert(F.article("y2", entities: [F.entity(1, "Janet Yellen", aliases: ["Yellen"])], quotes: [],

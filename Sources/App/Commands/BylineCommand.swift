@@ -11,7 +11,7 @@ public struct BylineCommand: ParsableCommand {
         abstract: "Who is in the news, who said what, and when.",
         version: BylineVersion.current,
         subcommands: [ServeCommand.self, AnalyzeCommand.self, ImportCommand.self, QueryCommand.self,
-                      BackupCommand.self, MergeSurnamesCommand.self, TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self,
+                      BackupCommand.self, ReanalyzeCommand.self, MergeSurnamesCommand.self, TrainNERCommand.self, NERCommand.self, ScoreNERCommand.self,
                       ScoreQuotesCommand.self, ScoreTimeCommand.self]
     )
 
