@@ -85,7 +85,7 @@ struct TimexTaggerTests {
         // The start of a range of clock times is dated by the day after its end.
         Case(text: "It will be shown from 1130 to 1215 GMT on Wednesday.", reference: "2005-03-01",
              values: ["2005-03-02T11:30", "2005-03-02T12:15", "2005-03-02"]),
-        Case(text: "It airs from 2300 GMT - 0100 GMT on Friday.", reference: "2005-03-01",
+        Case(text: "It will air from 2300 GMT - 0100 GMT on Friday.", reference: "2005-03-01",
              values: ["2005-03-04T23:00", "2005-03-04T01:00", "2005-03-04"]),
         // "until" points a deadline ahead, unless a past perfect looks back.
         Case(text: "INS extended its deadline until 9 a.m. Tuesday.", reference: "2000-04-03",
