@@ -73,6 +73,20 @@ struct TimexTaggerTests {
         Case(text: "A ceremonial accession will be held at the summit on April 24 and 25.", reference: "1999-02-10",
              values: ["1999-04-24", "1999-04-25"]),
         Case(text: "Talks ran March 3-4 in Geneva.", reference: "1999-03-10", values: ["1999-03-03", "1999-03-04"]),
+        Case(text: "The fair runs from January 6 to 9.", reference: "2005-01-03", values: ["2005-01-06", "2005-01-09"]),
+        // ... and a bare day before a day-month date, after "from"/"between" or before a dash, is the range's start.
+        Case(text: "CES runs from 6 to 9 January.", reference: "2005-01-03", values: ["2005-01-06", "2005-01-09"]),
+        Case(text: "The festival runs from 10-20 February.", reference: "2005-02-01",
+             values: ["2005-02-10", "2005-02-20"]),
+        Case(text: "Winners will be named between 13 and 15 March.", reference: "2005-03-01",
+             values: ["2005-03-13", "2005-03-15"]),
+        Case(text: "Prices rose from 6 to 9 percent on 10 January.", reference: "2005-01-03", values: ["2005-01-10"]),
+        Case(text: "Prices rose 2.6-9 January.", reference: "2005-01-03", values: ["2005-01-09"]),
+        // The start of a range of clock times is dated by the day after its end.
+        Case(text: "It will be shown from 1130 to 1215 GMT on Wednesday.", reference: "2005-03-01",
+             values: ["2005-03-02T11:30", "2005-03-02T12:15", "2005-03-02"]),
+        Case(text: "It will air from 2300 GMT - 0100 GMT on Friday.", reference: "2005-03-01",
+             values: ["2005-03-04T23:00", "2005-03-04T01:00", "2005-03-04"]),
         // "until" points a deadline ahead, unless a past perfect looks back.
         Case(text: "INS extended its deadline until 9 a.m. Tuesday.", reference: "2000-04-03",
              values: ["2000-04-04T09:00"]),

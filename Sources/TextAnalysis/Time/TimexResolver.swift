@@ -453,7 +453,14 @@ public struct TimexResolver: Sendable {
             let k = y * 12 + m - 1 + offset
             return .value("\(Self.year(Self.floorDiv(k, 12)))-\(TimexExtractor.pad2(Self.floorMod(k, 12) + 1))")
         case .quarter:
-            guard let q = a.quarter ?? a.month.map({ ($0 - 1) / 3 + 1 }) else { return .value("\(Self.year(y))-QX") }
+            guard let q = a.quarter ?? a.month.map({ ($0 - 1) / 3 + 1 }) else {
+                // A year names no quarter to count from ("records began in 1971 ... from 4.6% in the previous
+                // quarter" was 1971-QX): a shift counts from the quarter under discussion, else the reference's.
+                if offset != 0, let base = recentQuarter ?? ref.map({ ($0.year, ($0.month - 1) / 3 + 1) }) {
+                    return .value(Self.quarterValue(Self.quarterIndex(base) + offset))
+                }
+                return .value("\(Self.year(y))-QX")
+            }
             return .value(Self.quarterValue(Self.quarterIndex((y, q)) + offset))
         case .year:
             if let q = a.quarter, offset < 0, !yearToDate {

@@ -33,12 +33,23 @@ public struct TimexTagger: AnalysisComponent {
             // A clock time is dated by the day named right after it ("at 10:30 a.m. (0830 GMT) on Tuesday"),
             // else by the day last mentioned.
             var day = mentioned
-            if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count,
-               linksClockToDay(scalars, x.chars, found[i + 1].chars) {
-                let next = found[i + 1]
-                let v = resolver.resolve(next.value, reference: reference, tense: next.tense, mentioned: mentioned,
-                                         discussed: discussed)
-                if v.count == 10, CalendarDate(iso: Substring(v)) != nil { day = v }
+            if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count {
+                if let v = dayAfterClock(scalars, found, i, reference: reference, mentioned: mentioned,
+                                         discussed: discussed) {
+                    day = v
+                } else if found[i + 1].type == .time, Self.joinsRange(scalars, x.chars, found[i + 1].chars) {
+                    // The start of a range of clock times takes the day of its end ("from 1130 to 1215 GMT on
+                    // Wednesday", "from 2300 GMT - 0100 GMT on Friday", "between 0700 and 2200 GMT Thursday").
+                    let end = found[i + 1]
+                    if end.value.hasPrefix("UNDEF(anchor-day)") {
+                        if let v = dayAfterClock(scalars, found, i + 1, reference: reference, mentioned: mentioned,
+                                                 discussed: discussed) { day = v }
+                    } else {
+                        let v = resolver.resolve(end.value, reference: reference, tense: end.tense,
+                                                 mentioned: mentioned, discussed: discussed)
+                        if v.count > 10, CalendarDate(iso: v.prefix(10)) != nil { day = String(v.prefix(10)) }
+                    }
+                }
             }
             var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: day,
                                          discussed: discussed)
@@ -83,6 +94,9 @@ public struct TimexTagger: AnalysisComponent {
             if let second = Self.secondDay(scalars, after: out[out.count - 1], limit: range?.upperBound) {
                 seconds.append(second)
             }
+            if let first = Self.firstDay(scalars, before: out[out.count - 1], limit: range?.lowerBound ?? 0) {
+                seconds.append(first)
+            }
         }
         guard !seconds.isEmpty else { return out }
         // `out` is in text order and its spans do not overlap, so their ends rise too: one binary search finds the
@@ -97,6 +111,16 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// The day named right after the clock time `found[i]` ("at 10:30 a.m. (0830 GMT) on Tuesday"), resolved.
+    func dayAfterClock(_ scalars: [Unicode.Scalar], _ found: [ExtractedTimex], _ i: Int, reference: CalendarDate?,
+                       mentioned: String?, discussed: String?) -> String? {
+        guard i + 1 < found.count, linksClockToDay(scalars, found[i].chars, found[i + 1].chars) else { return nil }
+        let next = found[i + 1]
+        let v = resolver.resolve(next.value, reference: reference, tense: next.tense, mentioned: mentioned,
+                                 discussed: discussed)
+        return v.count == 10 && CalendarDate(iso: Substring(v)) != nil ? v : nil
     }
 
     /// Only link words (`TimeRuleSet.clockDayLink`), commas and a parenthesis ("(0830 GMT)") between a clock time
@@ -142,6 +166,10 @@ public struct TimexTagger: AnalysisComponent {
             i += 1
         } else if i + 3 <= end, String(String.UnicodeScalarView(scalars[i..<(i + 3)])) == "and" {
             i += 3
+        } else if let w = wordAt(scalars, i, end), toLinks.contains(w),
+                  rangeStarts.contains(wordBefore(scalars, t.chars.start, lower: 0)) {
+            // "from January 6 to 9": a word link only after "from" / "between".
+            i += w.unicodeScalars.count
         } else { return nil }
         skipSpaces()
         let start = i
@@ -159,6 +187,57 @@ public struct TimexTagger: AnalysisComponent {
         return Timex(chars: CharRange(start, i), type: .date, value: String(value), rule: t.rule + "+day", mod: nil)
     }
 
+    /// "from 6 to 9 January", "between 6 and 9 January", "10-20 February": a bare day number before a
+    /// day-month date, joined to it as the start of a range, is a date of the same month (TimeML tags each end).
+    /// A word link needs "from" or "between" before the number; a dash needs only the number.
+    static func firstDay(_ scalars: [Unicode.Scalar], before t: Timex, limit: Int) -> Timex? {
+        guard t.type == .date, t.value.count == 10, t.value.dropFirst(4).first == "-", !t.value.holds("X"),
+              let d = Int(t.value.suffix(2)), t.chars.start < scalars.count,
+              ("0"..."9").contains(scalars[t.chars.start]) else { return nil }
+        let lower = max(0, limit)
+        var i = t.chars.start
+        func skipSpaces() { while i > lower && scalars[i - 1] == " " { i -= 1 } }
+        skipSpaces()
+        var wordLink = false
+        if i > lower, scalars[i - 1] == "-" || scalars[i - 1] == "\u{2013}" {
+            i -= 1
+        } else {
+            let w = wordBefore(scalars, i, lower: lower)
+            guard w == "and" || toLinks.contains(w) else { return nil }
+            i -= w.unicodeScalars.count
+            wordLink = true
+        }
+        skipSpaces()
+        let end = i
+        while i > lower && end - i < 3 && ("0"..."9").contains(scalars[i - 1]) { i -= 1 }
+        guard i < end, end - i <= 2, let day = Int(String(String.UnicodeScalarView(scalars[i..<end]))),
+              day >= 1, day < d else { return nil }
+        // A number standing alone: not "2.6-9 January", "£10-20 February", "3-10-20".
+        if i > lower, scalars[i - 1] != " " && scalars[i - 1] != "(" { return nil }
+        if wordLink && !rangeStarts.contains(wordBefore(scalars, i, lower: lower)) { return nil }
+        let value = t.value.prefix(8) + (day < 10 ? "0\(day)" : "\(day)")
+        guard CalendarDate(iso: Substring(value)) != nil else { return nil }
+        return Timex(chars: CharRange(i, end), type: .date, value: String(value), rule: t.rule + "+first-day",
+                     mod: nil)
+    }
+
+    /// The lowercase word starting at `i` (letters only), if any.
+    static func wordAt(_ scalars: [Unicode.Scalar], _ i: Int, _ end: Int) -> String? {
+        var j = i
+        while j < end && scalars[j].properties.isAlphabetic { j += 1 }
+        return j > i ? String(String.UnicodeScalarView(scalars[i..<j])).lowercased() : nil
+    }
+
+    /// The lowercase word that ends before `i`, past spaces ("" when there is none).
+    static func wordBefore(_ scalars: [Unicode.Scalar], _ i: Int, lower: Int) -> String {
+        var k = i
+        while k > lower && scalars[k - 1] == " " { k -= 1 }
+        var j = k
+        while j > lower && scalars[j - 1].properties.isAlphabetic { j -= 1 }
+        return String(String.UnicodeScalarView(scalars[j..<k])).lowercased()
+    }
+
+    static let toLinks: Set<String> = ["to", "through", "until", "till"]
     static let rangeStarts: Set<String> = ["from", "between"]
     static let rangeLinks: Set<String> = ["to", "through", "thru", "until", "till", "and", "-", "\u{2013}"]
 
