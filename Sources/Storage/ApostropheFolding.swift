@@ -75,7 +75,9 @@ enum ApostropheFolding {
         }
         let holder = try db.statement("SELECT id, article_count, genders, type, norm, key FROM entities WHERE key = ?")
         for key in order {
-            guard var (norm, members) = groups[key] else { continue }
+            guard let group = groups[key] else { continue }
+            let norm = group.norm
+            var members = group.members
             if let m = try holder.first([.text(key)], { r in
                 Member(id: r.int64(0), articles: r.int(1), genders: r.int(2), type: r.text(3), norm: r.text(4),
                        key: r.text(5))

@@ -41,7 +41,7 @@ extension QuoteContext {
             s -= 1
         }
         if let last = lastSpeaker, fits(last.entity),
-           person ? mayBeAPerson(last) : last.entity.map { !isPersonEntity($0) } ?? true {
+           person ? mayBeAPerson(last) : last.entity.map({ !isPersonEntity($0) }) ?? true {
             return SpeakerGuess(mention: t..<(t + 1), entity: last.entity, name: last.name,
                                 how: last.how == .unresolved ? .unresolved : .pronoun)
         }
