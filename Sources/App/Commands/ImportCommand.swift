@@ -166,13 +166,11 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// Counts and prints progress from any thread.
+/// Counts the outcomes, from any thread, and shows them (ProgressLine).
 final class ImportProgress: @unchecked Sendable {
-    private let lock = NSLock()
+    private let output = ProgressLine(command: "byline import")
     private let total: Int
-    private let started = Date()
-    private let isTerminal = isatty(2) == 1
-    private var lastPrint = Date.distantPast
+    // Written and read under the output's lock (its `update` runs the closure there).
     private(set) var stored = 0
     private(set) var skipped = 0
     private(set) var failed = 0
@@ -180,38 +178,20 @@ final class ImportProgress: @unchecked Sendable {
     init(total: Int) { self.total = total }
 
     func record(_ outcome: ImportCommand.Outcome) {
-        lock.lock()
-        defer { lock.unlock() }
-        switch outcome {
-        case .stored: stored += 1
-        case .skipped: skipped += 1
-        case .failed(let why):
-            failed += 1
-            if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            FileHandle.standardError.write(Data("byline import: \(why)\n".utf8))
+        var failure: String?
+        if case .failed(let why) = outcome { failure = why }
+        output.update(failure: failure, counting: {
+            switch outcome {
+            case .stored: stored += 1
+            case .skipped: skipped += 1
+            case .failed: failed += 1
+            }
+        }) { elapsed in
+            ProgressLine.articles(done: stored + skipped + failed, total: total, elapsed: elapsed)
         }
-        let now = Date()
-        if now.timeIntervalSince(lastPrint) >= (isTerminal ? 0.2 : 5) {
-            lastPrint = now
-            FileHandle.standardError.write(Data(((isTerminal ? "\r\u{1B}[K" : "") + line(now) + (isTerminal ? "" : "\n")).utf8))
-        }
-    }
-
-    private func line(_ now: Date) -> String {
-        let done = stored + skipped + failed
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let rate = Double(done) / elapsed
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        return String(format: "%d/%d articles (%.0f%%), %.1f/s, ETA %.0fs", done, total,
-                      total > 0 ? 100 * Double(done) / Double(total) : 100, rate, eta)
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        let elapsed = Date().timeIntervalSince(started)
-        let clear = isTerminal ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data((clear + String(format: "imported %d, skipped %d already stored, %d failed, in %.1fs\n",
-                                                            stored, skipped, failed, elapsed)).utf8))
+        output.finish(String(format: "imported %d, skipped %d already stored, %d failed", stored, skipped, failed))
     }
 }

@@ -57,54 +57,28 @@ struct ReanalyzeCommand: ParsableCommand {
     }
 }
 
-/// Prints the pass's progress on stderr: on a terminal one line redrawn at most every 0.2 s, otherwise a line
-/// every 5 s; failures as they come.
-final class ReanalysisProgress: @unchecked Sendable {
-    private let lock = NSLock()
+/// The pass's progress (ProgressLine): counts, what changed, rate and ETA; failures as they come.
+final class ReanalysisProgress: Sendable {
+    private let output = ProgressLine(command: "byline reanalyze")
     private let dryRun: Bool
-    private let started = Date()
-    private let isTerminal = isatty(2) == 1
-    private var lastPrint = Date.distantPast
 
     init(dryRun: Bool) { self.dryRun = dryRun }
 
     /// Called one at a time (Reanalysis serializes its reports).
     @Sendable func report(_ counts: Reanalysis.Counts, _ failure: String?) {
-        lock.withLock {
-            if let failure {
-                if isTerminal { write("\r\u{1B}[K") }
-                write("byline reanalyze: \(failure)\n")
-            }
-            let now = Date()
-            guard now.timeIntervalSince(lastPrint) >= (isTerminal ? 0.2 : 5) else { return }
-            lastPrint = now
-            write((isTerminal ? "\r\u{1B}[K" : "") + line(counts, now) + (isTerminal ? "" : "\n"))
+        output.update(failure: failure) { elapsed in
+            ProgressLine.articles(done: counts.done, total: counts.total, elapsed: elapsed,
+                                  extra: "\(counts.replaced) \(dryRun ? "would change" : "replaced")")
         }
     }
 
-    private func line(_ c: Reanalysis.Counts, _ now: Date) -> String {
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let rate = Double(c.done) / elapsed
-        let eta = rate > 0 ? Double(c.total - c.done) / rate : 0
-        return String(format: "%d/%d articles (%.0f%%), %d %@, %.1f/s, ETA %.0fs", c.done, c.total,
-                      c.total > 0 ? 100 * Double(c.done) / Double(c.total) : 100, c.replaced,
-                      dryRun ? "would change" : "replaced", rate, eta)
-    }
-
-    func clearLine() {
-        if isTerminal { lock.withLock { write("\r\u{1B}[K") } }
-    }
+    func clearLine() { output.clear() }
 
     func finish(_ c: Reanalysis.Counts) {
-        clearLine()
-        let elapsed = Date().timeIntervalSince(started)
         let verb = dryRun ? "would replace" : "replaced"
         var summary = String(format: "reanalyzed %d articles: %@ %d, %d unchanged, %d failed", c.total, verb,
                              c.replaced, c.unchanged, c.failed)
         if c.gone > 0 { summary += ", \(c.gone) deleted meanwhile" }
-        summary += String(format: ", in %.1fs\n", elapsed)
-        lock.withLock { write(summary) }
+        output.finish(summary)
     }
-
-    private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
 }
