@@ -57,6 +57,9 @@ struct QuoteContext {
     /// Entities by the titles that can name them ("the minister", "the agency"), built once per document so a
     /// title lookup costs the candidates, not every entity (a 1 MB text has thousands of entities).
     let titles: EntityTitleIndex
+    /// `writtenTitle(of:)` per entity, computed on first use: a title lookup asks it of every candidate holder,
+    /// whose mentions in a long text number in the thousands.
+    let writtenTitles = WrittenTitleCache()
     /// Outlet constructions ("told the BBC", "quoted in the Guardian": OutletPhrases.swift) and, for each token,
     /// the index of the one holding it (trigger or outlet), else -1.
     var outlets: [OutletPhrase] = []

@@ -119,7 +119,15 @@ extension QuoteContext {
     /// What is written right before an entity's mentions as part of its title ("Tory leader Michael Howard",
     /// "ex-Conservative chancellor Ken Clarke", "former union leader Sir Bill Morris"): the names in it (nameKey)
     /// and its rank words (words.tsv rankmod; "ex-" counts as "former").
-    func writtenTitle(of e: Int) -> (names: Set<String>, ranks: Set<String>) {
+    /// Cached per document (`writtenTitles`): it depends only on what the context holds once built.
+    func writtenTitle(of e: Int) -> WrittenTitle {
+        if let known = writtenTitles.byEntity[e] { return known }
+        let found = scanWrittenTitle(of: e)
+        writtenTitles.byEntity[e] = found
+        return found
+    }
+
+    private func scanWrittenTitle(of e: Int) -> WrittenTitle {
         var names = Set<String>(), ranks = Set<String>()
         let roleWords = Set((doc.entities[e].role ?? "").lowercased().split(whereSeparator: { !$0.isLetter })
             .map(String.init))
@@ -148,4 +156,11 @@ extension QuoteContext {
         }
         return (names, ranks)
     }
+}
+
+typealias WrittenTitle = (names: Set<String>, ranks: Set<String>)
+
+/// The written titles of one document's entities, filled as title lookups ask for them.
+final class WrittenTitleCache {
+    var byEntity: [Int: WrittenTitle] = [:]
 }
