@@ -172,6 +172,27 @@ struct EntityLinkerTests {
         }
     }
 
+    /// entities/person-nouns.tsv: a name the tagger typed a place or firm is a person when a listed trade or kin
+    /// noun introduces it ("US rapper Kano"), not after an unlisted noun ("market leader") or a sentence break.
+    @Test func entityLinkerReplaysPersonNounExamples() throws {
+        let examples = try TestResources.examples("entities/person-nouns.tsv")
+        #expect(examples.count >= 5)
+        for e in examples {
+            let parts = e.expected.components(separatedBy: " | ")
+            #expect(parts.count == 3, "\(e.expected)")
+            guard parts.count == 3, let tagged = EntityType(rawValue: parts[2]) else { continue }
+            let doc = Self.linked(e.input, [(parts[0], tagged)])
+            let entity = doc.entities.first { $0.name == parts[0] }
+            #expect(entity?.type.rawValue == parts[1], "\(e.input)")
+        }
+    }
+
+    /// A name given its type by roles-aliases.tsv keeps it after a person noun; an honorific still makes a person.
+    @Test func entityLinkerKeepsListedTypesAfterPersonNouns() {
+        let doc = Self.linked("The award went to star Tories on Sunday.", [("Tories", .organization)])
+        #expect(doc.entities.first?.type == .organization)
+    }
+
     /// An acronym listed in roles-aliases.tsv ("US" for the United States) joins no other name by its initials:
     /// "UBS Securities" and "Universal Studio" became "United States" in the articles that also wrote "US".
     @Test func entityLinkerJoinsNoListedAcronymByItsInitials() {

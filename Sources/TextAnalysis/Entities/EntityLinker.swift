@@ -23,7 +23,8 @@
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions (a person's
-// introduced by an organization noun is an organization's: EntityLinker+OrganizationNouns.swift), its confidence the mean of the mention confidences (repeated mentions
+// introduced by an organization noun is an organization's, and anything else introduced by a person noun a
+// person's: EntityLinker+IntroducingNouns.swift), its confidence the mean of the mention confidences (repeated mentions
 // of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
 // text gives (EntityLinker+Roles.swift).
 
@@ -41,7 +42,8 @@ public struct EntityLinker: AnalysisComponent {
     let canonicalTypes: [String: EntityType]
     let roles: RoleLexicon
     let genders: GenderLexicon
-    let organizationNouns: OrganizationNouns
+    let organizationNouns: IntroducingNouns
+    let personNouns: IntroducingNouns
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
@@ -68,7 +70,8 @@ public struct EntityLinker: AnalysisComponent {
         self.canonicalTypes = canonicalTypes
         self.roles = try RoleLexicon(resources: resources)
         self.genders = try GenderLexicon(resources: resources)
-        self.organizationNouns = try OrganizationNouns(resources: resources)
+        self.organizationNouns = try IntroducingNouns(resources: resources, file: "entities/organization-nouns.tsv")
+        self.personNouns = try IntroducingNouns(resources: resources, file: "entities/person-nouns.tsv")
     }
 
     public func process(_ document: inout Document) {
@@ -247,7 +250,7 @@ public struct EntityLinker: AnalysisComponent {
         for g in list.indices { list[g].mentions.sort { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start } }
         list.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
         var entities: [Entity] = []
-        let organizationEnds = OrganizationNouns.organizationEnds(doc)
+        let organizationEnds = IntroducingNouns.organizationEnds(doc)
         for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
@@ -265,11 +268,13 @@ public struct EntityLinker: AnalysisComponent {
             let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
             let listedType = g.canonical.flatMap { canonicalTypes[$0] }
             var type = honorific ? .person : listedType ?? voted
-            if type == .person, !honorific, listedType == nil,
-               g.mentions.contains(where: {
-                   organizationNouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds)
-               }) {
+            func introduced(by nouns: IntroducingNouns) -> Bool {
+                g.mentions.contains { nouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds) }
+            }
+            if type == .person, !honorific, listedType == nil, introduced(by: organizationNouns) {
                 type = .organization
+            } else if type != .person, listedType == nil, introduced(by: personNouns) {
+                type = .person
             }
             let evidence = g.genders.union(g.nameGenders)
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,

@@ -1,0 +1,53 @@
+// The noun news writes in lower case right before a name to say what it names: "US bank Wells Fargo", "search
+// engine Google" (entities/organization-nouns.tsv), "US rapper Kano", "U2 frontman Bono", "German composer Johann
+// Sebastian Bach" (entities/person-nouns.tsv). The tagger, trained on 1996 Reuters text, takes unseen firms for
+// persons and unseen stage names for places or firms; the linker retypes an entity one of whose mentions is so
+// introduced (EntityLinker.link), unless roles-aliases.tsv gives its type or, for an organization, an honorific
+// says it is a person.
+import Foundation
+
+struct IntroducingNouns: Sendable {
+    let words: Set<String>
+    /// Words that, right before the noun, make it part of another phrase: "best actor Bafta", "supporting
+    /// actress Academy Award" name prizes, not people.
+    let blockers: Set<String>
+
+    init(words: Set<String>, blockers: Set<String> = []) {
+        self.words = words
+        self.blockers = blockers
+    }
+
+    /// One lower-case noun per line, or `except-after<TAB>word` for a blocker.
+    init(resources: ResourceLoader, file: String) throws {
+        var words: Set<String> = [], blockers: Set<String> = []
+        for (line, text) in try resources.lines(file) {
+            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if fields.count == 2, fields[0] == "except-after", !fields[1].isEmpty, !fields[1].contains(" ") {
+                blockers.insert(fields[1].lowercased())
+                continue
+            }
+            let word = text.trimmingCharacters(in: .whitespaces)
+            guard !word.isEmpty, !word.contains(" "), !word.contains("\t"), word == word.lowercased() else {
+                throw ResourceError("\(file):\(line): expected one lower-case noun, or except-after<TAB>word")
+            }
+            words.insert(word)
+        }
+        self.init(words: words, blockers: blockers)
+    }
+
+    /// Whether the word right before the mention, in its sentence, is a listed noun written in lower case, and
+    /// not the head of an organization's name ("the CGA consultancy Jeanne-Marie Gescher", "told the BBC
+    /// News website Ford did not"): there the name after it is a person's in apposition or a new clause's subject.
+    /// `organizationEnds`: the end tokens of the document's organization mentions (`organizationEnds(doc)`).
+    func introduces(_ mention: EntityMention, in doc: Document, organizationEnds: Set<Int>) -> Bool {
+        let start = mention.tokens.lowerBound
+        guard start > 0, start <= doc.tokens.count, words.contains(doc.tokens[start - 1].text),
+              let s = doc.sentenceIndex(ofToken: start), doc.sentences[s].tokens.contains(start - 1) else { return false }
+        if start > 1, blockers.contains(doc.tokens[start - 2].text.lowercased()) { return false }
+        return !organizationEnds.contains(start - 1)
+    }
+
+    static func organizationEnds(_ doc: Document) -> Set<Int> {
+        Set(doc.mentions.lazy.filter { $0.type == .organization }.map(\.tokens.upperBound))
+    }
+}
