@@ -173,15 +173,19 @@ struct EntityLinkerTests {
     }
 
     /// entities/person-nouns.tsv: a name the tagger typed a place or firm is a person when a listed trade or kin
-    /// noun introduces it ("US rapper Kano"), not after an unlisted noun ("market leader") or a sentence break.
-    @Test func entityLinkerReplaysPersonNounExamples() throws {
-        let examples = try TestResources.examples("entities/person-nouns.tsv")
+    /// noun introduces it ("US rapper Kano"), not after an unlisted noun ("market leader") or a sentence break;
+    /// entities/member-nouns.tsv: a name typed a person is an organization when a listed noun and a person's name
+    /// follow it ("Chelsea goalkeeper Carlo Cudicini"), not when a given name or a possessive says otherwise.
+    /// Rows: text => name | its type | the type the tagger gave it [| other persons' names in the text].
+    @Test(arguments: ["entities/person-nouns.tsv", "entities/member-nouns.tsv"])
+    func entityLinkerReplaysIntroducingNounExamples(file: String) throws {
+        let examples = try TestResources.examples(file)
         #expect(examples.count >= 5)
         for e in examples {
             let parts = e.expected.components(separatedBy: " | ")
-            #expect(parts.count == 3, "\(e.expected)")
-            guard parts.count == 3, let tagged = EntityType(rawValue: parts[2]) else { continue }
-            let doc = Self.linked(e.input, [(parts[0], tagged)])
+            #expect(parts.count >= 3, "\(e.expected)")
+            guard parts.count >= 3, let tagged = EntityType(rawValue: parts[2]) else { continue }
+            let doc = Self.linked(e.input, [(parts[0], tagged)] + parts.dropFirst(3).map { ($0, .person) })
             let entity = doc.entities.first { $0.name == parts[0] }
             #expect(entity?.type.rawValue == parts[1], "\(e.input)")
         }

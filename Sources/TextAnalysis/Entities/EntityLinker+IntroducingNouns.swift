@@ -1,9 +1,10 @@
 // The noun news writes in lower case right before a name to say what it names: "US bank Wells Fargo", "search
 // engine Google" (entities/organization-nouns.tsv), "US rapper Kano", "U2 frontman Bono", "German composer Johann
-// Sebastian Bach" (entities/person-nouns.tsv). The tagger, trained on 1996 Reuters text, takes unseen firms for
-// persons and unseen stage names for places or firms; the linker retypes an entity one of whose mentions is so
-// introduced (EntityLinker.link), unless roles-aliases.tsv gives its type or, for an organization, an honorific
-// says it is a person.
+// Sebastian Bach" (entities/person-nouns.tsv); and the noun between an organization's name and its member's:
+// "Chelsea goalkeeper Carlo Cudicini", "Linkin Park singer Chester Bennington" (entities/member-nouns.tsv). The
+// tagger, trained on 1996 Reuters text, takes unseen firms, clubs and bands for persons and unseen stage names for
+// places or firms; the linker retypes an entity one of whose mentions is so introduced (EntityLinker.link), unless
+// roles-aliases.tsv gives its type or, for an organization, an honorific or a given name says it is a person.
 import Foundation
 
 struct IntroducingNouns: Sendable {
@@ -45,6 +46,21 @@ struct IntroducingNouns: Sendable {
               let s = doc.sentenceIndex(ofToken: start), doc.sentences[s].tokens.contains(start - 1) else { return false }
         if start > 1, blockers.contains(doc.tokens[start - 2].text.lowercased()) { return false }
         return !organizationEnds.contains(start - 1)
+    }
+
+    /// Whether the mention is followed in its sentence by a listed noun and then by a person's mention:
+    /// "Chelsea goalkeeper Carlo Cudicini". Nothing may stand between them: "Corry backs skipper Robinson", "Sella
+    /// believes coach Bernard Laporte", "Krist Novoselic and drummer Dave Grohl" name people on both sides.
+    /// `personStarts`: the first tokens of the document's person mentions (`personStarts(doc)`).
+    func leadsToMember(_ mention: EntityMention, in doc: Document, personStarts: Set<Int>) -> Bool {
+        let noun = mention.tokens.upperBound
+        guard noun > 0, noun + 1 < doc.tokens.count, words.contains(doc.tokens[noun].text),
+              personStarts.contains(noun + 1), let s = doc.sentenceIndex(ofToken: noun - 1) else { return false }
+        return doc.sentences[s].tokens.contains(noun + 1)
+    }
+
+    static func personStarts(_ doc: Document) -> Set<Int> {
+        Set(doc.mentions.lazy.filter { $0.type == .person }.map(\.tokens.lowerBound))
     }
 
     static func organizationEnds(_ doc: Document) -> Set<Int> {

@@ -23,8 +23,8 @@
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions (a person's
-// introduced by an organization noun is an organization's, and anything else introduced by a person noun a
-// person's: EntityLinker+IntroducingNouns.swift), its confidence the mean of the mention confidences (repeated mentions
+// introduced by an organization noun, or followed by a member noun and a person's name, is an organization's, and
+// anything else introduced by a person noun a person's: EntityLinker+IntroducingNouns.swift), its confidence the mean of the mention confidences (repeated mentions
 // of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
 // text gives (EntityLinker+Roles.swift).
 
@@ -44,6 +44,7 @@ public struct EntityLinker: AnalysisComponent {
     let genders: GenderLexicon
     let organizationNouns: IntroducingNouns
     let personNouns: IntroducingNouns
+    let memberNouns: IntroducingNouns
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
@@ -72,6 +73,7 @@ public struct EntityLinker: AnalysisComponent {
         self.genders = try GenderLexicon(resources: resources)
         self.organizationNouns = try IntroducingNouns(resources: resources, file: "entities/organization-nouns.tsv")
         self.personNouns = try IntroducingNouns(resources: resources, file: "entities/person-nouns.tsv")
+        self.memberNouns = try IntroducingNouns(resources: resources, file: "entities/member-nouns.tsv")
     }
 
     public func process(_ document: inout Document) {
@@ -251,6 +253,7 @@ public struct EntityLinker: AnalysisComponent {
         list.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
         var entities: [Entity] = []
         let organizationEnds = IntroducingNouns.organizationEnds(doc)
+        let personStarts = IntroducingNouns.personStarts(doc)
         for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
@@ -272,6 +275,13 @@ public struct EntityLinker: AnalysisComponent {
                 g.mentions.contains { nouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds) }
             }
             if type == .person, !honorific, listedType == nil, introduced(by: organizationNouns) {
+                type = .organization
+            } else if type == .person, !honorific, listedType == nil, g.nameGenders.isEmpty,
+                      g.mentions.contains(where: {
+                          memberNouns.leadsToMember(doc.mentions[$0], in: doc, personStarts: personStarts)
+                      }) {
+                // "Chelsea goalkeeper Carlo Cudicini"; "Bush spokesman Scott McClellan" keeps George Bush a
+                // person by his given name.
                 type = .organization
             } else if type != .person, listedType == nil, introduced(by: personNouns) {
                 type = .person
