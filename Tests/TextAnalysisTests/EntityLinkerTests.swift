@@ -177,7 +177,9 @@ struct EntityLinkerTests {
     /// entities/member-nouns.tsv: a name typed a person is an organization when a listed noun and a person's name
     /// follow it ("Chelsea goalkeeper Carlo Cudicini"), not when a given name or a possessive says otherwise.
     /// Rows: text => name | its type | the type the tagger gave it [| other persons' names in the text].
-    @Test(arguments: ["entities/person-nouns.tsv", "entities/member-nouns.tsv"])
+    /// entities/known-organizations.tsv: a listed name typed a person is an organization, unless an honorific or
+    /// a given name says otherwise.
+    @Test(arguments: ["entities/person-nouns.tsv", "entities/member-nouns.tsv", "entities/known-organizations.tsv"])
     func entityLinkerReplaysIntroducingNounExamples(file: String) throws {
         let examples = try TestResources.examples(file)
         #expect(examples.count >= 5)

@@ -23,10 +23,11 @@
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions (a person's
-// introduced by an organization noun, or followed by a member noun and a person's name, is an organization's, and
-// anything else introduced by a person noun a person's: EntityLinker+IntroducingNouns.swift), its confidence the mean of the mention confidences (repeated mentions
-// of a string share the tagger's errors, so they are not independent evidence), and its role the longest one the
-// text gives (EntityLinker+Roles.swift).
+// introduced by an organization noun, followed by a member noun and a person's name, or named in
+// entities/known-organizations.tsv is an organization's, and anything else introduced by a person noun a person's:
+// EntityLinker+IntroducingNouns.swift, EntityLinker+KnownOrganizations.swift), its confidence the mean of the
+// mention confidences (repeated mentions of a string share the tagger's errors, so they are not independent
+// evidence), and its role the longest one the text gives (EntityLinker+Roles.swift).
 
 import Foundation
 
@@ -45,6 +46,7 @@ public struct EntityLinker: AnalysisComponent {
     let organizationNouns: IntroducingNouns
     let personNouns: IntroducingNouns
     let memberNouns: IntroducingNouns
+    let knownOrganizations: KnownOrganizations
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
@@ -74,6 +76,7 @@ public struct EntityLinker: AnalysisComponent {
         self.organizationNouns = try IntroducingNouns(resources: resources, file: "entities/organization-nouns.tsv")
         self.personNouns = try IntroducingNouns(resources: resources, file: "entities/person-nouns.tsv")
         self.memberNouns = try IntroducingNouns(resources: resources, file: "entities/member-nouns.tsv")
+        self.knownOrganizations = try KnownOrganizations(resources: resources)
     }
 
     public func process(_ document: inout Document) {
@@ -276,12 +279,12 @@ public struct EntityLinker: AnalysisComponent {
             }
             if type == .person, !honorific, listedType == nil, introduced(by: organizationNouns) {
                 type = .organization
-            } else if type == .person, !honorific, listedType == nil, g.nameGenders.isEmpty,
-                      g.mentions.contains(where: {
+            } else if type == .person, !honorific, listedType == nil, g.nameGenders.isEmpty, g.genders.isEmpty,
+                      knownOrganizations.contains(name) || g.mentions.contains(where: {
                           memberNouns.leadsToMember(doc.mentions[$0], in: doc, personStarts: personStarts)
                       }) {
-                // "Chelsea goalkeeper Carlo Cudicini"; "Bush spokesman Scott McClellan" keeps George Bush a
-                // person by his given name.
+                // "Vodafone" (listed), "Chelsea goalkeeper Carlo Cudicini"; "Bush spokesman Scott McClellan"
+                // keeps George Bush a person by his given name, "Mr Chelsea" by the honorific before him.
                 type = .organization
             } else if type != .person, listedType == nil, introduced(by: personNouns) {
                 type = .person
