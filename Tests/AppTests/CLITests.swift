@@ -258,6 +258,20 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         #expect(try byline(["backup", "--database", database, copy])?.status != 0)  // will not overwrite
     }
 
+    /// Import lanes outnumber analyses (inserts wait on group commits meanwhile): with one analysis slot and many
+    /// articles every article is stored once, each answered "imported", and the store holds them all.
+    @Test func importWithMoreLanesThanAnalysesStoresEveryArticleOnce() throws {
+        let lines = (0..<40).map { #"{"text": "Angela Merkel met minister \#($0) in Berlin.", "date": "2021-03-18"}"# }
+        let ndjson = try write("many.ndjson", Array((lines.joined(separator: "\n") + "\n").utf8))
+        let database = directory.appendingPathComponent("many.db").path
+        guard let run = try byline(["import", "--jobs", "1", "--database", database, ndjson]) else { return }
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("imported 40, skipped 0 already stored, 0 failed"), "\(run.stderr)")
+        let query = try #require(try byline(["query", "--database", database, "articles", "limit=100"]))
+        let items = (try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])?["items"] as? [Any]
+        #expect(items?.count == 40)
+    }
+
     /// `byline merge-surnames` on a store whose surname-only person waits for a full-name article: one JSON line
     /// per merge, `--dry-run` changes nothing, a second run merges nothing; a missing store is an error.
     @Test func mergeSurnamesHealsAStoreOnceAndDryRunChangesNothing() throws {
