@@ -1,7 +1,8 @@
 // The noun news writes in lower case right before a name to say what it names: "US bank Wells Fargo", "search
 // engine Google" (entities/organization-nouns.tsv), "US rapper Kano", "U2 frontman Bono", "German composer Johann
 // Sebastian Bach" (entities/person-nouns.tsv); and the noun between an organization's name and its member's:
-// "Chelsea goalkeeper Carlo Cudicini", "Linkin Park singer Chester Bennington" (entities/member-nouns.tsv). The
+// "Chelsea goalkeeper Carlo Cudicini", "Linkin Park singer Chester Bennington" (entities/member-nouns.tsv); "the
+// film Million Dollar Baby", "their album Hot Fuss" (entities/work-nouns.tsv: titles, MISC). The
 // tagger, trained on 1996 Reuters text, takes unseen firms, clubs and bands for persons and unseen stage names for
 // places or firms; the linker retypes an entity one of whose mentions is so introduced (EntityLinker.link), unless
 // roles-aliases.tsv gives its type or, for an organization, an honorific or a given name says it is a person.

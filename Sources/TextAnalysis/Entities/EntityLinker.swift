@@ -24,8 +24,9 @@
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
 // one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions (a person's
 // introduced by an organization noun, followed by a member noun and a person's name, or named in
-// entities/known-organizations.tsv is an organization's, and anything else introduced by a person noun a person's:
-// EntityLinker+IntroducingNouns.swift, EntityLinker+KnownOrganizations.swift), its confidence the mean of the
+// entities/known-organizations.tsv is an organization's, anything else introduced by a person noun a person's, and
+// a whole name introduced by a noun of a work a title, MISC: EntityLinker+IntroducingNouns.swift,
+// EntityLinker+KnownOrganizations.swift), its confidence the mean of the
 // mention confidences (repeated mentions of a string share the tagger's errors, so they are not independent
 // evidence), and its role the longest one the text gives (EntityLinker+Roles.swift).
 
@@ -47,6 +48,7 @@ public struct EntityLinker: AnalysisComponent {
     let personNouns: IntroducingNouns
     let memberNouns: IntroducingNouns
     let knownOrganizations: KnownOrganizations
+    let workNouns: IntroducingNouns
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
@@ -77,6 +79,7 @@ public struct EntityLinker: AnalysisComponent {
         self.personNouns = try IntroducingNouns(resources: resources, file: "entities/person-nouns.tsv")
         self.memberNouns = try IntroducingNouns(resources: resources, file: "entities/member-nouns.tsv")
         self.knownOrganizations = try KnownOrganizations(resources: resources)
+        self.workNouns = try IntroducingNouns(resources: resources, file: "entities/work-nouns.tsv")
     }
 
     public func process(_ document: inout Document) {
@@ -288,6 +291,14 @@ public struct EntityLinker: AnalysisComponent {
                 type = .organization
             } else if type != .person, listedType == nil, introduced(by: personNouns) {
                 type = .person
+            }
+            // "the film Million Dollar Baby", "their album Hot Fuss": a title, whatever its words looked like. Only a
+            // mention that is the whole name counts: "the hit movie Ray" does not make Ray Charles a film.
+            if type != .misc, !honorific, listedType == nil, g.mentions.contains(where: {
+                EntityLinker.normalize(forms[$0]!.text) == EntityLinker.normalize(name)
+                    && workNouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds)
+            }) {
+                type = .misc
             }
             let evidence = g.genders.union(g.nameGenders)
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
