@@ -14,6 +14,7 @@ Same package versions give the same file (sorted, de-duplicated).
 """
 import importlib.util
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,6 +26,9 @@ _spec = importlib.util.spec_from_file_location("gen_org", os.path.join(HERE, "ge
 org = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(org)
 
+# One-word company names that are ordinary words once the legal form is gone ("News Corp" -> "News").
+COMMON = {"news", "next", "target", "live"}
+
 HEADER = """# Organizations the entity linker knows by name: companies of 20 stock indices with and without their legal form
 # (pytickersymbols 1.17.10, MIT; names from Wikipedia, CC BY-SA), NBA teams (nba_api 1.12.0, MIT), European football
 # clubs and their English aliases (football-team-names-zh 0.1.0, MIT) and UK political parties (uk-politics 1.0.5,
@@ -33,7 +37,9 @@ HEADER = """# Organizations the entity linker knows by name: companies of 20 sto
 # UK chief", "Chelsea have yet to confirm"); an entity it voted a person becomes an organization when its name is
 # listed here, unless an honorific or a given name of entities/given-names.tsv says it is a person ("Mr Diageo",
 # "Ralph Lauren" the designer) or roles-aliases.tsv gives its type. One-word company names that are also US first
-# or last names are left out ("Douglas", "Fox", "Ford": the surname is the usual reading).
+# or last names are left out ("Douglas", "Fox", "Ford": the surname is the usual reading), and so are names ending in a
+# possessive (the linker's names drop it) and one-word names that are ordinary words ("News", "Next"). Mononyms
+# ("Honda", "Everton") still name a footballer now and then.
 # FORMAT: name<TAB>kind (company, sports-club, party). EXAMPLE rows: text => name | its type | the type the tagger
 # gave it [| other persons' names in the text]
 # EXAMPLE: Vodafone has drafted in its UK chief. => Vodafone | ORG | PER
@@ -57,10 +63,17 @@ def main():
     people = person_names()
     rows = set()
     for phrase, kind, _ in org.companies(1) + org.sports_clubs() + org.parties():
-        phrase = " ".join(phrase.replace(" 's", "'s").split())
+        phrase = " ".join(phrase.replace(" 's", "'s").replace("\u2013", "-").split())
         if not phrase or "\t" in phrase or len(phrase) < 3:
             continue
-        if kind == "company" and " " not in phrase and phrase.lower() in people:
+        # The linker names an entity without a trailing possessive ("McDonald's" is McDonald): such a row would
+        # never match, and without its "'s" it would name people (Kohl, Carter).
+        if phrase.endswith("'s") or phrase.endswith("\u2019s"):
+            continue
+        # A share class glued on by the index data ("KalmarB", "IndustrivärdenC").
+        if re.search(r"[a-zä-ÿ][A-Z]$", phrase):
+            continue
+        if kind == "company" and " " not in phrase and (phrase.lower() in people or phrase.lower() in COMMON):
             continue
         rows.add((phrase, kind))
     with open(OUT, "w", encoding="utf-8") as f:

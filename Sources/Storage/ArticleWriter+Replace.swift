@@ -8,7 +8,9 @@
 //
 // Not the same as a fresh store in every case, since the store's merges depend on what is stored when an article
 // arrives: an entity renamed to a fuller name keeps it when the article that gave the name no longer does (as
-// after a DELETE), and an entity whose only article is replaced is made again, under a new id.
+// after a DELETE). Entities keep their ids: one that only this article had stays, emptied, while the new analysis
+// is written (it finds it by its key, as it would find any stored entity), and goes only if the new analysis no
+// longer names it (an entity whose type changed class, a person to an organization, is a new one).
 extension ArticleWriter {
     /// Replaces, inside the caller's transaction, the analysis of article `articleId` with `a`'s (entities,
     /// quotes, events, analysis JSON); `a`'s text, date, title and url are not used (the stored ones stay), and its
@@ -27,8 +29,10 @@ extension ArticleWriter {
         (article.text, article.date, article.title, article.url) = (kept.text, kept.date, kept.title, kept.url)
         // Checked before anything goes. An undated article stays filed under the day it was stored.
         let prepared = try PreparedArticle(article, today: kept.sortDate)
-        guard try delete(articleId: articleId, from: db) else { return false }
+        // Entities the article alone had stay while it is written again, so those it still names keep their ids.
+        guard let linked = try delete(articleId: articleId, from: db, keepingEmptied: true) else { return false }
         _ = try insert(prepared, keeping: (articleId, kept.createdAt), into: db)
+        try dropEmptied(linked, from: db)
         return true
     }
 

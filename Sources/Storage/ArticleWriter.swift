@@ -622,9 +622,17 @@ enum ArticleWriter {
     /// Deletes an article and everything it brought, inside the caller's transaction; entities left without
     /// articles are deleted, the others lose this article's counts. False if no such id.
     static func delete(articleId: Int64, from db: Database) throws(StorageError) -> Bool {
+        try delete(articleId: articleId, from: db, keepingEmptied: false) != nil
+    }
+
+    /// `delete`, returning the ids of the entities the article was linked to (nil if no such id). With
+    /// `keepingEmptied`, an entity left without articles stays, with no articles, mentions or names, for the
+    /// caller to fill or drop (`dropEmptied`) in the same transaction: a replaced analysis keeps its entities' ids.
+    static func delete(articleId: Int64, from db: Database,
+                       keepingEmptied: Bool) throws(StorageError) -> [Int64]? {
         db.mixedTypes.removeAll()  // counts fall and entities (and their ids) go: rare enough to start again
         guard let sortDate = try db.statement("SELECT sort_date FROM articles WHERE id = ?")
-            .first([.int(articleId)], { $0.text(0) }) else { return false }
+            .first([.int(articleId)], { $0.text(0) }) else { return nil }
         let affected = try db.statement("""
             SELECT entity_id, mention_count, type, gender FROM article_entities WHERE article_id = ?
             """).rows([.int(articleId)]) { ($0.int64(0), $0.int(1), $0.textOrNil(2), $0.textOrNil(3)) }
@@ -632,7 +640,7 @@ enum ArticleWriter {
         // now, and add back below those of the names left.
         for (id, _, _, _) in affected { try removeBigrams(ofEntity: id, db: db) }
         try db.statement("DELETE FROM articles WHERE id = ?").run([.int(articleId)])
-        guard db.changes > 0 else { return false }
+        guard db.changes > 0 else { return nil }
         // Subtracting this article keeps a delete cheap for an entity in thousands of articles; first/last seen
         // are searched again only when this article was the one that set them: its date is one of them and no
         // other article of the entity has that date (on a store of one date, the BBC articles imported with
@@ -657,7 +665,7 @@ enum ArticleWriter {
         let regender = try db.statement(PersonGenders.recomputeSQL)
         for (id, mentions, type, gender) in affected {
             try subtract.run([.int(mentions), .int(id)])
-            try drop.run([.int(id)])
+            if !keepingEmptied { try drop.run([.int(id)]) }
             if gender != nil { try regender.run([.int(id)]) }
             // An entity whose articles gave several types loses this article's from its counts per type.
             if let type, try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND type_counts IS NOT NULL",
@@ -674,6 +682,17 @@ enum ArticleWriter {
                 UNION ALL SELECT id, norm FROM entities WHERE id = ?1
                 """, [.int(id)], db: db)
         }
-        return true
+        return affected.map { $0.0 }
+    }
+
+    /// Deletes those of `ids` that have no articles (left by `delete(articleId:from:keepingEmptied:)` and not
+    /// filled since), with their name bigrams; the full-text row goes by trigger.
+    static func dropEmptied(_ ids: [Int64], from db: Database) throws(StorageError) {
+        let empty = try db.statement("SELECT 1 FROM entities WHERE id = ? AND article_count <= 0")
+        let drop = try db.statement("DELETE FROM entities WHERE id = ?")
+        for id in ids where try empty.first([.int(id)], { $0.int(0) }) != nil {
+            try removeBigrams(ofEntity: id, db: db)
+            try drop.run([.int(id)])
+        }
     }
 }

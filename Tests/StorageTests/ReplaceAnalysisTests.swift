@@ -213,13 +213,43 @@ import Testing
         }
     }
 
+    /// Entity ids by key, as stored.
+    static func entityIds(_ store: ArticleStore) throws -> [String: Int64] {
+        try store.withWriter { db throws(StorageError) -> [String: Int64] in
+            Dictionary(uniqueKeysWithValues: try db.statement("SELECT key, id FROM entities").rows { r in
+                (r.text(0), r.int64(1))
+            })
+        }
+    }
+
+    /// An entity only the replaced article names keeps its id when the new analysis names it again (it was made
+    /// again under a new id, which broke every link to it); one the new analysis drops goes.
+    @Test func replacingKeepsTheIdsOfEntitiesTheArticleAloneNamed() throws {
+        try F.withTempStore { store, _ in
+            let ids = try Self.oldStore(store)
+            let before = try Self.entityIds(store)
+            _ = try store.replaceAnalyses([(ids["c1"]!, Self.newC1)])
+            let after = try Self.entityIds(store)
+            let howard = try #require(before.keys.first { $0.hasSuffix("michael howard") })
+            #expect(after[howard] == before[howard])
+            #expect(!after.keys.contains { $0.hasSuffix("pc") })
+            for (key, id) in after where before[key] != nil { #expect(before[key] == id, "\(key)") }
+            try Self.expectConsistent(store, "c1 replaced")
+            // The kept entity is found by name, and its link, quote and event point at it.
+            let found = try store.entities(named: "Michael Howard")
+            #expect(found.map(\.id) == [before[howard]!])
+        }
+    }
+
     @Test func replacingWithTheSameAnalysisChangesNoRow() throws {
         try F.withTempStore { store, _ in
             let ids = try Self.oldStore(store)
+            let entityIds = try Self.entityIds(store)
             let before = try Self.dump(store)
             let summaries = try ids.values.sorted().map { try store.article(id: $0)?.summary }
             _ = try store.replaceAnalyses([(ids["c1"]!, Self.oldC1), (ids["c2"]!, Self.c2), (ids["c3"]!, Self.oldC3)])
             #expect(try Self.dump(store) == before)
+            #expect(try Self.entityIds(store) == entityIds)
             #expect(try ids.values.sorted().map { try store.article(id: $0)?.summary } == summaries)
             try Self.expectConsistent(store, "replaced by itself")
         }

@@ -196,7 +196,31 @@ struct EntityLinkerTests {
         }
     }
 
-    /// A name given its type by roles-aliases.tsv keeps it after a person noun; an honorific still makes a person.
+    /// Regressions of the type rules (review of session 13): a name that modifies the noun after it, a relative
+    /// clause after a place named more often without the noun, a known organization after a trade noun, and a
+    /// person's or work's noun right after an organization's name.
+    @Test(arguments: [
+        ("England lost to India. England were poor. Pietersen remains the star England batsman.",
+         [("England", EntityType.location), ("India", .location), ("Pietersen", .person)], "England", EntityType.location),
+        ("He is the star Chelsea striker this year.", [("Chelsea", .organization)], "Chelsea", .organization),
+        ("The defender Liverpool bought for 20m pounds is injured.", [("Liverpool", .organization)], "Liverpool",
+         .organization),
+        ("England won in 2005. England beat Australia. It was the series England had waited for.",
+         [("England", .location), ("Australia", .location)], "England", .location),
+        ("He starred in ITV soap Coronation Street for years.", [("ITV", .organization),
+                                                                 ("Coronation Street", .organization)],
+         "Coronation Street", .misc),
+        ("Oasis singer Liam Gallagher said so.", [("Oasis", .organization), ("Liam Gallagher", .organization)],
+         "Liam Gallagher", .person),
+    ])
+    func entityLinkerTypeRulesKeepOutOfModifiersAndRelativeClauses(
+        _ text: String, _ names: [(String, EntityType)], _ name: String, _ type: EntityType
+    ) {
+        let doc = Self.linked(text, names)
+        #expect(entity(doc, name)?.type == type, "\(text)")
+    }
+
+    /// A name given its type by roles-aliases.tsv keeps it after a person noun.
     @Test func entityLinkerKeepsListedTypesAfterPersonNouns() {
         let doc = Self.linked("The award went to star Tories on Sunday.", [("Tories", .organization)])
         #expect(doc.entities.first?.type == .organization)

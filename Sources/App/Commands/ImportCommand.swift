@@ -60,7 +60,7 @@ struct ImportCommand: ParsableCommand {
         // each commit held one or two articles and the import ran at the disk's fsync rate (BBC, 2 cores: 70
         // articles/s at 41 % CPU); with more lanes than analyses, the inserts waiting on one commit form the next
         // group commit while the analysis slots stay busy.
-        let lanes = min(items.count, analyses * Self.lanesPerAnalysis)
+        let lanes = min(items.count, analyses + min(analyses * (Self.lanesPerAnalysis - 1), Self.maxWaitingLanes))
         let analysisSlots = DispatchSemaphore(value: analyses)
         // Threads of our own: the global queue adds threads only slowly while its threads block.
         let group = DispatchGroup()
@@ -86,6 +86,9 @@ struct ImportCommand: ParsableCommand {
 
     /// Import lanes per analysis slot: lanes past the slots wait in inserts, filling group commits.
     static let lanesPerAnalysis = 8
+    /// At most this many lanes beyond the analysis slots: a group commit takes 64 articles, and each lane may hold
+    /// a reader connection (a file descriptor) and a thread.
+    static let maxWaitingLanes = 56
 
     /// `defaultDate` dates an article that gives none (no `date` line, no "date" member); `analysisSlots`, when
     /// given, bounds how many lanes analyse at once (the rest read, check or wait on their commit).

@@ -22,13 +22,11 @@
 // person's whatever its tagged type.
 //
 // The entity's name is its fullest form (alias canonical name, else the mention with most words), its type the
-// one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions (a person's
-// introduced by an organization noun, followed by a member noun and a person's name, or named in
-// entities/known-organizations.tsv is an organization's, anything else introduced by a person noun a person's, and
-// a whole name introduced by a noun of a work a title, MISC: EntityLinker+IntroducingNouns.swift,
-// EntityLinker+KnownOrganizations.swift), its confidence the mean of the
-// mention confidences (repeated mentions of a string share the tagger's errors, so they are not independent
-// evidence), and its role the longest one the text gives (EntityLinker+Roles.swift).
+// one roles-aliases.tsv gives its canonical name, else the confidence-weighted vote of its mentions as the text and
+// lists correct it (EntityLinker+Types.swift: "US bank Wells Fargo", "Chelsea goalkeeper Carlo Cudicini", "US
+// rapper Kano", "the film Million Dollar Baby", known organizations), its confidence the mean of the mention
+// confidences (repeated mentions of a string share the tagger's errors, so they are not independent evidence), and
+// its role the longest one the text gives (EntityLinker+Roles.swift).
 
 import Foundation
 
@@ -75,7 +73,8 @@ public struct EntityLinker: AnalysisComponent {
         self.canonicalTypes = canonicalTypes
         self.roles = try RoleLexicon(resources: resources)
         self.genders = try GenderLexicon(resources: resources)
-        self.organizationNouns = try IntroducingNouns(resources: resources, file: "entities/organization-nouns.tsv")
+        self.organizationNouns = try IntroducingNouns(resources: resources, file: "entities/organization-nouns.tsv",
+                                                      followsOrganizations: false)
         self.personNouns = try IntroducingNouns(resources: resources, file: "entities/person-nouns.tsv")
         self.memberNouns = try IntroducingNouns(resources: resources, file: "entities/member-nouns.tsv")
         self.knownOrganizations = try KnownOrganizations(resources: resources)
@@ -258,8 +257,7 @@ public struct EntityLinker: AnalysisComponent {
         for g in list.indices { list[g].mentions.sort { doc.mentions[$0].chars.start < doc.mentions[$1].chars.start } }
         list.sort { doc.mentions[$0.mentions[0]].chars.start < doc.mentions[$1.mentions[0]].chars.start }
         var entities: [Entity] = []
-        let organizationEnds = IntroducingNouns.organizationEnds(doc)
-        let personStarts = IntroducingNouns.personStarts(doc)
+        let typeContext = TypeContext(doc)
         for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
@@ -276,30 +274,8 @@ public struct EntityLinker: AnalysisComponent {
             }
             let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
             let listedType = g.canonical.flatMap { canonicalTypes[$0] }
-            var type = honorific ? .person : listedType ?? voted
-            func introduced(by nouns: IntroducingNouns) -> Bool {
-                g.mentions.contains { nouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds) }
-            }
-            if type == .person, !honorific, listedType == nil, introduced(by: organizationNouns) {
-                type = .organization
-            } else if type == .person, !honorific, listedType == nil, g.nameGenders.isEmpty, g.genders.isEmpty,
-                      knownOrganizations.contains(name) || g.mentions.contains(where: {
-                          memberNouns.leadsToMember(doc.mentions[$0], in: doc, personStarts: personStarts)
-                      }) {
-                // "Vodafone" (listed), "Chelsea goalkeeper Carlo Cudicini"; "Bush spokesman Scott McClellan"
-                // keeps George Bush a person by his given name, "Mr Chelsea" by the honorific before him.
-                type = .organization
-            } else if type != .person, listedType == nil, introduced(by: personNouns) {
-                type = .person
-            }
-            // "the film Million Dollar Baby", "their album Hot Fuss": a title, whatever its words looked like. Only a
-            // mention that is the whole name counts: "the hit movie Ray" does not make Ray Charles a film.
-            if type != .misc, !honorific, listedType == nil, g.mentions.contains(where: {
-                EntityLinker.normalize(forms[$0]!.text) == EntityLinker.normalize(name)
-                    && workNouns.introduces(doc.mentions[$0], in: doc, organizationEnds: organizationEnds)
-            }) {
-                type = .misc
-            }
+            let type = honorific ? .person : listedType ?? retyped(voted, g, name: name, forms: forms, doc: doc,
+                                                                   context: typeContext)
             let evidence = g.genders.union(g.nameGenders)
             entities.append(Entity(id: id, name: name, type: type, role: nil, aliases: aliasList,
                                    mentions: g.mentions, confidence: total / Double(g.mentions.count),

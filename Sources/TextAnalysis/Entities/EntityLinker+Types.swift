@@ -1,0 +1,79 @@
+// The type of an entity that roles-aliases.tsv gives no type and no honorific makes a person: its mentions'
+// confidence-weighted vote, corrected by what the text and the lists say of the name. The tagger, trained on 1996
+// Reuters text, types an unseen name by its look: firms, clubs and bands as persons, stage names as places, titles
+// as anything. In order:
+// - a person introduced by an organization noun is an organization ("US bank Wells Fargo");
+// - a person with no gendered honorific or listed given name is an organization when its name is a known
+//   organization's (entities/known-organizations.tsv) or a member noun and a person's name follow it ("Chelsea
+//   goalkeeper Carlo Cudicini");
+// - anything else introduced by a person noun is a person ("US rapper Kano"), unless its name is a known
+//   organization's;
+// - a whole name introduced by a noun of a work is a title, MISC ("the film Million Dollar Baby"), unless known.
+// A noun introduces nothing when the name modifies the noun after it ("the star England batsman", "star Chelsea
+// striker"), and a place named more often without the noun than with it keeps its type ("It was the series England
+// had waited for" after two other "England"s): a relative clause reads like an apposition. The lists:
+// EntityLinker+IntroducingNouns.swift, EntityLinker+KnownOrganizations.swift.
+extension EntityLinker {
+    /// The document's facts the type rules read, found once per document.
+    struct TypeContext {
+        /// Exclusive end tokens of the organization mentions.
+        let organizationEnds: Set<Int>
+        /// First tokens of the person mentions.
+        let personStarts: Set<Int>
+
+        init(_ doc: Document) {
+            organizationEnds = Set(doc.mentions.lazy.filter { $0.type == .organization }.map(\.tokens.upperBound))
+            personStarts = Set(doc.mentions.lazy.filter { $0.type == .person }.map(\.tokens.lowerBound))
+        }
+    }
+
+    /// Nouns a name may modify ("the star England batsman"): then the noun before it introduces nothing.
+    static let modifiedNouns: Set<String> = ["player", "players", "side", "team", "squad", "fans", "supporters"]
+
+    func retyped(_ voted: EntityType, _ g: Group, name: String, forms: [NameForm?], doc: Document,
+                 context: TypeContext) -> EntityType {
+        let known = knownOrganizations.contains(name)
+        /// Mentions the nouns introduce, not modifying the noun after them; `wholeName`: only mentions that are the
+        /// entity's whole name.
+        func introduced(by nouns: IntroducingNouns, wholeName: Bool = false) -> Int {
+            let key = EntityLinker.normalize(name)
+            return g.mentions.lazy.filter { m in
+                nouns.introduces(doc.mentions[m], in: doc, organizationEnds: context.organizationEnds)
+                    && !modifiesNextNoun(doc.mentions[m], doc)
+                    && (!wholeName || EntityLinker.normalize(forms[m]!.text) == key)
+            }.count
+        }
+        /// Enough of the mentions: any one, but for a place half of them.
+        func enough(_ count: Int) -> Bool { voted == .location ? 2 * count >= g.mentions.count : count > 0 }
+
+        var type = voted
+        if voted == .person {
+            if introduced(by: organizationNouns) > 0 {
+                type = .organization
+            } else if g.nameGenders.isEmpty, g.genders.isEmpty,
+                      known || g.mentions.contains(where: {
+                          memberNouns.leadsToMember(doc.mentions[$0], in: doc, personStarts: context.personStarts)
+                      }) {
+                type = .organization
+            }
+        } else if !known, enough(introduced(by: personNouns)) {
+            type = .person
+        }
+        if type != .misc, !known, enough(introduced(by: workNouns, wholeName: true)) {
+            type = .misc
+        }
+        return type
+    }
+
+    /// Whether the word after the mention, in its sentence, is a lower-case noun the name modifies: a person noun,
+    /// a member noun or one of `modifiedNouns` ("star England batsman").
+    func modifiesNextNoun(_ mention: EntityMention, _ doc: Document) -> Bool {
+        let next = mention.tokens.upperBound
+        guard next < doc.tokens.count, let s = doc.sentenceIndex(ofToken: next - 1),
+              doc.sentences[s].tokens.contains(next) else { return false }
+        let word = doc.tokens[next].text
+        guard word == word.lowercased() else { return false }
+        return personNouns.words.contains(word) || memberNouns.words.contains(word)
+            || EntityLinker.modifiedNouns.contains(word)
+    }
+}
