@@ -173,6 +173,15 @@ import Testing
         // Quoted words no cue's content takes are a title or scare quotes, not a quote of their own.
         Row(text: "Lopez told “Morning Joe” on Friday that the plan was ready.",
             quotes: [("Lopez", "Lopez", "that the plan was ready", .indirect)]),
+        // A few quoted words opening a sentence that runs on after them are a term, title or name used in the
+        // sentence ("“Angels” isn't a bad song"), no quote, not even beside an attributed one; with their own
+        // punctuation or a comma they are a quote.
+        Row(text: "“We lost,” Lopez said. “Angels” isn't a bad song.",
+            quotes: [("Lopez", "Lopez", "We lost,", .direct)]),
+        Row(text: "Lopez arrived.\n\n'Lite' versions of existing games could be the way forward.", quotes: []),
+        Row(text: "'Strong dollar' call halts slide\n\nThe dollar rose.", quotes: []),
+        Row(text: "The talks went on. “It was a bad night.” Nobody left.",
+            quotes: [(nil, nil, "It was a bad night.", .direct)]),
         Row(text: "Lopez is telling voters that the plan will work.",
             quotes: [("Lopez", "Lopez", "that the plan will work", .indirect)]),
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
