@@ -182,6 +182,22 @@ import Testing
         Row(text: "'Strong dollar' call halts slide\n\nThe dollar rose.", quotes: []),
         Row(text: "The talks went on. “It was a bad night.” Nobody left.",
             quotes: [(nil, nil, "It was a bad night.", .direct)]),
+        // A speaker phrase stops at the verb it ran over (an -ed form or a light verb before its object's
+        // determiner, or an auxiliary read rightwards): the verb's subject speaks.
+        Row(text: "The cardinal used a radio message to denounce the war as a waste of money.",
+            quotes: [("The cardinal", "The cardinal", "the war as a waste of money", .indirect)]),
+        Row(text: "The agency sent an official warning to the sprinters.",
+            quotes: [("The agency", "The agency", "to the sprinters", .indirect)]),
+        Row(text: "The singer made a statement denying the report.",
+            quotes: [("The singer", "The singer", "the report", .indirect)]),
+        Row(text: "The bank gave no details of how the records disappeared, but said they had not been misused.",
+            quotes: [("The bank", "The bank", "they had not been misused", .indirect)]),
+        Row(text: "The chancellor has already unveiled proposals for a new tax.",
+            quotes: [("The chancellor", "The chancellor", "proposals for a new tax", .indirect)]),
+        // A participle before a preposition and an adjective after a determiner are part of the phrase.
+        Row(text: "The company named in the lawsuit denied the claims.",
+            quotes: [("The company named in the lawsuit", "The company named in the lawsuit", "the claims",
+                      .indirect)]),
         Row(text: "Lopez is telling voters that the plan will work.",
             quotes: [("Lopez", "Lopez", "that the plan will work", .indirect)]),
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
