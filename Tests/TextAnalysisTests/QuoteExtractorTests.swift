@@ -546,6 +546,30 @@ import Testing
         #expect(q?.speaker?.entity.map { doc.entities[$0].name } == entityName)
     }
 
+    /// A nationality in a title ("The Welsh striker") does not contradict a club or party written before the
+    /// holder ("Newcastle striker Craig Bellamy"): the title describes that holder, when no other fits; two
+    /// nationalities that differ still make another holder.
+    @Test(arguments: [
+        ("Newcastle striker Craig Bellamy arrived. The Welsh striker said he would stay.", ["Bellamy": "striker"],
+         "Craig Bellamy" as String?),
+        ("Newcastle striker Craig Bellamy met Arsenal striker Thierry Henry. The Welsh striker said he would stay.",
+         ["Bellamy": "striker", "Henry": "striker"], nil),
+        ("Scottish striker Craig Bellamy arrived. The Welsh striker said he would stay.", ["Bellamy": "striker"],
+         nil),
+    ])
+    func nationalityInATitleDescribesTheOneHolder(_ text: String, _ roles: [String: String], _ name: String?) {
+        var doc = TestResources.split(text)
+        QuoteTestDocuments.addMentions(&doc, roles: roles)
+        for e in doc.entities.indices {
+            if ["Welsh", "Scottish"].contains(doc.entities[e].name) { doc.entities[e].type = .misc }
+            if ["Newcastle", "Arsenal"].contains(doc.entities[e].name) { doc.entities[e].type = .organization }
+        }
+        QuoteTestDocuments.extractor.process(&doc)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == "The Welsh striker", "\(text)")
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name, "\(text)")
+    }
+
     /// he/she go to a person and "it" to an organisation by the entity's type, not only the mention's: a firm
     /// one mention of which the tagger called a person is no "he" (unless its name opens with a given name), a
     /// person tagged as a firm no "it"; "he" continues a spokesman for a firm, not the firm's own name.
