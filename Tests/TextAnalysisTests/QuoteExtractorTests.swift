@@ -570,6 +570,27 @@ import Testing
         #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name, "\(text)")
     }
 
+    /// A definite description no role names ("the game maker") is the one person introduced earlier with its
+    /// words right before a mention ("game maker Peter Molyneux"); not two such people, not a rank word the
+    /// description lacks ("shadow chancellor"), not a person introduced after it, not a plural head.
+    @Test(arguments: [
+        ("It was game maker Peter Molyneux who spoke first. The game maker said he had one problem left.",
+         "The game maker", "Peter Molyneux" as String?),
+        ("It was game maker Peter Molyneux and game maker Will Wright. The game maker said he had one problem left.",
+         "The game maker", nil),
+        ("It was shadow chancellor Oliver Letwin who spoke. The chancellor said taxes would rise.",
+         "The chancellor", nil),
+        ("The game maker said he had one problem left. It was game maker Peter Molyneux.", "The game maker", nil),
+        ("It was game makers Peter Molyneux and Will Wright. The game makers said they had one problem left.",
+         "The game makers", nil),
+    ])
+    func descriptionIsTheOnePersonIntroducedWithIt(_ text: String, _ mention: String, _ name: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention, "\(text)")
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name, "\(text)")
+    }
+
     /// he/she go to a person and "it" to an organisation by the entity's type, not only the mention's: a firm
     /// one mention of which the tagger called a person is no "he" (unless its name opens with a given name), a
     /// person tagged as a firm no "it"; "he" continues a spokesman for a firm, not the firm's own name.

@@ -60,6 +60,8 @@ struct QuoteContext {
     /// `writtenTitle(of:)` per entity, computed on first use: a title lookup asks it of every candidate holder,
     /// whose mentions in a long text number in the thousands.
     let writtenTitles = WrittenTitleCache()
+    /// The words written before each person's mentions, indexed on first use (DescribedPersons.swift).
+    let descriptions = DescriptionIndex()
     /// Outlet constructions ("told the BBC", "quoted in the Guardian": OutletPhrases.swift) and, for each token,
     /// the index of the one holding it (trigger or outlet), else -1.
     var outlets: [OutletPhrase] = []

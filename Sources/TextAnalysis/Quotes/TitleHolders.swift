@@ -98,6 +98,8 @@ extension QuoteContext {
         // A title whose names only describe a holder written with names of another kind ("The Welsh striker",
         // "Newcastle striker Craig Bellamy") speaks for that holder only when no other fits.
         if holders.count > 1, owner != nil || namesMustAgree || holders.contains(where: \.described) { return nil }
+        // No office holder: a description of one person introduced with its words ("The Tory co-chairman").
+        if holders.isEmpty, !indefinite, owner == nil, complementWords.isEmpty { return entityByDescription(np) }
         return holders.max { $0.last < $1.last }?.entity
     }
 
@@ -123,7 +125,7 @@ extension QuoteContext {
     /// no key.
     /// The key starts with its kind (`nameKinds`): a nation's or place's name (a location or a one-word
     /// miscellaneous mention: "US", "Welsh", "French") or an institution's (a party, a club, a show).
-    private func nameKey(_ t: Int) -> String? {
+    func nameKey(_ t: Int) -> String? {
         guard t >= 0, t < mentionOf.count, mentionOf[t] >= 0, isWord[t], isCap[t] else { return nil }
         let m = doc.mentions[mentionOf[t]]
         let type = m.entity.flatMap { $0 < doc.entities.count ? doc.entities[$0].type : nil } ?? m.type
