@@ -173,6 +173,31 @@ import Testing
         // Quoted words no cue's content takes are a title or scare quotes, not a quote of their own.
         Row(text: "Lopez told “Morning Joe” on Friday that the plan was ready.",
             quotes: [("Lopez", "Lopez", "that the plan was ready", .indirect)]),
+        // A few quoted words opening a sentence that runs on after them are a term, title or name used in the
+        // sentence ("“Angels” isn't a bad song"), no quote, not even beside an attributed one; with their own
+        // punctuation or a comma they are a quote.
+        Row(text: "“We lost,” Lopez said. “Angels” isn't a bad song.",
+            quotes: [("Lopez", "Lopez", "We lost,", .direct)]),
+        Row(text: "Lopez arrived.\n\n'Lite' versions of existing games could be the way forward.", quotes: []),
+        Row(text: "'Strong dollar' call halts slide\n\nThe dollar rose.", quotes: []),
+        Row(text: "The talks went on. “It was a bad night.” Nobody left.",
+            quotes: [(nil, nil, "It was a bad night.", .direct)]),
+        // A speaker phrase stops at the verb it ran over (an -ed form or a light verb before its object's
+        // determiner, or an auxiliary read rightwards): the verb's subject speaks.
+        Row(text: "The cardinal used a radio message to denounce the war as a waste of money.",
+            quotes: [("The cardinal", "The cardinal", "the war as a waste of money", .indirect)]),
+        Row(text: "The agency sent an official warning to the sprinters.",
+            quotes: [("The agency", "The agency", "to the sprinters", .indirect)]),
+        Row(text: "The singer made a statement denying the report.",
+            quotes: [("The singer", "The singer", "the report", .indirect)]),
+        Row(text: "The bank gave no details of how the records disappeared, but said they had not been misused.",
+            quotes: [("The bank", "The bank", "they had not been misused", .indirect)]),
+        Row(text: "The chancellor has already unveiled proposals for a new tax.",
+            quotes: [("The chancellor", "The chancellor", "proposals for a new tax", .indirect)]),
+        // A participle before a preposition and an adjective after a determiner are part of the phrase.
+        Row(text: "The company named in the lawsuit denied the claims.",
+            quotes: [("The company named in the lawsuit", "The company named in the lawsuit", "the claims",
+                      .indirect)]),
         Row(text: "Lopez is telling voters that the plan will work.",
             quotes: [("Lopez", "Lopez", "that the plan will work", .indirect)]),
         // A cue inside a relative clause reports the rest of it ("which Lopez said were unfair").
@@ -519,6 +544,51 @@ import Testing
         let q = doc.quotes.first
         #expect(q.map { doc.text($0.speaker!.mention) } == mention)
         #expect(q?.speaker?.entity.map { doc.entities[$0].name } == entityName)
+    }
+
+    /// A nationality in a title ("The Welsh striker") does not contradict a club or party written before the
+    /// holder ("Newcastle striker Craig Bellamy"): the title describes that holder, when no other fits; two
+    /// nationalities that differ still make another holder.
+    @Test(arguments: [
+        ("Newcastle striker Craig Bellamy arrived. The Welsh striker said he would stay.", ["Bellamy": "striker"],
+         "Craig Bellamy" as String?),
+        ("Newcastle striker Craig Bellamy met Arsenal striker Thierry Henry. The Welsh striker said he would stay.",
+         ["Bellamy": "striker", "Henry": "striker"], nil),
+        ("Scottish striker Craig Bellamy arrived. The Welsh striker said he would stay.", ["Bellamy": "striker"],
+         nil),
+    ])
+    func nationalityInATitleDescribesTheOneHolder(_ text: String, _ roles: [String: String], _ name: String?) {
+        var doc = TestResources.split(text)
+        QuoteTestDocuments.addMentions(&doc, roles: roles)
+        for e in doc.entities.indices {
+            if ["Welsh", "Scottish"].contains(doc.entities[e].name) { doc.entities[e].type = .misc }
+            if ["Newcastle", "Arsenal"].contains(doc.entities[e].name) { doc.entities[e].type = .organization }
+        }
+        QuoteTestDocuments.extractor.process(&doc)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == "The Welsh striker", "\(text)")
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name, "\(text)")
+    }
+
+    /// A definite description no role names ("the game maker") is the one person introduced earlier with its
+    /// words right before a mention ("game maker Peter Molyneux"); not two such people, not a rank word the
+    /// description lacks ("shadow chancellor"), not a person introduced after it, not a plural head.
+    @Test(arguments: [
+        ("It was game maker Peter Molyneux who spoke first. The game maker said he had one problem left.",
+         "The game maker", "Peter Molyneux" as String?),
+        ("It was game maker Peter Molyneux and game maker Will Wright. The game maker said he had one problem left.",
+         "The game maker", nil),
+        ("It was shadow chancellor Oliver Letwin who spoke. The chancellor said taxes would rise.",
+         "The chancellor", nil),
+        ("The game maker said he had one problem left. It was game maker Peter Molyneux.", "The game maker", nil),
+        ("It was game makers Peter Molyneux and Will Wright. The game makers said they had one problem left.",
+         "The game makers", nil),
+    ])
+    func descriptionIsTheOnePersonIntroducedWithIt(_ text: String, _ mention: String, _ name: String?) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let q = doc.quotes.first
+        #expect(q.map { doc.text($0.speaker!.mention) } == mention, "\(text)")
+        #expect(q?.speaker?.entity.map { doc.entities[$0].name } == name, "\(text)")
     }
 
     /// he/she go to a person and "it" to an organisation by the entity's type, not only the mention's: a firm

@@ -527,7 +527,8 @@ extension QuoteContext {
         }
         guard k < r.upperBound, let np = nounPhrase(startingAt: k, ceiling: r.upperBound), !isQuotedFirstPerson(np)
         else { return nil }
-        return resolve(np, lastSpeaker: lastSpeaker)
+        // Read rightwards, the phrase may run on over the verb ("The cardinal used a Christmas [message to ...]").
+        return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
     }
 
     /// "demonstrators, who have taken to the streets and called for ...": the relative pronoun that opens the

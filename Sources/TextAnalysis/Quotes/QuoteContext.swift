@@ -60,6 +60,8 @@ struct QuoteContext {
     /// `writtenTitle(of:)` per entity, computed on first use: a title lookup asks it of every candidate holder,
     /// whose mentions in a long text number in the thousands.
     let writtenTitles = WrittenTitleCache()
+    /// The words written before each person's mentions, indexed on first use (DescribedPersons.swift).
+    let descriptions = DescriptionIndex()
     /// Outlet constructions ("told the BBC", "quoted in the Guardian": OutletPhrases.swift) and, for each token,
     /// the index of the one holding it (trigger or outlet), else -1.
     var outlets: [OutletPhrase] = []
@@ -257,11 +259,27 @@ struct QuoteContext {
         var b = q.openToken - 1
         let sStart = sentence(of: q.openToken)?.tokens.lowerBound ?? 0
         while b >= sStart, !isWord[b], !isPunct(b, ":,") { b -= 1 }
-        if b < sStart { return true }
-        if isPunct(b, ":") { return true }
+        if b < sStart || isPunct(b, ":") { return !isQuotedConstituent(q) }
         guard isPunct(b, ",") else { return false }
         b -= 1
         return b >= 0 && b < lower.count && isWord[b] && wordClasses[b] & QuoteLexicon.cueStartBit != 0
+    }
+
+    /// The most words a quoted constituent has: names, titles and terms are short; a longer quote opening its
+    /// sentence with words run on after it is more likely a quote whose comma the writer left out.
+    static let constituentWords = 5
+
+    /// A few quoted words that open their clause and go on into it: no punctuation of their own before the
+    /// closing mark and a word right after it ("'Urban' to me is what I hear", "“Angels” isn't a bad song",
+    /// "'Lite' versions of existing games", the headline "'Strong dollar' call halts slide"). They are the
+    /// clause's subject or a modifier in it, a term, title or name in quote marks, not a quote of their own;
+    /// a cue after them ('"Never again" said Smith') has claimed them before this is asked.
+    private func isQuotedConstituent(_ q: DirectSpan) -> Bool {
+        let words = wordCount(q.inner)
+        guard words > 0, words <= Self.constituentWords, let last = q.inner.last, isWord[last] || !isPunct(last, ".!?,;:…-—–"),
+              let si = sentenceOf[safe: q.closeToken] else { return false }
+        let next = q.closeToken + 1
+        return next < isWord.count && sentenceOf[next] == si && isWord[next]
     }
 
     /// At least four words, nearly all capitalised: a headline.

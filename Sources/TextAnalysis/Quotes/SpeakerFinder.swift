@@ -98,10 +98,37 @@ extension QuoteContext {
                     return g
                 }
             }
-            return resolve(np, lastSpeaker: lastSpeaker)
+            return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
-        return resolve(np, lastSpeaker: lastSpeaker)
+        return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
+    }
+
+    /// "The cardinal used a Christmas message to denounce", "Wales made the comments on", "The IAAF sent an
+    /// official warning": the phrase read leftwards from a cue ran over the verb whose object holds the cue (a
+    /// noun cue, or a participle after the object); the verb's subject speaks, and the phrase stops before the
+    /// verb. The verb is a lower-case -ed form or a light verb (words.tsv lightverb: "made", "gave", "sent"),
+    /// outside any name and no cue, after a word that is no determiner ("the unnamed woman", "A failed scheme"
+    /// are adjectives) and right before a determiner, number or possessive opening its object ("named in the
+    /// lawsuit", "released by the UK" are participles of the phrase). Relative antecedents are read apart
+    /// (`relativeHead`: "the rap star sued [a woman] who claimed"). A subject read rightwards (`sentenceSubject`)
+    /// also stops at an auxiliary or adverb (words.tsv skip) after its first word: "The chancellor has already
+    /// [unveiled]", "The firm has neither [admitted]".
+    func subjectBeforeVerb(_ np: Range<Int>) -> Range<Int> {
+        guard np.count > 1 else { return np }
+        for k in (np.lowerBound + 1)..<np.upperBound where isWord[k] && !isCap[k] && mentionOf[k] < 0 {
+            if has(k, .skip), isWord[k - 1], !has(k - 1, .det) {
+                return validPhrase(np.lowerBound..<k) ?? np
+            }
+            guard k + 1 < np.upperBound else { break }
+            let w = lower[k]
+            guard w.count > 3 && w.hasSuffix("ed") || has(k, .lightverb), cueAt[k] == nil,
+                  isWord[k - 1], !has(k - 1, .det), !has(k - 1, .quantity),
+                  isWord[k + 1], has(k + 1, .det) || has(k + 1, .quantity) || has(k + 1, .possessive)
+            else { continue }
+            return validPhrase(np.lowerBound..<k) ?? np
+        }
+        return np
     }
 
     /// The speaker phrase that starts at `t` ("said O'Neill, ...", "according to NYPD Commissioner James O'Neill").

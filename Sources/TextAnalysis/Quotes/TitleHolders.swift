@@ -2,9 +2,12 @@
 // said"): an entity of the document whose role (EntityLinker+Roles) is that office. The title's head must be the
 // role's head ("the bank" is not "spokeswoman for the bank"), its lower-case words must be in the role and rank
 // words (words.tsv rankmod) must agree; its names ("Tory", "Lib Dem", "French") must not contradict the names
-// written before the holder's own mentions ("Liberal Democrat leader Charles Kennedy" is not "the Tory leader").
+// written before the holder's own mentions ("Liberal Democrat leader Charles Kennedy" is not "the Tory leader");
+// names of two kinds (a nation's, an institution's) never contradict each other ("The Welsh striker" may be
+// "Newcastle striker Craig Bellamy").
 // One holder is the speaker; of several, those whose names agree, else the most recently mentioned (a title
-// with an owner, "the festival's director", or a source head, "the Tory spokesman", needs exactly one).
+// with an owner, "the festival's director", a source head, "the Tory spokesman", or names no holder is written
+// with, "the Welsh striker", needs exactly one).
 
 extension QuoteContext {
     /// "the minister", "the mayor": the entity that holds the title's office (see the file header). The title's
@@ -62,7 +65,7 @@ extension QuoteContext {
         }.map { lower[$0] })
         let names = Set(title.compactMap { $0 < h ? nameKey($0) : nil })
         func rank(_ w: String) -> Bool { lex.mask(w) & QuoteWordClass.rankmod.bit != 0 }
-        var holders: [(entity: Int, last: Int, agrees: Bool)] = []
+        var holders: [(entity: Int, last: Int, agrees: Bool, described: Bool)] = []
         for ei in titles.candidates(roleWord: head, alias: phrase) {
             let alias = doc.entities[ei].aliases.contains { $0.lowercased() == phrase }
             let context = writtenTitle(of: ei)
@@ -78,15 +81,25 @@ extension QuoteContext {
                 else { continue }
             }
             let agrees = !names.isEmpty && !names.isDisjoint(with: context.names)
-            // Names on both sides that share none: another party's, nation's or club's holder of the office.
-            if !names.isEmpty, !context.names.isEmpty, !agrees { continue }
+            // Names on both sides, none shared, only of different kinds: the title describes the holder.
+            let described = !agrees && !names.isEmpty && !context.names.isEmpty
+            // Names of one kind on both sides that share none: another party's, nation's or club's holder of the
+            // office. A nation's name and a club's or party's do not contradict ("The Welsh striker" is
+            // "Newcastle striker Craig Bellamy"; "the French president" is not "US president George Bush").
+            if !agrees, Self.nameKinds.contains(where: { kind in
+                names.contains { $0.hasPrefix(kind) } && context.names.contains { $0.hasPrefix(kind) }
+            }) { continue }
             if namesMustAgree, !agrees { continue }
             let last = titles.lastMentionStart(of: ei, before: np.lowerBound)
             if indefinite, last >= 0 { continue }
-            holders.append((ei, last, agrees))
+            holders.append((ei, last, agrees, described))
         }
         if holders.contains(where: \.agrees) { holders.removeAll { !$0.agrees } }
-        if holders.count > 1, owner != nil || namesMustAgree { return nil }
+        // A title whose names only describe a holder written with names of another kind ("The Welsh striker",
+        // "Newcastle striker Craig Bellamy") speaks for that holder only when no other fits.
+        if holders.count > 1, owner != nil || namesMustAgree || holders.contains(where: \.described) { return nil }
+        // No office holder: a description of one person introduced with its words ("The Tory co-chairman").
+        if holders.isEmpty, !indefinite, owner == nil, complementWords.isEmpty { return entityByDescription(np) }
         return holders.max { $0.last < $1.last }?.entity
     }
 
@@ -110,11 +123,21 @@ extension QuoteContext {
     /// A name in a title or before a holder's mention, as one key whatever its form: its entity ("Lib Dem" and
     /// "Liberal Democrat" are one party) or its words; capitalised words outside any mention ("Mr", "Home") are
     /// no key.
-    private func nameKey(_ t: Int) -> String? {
+    /// The key starts with its kind (`nameKinds`): a nation's or place's name (a location or a one-word
+    /// miscellaneous mention: "US", "Welsh", "French") or an institution's (a party, a club, a show).
+    func nameKey(_ t: Int) -> String? {
         guard t >= 0, t < mentionOf.count, mentionOf[t] >= 0, isWord[t], isCap[t] else { return nil }
         let m = doc.mentions[mentionOf[t]]
-        return m.entity.map { "#\($0)" } ?? doc.text(m.chars).lowercased()
+        let type = m.entity.flatMap { $0 < doc.entities.count ? doc.entities[$0].type : nil } ?? m.type
+        // A one-word miscellaneous name is a nationality ("Welsh"); a longer one may be a party or a show
+        // ("Scottish Conservative", "Two Ronnies"), compared with institutions.
+        let nation = type == .location || (type == .misc && m.tokens.count == 1)
+        let kind = nation ? Self.nameKinds[0] : Self.nameKinds[1]
+        return kind + (m.entity.map { "#\($0)" } ?? doc.text(m.chars).lowercased())
     }
+
+    /// The prefixes of `nameKey`'s two kinds of names: places and nations, institutions.
+    static let nameKinds = ["place:", "body:"]
 
     /// What is written right before an entity's mentions as part of its title ("Tory leader Michael Howard",
     /// "ex-Conservative chancellor Ken Clarke", "former union leader Sir Bill Morris"): the names in it (nameKey)
