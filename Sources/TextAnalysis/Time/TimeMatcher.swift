@@ -491,6 +491,9 @@ extension CompiledRules {
         if wi > 0 {
             if punct(wi - 1, "$£€#¥") { return false }
             if !w[wi].spaceBefore, punct(wi - 1, "-/.:,"), wi > 1, w[wi - 2].kind == .number, !w[wi - 1].spaceBefore {
+                // "04/05/2013": the year of a numeric date, two numbers of one or two digits and slashes before it.
+                if w[wi - 1].scalar == 47, wi > 3, w[wi - 2].digits <= 2, !w[wi - 2].spaceBefore, punct(wi - 3, "/"),
+                   !w[wi - 3].spaceBefore, w[wi - 4].kind == .number, w[wi - 4].digits <= 2 { return true }
                 return w[wi - 1].scalar == 45 && yearSpan(w[wi - 2], w[wi])
             }
         }

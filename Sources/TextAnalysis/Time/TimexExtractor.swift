@@ -121,10 +121,11 @@ public struct TimexExtractor: Sendable {
     }
 
     /// Specs TimexResolver resolves by tense (see its header): weekdays, month(-day)s, quarters, halves,
-    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"), and "soon"'s
-    /// future-ref. Tested on a rule's value template once, when the rules load.
+    /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"), "soon"'s
+    /// future-ref, and the past-only and past-anchor specs. Tested on a rule's value template once, when the rules load.
     static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday",
-                             "(future-ref"]
+                             "(future-ref",
+                             "(past-only", "(past-anchor"]
 
     static func needsTense(_ value: String) -> Bool {
         value.contains("UNDEF(") && tenseSpecs.contains { value.contains($0) }

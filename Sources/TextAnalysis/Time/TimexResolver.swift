@@ -48,6 +48,9 @@
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
+//   past-only <spec>                                the spec in a past clause, else nothing ("overnight")
+//   past-anchor year                                in a past clause "anchor year", else "year" ("later in the
+//                                                   year": the year under discussion only in a narrative)
 //   future-ref                                      FUTURE_REF, or nothing in a past clause ("it soon became
 //                                                   a flood" looks ahead from a past time, not from the
 //                                                   article's): the tagger drops an empty value
@@ -158,6 +161,30 @@ public struct TimexResolver: Sendable {
                 return .value(Self.year(a.year))
             }
             return .value(Self.year(ref.year))
+        }
+        // "overnight" (`past-only <spec>`): a night only in a past clause; in others it is mostly "suddenly" ("it
+        // will not happen overnight", "you do not become a bad team overnight"): no value, and the timex is dropped.
+        if head == "past-only" {
+            guard tense == .past, parts.count > 1 else { return .whole("") }
+            return resolveSpec(Substring(parts.dropFirst().joined(separator: " ")), ref, tense, mentioned, discussed)
+        }
+        // "later in the year" (`past-anchor year`): in a past clause the period of the last date named ("Sales rose
+        // in 1995. Later in the year, they fell."), when that date is as fine as the period (a day or week needs a
+        // day named, a month a month: "launched earlier in the day" after "in 1997" is the reference's day); else
+        // the reference's ("rates will drop later in the year" looks ahead from the article, whatever year was
+        // named before).
+        if head == "past-anchor", parts.count == 2 {
+            if tense == .past, let a = mentioned.flatMap(Anchor.init) {
+                let fine: Bool
+                switch parts[1] {
+                case "year": fine = true
+                case "month": fine = a.month != nil
+                case "week": fine = a.date != nil || a.week != nil
+                default: fine = a.date != nil
+                }
+                if fine { return anchored(["anchor", parts[1]], ref, mentioned) }
+            }
+            return relative(parts[1], ref)
         }
         if head == "anchor-day" {
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
