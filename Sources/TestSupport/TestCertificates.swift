@@ -33,7 +33,7 @@ public struct TestCertificates: Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
-        let detail = errors.fileHandleForReading.readDataToEndOfFile()
+        let detail = PipeReading.readToEnd(errors.fileHandleForReading)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw GenerationError(description: "gen-test-certs.sh failed: " + String(decoding: detail, as: UTF8.self))

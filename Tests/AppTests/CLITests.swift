@@ -35,8 +35,8 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
     defer { watchdog.cancel() }
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let outData = PipeReading.readToEnd(out.fileHandleForReading)
+    let errData = PipeReading.readToEnd(err.fileHandleForReading)
     process.waitUntilExit()
     return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))

@@ -50,7 +50,7 @@ final class ServerProcess {
         Thread.detachNewThread {
             var pending = Data()
             while true {
-                let chunk = pipe.fileHandleForReading.availableData
+                let chunk = PipeReading.readSome(pipe.fileHandleForReading)
                 if chunk.isEmpty { break }
                 pending.append(chunk)
                 while let nl = pending.firstIndex(of: 0x0A) {

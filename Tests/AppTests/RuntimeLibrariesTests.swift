@@ -4,6 +4,7 @@
 // image already has.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 /// Packages debian:bookworm-slim ships that our libraries come from (the C runtime and its support libraries).
@@ -17,7 +18,7 @@ private func run(_ tool: String, _ args: [String]) -> String? {
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let data = PipeReading.readToEnd(pipe.fileHandleForReading)
     process.waitUntilExit()
     return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
 }

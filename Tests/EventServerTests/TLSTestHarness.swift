@@ -234,7 +234,7 @@ func runTool(_ path: String, _ arguments: [String], stdin: String = "") throws -
     // legacy `write(_:)` turns into a trap. Its exit status and output are what the test checks.
     try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
     try? input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let data = PipeReading.readToEnd(output.fileHandleForReading)
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }

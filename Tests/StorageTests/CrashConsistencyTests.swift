@@ -5,6 +5,7 @@
 // half-applied transaction.
 import Foundation
 import Testing
+import TestSupport
 @testable import Storage
 
 @Suite struct CrashConsistencyTests {
@@ -46,7 +47,7 @@ import Testing
             var buffer = Data(), seen = 0
             let deadline = Date().addingTimeInterval(60)
             while seen < target && Date() < deadline {
-                let chunk = pipe.fileHandleForReading.availableData
+                let chunk = PipeReading.readSome(pipe.fileHandleForReading)
                 if chunk.isEmpty { break }
                 buffer.append(chunk)
                 while let nl = buffer.firstIndex(of: 0x0A) {
