@@ -492,8 +492,12 @@ extension CompiledRules {
             if punct(wi - 1, "$£€#¥") { return false }
             if !w[wi].spaceBefore, punct(wi - 1, "-/.:,"), wi > 1, w[wi - 2].kind == .number, !w[wi - 1].spaceBefore {
                 // "04/05/2013": the year of a numeric date, two numbers of one or two digits and slashes before it.
+                // Only when one reading is a day of a month: "13/13/2013" and "00/00/2000" give no year either.
                 if w[wi - 1].scalar == 47, wi > 3, w[wi - 2].digits <= 2, !w[wi - 2].spaceBefore, punct(wi - 3, "/"),
-                   !w[wi - 3].spaceBefore, w[wi - 4].kind == .number, w[wi - 4].digits <= 2 { return true }
+                   !w[wi - 3].spaceBefore, w[wi - 4].kind == .number, w[wi - 4].digits <= 2 {
+                    let a = w[wi - 4].value, b = w[wi - 2].value
+                    return ((1...12).contains(a) && (1...31).contains(b)) || ((1...31).contains(a) && (1...12).contains(b))
+                }
                 return w[wi - 1].scalar == 45 && yearSpan(w[wi - 2], w[wi])
             }
         }

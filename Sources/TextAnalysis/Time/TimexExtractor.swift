@@ -110,6 +110,9 @@ public struct TimexExtractor: Sendable {
                 m.binds.map { (c.bindNames[Int($0.name)], c.value(of: $0, words, w)) }
             }
             let value = fill(rule.value, binds)
+            // "31/02/2020", "February 30": no such day. The words stay taken, so no shorter rule reads a year in
+            // them either.
+            if !Self.namesARealDay(value) { continue }
             // Only named periods without a year read the clause tense; the others skip the search.
             let tense = rule.usesTense ? Tense.of(words: words, span: span, sentences: sentences, rules: rules) : .none
             let point = rule.point.map { fill($0, binds) }
@@ -129,6 +132,25 @@ public struct TimexExtractor: Sendable {
 
     static func needsTense(_ value: String) -> Bool {
         value.contains("UNDEF(") && tenseSpecs.contains { value.contains($0) }
+    }
+
+    /// False for a value that starts with a calendar date (YYYY-MM-DD) no calendar has; true otherwise.
+    static func namesARealDay(_ value: String) -> Bool {
+        let u = Array(value.utf8.prefix(11))
+        guard u.count >= 10, u[4] == 45, u[7] == 45, u.count == 10 || !(48...57).contains(u[10]) else { return true }
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for b in u[r] {
+                guard (48...57).contains(b) else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return true }
+        guard (1...12).contains(m), d >= 1 else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
     }
 
     static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
