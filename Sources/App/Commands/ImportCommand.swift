@@ -128,11 +128,13 @@ struct ImportCommand: ParsableCommand {
                 }
                 return .skipped
             }
-            analysisSlots?.wait()
-            let document = analyzer.analyze(submission.text, date: submission.date)
-            let json = AnalysisJSON.encode(document)
-            let article = ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)
-            analysisSlots?.signal()
+            let article = { () -> NewArticle in
+                analysisSlots?.wait()
+                defer { analysisSlots?.signal() }
+                let document = analyzer.analyze(submission.text, date: submission.date)
+                let json = AnalysisJSON.encode(document)
+                return ArticleMapping.newArticle(submission, document, contentHash: hash, analysisJSON: json)
+            }()
             let result = try store.insert(article)
             if result.created { return .stored }
             // Stored meanwhile by another lane (the same text twice in one import): the same date check, so the

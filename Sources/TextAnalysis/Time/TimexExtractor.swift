@@ -136,21 +136,11 @@ public struct TimexExtractor: Sendable {
 
     /// False for a value that starts with a calendar date (YYYY-MM-DD) no calendar has; true otherwise.
     static func namesARealDay(_ value: String) -> Bool {
-        let u = Array(value.utf8.prefix(11))
-        guard u.count >= 10, u[4] == 45, u[7] == 45, u.count == 10 || !(48...57).contains(u[10]) else { return true }
-        func number(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for b in u[r] {
-                guard (48...57).contains(b) else { return nil }
-                n = n * 10 + Int(b - 48)
-            }
-            return n
-        }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return true }
-        guard (1...12).contains(m), d >= 1 else { return false }
-        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
+        let head = Array(value.utf8.prefix(11))
+        guard head.count >= 10, head.count == 10 || !(48...57).contains(head[10]),
+              head[0..<10].enumerated().allSatisfy({ i, b in i == 4 || i == 7 ? b == 45 : (48...57).contains(b) })
+        else { return true }
+        return CalendarDate(iso: value.prefix(10)) != nil
     }
 
     static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
