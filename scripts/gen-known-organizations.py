@@ -47,6 +47,10 @@ HEADER = """# Organizations the entity linker knows by name: companies of 20 sto
 # EXAMPLE: Mr Chelsea said so. => Chelsea | PER | PER
 # EXAMPLE: Chelsea Clinton arrived. Chelsea smiled. => Chelsea Clinton | PER | PER | Chelsea
 # EXAMPLE: Douglas said he would stay. => Douglas | PER | PER
+# A listed name voted MISC is an organization; voted a place, only a name of several words (a club's city is a place).
+# EXAMPLE: Citigroup shares rose. => Citigroup | ORG | MISC
+# EXAMPLE: West Ham lost again. => West Ham | ORG | LOC
+# EXAMPLE: He flew to Barcelona on Monday. => Barcelona | LOC | LOC
 """
 
 

@@ -2,6 +2,10 @@
 // confidence-weighted vote, corrected by what the text and the lists say of the name. The tagger, trained on 1996
 // Reuters text, types an unseen name by its look: firms, clubs and bands as persons, stage names as places, titles
 // as anything. In order:
+// - a name of entities/known-names.tsv has the type listed there ("Google" ORG, "Oscar" MISC), unless a given name
+//   or a gendered honorific says it is a person's;
+// - a known organization's name (entities/known-organizations.tsv) voted MISC is an organization, and so is one of
+//   several words voted a place ("Texas Instruments");
 // - a person introduced by an organization noun is an organization ("US bank Wells Fargo");
 // - a person with no gendered honorific or listed given name is an organization when its name is a known
 //   organization's (entities/known-organizations.tsv) or a member noun and a person's name follow it ("Chelsea
@@ -46,7 +50,15 @@ extension EntityLinker {
         /// Enough of the mentions: any one, but for a place half of them.
         func enough(_ count: Int) -> Bool { voted == .location ? 2 * count >= g.mentions.count : count > 0 }
 
+        // A hand-checked name (entities/known-names.tsv) has its type, unless a given name says it is a person's.
+        if let listed = knownNames.type(of: name), g.nameGenders.isEmpty, g.genders.isEmpty { return listed }
         var type = voted
+        // A listed company or club voted a product or title is the organization ("Airbus", "Man Utd"); voted a
+        // place, only a name of several words ("Texas Instruments", "West Ham"): "Barcelona" and "Porto" are cities
+        // as often as clubs.
+        if known, voted == .misc || (voted == .location && EntityLinker.words(EntityLinker.normalize(name)).count > 1) {
+            type = .organization
+        }
         if voted == .person {
             if introduced(by: organizationNouns) > 0 {
                 type = .organization

@@ -7,7 +7,8 @@
 // initials of an organization's name, plain or as written ("UK Independence Party" is UKIP:
 // EntityLinker+Acronyms.swift); or, for persons, its words are a part of a longer person name ("Son-hui" of
 // "Choe Son-hui"; a part of several words must end with the surname, so "Stan Lee" is not "Stan Lee Media"),
-// preferring the entity mentioned most recently before it. A given name after a royal title ("Prince Charles") joins
+// preferring the entity mentioned most recently before it; or, for one word tagged an organization, it ends the
+// fullest name of the one organization ("United" of "Manchester United"). A given name after a royal title ("Prince Charles") joins
 // a longer name only when that person was named before it or with such a title too. An entity counts as a person
 // for these matches once an honorific opens one of its mentions or most of its mentions so far are tagged persons.
 // A mention opened by a gendered honorific (entities/honorifics.tsv), or right after one the tagger left out, never
@@ -15,7 +16,8 @@
 // Howard" is not the Michael Howard of "Mr Howard"; nor, as a surname alone, one whose first name is of the other
 // gender (entities/given-names.tsv), unless an honorific of its own gender joined it already. An entity's gender (honorifics and first names of
 // entities/given-names.tsv all agreeing, else a gendered role noun of entities/gendered-words.tsv) is kept for
-// pronoun resolution only. Person names the tagger split in two are joined first, and pieces of a title before a
+// pronoun resolution only. A name loses the members of a parliament written after it ("Labour MPs" is Labour's).
+// Person names the tagger split in two are joined first, and pieces of a title before a
 // person's name are left unlinked (EntityLinker+Mentions.swift). Mentions in boilerplate paragraphs other than related-story links ("READ | ...", whose
 // names the article points at) are left unlinked. Person names lose leading titles (entities/roles.tsv),
 // honorifics (entities/honorifics.tsv) and trailing possessives; a mention that opens with an honorific is a
@@ -46,6 +48,7 @@ public struct EntityLinker: AnalysisComponent {
     let personNouns: IntroducingNouns
     let memberNouns: IntroducingNouns
     let knownOrganizations: KnownOrganizations
+    let knownNames: KnownNames
     let workNouns: IntroducingNouns
 
     public init(resources: ResourceLoader) throws {
@@ -78,6 +81,7 @@ public struct EntityLinker: AnalysisComponent {
         self.personNouns = try IntroducingNouns(resources: resources, file: "entities/person-nouns.tsv")
         self.memberNouns = try IntroducingNouns(resources: resources, file: "entities/member-nouns.tsv")
         self.knownOrganizations = try KnownOrganizations(resources: resources)
+        self.knownNames = try KnownNames(resources: resources)
         self.workNouns = try IntroducingNouns(resources: resources, file: "entities/work-nouns.tsv")
     }
 
@@ -151,6 +155,8 @@ public struct EntityLinker: AnalysisComponent {
         var byInitials: [String: Int] = [:]
         /// Word of a person's fullest name → groups.
         var personsByWord: [String: [Int]] = [:]
+        /// Last word of a fullest name of several words → groups (persons too: filtered where read).
+        var byLastWord: [String: [Int]] = [:]
 
         mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool,
                           confidence: Double) {
@@ -188,6 +194,9 @@ public struct EntityLinker: AnalysisComponent {
             }
             guard isNew || fuller else { return }
             list[g].best = form
+            if form.words.count >= 2, let last = form.words.last, !(byLastWord[last]?.contains(g) ?? false) {
+                byLastWord[last, default: []].append(g)
+            }
             if form.words.count >= 2, !list[g].isPerson {
                 for i in EntityLinker.initials(form.words).union(EntityLinker.writtenInitials(form.text))
                 where byInitials[i] == nil {
@@ -309,8 +318,28 @@ public struct EntityLinker: AnalysisComponent {
         // An acronym roles-aliases.tsv lists names its own canonical entity, never one with its initials ("US" is
         // not "UBS Securities" or "Universal Studio").
         if form.isAcronym, aliases[form.key] == nil, let g = groups.byInitials[form.key] { return g }
-        // Part of a longer person name: all words appear in order in the group's fullest name.
         let type = doc.mentions[m].type
+        // A short name of a club, firm or body: one word tagged an organization joins the only organization whose
+        // fullest name ends with it ("United" of "Manchester United", "Commission" of "European Commission", "DS"
+        // of "Nintendo DS"), unless the word names one of its own: a listed club or firm ("Liverpool" beside "BBC
+        // Liverpool") or an alias ("Labour" beside "Scottish Labour"). Two such ("Manchester United", "Sheffield
+        // United"): neither. The organization has a mention tagged so, and its last word is written apart: "Nato"
+        // is not "non-Nato", nor "Rosneft" "Gazprom-Rosneft", nor "Yorkshire" the place "South Yorkshire". A name
+        // the tagger ran over a list or a place ("Dundee United and Rangers", "Parc des Sports in Biarritz") is
+        // not the short name's.
+        if form.words.count == 1, type == .organization, aliases[form.key] == nil,
+           !knownOrganizations.contains(form.text), knownNames.type(of: form.text) == nil {
+            let ends = (groups.byLastWord[form.words[0]] ?? []).filter { g in
+                let best = groups.list[g].best
+                guard !groups.list[g].isPerson, best.words.count >= 2, best.words.last == form.words[0],
+                      !best.words.contains("and"), !best.words.contains("in"),
+                      let written = best.text.split(whereSeparator: \.isWhitespace).last,
+                      EntityLinker.normalize(String(written)) == form.key else { return false }
+                return groups.list[g].mentions.contains { doc.mentions[$0].type == .organization }
+            }
+            if ends.count == 1 { return ends[0] }
+        }
+        // Part of a longer person name: all words appear in order in the group's fullest name.
         let at = doc.mentions[m].chars.start
         let candidates = (groups.personsByWord[form.words[0]] ?? []).filter { g in
             let best = groups.list[g].best
@@ -383,6 +412,8 @@ public struct EntityLinker: AnalysisComponent {
         var lo = max(0, m.tokens.lowerBound), hi = min(doc.tokens.count, m.tokens.upperBound)
         guard lo < hi else { return nil }
         while hi > lo + 1, EntityLinker.possessives.contains(doc.tokens[hi - 1].text) { hi -= 1 }
+        // "Labour MPs", "Tory MEPs": the tagger takes the members into the party's name; the name is the party's.
+        if hi > lo + 1, EntityLinker.memberPlurals.contains(doc.tokens[hi - 1].text) { hi -= 1 }
         if hi - lo > 2, doc.tokens[lo].text == "The" || doc.tokens[lo].text == "the" { lo += 1 }
         var hasHonorific = false
         var gender: PersonGender?, nameGender: PersonGender?
@@ -444,6 +475,8 @@ public struct EntityLinker: AnalysisComponent {
     }
 
     static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]
+    /// Members of a parliament, written after their party's name ("Labour MPs", "Lib Dem MSPs").
+    static let memberPlurals: Set<String> = ["MPs", "MEPs", "MSPs", "AMs", "MLAs", "TDs"]
     static let functionWords: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in", "to", "a"]
 
     /// Lowercased without diacritics, periods dropped, hyphens and whitespace collapsed to one space, typographic
