@@ -226,6 +226,16 @@ struct EntityLinkerTests {
         #expect(doc.entities.map(\.name) == entities, "\(text)")
     }
 
+    /// A mention the tagger ran over the semicolon of a team list is two players (BBC News 2004-05: "Dowd; Shaw",
+    /// "Horsman; Collier", 14 such persons).
+    @Test func entityLinkerSplitsAMentionAtASemicolon() {
+        let doc = Self.linked("Payne, Greening, Dowd; Shaw, Purdy; Hart.", [("Dowd; Shaw", .person),
+                                                                            ("Purdy; Hart", .person)])
+        #expect(doc.entities.map(\.name) == ["Dowd", "Shaw", "Purdy", "Hart"])
+        #expect(doc.entities.allSatisfy { $0.type == .person })
+        #expect(doc.mentions.map { doc.text($0.chars) } == ["Dowd", "Shaw", "Purdy", "Hart"])
+    }
+
     /// Members written after a party's name are not its name: "Labour MPs" is the Labour Party (BBC News 2004-05:
     /// a MISC entity "Labour MPs" in 18 articles).
     @Test func entityLinkerDropsMembersAfterAPartysName() {

@@ -214,6 +214,7 @@ public struct EntityLinker: AnalysisComponent {
     }
 
     public func link(_ doc: inout Document) {
+        splittingListedNames(&doc)
         joiningSplitNames(&doc)
         let fragments = titleFragments(doc)
         let boiler = doc.paragraphs.filter { $0.isBoilerplate && !$0.isLink }.map(\.chars)
