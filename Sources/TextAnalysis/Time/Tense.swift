@@ -90,6 +90,15 @@ extension Tense {
         let w = words[i]
         guard w.kind == .word else { return nil }
         let flags = rules.tense(of: w)
+        // "won't" is scanned "won" "'" "t": "will not", a future; "won" is a past form only as a verb, not the
+        // Korean currency after a number ("5,000 won").
+        if w.id == rules.compiled.wonId {
+            if i + 2 < words.count, words[i + 1].lower == "'", words[i + 1].start == w.end,
+               words[i + 2].id == rules.compiled.tId, words[i + 2].start == words[i + 1].end {
+                return .future
+            }
+            if i > 0, words[i - 1].kind == .number { return nil }
+        }
         // After a determiner a cue is a noun ("the plan", "its plans") or an adjective ("the newly planned
         // trip"): no tense.
         if !flags.isDisjoint(with: .verb), adjectival(words, i, rules) { return nil }

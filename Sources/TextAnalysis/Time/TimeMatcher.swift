@@ -108,7 +108,7 @@ final class CompiledRules: @unchecked Sendable {
     let bindNames: [String]
     let hyphenId: Int32, apostropheId: Int32, theId: Int32, aId: Int32, anId: Int32
     /// Words the tense search tests (Tense), by id; -2 (no scanned word's id) for one outside the vocabulary.
-    let hadId: Int32, toId: Int32, thatId: Int32, andId: Int32, butId: Int32, tId: Int32
+    let hadId: Int32, toId: Int32, thatId: Int32, andId: Int32, butId: Int32, tId: Int32, wonId: Int32
     /// The lowercased word of each vocabulary id: the scanner builds no String for a word (TimeWord.lower is
     /// empty), a bound word's text comes from here once its match has won.
     let vocabWords: [String]
@@ -287,6 +287,7 @@ final class CompiledRules: @unchecked Sendable {
         andId = cue("and")
         butId = cue("but")
         tId = cue("t")
+        wonId = cue("won")
         var vw = [String](repeating: "", count: set.vocab.count)
         for (w, i) in set.vocab { vw[Int(i)] = w }
         vocabWords = vw

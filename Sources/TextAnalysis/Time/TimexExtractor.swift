@@ -127,7 +127,7 @@ public struct TimexExtractor: Sendable {
     /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"), "soon"'s
     /// future-ref, and the past-only and past-anchor specs. Tested on a rule's value template once, when the rules load.
     static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday",
-                             "(future-ref",
+                             "(future-ref", "(tense-ref",
                              "(past-only", "(past-anchor"]
 
     static func needsTense(_ value: String) -> Bool {

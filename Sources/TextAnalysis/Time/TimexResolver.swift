@@ -54,6 +54,8 @@
 //   future-ref                                      FUTURE_REF, or nothing in a past clause ("it soon became
 //                                                   a flood" looks ahead from a past time, not from the
 //                                                   article's): the tagger drops an empty value
+//   tense-ref                                       PAST_REF in a past clause, else FUTURE_REF ("One day,
+//                                                   he walked in" against "One day, he will")
 //
 // Named periods without a direction word follow the clause tense: past picks the latest one starting on or
 // before the reference, future the earliest one ending on or after it, as long as that one lies within
@@ -139,6 +141,7 @@ public struct TimexResolver: Sendable {
             return .value(Self.quarterValue(Self.quarterIndex(q) + n))
         }
         if head == "future-ref" { return .whole(tense == .past ? "" : "FUTURE_REF") }
+        if head == "tense-ref" { return .whole(tense == .past ? "PAST_REF" : "FUTURE_REF") }
         // "Monday 6 December", "Thursday, April 6": the weekday names the year, one of the three around the
         // reference on which that day falls on it; else (a slip, or no single one) the date as if unnamed.
         if head == "date-on" {

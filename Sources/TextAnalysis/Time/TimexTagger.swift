@@ -28,7 +28,9 @@ public struct TimexTagger: AnalysisComponent {
         var discussed: String?
         var out: [Timex] = []
         var seconds: [Timex] = []
-        let found = extractor.extract(scalars, range: range, sentences: sentences)
+        var found = extractor.extract(scalars, range: range, sentences: sentences)
+        // "04/05/2013" in a document that writes its dates day first is 4 May.
+        NumericDateOrder.apply(&found)
         for (i, x) in found.enumerated() {
             // A clock time is dated by the day named right after it ("at 10:30 a.m. (0830 GMT) on Tuesday"),
             // else by the day last mentioned.
