@@ -138,7 +138,7 @@ public final class HTTPServer: @unchecked Sendable {
         guard CLinux_notifyOnTermination(bell.fd) == 0 else {
             throw IOError(errnoCode: errno, call: "sigaction")
         }
-        _ = startThread(name: "byline-signals") { [self] in
+        startDetachedThread(name: "byline-signals") { [self] in
             var pollfd = Glibc.pollfd(fd: bell.fd, events: Int16(POLLIN), revents: 0)
             while true {
                 let ready = Glibc.poll(&pollfd, 1, -1)

@@ -3,16 +3,31 @@
 import Glibc
 import CLinux
 
-/// Starts a detached-by-default pthread running `body`; join it with `joinThread` if you keep the handle.
+/// Starts a joinable pthread running `body`; join it exactly once with `joinThread`.
 func startThread(name: String, _ body: @escaping @Sendable () -> Void) -> pthread_t {
+    spawnThread(name: name, detached: false, body)
+}
+
+/// Starts a pthread that nobody joins: it frees itself when `body` returns. Threads that are never joined are
+/// made this way rather than detached later, so no code ever holds a handle to a thread that may have exited
+/// (`pthread_detach` on such a handle crashed the test suite twice, in WorkerPool.stop).
+func startDetachedThread(name: String, _ body: @escaping @Sendable () -> Void) {
+    _ = spawnThread(name: name, detached: true, body)
+}
+
+private func spawnThread(name: String, detached: Bool, _ body: @escaping @Sendable () -> Void) -> pthread_t {
     final class Box {
         let name: String
         let body: @Sendable () -> Void
         init(_ name: String, _ body: @escaping @Sendable () -> Void) { self.name = name; self.body = body }
     }
     let box = Unmanaged.passRetained(Box(name, body)).toOpaque()
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setdetachstate(&attributes, detached ? Int32(PTHREAD_CREATE_DETACHED) : Int32(PTHREAD_CREATE_JOINABLE))
     var thread = pthread_t()
-    let rc = pthread_create(&thread, nil, { arg in
+    let rc = pthread_create(&thread, &attributes, { arg in
         let box = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
         // Linux limits thread names to 15 bytes; the name is for `top -H` and debuggers only.
         CLinux_setThreadName(String(box.name.utf8.prefix(15))!)

@@ -4,16 +4,16 @@
 import Glibc
 
 final class WorkerPool: @unchecked Sendable {
-    // @unchecked: `jobs`, `head`, `stopping` and (after init) `threads` are only touched under `lock`.
+    // @unchecked: `jobs`, `head` and `stopping` are only touched under `lock`.
     private let lock = ConditionLock()
     private var jobs: [(@Sendable () -> Void)?] = []
     private var head = 0
     private var stopping = false
-    private var threads: [pthread_t] = []
 
     init(threadCount: Int, name: String = "work") {
+        // Nobody joins a worker (stop must not wait on a stuck handler), so they start detached.
         for i in 0..<max(1, threadCount) {
-            threads.append(startThread(name: "byline-\(name)-\(i)") { [self] in self.work() })
+            startDetachedThread(name: "byline-\(name)-\(i)") { [self] in self.work() }
         }
     }
 
@@ -26,16 +26,12 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Lets every worker finish its current job and exit; queued jobs are dropped (their loops are gone).
     /// Does not wait: a handler stuck past the shutdown grace period must not hold the process.
-    /// Safe to call more than once, from any thread: each thread handle is detached exactly once (a second
-    /// detach of a handle whose thread has exited reads freed memory).
+    /// Safe to call more than once, from any thread.
     func stop() {
-        let detaching: [pthread_t] = lock.withLock {
+        lock.withLock {
             stopping = true
             lock.broadcast()
-            defer { threads = [] }
-            return threads
         }
-        for thread in detaching { pthread_detach(thread) }
     }
 
     private func work() {
