@@ -88,6 +88,12 @@ public struct QuoteExtractor: AnalysisComponent {
                 let resumed = att.cue.lowerBound > a.closeToken
                     ? ctx.resumption(of: att, claimed: &claimed) : nil
                 Self.append(first, resumed: resumed, ctx, to: &found)
+                // "Ms Williams added: “...,” she said.": the attribution repeated after the quote is this one's, not
+                // a cue of its own that would report the sentence before it.
+                if att.cue.upperBound <= a.openToken, ctx.isPunct(a.openToken - 1, ":"),
+                   let s = ctx.sentence(of: a.closeToken), ctx.finalAttribution(after: a.closeToken, end: s.tokens.upperBound) {
+                    coveredUpTo = max(coveredUpTo, s.tokens.upperBound)
+                }
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
