@@ -157,7 +157,8 @@ extension QuoteContext {
     /// Edge magazine", "added the two-time Academy Award winner": the phrase read rightwards stops at the first
     /// lower-case word after a capitalised one, but after a cue that word is the head of a role (up to three
     /// lower-case words, no preposition, relative, cue or verb form) that a name follows or that ends the
-    /// attribution: the phrase runs on through it, and the name after it, so that the cue keeps its speaker.
+    /// attribution as a source noun: the phrase runs on through it, and the name after it, so that the cue keeps
+    /// its speaker.
     func withRoleHead(_ np: Range<Int>, ceiling hi: Int) -> Range<Int> {
         var e = np.upperBound
         guard e < hi, isWord[e], !isCap[e], isCap[np.upperBound - 1], mentionOf[e] < 0 else { return np }
@@ -174,7 +175,15 @@ extension QuoteContext {
         if e < hi, isCap[e], mentionOf[e] >= 0, doc.mentions[mentionOf[e]].tokens.lowerBound == e {
             return np.lowerBound..<doc.mentions[mentionOf[e]].tokens.upperBound
         }
-        return endsAttribution(at: e, end: hi) ? np.lowerBound..<e : np
+        // A role alone must be a source, document or outlet ("Labor Department figures", "the Reuters news
+        // agency", "the influential Edge magazine"). An epithet ("said the Chelsea star", "the French coach")
+        // names someone the paragraph has named: as no speaker the paragraph's sieves give its quote that person,
+        // where as a speaker it would be a phrase with no entity.
+        // After a person's name the lower-case words are no role but an adverb ("said Nadal afterwards").
+        let sources = QuoteWordClass.sourcehead.bit | QuoteWordClass.document.bit | QuoteWordClass.outlet.bit
+        // ("the Chelsea star": a name after a determiner modifies the role.)
+        let named = isPersonMention(np.upperBound - 1) && !has(np.lowerBound, .det)
+        return endsAttribution(at: e, end: hi) && (named || wordClasses[e - 1] & sources != 0) ? np.lowerBound..<e : np
     }
 
     /// The words of an aside before its name are modifiers of that name ("US playwright", "former WorldCom
