@@ -280,7 +280,11 @@ extension QuoteContext {
         if isOpenMark(k) {
             let q = quoteOf[k]
             let close = directs[q].closeToken
-            if clauseContinues(after: close) {
+            // After a cue and a colon the quote is the speaker's own words: an attribution repeated after it
+            // ("Mr Johnson told Today: “It's true ...,” he said.") closes the sentence, it continues no clause.
+            let repeated = k > 0 && isPunct(k - 1, ":")
+                && finalAttribution(after: close, end: sentence(of: close)?.tokens.upperBound ?? sEnd)
+            if clauseContinues(after: close), !repeated {
                 let e = clauseEnd(from: k, sentenceEnd: max(sEnd, close + 1))
                 return e - k >= 3 ? .clause((first ?? k)..<e) : nil
             }
@@ -530,7 +534,7 @@ extension QuoteContext {
     /// The Huffington Post on Thursday."): a short speaker phrase, a speech or tell cue, and nothing after it but
     /// a hearer, a time or a venue. That attribution reports the whole sentence, so a clause read forward from an
     /// earlier cue ends before it, leaving the attribution to be read.
-    private func finalAttribution(after t: Int, end: Int) -> Bool {
+    func finalAttribution(after t: Int, end: Int) -> Bool {
         var c = t + 1
         while c < end, c - t <= 10, cueAt[c] == nil, quoteOf[c] < 0,
               isWord[c] || isPunct(c, ".-()’'") { c += 1 }
@@ -618,6 +622,13 @@ extension QuoteContext {
         var j = start
         while j < end, j - start < Self.maxHearerTokens, !isPunct(j, ".,;:!?"), lower[j] != "that" { j += 1 }
         if j < end, lower[j] == "that" { return j }
+        // "told BBC Radio 4's Today programme: “...”", "told the Reuters news agency: “...”": a hearer runs to a
+        // colon before a quote, however its words read as a phrase; what was said is the quote, not the hearer's
+        // last words and the quote as one mixed clause.
+        if j > start, j + 1 < lower.count, isPunct(j, ":"), isOpenMark(j + 1),
+           !(start..<j).contains(where: { quoteOf[$0] >= 0 }) {
+            return j + 1
+        }
         guard start < end, isWord[start] else { return start }
         if has(start, .object) && !has(start, .det) { return start + 1 }
         if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det) {

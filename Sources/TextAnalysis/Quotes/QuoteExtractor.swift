@@ -19,7 +19,9 @@
 //      (“threats”, “Morning Joe”) and dropped: a cue links quoted words to a speaker only through its content
 //      (then they make it a mixed quote); on PolNeAR dev 12 of 14 such stand-alone fragments matched no gold;
 //   4. "direct.dash-name": “...” ― Pamela Padilla;
-//   5. "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
+//   5. "direct.colon-subject" / "direct.colon-nobody": a quote after a colon takes the subject of the clause
+//      before it, or no speaker when that subject is no one ("The sign read: “...”"; ColonLeads.swift);
+//      "direct.same-paragraph": a quote takes the speaker of the nearest attributed quote in its paragraph;
 //   6. "direct.continuation": a paragraph that opens with a quote takes the last speaker of the paragraph before;
 //   7. "direct.unattributed": a quote that stands alone but has no speaker is kept without one, except a line
 //      that is only a quote without final punctuation: a (sub)heading quoting the story, dropped.
@@ -86,6 +88,12 @@ public struct QuoteExtractor: AnalysisComponent {
                 let resumed = att.cue.lowerBound > a.closeToken
                     ? ctx.resumption(of: att, claimed: &claimed) : nil
                 Self.append(first, resumed: resumed, ctx, to: &found)
+                // "Ms Williams added: “...,” she said.": the attribution repeated after the quote is this one's, not
+                // a cue of its own that would report the sentence before it.
+                if att.cue.upperBound <= a.openToken, ctx.isPunct(a.openToken - 1, ":"),
+                   let s = ctx.sentence(of: a.closeToken), ctx.finalAttribution(after: a.closeToken, end: s.tokens.upperBound) {
+                    coveredUpTo = max(coveredUpTo, s.tokens.upperBound)
+                }
             case .clause(let r):
                 // Quote marks inside the reported clause make it one mixed quote.
                 for k in r where ctx.quoteOf[k] >= 0 { claimed[ctx.quoteOf[k]] = true }
@@ -186,6 +194,18 @@ public struct QuoteExtractor: AnalysisComponent {
             if let sp = ctx.dashSpeaker(after: q, lastSpeaker: lastSpeaker) {
                 let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil, speaker: sp,
                               rule: "direct.dash-name", confidence: 0.8)
+                record(f)
+                unattributed.append(f)
+                continue
+            }
+            // "Mr Blair was blunt: “...”" / "The sign read: “...”": the clause before a colon names the speaker,
+            // or tells that no one is (ColonLeads.swift); either way the paragraph's speaker is not guessed.
+            if let lead = ctx.colonLead(of: q, lastSpeaker: lastSpeaker) {
+                var f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil, speaker: nil,
+                              rule: "direct.colon-nobody", confidence: 0.4)
+                if case .speaker(let sp) = lead {
+                    f.speaker = sp; f.rule = "direct.colon-subject"; f.confidence = 0.7
+                }
                 record(f)
                 unattributed.append(f)
                 continue

@@ -140,6 +140,7 @@ extension QuoteContext {
         guard var np = nounPhrase(startingAt: k, ceiling: s.tokens.upperBound), !isQuotedFirstPerson(np) else {
             return nil
         }
+        np = withRoleHead(np, ceiling: s.tokens.upperBound)
         // "..., shop owner Hayriye Evren, told Associated Press.": the outlet after a cue is told, it never speaks.
         guard let own = withoutOutlet(np) else { return nil }
         np = own
@@ -150,6 +151,39 @@ extension QuoteContext {
             np = np.lowerBound..<cut
         }
         return resolve(np, lastSpeaker: lastSpeaker)
+    }
+
+    /// "said Moscow-based US lawyer Jamie Firestone", "declared Wallabies coach Eddie Jones", "wrote the influential
+    /// Edge magazine", "added the two-time Academy Award winner": the phrase read rightwards stops at the first
+    /// lower-case word after a capitalised one, but after a cue that word is the head of a role (up to three
+    /// lower-case words, no preposition, relative, cue or verb form) that a name follows or that ends the
+    /// attribution as a source noun: the phrase runs on through it, and the name after it, so that the cue keeps
+    /// its speaker.
+    func withRoleHead(_ np: Range<Int>, ceiling hi: Int) -> Range<Int> {
+        var e = np.upperBound
+        guard e < hi, isWord[e], !isCap[e], isCap[np.upperBound - 1], mentionOf[e] < 0 else { return np }
+        let stops = QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit | QuoteWordClass.relative.bit
+            | QuoteWordClass.timeprep.bit | QuoteWordClass.time.bit | QuoteWordClass.skip.bit
+            | QuoteWordClass.copula.bit | QuoteWordClass.auxiliary.bit | QuoteWordClass.boundary.bit
+            | QuoteWordClass.det.bit | QuoteWordClass.leading.bit
+        while e < hi, e - np.upperBound < 3, isWord[e], !isCap[e], mentionOf[e] < 0, cueAt[e] == nil,
+              wordClasses[e] & stops == 0, isAppositiveName(e..<(e + 1)) {
+            e += 1
+        }
+        guard e > np.upperBound else { return np }
+        // A name after the role: "lawyer [Jamie Firestone]", "chief executive [Magnus McEwen-King]".
+        if e < hi, isCap[e], mentionOf[e] >= 0, doc.mentions[mentionOf[e]].tokens.lowerBound == e {
+            return np.lowerBound..<doc.mentions[mentionOf[e]].tokens.upperBound
+        }
+        // A role alone must be a source, document or outlet ("Labor Department figures", "the Reuters news
+        // agency", "the influential Edge magazine"). An epithet ("said the Chelsea star", "the French coach")
+        // names someone the paragraph has named: as no speaker the paragraph's sieves give its quote that person,
+        // where as a speaker it would be a phrase with no entity.
+        // After a person's name the lower-case words are no role but an adverb ("said Nadal afterwards").
+        let sources = QuoteWordClass.sourcehead.bit | QuoteWordClass.document.bit | QuoteWordClass.outlet.bit
+        // ("the Chelsea star": a name after a determiner modifies the role.)
+        let named = isPersonMention(np.upperBound - 1) && !has(np.lowerBound, .det)
+        return endsAttribution(at: e, end: hi) && (named || wordClasses[e - 1] & sources != 0) ? np.lowerBound..<e : np
     }
 
     /// The words of an aside before its name are modifiers of that name ("US playwright", "former WorldCom
