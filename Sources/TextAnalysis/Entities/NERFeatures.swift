@@ -8,22 +8,27 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 8
+    public static let version: UInt32 = 9
 
     public let clusters: WordClusters
     /// A second, larger cluster set learned elsewhere (web text): classes for names our own corpus lacks.
     public let webClusters: WordClusters
+    /// A third set from word vectors of Wikipedia and newswire (GloVe): names of one kind share a class.
+    public let gloveClusters: WordClusters
     public let gazetteer: NERGazetteer
 
-    public init(clusters: WordClusters, webClusters: WordClusters = .empty, gazetteer: NERGazetteer) {
+    public init(clusters: WordClusters, webClusters: WordClusters = .empty, gloveClusters: WordClusters = .empty,
+                gazetteer: NERGazetteer) {
         self.clusters = clusters
         self.webClusters = webClusters
+        self.gloveClusters = gloveClusters
         self.gazetteer = gazetteer
     }
 
     /// Identifies the clusters and gazetteers; a model trained with other ones refuses to load.
     public var fingerprint: String {
-        let sets = clusters.fingerprint ^ NERHash.mix(webClusters.fingerprint &+ 1)
+        var sets = clusters.fingerprint ^ NERHash.mix(webClusters.fingerprint &+ 1)
+        if gloveClusters.wordCount > 0 { sets ^= NERHash.mix(gloveClusters.fingerprint &+ 2) }
         let hex = String(NERHash.mix(sets ^ NERHash.mix(gazetteer.fingerprint)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -35,6 +40,7 @@ public struct NERFeatureExtractor: Sendable {
         case start, capsSentence, capsSentenceShape, flags, docCase, length, clusterM2, clusterP2, unknownCluster
         case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
         case topicShape, topicGaz, web0, webM1, webP1, webM2, webP2, webContextM1, webContextP1
+        case glove0, gloveM1, gloveP1, gloveM2, gloveP2, gloveShape, gloveContextM1, gloveContextP1
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -95,7 +101,7 @@ public struct NERFeatureExtractor: Sendable {
                     info = v.infos[Int(id)]
                     sentIds[i] = id
                 } else {
-                    info = NERWordInfo(w, clusters: clusters, web: webClusters)
+                    info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters)
                 }
                 if info.flags.contains(.hasDigit) && !info.flags.contains(.hasLetter) { numbers += 1 }
                 if info.flags.contains(.hasLetter) {
@@ -257,6 +263,12 @@ public struct NERFeatureExtractor: Sendable {
                                         w.shortShape))
             }
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .web0, levels: 4, into: &keys)
+            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .glove0, levels: 4, into: &keys)
+            // the vectors are lower-cased: the class with the word's shape tells "Bush" from "bush"
+            if w.gloveCluster >= 0 {
+                let c = gloveClusters.prefixHash(cluster: w.gloveCluster, level: 1)
+                keys.append(NERHash.key(T.gloveShape.rawValue, c, w.shortShape))
+            }
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
@@ -264,20 +276,24 @@ public struct NERFeatureExtractor: Sendable {
             if w.prefixes.2 != 0 { keys.append(NERHash.key(T.prefixM1.rawValue, w.prefixes.2)) }
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM1, levels: 4, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM1, levels: 4, into: &keys)
+            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM1, levels: 4, into: &keys)
         case 1:
             keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixP1.rawValue, w.suffixes.2)) }
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP1, levels: 4, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP1, levels: 4, into: &keys)
+            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP1, levels: 4, into: &keys)
         case -2:
             keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM2, levels: 2, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM2, levels: 2, into: &keys)
+            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM2, levels: 2, into: &keys)
         default:
             keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP2, levels: 2, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP2, levels: 2, into: &keys)
+            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP2, levels: 2, into: &keys)
         }
     }
 
@@ -350,6 +366,15 @@ public struct NERFeatureExtractor: Sendable {
                 if o.after != after && t + 1 < other.count && other[t + 1].webCluster >= 0 {
                     let c = webClusters.prefixHash(cluster: other[t + 1].webCluster, level: 2)
                     keys.append(NERHash.key(T.webContextP1.rawValue, c))
+                }
+                // and by GloVe class
+                if o.before != before && t >= 1 && other[t - 1].gloveCluster >= 0 {
+                    let c = gloveClusters.prefixHash(cluster: other[t - 1].gloveCluster, level: 2)
+                    keys.append(NERHash.key(T.gloveContextM1.rawValue, c))
+                }
+                if o.after != after && t + 1 < other.count && other[t + 1].gloveCluster >= 0 {
+                    let c = gloveClusters.prefixHash(cluster: other[t + 1].gloveCluster, level: 2)
+                    keys.append(NERHash.key(T.gloveContextP1.rawValue, c))
                 }
             }
         }

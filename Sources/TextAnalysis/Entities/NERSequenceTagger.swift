@@ -200,12 +200,14 @@ public struct NERSequenceTagger: Sendable {
 extension NERFeatureExtractor {
     public static let clustersFile = "ner/clusters.tsv"
     public static let webClustersFile = "ner/clusters-web.tsv"
+    public static let gloveClustersFile = "ner/clusters-glove.tsv"
     public static let gazetteerFolder = "ner/gazetteers"
 
     /// Loads the clusters and gazetteers bundled under `ner/`.
     public init(resources: ResourceLoader) throws {
         self.init(clusters: try WordClusters(resources: resources, file: Self.clustersFile),
                   webClusters: try WordClusters(resources: resources, file: Self.webClustersFile, byFrequency: false),
+                  gloveClusters: try WordClusters(resources: resources, file: Self.gloveClustersFile, byFrequency: false),
                   gazetteer: try NERGazetteer(resources: resources, folder: Self.gazetteerFolder))
     }
 }

@@ -23,6 +23,8 @@ struct NERWordInfo {
     var cluster: Int32 = -1
     /// the word's class in the second, larger cluster set (clusters-web.tsv), or -1
     var webCluster: Int32 = -1
+    /// the word's class in the GloVe set (clusters-glove.tsv, lower-case words), or -1
+    var gloveCluster: Int32 = -1
     var flags: Flags = []
     var length: Int = 0
 
@@ -31,7 +33,7 @@ struct NERWordInfo {
 
     init() {}
 
-    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty) {
+    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty, glove: WordClusters = .empty) {
         let lowerString = Self.lowercase(word)
         exact = NERHash.string(word)
         lower = exact
@@ -46,6 +48,7 @@ struct NERWordInfo {
                 webCluster = lookUp(word, lowerString, in: web)
             }
         }
+        if glove.wordCount > 0, let c = glove.cluster(exact: lower, lower: lower) { gloveCluster = c }
         computeAffixes(lowerString)
     }
 
