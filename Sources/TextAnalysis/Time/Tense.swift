@@ -91,13 +91,17 @@ extension Tense {
         guard w.kind == .word else { return nil }
         let flags = rules.tense(of: w)
         // "won't" is scanned "won" "'" "t": "will not", a future; "won" is a past form only as a verb, not the
-        // Korean currency after a number ("5,000 won").
+        // Korean currency after an amount ("5,000 won", "2 trillion won", "won-denominated") nor the adjective
+        // "hard-won".
         if w.id == rules.compiled.wonId {
             if i + 2 < words.count, words[i + 1].lower == "'", words[i + 1].start == w.end,
                words[i + 2].id == rules.compiled.tId, words[i + 2].start == words[i + 1].end {
                 return .future
             }
             if i > 0, words[i - 1].kind == .number { return nil }
+            if i > 1, words[i - 2].kind == .number, rules.compiled.magnitudeIds.contains(words[i - 1].id) { return nil }
+            if i > 0, words[i - 1].lower == "-", words[i - 1].end == w.start { return nil }
+            if i + 1 < words.count, words[i + 1].lower == "-", words[i + 1].start == w.end { return nil }
         }
         // After a determiner a cue is a noun ("the plan", "its plans") or an adjective ("the newly planned
         // trip"): no tense.
