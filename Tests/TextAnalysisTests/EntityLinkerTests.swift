@@ -236,6 +236,16 @@ struct EntityLinkerTests {
         #expect(doc.mentions.map { doc.text($0.chars) } == ["Dowd", "Shaw", "Purdy", "Hart"])
     }
 
+    /// Regression (review of the quality pass): the semicolon that closes an escaped ampersand or letter before a
+    /// space is part of the name, not a list's ("Procter &amp; Gamble" was split into "Procter &amp" and "Gamble").
+    @Test(arguments: [("Procter &amp; Gamble rose.", "Procter &amp; Gamble", EntityType.organization),
+                      ("Pascal Pap&#233; (Bourgoin) played.", "Pascal Pap&#233;", .person)])
+    func entityLinkerKeepsACharacterReferenceBeforeASpace(_ text: String, _ name: String, _ type: EntityType) {
+        let doc = Self.linked(text, [(name, type)])
+        #expect(doc.entities.map(\.name) == [name], "\(text)")
+        #expect(doc.mentions.map { doc.text($0.chars) } == [name], "\(text)")
+    }
+
     /// Members written after a party's name are not its name: "Labour MPs" is the Labour Party (BBC News 2004-05:
     /// a MISC entity "Labour MPs" in 18 articles).
     @Test func entityLinkerDropsMembersAfterAPartysName() {

@@ -9,11 +9,14 @@ extension EntityLinker {
     /// Splits mentions at a semicolon followed by a space, which never stands inside a name: team lists write
     /// "Payne, Greening, Dowd; Shaw, Purdy" and the tagger took "Dowd; Shaw" for one person (BBC News 2004-05: 14
     /// such persons, every one two players). Each piece keeps the mention's type and confidence. A semicolon
-    /// inside a word ("F&#244;n", an escaped letter) is not followed by a space and splits nothing.
+    /// inside a word ("F&#244;n", an escaped letter) is not followed by a space and splits nothing; nor does one
+    /// that closes a character reference before a space ("Procter &amp; Gamble", "Pascal Pap&#233; (Bourgoin)").
     func splittingListedNames(_ doc: inout Document) {
         let tokens = doc.tokens
+        let scalars = doc.scalars
         func splits(at t: Int) -> Bool {
             tokens[t].text == ";" && t + 1 < tokens.count && tokens[t].end < tokens[t + 1].start
+                && !EntityLinker.closesCharacterReference(scalars, before: tokens[t].start)
         }
         func valid(_ m: EntityMention) -> Bool {
             m.tokens.lowerBound >= 0 && m.tokens.upperBound <= tokens.count && !m.tokens.isEmpty
@@ -33,6 +36,22 @@ extension EntityLinker {
             if start < m.tokens.upperBound { out.append(piece(m, start..<m.tokens.upperBound, doc)) }
         }
         doc.mentions = out
+    }
+
+    /// Whether the scalars right before `end` are "&" and a reference's name or number ("&amp", "&#233",
+    /// "&#x00E9"), so that a semicolon at `end` closes an HTML character reference.
+    static func closesCharacterReference(_ scalars: [Unicode.Scalar], before end: Int) -> Bool {
+        var i = min(end, scalars.count), length = 0
+        while i > 0, length <= 10 {
+            let u = scalars[i - 1]
+            if u == "&" { return length > 0 }
+            guard u.isASCII, u == "#" || u.properties.isAlphabetic || u.properties.numericType != nil else {
+                return false
+            }
+            i -= 1
+            length += 1
+        }
+        return false
     }
 
     private func piece(_ m: EntityMention, _ r: Range<Int>, _ doc: Document) -> EntityMention {

@@ -50,8 +50,12 @@ extension EntityLinker {
         /// Enough of the mentions: any one, but for a place half of them.
         func enough(_ count: Int) -> Bool { voted == .location ? 2 * count >= g.mentions.count : count > 0 }
 
-        // A hand-checked name (entities/known-names.tsv) has its type, unless a given name says it is a person's.
-        if let listed = knownNames.type(of: name), g.nameGenders.isEmpty, g.genders.isEmpty { return listed }
+        // A hand-checked name (entities/known-names.tsv) has its type, unless a given name says it is a person's
+        // or a trade noun introduces a person of that name ("Brazilian midfielder Oscar").
+        if let listed = knownNames.type(of: name), g.nameGenders.isEmpty, g.genders.isEmpty,
+           voted != .person || introduced(by: personNouns) == 0 {
+            return listed
+        }
         var type = voted
         // A listed company or club voted a product or title is the organization ("Airbus", "Man Utd"); voted a
         // place, only a name of several words ("Texas Instruments", "West Ham"): "Barcelona" and "Porto" are cities
