@@ -203,11 +203,22 @@ extension NERFeatureExtractor {
     public static let gloveClustersFile = "ner/clusters-glove.tsv"
     public static let gazetteerFolder = "ner/gazetteers"
 
-    /// Loads the clusters and gazetteers bundled under `ner/`.
+    /// Loads the clusters and gazetteers bundled under `ner/`. The GloVe set, the largest file (366k lines), is
+    /// read on another thread meanwhile: the load is time a starting server or CLI waits, and it has the cores.
     public init(resources: ResourceLoader) throws {
-        self.init(clusters: try WordClusters(resources: resources, file: Self.clustersFile),
-                  webClusters: try WordClusters(resources: resources, file: Self.webClustersFile, byFrequency: false),
-                  gloveClusters: try WordClusters(resources: resources, file: Self.gloveClustersFile, byFrequency: false),
-                  gazetteer: try NERGazetteer(resources: resources, folder: Self.gazetteerFolder))
+        final class Loaded: @unchecked Sendable {
+            // @unchecked: written once by the loading thread before `group.leave`, read after `group.wait`.
+            var glove: Result<WordClusters, any Error> = .success(.empty)
+        }
+        let loaded = Loaded(), group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            loaded.glove = Result { try WordClusters(resources: resources, file: Self.gloveClustersFile, byFrequency: false) }
+        }
+        let clusters = Result { try WordClusters(resources: resources, file: Self.clustersFile) }
+        let web = Result { try WordClusters(resources: resources, file: Self.webClustersFile, byFrequency: false) }
+        let gazetteer = Result { try NERGazetteer(resources: resources, folder: Self.gazetteerFolder) }
+        group.wait()
+        self.init(clusters: try clusters.get(), webClusters: try web.get(), gloveClusters: try loaded.glove.get(),
+                  gazetteer: try gazetteer.get())
     }
 }
