@@ -357,24 +357,13 @@ public struct NERFeatureExtractor: Sendable {
                 if o.after != after && !list[..<k].contains(where: { $0.after == o.after }) {
                     keys.append(NERHash.key(T.contextP1.rawValue, o.after))
                 }
-                // the same neighbours by web class: "shares of X" also speaks for "stake in X"
+                // the same neighbours by web and GloVe class: "shares of X" also speaks for "stake in X"
                 let other = doc.sentences[Int(o.sentence)], t = Int(o.token)
-                if o.before != before && t >= 1 && other[t - 1].webCluster >= 0 {
-                    let c = webClusters.prefixHash(cluster: other[t - 1].webCluster, level: 2)
-                    keys.append(NERHash.key(T.webContextM1.rawValue, c))
+                if o.before != before && t >= 1 {
+                    appendNeighbourClasses(other[t - 1], web: .webContextM1, glove: .gloveContextM1, into: &keys)
                 }
-                if o.after != after && t + 1 < other.count && other[t + 1].webCluster >= 0 {
-                    let c = webClusters.prefixHash(cluster: other[t + 1].webCluster, level: 2)
-                    keys.append(NERHash.key(T.webContextP1.rawValue, c))
-                }
-                // and by GloVe class
-                if o.before != before && t >= 1 && other[t - 1].gloveCluster >= 0 {
-                    let c = gloveClusters.prefixHash(cluster: other[t - 1].gloveCluster, level: 2)
-                    keys.append(NERHash.key(T.gloveContextM1.rawValue, c))
-                }
-                if o.after != after && t + 1 < other.count && other[t + 1].gloveCluster >= 0 {
-                    let c = gloveClusters.prefixHash(cluster: other[t + 1].gloveCluster, level: 2)
-                    keys.append(NERHash.key(T.gloveContextP1.rawValue, c))
+                if o.after != after && t + 1 < other.count {
+                    appendNeighbourClasses(other[t + 1], web: .webContextP1, glove: .gloveContextP1, into: &keys)
                 }
             }
         }
@@ -386,6 +375,17 @@ public struct NERFeatureExtractor: Sendable {
                          into keys: inout [UInt64]) {
         let sent = doc.sentences[s]
         appendHistory(history, sent[i], s, i, sent.count, into: &keys)
+    }
+
+    /// A neighbour's web and GloVe classes (10-bit prefixes), for context aggregation.
+    @inline(__always)
+    private func appendNeighbourClasses(_ w: NERWordInfo, web: T, glove: T, into keys: inout [UInt64]) {
+        if w.webCluster >= 0 {
+            keys.append(NERHash.key(web.rawValue, webClusters.prefixHash(cluster: w.webCluster, level: 2)))
+        }
+        if w.gloveCluster >= 0 {
+            keys.append(NERHash.key(glove.rawValue, gloveClusters.prefixHash(cluster: w.gloveCluster, level: 2)))
+        }
     }
 
     /// The first `levels` path prefixes of `cluster` in `set` (our clusters or the web ones), one key each.
