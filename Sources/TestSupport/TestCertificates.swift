@@ -17,6 +17,12 @@ public struct TestCertificates: Sendable {
 
     public func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
+    /// Deletes the directory; a test that made its own set with `generate()` calls this when done
+    /// (`defer { certs.remove() }`), or each run would leave one behind in the temporary directory.
+    public func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     public struct GenerationError: Error, CustomStringConvertible {
         public let description: String
     }
@@ -47,9 +53,7 @@ public struct TestCertificates: Sendable {
         do {
             let certificates = try generate()
             atexit {
-                if let directory = TestCertificates.shared?.directory {
-                    try? FileManager.default.removeItem(at: directory)
-                }
+                TestCertificates.shared?.remove()
             }
             return certificates
         } catch {

@@ -42,12 +42,16 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
                      stderr: String(decoding: errData, as: UTF8.self))
 }
 
-@Suite(.serialized) struct CLITests {
+@Suite(.serialized) final class CLITests {
     let directory: URL
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
     }
 
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {

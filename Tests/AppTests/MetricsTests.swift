@@ -59,6 +59,7 @@ import TestSupport
             return
         }
         let certs = try TestCertificates.generate()
+        defer { certs.remove() }
         let live = try LiveService.withTLS(certs) { $0.logLevel = "info" }
         let tlsPort = try #require(live.service.boundTLSPort)
         let (status, _) = try ProxyTests.curl(["--cacert", certs.caPath, "https://localhost:\(tlsPort)/health"])

@@ -104,6 +104,7 @@ import TestSupport
             return
         }
         let certs = try TestCertificates.generate()
+        defer { certs.remove() }
         let live = try LiveService.withTLS(certs)
         let port = try #require(live.service.boundTLSPort)
         let (status, body) = try ProxyTests.curl(["--cacert", certs.caPath, "https://localhost:\(port)/version"])
@@ -117,6 +118,7 @@ import TestSupport
 
     @Test func startupRefusesAnExpiredOrMismatchedCertificate() throws {
         let certs = try TestCertificates.generate()
+        defer { certs.remove() }
         for (cert, key) in [(certs.expiredCertificatePath, certs.expiredKeyPath),
                             (certs.serverCertificatePath, certs.otherKeyPath),
                             (certs.path("missing.pem"), certs.serverKeyPath)] {
