@@ -8,20 +8,23 @@
 // "context aggregation"; Krishnan & Manning 2006, two-stage non-local features).
 public struct NERFeatureExtractor: Sendable {
     /// Bumped whenever a template or hash changes: models record it and refuse to load with another.
-    public static let version: UInt32 = 9
+    public static let version: UInt32 = 10
 
     public let clusters: WordClusters
     /// A second, larger cluster set learned elsewhere (web text): classes for names our own corpus lacks.
     public let webClusters: WordClusters
     /// A third set from word vectors of Wikipedia and newswire (GloVe): names of one kind share a class.
     public let gloveClusters: WordClusters
+    /// The entity type each word's GloVe neighbours in the training data carry.
+    public let typePrior: WordTypePrior
     public let gazetteer: NERGazetteer
 
     public init(clusters: WordClusters, webClusters: WordClusters = .empty, gloveClusters: WordClusters = .empty,
-                gazetteer: NERGazetteer) {
+                typePrior: WordTypePrior = .empty, gazetteer: NERGazetteer) {
         self.clusters = clusters
         self.webClusters = webClusters
         self.gloveClusters = gloveClusters
+        self.typePrior = typePrior
         self.gazetteer = gazetteer
     }
 
@@ -29,6 +32,7 @@ public struct NERFeatureExtractor: Sendable {
     public var fingerprint: String {
         var sets = clusters.fingerprint ^ NERHash.mix(webClusters.fingerprint &+ 1)
         if gloveClusters.wordCount > 0 { sets ^= NERHash.mix(gloveClusters.fingerprint &+ 2) }
+        if typePrior.wordCount > 0 { sets ^= NERHash.mix(typePrior.fingerprint &+ 3) }
         let hex = String(NERHash.mix(sets ^ NERHash.mix(gazetteer.fingerprint)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -41,6 +45,7 @@ public struct NERFeatureExtractor: Sendable {
         case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
         case topicShape, topicGaz, web0, webM1, webP1, webM2, webP2, webContextM1, webContextP1
         case glove0, gloveM1, gloveP1, gloveM2, gloveP2, gloveShape, gloveContextM1, gloveContextP1
+        case prior0, priorM1, priorP1, priorShape
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -101,7 +106,7 @@ public struct NERFeatureExtractor: Sendable {
                     info = v.infos[Int(id)]
                     sentIds[i] = id
                 } else {
-                    info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters)
+                    info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters, prior: typePrior)
                 }
                 if info.flags.contains(.hasDigit) && !info.flags.contains(.hasLetter) { numbers += 1 }
                 if info.flags.contains(.hasLetter) {
@@ -269,6 +274,10 @@ public struct NERFeatureExtractor: Sendable {
                 let c = gloveClusters.prefixHash(cluster: w.gloveCluster, level: 1)
                 keys.append(NERHash.key(T.gloveShape.rawValue, c, w.shortShape))
             }
+            if w.typePrior != 0 {
+                keys.append(NERHash.key(T.prior0.rawValue, UInt64(w.typePrior)))
+                keys.append(NERHash.key(T.priorShape.rawValue, UInt64(w.typePrior), w.shortShape))
+            }
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
@@ -277,6 +286,7 @@ public struct NERFeatureExtractor: Sendable {
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM1, levels: 4, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM1, levels: 4, into: &keys)
             appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM1, levels: 4, into: &keys)
+            if w.typePrior != 0 { keys.append(NERHash.key(T.priorM1.rawValue, UInt64(w.typePrior))) }
         case 1:
             keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
@@ -284,6 +294,7 @@ public struct NERFeatureExtractor: Sendable {
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP1, levels: 4, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP1, levels: 4, into: &keys)
             appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP1, levels: 4, into: &keys)
+            if w.typePrior != 0 { keys.append(NERHash.key(T.priorP1.rawValue, UInt64(w.typePrior))) }
         case -2:
             keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM2, levels: 2, into: &keys)

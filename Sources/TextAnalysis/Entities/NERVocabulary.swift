@@ -27,7 +27,8 @@ struct NERVocabulary: Sendable {
         infos.reserveCapacity(words.count)
         for w in words {
             index[w] = Int32(infos.count)
-            infos.append(NERWordInfo(w, clusters: extractor.clusters, web: extractor.webClusters, glove: extractor.gloveClusters))
+            infos.append(NERWordInfo(w, clusters: extractor.clusters, web: extractor.webClusters, glove: extractor.gloveClusters,
+                                     prior: extractor.typePrior))
         }
         let S = table.stageCount
         var v = [Float](repeating: 0, count: infos.count * Self.offsets * S * L)

@@ -25,6 +25,8 @@ struct NERWordInfo {
     var webCluster: Int32 = -1
     /// the word's class in the GloVe set (clusters-glove.tsv, lower-case words), or -1
     var gloveCluster: Int32 = -1
+    /// the entity type the word's GloVe neighbours carry (WordTypePrior code), or 0
+    var typePrior: UInt8 = 0
     var flags: Flags = []
     var length: Int = 0
 
@@ -33,7 +35,8 @@ struct NERWordInfo {
 
     init() {}
 
-    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty, glove: WordClusters = .empty) {
+    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty, glove: WordClusters = .empty,
+         prior: WordTypePrior = .empty) {
         let lowerString = Self.lowercase(word)
         exact = NERHash.string(word)
         lower = exact
@@ -49,6 +52,7 @@ struct NERWordInfo {
             }
         }
         if glove.wordCount > 0, let c = glove.cluster(exact: lower, lower: lower) { gloveCluster = c }
+        if prior.wordCount > 0, flags.contains(.hasLetter) { typePrior = prior.code(lower: lower) }
         computeAffixes(lowerString)
     }
 
