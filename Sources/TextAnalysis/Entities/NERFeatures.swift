@@ -45,7 +45,7 @@ public struct NERFeatureExtractor: Sendable {
         case suffixM1, suffixP1, prefixM1, sentenceShape, numericSentence, clusterShape, contextM1, contextP1
         case topicShape, topicGaz, web0, webM1, webP1, webM2, webP2, webContextM1, webContextP1
         case glove0, gloveM1, gloveP1, gloveM2, gloveP2, gloveShape, gloveContextM1, gloveContextP1
-        case prior0, priorM1, priorP1, priorShape
+        case prior0, priorM1, priorP1, priorShape, priorType, priorM2, priorP2
         case fpM1 = 64, fp0, fpP1, docType, docLabel, docShare, fpBigram, docTypeM1, docTypeP1
     }
 
@@ -277,6 +277,7 @@ public struct NERFeatureExtractor: Sendable {
             if w.typePrior != 0 {
                 keys.append(NERHash.key(T.prior0.rawValue, UInt64(w.typePrior)))
                 keys.append(NERHash.key(T.priorShape.rawValue, UInt64(w.typePrior), w.shortShape))
+                keys.append(NERHash.key(T.priorType.rawValue, UInt64(w.typePrior >> 3)))
             }
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
@@ -300,11 +301,13 @@ public struct NERFeatureExtractor: Sendable {
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM2, levels: 2, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM2, levels: 2, into: &keys)
             appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM2, levels: 2, into: &keys)
+            if w.typePrior != 0 { keys.append(NERHash.key(T.priorM2.rawValue, UInt64(w.typePrior >> 3))) }
         default:
             keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP2, levels: 2, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP2, levels: 2, into: &keys)
             appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP2, levels: 2, into: &keys)
+            if w.typePrior != 0 { keys.append(NERHash.key(T.priorP2.rawValue, UInt64(w.typePrior >> 3))) }
         }
     }
 
