@@ -121,3 +121,46 @@ private struct SplitMix {
         return NERHash.mix(state)
     }
 }
+
+/// A cluster file with type priors (clusters-glove.tsv's third column): each word keeps its cluster and gets its
+/// prior's code (type index * 8 + bucket); the fingerprint changes with a prior; a column that is no prior is a
+/// load error naming the line.
+@Test func clustersWithTypePriors() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-priors-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func load(_ text: String) throws -> WordClusters {
+        try text.write(to: dir.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
+        return try WordClusters(resources: ResourceLoader(directory: dir), file: "g.tsv", byFrequency: false,
+                                typePriors: true)
+    }
+    let clusters = try load("# header\n00\tnorwest\tORG4\n00\tmonday\tO3\n01\tblair\tPER1\n")
+    let h = NERHash.string
+    #expect(clusters.clusterAndPrior(h("norwest"))?.cluster == 0)
+    #expect(clusters.clusterAndPrior(h("norwest"))?.prior == 2 * 8 + 4)
+    #expect(clusters.clusterAndPrior(h("monday"))?.prior == 0 * 8 + 3)
+    #expect(clusters.clusterAndPrior(h("blair"))?.cluster == 1)
+    #expect(clusters.cluster(exact: h("blair"), lower: h("blair")) == 1, "the prior stays out of the cluster id")
+    #expect(clusters.clusterAndPrior(h("paris")) == nil)
+    #expect(try load("00\tnorwest\tORG3\n00\tmonday\tO3\n01\tblair\tPER1\n").fingerprint != clusters.fingerprint)
+    for bad in ["00\tnorwest\n", "00\tnorwest\tORG\n", "00\tnorwest\tORG5\n", "00\tnorwest\tBANK2\n", "00\tnorwest\t4\n"] {
+        #expect(throws: ResourceError.self, "\(bad)") { _ = try load(bad) }
+    }
+}
+
+/// NERTypePrior codes: every type with every bucket, and back to the type alone.
+@Test(arguments: [("O1", 1), ("O4", 4), ("PER2", 10), ("ORG4", 20), ("LOC1", 25), ("MISC3", 35)])
+func typePriorCodes(column: String, code: Int) {
+    #expect(NERTypePrior.code(Array(column.utf8)) == UInt8(code))
+    #expect(Int(NERTypePrior.type(UInt8(code))) == code / 8)
+}
+
+/// The shipped GloVe set carries priors: names never seen in CoNLL training read like the seen names near them.
+@Test(arguments: [("nationsbank", "ORG"), ("ericsson", "ORG"), ("freiburg", "ORG"), ("monday", "O"),
+                  ("mbeki", "PER"), ("tegucigalpa", "LOC")])
+func shippedGloVeSetHasTypePriors(word: String, type: String) throws {
+    let glove = try WordClusters(resources: resources, file: NERFeatureExtractor.gloveClustersFile,
+                                 byFrequency: false, typePriors: true)
+    let prior = try #require(glove.clusterAndPrior(NERHash.string(word))?.prior)
+    #expect(NERTypePrior.types[Int(NERTypePrior.type(prior))] == type)
+}

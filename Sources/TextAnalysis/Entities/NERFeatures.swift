@@ -15,16 +15,13 @@ public struct NERFeatureExtractor: Sendable {
     public let webClusters: WordClusters
     /// A third set from word vectors of Wikipedia and newswire (GloVe): names of one kind share a class.
     public let gloveClusters: WordClusters
-    /// The entity type each word's GloVe neighbours in the training data carry.
-    public let typePrior: WordTypePrior
     public let gazetteer: NERGazetteer
 
     public init(clusters: WordClusters, webClusters: WordClusters = .empty, gloveClusters: WordClusters = .empty,
-                typePrior: WordTypePrior = .empty, gazetteer: NERGazetteer) {
+                gazetteer: NERGazetteer) {
         self.clusters = clusters
         self.webClusters = webClusters
         self.gloveClusters = gloveClusters
-        self.typePrior = typePrior
         self.gazetteer = gazetteer
     }
 
@@ -32,7 +29,6 @@ public struct NERFeatureExtractor: Sendable {
     public var fingerprint: String {
         var sets = clusters.fingerprint ^ NERHash.mix(webClusters.fingerprint &+ 1)
         if gloveClusters.wordCount > 0 { sets ^= NERHash.mix(gloveClusters.fingerprint &+ 2) }
-        if typePrior.wordCount > 0 { sets ^= NERHash.mix(typePrior.fingerprint &+ 3) }
         let hex = String(NERHash.mix(sets ^ NERHash.mix(gazetteer.fingerprint)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -106,7 +102,7 @@ public struct NERFeatureExtractor: Sendable {
                     info = v.infos[Int(id)]
                     sentIds[i] = id
                 } else {
-                    info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters, prior: typePrior)
+                    info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters)
                 }
                 if info.flags.contains(.hasDigit) && !info.flags.contains(.hasLetter) { numbers += 1 }
                 if info.flags.contains(.hasLetter) {
@@ -277,7 +273,7 @@ public struct NERFeatureExtractor: Sendable {
             if w.typePrior != 0 {
                 keys.append(NERHash.key(T.prior0.rawValue, UInt64(w.typePrior)))
                 keys.append(NERHash.key(T.priorShape.rawValue, UInt64(w.typePrior), w.shortShape))
-                keys.append(NERHash.key(T.priorType.rawValue, UInt64(w.typePrior >> 3)))
+                keys.append(NERHash.key(T.priorType.rawValue, UInt64(NERTypePrior.type(w.typePrior))))
             }
         case -1:
             keys.append(NERHash.key(T.lowerM1.rawValue, w.lower))
@@ -301,13 +297,13 @@ public struct NERFeatureExtractor: Sendable {
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM2, levels: 2, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM2, levels: 2, into: &keys)
             appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM2, levels: 2, into: &keys)
-            if w.typePrior != 0 { keys.append(NERHash.key(T.priorM2.rawValue, UInt64(w.typePrior >> 3))) }
+            if w.typePrior != 0 { keys.append(NERHash.key(T.priorM2.rawValue, UInt64(NERTypePrior.type(w.typePrior)))) }
         default:
             keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
             appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP2, levels: 2, into: &keys)
             appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP2, levels: 2, into: &keys)
             appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP2, levels: 2, into: &keys)
-            if w.typePrior != 0 { keys.append(NERHash.key(T.priorP2.rawValue, UInt64(w.typePrior >> 3))) }
+            if w.typePrior != 0 { keys.append(NERHash.key(T.priorP2.rawValue, UInt64(NERTypePrior.type(w.typePrior)))) }
         }
     }
 

@@ -201,7 +201,6 @@ extension NERFeatureExtractor {
     public static let clustersFile = "ner/clusters.tsv"
     public static let webClustersFile = "ner/clusters-web.tsv"
     public static let gloveClustersFile = "ner/clusters-glove.tsv"
-    public static let typePriorFile = "ner/glove-type-prior.tsv"
     public static let gazetteerFolder = "ner/gazetteers"
 
     /// Loads the clusters and gazetteers bundled under `ner/`. The GloVe set, the largest file (366k lines), is
@@ -210,19 +209,18 @@ extension NERFeatureExtractor {
         final class Loaded: @unchecked Sendable {
             // @unchecked: written once by the loading thread before `group.leave`, read after `group.wait`.
             var glove: Result<WordClusters, any Error> = .success(.empty)
-            var prior: Result<WordTypePrior, any Error> = .success(.empty)
         }
         let loaded = Loaded(), group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            loaded.glove = Result { try WordClusters(resources: resources, file: Self.gloveClustersFile, byFrequency: false) }
-            loaded.prior = Result { try WordTypePrior(resources: resources, file: Self.typePriorFile) }
+            loaded.glove = Result {
+                try WordClusters(resources: resources, file: Self.gloveClustersFile, byFrequency: false, typePriors: true)
+            }
         }
         let clusters = Result { try WordClusters(resources: resources, file: Self.clustersFile) }
         let web = Result { try WordClusters(resources: resources, file: Self.webClustersFile, byFrequency: false) }
         let gazetteer = Result { try NERGazetteer(resources: resources, folder: Self.gazetteerFolder) }
         group.wait()
         self.init(clusters: try clusters.get(), webClusters: try web.get(), gloveClusters: try loaded.glove.get(),
-                  typePrior: try loaded.prior.get(),
                   gazetteer: try gazetteer.get())
     }
 }

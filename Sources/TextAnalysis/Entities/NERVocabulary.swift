@@ -27,8 +27,7 @@ struct NERVocabulary: Sendable {
         infos.reserveCapacity(words.count)
         for w in words {
             index[w] = Int32(infos.count)
-            infos.append(NERWordInfo(w, clusters: extractor.clusters, web: extractor.webClusters, glove: extractor.gloveClusters,
-                                     prior: extractor.typePrior))
+            infos.append(NERWordInfo(w, clusters: extractor.clusters, web: extractor.webClusters, glove: extractor.gloveClusters))
         }
         let S = table.stageCount
         var v = [Float](repeating: 0, count: infos.count * Self.offsets * S * L)

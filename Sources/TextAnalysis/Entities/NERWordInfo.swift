@@ -25,7 +25,7 @@ struct NERWordInfo {
     var webCluster: Int32 = -1
     /// the word's class in the GloVe set (clusters-glove.tsv, lower-case words), or -1
     var gloveCluster: Int32 = -1
-    /// the entity type the word's GloVe neighbours carry (WordTypePrior code), or 0
+    /// the entity type the word's GloVe neighbours carry (NERTypePrior code, from clusters-glove.tsv), or 0
     var typePrior: UInt8 = 0
     var flags: Flags = []
     var length: Int = 0
@@ -35,8 +35,7 @@ struct NERWordInfo {
 
     init() {}
 
-    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty, glove: WordClusters = .empty,
-         prior: WordTypePrior = .empty) {
+    init(_ word: String, clusters: WordClusters, web: WordClusters = .empty, glove: WordClusters = .empty) {
         let lowerString = Self.lowercase(word)
         exact = NERHash.string(word)
         lower = exact
@@ -51,8 +50,10 @@ struct NERWordInfo {
                 webCluster = lookUp(word, lowerString, in: web)
             }
         }
-        if glove.wordCount > 0, let c = glove.cluster(exact: lower, lower: lower) { gloveCluster = c }
-        if prior.wordCount > 0, flags.contains(.hasLetter) { typePrior = prior.code(lower: lower) }
+        if glove.wordCount > 0, let (c, prior) = glove.clusterAndPrior(lower) {
+            gloveCluster = c
+            typePrior = prior
+        }
         computeAffixes(lowerString)
     }
 

@@ -5,7 +5,8 @@ public struct WordClusters: Sendable {
     /// The prefix lengths used as features; shorter prefixes are coarser classes.
     public static let prefixLengths = [4, 6, 10, 20]
 
-    /// NERHash.string(word) -> cluster index (hashes, not strings: the large set loads without building text)
+    /// NERHash.string(word) -> cluster index in the low 24 bits, the word's type prior (NERTypePrior code, 0 for
+    /// none) in the top 8 (hashes, not strings: the large set loads without building text; one probe finds both)
     private let index: NERHashMap<Int32>
     /// cluster index -> hashes of the path prefixes (one per prefix length)
     private let prefixHashes: [UInt64]
@@ -57,7 +58,9 @@ public struct WordClusters: Sendable {
 
     /// Reads `path<TAB>word<TAB>count` lines (the wcluster output format). `byFrequency: false` skips ordering
     /// the words by count (only `frequentWords` needs it), which saves load time for a large set.
-    public init(resources: ResourceLoader, file: String = "ner/clusters.tsv", byFrequency: Bool = true) throws {
+    /// `typePriors: true` reads `path<TAB>word<TAB>prior` lines instead (clusters-glove.tsv: NERTypePrior codes).
+    public init(resources: ResourceLoader, file: String = "ner/clusters.tsv", byFrequency: Bool = true,
+                typePriors: Bool = false) throws {
         let data = try resources.mappedData(file)
         // Counted over the raw bytes: Data's own iterator cost 5 % of the tagger's load time here.
         let lines = data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
@@ -90,7 +93,13 @@ public struct WordClusters: Sendable {
                 lastID = id
             }
             words.append(NERHash.bytes(cols[1]))
-            ids.append(id)
+            if typePriors {
+                guard cols.count > 2, let code = NERTypePrior.code(cols[2])
+                else { throw ResourceError("\(file):\(number): expected path<TAB>word<TAB>type prior (ORG4)") }
+                ids.append(id | Int32(code) << 24)
+            } else {
+                ids.append(id)
+            }
             guard byFrequency else { return }
             var count = 0
             if cols.count > 2 { for b in cols[2] where b >= 0x30 && b <= 0x39 { count = count * 10 + Int(b - 0x30) } }
@@ -98,10 +107,13 @@ public struct WordClusters: Sendable {
         }
         // a word on two lines takes the later line's cluster; the fingerprint counts both pairs
         var fingerprint: UInt64 = 0
-        index.modifyAll(words, initial: -1) { n, cluster in
-            if cluster >= 0 { fingerprint ^= NERHash.key(1, words[n], pathHashes[Int(cluster)]) }
-            cluster = ids[n]
-            fingerprint ^= NERHash.key(1, words[n], pathHashes[Int(cluster)])
+        func pair(_ n: Int, _ entry: Int32) -> UInt64 {
+            NERHash.key(1, words[n], pathHashes[Int(entry & 0xFF_FFFF)] &+ UInt64(entry >> 24))
+        }
+        index.modifyAll(words, initial: -1) { n, entry in
+            if entry >= 0 { fingerprint ^= pair(n, entry) }
+            entry = ids[n]
+            fingerprint ^= pair(n, entry)
         }
         var order = FrequencyOrder()
         if byFrequency {
@@ -124,7 +136,13 @@ public struct WordClusters: Sendable {
     /// The cluster of a word by the hashes of its exact form, then its lower case (NERHash.string of each).
     @inline(__always)
     public func cluster(exact: UInt64, lower: UInt64) -> Int32? {
-        index[exact] ?? index[lower]
+        (index[exact] ?? index[lower]).map { $0 & 0xFF_FFFF }
+    }
+
+    /// The cluster and type prior (NERTypePrior code, 0 if the file has none) of a word by the hash of one form.
+    @inline(__always)
+    func clusterAndPrior(_ word: UInt64) -> (cluster: Int32, prior: UInt8)? {
+        index[word].map { ($0 & 0xFF_FFFF, UInt8($0 >> 24)) }
     }
 
     @inline(__always)
