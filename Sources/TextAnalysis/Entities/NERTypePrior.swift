@@ -6,14 +6,22 @@
 enum NERTypePrior {
     /// The types in code order: a code is type index * 8 + share bucket (1...4, one-sided = 4); 0 is no prior.
     static let types = ["O", "PER", "ORG", "LOC", "MISC"]
-    private static let typeBytes = types.map { Array($0.utf8) }
+    /// NERHash.bytes of each column text ("ORG4") -> its code: one hash and one probe per line at load, which
+    /// a debug build (the tests') also does quickly, unlike comparing bytes against each type name.
+    private static let codesByHash: [UInt64: UInt8] = {
+        var codes: [UInt64: UInt8] = [:]
+        for (t, type) in types.enumerated() {
+            for bucket in 1...4 { codes[NERHash.string(type + String(bucket))] = UInt8(t * 8 + bucket) }
+        }
+        return codes
+    }()
+
+    /// The code of a column like "ORG4" given as NERHash.bytes of its text, or nil if it is not one.
+    @inline(__always)
+    static func code(hash: UInt64) -> UInt8? { codesByHash[hash] }
 
     /// The code of a column like "ORG4", or nil if it is not one.
-    static func code<C: BidirectionalCollection>(_ column: C) -> UInt8? where C.Element == UInt8 {
-        guard let last = column.last, last >= 0x31, last <= 0x34,
-              let type = typeBytes.firstIndex(where: { $0.elementsEqual(column.dropLast()) }) else { return nil }
-        return UInt8(type * 8) + (last - 0x30)
-    }
+    static func code(_ column: [UInt8]) -> UInt8? { code(hash: NERHash.bytes(column)) }
 
     /// The type of a code without its bucket (backs off from "ORG, one-sided" to "ORG").
     @inline(__always)

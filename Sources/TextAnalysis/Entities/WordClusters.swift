@@ -94,7 +94,7 @@ public struct WordClusters: Sendable {
             }
             words.append(NERHash.bytes(cols[1]))
             if typePriors {
-                guard cols.count > 2, let code = NERTypePrior.code(cols[2])
+                guard cols.count > 2, let code = NERTypePrior.code(hash: NERHash.bytes(cols[2]))
                 else { throw ResourceError("\(file):\(number): expected path<TAB>word<TAB>type prior (ORG4)") }
                 ids.append(id | Int32(code) << 24)
             } else {
