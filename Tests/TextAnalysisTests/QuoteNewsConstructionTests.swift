@@ -40,7 +40,7 @@ import Testing
                      ("she", nil, "It's out of my hands.", .direct)], exact: true),
         // A cue word that is a noun heading the subject, or an adjective, reports nothing.
         Row(text: "Disappointing economic reports dented the currency.", quotes: [], exact: true),
-        Row(text: "The show proved a ratings flop.", quotes: [], exact: true),
+        Row(text: "The number of Americans filing initial jobless claims jumped to 367,000.", quotes: [], exact: true),
         Row(text: "Seven of the men were held in connection with suspected public order offences.", quotes: [],
             exact: true),
         Row(text: "Developers have not shied away from brutality, and in some respects ramp it up from past outings.",
