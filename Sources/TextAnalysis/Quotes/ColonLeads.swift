@@ -8,6 +8,10 @@
 // "The implication is clear: that ..." with no source, "President Obama is rolling out a new ... message: “...”" and
 // "A lesson from Loretta Lynch: ‘...’" with the subject). A lead with a cue the cue sieve could not link ("He went
 // on to say:", "Mr Marr said on Wednesday's Today programme:") takes its subject as the cue would.
+// A cue followed by a short phrase and a colon ("asked Mr Sullivan: “...”", "I would simply ask them: “...”",
+// "echoed those sentiments: “...”", "said only: “...”") reports the quote; the phrase is its hearer, object or
+// adverb. A subject, cue and colon inside a reported clause ("Asked whether she was nervous she said: “...”")
+// start an attribution of their own.
 
 /// What a colon's lead says of the quote after it.
 enum ColonLead: Equatable {
@@ -107,5 +111,58 @@ extension QuoteContext {
         guard let c = words.first(where: { has($0, .copula) }), words.count <= 4 else { return false }
         return words.allSatisfy { $0 == c || has($0, .copula) || has($0, .auxiliary) || has($0, .skip)
             || (!isCap[$0] && mentionOf[$0] < 0 && cueAt[$0] == nil) }
+    }
+
+    /// Word classes that show the words between a cue and a colon hold a verb or a clause of their own ("said the
+    /// club were sad to see Santini go:", "reveals what his next goal is:", "said he would add:"): the quote then
+    /// completes or illustrates that clause, and stays one mixed quote with it.
+    private static let colonPhraseStops = QuoteWordClass.copula.bit | QuoteWordClass.auxiliary.bit
+        | QuoteWordClass.subject.bit | QuoteWordClass.relative.bit | QuoteWordClass.whgap.bit
+        | QuoteWordClass.clausejoin.bit | QuoteLexicon.cueStartBit
+
+    /// The quote after "CUE PHRASE: “...”" when the phrase from `start` is a few words with no verb and the quote
+    /// ends its sentence (or only a repeated attribution follows it); nil otherwise.
+    func quoteAfterColonPhrase(from start: Int, end sEnd: Int) -> (quote: Int, phrase: Range<Int>)? {
+        var j = start
+        while j < sEnd, j - start < 9, quoteOf[j] < 0, !isPunct(j, ":") {
+            if isWord[j] {
+                // "it" is an object here ("says it all:"), not the subject of a clause.
+                guard cueAt[j] == nil, lower[j] != "that",
+                      wordClasses[j] & Self.colonPhraseStops == 0 || lower[j] == "it" || (isCap[j] && j > start)
+                else { return nil }
+            } else if !(isPossessiveS(j) || isPunct(j, "-'’.")) {
+                return nil
+            }
+            j += 1
+        }
+        guard j > start, j + 1 < lower.count, j < sEnd, isPunct(j, ":"), quoteOf[j] < 0, isOpenMark(j + 1),
+              (start..<j).contains(where: { isWord[$0] }) else { return nil }
+        let q = quoteOf[j + 1]
+        let close = directs[q].closeToken
+        let next = close + 1
+        let continues = next < lower.count && sentenceOf[next] == sentenceOf[close] && isWord[next]
+            && cueAt[next] == nil && !has(next, .clausestop)
+        if continues, !finalAttribution(after: close, end: sentence(of: close)?.tokens.upperBound ?? sEnd) {
+            return nil
+        }
+        return (q, start..<j)
+    }
+
+    /// The first token of the subject of a speech cue whose colon sits right before the opening mark at `open`,
+    /// when that subject starts inside a reported clause read from `k` (at least two tokens after it); nil
+    /// when no such attribution precedes the quote.
+    func colonAttributionSubject(before open: Int, after k: Int) -> Int? {
+        let colon = open - 1
+        guard colon > k + 2, isPunct(colon, ":"), quoteOf[colon] < 0,
+              let c = (max(k + 2, colon - 9)..<colon).last(where: { cueAt[$0] != nil }), let cue = cueAt[c],
+              !cue.isParticiple, !lower[c].hasSuffix("ing"), [.speech, .tell, .that, .belief].contains(cue.frame),
+              cue.tokens.upperBound == colon || cue.frame == .tell,
+              let sp = speakerLeft(of: cue.tokens, lastSpeaker: nil),
+              // "Elton John, asked whether he would do the same again replied:": a phrase read back that is no
+              // one ("the same") is no subject; the quote stays in the clause.
+              sp.entity != nil || sp.how == .pronoun || sp.how == .unresolved || canSpeak(sp.mention)
+        else { return nil }
+        let first = min(sp.mention.lowerBound, c)
+        return first > k + 1 ? first : nil
     }
 }

@@ -8,6 +8,8 @@ struct CueAttribution: Sendable, Equatable {
         case direct(Int)
         /// A reported clause (tokens); quote marks inside make it a mixed quote.
         case clause(Range<Int>)
+
+        var isDirect: Bool { if case .direct = self { return true } else { return false } }
     }
     var cue: Range<Int>
     var speaker: SpeakerGuess?
@@ -70,6 +72,16 @@ extension QuoteContext {
         if c.frame == .according { return accordingTo(c, sentence: s, lastSpeaker: lastSpeaker) }
 
         if c.unlisted { return unlistedThatClause(c, lastSpeaker: lastSpeaker) }
+
+        // "Said Wales assistant coach Scott Johnson: “...”", "Said the Pew report: “...”": a speech verb opening its
+        // sentence, then who spoke and a colon: an inverted attribution of the quote.
+        if c.frame == .speech, a == trimLeading(s.tokens.lowerBound, end: a),
+           let (q, phrase) = quoteAfterColonPhrase(from: b, end: sEnd),
+           let sp = speakerRight(from: b, lastSpeaker: lastSpeaker), sp.mention.upperBound == phrase.upperBound,
+           sp.entity != nil || canSpeak(sp.mention) {
+            return CueAttribution(cue: c.tokens, speaker: sp, target: .direct(q),
+                                  rule: "direct.cue-then", confidence: 0.8)
+        }
 
         // "Reuters news agency reports a union source as saying": the cue after "as" reports, for the one quoted.
         if Self.quotingVerbs.contains(lower[b - 1]), quotedSpeaker(after: b - 1, end: sEnd) != nil { return nil }
@@ -323,8 +335,10 @@ extension QuoteContext {
             // was said, named by its object. A cue whose object is often literal ("found", words.tsv literal)
             // reads so only after a person, organisation or document ("the poll shows Clinton ahead"), not "the
             // police found the keys".
+            // Not "..., 180 on Friday, 140 on Saturday, said industry officials.": a speech cue after a comma whose
+            // name-like phrase ends the sentence is an inverted attribution, read below; the name is the speaker.
             if c.frame == .speech || (c.frame == .that && (!has(a, .literal) || isPersonOrOrganization(sp)
-                || isDocument(sp, cue: a))),
+                || isDocument(sp, cue: a))), !invertedAttribution(c, lastSpeaker: lastSpeaker, end: sEnd),
                let target = forward(from: b, frame: .object, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
@@ -338,6 +352,21 @@ extension QuoteContext {
                                   confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
+    }
+
+    /// "The bridge will reopen, said Hugh Hill.", "..., said the report.": a cue after a comma, then a phrase that
+    /// can speak (a person or organisation, a source noun, a document) and ends the attribution. "Mr Straw,
+    /// speaking at a news conference, stressed this point" has an object that is no one: no inversion.
+    private func invertedAttribution(_ c: CueMatch, lastSpeaker: SpeakerGuess?, end sEnd: Int) -> Bool {
+        let a = c.tokens.lowerBound, b = c.tokens.upperBound
+        guard isPunct(a - 1, ","), b < sEnd,
+              isCap[b] || has(b, .det) || has(b, .quantity) || has(b, .person) || has(b, .group),
+              let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
+              endsAttribution(at: sp.mention.upperBound, end: sEnd) else { return false }
+        // "recalled the famous eulogy delivered by Davis": a name inside a longer object is no inverted speaker.
+        let inner = sp.mention.dropLast().contains { isWord[$0] && !isCap[$0] && mentionOf[$0] < 0
+            && (isPreposition($0) || (lower[$0].count > 4 && lower[$0].hasSuffix("ed"))) }
+        return !inner && (isPersonOrOrganization(sp) || canSpeak(sp.mention))
     }
 
     /// "His promises to stick it to the rich", "Her calls for a recount", "the mayor's warnings about ...": a verb
@@ -465,14 +494,34 @@ extension QuoteContext {
         let infinitive = c.infinitive && frame.readsForwardOnly
             ? forward(from: c.tokens.upperBound, frame: .infinitive, end: sEnd, stopAtComma: opening) : nil
         guard let target = infinitive ?? forward(from: c.tokens.upperBound, frame: frame, end: sEnd,
-                                                 stopAtComma: opening),
-              case .clause(let r) = target else { return nil }
+                                                 stopAtComma: opening) else { return nil }
         // "Commenting on the delay, Mr Levy said that ...": after the opening phrase's comma, a clause that opens
         // with its own subject and cue belongs to that cue, not to the participle before the comma.
-        if r.lowerBound > c.tokens.upperBound, isPunct(r.lowerBound - 1, ","),
+        if case .clause(let r) = target, r.lowerBound > c.tokens.upperBound, isPunct(r.lowerBound - 1, ","),
            opensOwnAttribution(at: r.lowerBound, end: sEnd) { return nil }
+        // A direct quote only after "CUE PHRASE:" ("took to the stage to explain its popularity: “...”",
+        // "offers one seemingly undeniable viewpoint: “...”"): the quote, with this cue's speaker if found.
+        // A cue right before its colon ("And continued: “...”", "the former minister said: “...”") leaves the quote
+        // to the colon's lead and the paragraph, which know more of who speaks than this fallback.
+        let afterPhrase = quoteAfterColonPhrase(from: c.tokens.upperBound, end: sEnd) != nil
+        if target.isDirect, !afterPhrase { return nil }
         var sp: SpeakerGuess?
-        if let s = sentence(of: c.tokens.lowerBound) {
+        // "Morrison ... was accused of exposing himself", "Ebbers is standing trial, accused of overseeing a fraud":
+        // a passive cue without its agent (after a form of be, or a participle after a comma) says what unnamed
+        // people said of the subject; the subject is spoken of, never the speaker.
+        // ("had accused an Evening Standard journalist" is active: "have" is no passive auxiliary; after a comma
+        // only a participle with its preposition is read so: ", accused of", not ", accused some schools of".)
+        var before = a - 1
+        while before >= 0, isWord[before], quoteOf[before] < 0, !["has", "have", "had", "having"].contains(lower[before]),
+              has(before, .skip) || lower[before].hasSuffix("ly") {
+            before -= 1
+        }
+        let b = c.tokens.upperBound
+        let participle = before >= 0 && isPunct(before, ",")
+            && (c.tokens.count > 1 && isPreposition(b - 1) || (b < sEnd && ["as", "of"].contains(lower[b])))
+        let agentless = has(a, .passivecue) && lower[a].hasSuffix("ed") && before >= 0
+            && (has(before, .copula) || participle)
+        if !agentless, let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
             let lo = s.tokens.lowerBound
             let j = skipBackModifiers(from: c.tokens.lowerBound - 1, floor: lo)
@@ -495,7 +544,10 @@ extension QuoteContext {
                 sp = sentenceSubject(lo..<c.tokens.lowerBound, lastSpeaker: nil)
             }
         }
-        return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: QuoteExtractor.speakerlessRule,
+        // Nor does it take a quote for no one: "But told BBC News: “...”" is the paragraph's speaker's.
+        if target.isDirect, sp == nil { return nil }
+        return CueAttribution(cue: c.tokens, speaker: sp, target: target,
+                              rule: target.isDirect ? QuoteExtractor.speakerlessDirectRule : QuoteExtractor.speakerlessRule,
                               confidence: 0.3)
     }
 

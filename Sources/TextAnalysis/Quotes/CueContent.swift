@@ -202,6 +202,7 @@ extension QuoteContext {
 
     /// The reported clause or direct quote after a cue, or nil when none starts there.
     func forward(from start: Int, frame: CueFrame, end sEnd: Int, stopAtComma: Bool = false) -> CueAttribution.Target? {
+        if frame != .passive, let (q, _) = quoteAfterColonPhrase(from: start, end: sEnd) { return .direct(q) }
         if frame.readsForwardOnly {
             return forwardObject(from: start, frame: frame, end: sEnd, stopAtComma: stopAtComma)
         }
@@ -457,6 +458,13 @@ extension QuoteContext {
         let openingPhrase = first < end && isWord[first] && has(first, .intro)
         while t < end {
             if isOpenMark(t) {
+                // "Asked whether she was nervous she said: “...”", "Responding to the claims Tory co-chairman Liam
+                // Fox said: “...”": a subject, its cue and a colon before the quote are an attribution of their own;
+                // the clause ends before that subject.
+                if let subject = colonAttributionSubject(before: t, after: k) {
+                    t = subject
+                    break
+                }
                 let close = directs[quoteOf[t]].closeToken
                 if close >= end, let s = sentence(of: close) { end = s.tokens.upperBound }
                 t = close + 1

@@ -122,6 +122,22 @@ struct QuoteContext {
                 })
             }
         }
+        // The surname of a person's name is no function word: "Theresa May said", "May said" (Brian May's surname
+        // repeated, SurnameRepeats.swift), "said Friday" (Mike Friday) are not the auxiliary, the month or the
+        // weekday the speaker finder would step over. Only the last word of a name of two to four words, or a
+        // one-word mention of a longer name: a one-word mention on its own may be the tagger's guess at the common
+        // word ("said Friday" with no Friday named), a longer run a title-case headline. The last word of a longer
+        // name keeps its cue bit: a tagger may take a headline's verb into the name ("Lindsey Graham Says ...").
+        for m in doc.mentions where m.type == .person && m.tokens.upperBound <= n && !m.tokens.isEmpty {
+            let last = m.tokens.upperBound - 1
+            guard isCap[last] else { continue }
+            if (2...4).contains(m.tokens.count) {
+                classes[last] &= QuoteLexicon.cueStartBit
+            } else if m.tokens.count == 1, let e = m.entity, e < doc.entities.count,
+                      doc.entities[e].name.split(separator: " ").count > 1 {
+                classes[last] = 0
+            }
+        }
         self.lower = lower
         self.isWord = isWord
         self.isCap = isCap
@@ -409,6 +425,7 @@ struct QuoteContext {
             // cue is a noun or an adjective; it reports only with its complement at once ("the urge to ...").
             if p.frame != .noun, !p.copula, p.words.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
                !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
+            if p.frame != .noun, !p.copula, isNounOrAdjective(at: t, end: end, sentenceStart: sStart) { continue }
             // "It is worth noting that ...", "It goes without saying that ...": the writer's set phrase.
             if t > sStart, isWord[t - 1], has(t - 1, .remark) { continue }
             if has(t, .naming), namesNoun(at: t, end: end, sentenceStart: sStart) { continue }
@@ -459,6 +476,52 @@ struct QuoteContext {
 }
 
 extension QuoteContext {
+    /// A verb cue read where the word is a noun or an adjective, so it reports nothing:
+    /// - an -ed form after a preposition ("in reported donations", "with suspected offences"; a plural noun cue
+    ///   there still reports: "a flurry of tweets shaming ...", "in hopes of ...");
+    /// - an -ed form after a possessive ("his declared interests", "his alleged rival");
+    /// - after a quantifier that cannot stand alone as the subject there: "any", "every", "each" ("any attacks
+    ///   exploiting the flaw"), or a determiner after a preposition ("in some respects", "of those asked"); not
+    ///   an -ing form ("each touting their own experience");
+    /// - a present or base form right before a past verb and that verb's object or complement ("Disappointing
+    ///   economic reports dented the currency", "The Fox show proved a ratings flop", "jobless claims jumped to
+    ///   367,000"): the cue heads the subject. A subject pronoun before it makes it a verb with a gap ("who it says
+    ///   headed CFD's sales operations"), and an -ed word before a noun is an adjective ("offers rented music").
+    /// A complement that only a verb or a noun cue takes ("with claims that ...", "any plans to ...") keeps it.
+    fileprivate func isNounOrAdjective(at t: Int, end: Int, sentenceStart lo: Int) -> Bool {
+        let n = lower.count
+        let w = lower[t]
+        let complement = end < n && (lower[end] == "to" || lower[end] == "that")
+        let prep = QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
+        if t > lo, isWord[t - 1], quoteOf[t - 1] < 0, !isCap[t - 1] {
+            let before = t - 1
+            if wordClasses[before] & prep != 0, w.hasSuffix("ed"), !complement {
+                return true
+            }
+            if has(before, .possessive), w.hasSuffix("ed"), !complement { return true }
+            if has(before, .det), !has(before, .article), !has(before, .possessive), !complement, !w.hasSuffix("ing"),
+               ["any", "every", "each"].contains(lower[before])
+                || (before > lo && isWord[before - 1] && wordClasses[before - 1] & prep != 0
+                    && lower[before - 1] != "to") {
+                return true
+            }
+        }
+        // A cue before a past verb and its object.
+        guard !w.hasSuffix("ed"), !w.hasSuffix("ing"), end + 1 < n, isWord[end], !isCap[end], quoteOf[end] < 0,
+              cueAt[end] == nil, lower[end].count > 4, lower[end].hasSuffix("ed"), !has(end, .copula),
+              isWord[end + 1] || doc.tokens[end + 1].text.unicodeScalars.first?.properties.numericType != nil
+        else { return false }
+        let next = end + 1
+        let digit = doc.tokens[next].text.unicodeScalars.first?.properties.numericType != nil
+        guard digit || wordClasses[next] & (QuoteWordClass.det.bit | QuoteWordClass.quantity.bit
+            | QuoteWordClass.possessive.bit | prep) != 0 else { return false }
+        if t > lo, isWord[t - 1], wordClasses[t - 1] & (QuoteWordClass.subject.bit | QuoteWordClass.person.bit
+            | QuoteWordClass.group.bit | QuoteWordClass.relative.bit) != 0 || lower[t - 1] == "that" {
+            return false
+        }
+        return true
+    }
+
     /// "a leader of a Pakistan-based group called Lashkar-e-Taiba", "near a mountain stream called Miracle Run": a
     /// naming participle (words.tsv naming) at `t` right after a lower-case noun whose phrase is the object of a
     /// preposition, and before a capitalised name, names that noun. A subject before it calls ("The campaign

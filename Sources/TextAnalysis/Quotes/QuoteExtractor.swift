@@ -12,7 +12,8 @@
 //      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
 //      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
 //   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon (it replaces
-//      "reported.no-speaker" quotes inside it: a cue whose speaker was not found, after every other cue rule);
+//      "reported.no-speaker" quotes inside it: a cue whose speaker was not found, after every other cue rule;
+//      "direct.no-speaker" for a quote after "CUE PHRASE:" whose cue took the sentence's subject);
 //      "direct.transcript-turn": a transcript set in quote marks ("\"PENCE: Well, look ..."), one turn running
 //      over the quoted paragraphs up to the next name, replacing any quote found inside it;
 //   3. a few quoted words inside a sentence that no cue's content took are scare quotes or a title
@@ -49,7 +50,7 @@ public struct QuoteExtractor: AnalysisComponent {
     /// The quotes of a document (computing only; `process` writes them).
     public func extract(from doc: Document) -> [Quote] {
         guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
-        let doc = doc.droppingSymbolTokens()
+        let doc = doc.droppingSymbolTokens().addingSurnameRepeats(lexicon)
         let ctx = QuoteContext(doc: doc, lex: lexicon)
         var found: [Found] = []
         var claimed = [Bool](repeating: false, count: ctx.directs.count)
@@ -128,7 +129,9 @@ public struct QuoteExtractor: AnalysisComponent {
         }
         for f in found { markTaken(f.tokens, in: &weak) }
         // So are quotes whose speaker is a first person: under a label it is the labelled speaker talking.
-        func isWeak(_ f: Found) -> Bool { f.rule == Self.speakerlessRule || f.speaker?.how == .author }
+        func isWeak(_ f: Found) -> Bool {
+            f.rule == Self.speakerlessRule || f.rule == Self.speakerlessDirectRule || f.speaker?.how == .author
+        }
         for f in found where !isWeak(f) { markTaken(f.tokens, in: &taken) }
         for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
             let r = label.content
@@ -252,6 +255,8 @@ public struct QuoteExtractor: AnalysisComponent {
 
     /// The rule of a cue's content found with no speaker written next to the cue (CueAttribution.speakerless).
     static let speakerlessRule = "reported.no-speaker"
+    /// The same for a direct quote after "CUE PHRASE:" whose cue found no speaker of its own.
+    static let speakerlessDirectRule = "direct.no-speaker"
 
     /// Appends a cue's quote: its first piece alone, or with the quote that resumes after the attribution
     /// (“A,” he said, “B.”) one quote from the first piece to the last (mixed when the first is a reported
