@@ -75,3 +75,28 @@ struct TimelineBuilderTests {
         #expect(events.first?.sentence == 0)
     }
 }
+
+/// A habit or a generic statement names no one day, so it puts nothing on the timeline, while a dated sentence
+/// beside it still does (before session 17 each of these was dated to a day near the article's).
+struct TimelineHabitTests {
+    @Test func habitsAndGenericStatementsAnchorNothing() {
+        let doc = TimelineBuilderTests.analyzed(
+            "date 2005-03-01 Clubs stay open till the early hours of the morning. Weekly Friday prayers are held at "
+                + "the mosque. December is traditionally a quiet month. The Oscar gods always shine on Sunday. "
+                + "People queue to buy the game at midnight. The minister resigned on Monday.")
+        let events = TimelineBuilderTests.builder.build(doc)
+        #expect(events.map(\.date) == ["2005-02-28"], "\(doc.timexes.map(\.value))")
+        #expect(doc.timexes.map(\.value)
+                == ["XXXX-XX-XX", "XXXX-WXX-5", "XXXX-12", "XXXX-WXX-7", "XXXX-XX-XXT24:00", "2005-02-28"])
+    }
+
+    /// A present progressive and "ahead of" put a weekday ahead: the timeline orders the arrangement after the
+    /// article's day, not before it.
+    @Test func arrangementsAreDatedAhead() {
+        let doc = TimelineBuilderTests.analyzed(
+            "date 2005-03-01 Finance ministers are meeting on Thursday in Brussels. Moody has flown to Dublin ahead "
+                + "of the game against Ireland on Sunday. They will discuss Iraq after this Sunday.")
+        let events = TimelineBuilderTests.builder.build(doc)
+        #expect(events.map(\.date) == ["2005-03-03", "2005-03-06", "2005-03-06"])
+    }
+}

@@ -19,6 +19,17 @@ struct TimexResolverTests {
         Case(value: "UNDEF(weekday 4)", reference: "2021-03-18", tense: .past, expected: "2021-03-18"),
         Case(value: "UNDEF(weekday 1)", reference: "2021-03-18", tense: .past, expected: "2021-03-15"),
         Case(value: "UNDEF(weekday 1)", reference: "2021-03-18", tense: .future, expected: "2021-03-22"),
+        // A habit names any such day; an arrangement ("are meeting on Monday") a coming one; "this Sunday" said on
+        // a Tuesday the coming Sunday unless the clause looks back.
+        Case(value: "UNDEF(weekday 1)", reference: "2021-03-18", tense: .habitual, expected: "XXXX-WXX-1"),
+        Case(value: "UNDEF(date 12)", reference: "2021-03-18", tense: .habitual, expected: "XXXX-12"),
+        Case(value: "UNDEF(anchor-day)T24:00", reference: "2021-03-18", tense: .habitual,
+             expected: "XXXX-XX-XXT24:00"),
+        Case(value: "UNDEF(weekday 1 last)", reference: "2021-03-18", tense: .habitual, expected: "2021-03-15"),
+        Case(value: "UNDEF(weekday 1)", reference: "2021-03-18", tense: .arranged, expected: "2021-03-22"),
+        Case(value: "UNDEF(date 12)", reference: "2021-03-18", tense: .arranged, expected: "2020-12"),
+        Case(value: "UNDEF(weekday 7 this)", reference: "2005-03-01", tense: .none, expected: "2005-03-06"),
+        Case(value: "UNDEF(weekday 7 this)", reference: "2005-03-01", tense: .past, expected: "2005-02-27"),
         Case(value: "UNDEF(weekday 5)", reference: "2021-03-18", tense: .none, expected: "2021-03-12"),
         Case(value: "UNDEF(weekday 4 last)", reference: "2021-03-18", tense: .none, expected: "2021-03-11"),
         Case(value: "UNDEF(weekday 4 next)", reference: "2021-03-18", tense: .none, expected: "2021-03-25"),

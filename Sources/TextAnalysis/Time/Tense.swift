@@ -3,21 +3,45 @@
 // past form ("-ed"), a present-tense verb of a timetable ("meet", "opens"); a word right before it ("until",
 // "since") overrides. It decides which way an underspecified date points ("said on Thursday" is the past
 // Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
+// Two readings beyond the tenses: `habitual` (an adverb of habit in the clause, "December is traditionally a quiet
+// month"; or a clock time or part of the day in a sentence without any cue, "clubs stay open till the early hours
+// of the morning") names any such period, not one; `arranged` (a present progressive, "are meeting on Thursday",
+// or "ahead of" before the expression, "ahead of the game on Sunday") points a weekday ahead, as arrangements are
+// written, and reads as the present otherwise (a month "ahead of its flotation in August" may be past).
 
 public enum Tense: String, Sendable, Equatable {
-    case past, present, future, none
+    case past, present, future, none, habitual, arranged
 }
 
 extension Tense {
     /// Words searched on each side of the expression.
     static let window = 12
 
-    static func of(words: [TimeWord], span: Range<Int>, sentences: [CharRange], rules: TimeRuleSet) -> Tense {
+    /// `clock`: the expression is a part of the day dated by the day last named (`anchor-day`, no digits);
+    /// `weekday`: a weekday without a direction word ("ahead of" points only those ahead).
+    static func of(words: [TimeWord], span: Range<Int>, sentences: [CharRange], rules: TimeRuleSet,
+                   clock: Bool = false, weekday: Bool = false) -> Tense {
         guard !span.isEmpty else { return .none }
         let (lo, hi) = sentenceBounds(words: words, span: span, sentences: sentences)
         // First the clause: nearby words, not across a quotation mark (the reporting verb outside a quote,
         // "... will leave at 4 a.m. Thursday,'' Castro said", is not the quote's tense).
-        let clause = nearestCue(words, span, lo, hi, window: window, wide: false, rules)
+        let clause = nearestCue(words, span, lo, hi, window: window, wide: false, rules, ahead: weekday)
+        // A habit is told in the present, or with a timetable verb ("usually opens"); in a past or future clause
+        // the adverb qualifies something else ("a meeting on Monday saw normally loyal MPs warn", "sales were
+        // generally better than December", "will be played regularly during a telethon on Friday").
+        if habitual(words, span, lo, hi, rules), clause.map({ c in
+            c.tense == .present || c.tense == .arranged
+                || (c.tense == .future && rules.tense(of: words[c.at]).contains(.scheduled))
+                || words[c.at].id == rules.compiled.usedId
+        }) ?? true {
+            return .habitual
+        }
+        // A time of day in a sentence with no cue at all is a present simple, a habit ("clubs stay open till the
+        // early hours of the morning", "the museum opens at 10am"): news gives a time of one day with a past
+        // form, "will", a timetable verb or a day.
+        if clock, clause == nil, nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules) == nil {
+            return .habitual
+        }
         // "until Tuesday", "till 9 a.m. Friday": a deadline or a postponement points ahead whatever the verb
         // ("extended its deadline until 9 a.m. Tuesday"), unless the clause looks back from a past perfect
         // ("Until Thursday, they had not called him a suspect").
@@ -32,7 +56,7 @@ extension Tense {
         if let clause { return clause.tense }
         // No cue there: the nearest one anywhere in the sentence ("... rising to a high in June from $29.75 in
         // March" takes the tense of "has fluctuated" twenty words before).
-        return nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules)?.tense ?? .none
+        return nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules, ahead: weekday)?.tense ?? .none
     }
 
     /// The nearest cue within `window` words on either side: its tense and index. `wide` (the sentence-wide
@@ -40,7 +64,7 @@ extension Tense {
     /// "agreed to purchase the line for $22 million in February" is a purchase still to come (a purpose, "staged
     /// celebrations to mark its entry on Friday", is not).
     static func nearestCue(_ words: [TimeWord], _ span: Range<Int>, _ lo: Int, _ hi: Int, window: Int,
-                           wide: Bool, _ rules: TimeRuleSet) -> (tense: Tense, at: Int)? {
+                           wide: Bool, _ rules: TimeRuleSet, ahead: Bool = false) -> (tense: Tense, at: Int)? {
         var best: (distance: Int, tense: Tense, at: Int)?
         var i = span.lowerBound - 1
         while i >= lo && span.lowerBound - i <= window {
@@ -48,6 +72,13 @@ extension Tense {
             if wide, i > lo, words[i].id == rules.compiled.toId,
                rules.tense(of: words[i - 1]).contains(.intentBeforeTo) {
                 best = (span.lowerBound - i, .future, i)
+                break
+            }
+            // "ahead of Sunday's election", "ahead of a meeting of finance ministers on Monday": a weekday after it
+            // is still to come, whatever the verb further back ("has flown to Dublin ahead of"); a month may not
+            // be ("restrictions were imposed ahead of its flotation in August").
+            if ahead, i + 1 < span.lowerBound, words[i].id == rules.compiled.aheadId, words[i + 1].id == rules.compiled.ofId {
+                best = (span.lowerBound - i, .arranged, i)
                 break
             }
             if let t = cue(words, i, rules) { best = (span.lowerBound - i, t, i); break }
@@ -128,10 +159,19 @@ extension Tense {
         // A listed past form after "be"/"to" is a participle ("would be paid", "has been sold"): the auxiliary or
         // modal further out decides then.
         if flags.contains(.past) {
-            if i > 0, rules.tense(of: words[i - 1]).contains(.participleAux) { return nil }
+            if afterAux(words, i, rules) { return nil }
             return .past
         }
-        if flags.contains(.present) { return .present }
+        // "2am": the clock's "am", not the verb.
+        if flags.contains(.present), i > 0, words[i - 1].kind == .number { return nil }
+        if flags.contains(.present) {
+            // "are meeting", "is being staged": a present progressive, an arrangement.
+            if i + 1 < words.count, words[i + 1].ing || (words[i + 1].id == rules.compiled.beingId
+                                                         && i + 2 < words.count && words[i + 2].pastEd) {
+                return .arranged
+            }
+            return .present
+        }
         // "ministers meet on Thursday": a timetable in the present looks ahead. After an auxiliary, a modal, "to",
         // "n't", "not" or an object ("saw them play") the verb is an infinitive, and a word further out decides
         // ("didn't play", "will meet"), unless that word is capitalized, a name ("Theresa May meets", "The US
@@ -145,10 +185,56 @@ extension Tense {
         // A regular past form, unless it is a participle after "be"/"to" ("should be returned"): the auxiliary
         // or modal further out decides then.
         if w.pastEd, !flags.contains(.notPastEd), !w.capitalized || i == 0 || words[i - 1].scalar == 46,
-           i == 0 || !rules.tense(of: words[i - 1]).contains(.participleAux), !adjectival(words, i, rules) {
+           !afterAux(words, i, rules), !adjectival(words, i, rules) {
             return .past
         }
         return nil
+    }
+
+    /// Word `i` follows "be"/"to" (participle-aux.txt), perhaps across an adverb of habit ("are usually
+    /// released", "is often used"): a participle, not a past form.
+    static func afterAux(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Bool {
+        guard i > 0 else { return false }
+        if rules.tense(of: words[i - 1]).contains(.participleAux) { return true }
+        return i > 1 && rules.tense(of: words[i - 1]).contains(.habit)
+            && rules.tense(of: words[i - 2]).contains(.participleAux)
+    }
+
+    /// A habit in the clause: an adverb of tense-habit.txt ("used" only before "to": "Neeson used to listen to his
+    /// sermons on a Friday night") within six words either side, not across a quotation mark, a comma, a
+    /// semicolon, a dash or a bracket, nor ahead into a clause joined by "and", "but", "that", "which" or "who"
+    /// ("Exports - traditionally the driver of growth - grew slower in January" is a January).
+    static func habitual(_ words: [TimeWord], _ span: Range<Int>, _ lo: Int, _ hi: Int, _ rules: TimeRuleSet)
+        -> Bool {
+        func stops(_ i: Int) -> Bool {
+            let w = words[i]
+            if isQuote(words, i) { return true }
+            switch w.lower {
+            case ",", ";", "-", "(", ")", ":": return true
+            default: return false
+            }
+        }
+        func habit(_ i: Int) -> Bool {
+            guard rules.tense(of: words[i]).contains(.habit) else { return false }
+            if words[i].id == rules.compiled.usedId {
+                return i + 1 < words.count && words[i + 1].id == rules.compiled.toId
+            }
+            return true
+        }
+        var i = span.lowerBound - 1
+        while i >= lo && span.lowerBound - i <= 6 && !stops(i) {
+            if habit(i) { return true }
+            i -= 1
+        }
+        var j = span.upperBound
+        while j < hi && j - span.upperBound < 6 && !stops(j) {
+            if let c = rules.compiled, [c.andId, c.butId, c.thatId, c.whichId, c.whoId].contains(words[j].id) {
+                return false
+            }
+            if habit(j) { return true }
+            j += 1
+        }
+        return false
     }
 
     /// A word after a determiner is a noun or an adjective ("the plan", "the proposed merger"), and so is an "-ed"

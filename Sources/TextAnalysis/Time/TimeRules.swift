@@ -105,6 +105,7 @@ public struct TimeRuleSet: Sendable {
     var intentBeforeTo: Set<String> = []
     var pastBeforeTimex: Set<String> = []
     var adverbBeforeParticiple: Set<String> = []
+    var habit: Set<String> = []
     /// Words allowed between a clock time and the day that dates it ("10 a.m. EST on Tuesday").
     public private(set) var clockDayLink: Set<String> = []
     /// Tense word lists a word belongs to, by vocabulary id (see `tense(of:)`).
@@ -135,6 +136,7 @@ public struct TimeRuleSet: Sendable {
         intentBeforeTo = try Self.wordSet(resources, "time/patterns/tense-intent-to.txt")
         pastBeforeTimex = try Self.wordSet(resources, "time/patterns/tense-past-before.txt")
         adverbBeforeParticiple = try Self.wordSet(resources, "time/patterns/adverb-before-participle.txt")
+        habit = try Self.wordSet(resources, "time/patterns/tense-habit.txt")
         clockDayLink = try Self.wordSet(resources, "time/patterns/clock-day-link.txt")
             .union(Self.wordSet(resources, "time/patterns/timezone.txt").flatMap { $0.split(separator: " ") }
                 .map(String.init))
@@ -186,7 +188,9 @@ public struct TimeRuleSet: Sendable {
             .union(tensePresent).union(tenseScheduled).union(bareBefore).union(notPastEd).union(participleAux)
             .union(determiners).union(futureBeforeTo)
             .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex).union(adverbBeforeParticiple)
-            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t", "had", "that"])
+            .union(habit)
+            .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t", "had", "that", "ahead", "of",
+                    "being", "which", "who"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }
@@ -216,6 +220,7 @@ public struct TimeRuleSet: Sendable {
             (participleAux, .participleAux), (determiners, .determiner), (futureBeforeTo, .futureBeforeTo),
             (futureBeforeTimex, .futureBeforeTimex), (intentBeforeTo, .intentBeforeTo),
             (pastBeforeTimex, .pastBeforeTimex), (adverbBeforeParticiple, .adverbBeforeParticiple),
+            (habit, .habit),
         ]
         for (set, flag) in tenseLists {
             for w in set { tenseFlags[Int(vocab[w]!)].insert(flag) }
@@ -432,5 +437,7 @@ struct TenseFlags: OptionSet, Sendable {
     static let scheduled = TenseFlags(rawValue: 2048)
     /// "not", "them", "let": a scheduled verb after it is a bare infinitive.
     static let bareBefore = TenseFlags(rawValue: 4096)
+    /// "usually", "always": a habit, no one period (tense-habit.txt).
+    static let habit = TenseFlags(rawValue: 8192)
     static let verb: TenseFlags = [.future, .past, .present, .scheduled]
 }

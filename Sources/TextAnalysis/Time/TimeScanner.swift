@@ -24,6 +24,8 @@ struct TimeWord: Sendable {
     var plural: Bool = false
     /// A word of five or more letters ending in "ed" (a regular past form, perhaps).
     var pastEd: Bool = false
+    /// A lowercase word of six or more letters ending in "ing" ("meeting": a present participle, perhaps).
+    var ing: Bool = false
     /// Punctuation: its scalar (curly forms as typed, before mapping to ASCII in `lower`).
     var scalar: UInt32 = 0
     /// The rule vocabulary id of `lower` (-1 when no rule mentions it), set by the extractor.
@@ -110,6 +112,8 @@ enum TimeScanner {
                                     capitalized: upper, spaceBefore: space, lineBefore: line,
                                     plural: !upper && i - start >= 3 && text[i - 1] == "s" && text[i - 2] != "s",
                                     pastEd: i - start >= 5 && text[i - 1] == "d" && text[i - 2] == "e",
+                                    ing: !upper && i - start >= 6 && text[i - 1] == "g" && text[i - 2] == "n"
+                                        && text[i - 3] == "i",
                                     id: id))
             } else if isDigit(c) {
                 var value = 0, digits = 0, grouped = false, decimal = false

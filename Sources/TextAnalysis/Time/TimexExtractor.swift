@@ -114,7 +114,10 @@ public struct TimexExtractor: Sendable {
             // them either.
             if !Self.namesARealDay(value) { continue }
             // Only named periods without a year read the clause tense; the others skip the search.
-            let tense = rule.usesTense ? Tense.of(words: words, span: span, sentences: sentences, rules: rules) : .none
+            let tense = rule.usesTense ? Tense.of(words: words, span: span, sentences: sentences, rules: rules,
+                                                  clock: value.hasPrefix("UNDEF(anchor-day)")
+                                                    && !words[span].contains { $0.kind == .number },
+                                                  weekday: Self.isBareWeekday(value)) : .none
             let point = rule.point.map { fill($0, binds) }
             out.append((m.first, ExtractedTimex(chars: chars, type: type, value: value, mod: rule.mod,
                                                 rule: rule.id, tense: tense, point: point)))
@@ -125,10 +128,16 @@ public struct TimexExtractor: Sendable {
 
     /// Specs TimexResolver resolves by tense (see its header): weekdays, month(-day)s, quarters, halves,
     /// seasons, weekends and holidays without a year (also inside "shift" and "week-of"), "soon"'s
-    /// future-ref, and the past-only and past-anchor specs. Tested on a rule's value template once, when the rules load.
+    /// future-ref, a clock time's anchor-day (only a habit changes it), and the past-only and past-anchor specs. Tested on a rule's value template once, when the rules load.
     static let tenseSpecs = ["weekday", "(date", " date", "(q ", "(h ", "(season", "(weekend", "(holiday",
-                             "(future-ref", "(tense-ref",
+                             "(future-ref", "(tense-ref", "(anchor-day",
                              "(past-only", "(past-anchor"]
+
+    /// "UNDEF(weekday 5)" (any suffix after it), not "UNDEF(weekday 5 last)".
+    static func isBareWeekday(_ value: String) -> Bool {
+        guard value.hasPrefix("UNDEF(weekday "), let close = value.firstIndex(of: ")") else { return false }
+        return value[value.startIndex..<close].split(separator: " ").count == 2
+    }
 
     static func needsTense(_ value: String) -> Bool {
         value.contains("UNDEF(") && tenseSpecs.contains { value.contains($0) }

@@ -189,7 +189,10 @@ public struct TimexResolver: Sendable {
             }
             return relative(parts[1], ref)
         }
+        // A clock time or part of the day in a habit ("clubs stay open till the early hours of the morning") is of
+        // no one day.
         if head == "anchor-day" {
+            if tense == .habitual { return .value("XXXX-XX-XX") }
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
             return relative("day", ref)
         }
@@ -238,6 +241,9 @@ public struct TimexResolver: Sendable {
         }
         let direction = parts.count > 2 ? String(parts[2])
             : (parts.count == 2 && parts[0] == "weekend" ? String(parts[1]) : nil)
+        // A named period in a habit ("December is traditionally a quiet month", "always shine on Sunday") is any
+        // such period: its year or week stays unknown, as without a reference.
+        let ref = tense == .habitual && direction == nil ? nil : ref
         switch head {
         case "weekday":
             guard parts.count >= 2, let d = Int(parts[1]), (1...7).contains(d) else { return .value("XXXX-XX-XX") }
@@ -247,7 +253,15 @@ public struct TimexResolver: Sendable {
                 let day = monday.adding(days: 7 * w + d - 1)
                 return (day.dayNumber, day.dayNumber, day.description)
             }
-            return .value(pick(candidates, ref, direction, tense, leanPast: true))
+            // "this Sunday" said on a Tuesday is the coming one unless the clause looks back ("they met this
+            // Monday"): the nearest day, two days back, was the Sunday of last week.
+            if direction == "this" {
+                let r = ref.dayNumber
+                let c = tense == .past ? candidates.last(where: { $0.0 <= r }) : candidates.first(where: { $0.0 >= r })
+                return .value((c ?? candidates[1]).2)
+            }
+            // "ministers are meeting on Thursday": an arrangement, ahead.
+            return .value(pick(candidates, ref, direction, tense == .arranged ? .future : tense, leanPast: true))
         case "date":
             guard parts.count >= 2 else { return .value("XXXX") }
             let md = parts[1].split(separator: "-").compactMap { Int($0) }
@@ -528,9 +542,10 @@ public struct TimexResolver: Sendable {
         switch tense {
         case .past: chosen = candidates.last(where: { $0.0 <= r })
         case .future: chosen = candidates.first(where: { $0.1 >= r })
-        case .present, .none: chosen = leanPast ? candidates.last(where: { $0.0 <= r }) : nearest
+        case .present, .none, .habitual, .arranged:
+            chosen = leanPast ? candidates.last(where: { $0.0 <= r }) : nearest
         }
-        let reach = tense == .present ? Self.leanReach : Self.tenseReach
+        let reach = tense == .present || tense == .arranged ? Self.leanReach : Self.tenseReach
         guard let c = chosen, distance(c, r) <= reach else { return nearest.2 }
         return c.2
     }

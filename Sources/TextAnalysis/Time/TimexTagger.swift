@@ -35,17 +35,34 @@ public struct TimexTagger: AnalysisComponent {
             // A clock time is dated by the day named right after it ("at 10:30 a.m. (0830 GMT) on Tuesday"),
             // else by the day last mentioned.
             var day = mentioned
+            // A clock time in a sentence without a tense cue is a habit unless a day follows it ("at 0900 GMT on
+            // Sunday", "at 8 p.m. tonight").
+            var tense = x.tense
+            if tense == .habitual, i + 1 < found.count, linksClockToDay(scalars, x.chars, found[i + 1].chars),
+               found[i + 1].type == .date || found[i + 1].type == .time, found[i + 1].tense != .habitual {
+                tense = .none
+            }
+            // Nor after a date or time earlier in its sentence ("shot on Friday, Oct. 23, 1998, and died by
+            // mid-morning"): it is of that day.
+            if tense == .habitual, x.value.hasPrefix("UNDEF(anchor-day)"),
+               Self.datedBefore(found, i, sentenceStart: Self.sentenceStart(sentences, x.chars.start)) {
+                tense = .none
+            }
             if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count {
                 if let v = dayAfterClock(scalars, found, i, reference: reference, mentioned: mentioned,
                                          discussed: discussed) {
                     day = v
+                    if tense == .habitual { tense = .none }
                 } else if found[i + 1].type == .time, Self.joinsRange(scalars, x.chars, found[i + 1].chars) {
                     // The start of a range of clock times takes the day of its end ("from 1130 to 1215 GMT on
                     // Wednesday", "from 2300 GMT - 0100 GMT on Friday", "between 0700 and 2200 GMT Thursday").
                     let end = found[i + 1]
                     if end.value.hasPrefix("UNDEF(anchor-day)") {
                         if let v = dayAfterClock(scalars, found, i + 1, reference: reference, mentioned: mentioned,
-                                                 discussed: discussed) { day = v }
+                                                 discussed: discussed) {
+                            day = v
+                            if tense == .habitual, end.tense != .habitual { tense = .none }
+                        }
                     } else {
                         let v = resolver.resolve(end.value, reference: reference, tense: end.tense,
                                                  mentioned: mentioned, discussed: discussed)
@@ -53,7 +70,7 @@ public struct TimexTagger: AnalysisComponent {
                     }
                 }
             }
-            var value = resolver.resolve(x.value, reference: reference, tense: x.tense, mentioned: day,
+            var value = resolver.resolve(x.value, reference: reference, tense: tense, mentioned: day,
                                          discussed: discussed)
             // A vague reference that does not hold in its clause ("it soon became a flood").
             if value.isEmpty { continue }
@@ -113,6 +130,26 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
+    }
+
+    /// The start of the sentence holding `at` (0 when none does).
+    static func sentenceStart(_ sentences: [CharRange], _ at: Int) -> Int {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].end <= at { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].start <= at ? sentences[lo].start : 0
+    }
+
+    /// A DATE or TIME before `found[i]` from `sentenceStart` on.
+    static func datedBefore(_ found: [ExtractedTimex], _ i: Int, sentenceStart: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, found[j].chars.start >= sentenceStart {
+            if found[j].type == .date || found[j].type == .time { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// The day named right after the clock time `found[i]` ("at 10:30 a.m. (0830 GMT) on Tuesday"), resolved.
