@@ -31,7 +31,9 @@ extension Document {
         }
         var copy = self
         for t in tokens.indices where !tagged[t] {
-            guard let full = firstFull[tokens[t].text], full.end <= t else { continue }
+            // A surname is capitalized; checking that first spares most tokens a dictionary lookup (hashing every
+            // token's text here was 1 % of the whole analysis).
+            guard Self.startsUpper(tokens[t].text), let full = firstFull[tokens[t].text], full.end <= t else { continue }
             // The month or weekday in a date: after a preposition ("in May", "by Friday", "since May", "of May")
             // or next to a number ("5 May", "May 5", "May 2005").
             if t > 0, case let before = tokens[t - 1].text.lowercased(),
