@@ -39,7 +39,11 @@ extension Tense {
         // A time of day in a sentence with no cue at all is a present simple, a habit ("clubs stay open till the
         // early hours of the morning", "the museum opens at 10am"): news gives a time of one day with a past
         // form, "will", a timetable verb or a day.
-        if clock, clause == nil, nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules) == nil {
+        // With no cue in the clause, the nearest one anywhere in the sentence, searched once for both uses below
+        // ("ahead of" is read for weekdays only, never for a clock time).
+        let sentenceCue = clause == nil
+            ? nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules, ahead: weekday) : nil
+        if clock, clause == nil, sentenceCue == nil {
             return .habitual
         }
         // "until Tuesday", "till 9 a.m. Friday": a deadline or a postponement points ahead whatever the verb
@@ -56,7 +60,7 @@ extension Tense {
         if let clause { return clause.tense }
         // No cue there: the nearest one anywhere in the sentence ("... rising to a high in June from $29.75 in
         // March" takes the tense of "has fluctuated" twenty words before).
-        return nearestCue(words, span, lo, hi, window: hi - lo, wide: true, rules, ahead: weekday)?.tense ?? .none
+        return sentenceCue?.tense ?? .none
     }
 
     /// The nearest cue within `window` words on either side: its tense and index. `wide` (the sentence-wide
