@@ -73,4 +73,18 @@ extension EntityWrittenInitialsTests {
         #expect(EntityLinker.writtenInitials("HP 607").isEmpty)
         #expect(EntityLinker.writtenInitials("UK Independence Party") == ["ukip"])
     }
+
+    /// The byte-level shortcut for names with no word of two capitals gives what the full reading gives, and
+    /// never skips a name that has such a word, ASCII or not.
+    @Test(arguments: EntityWrittenInitialsTests.shortcutCases)
+    func writtenInitialsShortcutAgrees(_ name: String, _ expected: Set<String>) {
+        #expect(EntityLinker.writtenInitials(name) == expected, "\(name)")
+        if EntityLinker.isASCIIWithoutTwoCapitalWord(name) { #expect(expected.isEmpty, "\(name)") }
+    }
+
+    static let shortcutCases: [(String, Set<String>)] = [
+        ("Antony Blinken", []), ("Korean Central News Agency", []), ("Public and Commercial Services Union", []),
+        ("McDonald's Corp", ["mdc"]), ("PlayStation Portable", ["psp"]), ("USA Track & Field", ["usatf"]),
+        ("ÖVP Party", ["övpp"]), ("Élysée Palace", []), ("Bank\tOf\nAmerica", []),
+    ]
 }
