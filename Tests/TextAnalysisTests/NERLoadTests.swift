@@ -155,6 +155,44 @@ func typePriorCodes(column: String, code: Int) {
     #expect(Int(NERTypePrior.type(UInt8(code))) == code / 8)
 }
 
+/// The slot table behind NERTypePrior.code(hash:) (it replaced a Dictionary): all twenty columns find their code,
+/// and columns that are none, including near misses, find nothing.
+@Test func typePriorTableHoldsEveryCodeAndNothingElse() {
+    for (t, type) in NERTypePrior.types.enumerated() {
+        for bucket in 1...4 {
+            #expect(NERTypePrior.code(Array((type + String(bucket)).utf8)) == UInt8(t * 8 + bucket), "\(type)\(bucket)")
+        }
+        for bad in [type, type + "0", type + "5", type.lowercased() + "1", type + "12"] {
+            #expect(NERTypePrior.code(Array(bad.utf8)) == nil, "\(bad)")
+        }
+    }
+    #expect(NERTypePrior.code([]) == nil)
+}
+
+/// A cluster file's path is checked when it first appears (later lines with the same path compare equal to it):
+/// a path that is no bit string, or is empty, is a load error naming its line even after valid lines.
+@Test func clusterPathsAreCheckedWhereTheyChange() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-paths-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func load(_ text: String) throws -> WordClusters {
+        try text.write(to: dir.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
+        return try WordClusters(resources: ResourceLoader(directory: dir), file: "c.tsv")
+    }
+    let good = try load("01\ta\t3\n01\tb\t2\n1\tc\t1\n01\td\t1\n")
+    #expect(good.paths == ["01", "1"])
+    #expect(good.cluster(exact: NERHash.string("d"), lower: 0) == 0)
+    for (bad, line) in [("01\ta\t3\n0x\tb\t2\n", 2), ("01\ta\t3\n\tb\t2\n", 2), ("01\ta\t3\n01\t\t2\n", 2),
+                        ("01\ta\t3\n01\tb\t2\n21\tc\t1\n", 3), ("01\n", 1)] {
+        do {
+            _ = try load(bad)
+            Issue.record("loaded \(bad.debugDescription)")
+        } catch let error as ResourceError {
+            #expect(error.description.hasPrefix("c.tsv:\(line): expected path"), "\(error)")
+        }
+    }
+}
+
 private let shippedGloVe = Result {
     try WordClusters(resources: resources, file: NERFeatureExtractor.gloveClustersFile, byFrequency: false,
                      typePriors: true)

@@ -236,8 +236,10 @@ public struct NERFeatureExtractor: Sendable {
 
     /// Features of the token at `offset` (-2...2) from the one being labelled that depend on that token alone,
     /// so their weights can be summed once per word (NERVocabulary) instead of once per token.
+    /// `clusterPrefixes: false` leaves out the path-prefix keys of the word's three classes (appendClusterPrefixes):
+    /// the vocabulary sums those once per class, not once per word.
     @inline(__always)
-    func wordFeatures(_ w: NERWordInfo, offset: Int, into keys: inout [UInt64]) {
+    func wordFeatures(_ w: NERWordInfo, offset: Int, clusterPrefixes: Bool = true, into keys: inout [UInt64]) {
         switch offset {
         case 0:
             keys.append(NERHash.key(T.exact.rawValue, w.exact))
@@ -253,7 +255,7 @@ public struct NERFeatureExtractor: Sendable {
             if suf.1 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 1, suf.1)) }
             if suf.2 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 2, suf.2)) }
             if suf.3 != 0 { keys.append(NERHash.key(T.suffix.rawValue, 3, suf.3)) }
-            appendClusterPrefixes(w.cluster, of: clusters, template: .cluster0, levels: 4, into: &keys)
+            if clusterPrefixes { appendClusterPrefixes(w.cluster, set: 0, offset: 0, into: &keys) }
             if w.cluster < 0 && w.flags.contains(.hasLetter) {
                 keys.append(NERHash.key(T.unknownCluster.rawValue, UInt64(w.flags.rawValue)))
             }
@@ -263,8 +265,8 @@ public struct NERFeatureExtractor: Sendable {
                 keys.append(NERHash.key(T.clusterShape.rawValue, clusters.prefixHash(cluster: w.cluster, level: 1),
                                         w.shortShape))
             }
-            appendClusterPrefixes(w.webCluster, of: webClusters, template: .web0, levels: 4, into: &keys)
-            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .glove0, levels: 4, into: &keys)
+            if clusterPrefixes { appendClusterPrefixes(w.webCluster, set: 1, offset: 0, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.gloveCluster, set: 2, offset: 0, into: &keys) }
             // the vectors are lower-cased: the class with the word's shape tells "Bush" from "bush"
             if w.gloveCluster >= 0 {
                 let c = gloveClusters.prefixHash(cluster: w.gloveCluster, level: 1)
@@ -280,29 +282,29 @@ public struct NERFeatureExtractor: Sendable {
             keys.append(NERHash.key(T.shortM1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixM1.rawValue, w.suffixes.2)) }
             if w.prefixes.2 != 0 { keys.append(NERHash.key(T.prefixM1.rawValue, w.prefixes.2)) }
-            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM1, levels: 4, into: &keys)
-            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM1, levels: 4, into: &keys)
-            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM1, levels: 4, into: &keys)
+            if clusterPrefixes { appendClusterPrefixes(w.cluster, set: 0, offset: -1, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.webCluster, set: 1, offset: -1, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.gloveCluster, set: 2, offset: -1, into: &keys) }
             if w.typePrior != 0 { keys.append(NERHash.key(T.priorM1.rawValue, UInt64(w.typePrior))) }
         case 1:
             keys.append(NERHash.key(T.lowerP1.rawValue, w.lower))
             keys.append(NERHash.key(T.shortP1.rawValue, w.shortShape))
             if w.suffixes.2 != 0 { keys.append(NERHash.key(T.suffixP1.rawValue, w.suffixes.2)) }
-            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP1, levels: 4, into: &keys)
-            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP1, levels: 4, into: &keys)
-            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP1, levels: 4, into: &keys)
+            if clusterPrefixes { appendClusterPrefixes(w.cluster, set: 0, offset: 1, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.webCluster, set: 1, offset: 1, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.gloveCluster, set: 2, offset: 1, into: &keys) }
             if w.typePrior != 0 { keys.append(NERHash.key(T.priorP1.rawValue, UInt64(w.typePrior))) }
         case -2:
             keys.append(NERHash.key(T.lowerM2.rawValue, w.lower))
-            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterM2, levels: 2, into: &keys)
-            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webM2, levels: 2, into: &keys)
-            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveM2, levels: 2, into: &keys)
+            if clusterPrefixes { appendClusterPrefixes(w.cluster, set: 0, offset: -2, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.webCluster, set: 1, offset: -2, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.gloveCluster, set: 2, offset: -2, into: &keys) }
             if w.typePrior != 0 { keys.append(NERHash.key(T.priorM2.rawValue, UInt64(NERTypePrior.type(w.typePrior)))) }
         default:
             keys.append(NERHash.key(T.lowerP2.rawValue, w.lower))
-            appendClusterPrefixes(w.cluster, of: clusters, template: .clusterP2, levels: 2, into: &keys)
-            appendClusterPrefixes(w.webCluster, of: webClusters, template: .webP2, levels: 2, into: &keys)
-            appendClusterPrefixes(w.gloveCluster, of: gloveClusters, template: .gloveP2, levels: 2, into: &keys)
+            if clusterPrefixes { appendClusterPrefixes(w.cluster, set: 0, offset: 2, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.webCluster, set: 1, offset: 2, into: &keys) }
+            if clusterPrefixes { appendClusterPrefixes(w.gloveCluster, set: 2, offset: 2, into: &keys) }
             if w.typePrior != 0 { keys.append(NERHash.key(T.priorP2.rawValue, UInt64(NERTypePrior.type(w.typePrior)))) }
         }
     }
@@ -398,13 +400,48 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    /// The first `levels` path prefixes of `cluster` in `set` (our clusters or the web ones), one key each.
+    /// The cluster sets of a word's classes: 0 ours (NERWordInfo.cluster), 1 web (webCluster), 2 GloVe (gloveCluster).
+    static let clusterSetCount = 3
+
+    /// The set's classes, for the vocabulary's per-class sums.
+    func clusterSet(_ set: Int) -> WordClusters { set == 0 ? clusters : set == 1 ? webClusters : gloveClusters }
+
+    /// The template of cluster set `set`'s path-prefix features at word offset `offset` (-2...2), and how many
+    /// prefix levels it takes: the one place wordFeatures and the vocabulary's per-class sums read them from.
     @inline(__always)
-    private func appendClusterPrefixes(_ cluster: Int32, of set: WordClusters, template: T, levels: Int,
-                                       into keys: inout [UInt64]) {
+    static func clusterPrefixTemplate(set: Int, offset: Int) -> (template: T, levels: Int) {
+        switch (offset, set) {
+        case (0, 0): (.cluster0, 4)
+        case (0, 1): (.web0, 4)
+        case (0, _): (.glove0, 4)
+        case (-1, 0): (.clusterM1, 4)
+        case (-1, 1): (.webM1, 4)
+        case (-1, _): (.gloveM1, 4)
+        case (1, 0): (.clusterP1, 4)
+        case (1, 1): (.webP1, 4)
+        case (1, _): (.gloveP1, 4)
+        case (-2, 0): (.clusterM2, 2)
+        case (-2, 1): (.webM2, 2)
+        case (-2, _): (.gloveM2, 2)
+        case (_, 0): (.clusterP2, 2)
+        case (_, 1): (.webP2, 2)
+        default: (.gloveP2, 2)
+        }
+    }
+
+    /// The path-prefix keys that class `cluster` of cluster set `set` adds to wordFeatures at `offset`: every
+    /// word of the class at that offset has the same ones (none for -1, no class).
+    @inline(__always)
+    func appendClusterPrefixes(_ cluster: Int32, set: Int, offset: Int, into keys: inout [UInt64]) {
         guard cluster >= 0 else { return }
+        let (template, levels) = Self.clusterPrefixTemplate(set: set, offset: offset)
         for level in 0..<levels {
-            keys.append(NERHash.key(template.rawValue, UInt64(level), set.prefixHash(cluster: cluster, level: level)))
+            let prefix = switch set {
+            case 0: clusters.prefixHash(cluster: cluster, level: level)
+            case 1: webClusters.prefixHash(cluster: cluster, level: level)
+            default: gloveClusters.prefixHash(cluster: cluster, level: level)
+            }
+            keys.append(NERHash.key(template.rawValue, UInt64(level), prefix))
         }
     }
 

@@ -23,6 +23,11 @@ public struct NERSequenceTagger: Sendable {
     /// Fails when the model was trained with other clusters or gazetteers than `extractor` holds.
     /// `precompute` sums word-feature weights for the cluster vocabulary once (faster tagging, slower start).
     public init(model: NERModel, extractor: NERFeatureExtractor, precompute: Bool = true) throws {
+        try self.init(model: model, extractor: extractor, table: nil, precompute: precompute)
+    }
+
+    /// `table`: the model's joint table when the caller built it already (NERJointTable(stages: model.stages)).
+    init(model: NERModel, extractor: NERFeatureExtractor, table prebuilt: NERJointTable?, precompute: Bool) throws {
         guard model.info.resources == extractor.fingerprint else {
             throw NERModelError("the NER model was trained with other clusters/gazetteers "
                                 + "(model \(model.info.resources), "
@@ -30,7 +35,7 @@ public struct NERSequenceTagger: Sendable {
         }
         self.model = model
         self.extractor = extractor
-        let table = NERJointTable(stages: model.stages)
+        let table = prebuilt ?? NERJointTable(stages: model.stages)
         self.table = table
         self.potentials = model.stages.last.map {
             NERDecoder.transitionPotentials($0.transitions, temperature: model.info.temperature)
@@ -42,10 +47,19 @@ public struct NERSequenceTagger: Sendable {
     }
 
     /// Loads clusters, gazetteers and the model from `resources` (model at `ner/model.bin` unless given).
+    /// The model and its joint table are read while the GloVe classes load on the other thread (the rest of the
+    /// extractor's files take less time than those); a model error is reported after any resource error, as
+    /// when the model was read last.
     public init(resources: ResourceLoader, model modelURL: URL? = nil) throws {
-        let extractor = try NERFeatureExtractor(resources: resources)
-        let model = try NERModel(contentsOf: modelURL ?? resources.url(Self.modelFile))
-        try self.init(model: model, extractor: extractor)
+        var loaded: Swift.Result<(NERModel, NERJointTable), any Error>?
+        let extractor = try NERFeatureExtractor(resources: resources) {
+            loaded = Swift.Result {
+                let model = try NERModel(contentsOf: modelURL ?? resources.url(Self.modelFile))
+                return (model, NERJointTable(stages: model.stages))
+            }
+        }
+        let (model, table) = try loaded!.get()
+        try self.init(model: model, extractor: extractor, table: table, precompute: true)
     }
 
     public struct Result: Sendable {
@@ -206,6 +220,12 @@ extension NERFeatureExtractor {
     /// Loads the clusters and gazetteers bundled under `ner/`. The GloVe set, the largest file (366k lines), is
     /// read on another thread meanwhile: the load is time a starting server or CLI waits, and it has the cores.
     public init(resources: ResourceLoader) throws {
+        try self.init(resources: resources, meanwhile: {})
+    }
+
+    /// `meanwhile` runs on the calling thread once the other files are read, while the GloVe set may still be
+    /// loading: a caller's own loading that needs none of these (the tagger reads its model there).
+    init(resources: ResourceLoader, meanwhile: () -> Void) throws {
         final class Loaded: @unchecked Sendable {
             // @unchecked: written once by the loading thread before `group.leave`, read after `group.wait`.
             var glove: Result<WordClusters, any Error> = .success(.empty)
@@ -219,6 +239,7 @@ extension NERFeatureExtractor {
         let clusters = Result { try WordClusters(resources: resources, file: Self.clustersFile) }
         let web = Result { try WordClusters(resources: resources, file: Self.webClustersFile, byFrequency: false) }
         let gazetteer = Result { try NERGazetteer(resources: resources, folder: Self.gazetteerFolder) }
+        meanwhile()
         group.wait()
         self.init(clusters: try clusters.get(), webClusters: try web.get(), gloveClusters: try loaded.glove.get(),
                   gazetteer: try gazetteer.get())
