@@ -33,7 +33,7 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case rankmod, auxiliary, notconstrual, cueprep, naming, remark, questionprep, question, notquestion
     case impersonal, outlet, outletverb, plural
     // Classes past the 63 mask bits: looked up by word (QuoteLexicon.is), never per token, so they have no bit.
-    case dateword
+    case dateword, personrole, nationnoun
 
     /// How many classes have a bit in the per-token mask; the rest are read with QuoteLexicon.is only.
     static let maskedCount = 63
@@ -84,10 +84,14 @@ public struct QuoteLexicon: Sendable {
     let genders: GenderLexicon
     /// The mark scanner built from marks.tsv and the elisions of words.tsv.
     let scanner: QuoteMarkScanner
+    /// Nationality adjectives, lower case: the demonyms and language names of the tagger's gazetteer
+    /// (ner/gazetteers/misc.tsv: "American", "German"), for "the American said" (EpithetSpeakers.swift).
+    let nationalities: Set<String>
 
     public static let cuesFile = "quotes/cues.tsv"
     public static let marksFile = "quotes/marks.tsv"
     public static let wordsFile = "quotes/words.tsv"
+    static let demonymsFile = "ner/gazetteers/misc.tsv"
 
     public init(resources: ResourceLoader) throws {
         var classes: [String: Set<QuoteWordClass>] = [:]
@@ -161,6 +165,14 @@ public struct QuoteLexicon: Sendable {
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = WordMaskTable(masks)
         self.examples = examples
+        var nationalities = Set<String>()
+        for (_, line) in try resources.lines(Self.demonymsFile) {
+            let cols = line.split(separator: "\t")
+            if cols.count >= 2, cols[1] == "demonym" || cols[1] == "language", !cols[0].contains(" ") {
+                nationalities.insert(cols[0].lowercased())
+            }
+        }
+        self.nationalities = nationalities
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
     }
