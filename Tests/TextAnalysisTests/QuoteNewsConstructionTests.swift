@@ -99,6 +99,25 @@ import Testing
         #expect(after.mentions.count - before == added, "\(text)")
     }
 
+    /// The REPEATS lines of words.tsv (class dateword): the words read as a mention of the person named in full.
+    @Test func surnameRepeatsReplayTheirExamples() throws {
+        let rows = try TestResources.loader.string(QuoteLexicon.wordsFile).split(separator: "\n").compactMap { line in
+            line.hasPrefix("# REPEATS: ") ? line.dropFirst("# REPEATS: ".count).components(separatedBy: " => ") : nil
+        }
+        #expect(rows.count >= 4)
+        for row in rows {
+            #expect(row.count == 2, "\(row)")
+            guard row.count == 2 else { continue }
+            var doc = TestResources.split(row[0])
+            QuoteTestDocuments.addMentions(&doc)
+            Self.dropMentions(&doc) { $0.tokens.count == 1 }
+            let before = doc.mentions.count
+            let after = doc.addingSurnameRepeats(QuoteTestDocuments.extractor.lexicon)
+            let added = after.mentions[before...].map { doc.text($0.chars) }
+            #expect((added.isEmpty ? "-" : added.joined(separator: " | ")) == row[1], "\(row[0])")
+        }
+    }
+
     /// Removes the mentions `drop` selects, renumbering the entities' mention indices.
     static func dropMentions(_ doc: inout Document, _ drop: (EntityMention) -> Bool) {
         var index: [Int: Int] = [:]

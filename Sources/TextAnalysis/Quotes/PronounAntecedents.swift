@@ -162,7 +162,7 @@ extension QuoteContext {
 
     /// A person mention of an entity that is a person (one mention tagged PER of a firm the rest call ORG is no
     /// "he").
-    private func isPersonLike(_ m: EntityMention) -> Bool {
+    func isPersonLike(_ m: EntityMention) -> Bool {
         m.type == .person && m.entity.map { isPersonEntity($0) || hasGivenName($0) } ?? true
     }
 

@@ -32,13 +32,22 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case objectpronoun, stancebelief, stancethat, stancewill, stanceobject, degree, article, asobject, reportmodal
     case rankmod, auxiliary, notconstrual, cueprep, naming, remark, questionprep, question, notquestion
     case impersonal, outlet, outletverb, plural
+    // Classes past the 63 mask bits: looked up by word (QuoteLexicon.is), never per token, so they have no bit.
+    case dateword, personrole, nationnoun
+
+    /// How many classes have a bit in the per-token mask; the rest are read with QuoteLexicon.is only.
+    static let maskedCount = 63
 
     static let byName: [String: QuoteWordClass] = Dictionary(uniqueKeysWithValues:
         allCases.map { (String(describing: $0), $0) })
     /// This class's bit in a word's class set (at most 63 classes: bit 63 is QuoteLexicon.cueStartBit; with
-    /// `plural` all 63 are taken, so another class needs a wider mask than UInt64). A shift,
-    /// not a table lookup: the sieves test classes for nearly every token they read.
-    var bit: UInt64 { UInt64(1) << UInt64(rawValue) }
+    /// `plural` all 63 are taken, so a class tested per token needs a wider mask than UInt64; one tested on a few
+    /// words goes after `plural` and is read with QuoteLexicon.is). A shift, not a table lookup: the sieves test
+    /// classes for nearly every token they read.
+    var bit: UInt64 {
+        assert(rawValue < Self.maskedCount, "\(self) has no mask bit: test it with QuoteLexicon.is")
+        return UInt64(1) << UInt64(rawValue)
+    }
 }
 
 /// A quotation mark's level and role from quotes/marks.tsv.
@@ -75,10 +84,14 @@ public struct QuoteLexicon: Sendable {
     let genders: GenderLexicon
     /// The mark scanner built from marks.tsv and the elisions of words.tsv.
     let scanner: QuoteMarkScanner
+    /// Nationality adjectives, lower case: the demonyms and language names of the tagger's gazetteer
+    /// (ner/gazetteers/misc.tsv: "American", "German"), for "the American said" (EpithetSpeakers.swift).
+    let nationalities: Set<String>
 
     public static let cuesFile = "quotes/cues.tsv"
     public static let marksFile = "quotes/marks.tsv"
     public static let wordsFile = "quotes/words.tsv"
+    static let demonymsFile = "ner/gazetteers/misc.tsv"
 
     public init(resources: ResourceLoader) throws {
         var classes: [String: Set<QuoteWordClass>] = [:]
@@ -146,10 +159,20 @@ public struct QuoteLexicon: Sendable {
         self.pairMarks = pairMarks
         self.classes = classes
         self.genders = try GenderLexicon(resources: resources)
-        var masks = classes.mapValues { $0.reduce(UInt64(0)) { $0 | $1.bit } }
+        var masks = classes.mapValues { cs in
+            cs.reduce(UInt64(0)) { $1.rawValue < QuoteWordClass.maskedCount ? $0 | $1.bit : $0 }
+        }.filter { $0.value != 0 }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = WordMaskTable(masks)
         self.examples = examples
+        var nationalities = Set<String>()
+        for (_, line) in try resources.lines(Self.demonymsFile) {
+            let cols = line.split(separator: "\t")
+            if cols.count >= 2, cols[1] == "demonym" || cols[1] == "language", !cols[0].contains(" ") {
+                nationalities.insert(cols[0].lowercased())
+            }
+        }
+        self.nationalities = nationalities
         self.scanner = QuoteMarkScanner(marks: marks, pairMarks: pairMarks,
                                         elisions: Set(classes.filter { $0.value.contains(.elision) }.keys))
     }

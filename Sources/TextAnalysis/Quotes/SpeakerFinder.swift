@@ -382,6 +382,11 @@ extension QuoteContext {
         }
         if best >= 0 {
             let m = doc.mentions[best]
+            // "the American said": a nationality standing for a person, not the nationality's own entity.
+            if m.type == .misc, m.tokens.upperBound == np.upperBound,
+               let g = epithetSpeaker(np, lastSpeaker: lastSpeaker) {
+                return g
+            }
             // "Chancellor Gordon Brown's closest ally", "a Brown ally", "a White House official": the name owns or
             // modifies the phrase's head, which is the speaker: a source that is not the named entity.
             let after = m.tokens.upperBound, head = np.upperBound - 1
@@ -414,6 +419,8 @@ extension QuoteContext {
         if let e = entityByTitle(np) {
             return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
         }
+        // "the 24-year-old said", "the midfielder said": no office holder; the person the epithet refers back to.
+        if let g = epithetSpeaker(np, lastSpeaker: lastSpeaker) { return g }
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
     }
 

@@ -35,9 +35,10 @@ extension Document {
             // token's text here was 1 % of the whole analysis).
             guard Self.startsUpper(tokens[t].text), let full = firstFull[tokens[t].text], full.end <= t else { continue }
             // The month or weekday in a date: after a preposition ("in May", "by Friday", "since May", "of May")
-            // or next to a number ("5 May", "May 5", "May 2005").
+            // or next to a number ("5 May", "May 5", "May 2005"); words.tsv class dateword lists the other words
+            // before a date ("since May", "every Friday").
             if t > 0, case let before = tokens[t - 1].text.lowercased(),
-               lex.mask(before) & datePrep != 0 || Self.dateWords.contains(before) { continue }
+               lex.mask(before) & datePrep != 0 || lex.is(before, .dateword) { continue }
             if isNumber(t - 1) || isNumber(t + 1) { continue }
             // Another capitalised word joined to it is another name ("May Department Stores", "Brian May Band").
             if t + 1 < tokens.count, tagged[t + 1] || Self.startsUpper(tokens[t + 1].text) { continue }
@@ -57,9 +58,6 @@ extension Document {
         }
         return copy
     }
-
-    /// Words before a month that words.tsv does not list as prepositions ("since May", "until June").
-    private static let dateWords: Set<String> = ["since", "until", "till", "mid", "next", "every", "each"]
 
     private static func startsUpper(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
 }
