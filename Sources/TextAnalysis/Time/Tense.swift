@@ -80,9 +80,11 @@ extension Tense {
             }
             // "ahead of Sunday's election", "ahead of a meeting of finance ministers on Monday": a weekday after it
             // is still to come, whatever the verb further back ("has flown to Dublin ahead of"); a month may not
-            // be ("restrictions were imposed ahead of its flotation in August").
+            // be ("restrictions were imposed ahead of its flotation in August"). A past perfect further back tells
+            // the story from a later time, when that weekday had come ("economists had forecast ahead of Friday's
+            // announcement").
             if ahead, i + 1 < span.lowerBound, words[i].id == rules.compiled.aheadId, words[i + 1].id == rules.compiled.ofId {
-                best = (span.lowerBound - i, .arranged, i)
+                best = (span.lowerBound - i, pastPerfectBefore(words, i, lo, rules) ? .past : .arranged, i)
                 break
             }
             if let t = cue(words, i, rules) { best = (span.lowerBound - i, t, i); break }
@@ -106,6 +108,21 @@ extension Tense {
             j += 1
         }
         return best.map { ($0.tense, $0.at) }
+    }
+
+    /// The nearest cue before word `i` in its clause (within `window` words, not across a quotation mark) is a past
+    /// perfect: "had" itself, or a verb right after it ("had forecast").
+    static func pastPerfectBefore(_ words: [TimeWord], _ i: Int, _ lo: Int, _ rules: TimeRuleSet) -> Bool {
+        var k = i - 1
+        while k >= lo && i - k <= window {
+            if isQuote(words, k) { return false }
+            if words[k].id == rules.compiled.hadId { return true }
+            if cue(words, k, rules) != nil {
+                return k - 1 >= lo && words[k - 1].id == rules.compiled.hadId
+            }
+            k -= 1
+        }
+        return false
     }
 
     /// A quotation mark: a double quote (straight or curly), a backtick, or two apostrophes in a row ('').
