@@ -55,24 +55,30 @@ extension QuoteContext {
             .compactMap({ self.ageEpithet(endingAt: $0, from: np.lowerBound + 1)?.0 }).first {
             age = n
         }
-        // Nearest person written with the epithet's nationality or age before the phrase.
-        var written: (entity: Int, start: Int)?
-        for e in doc.entities.indices where doc.entities[e].type == .person {
-            for mi in doc.entities[e].mentions where mi < doc.mentions.count {
-                let s = doc.mentions[mi].tokens.lowerBound
-                guard s < np.lowerBound, s > written.map({ $0.start }) ?? -1 else { continue }
-                let w = writtenWith(mi)
-                if let nation, w.nations.contains(nation) { written = (e, s) }
-                if let age, w.ages.contains(age) { written = (e, s) }
+        // Nearest person written with the epithet's nationality or age before the phrase, read back token by
+        // token within the epithet's reach: a text of many stories (10 MB) must not have every epithet read all
+        // the persons of all of them.
+        let reach = (np.lowerBound - Self.epithetReach)..<(np.lowerBound + Self.epithetReach)
+        var k = np.lowerBound - 1
+        while k >= max(0, reach.lowerBound) {
+            let m = mentionOf[k]
+            if m >= 0, doc.mentions[m].tokens.lowerBound == k, let e = doc.mentions[m].entity,
+               e < doc.entities.count, doc.entities[e].type == .person {
+                let w = writtenWith(m)
+                if let nation, w.nations.contains(nation) {
+                    return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+                }
+                if let age, w.ages.contains(age) {
+                    return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
+                }
             }
-        }
-        if let w = written {
-            return SpeakerGuess(mention: np, entity: w.entity, name: doc.entities[w.entity].name, how: .title)
+            k -= 1
         }
         // Else the person in focus, as for "he": a person written with another nationality or age is not it.
         func contradicts(_ e: Int) -> Bool {
             guard e < doc.entities.count else { return false }
-            for mi in doc.entities[e].mentions where mi < doc.mentions.count {
+            for mi in doc.entities[e].mentions where mi < doc.mentions.count
+                && reach.contains(doc.mentions[mi].tokens.lowerBound) {
                 let w = writtenWith(mi)
                 if nation != nil, w.nations.contains(where: { $0 != nation }) { return true }
                 if age != nil, w.ages.contains(where: { $0 != age }) { return true }
@@ -103,6 +109,10 @@ extension QuoteContext {
         }
         return nil
     }
+
+    /// How many tokens around an epithet its person is looked for: more than the longest article (BBC's is
+    /// about 5,500 tokens), so one story reads as a whole and a text of many stories costs linear time.
+    static let epithetReach = 10_000
 
     /// A word for a person of a nation: a demonym or language name of the tagger's gazetteer ("American",
     /// "German"), a noun of words.tsv class nationnoun ("Spaniard", "Scot"), or a compound in -man or -woman
