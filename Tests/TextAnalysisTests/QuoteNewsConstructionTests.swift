@@ -144,3 +144,12 @@ extension QuoteNewsConstructionTests {
         #expect(got.first?.mention == nil, "\(got)")
     }
 }
+
+extension QuoteNewsConstructionTests {
+    /// The surname check's capital test: ASCII by its byte, any other first letter by its Unicode property.
+    @Test(arguments: [("May", true), ("may", false), ("Élan", true), ("élan", false), ("Ωmega", true),
+                      ("", false), ("1990", false), ("\u{201C}", false), ("Z", true), ("[", false)])
+    func surnameCapitalTest(_ word: String, _ upper: Bool) {
+        #expect(Document.startsUpper(word) == upper, "\(word)")
+    }
+}

@@ -59,5 +59,11 @@ extension Document {
         return copy
     }
 
-    private static func startsUpper(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
+    /// Whether the first character is a capital; an ASCII first byte answers without the Unicode property tables,
+    /// which cost more than the rest of this pass when asked for every token.
+    static func startsUpper(_ s: String) -> Bool {
+        guard let b = s.utf8.first else { return false }
+        if b < 128 { return b >= 65 && b <= 90 }
+        return s.unicodeScalars.first?.properties.isUppercase ?? false
+    }
 }
