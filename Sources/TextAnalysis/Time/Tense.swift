@@ -83,7 +83,8 @@ extension Tense {
             // be ("restrictions were imposed ahead of its flotation in August"). A past perfect further back tells
             // the story from a later time, when that weekday had come ("economists had forecast ahead of Friday's
             // announcement").
-            if ahead, i + 1 < span.lowerBound, words[i].id == rules.compiled.aheadId, words[i + 1].id == rules.compiled.ofId {
+            if ahead, i + 1 < span.lowerBound, words[i].id == rules.compiled.aheadId,
+               words[i + 1].id == rules.compiled.ofId {
                 best = (span.lowerBound - i, pastPerfectBefore(words, i, lo, rules) ? .past : .arranged, i)
                 break
             }
@@ -273,25 +274,26 @@ extension Tense {
     /// The word range of the sentence holding `span`: from the document's sentences when there are any,
     /// else between sentence-final marks and line breaks.
     static func sentenceBounds(words: [TimeWord], span: Range<Int>, sentences: [CharRange]) -> (Int, Int) {
-        if !sentences.isEmpty {
-            let at = words[span.lowerBound].start
-            var lo = 0, hi = sentences.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sentences[mid].end <= at { lo = mid + 1 } else { hi = mid }
-            }
-            if lo < sentences.count, sentences[lo].start <= at {
-                let s = sentences[lo]
-                var a = span.lowerBound, b = span.upperBound
-                while a > 0 && words[a - 1].start >= s.start { a -= 1 }
-                while b < words.count && words[b].end <= s.end { b += 1 }
-                return (a, b)
-            }
+        if let s = sentence(holding: words[span.lowerBound].start, in: sentences) {
+            var a = span.lowerBound, b = span.upperBound
+            while a > 0 && words[a - 1].start >= s.start { a -= 1 }
+            while b < words.count && words[b].end <= s.end { b += 1 }
+            return (a, b)
         }
         var a = span.lowerBound, b = span.upperBound
         while a > 0 && !isBoundary(words, a) { a -= 1 }
         while b < words.count && !isBoundary(words, b) { b += 1 }
         return (a, b)
+    }
+
+    /// The sentence (of `sentences`, in text order) holding character `at`, by binary search; nil when none does.
+    static func sentence(holding at: Int, in sentences: [CharRange]) -> CharRange? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].end <= at { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].start <= at ? sentences[lo] : nil
     }
 
     /// Word `i` starts a sentence: a line break before it, or a capital after '.', '!' or '?'.

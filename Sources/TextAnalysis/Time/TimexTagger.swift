@@ -45,7 +45,8 @@ public struct TimexTagger: AnalysisComponent {
             // Nor after a date or time earlier in its sentence ("shot on Friday, Oct. 23, 1998, and died by
             // mid-morning"): it is of that day.
             if tense == .habitual, x.value.hasPrefix("UNDEF(anchor-day)"),
-               Self.datedBefore(found, i, sentenceStart: Self.sentenceStart(sentences, x.chars.start)) {
+               Self.datedBefore(found, i,
+                                sentenceStart: Tense.sentence(holding: x.chars.start, in: sentences)?.start ?? 0) {
                 tense = .none
             }
             if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count {
@@ -130,16 +131,6 @@ public struct TimexTagger: AnalysisComponent {
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
-    }
-
-    /// The start of the sentence holding `at` (0 when none does).
-    static func sentenceStart(_ sentences: [CharRange], _ at: Int) -> Int {
-        var lo = 0, hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].end <= at { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sentences.count && sentences[lo].start <= at ? sentences[lo].start : 0
     }
 
     /// A DATE or TIME before `found[i]` from `sentenceStart` on.
