@@ -15,7 +15,7 @@ extension Document {
         for m in mentions where m.type == .person && m.tokens.count >= 2 {
             guard let e = m.entity, e < entities.count, m.tokens.upperBound <= tokens.count else { continue }
             let last = tokens[m.tokens.upperBound - 1].text
-            guard let f = last.unicodeScalars.first, f.properties.isUppercase, last.count > 1 else { continue }
+            guard Self.startsUpper(last), last.count > 1 else { continue }
             if firstFull[last] == nil { firstFull[last] = (e, m.tokens.upperBound) }
         }
         guard !firstFull.isEmpty else { return self }
