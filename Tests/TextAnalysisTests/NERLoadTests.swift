@@ -72,15 +72,21 @@ private let resources = ResourceLoader(
             == gazetteer.fingerprint)
 }
 
-/// frequentWords: by the count column, most frequent first, ties in file order; a word's later line wins its
-/// cluster.
-@Test func clustersFrequencyOrderAndRepeatedWords() throws {
+/// A WordClusters read from `text` written as a cluster file in a folder of its own, removed once read (the
+/// mapped file stays readable after its name is gone).
+private func loadClusterFile(_ text: String, typePriors: Bool = false) throws -> WordClusters {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-clusters-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "# header\n0\tb\t5\n0\ta\t9\n01\tc\t5\n1\td\t12\n1\tb\t1\n"
-        .write(to: dir.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
-    let clusters = try WordClusters(resources: ResourceLoader(directory: dir), file: "c.tsv")
+    try text.write(to: dir.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
+    return try WordClusters(resources: ResourceLoader(directory: dir), file: "c.tsv", byFrequency: !typePriors,
+                            typePriors: typePriors)
+}
+
+/// frequentWords: by the count column, most frequent first, ties in file order; a word's later line wins its
+/// cluster.
+@Test func clustersFrequencyOrderAndRepeatedWords() throws {
+    let clusters = try loadClusterFile("# header\n0\tb\t5\n0\ta\t9\n01\tc\t5\n1\td\t12\n1\tb\t1\n")
     #expect(clusters.frequentWords(10) == ["d", "a", "b", "c", "b"])
     #expect(clusters.frequentWords(2) == ["d", "a"])
     #expect(clusters.wordCount == 4)
@@ -126,15 +132,8 @@ private struct SplitMix {
 /// prior's code (type index * 8 + bucket); the fingerprint changes with a prior; a column that is no prior is a
 /// load error naming the line.
 @Test func clustersWithTypePriors() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-priors-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    func load(_ text: String) throws -> WordClusters {
-        try text.write(to: dir.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
-        return try WordClusters(resources: ResourceLoader(directory: dir), file: "g.tsv", byFrequency: false,
-                                typePriors: true)
-    }
-    let clusters = try load("# header\n00\tnorwest\tORG4\n00\tmonday\tO3\n01\tblair\tPER1\n")
+    let clusters = try loadClusterFile("# header\n00\tnorwest\tORG4\n00\tmonday\tO3\n01\tblair\tPER1\n",
+                                       typePriors: true)
     let h = NERHash.string
     #expect(clusters.clusterAndPrior(h("norwest"))?.cluster == 0)
     #expect(clusters.clusterAndPrior(h("norwest"))?.prior == UInt8(2 * 8 + 4))
@@ -142,9 +141,10 @@ private struct SplitMix {
     #expect(clusters.clusterAndPrior(h("blair"))?.cluster == 1)
     #expect(clusters.cluster(exact: h("blair"), lower: h("blair")) == 1, "the prior stays out of the cluster id")
     #expect(clusters.clusterAndPrior(h("paris")) == nil)
-    #expect(try load("00\tnorwest\tORG3\n00\tmonday\tO3\n01\tblair\tPER1\n").fingerprint != clusters.fingerprint)
+    #expect(try loadClusterFile("00\tnorwest\tORG3\n00\tmonday\tO3\n01\tblair\tPER1\n", typePriors: true).fingerprint
+            != clusters.fingerprint)
     for bad in ["00\tnorwest\n", "00\tnorwest\tORG\n", "00\tnorwest\tORG5\n", "00\tnorwest\tBANK2\n", "00\tnorwest\t4\n"] {
-        #expect(throws: ResourceError.self, "\(bad)") { _ = try load(bad) }
+        #expect(throws: ResourceError.self, "\(bad)") { _ = try loadClusterFile(bad, typePriors: true) }
     }
 }
 
@@ -172,20 +172,13 @@ func typePriorCodes(column: String, code: Int) {
 /// A cluster file's path is checked when it first appears (later lines with the same path compare equal to it):
 /// a path that is no bit string, or is empty, is a load error naming its line even after valid lines.
 @Test func clusterPathsAreCheckedWhereTheyChange() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-paths-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    func load(_ text: String) throws -> WordClusters {
-        try text.write(to: dir.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
-        return try WordClusters(resources: ResourceLoader(directory: dir), file: "c.tsv")
-    }
-    let good = try load("01\ta\t3\n01\tb\t2\n1\tc\t1\n01\td\t1\n")
+    let good = try loadClusterFile("01\ta\t3\n01\tb\t2\n1\tc\t1\n01\td\t1\n")
     #expect(good.paths == ["01", "1"])
     #expect(good.cluster(exact: NERHash.string("d"), lower: 0) == 0)
     for (bad, line) in [("01\ta\t3\n0x\tb\t2\n", 2), ("01\ta\t3\n\tb\t2\n", 2), ("01\ta\t3\n01\t\t2\n", 2),
                         ("01\ta\t3\n01\tb\t2\n21\tc\t1\n", 3), ("01\n", 1)] {
         do {
-            _ = try load(bad)
+            _ = try loadClusterFile(bad)
             Issue.record("loaded \(bad.debugDescription)")
         } catch let error as ResourceError {
             #expect(error.description.hasPrefix("c.tsv:\(line): expected path"), "\(error)")
