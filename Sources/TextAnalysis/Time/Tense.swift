@@ -164,6 +164,10 @@ extension Tense {
             return .future
         }
         if flags.contains(.future) {
+            // "went ahead as planned on Saturday", "withdrew as expected on Sunday", "as previously scheduled": a
+            // comparative after "as" names an earlier plan or forecast, not the clause's time; the main verb
+            // further out decides ("will go ahead as planned on Friday" is still ahead).
+            if w.pastEd, comparativeAs(words, i, rules) { return nil }
             // "next to the embassy", "due to the strike": a place or a cause, not a plan.
             if i + 2 < words.count, words[i + 1].id == rules.compiled.toId,
                rules.tense(of: words[i + 2]).contains(.determiner) {
@@ -211,6 +215,15 @@ extension Tense {
             return .past
         }
         return nil
+    }
+
+    /// Word `i` follows "as", perhaps across a listed adverb ("as planned", "as previously scheduled", "as widely
+    /// expected").
+    static func comparativeAs(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Bool {
+        guard i > 0 else { return false }
+        if words[i - 1].id == rules.compiled.asId { return true }
+        return i > 1 && words[i - 1].kind == .word && rules.tense(of: words[i - 1]).contains(.adverbBeforeParticiple)
+            && words[i - 2].id == rules.compiled.asId
     }
 
     /// Word `i` follows "be"/"to" (participle-aux.txt), perhaps across an adverb of habit ("are usually
