@@ -115,7 +115,7 @@ public struct TimexExtractor: Sendable {
             if !Self.namesARealDay(value) { continue }
             // Only named periods without a year read the clause tense; the others skip the search.
             let tense = rule.usesTense ? Tense.of(words: words, span: span, sentences: sentences, rules: rules,
-                                                  clock: value.hasPrefix("UNDEF(anchor-day)")
+                                                  clock: value.hasPrefix("UNDEF(anchor-day")
                                                     && !words[span].contains { $0.kind == .number },
                                                   weekday: Self.isBareWeekday(value)) : .none
             let point = rule.point.map { fill($0, binds) }

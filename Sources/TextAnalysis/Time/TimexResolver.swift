@@ -48,6 +48,8 @@
 //   anchor-weekday 5 last|next                      the Friday before / after the last-mentioned day
 //   anchor-day                                      the last-mentioned day if it has one, else the reference
 //                                                   (a clock time: "shot Friday ... at 10 p.m.")
+//   anchor-day midnight                             the same, but without a day named a past clause's
+//                                                   midnight is the one that began the reference's day
 //   past-only <spec>                                the spec in a past clause, else nothing ("overnight")
 //   past-anchor year                                in a past clause "anchor year", else "year" ("later in the
 //                                                   year": the year under discussion only in a narrative)
@@ -194,6 +196,10 @@ public struct TimexResolver: Sendable {
         if head == "anchor-day" {
             if tense == .habitual { return .value("XXXX-XX-XX") }
             if let d = mentioned.flatMap(Anchor.init)?.date { return .value(d.description) }
+            // `anchor-day midnight`: a midnight already passed on the reference's day is the one that began it,
+            // the end of the day before in TIMEX3's T24:00 ("stores opened at midnight" is 2021-03-17T24:00 in an
+            // article of the 18th; "the curfew starts at midnight" the end of the 18th).
+            if parts.count == 2, parts[1] == "midnight", tense == .past { return relative("day-1", ref) }
             return relative("day", ref)
         }
         if head == "anchor" || head == "anchor-weekday" {

@@ -44,12 +44,12 @@ public struct TimexTagger: AnalysisComponent {
             }
             // Nor after a date or time earlier in its sentence ("shot on Friday, Oct. 23, 1998, and died by
             // mid-morning"): it is of that day.
-            if tense == .habitual, x.value.hasPrefix("UNDEF(anchor-day)"),
+            if tense == .habitual, x.value.hasPrefix("UNDEF(anchor-day"),
                Self.datedBefore(found, i,
                                 sentenceStart: Tense.sentence(holding: x.chars.start, in: sentences)?.start ?? 0) {
                 tense = .none
             }
-            if x.value.hasPrefix("UNDEF(anchor-day)"), i + 1 < found.count {
+            if x.value.hasPrefix("UNDEF(anchor-day"), i + 1 < found.count {
                 if let v = dayAfterClock(scalars, found, i, reference: reference, mentioned: mentioned,
                                          discussed: discussed) {
                     day = v
@@ -58,7 +58,7 @@ public struct TimexTagger: AnalysisComponent {
                     // The start of a range of clock times takes the day of its end ("from 1130 to 1215 GMT on
                     // Wednesday", "from 2300 GMT - 0100 GMT on Friday", "between 0700 and 2200 GMT Thursday").
                     let end = found[i + 1]
-                    if end.value.hasPrefix("UNDEF(anchor-day)") {
+                    if end.value.hasPrefix("UNDEF(anchor-day") {
                         if let v = dayAfterClock(scalars, found, i + 1, reference: reference, mentioned: mentioned,
                                                  discussed: discussed) {
                             day = v
