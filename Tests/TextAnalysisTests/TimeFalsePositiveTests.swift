@@ -28,6 +28,9 @@ struct TimeFalsePositiveTests {
         "Either Tait or [Noon] will drop out of the side.",
         "Call [202-555-2019] for tickets.",
         "The [6-year-old] boy was rescued.",
+        // An age group in words ("18 to 24 year olds") is no length of time either (session 19).
+        "Unemployment among [18 to 24 year olds] rose.",
+        "Jobs for [16-21 year olds] are scarce.",
         "He took [Flight 1998] to Paris.",
         // A year inside a name (block-name-year).
         "Two men were arrested under the [Terrorism Act 2000] at the airport.",
