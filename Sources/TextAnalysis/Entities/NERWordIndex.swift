@@ -34,9 +34,14 @@ struct NERWordIndex: Sendable {
         var slots = [Slot](repeating: Slot(), count: capacity)
         let mask = capacity - 1
         for (key, id) in dictionary {
-            let form = key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
-            // only a form that String == finds equal to the key (the equality the Dictionary uses)
-            guard form == key, let packed = Self.pack(form) else { continue }
+            // an ASCII key is its own form; another only when String == finds its NFC form equal to it (the
+            // equality the Dictionary uses)
+            var packed = Self.pack(key)
+            if packed == nil && !key.utf8.allSatisfy({ $0 < 0x80 }) {
+                let form = key.precomposedStringWithCanonicalMapping
+                if form == key { packed = Self.pack(form) }
+            }
+            guard let packed else { continue }
             var s = Self.firstSlot(packed, shift)
             while slots[s].id >= 0 { s = (s + 1) & mask }
             slots[s] = Slot(low: packed.low, high: packed.high, count: packed.count, id: id)
