@@ -32,37 +32,6 @@ enum NERDecoder {
         return (list, start)
     }()
 
-    /// For each label, the labels that may follow it, ascending (the transpose of `predecessors`).
-    static let (successors, successorStart): ([Int], [Int]) = {
-        var list: [Int] = [], start = [0]
-        for prev in 0..<L {
-            for next in 0..<L where NERLabels.allowed(from: prev, to: next) { list.append(next) }
-            start.append(list.count)
-        }
-        return (list, start)
-    }()
-
-    /// For each entry of `predecessors`, the index of its transition score ((prev + 1) * L + next), so the
-    /// forward pass reads flat arrays and does no index arithmetic.
-    static let predecessorTransitions: [Int] = {
-        var out: [Int] = []
-        for next in 0..<L {
-            for p in predecessorStart[next]..<predecessorStart[next + 1] {
-                out.append((predecessors[p] + 1) * L + next)
-            }
-        }
-        return out
-    }()
-
-    /// For each entry of `successors`, the index of its transition score ((prev + 1) * L + next).
-    static let successorTransitions: [Int] = {
-        var out: [Int] = []
-        for prev in 0..<L {
-            for q in successorStart[prev]..<successorStart[prev + 1] { out.append((prev + 1) * L + successors[q]) }
-        }
-        return out
-    }()
-
     /// The best valid label sequence. `work` is scratch space reused between calls.
     ///
     /// The forward pass keeps only scores: a step takes, for every label at once (a 16-lane vector and one
@@ -208,46 +177,36 @@ enum NERDecoder {
         read: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
                UnsafePointer<Double>) -> [Double]
     ) -> [Double]? {
-        // E, alpha, beta [n][L] and the scale factors c [n]
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n) { scratch in
+        // E, alpha, beta [n][L], the scale factors c [n] and the transposed transition potentials [L][L]
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n * L + n + L * L) { scratch in
             potentials.withUnsafeBufferPointer { A in
-                predecessors.withUnsafeBufferPointer { preds in
-                    predecessorStart.withUnsafeBufferPointer { pstart in
-                        predecessorTransitions.withUnsafeBufferPointer { ptr in
-                            successors.withUnsafeBufferPointer { succs in
-                                successorStart.withUnsafeBufferPointer { sstart in
-                                    successorTransitions.withUnsafeBufferPointer { str in
-                                        let graph = Graph(
-                                            predecessors: preds.baseAddress!, predecessorStart: pstart.baseAddress!,
-                                            predecessorTransitions: ptr.baseAddress!, successors: succs.baseAddress!,
-                                            successorStart: sstart.baseAddress!, successorTransitions: str.baseAddress!)
-                                        let tables = scratch.baseAddress!
-                                        guard fillTables(e, n, A.baseAddress!, temperature, needed, tables, graph)
-                                        else { return nil }
-                                        return read(tables, tables + n * L, tables + 2 * n * L, tables + 3 * n * L,
-                                                    A.baseAddress!)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                let tables = scratch.baseAddress!
+                guard fillTables(e, n, A.baseAddress!, temperature, needed, tables) else { return nil }
+                return read(tables, tables + n * L, tables + 2 * n * L, tables + 3 * n * L, A.baseAddress!)
             }
         }
     }
 
-    /// The allowed transitions as flat lists (pointers into the static tables, for the inner loops).
-    private struct Graph {
-        let predecessors: UnsafePointer<Int>, predecessorStart: UnsafePointer<Int>
-        let predecessorTransitions: UnsafePointer<Int>
-        let successors: UnsafePointer<Int>, successorStart: UnsafePointer<Int>
-        let successorTransitions: UnsafePointer<Int>
+    @inline(__always)
+    private static func load16(_ p: UnsafePointer<Double>) -> SIMD16<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Double>.self)
     }
 
-    /// Fills E, alpha, beta (down to `needed`) and c in `scratch`; false when no labelling is valid.
-    private static func fillTables(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
-                                   _ temperature: Float, _ needed: Int,
-                                   _ scratch: UnsafeMutablePointer<Double>, _ g: Graph) -> Bool {
+    @inline(__always)
+    private static func store16(_ v: SIMD16<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Double>.self)
+    }
+
+    /// Fills E, alpha, beta (down to `needed`) and c in `scratch` (and, after them, the transposed potentials);
+    /// false when no labelling is valid.
+    ///
+    /// A step computes every label at once (a 16-lane vector and one scalar) over the dense potentials, in which
+    /// forbidden transitions are 0. Each lane still adds its terms in ascending label order, as a loop over the
+    /// allowed pairs only does, and a forbidden pair's term is an exact +0 (alpha, beta and E are finite and
+    /// not negative), which leaves a sum unchanged: the tables are bit for bit those of that loop
+    /// (NERDecoderTests keeps the loop as the reference).
+    static func fillTables(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
+                           _ temperature: Float, _ needed: Int, _ scratch: UnsafeMutablePointer<Double>) -> Bool {
         let inv = 1 / Double(temperature)
         let E = scratch, alpha = scratch + n * L, beta = scratch + 2 * n * L, c = scratch + 3 * n * L
         for t in 0..<n {
@@ -264,42 +223,43 @@ enum NERDecoder {
         var t = 1
         while t < n {
             let prev = alpha + (t &- 1) &* L, cur = alpha + t &* L, Et = E + t &* L
-            sum = 0
-            for j in 0..<L {
-                var s = 0.0
-                // forbidden transitions have potential 0: summing allowed ones only gives the same value
-                var p = g.predecessorStart[j]
-                let end = g.predecessorStart[j &+ 1]
-                while p < end {
-                    s += prev[g.predecessors[p]] * A[g.predecessorTransitions[p]]
-                    p &+= 1
-                }
-                let v = s * Et[j]
-                cur[j] = v
-                sum += v
+            // lane j: the sum over previous labels i of prev[i] * A[i -> j]; row i + 1 of A is "from label i"
+            var s = SIMD16<Double>(repeating: 0), s16 = 0.0
+            for i in 0..<L {
+                let row = A + (i &+ 1) &* L, p = prev[i]
+                s += SIMD16(repeating: p) * load16(row)
+                s16 += p * row[16]
             }
-            c[t] = sum > 0 ? sum : 1
-            for j in 0..<L { cur[j] /= c[t] }
+            store16(s * load16(Et), cur)
+            cur[16] = s16 * Et[16]
+            sum = 0
+            for j in 0..<L { sum += cur[j] }
+            let ct = sum > 0 ? sum : 1
+            c[t] = ct
+            store16(load16(cur) / SIMD16(repeating: ct), cur)
+            cur[16] /= ct
             t &+= 1
         }
         var z = 0.0
         for j in 0..<L { let v = A[(L + 1) * L + j]; beta[(n - 1) * L + j] = v; z += alpha[(n - 1) * L + j] * v }
         if z <= 0 { return false }
         for j in 0..<L { beta[(n - 1) * L + j] /= z }
+        guard n - 2 >= needed else { return true }
+        // AT[j * L + i] = A[i -> j]: lane i of the backward step reads column j of A
+        let AT = c + n
+        for i in 0..<L { for j in 0..<L { AT[j &* L &+ i] = A[(i &+ 1) &* L &+ j] } }
         t = n - 2
         while t >= needed {
             let next = beta + (t &+ 1) &* L, cur = beta + t &* L, En = E + (t &+ 1) &* L, cn = c[t &+ 1]
-            for i in 0..<L {
-                var s = 0.0
-                var q = g.successorStart[i]
-                let end = g.successorStart[i &+ 1]
-                while q < end {
-                    let j = g.successors[q]
-                    s += A[g.successorTransitions[q]] * En[j] * next[j]
-                    q &+= 1
-                }
-                cur[i] = s / cn
+            // lane i: the sum over next labels j of A[i -> j] * En[j] * next[j]
+            var s = SIMD16<Double>(repeating: 0), s16 = 0.0
+            for j in 0..<L {
+                let col = AT + j &* L, ej = En[j], nj = next[j]
+                s += load16(col) * SIMD16(repeating: ej) * SIMD16(repeating: nj)
+                s16 += col[16] * ej * nj
             }
+            store16(s / SIMD16(repeating: cn), cur)
+            cur[16] = s16 / cn
             t &-= 1
         }
         return true

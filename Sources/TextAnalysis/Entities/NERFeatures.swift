@@ -57,12 +57,12 @@ public struct NERFeatureExtractor: Sendable {
         /// per sentence: at least a third of the tokens are numbers (results tables)
         var numericSentence: [Bool]
         /// lower-case hash -> 1 seen all lower case, 2 seen capitalized not first in its sentence
-        var casing: [UInt64: UInt8]
+        var casing: NERHashMap<UInt8>
         /// per sentence, per token: NERVocabulary id, or -1
         var ids: [[Int32]]
         /// capitalized word (lower-case hash) -> its occurrences in the document (up to `contextOccurrences`):
         /// sentence, token, and the lower-case hashes of the words before and after it
-        var occurrences: [UInt64: [Occurrence]]
+        var occurrences: NERHashMap<[Occurrence]>
         /// the lower-case first word of an all-capitals first line ("SOCCER - ..."), the story's topic slug, or 0
         var topic: UInt64 = 0
     }
@@ -84,26 +84,41 @@ public struct NERFeatureExtractor: Sendable {
         var gazStart: [[Int32]] = []
         var caps: [Bool] = []
         var numeric: [Bool] = []
-        var casing: [UInt64: UInt8] = [:]
         var ids: [[Int32]] = []
-        var occurrences: [UInt64: [Occurrence]] = [:]
-        // sized once for the document: growing them word by word rehashes every key several times
+        // sized once for the document: growing them word by word rehashes every key several times. The keys
+        // are hashes already: NERHashMap spares Dictionary's SipHash of each.
         let tokenCount = sentences.reduce(0) { $0 + $1.count }
-        casing.reserveCapacity(tokenCount)
-        occurrences.reserveCapacity(tokenCount / 4)
+        var casing = NERHashMap<UInt8>(minimumCapacity: tokenCount, filler: 0)
+        var occurrences = NERHashMap<[Occurrence]>(minimumCapacity: tokenCount / 4, filler: [])
+        var first: [NERGazetteer.Entry] = []
         for words in sentences {
             var sent: [NERWordInfo] = []
             sent.reserveCapacity(words.count)
+            first.removeAll(keepingCapacity: true)
             var sentIds = [Int32](repeating: -1, count: words.count)
             var letters = 0, capsWords = 0, numbers = 0
-            for (i, w) in words.enumerated() {
-                let info: NERWordInfo
-                if let v = vocabulary, let id = v.index[w] {
-                    info = v.infos[Int(id)]
-                    sentIds[i] = id
-                } else {
-                    info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters)
+            // In phases, each a short loop of independent reads: a known word's index slot, facts and gazetteer
+            // entry are cache misses in tables of megabytes, and these overlap where one long loop body per word
+            // waited for each in turn (the facts' read was 40 % of this function in perf).
+            if let v = vocabulary {
+                for (i, w) in words.enumerated() { sentIds[i] = v.index[w] ?? -1 }
+                for (i, w) in words.enumerated() {
+                    let id = Int(sentIds[i])
+                    sent.append(id >= 0 ? v.infos[id]
+                                : NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters))
                 }
+                for i in 0..<words.count {
+                    let id = Int(sentIds[i])
+                    first.append(id >= 0 ? v.gazetteerFirst[id] : gazetteer.firstEntry(sent[i].lower))
+                }
+            } else {
+                for w in words {
+                    let info = NERWordInfo(w, clusters: clusters, web: webClusters, glove: gloveClusters)
+                    sent.append(info)
+                    first.append(gazetteer.firstEntry(info.lower))
+                }
+            }
+            for (i, info) in sent.enumerated() {
                 if info.flags.contains(.hasDigit) && !info.flags.contains(.hasLetter) { numbers += 1 }
                 if info.flags.contains(.hasLetter) {
                     letters += 1
@@ -111,16 +126,15 @@ public struct NERFeatureExtractor: Sendable {
                 }
                 if info.flags.contains(.hasLetter) {
                     if !info.flags.contains(.initialCap) && !info.flags.contains(.hasOther) {
-                        casing[info.lower, default: 0] |= 1
+                        casing.modify(info.lower, initial: 0) { $0 |= 1 }
                     } else if i > 0 && info.flags.contains(.initialCap) && !info.flags.contains(.allCaps) {
-                        casing[info.lower, default: 0] |= 2
+                        casing.modify(info.lower, initial: 0) { $0 |= 2 }
                     }
                 }
-                sent.append(info)
             }
             // (token, key) pairs, then grouped by token (counting sort) into one flat array
             var pairs: [(Int, UInt64)] = []
-            for m in gazetteer.matches(lowerHashes: sent.map(\.lower)) {
+            for m in gazetteer.matches(lowerHashes: sent.map(\.lower), first: first) {
                 var bits = m.lists
                 while bits != 0 {
                     let list = UInt64(bits.trailingZeroBitCount)
@@ -146,12 +160,8 @@ public struct NERFeatureExtractor: Sendable {
                 let before = i > 0 ? sent[i - 1].lower : Self.bos
                 let after = i + 1 < sent.count ? sent[i + 1].lower : Self.eos
                 let o = Occurrence(sentence: Int32(infos.count - 1), token: Int32(i), before: before, after: after)
-                if var list = occurrences[info.lower] {
-                    guard list.count < Self.contextOccurrences else { continue }
-                    list.append(o)
-                    occurrences[info.lower] = list
-                } else {
-                    occurrences[info.lower] = [o]
+                occurrences.modify(info.lower, initial: []) { list in
+                    if list.count < Self.contextOccurrences { list.append(o) }
                 }
             }
             gaz.append(flat)
@@ -180,18 +190,18 @@ public struct NERFeatureExtractor: Sendable {
         init(prepared: Prepared, labels: [[Int]]) {
             let L = NERLabels.count
             self.labels = labels
-            var index: [UInt64: Int32] = [:]
+            var index = NERHashMap<Int32>(minimumCapacity: prepared.occurrences.count, filler: -1)
             var rows: [[Int32]] = []
             var counts: [Int32] = []
             for (s, sent) in prepared.sentences.enumerated() {
                 var r = [Int32](repeating: -1, count: sent.count)
                 for (i, info) in sent.enumerated() where info.isCapitalized {
-                    let row: Int32
-                    if let known = index[info.lower] { row = known } else {
-                        row = Int32(counts.count / L)
-                        index[info.lower] = row
-                        counts += [Int32](repeating: 0, count: L)
+                    var row: Int32 = -1
+                    index.modify(info.lower, initial: -1) { known in
+                        if known < 0 { known = Int32(counts.count / L) }
+                        row = known
                     }
+                    if Int(row) == counts.count / L { counts += [Int32](repeating: 0, count: L) }
                     counts[Int(row) * L + labels[s][i]] += 1
                     r[i] = row
                 }

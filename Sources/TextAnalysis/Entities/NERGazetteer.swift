@@ -112,11 +112,28 @@ public struct NERGazetteer: Sendable {
 
     /// Every phrase match over tokens given by their lower-case hashes (all lengths, overlapping).
     public func matches(lowerHashes: [UInt64]) -> [Match] {
+        matches(lowerHashes: lowerHashes, first: lowerHashes.map(firstEntry))
+    }
+
+    /// The entry of the one-token sequence `lowerHash`; Entry() (no lists, no longer phrase) when there is none,
+    /// which `matches` treats as it treats a missing entry. A word's is the same wherever it occurs, so the
+    /// tagger's vocabulary holds it per word: most tokens' first probe, a cache miss in a table of megabytes,
+    /// then reads a small array instead.
+    @inline(__always)
+    func firstEntry(_ lowerHash: UInt64) -> Entry {
+        entries[Self.extend(NERHash.fnvOffset, lowerHash)] ?? Entry()
+    }
+
+    /// `matches(lowerHashes:)` given first[i] = firstEntry(lowerHashes[i]).
+    func matches(lowerHashes: [UInt64], first: [Entry]) -> [Match] {
         guard !entries.isEmpty else { return [] }
         var out: [Match] = []
         for i in 0..<lowerHashes.count {
-            var h = NERHash.fnvOffset
-            for j in i..<min(lowerHashes.count, i + Self.maxPhraseTokens) {
+            let entry = first[i]
+            if entry.lists != 0 { out.append(Match(start: i, end: i + 1, lists: entry.lists)) }
+            guard entry.isPrefix else { continue }
+            var h = Self.extend(NERHash.fnvOffset, lowerHashes[i])
+            for j in (i + 1)..<min(lowerHashes.count, i + Self.maxPhraseTokens) {
                 h = Self.extend(h, lowerHashes[j])
                 guard let entry = entries[h] else { break }
                 if entry.lists != 0 { out.append(Match(start: i, end: j + 1, lists: entry.lists)) }

@@ -12,8 +12,10 @@ struct NERVocabulary: Sendable {
     /// `ner-tool bench` runs on a noisy host, load 20-65 ms longer.
     static let size = 24_000
 
-    let index: [String: Int32]
+    let index: NERWordIndex
     let infos: [NERWordInfo]
+    /// per word: NERGazetteer.firstEntry of its lower case (the gazetteer's probe for the word alone)
+    let gazetteerFirst: [NERGazetteer.Entry]
     let stageCount: Int
     /// [word][offset + 2][stage][label]: both stages' sums of a word side by side, as the tagger reads them
     let vectors: [Float]
@@ -112,11 +114,9 @@ struct NERVocabulary: Sendable {
                 }
             }
         } }
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(n)
-        for (k, w) in words.enumerated() { index[w] = Int32(k) }
-        self.index = index
+        self.index = NERWordIndex(words: words)
         self.infos = infos
+        self.gazetteerFirst = infos.map { extractor.gazetteer.firstEntry($0.lower) }
         self.stageCount = S
         self.vectors = v
     }
