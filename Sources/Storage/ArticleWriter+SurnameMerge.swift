@@ -76,7 +76,9 @@ extension ArticleWriter {
                   Int(db.scalarInt("SELECT genders FROM entities WHERE id = ?", [.int(m.surnameEntity)]) ?? 0),
                   Int(db.scalarInt("SELECT genders FROM entities WHERE id = ?", [.int(m.fullEntity)]) ?? 0)),
               try PeopleBySurname.isPerson(m.fullEntity, withSurname: m.surname, db: db) else { return false }
-        guard try !PeopleBySurname.hasPerson(withSurname: m.surname, besides: m.fullEntity, db: db) else { return false }
+        guard try !PeopleBySurname.hasPerson(withSurname: m.surname, besides: m.fullEntity, db: db) else {
+            return false
+        }
         // A one-word name that a stored person's name starts with ("Charles" of Charles Kennedy, "Gordon" of
         // Gordon Brown) is as likely a given name as a surname: on the BBC articles such merges were mostly wrong
         // ("Charles" into Ray Charles, "David" into Craig David, "Gordon" into Craig Gordon).

@@ -21,7 +21,8 @@ enum PeopleBySurname {
     static let indexed = "type = 'PER' AND instr(norm, ' ') > 0"
 
     static let migration = Migration(name: "023-people-by-surname", sql: """
-        CREATE INDEX entities_people_by_surname ON entities(substr(norm, length(rtrim(norm, replace(norm, ' ', ''))) + 1))
+        CREATE INDEX entities_people_by_surname
+            ON entities(substr(norm, length(rtrim(norm, replace(norm, ' ', ''))) + 1))
             WHERE type = 'PER' AND instr(norm, ' ') > 0;
         """)
 

@@ -21,7 +21,9 @@ import Testing
                 try db.statement("INSERT INTO entities(key, norm, name, type) VALUES (?, ?, ?, 'PER')")
                     .run([.text("PER:\(norm)"), .text(norm), .text(norm)])
             }
-            try db.execute("INSERT INTO entities(key, norm, name, type) VALUES ('*:new smith', 'new smith', 'x', 'LOC')")
+            try db.execute("""
+                INSERT INTO entities(key, norm, name, type) VALUES ('*:new smith', 'new smith', 'x', 'LOC')
+                """)
         }
         return store
     }
@@ -71,8 +73,9 @@ import Testing
 
     @Test func aStoreFromBeforeGetsTheIndex() throws {
         let old = try StoreFixtures.oldDatabase(before: "023-people-by-surname", rows: """
-            INSERT INTO entities(id, key, norm, name, type) VALUES (1, 'PER:kate bush', 'kate bush', 'Kate Bush', 'PER'),
-                (2, 'PER:bush', 'bush', 'Bush', 'PER'), (3, '*:bush house', 'bush house', 'Bush House', 'LOC');
+            INSERT INTO entities(id, key, norm, name, type)
+            VALUES (1, 'PER:kate bush', 'kate bush', 'Kate Bush', 'PER'), (2, 'PER:bush', 'bush', 'Bush', 'PER'),
+                (3, '*:bush house', 'bush house', 'Bush House', 'LOC');
             """)
         defer { old.remove() }
         let store = try ArticleStore(path: old.path)
