@@ -20,4 +20,10 @@ static inline int CSQLite_config_noarg(int op) {
     return sqlite3_config(op);
 }
 
+/// sqlite3_config for the options that take one int (SQLITE_CONFIG_MEMSTATUS). Must run before the library is
+/// initialized; returns SQLITE_MISUSE afterwards.
+static inline int CSQLite_config_int(int op, int value) {
+    return sqlite3_config(op, value);
+}
+
 #endif

@@ -67,28 +67,22 @@ extension ArticleWriter {
     }
 
     private static func stillHolds(_ m: SurnameMerge, db: Database) throws(StorageError) -> Bool {
-        let suffix = SQLValue.text(Fold.likeWordSuffix(m.surname))
-        guard try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND key = ?",
+        // (A surname is one word of two characters or more: surname(ofPerson:), SurnameHealing.)
+        guard m.surname.unicodeScalars.count >= 2,
+              try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND key = ?",
                                [.int(m.surnameEntity), .text(EntityTypes.key(type: EntityTypes.person,
                                                                               norm: m.surname))]) != nil,
               try !PersonGenders.conflict(
                   Int(db.scalarInt("SELECT genders FROM entities WHERE id = ?", [.int(m.surnameEntity)]) ?? 0),
                   Int(db.scalarInt("SELECT genders FROM entities WHERE id = ?", [.int(m.fullEntity)]) ?? 0)),
-              try db.scalarInt("SELECT 1 FROM entities WHERE id = ? AND type = ? AND norm LIKE ? ESCAPE '\\'",
-                               [.int(m.fullEntity), .text(EntityTypes.person), suffix]) != nil,
-              let phrase = Fold.trigramPhrase(" " + m.surname) else { return false }
-        // (Up to date here: finish indexed the batch's new and renamed entities first.)
-        guard try !hasPerson(endingWith: m.surname, phrase: phrase, besides: m.fullEntity, db: db),
-              let firstPhrase = Fold.trigramPhrase(m.surname + " ") else { return false }
+              try PeopleBySurname.isPerson(m.fullEntity, withSurname: m.surname, db: db) else { return false }
+        guard try !PeopleBySurname.hasPerson(withSurname: m.surname, besides: m.fullEntity, db: db) else {
+            return false
+        }
         // A one-word name that a stored person's name starts with ("Charles" of Charles Kennedy, "Gordon" of
         // Gordon Brown) is as likely a given name as a surname: on the BBC articles such merges were mostly wrong
         // ("Charles" into Ray Charles, "David" into Craig David, "Gordon" into Craig Gordon).
-        let prefix = SQLValue.text(String(Fold.likeSubstring(m.surname).dropFirst().dropLast()) + " %")
-        let givenName = try db.statement("""
-            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' LIMIT 1
-            """).rows([.text(firstPhrase), .text(EntityTypes.person), prefix]) { $0.int64(0) }
-        guard givenName.isEmpty else { return false }
+        guard try !PeopleBySurname.hasPerson(startingWith: m.surname, db: db) else { return false }
         // The full name must be one some article calls by the surname alone (a form of its name). A full name
         // named once in passing ("Sgt Pepper", "Jonathan Swift", "Crouching Tiger", "Dizzy Gillespie") took in
         // every lone "Pepper", "Swift", "Tiger" or team-sheet "Gillespie": of the 32 merges left to make in the
@@ -99,7 +93,9 @@ extension ArticleWriter {
     }
 
     /// Whether a person of several words other than `besides` ends with the word `surname` (`phrase`: its
-    /// trigram phrase, " " + surname), from the trigram index as ArticleReader.entityIds finds them.
+    /// trigram phrase, " " + surname), from the trigram index as ArticleReader.entityIds finds them. Step 3 asks it
+    /// while the batch's renames of older entities are not yet in that index (finish puts them in), so it answers
+    /// from their names before the batch; the batch's end asks PeopleBySurname, once the index holds every name.
     static func hasPerson(endingWith surname: String, phrase: String, besides: Int64,
                           db: Database) throws(StorageError) -> Bool {
         try db.statement("""

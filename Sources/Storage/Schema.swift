@@ -538,5 +538,7 @@ enum Schema {
         ApostropheFolding.migration,
         // Quotes of a pronoun the analysis could not resolve keep no speaker name ("He" was shown as a speaker).
         PronounSpeakers.migration,
+        // People of several words by the last word of their name, for the surname merge's checks (PeopleBySurname).
+        PeopleBySurname.migration,
     ]
 }

@@ -69,6 +69,18 @@ import Testing
         #expect(CSQLite_config_noarg(SQLITE_CONFIG_SERIALIZED) == SQLITE_MISUSE)
     }
 
+    /// Memory statistics are off from the first connection on (Database.memoryStatisticsOff): SQLite counts no
+    /// allocation, however large.
+    @Test func sqliteKeepsNoMemoryStatistics() throws {
+        let db = try Database(path: ":memory:")
+        #expect(Database.memoryStatisticsOff)
+        try db.execute("CREATE TABLE t(b BLOB)")
+        try db.statement("INSERT INTO t VALUES (?)").run([.blob([UInt8](repeating: 7, count: 1 << 20))])
+        #expect(try db.scalarInt("SELECT length(b) FROM t") == 1 << 20)
+        #expect(sqlite3_memory_used() == 0)
+        #expect(sqlite3_memory_highwater(0) == 0)
+    }
+
     @Test func backupCopiesAConsistentStoreThatOpensAndAnswers() throws {
         try F.withTempStore { store, dir in
             for i in 0..<5 { _ = try store.insert(F.article("b\(i)")) }
