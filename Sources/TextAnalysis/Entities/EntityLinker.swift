@@ -475,14 +475,24 @@ public struct EntityLinker: AnalysisComponent {
             var letters = 0, upper = true
             for u in text.unicodeScalars where u != "." {
                 letters += 1
-                if upper, !(u.properties.isUppercase || u == "&") { upper = false }
+                if upper, !(EntityLinker.isUppercase(u) || u == "&") { upper = false }
             }
             isAcronym = letters >= 2 && letters <= 8 && upper
         }
-        let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
+        let isAllCaps = !text.unicodeScalars.contains { EntityLinker.isLowercase($0) }
         return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
                         isAllCaps: isAllCaps, hasHonorific: hasHonorific, gender: gender, nameGender: nameGender,
                         afterGivenNameTitle: afterGivenNameTitle)
+    }
+
+    /// Unicode's Uppercase and Lowercase properties, with ASCII answered without the property tables (only A-Z
+    /// and a-z have them below 128): most names are ASCII.
+    static func isUppercase(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u.value >= 0x41 && u.value <= 0x5A : u.properties.isUppercase
+    }
+
+    static func isLowercase(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u.value >= 0x61 && u.value <= 0x7A : u.properties.isLowercase
     }
 
     static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]

@@ -22,7 +22,8 @@ struct WordInfo {
     /// The first scalar, for punctuation tests.
     var scalar: UInt32
 
-    init(_ w: TimeWord, id: Int32) {
+    /// (Borrowing: an initializer owns its arguments by default, so each word was copied, its strings retained.)
+    init(_ w: borrowing TimeWord, id: Int32) {
         start = w.start
         end = w.end
         self.id = id

@@ -55,7 +55,12 @@ public struct TimexExtractor: Sendable {
 
     /// `words` must carry vocabulary ids (scanned with `rules.vocab`).
     func extract(words: [TimeWord], sentences: [CharRange]) -> [ExtractedTimex] {
-        var infos = words.withUnsafeBufferPointer { p in p.map { WordInfo($0, id: $0.id) } }
+        // By index: mapping the elements would copy each word.
+        var infos: [WordInfo] = []
+        infos.reserveCapacity(words.count)
+        words.withUnsafeBufferPointer { p in
+            for i in p.indices { infos.append(WordInfo(p[i], id: p[i].id)) }
+        }
         // A capital inside a sentence (after its first word or number) marks a name ("Tait or Noon").
         var si = 0, seenWord = false
         for i in infos.indices {
