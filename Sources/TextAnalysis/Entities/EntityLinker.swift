@@ -145,7 +145,8 @@ public struct EntityLinker: AnalysisComponent {
     /// (a 10 MB input can hold thousands of entities).
     struct Groups {
         var list: [Group] = []
-        var groupOf: [Int: Int] = [:]
+        /// Mention → its group, -1 for none yet (an array: a [Int: Int] hashed at every mention).
+        var groupOf: [Int]
         /// Normalized name (and alias canonical name) → group.
         var byKey: [String: Int] = [:]
         /// Normalized name → the later groups of that name that a first one did not admit (a "Mrs Howard" beside
@@ -261,7 +262,7 @@ public struct EntityLinker: AnalysisComponent {
             return sa != sb ? sa < sb : a < b
         }
 
-        var groups = Groups()
+        var groups = Groups(groupOf: [Int](repeating: -1, count: doc.mentions.count))
         for m in order {
             let form = forms[m]!
             // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
@@ -279,7 +280,8 @@ public struct EntityLinker: AnalysisComponent {
         for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
-            var votes: [EntityType: Double] = [:]
+            // By the index in allCases: a [EntityType: Double] hashed the raw-value string at every mention.
+            var votes = [Double](repeating: 0, count: EntityType.allCases.count)
             var total = 0.0
             var honorific = false
             for m in g.mentions {
@@ -287,11 +289,12 @@ public struct EntityLinker: AnalysisComponent {
                 let text = form.text
                 honorific = honorific || form.hasHonorific
                 if text != name, !aliasList.contains(text) { aliasList.append(text) }
-                votes[doc.mentions[m].type, default: 0] += max(doc.mentions[m].confidence, 1e-6)
+                let slot = EntityType.allCases.firstIndex(of: doc.mentions[m].type)!
+                votes[slot] += max(doc.mentions[m].confidence, 1e-6)
                 total += doc.mentions[m].confidence
                 doc.mentions[m].entity = id
             }
-            let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            let voted = votes.indices.max { votes[$0] < votes[$1] }.map { EntityType.allCases[$0] } ?? .misc
             let listedType = g.canonical.flatMap { canonicalTypes[$0] }
             let type = honorific ? .person : listedType ?? retyped(voted, g, name: name, forms: forms, doc: doc,
                                                                    context: typeContext)
@@ -317,7 +320,7 @@ public struct EntityLinker: AnalysisComponent {
     // MARK: Matching
 
     func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {
-        if let def = definedBy[m], let g = groups.groupOf[def] { return g }
+        if let def = definedBy[m], case let g = groups.groupOf[def], g >= 0 { return g }
         // A name taken by a person of the other gender falls through to the name-part match, which finds the
         // other people of that surname ("Mrs Howard" → Sandra Howard rather than the "Mr Howard" before her).
         if let g = groups.byKey[form.key], groups.list[g].admits(form) { return g }
