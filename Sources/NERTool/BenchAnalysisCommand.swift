@@ -44,7 +44,9 @@ struct BenchAnalysisCommand: ParsableCommand {
         summary["full_words_per_cpu_s"] = wordsPerCPU
         summary["full_words_per_wall_s"] = Double(words) / bestWall
         summary["full_articles_per_cpu_s"] = Double(texts.count) / bestCPU
-        summary["component_share"] = componentShares(texts, analyzer)
+        let (shares, perComponent) = componentShares(texts, analyzer, words: words)
+        summary["component_share"] = shares
+        summary["component_words_per_cpu_s"] = perComponent
 
         if curveMax > 0 {
             summary["curve"] = lengthCurve(texts, analyzer)
@@ -61,7 +63,10 @@ struct BenchAnalysisCommand: ParsableCommand {
     /// One more pass over the articles with each component timed: what quotes and time (timex + timeline) add to
     /// the rest of the analysis, the figure issues 4 and 5 cap at 20 %. Measured on the real articles rather than
     /// on the length curve, whose 1 KB point times components of a few microseconds each.
-    private func componentShares(_ texts: [String], _ analyzer: Analyzer) -> [String: Double] {
+    /// Also each component's own speed, words over its CPU seconds: the figure to compare when one is made faster
+    /// (the shares move with every other component).
+    private func componentShares(_ texts: [String], _ analyzer: Analyzer,
+                                 words: Int) -> ([String: Double], [String: Double]) {
         let components = analyzer.pipeline.components
         var spent = [Double](repeating: 0, count: components.count)
         for text in texts {
@@ -79,10 +84,18 @@ struct BenchAnalysisCommand: ParsableCommand {
         }
         let shares = ["quotes": share(["quotes"]), "time": share(["timex", "timeline"])]
         print("by component over the articles (CPU): "
-              + zip(components, spent).map { "\($0.0.name) \(Int($0.1 / total * 1000) / 10)%" }.joined(separator: ", ")
+              + zip(components, spent).map { "\($0.0.name) " + String(format: "%.1f%%", $0.1 / total * 100) }
+                .joined(separator: ", ")
               + String(format: "; quotes add %.1f %%, time adds %.1f %% to the rest", shares["quotes"]! * 100,
                        shares["time"]! * 100))
-        return shares
+        var perComponent: [String: Double] = [:]
+        for (component, cpu) in zip(components, spent) where cpu > 0 {
+            perComponent[component.name] = Double(words) / cpu
+        }
+        print("words/s by component (CPU): "
+              + components.compactMap { c in perComponent[c.name].map { "\(c.name) \(Int($0))" } }
+                .joined(separator: ", "))
+        return (shares, perComponent)
     }
 
     /// Inputs of 1 KB, 10 KB, ... up to `curveMax` bytes, each made of whole articles joined by blank lines (cut at

@@ -37,23 +37,15 @@ extension EntityLinker {
     func retyped(_ voted: EntityType, _ g: Group, name: String, forms: [NameForm?], doc: Document,
                  context: TypeContext) -> EntityType {
         let known = knownOrganizations.contains(name)
-        /// Mentions the nouns introduce, not modifying the noun after them; `wholeName`: only mentions that are the
-        /// entity's whole name.
-        func introduced(by nouns: IntroducingNouns, wholeName: Bool = false) -> Int {
-            let key = EntityLinker.normalize(name)
-            return g.mentions.lazy.filter { m in
-                nouns.introduces(doc.mentions[m], in: doc, organizationEnds: context.organizationEnds)
-                    && !modifiesNextNoun(doc.mentions[m], doc)
-                    && (!wholeName || EntityLinker.normalize(forms[m]!.text) == key)
-            }.count
-        }
+        // (No nested function reading `self` here: one copied the whole linker, every lexicon retained and
+        // released, at each entity.)
         /// Enough of the mentions: any one, but for a place half of them.
         func enough(_ count: Int) -> Bool { voted == .location ? 2 * count >= g.mentions.count : count > 0 }
 
         // A hand-checked name (entities/known-names.tsv) has its type, unless a given name says it is a person's
         // or a trade noun introduces a person of that name ("Brazilian midfielder Oscar").
         if let listed = knownNames.type(of: name), g.nameGenders.isEmpty, g.genders.isEmpty,
-           voted != .person || introduced(by: personNouns) == 0 {
+           voted != .person || introducedCount(by: personNouns, g, name, forms, doc, context) == 0 {
             return listed
         }
         var type = voted
@@ -64,21 +56,45 @@ extension EntityLinker {
             type = .organization
         }
         if voted == .person {
-            if introduced(by: organizationNouns) > 0 {
+            if introducedCount(by: organizationNouns, g, name, forms, doc, context) > 0 {
                 type = .organization
             } else if g.nameGenders.isEmpty, g.genders.isEmpty,
-                      known || g.mentions.contains(where: {
-                          memberNouns.leadsToMember(doc.mentions[$0], in: doc, personStarts: context.personStarts)
-                      }) {
+                      known || leadsToMember(g, doc, context) {
                 type = .organization
             }
-        } else if !known, enough(introduced(by: personNouns)) {
+        } else if !known, enough(introducedCount(by: personNouns, g, name, forms, doc, context)) {
             type = .person
         }
-        if type != .misc, !known, enough(introduced(by: workNouns, wholeName: true)) {
+        if type != .misc, !known,
+           enough(introducedCount(by: workNouns, g, name, forms, doc, context, wholeName: true)) {
             type = .misc
         }
         return type
+    }
+
+    /// Whether a member noun and a person's name follow one of the group's mentions ("Chelsea goalkeeper Carlo
+    /// Cudicini").
+    func leadsToMember(_ g: Group, _ doc: Document, _ context: TypeContext) -> Bool {
+        for m in g.mentions
+        where memberNouns.leadsToMember(doc.mentions[m], in: doc, personStarts: context.personStarts) {
+            return true
+        }
+        return false
+    }
+
+    /// How many of the group's mentions `nouns` introduce, not modifying the noun after them; `wholeName`: only
+    /// mentions that are the entity's whole name.
+    func introducedCount(by nouns: IntroducingNouns, _ g: Group, _ name: String, _ forms: [NameForm?],
+                         _ doc: Document, _ context: TypeContext, wholeName: Bool = false) -> Int {
+        let key = wholeName ? EntityLinker.normalize(name) : ""
+        var count = 0
+        for m in g.mentions
+        where nouns.introduces(doc.mentions[m], in: doc, organizationEnds: context.organizationEnds)
+            && !modifiesNextNoun(doc.mentions[m], doc)
+            && (!wholeName || EntityLinker.normalize(forms[m]!.text) == key) {
+            count += 1
+        }
+        return count
     }
 
     /// Whether the word after the mention, in its sentence, is a lower-case noun the name modifies: a person noun,

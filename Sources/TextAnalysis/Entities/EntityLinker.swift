@@ -145,7 +145,8 @@ public struct EntityLinker: AnalysisComponent {
     /// (a 10 MB input can hold thousands of entities).
     struct Groups {
         var list: [Group] = []
-        var groupOf: [Int: Int] = [:]
+        /// Mention → its group, -1 for none yet (an array: a [Int: Int] hashed at every mention).
+        var groupOf: [Int]
         /// Normalized name (and alias canonical name) → group.
         var byKey: [String: Int] = [:]
         /// Normalized name → the later groups of that name that a first one did not admit (a "Mrs Howard" beside
@@ -171,18 +172,20 @@ public struct EntityLinker: AnalysisComponent {
             if let gender = form.gender { list[g].genders.insert(gender) }
             if let gender = form.nameGender { list[g].nameGenders.insert(gender) }
             if let first = byKey[form.key] {
-                if first != g, !(otherGroupsByKey[form.key]?.contains(g) ?? false) {
-                    otherGroupsByKey[form.key, default: []].append(g)
-                }
+                if first != g { otherGroupsByKey[form.key, default: []].appendIfAbsent(g) }
             } else {
                 byKey[form.key] = g
             }
-            if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
-            if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
-            let best = list[g].best
+            // The canonical name's key is indexed once, when the group gets it: byKey never loses a key, so
+            // doing it again at each mention (a normalize and two hashes) changed nothing.
+            if list[g].canonical == nil || isNew {
+                if list[g].canonical == nil, let c = canonical { list[g].canonical = c }
+                if let c = list[g].canonical.map(EntityLinker.normalize), byKey[c] == nil { byKey[c] = g }
+            }
+            let bestCount = list[g].best.words.count, bestAllCaps = list[g].best.isAllCaps
             // More words; then mixed case over ALL CAPS; then the form met first (the order visits them).
-            let fuller = form.words.count > best.words.count
-                || (form.words.count == best.words.count && best.isAllCaps && !form.isAllCaps)
+            let fuller = form.words.count > bestCount
+                || (form.words.count == bestCount && bestAllCaps && !form.isAllCaps)
             if isPerson { list[g].personVotes += max(confidence, 1e-6) } else { list[g].otherVotes += confidence }
             // An honorific settles that the entity is a person, whatever the tagger called its first mention, and
             // so does a majority of its mentions so far (the longest are visited first), so its name's parts can
@@ -194,8 +197,8 @@ public struct EntityLinker: AnalysisComponent {
             }
             guard isNew || fuller else { return }
             list[g].best = form
-            if form.words.count >= 2, let last = form.words.last, !(byLastWord[last]?.contains(g) ?? false) {
-                byLastWord[last, default: []].append(g)
+            if form.words.count >= 2, let last = form.words.last {
+                byLastWord[last, default: []].appendIfAbsent(g)
             }
             if form.words.count >= 2, !list[g].isPerson {
                 for i in EntityLinker.initials(form.words).union(EntityLinker.writtenInitials(form.text))
@@ -207,8 +210,10 @@ public struct EntityLinker: AnalysisComponent {
         }
 
         mutating func indexPersonWords(_ words: [String], _ g: Int) {
-            for w in Set(words) where !(personsByWord[w]?.contains(g) ?? false) {
-                personsByWord[w, default: []].append(g)
+            // A name has a few words: a repeated one is found by scanning those before it, without a Set, and
+            // each word is hashed once.
+            for (i, w) in words.enumerated() where !words[..<i].contains(w) {
+                personsByWord[w, default: []].appendIfAbsent(g)
             }
         }
     }
@@ -241,19 +246,23 @@ public struct EntityLinker: AnalysisComponent {
 
         // Longest first; acronyms defined in parentheses right after the multi-word names; names after a
         // given-name title ("Prince Charles", which the bare "Charles" around it then joins); then by position.
-        func rank(_ m: Int) -> Int {
-            forms[m]!.words.count > 1 ? 0 : definedBy[m] != nil ? 1 : forms[m]!.afterGivenNameTitle ? 2 : 3
+        // The keys are read once per mention: read in the comparator, `forms[m]!` copied a whole NameForm.
+        var wordCount = [Int](repeating: 0, count: forms.count), rank = wordCount
+        for m in linked {
+            let form = forms[m]!
+            wordCount[m] = form.words.count
+            rank[m] = form.words.count > 1 ? 0 : definedBy[m] != nil ? 1 : form.afterGivenNameTitle ? 2 : 3
         }
         let order = linked.sorted { a, b in
-            let wa = forms[a]!.words.count, wb = forms[b]!.words.count
-            let ra = rank(a), rb = rank(b)
+            let wa = wordCount[a], wb = wordCount[b]
+            let ra = rank[a], rb = rank[b]
             if ra != rb { return ra < rb }
             if ra == 0, wa != wb { return wa > wb }
             let sa = doc.mentions[a].chars.start, sb = doc.mentions[b].chars.start
             return sa != sb ? sa < sb : a < b
         }
 
-        var groups = Groups()
+        var groups = Groups(groupOf: [Int](repeating: -1, count: doc.mentions.count))
         for m in order {
             let form = forms[m]!
             // Found first, added after: a `groups` argument alive during `add` would force a copy every time.
@@ -271,18 +280,21 @@ public struct EntityLinker: AnalysisComponent {
         for (id, g) in list.enumerated() {
             let name = g.canonical ?? g.best.text
             var aliasList: [String] = []
-            var votes: [EntityType: Double] = [:]
+            // By the index in allCases: a [EntityType: Double] hashed the raw-value string at every mention.
+            var votes = [Double](repeating: 0, count: EntityType.allCases.count)
             var total = 0.0
             var honorific = false
             for m in g.mentions {
-                let text = forms[m]!.text
-                honorific = honorific || forms[m]!.hasHonorific
+                let form = forms[m]!
+                let text = form.text
+                honorific = honorific || form.hasHonorific
                 if text != name, !aliasList.contains(text) { aliasList.append(text) }
-                votes[doc.mentions[m].type, default: 0] += max(doc.mentions[m].confidence, 1e-6)
+                let slot = EntityType.allCases.firstIndex(of: doc.mentions[m].type)!
+                votes[slot] += max(doc.mentions[m].confidence, 1e-6)
                 total += doc.mentions[m].confidence
                 doc.mentions[m].entity = id
             }
-            let voted = EntityType.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .misc
+            let voted = votes.indices.max { votes[$0] < votes[$1] }.map { EntityType.allCases[$0] } ?? .misc
             let listedType = g.canonical.flatMap { canonicalTypes[$0] }
             let type = honorific ? .person : listedType ?? retyped(voted, g, name: name, forms: forms, doc: doc,
                                                                    context: typeContext)
@@ -308,7 +320,7 @@ public struct EntityLinker: AnalysisComponent {
     // MARK: Matching
 
     func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {
-        if let def = definedBy[m], let g = groups.groupOf[def] { return g }
+        if let def = definedBy[m], case let g = groups.groupOf[def], g >= 0 { return g }
         // A name taken by a person of the other gender falls through to the name-part match, which finds the
         // other people of that surname ("Mrs Howard" → Sandra Howard rather than the "Mr Howard" before her).
         if let g = groups.byKey[form.key], groups.list[g].admits(form) { return g }
@@ -453,8 +465,9 @@ public struct EntityLinker: AnalysisComponent {
             gender = roles.honorificGender(doc.tokens, lo - 1, count: 1)
         }
         // The title may be inside the mention (stripped above) or just before it, when the tagger left it out.
-        let afterGivenNameTitle = lo > 0 && roles.givenNameTitles.contains(doc.tokens[lo - 1].text.lowercased())
-            && startsUppercase(doc.tokens[lo - 1].text)
+        // (The cheap capital test first: most words before a name are not capitalized.)
+        let afterGivenNameTitle = lo > 0 && startsUppercase(doc.tokens[lo - 1].text)
+            && roles.givenNameTitles.contains(doc.tokens[lo - 1].text.lowercased())
         let text = doc.text(CharRange(doc.tokens[lo].start, doc.tokens[hi - 1].end))
         let key = EntityLinker.normalize(text)
         guard !key.isEmpty else { return nil }
@@ -465,14 +478,24 @@ public struct EntityLinker: AnalysisComponent {
             var letters = 0, upper = true
             for u in text.unicodeScalars where u != "." {
                 letters += 1
-                if upper, !(u.properties.isUppercase || u == "&") { upper = false }
+                if upper, !(EntityLinker.isUppercase(u) || u == "&") { upper = false }
             }
             isAcronym = letters >= 2 && letters <= 8 && upper
         }
-        let isAllCaps = !text.unicodeScalars.contains { $0.properties.isLowercase }
+        let isAllCaps = !text.unicodeScalars.contains { EntityLinker.isLowercase($0) }
         return NameForm(tokens: lo..<hi, text: text, words: words, key: key, isAcronym: isAcronym,
                         isAllCaps: isAllCaps, hasHonorific: hasHonorific, gender: gender, nameGender: nameGender,
                         afterGivenNameTitle: afterGivenNameTitle)
+    }
+
+    /// Unicode's Uppercase and Lowercase properties, with ASCII answered without the property tables (only A-Z
+    /// and a-z have them below 128): most names are ASCII.
+    static func isUppercase(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u.value >= 0x41 && u.value <= 0x5A : u.properties.isUppercase
+    }
+
+    static func isLowercase(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u.value >= 0x61 && u.value <= 0x7A : u.properties.isLowercase
     }
 
     static let possessives: Set<String> = ["'s", "’s", "'", "’", "'S", "’S"]
@@ -528,7 +551,17 @@ public struct EntityLinker: AnalysisComponent {
     /// a space can never join the next scalar into one Character.
     static func words(_ key: String) -> [String] {
         guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return key.split(separator: " ").map(String.init) }
-        return key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        // One pass over the bytes into one array (a split and a map built two); empty pieces skipped as split's.
+        var key = key
+        return key.withUTF8 { p in
+            var out: [String] = []
+            var s = 0
+            for i in 0...p.count where i == p.count || p[i] == 0x20 {
+                if i > s { out.append(String(decoding: UnsafeBufferPointer(rebasing: p[s..<i]), as: UTF8.self)) }
+                s = i + 1
+            }
+            return out
+        }
     }
 
     /// Lowercase initials of a name, with and without function words ("Department of Justice" → doj, dj).
@@ -561,5 +594,12 @@ public struct EntityLinker: AnalysisComponent {
         var i = 0
         for w in whole where i < part.count && w == part[i] { i += 1 }
         return i == part.count
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Appends `e` unless the array holds it: through `dict[key, default: []]` one hash of the key does both.
+    mutating func appendIfAbsent(_ e: Element) {
+        if !contains(e) { append(e) }
     }
 }

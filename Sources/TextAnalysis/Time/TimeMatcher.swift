@@ -4,6 +4,9 @@
 
 /// A scanner word reduced to what the matcher tests.
 struct WordInfo {
+    /// The word's scalar offsets (TimeWord's), for span lengths and sentence bounds.
+    var start: Int
+    var end: Int
     var id: Int32
     var value: Int
     var kind: TimeWord.Kind
@@ -19,7 +22,10 @@ struct WordInfo {
     /// The first scalar, for punctuation tests.
     var scalar: UInt32
 
-    init(_ w: TimeWord, id: Int32) {
+    /// (Borrowing: an initializer owns its arguments by default, so each word was copied, its strings retained.)
+    init(_ w: borrowing TimeWord, id: Int32) {
+        start = w.start
+        end = w.end
         self.id = id
         value = w.value
         kind = w.kind

@@ -56,29 +56,41 @@ struct TimeVocabulary: Sendable {
         return -1
     }
 
-    /// The id of `text[range]` lowercased, or -1.
+    /// The id of `text[range]` lowercased, or -1. (Through buffer pointers: it runs at every scanned word, and the
+    /// bounds checks of five arrays were a good part of its time.)
     func id(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for i in range {
-            let v = text[i].value
-            if v >= 128 { return words[TimeScanner.lowerString(text[range])] ?? -1 }
-            h = (h ^ UInt64(Self.fold(v))) &* 0x100000001b3
-        }
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while slotId[slot] >= 0 {
-            let k = Int(slotKey[slot])
-            let s = Int(keyStart[k]), e = Int(keyStart[k + 1])
-            if e - s == range.count {
-                var same = true
-                var j = s
-                for i in range {
-                    if Self.fold(text[i].value) != keyBytes[j] { same = false; break }
-                    j += 1
-                }
-                if same { return slotId[slot] }
+        precondition(range.lowerBound >= 0 && range.upperBound <= text.count)
+        return text.withUnsafeBufferPointer { t in
+            var h: UInt64 = 0xcbf29ce484222325
+            for i in range {
+                let v = t[i].value
+                if v >= 128 { return words[TimeScanner.lowerString(text[range])] ?? -1 }
+                h = (h ^ UInt64(Self.fold(v))) &* 0x100000001b3
             }
-            slot = (slot + 1) & mask
+            return slotId.withUnsafeBufferPointer { ids in
+                slotKey.withUnsafeBufferPointer { keys in
+                    keyStart.withUnsafeBufferPointer { starts in
+                        keyBytes.withUnsafeBufferPointer { bytes in
+                            var slot = Int(truncatingIfNeeded: h) & mask
+                            while ids[slot] >= 0 {
+                                let k = Int(keys[slot])
+                                let s = Int(starts[k]), e = Int(starts[k + 1])
+                                if e - s == range.count {
+                                    var same = true
+                                    var j = s
+                                    for i in range {
+                                        if Self.fold(t[i].value) != bytes[j] { same = false; break }
+                                        j += 1
+                                    }
+                                    if same { return ids[slot] }
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                            return -1
+                        }
+                    }
+                }
+            }
         }
-        return -1
     }
 }

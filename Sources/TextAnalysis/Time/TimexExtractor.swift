@@ -41,10 +41,12 @@ public struct TimexExtractor: Sendable {
         /// Words consumed including context outside the span.
         var consumed: Int
         var binds: [Bind]
+        /// The span's length in scalars, found once: read from `[TimeWord]` at each comparison, a word's
+        /// offsets cost a copy of the whole word (its strings retained and released).
+        var length: Int
 
-        func better(than b: Match, _ words: [TimeWord]) -> Bool {
-            let la = words[end - 1].end - words[first].start, lb = words[b.end - 1].end - words[b.first].start
-            if la != lb { return la > lb }
+        func better(than b: Match) -> Bool {
+            if length != b.length { return length > b.length }
             if consumed != b.consumed { return consumed > b.consumed }
             if first != b.first { return first < b.first }
             return rule < b.rule
@@ -53,11 +55,16 @@ public struct TimexExtractor: Sendable {
 
     /// `words` must carry vocabulary ids (scanned with `rules.vocab`).
     func extract(words: [TimeWord], sentences: [CharRange]) -> [ExtractedTimex] {
-        var infos = words.map { WordInfo($0, id: $0.id) }
+        // By index: mapping the elements would copy each word.
+        var infos: [WordInfo] = []
+        infos.reserveCapacity(words.count)
+        words.withUnsafeBufferPointer { p in
+            for i in p.indices { infos.append(WordInfo(p[i], id: p[i].id)) }
+        }
         // A capital inside a sentence (after its first word or number) marks a name ("Tait or Noon").
         var si = 0, seenWord = false
         for i in infos.indices {
-            while si < sentences.count, sentences[si].end <= words[i].start { si += 1; seenWord = false }
+            while si < sentences.count, sentences[si].end <= infos[i].start { si += 1; seenWord = false }
             if infos[i].kind == .punct { continue }
             infos[i].midCapital = infos[i].capitalized && seenWord
             seenWord = true
@@ -75,8 +82,9 @@ public struct TimexExtractor: Sendable {
                 var best: Match?
                 func consider(_ ri: Int) {
                     guard c.passes(ri, at: i, w), let m = c.match(ri, at: i, w, &scratch) else { return }
-                    let candidate = Match(rule: ri, first: m.first, end: m.end, consumed: m.consumed, binds: m.binds)
-                    if best == nil || candidate.better(than: best!, words) { best = candidate }
+                    let candidate = Match(rule: ri, first: m.first, end: m.end, consumed: m.consumed, binds: m.binds,
+                                          length: w[m.end - 1].end - w[m.first].start)
+                    if best == nil || candidate.better(than: best!) { best = candidate }
                 }
                 // The rules of a group without a second-word filter, then the others when the union of their
                 // filters lets the next word through.
@@ -94,7 +102,7 @@ public struct TimexExtractor: Sendable {
             }
         }
         // Keep, in policy order, what does not overlap an accepted span.
-        found.sort { $0.better(than: $1, words) }
+        found.sort { $0.better(than: $1) }
         // Words already inside an accepted span. (A list of accepted ranges searched for each match made a long
         // text quadratic: `found` is in policy order, not text order.)
         var taken = [Bool](repeating: false, count: words.count)

@@ -185,9 +185,13 @@ enum AffixFlag {
     static let letterInfix: UInt8 = 8
 }
 
-/// Open addressing over the FNV hashes of the special cases: a probe is a mask and an array load.
+/// Open addressing over the FNV hashes of the special cases: a probe is a mask and two loads from flat arrays.
+/// (Testing a slot's own list for emptiness cost a load from that list's storage at every chunk, and most chunks
+/// are no special case.)
 struct SpecialTable: Sendable {
     private var hashes: [UInt64]
+    /// Index into `lists` of each slot's cases; -1 for an empty slot.
+    private var slots: [Int32]
     private var lists: [[SpecialCase]]
     private var mask: Int
 
@@ -195,21 +199,23 @@ struct SpecialTable: Sendable {
         var size = 16
         while size < specials.count * 4 { size *= 2 }
         hashes = [UInt64](repeating: 0, count: size)
-        lists = [[SpecialCase]](repeating: [], count: size)
+        slots = [Int32](repeating: -1, count: size)
+        lists = []
         mask = size - 1
-        for (h, list) in specials {
+        for (h, list) in specials where !list.isEmpty {
             var i = Int(truncatingIfNeeded: h) & mask
-            while !lists[i].isEmpty { i = (i + 1) & mask }
+            while slots[i] >= 0 { i = (i + 1) & mask }
             hashes[i] = h
-            lists[i] = list
+            slots[i] = Int32(lists.count)
+            lists.append(list)
         }
     }
 
     @inline(__always)
     func lookup(_ h: UInt64) -> [SpecialCase]? {
         var i = Int(truncatingIfNeeded: h) & mask
-        while !lists[i].isEmpty {
-            if hashes[i] == h { return lists[i] }
+        while case let k = slots[i], k >= 0 {
+            if hashes[i] == h { return lists[Int(k)] }
             i = (i + 1) & mask
         }
         return nil
