@@ -20,8 +20,8 @@ enum NERDecoder {
         return a
     }()
 
-    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so
-    /// forward-backward and the backtrace skip forbidden pairs without testing them.
+    /// For each label, the labels that may precede it, ascending (9 of 17 for O, B, U; 2 for I, L), so the
+    /// backtrace skips forbidden pairs without testing them (forward-backward steps over the dense potentials).
     /// Flattened: predecessors[predecessorStart[j] ..< [j + 1]].
     static let (predecessors, predecessorStart): ([Int], [Int]) = {
         var list: [Int] = [], start = [0]
@@ -204,7 +204,7 @@ enum NERDecoder {
     /// forbidden transitions are 0. Each lane still adds its terms in ascending label order, as a loop over the
     /// allowed pairs only does, and a forbidden pair's term is an exact +0 (alpha, beta and E are finite and
     /// not negative), which leaves a sum unchanged: the tables are bit for bit those of that loop
-    /// (NERDecoderTests keeps the loop as the reference).
+    /// (NERFastPathTests keeps the loop as the reference).
     static func fillTables(_ e: UnsafePointer<Float>, _ n: Int, _ A: UnsafePointer<Double>,
                            _ temperature: Float, _ needed: Int, _ scratch: UnsafeMutablePointer<Double>) -> Bool {
         let inv = 1 / Double(temperature)
