@@ -35,6 +35,8 @@ struct QuoteContext {
     let isCap: [Bool]
     /// For each token: its word classes from quotes/words.tsv as a bit set (one lookup per token, not per test).
     let wordClasses: [UInt64]
+    /// For each token: its key number in the word mask table (lex.cuesByKey), -1 for none or a non-ASCII word.
+    let wordKey: [Int32]
     /// For each token of one Unicode scalar: that scalar's value, else 0 (isPunct compares scalars, not strings).
     let single: [UInt32]
     let sentenceOf: [Int]
@@ -72,11 +74,12 @@ struct QuoteContext {
         self.lex = lex
         let n = doc.tokens.count
         var lower = [String](), isWord = [Bool](), isCap = [Bool](), classes = [UInt64](), single = [UInt32]()
+        var keys = [Int32](repeating: -1, count: n)
         lower.reserveCapacity(n); isWord.reserveCapacity(n); isCap.reserveCapacity(n)
         classes.reserveCapacity(n); single.reserveCapacity(n)
         // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar.
         let table = lex.masks
-        for t in doc.tokens {
+        for (ti, t) in doc.tokens.enumerated() {
             var text = t.text
             text.withUTF8 { bytes in
                 guard let f = bytes.first, f < 128 else {
@@ -111,7 +114,9 @@ struct QuoteContext {
                     classes.append(lex.mask(l))
                     return
                 }
-                classes.append(table.value(ascii: bytes, folding: hasUpper))
+                let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
+                classes.append(mask)
+                keys[ti] = key
                 if !hasUpper {
                     lower.append(t.text)
                     return
@@ -134,7 +139,7 @@ struct QuoteContext {
             if (2...4).contains(m.tokens.count) {
                 classes[last] &= QuoteLexicon.cueStartBit
             } else if m.tokens.count == 1, let e = m.entity, e < doc.entities.count,
-                      doc.entities[e].name.split(separator: " ").count > 1 {
+                      Self.hasTwoWords(doc.entities[e].name) {
                 classes[last] = 0
             }
         }
@@ -142,6 +147,7 @@ struct QuoteContext {
         self.isWord = isWord
         self.isCap = isCap
         self.wordClasses = classes
+        self.wordKey = keys
         self.single = single
 
         var sentenceOf = [Int](repeating: -1, count: n)
@@ -197,6 +203,23 @@ struct QuoteContext {
             for t in o.trigger where t < n { outletOf[t] = i }
             for t in o.outlet where t < n { outletOf[t] = i }
         }
+    }
+
+    /// `name.split(separator: " ").count > 1` without building the pieces: two runs of characters other than a
+    /// space. Asked of every one-word person mention's entity; an ASCII name is read by its bytes.
+    static func hasTwoWords(_ name: String) -> Bool {
+        var seen = false, gap = false
+        if name.utf8.allSatisfy({ $0 < 128 }) {
+            for b in name.utf8 {
+                if b == 32 { gap = seen } else if gap { return true } else { seen = true }
+            }
+            return false
+        }
+        // A space followed by a combining mark is another character than " " (as split compares characters).
+        for c in name {
+            if c == " " { gap = seen } else if gap { return true } else { seen = true }
+        }
+        return false
     }
 
     func sentence(of t: Int) -> Sentence? {
@@ -351,7 +374,8 @@ struct QuoteContext {
     /// an adverb or a time word may follow a word ("spoke emotionally of", "called Friday for", "spoke out
     /// Tuesday about"), two at most.
     private func listedCue(at t: Int) -> (CuePhrase, Int)? {
-        guard wordClasses[t] & QuoteLexicon.cueStartBit != 0, let phrases = lex.cues[lower[t]] else { return nil }
+        guard wordClasses[t] & QuoteLexicon.cueStartBit != 0,
+              let phrases = wordKey[t] >= 0 ? lex.cuesByKey[Int(wordKey[t])] : lex.cues[lower[t]] else { return nil }
         let n = lower.count
         for p in phrases where t + p.words.count <= n {
             var at = t + 1, skipped = 0
