@@ -59,9 +59,10 @@ public struct QuoteExtractor: AnalysisComponent {
         var coveredUpTo = -1
 
         // Sieve 1: cues.
-        var t = 0
-        while t < ctx.cueAt.count {
-            defer { t += 1 }
+        // Only the tokens where a cue starts: a loop over every token copied the loop's state (the previous
+        // attribution, some 140 bytes) per token, a tenth of the quote finder's time.
+        let cueStarts = ctx.cueAt.indices.filter { ctx.cueAt[$0] != nil }
+        for t in cueStarts {
             guard let cue = ctx.cueAt[t], t >= coveredUpTo || cue.isParticiple else { continue }
             guard var att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
             // "It is clear that ...", "it was apparent that ...": "it" before an adjective of evidence (words.tsv
