@@ -22,21 +22,26 @@ extension QuoteContext {
     /// Verbs that quote a speaker to their subject's outlet: "Reuters quoted a trader as saying", "the agency
     /// reports a source as saying", "AP cited officials as saying".
     static let quotingVerbs: Set<String> = ["quoted", "quotes", "quoting", "reports", "reported", "cited", "cites"]
-    /// Their first letters: hashing every word of an article to look it up in the set was a visible share of the
-    /// quote finder's time, and few words start with these.
-    private static let quotingInitials = Set(quotingVerbs.compactMap { $0.utf8.first })
+    /// Their first letters, by byte: hashing every word of an article to look it up in the set was a visible share
+    /// of the quote finder's time, and few words start with these (a Set<UInt8> still hashed each word's byte).
+    private static let quotingInitials: [Bool] = {
+        var initial = [Bool](repeating: false, count: 256)
+        for v in quotingVerbs { if let b = v.utf8.first { initial[Int(b)] = true } }
+        return initial
+    }()
 
     /// Every outlet construction of the document, left to right.
     func findOutlets() -> [OutletPhrase] {
         var found: [OutletPhrase] = []
         let n = lower.count
+        let initials = Self.quotingInitials
         var t = 0
         while t < n {
             defer { t += 1 }
             guard isWord[t], quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t) else { continue }
             let end = sentence(of: t)?.tokens.upperBound ?? n
             // "Reuters quoted one trader as saying", "the paper quoted Mr Chernin as saying".
-            if Self.quotingInitials.contains(lower[t].utf8.first ?? 0), Self.quotingVerbs.contains(lower[t]),
+            if initials[Int(lower[t].utf8.first ?? 0)], Self.quotingVerbs.contains(lower[t]),
                let who = quotedSpeaker(after: t, end: end) {
                 if let lo = sentence(of: t)?.tokens.lowerBound, t - 1 >= lo,
                    let np = nounPhrase(endingAt: t - 1, floor: lo), isOutlet(np) {

@@ -35,6 +35,8 @@ struct QuoteContext {
     let isCap: [Bool]
     /// For each token: its word classes from quotes/words.tsv as a bit set (one lookup per token, not per test).
     let wordClasses: [UInt64]
+    /// For each token: its key number in the word mask table (lex.cuesByKey), -1 for none or a non-ASCII word.
+    let wordKey: [Int32]
     /// For each token of one Unicode scalar: that scalar's value, else 0 (isPunct compares scalars, not strings).
     let single: [UInt32]
     let sentenceOf: [Int]
@@ -71,57 +73,69 @@ struct QuoteContext {
         self.doc = doc
         self.lex = lex
         let n = doc.tokens.count
-        var lower = [String](), isWord = [Bool](), isCap = [Bool](), classes = [UInt64](), single = [UInt32]()
-        lower.reserveCapacity(n); isWord.reserveCapacity(n); isCap.reserveCapacity(n)
-        classes.reserveCapacity(n); single.reserveCapacity(n)
+        // Every table is sized once and written in place: appending to six arrays per token was a visible share of
+        // this pass.
+        var lower = [String](repeating: "", count: n), isWord = [Bool](repeating: false, count: n)
+        var isCap = [Bool](repeating: false, count: n), classes = [UInt64](repeating: 0, count: n)
+        var single = [UInt32](repeating: 0, count: n), keys = [Int32](repeating: -1, count: n)
         // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar.
         let table = lex.masks
-        for t in doc.tokens {
+        let tokens = doc.tokens
+        lower.withUnsafeMutableBufferPointer { lower in
+        isWord.withUnsafeMutableBufferPointer { isWord in
+        isCap.withUnsafeMutableBufferPointer { isCap in
+        classes.withUnsafeMutableBufferPointer { classes in
+        single.withUnsafeMutableBufferPointer { single in
+        keys.withUnsafeMutableBufferPointer { keys in
+        for ti in 0..<n {
+            let t = tokens[ti]
             var text = t.text
             text.withUTF8 { bytes in
                 guard let f = bytes.first, f < 128 else {
                     guard let f = t.text.unicodeScalars.first else {
-                        lower.append(""); isWord.append(false); isCap.append(false)
-                        classes.append(lex.mask("")); single.append(0)
+                        classes[ti] = lex.mask("")
                         return
                     }
-                    isWord.append(f.properties.isAlphabetic || f.properties.numericType != nil)
-                    isCap.append(f.properties.isUppercase)
+                    isWord[ti] = f.properties.isAlphabetic || f.properties.numericType != nil
+                    isCap[ti] = f.properties.isUppercase
                     let l = t.text.lowercased()
-                    lower.append(l)
-                    classes.append(lex.mask(l))
+                    lower[ti] = l
+                    classes[ti] = lex.mask(l)
                     var it = t.text.unicodeScalars.makeIterator()
                     _ = it.next()
-                    single.append(it.next() == nil ? f.value : 0)
+                    single[ti] = it.next() == nil ? f.value : 0
                     return
                 }
                 // ASCII fast path: most tokens; Unicode properties are costly per token.
                 let upper = f >= 65 && f <= 90
-                isWord.append(upper || (f >= 97 && f <= 122) || (f >= 48 && f <= 57))
-                isCap.append(upper)
+                isWord[ti] = upper || (f >= 97 && f <= 122) || (f >= 48 && f <= 57)
+                isCap[ti] = upper
                 var hasUpper = false, ascii = true
                 for b in bytes {
                     if b >= 65 && b <= 90 { hasUpper = true } else if b >= 128 { ascii = false }
                 }
-                single.append(bytes.count == 1 ? UInt32(f) : 0)
+                single[ti] = bytes.count == 1 ? UInt32(f) : 0
                 guard ascii else {
                     // Only ASCII capitals are lowered here (a lower-case ASCII first letter keeps "aÉ" as is).
                     let l = hasUpper ? t.text.lowercased() : t.text
-                    lower.append(l)
-                    classes.append(lex.mask(l))
+                    lower[ti] = l
+                    classes[ti] = lex.mask(l)
                     return
                 }
-                classes.append(table.value(ascii: bytes, folding: hasUpper))
+                let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
+                classes[ti] = mask
+                keys[ti] = key
                 if !hasUpper {
-                    lower.append(t.text)
+                    lower[ti] = t.text
                     return
                 }
-                lower.append(String(unsafeUninitializedCapacity: bytes.count) { out in
+                lower[ti] = String(unsafeUninitializedCapacity: bytes.count) { out in
                     for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
                     return bytes.count
-                })
+                }
             }
         }
+        }}}}}}
         // The surname of a person's name is no function word: "Theresa May said", "May said" (Brian May's surname
         // repeated, SurnameRepeats.swift), "said Friday" (Mike Friday) are not the auxiliary, the month or the
         // weekday the speaker finder would step over. Only the last word of a name of two to four words, or a
@@ -134,7 +148,7 @@ struct QuoteContext {
             if (2...4).contains(m.tokens.count) {
                 classes[last] &= QuoteLexicon.cueStartBit
             } else if m.tokens.count == 1, let e = m.entity, e < doc.entities.count,
-                      doc.entities[e].name.split(separator: " ").count > 1 {
+                      Self.hasTwoWords(doc.entities[e].name) {
                 classes[last] = 0
             }
         }
@@ -142,6 +156,7 @@ struct QuoteContext {
         self.isWord = isWord
         self.isCap = isCap
         self.wordClasses = classes
+        self.wordKey = keys
         self.single = single
 
         var sentenceOf = [Int](repeating: -1, count: n)
@@ -197,6 +212,23 @@ struct QuoteContext {
             for t in o.trigger where t < n { outletOf[t] = i }
             for t in o.outlet where t < n { outletOf[t] = i }
         }
+    }
+
+    /// `name.split(separator: " ").count > 1` without building the pieces: two runs of characters other than a
+    /// space. Asked of every one-word person mention's entity; an ASCII name is read by its bytes.
+    static func hasTwoWords(_ name: String) -> Bool {
+        var seen = false, gap = false
+        if name.utf8.allSatisfy({ $0 < 128 }) {
+            for b in name.utf8 {
+                if b == 32 { gap = seen } else if gap { return true } else { seen = true }
+            }
+            return false
+        }
+        // A space followed by a combining mark is another character than " " (as split compares characters).
+        for c in name {
+            if c == " " { gap = seen } else if gap { return true } else { seen = true }
+        }
+        return false
     }
 
     func sentence(of t: Int) -> Sentence? {
@@ -351,7 +383,8 @@ struct QuoteContext {
     /// an adverb or a time word may follow a word ("spoke emotionally of", "called Friday for", "spoke out
     /// Tuesday about"), two at most.
     private func listedCue(at t: Int) -> (CuePhrase, Int)? {
-        guard wordClasses[t] & QuoteLexicon.cueStartBit != 0, let phrases = lex.cues[lower[t]] else { return nil }
+        guard wordClasses[t] & QuoteLexicon.cueStartBit != 0,
+              let phrases = wordKey[t] >= 0 ? lex.cuesByKey[Int(wordKey[t])] : lex.cues[lower[t]] else { return nil }
         let n = lower.count
         for p in phrases where t + p.words.count <= n {
             var at = t + 1, skipped = 0

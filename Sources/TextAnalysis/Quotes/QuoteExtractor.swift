@@ -59,9 +59,10 @@ public struct QuoteExtractor: AnalysisComponent {
         var coveredUpTo = -1
 
         // Sieve 1: cues.
-        var t = 0
-        while t < ctx.cueAt.count {
-            defer { t += 1 }
+        // Only the tokens where a cue starts: a loop over every token copied the loop's state (the previous
+        // attribution, some 140 bytes) per token, a tenth of the quote finder's time.
+        let cueStarts = ctx.cueAt.indices.filter { ctx.cueAt[$0] != nil }
+        for t in cueStarts {
             guard let cue = ctx.cueAt[t], t >= coveredUpTo || cue.isParticiple else { continue }
             guard var att = ctx.attribute(cue, previous: previous, lastSpeaker: lastSpeaker) else { continue }
             // "It is clear that ...", "it was apparent that ...": "it" before an adjective of evidence (words.tsv
@@ -340,11 +341,14 @@ public struct QuoteExtractor: AnalysisComponent {
     /// pieces, not the attribution between them, so a quote inside that attribution (“A,” he said, insisting that
     /// it works. “B.”) is kept too.
     private func resolveOverlaps(_ found: [Found], textLength: Int) -> [Found] {
+        // Sorted by keys taken out once: copying two quotes (with their arrays) per comparison cost more than the
+        // comparison.
+        let keys = found.map { (confidence: $0.confidence, length: $0.content.length, start: $0.content.start) }
         let order = found.indices.sorted { a, b in
-            let x = found[a], y = found[b]
+            let x = keys[a], y = keys[b]
             if x.confidence != y.confidence { return x.confidence > y.confidence }
-            if x.content.length != y.content.length { return x.content.length > y.content.length }
-            return x.content.start < y.content.start
+            if x.length != y.length { return x.length > y.length }
+            return x.start < y.start
         }
         // Characters of kept quotes are marked: kept quotes never overlap, so this costs the text's length once.
         var covered = [Bool](repeating: false, count: textLength)

@@ -78,6 +78,9 @@ public struct QuoteLexicon: Sendable {
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let classes: [String: Set<QuoteWordClass>]
     let masks: WordMaskTable
+    /// `cues` by the word mask table's key number (nil for a key no cue starts with): QuoteContext reads a token's
+    /// cue phrases by the number its class lookup gave, with no second hashing of the word.
+    let cuesByKey: [[CuePhrase]?]
     public let examples: [QuoteExample]
     /// Pronoun genders (entities/gendered-words.tsv): "she said" never goes to a man; given names
     /// (entities/given-names.tsv) make a mistagged "Bill Ford" a person to "he".
@@ -164,6 +167,7 @@ public struct QuoteLexicon: Sendable {
         }.filter { $0.value != 0 }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
         self.masks = WordMaskTable(masks)
+        self.cuesByKey = self.masks.keys.map { cues[$0] }
         self.examples = examples
         var nationalities = Set<String>()
         for (_, line) in try resources.lines(Self.demonymsFile) {

@@ -3,6 +3,8 @@
 // comparison. For an ASCII word FNV-1a and a byte compare give the Dictionary's answer; a word with other
 // characters still goes to the Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K"), and a
 // key with other characters that equals an ASCII word is stored under that word.
+// A found ASCII word also gives its key's number (its place in `keys`), so a caller can keep per-word data in an
+// array by that number instead of hashing the word's String into a Dictionary again (QuoteLexicon's cue phrases).
 import Foundation
 
 struct WordMaskTable: Sendable {
@@ -17,6 +19,10 @@ struct WordMaskTable: Sendable {
     private let tails: [UInt8]
     /// The masks of one-byte words by byte (punctuation and "a" are a fifth of all tokens): no probe at all.
     private let oneByte: [UInt64]
+    /// The key number of each one-byte word by byte, -1 for none.
+    private let oneByteKey: [Int32]
+    /// The ASCII keys (each key under its ASCII form) in key-number order.
+    let keys: [String]
 
     /// A key: its mask, its first eight bytes (zero-padded, little-endian), its length, where its tail starts.
     private struct Record {
@@ -35,6 +41,7 @@ struct WordMaskTable: Sendable {
             if form.utf8.allSatisfy({ $0 < 128 }) { ascii[form] = key }
         }
         let keys = ascii.keys.sorted()
+        self.keys = keys
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
         mask = capacity - 1
@@ -59,6 +66,9 @@ struct WordMaskTable: Sendable {
         self.records = records
         self.tails = tails
         oneByte = (0..<128).map { masks[String(UnicodeScalar(UInt8($0)))] ?? 0 }
+        var oneByteKey = [Int32](repeating: -1, count: 128)
+        for (k, word) in keys.enumerated() where word.utf8.count == 1 { oneByteKey[Int(word.utf8.first!)] = Int32(k) }
+        self.oneByteKey = oneByteKey
     }
 
     @inline(__always)
@@ -82,8 +92,18 @@ struct WordMaskTable: Sendable {
 
     /// The mask of an ASCII word given as its bytes; `folding` lower-cases A-Z first.
     func value(ascii bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
+        lookup(ascii: bytes, folding: folding).value
+    }
+
+    /// The mask of an ASCII word given as its bytes and its key number (-1 when it is no key; mask 0 then);
+    /// `folding` lower-cases A-Z first.
+    @inline(__always)
+    func lookup(ascii bytes: UnsafeBufferPointer<UInt8>, folding: Bool) -> (value: UInt64, key: Int32) {
         @inline(__always) func fold(_ b: UInt8) -> UInt8 { folding && b >= 65 && b <= 90 ? b + 32 : b }
-        if bytes.count == 1 { return oneByte[Int(fold(bytes[0]))] }
+        if bytes.count == 1 {
+            let b = Int(fold(bytes[0]))
+            return (oneByte[b], oneByteKey[b])
+        }
         var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
         for (i, b) in bytes.enumerated() {
             let f = fold(b)
@@ -94,10 +114,11 @@ struct WordMaskTable: Sendable {
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[slot]
-            if s == 0 { return 0 }
+            if s == 0 { return (0, -1) }
             if s & tagMask == tag {
-                let r = records[Int(s & ~tagMask) - 1]
-                if r.head == head, Int(r.length) == bytes.count, tailMatches(r, bytes, fold) { return r.value }
+                let k = Int(s & ~tagMask) - 1
+                let r = records[k]
+                if r.head == head, Int(r.length) == bytes.count, tailMatches(r, bytes, fold) { return (r.value, Int32(k)) }
             }
             slot = (slot + 1) & mask
         }
