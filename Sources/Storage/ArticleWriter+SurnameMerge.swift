@@ -92,20 +92,6 @@ extension ArticleWriter {
                                 [.int(m.fullEntity), .text(m.surname)]) != nil
     }
 
-    /// Whether a person of several words other than `besides` ends with the word `surname` (`phrase`: its
-    /// trigram phrase, " " + surname), from the trigram index as ArticleReader.entityIds finds them. Step 3 asks it
-    /// while the batch's renames of older entities are not yet in that index (finish puts them in), so it answers
-    /// from their names before the batch; the batch's end asks PeopleBySurname, once the index holds every name.
-    static func hasPerson(endingWith surname: String, phrase: String, besides: Int64,
-                          db: Database) throws(StorageError) -> Bool {
-        try db.statement("""
-            SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-            WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' AND e.id <> ?4 LIMIT 1
-            """).rows([.text(phrase), .text(EntityTypes.person), .text(Fold.likeWordSuffix(surname)), .int(besides)]) {
-                $0.int64(0)
-            }.isEmpty == false
-    }
-
     /// Moves every row of entity `s` to entity `x` and deletes `s`. Both are people (type PER, no type_counts), or
     /// the caller brings x's type and type_counts up to date (ApostropheFolding).
     static func merge(_ s: Int64, into x: Int64, db: Database) throws(StorageError) {

@@ -540,7 +540,7 @@ enum ArticleWriter {
             if let (id, genders) = try byKey.first([.text(EntityTypes.key(type: e.type, norm: alias))],
                                                    { ($0.int64(0), $0.int(1)) }),
                !conflicts(id, genders),
-               try !surnameOfAnother(alias, isPerson: isPerson, newSince: marks.entities, db: db) {
+               try !surnameOfAnother(alias, isPerson: isPerson, db: db) {
                 candidates.insert(id)
             }
         }
@@ -562,16 +562,15 @@ enum ArticleWriter {
     /// surname-only person may be that one (step 3 then keeps it, as the surname merge does). On the BBC articles
     /// "Mr White" (Jimmy White, snooker) became the rugby coach Jake White beside a stored Kelli White, and the
     /// politics pages' "Blair" became Mark Blair beside Tony Blair.
-    /// The name index is filled when the batch ends, so people this batch created (ids after `newSince`) are
-    /// looked for in entities itself: "Kate Bush" and "George W Bush" arriving in one batch keep "Bush" apart too.
-    private static func surnameOfAnother(_ alias: String, isPerson: Bool, newSince: Int64,
-                                         db: Database) throws(StorageError) -> Bool {
-        guard isPerson, !alias.contains(" "), let phrase = Fold.trigramPhrase(" " + alias) else { return false }
+    /// Asked of the people-by-surname index, which reads entities as they are now: people this batch created or
+    /// renamed count ("Kate Bush" and "George W Bush" arriving in one batch keep "Bush" apart, and so does a "Kate"
+    /// that an article of the batch renamed "Kate Bush"). The name-search index, asked before, is filled when the
+    /// batch ends, so the answer hung on how the group commit had batched the articles.
+    private static func surnameOfAnother(_ alias: String, isPerson: Bool, db: Database) throws(StorageError) -> Bool {
+        // (Aliases too short for a name-search phrase were never looked for; they still are not.)
+        guard isPerson, !alias.contains(" "), Fold.trigramPhrase(" " + alias) != nil else { return false }
         // The article's own full name is not stored yet (or is this step's rename target): any such person counts.
-        if try hasPerson(endingWith: alias, phrase: phrase, besides: 0, db: db) { return true }
-        return try db.statement(
-            "SELECT 1 FROM entities WHERE id > ? AND type = ? AND norm LIKE ? ESCAPE '\\' LIMIT 1"
-        ).first([.int(newSince), .text(EntityTypes.person), .text(Fold.likeWordSuffix(alias))]) { $0.int(0) } != nil
+        return try PeopleBySurname.hasPerson(withSurname: alias, besides: 0, db: db)
     }
 
     // MARK: - Quotes and events
