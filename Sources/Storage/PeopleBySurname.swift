@@ -1,6 +1,7 @@
 // PeopleBySurname: migration 023, an index of the people of several words by the last word of their folded name,
-// and the questions the surname merge asks of it (ArticleWriter+SurnameMerge: is there another person with this
-// surname; does a person's name start with this word). They were asked of the trigram name index (entities_fts
+// and the questions asked of it: by the surname merge (ArticleWriter+SurnameMerge: is there another person with this
+// surname; does a person's name start with this word) and by merge step 3 (ArticleWriter.surnameOfAnother, which
+// must see the people this batch created or renamed). They were asked of the trigram name index (entities_fts
 // MATCH '" blair"' with norm LIKE '% blair'): every batch leaves a small segment there, so a query looked up each
 // of its trigrams in every segment (about 60 lookups of the segment index at ten segments), and SQLite prepared the
 // statement again for every new LIKE pattern (a bound LIKE pattern marks it for that). The merge asks at every
@@ -10,6 +11,8 @@
 // The answers are the same: a folded name has no capital letter (LIKE ignores ASCII case) and a single space between
 // words, a surname here is one word, so "ends with ' ' + surname" is "has a space, and its last word is surname";
 // the trigram index holds every entity under its name when the merge runs (finish indexes the batch's first).
+// Step 3 runs before that, so there the trigram index lacked the batch's renames; this index, on entities itself,
+// has them.
 enum PeopleBySurname {
     /// The last word of a folded name (`norm`): what follows its last space. rtrim drops from the end every
     /// character the name has but the space, so what it leaves ends at the last space. SQLite uses the index only for
