@@ -35,6 +35,12 @@ enum PeopleBySurname {
                          [.text(surname), .int(besides)]) != nil
     }
 
+    /// The people of several words whose last word is `surname` (one word), at most `limit` of them.
+    static func people(withSurname surname: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
+        try db.statement("SELECT id FROM entities WHERE \(indexed) AND \(lastWord) = ?1 LIMIT ?2")
+            .rows([.text(surname), .int(Int64(limit))]) { $0.int64(0) }
+    }
+
     /// Whether entity `id` is a person of several words whose last word is `surname` (one word).
     static func isPerson(_ id: Int64, withSurname surname: String, db: Database) throws(StorageError) -> Bool {
         try db.scalarInt("SELECT 1 FROM entities WHERE id = ?1 AND \(indexed) AND \(lastWord) = ?2",

@@ -30,14 +30,8 @@ extension ArticleWriter {
                 """).rows([.text(EntityTypes.person)]) { ($0.int64(0), $0.text(1), $0.text(2), $0.int(3)) }
             var planned: [(SurnameMerge, String, Int)] = []
             for (id, norm, name, articles) in surnames {
-                guard let phrase = Fold.trigramPhrase(" " + norm) else { continue }
                 // Two full names of that surname: stillHolds would refuse; one is the candidate.
-                let full = try db.statement("""
-                    SELECT e.id FROM entities_fts f JOIN entities e ON e.id = f.rowid
-                    WHERE entities_fts MATCH ?1 AND e.type = ?2 AND e.norm LIKE ?3 ESCAPE '\\' LIMIT 2
-                    """).rows([.text(phrase), .text(EntityTypes.person), .text(Fold.likeWordSuffix(norm))]) {
-                        $0.int64(0)
-                    }
+                let full = try PeopleBySurname.people(withSurname: norm, limit: 2, db: db)
                 guard full.count == 1 else { continue }
                 planned.append((SurnameMerge(surnameEntity: id, fullEntity: full[0], surname: norm), name, articles))
             }
