@@ -337,8 +337,9 @@ extension QuoteContext {
             // police found the keys".
             // Not "..., 180 on Friday, 140 on Saturday, said industry officials.": a speech cue after a comma whose
             // name-like phrase ends the sentence is an inverted attribution, read below; the name is the speaker.
-            if c.frame == .speech || (c.frame == .that && (!has(a, .literal) || isPersonOrOrganization(sp)
-                || isDocument(sp, cue: a))), !invertedAttribution(c, lastSpeaker: lastSpeaker, end: sEnd),
+            if c.frame == .speech || (c.frame == .that && !lex.is(lower[a], .noobject)
+                && (!has(a, .literal) || isPersonOrOrganization(sp) || isDocument(sp, cue: a))),
+               !invertedAttribution(c, lastSpeaker: lastSpeaker, end: sEnd),
                let target = forward(from: b, frame: .object, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)

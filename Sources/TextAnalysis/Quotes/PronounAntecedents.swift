@@ -186,6 +186,12 @@ extension QuoteContext {
     private func mayBeAPerson(_ last: SpeakerGuess) -> Bool {
         guard let e = last.entity else { return true }
         if isPersonEntity(e) || hasGivenName(e) { return true }
+        // "the company said ... he added": the organisation itself spoke, as by its name.
+        let head = last.mention.upperBound - 1
+        if head >= 0, head < lower.count, !isCap[head], mentionOf[head] < 0,
+           lex.is(lower[head], .orgnoun) || lex.is(lower[head], .orgkind) {
+            return false
+        }
         var first = last.mention.lowerBound
         while first + 1 < last.mention.upperBound, isWord[first], has(first, .det) { first += 1 }
         guard first >= 0, first < mentionOf.count else { return false }

@@ -421,6 +421,8 @@ extension QuoteContext {
         }
         // "the 24-year-old said", "the midfielder said": no office holder; the person the epithet refers back to.
         if let g = epithetSpeaker(np, lastSpeaker: lastSpeaker) { return g }
+        // "the company said": the organisation it refers back to.
+        if let g = organisationNounSpeaker(np) { return g }
         return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
     }
 
