@@ -1,6 +1,8 @@
 // Trains the entity tagger: a structured averaged perceptron (Collins 2002) over BILOU labels, decoded by the
-// same constrained Viterbi as inference, in two stages. Stage 1 uses local and document-casing features; stage 2
-// adds stage 1's predictions (NERFeatureExtractor.History). Stage 2 learns from stage-1 predictions on training
+// same constrained Viterbi as inference, in two stages; Options.update may size its updates by the
+// passive-aggressive rule with cost-augmented decoding instead (NERUpdateRule; the installed recipe since
+// 2026-12-01). Stage 1 uses local and document-casing features; stage 2 adds stage 1's predictions
+// (NERFeatureExtractor.History). Stage 2 learns from stage-1 predictions on training
 // documents it did not see (k-fold jackknife), so it meets the same kind of errors at run time.
 // Deterministic for a seed: one seeded PRNG shuffles sentences each epoch; hashes and file order do the rest.
 // The epoch count of each stage is chosen on dev data, never on test data.
