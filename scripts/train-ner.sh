@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # usage: scripts/train-ner.sh [--epochs N] [--seed S] [--dropout P] [--average K]
+#                             [--pa-c C [--loss-augmented] | --perceptron]
 # Trains the entity tagger on CoNLL-2003 train (epochs chosen on dev), with --average K once per seed S..S+K-1
 # and installs the mean of their weights (ner-tool average-ner: one model's cost, a vote of K), installs it in
 # Sources/TextAnalysis/Resources/ner/model.bin, scores dev and test with conlleval semantics, measures
 # calibration and speed, and writes Resources/ner/model-card.txt. Test is only reported, never used to choose.
+# The update rule (NERUpdateRule.swift; Resources/ner/README.md, "Update rule"): by default passive-aggressive
+# (PA-I) steps capped at 0.003 with cost-augmented decoding, 20 epochs, dropout 0.1 (the installed recipe);
+# --pa-c C [--loss-augmented] sets the rule, --perceptron the structured perceptron of models before 2026-12-01.
 set -eu
 cd "$(dirname "$0")/.."
-EPOCHS=10
+EPOCHS=20
 SEED=1
-DROPOUT=0
+DROPOUT=0.1
 AVERAGE=1
+RULE=(--pa-c 0.003 --loss-augmented)
+RULE_SET=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --epochs) EPOCHS="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
         --dropout) DROPOUT="$2"; shift 2 ;;
         --average) AVERAGE="$2"; shift 2 ;;
-        *) echo "usage: $0 [--epochs N] [--seed S] [--dropout P] [--average K]" >&2; exit 2 ;;
+        # the first rule flag replaces the default rule
+        --pa-c) [ $RULE_SET = 1 ] || RULE=(); RULE_SET=1; RULE+=(--pa-c "$2"); shift 2 ;;
+        --loss-augmented) [ $RULE_SET = 1 ] || RULE=(); RULE_SET=1; RULE+=(--loss-augmented); shift ;;
+        --perceptron) RULE=(); RULE_SET=1; shift ;;
+        *) echo "usage: $0 [--epochs N] [--seed S] [--dropout P] [--average K]" \
+                "[--pa-c C [--loss-augmented] | --perceptron]" >&2; exit 2 ;;
     esac
 done
 DATA="${BYLINE_SHARED:-../shared}/data/conll2003"
@@ -27,6 +38,7 @@ trap 'rm -rf "$OUT"' EXIT
 
 COMMAND="scripts/train-ner.sh --epochs $EPOCHS --seed $SEED --dropout $DROPOUT"
 [ "$AVERAGE" -gt 1 ] && COMMAND="$COMMAND --average $AVERAGE"
+if [ ${#RULE[@]} -gt 0 ]; then COMMAND="$COMMAND ${RULE[*]}"; else COMMAND="$COMMAND --perceptron"; fi
 
 swift build -c release --product ner-tool >&2
 : > "$OUT/train.log"
@@ -34,7 +46,8 @@ MODELS=()
 for S in $(seq "$SEED" $((SEED + AVERAGE - 1))); do
     [ "$AVERAGE" -gt 1 ] && echo "== seed $S" | tee -a "$OUT/train.log" >&2
     "$TOOL" train-ner --train "$DATA/train.txt" --dev "$DATA/dev.txt" --out "$OUT/model-$S.bin" \
-        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" --resources Sources/TextAnalysis/Resources 2>&1 \
+        --epochs "$EPOCHS" --seed "$S" --dropout "$DROPOUT" ${RULE[@]+"${RULE[@]}"} \
+        --resources Sources/TextAnalysis/Resources 2>&1 \
         | tee -a "$OUT/train.log" >&2
     MODELS+=(--model "$OUT/model-$S.bin")
 done

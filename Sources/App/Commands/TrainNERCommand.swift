@@ -20,6 +20,13 @@ public struct TrainNERCommand: ParsableCommand {
     @Option(help: "Pseudo-labelled CoNLL file (self-training: unlabeled text tagged by an earlier model).")
     var extra: String?
     @Option(help: "Scale of the perceptron updates of the --extra sentences.") var extraWeight: Double = 1
+    @Option(name: .customLong("pa-c"),
+            help: "Passive-aggressive (PA-I) updates with this cap C on the step instead of the perceptron's step 1.")
+    var paC: Double?
+    @Flag(help: "With --pa-c: decode training sentences with each wrong label's score raised by its Hamming cost.")
+    var lossAugmented = false
+    @Option(help: "With --pa-c: extra cost of a wrong token at an entity's edge (gold or predicted B, L, U).")
+    var boundaryCost: Double = 0
     @Option(help: "Resource directory with ner/clusters.tsv and ner/gazetteers (default: bundled).")
     var resources: String?
 
@@ -38,9 +45,14 @@ public struct TrainNERCommand: ParsableCommand {
         options.dropout = dropout
         if let extra { options.extra = try CoNLL.parse(try readText(extra), name: extra).documents }
         options.extraWeight = extraWeight
+        if (lossAugmented || boundaryCost != 0) && paC == nil {
+            throw ValidationError("--loss-augmented and --boundary-cost need --pa-c")
+        }
+        options.update = NERUpdateRule(aggressiveness: paC, lossAugmented: lossAugmented, boundaryCost: boundaryCost)
         options.command = "byline train-ner --train \((train as NSString).lastPathComponent) --dev "
             + "\((dev as NSString).lastPathComponent) --epochs \(epochs) --seed \(seed) --stages \(stages)"
             + (dropout > 0 ? " --dropout \(dropout)" : "")
+            + options.update.commandFlags
             + (extra.map { " --extra \(($0 as NSString).lastPathComponent) --extra-weight \(extraWeight)" } ?? "")
         let model = try NERTrainer(extractor: extractor).train(train: trainDocs, dev: devDocs, options: options) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))

@@ -1,6 +1,8 @@
 // Trains the entity tagger: a structured averaged perceptron (Collins 2002) over BILOU labels, decoded by the
-// same constrained Viterbi as inference, in two stages. Stage 1 uses local and document-casing features; stage 2
-// adds stage 1's predictions (NERFeatureExtractor.History). Stage 2 learns from stage-1 predictions on training
+// same constrained Viterbi as inference, in two stages; Options.update may size its updates by the
+// passive-aggressive rule with cost-augmented decoding instead (NERUpdateRule; the installed recipe since
+// 2026-12-01). Stage 1 uses local and document-casing features; stage 2 adds stage 1's predictions
+// (NERFeatureExtractor.History). Stage 2 learns from stage-1 predictions on training
 // documents it did not see (k-fold jackknife), so it meets the same kind of errors at run time.
 // Deterministic for a seed: one seeded PRNG shuffles sentences each epoch; hashes and file order do the rest.
 // The epoch count of each stage is chosen on dev data, never on test data.
@@ -20,6 +22,8 @@ public struct NERTrainer {
         /// beside the gold ones, their perceptron updates scaled by `extraWeight`.
         public var extra: [CoNLLDocument] = []
         public var extraWeight = 1.0
+        /// How each update is sized: the perceptron's step 1 (default) or PA-I (NERUpdateRule).
+        public var update = NERUpdateRule.perceptron
         public var command = ""
         public init() {}
     }
@@ -109,8 +113,10 @@ public struct NERTrainer {
         }
 
         /// One pass over the chosen sentences; returns how many were decoded wrongly. With `dropout` > 0 each
-        /// token's identity rows are skipped with that probability (drawn from `rng`).
-        mutating func epoch(_ corpus: Corpus, order: [Int], dropout: Double = 0, rng: inout SplitMix64) -> Int {
+        /// token's identity rows are skipped with that probability (drawn from `rng`). `rule` sizes the updates
+        /// (NERUpdateRule); the perceptron's path below is kept as it was, so its models stay bit for bit the same.
+        mutating func epoch(_ corpus: Corpus, order: [Int], dropout: Double = 0,
+                            rule: NERUpdateRule = .perceptron, rng: inout SplitMix64) -> Int {
             let L = NERTrainer.L
             var emissions = [Float](), work = [Float](), pred = [Int]()
             var errors = 0
@@ -137,11 +143,25 @@ public struct NERTrainer {
                         }
                     }
                 }
+                if rule.aggressiveness != nil && rule.lossAugmented {
+                    for i in 0..<n {
+                        let g = corpus.gold[t0 + i]
+                        for j in 0..<L { emissions[i * L + j] += rule.tokenCost(gold: g, predicted: j) }
+                    }
+                }
                 emissions.withUnsafeBufferPointer { e in
                     tw.withUnsafeBufferPointer { tr in
                         NERDecoder.viterbi(emissions: e.baseAddress!, count: n, transitions: tr.baseAddress!,
                                            work: &work, into: &pred)
                     }
+                }
+                if let cap = rule.aggressiveness {
+                    if passiveAggressive(corpus, sentence: s, first: first, predicted: pred, emissions: emissions,
+                                         cap: Float(cap), rule: rule) {
+                        errors += 1
+                    }
+                    c += 1
+                    continue
                 }
                 var wrong = false
                 let sw = corpus.sentenceWeight[s], swc = sw * c
@@ -167,6 +187,61 @@ public struct NERTrainer {
                 c += 1
             }
             return errors
+        }
+
+        /// Scratch for the PA step: the feature difference phi(gold) - phi(predicted) of one sentence, dense,
+        /// with the indices it touched (an index may be listed twice; it is read once, then zeroed).
+        var delta: [Float] = [], touched: [Int] = [], tdelta: [Float] = []
+        var moved: [(index: Int, value: Float)] = []
+
+        /// The PA-I update of one decoded sentence (NERUpdateRule): returns whether the prediction was wrong.
+        /// `emissions` are the scores the decoder saw (cost-augmented when `rule.lossAugmented`), from the rows past
+        /// `first[i]` of each token, so margin and difference cover the same features.
+        mutating func passiveAggressive(_ corpus: Corpus, sentence s: Int, first: [Int], predicted pred: [Int],
+                                        emissions e: [Float], cap: Float, rule: NERUpdateRule) -> Bool {
+            let L = NERTrainer.L
+            let t0 = corpus.sentenceStart[s], n = corpus.sentenceStart[s + 1] - t0
+            if delta.count < w.count { delta = [Float](repeating: 0, count: w.count) }
+            if tdelta.isEmpty { tdelta = [Float](repeating: 0, count: tw.count) }
+            var cost: Float = 0, margin: Float = 0
+            touched.removeAll(keepingCapacity: true)
+            for i in 0..<n where pred[i] != corpus.gold[t0 + i] {
+                let g = corpus.gold[t0 + i], p = pred[i]
+                let ci = rule.tokenCost(gold: g, predicted: p)
+                cost += ci
+                // the decoder's score of p carried the cost; the margin is between the model's own scores
+                margin += e[i * L + g] - e[i * L + p] + (rule.lossAugmented ? ci : 0)
+                for k in first[i]..<corpus.tokenStart[t0 + i + 1] {
+                    let r = Int(corpus.rows[k]) * L
+                    if delta[r + g] == 0 { touched.append(r + g) }
+                    delta[r + g] += 1
+                    if delta[r + p] == 0 { touched.append(r + p) }
+                    delta[r + p] -= 1
+                }
+            }
+            guard cost > 0 else { return false }
+            for i in 0...n {
+                let gPrev = i == 0 ? -1 : corpus.gold[t0 + i - 1], pPrev = i == 0 ? -1 : pred[i - 1]
+                let gk = i == n ? (L + 1) * L + gPrev : (gPrev + 1) * L + corpus.gold[t0 + i]
+                let pk = i == n ? (L + 1) * L + pPrev : (pPrev + 1) * L + pred[i]
+                if gk != pk { margin += tw[gk] - tw[pk]; tdelta[gk] += 1; tdelta[pk] -= 1 }
+            }
+            var norm: Float = 0
+            moved.removeAll(keepingCapacity: true)
+            for k in touched where delta[k] != 0 {
+                moved.append((k, delta[k]))
+                norm += delta[k] * delta[k]
+                delta[k] = 0
+            }
+            for k in tdelta.indices where tdelta[k] != 0 { norm += tdelta[k] * tdelta[k] }
+            let tau = NERUpdateRule.step(cost: cost, margin: margin, normSquared: norm, cap: cap)
+                * corpus.sentenceWeight[s]
+            for (k, d) in moved { w[k] += tau * d; u[k] += tau * c * d }
+            for k in tdelta.indices where tdelta[k] != 0 {
+                tw[k] += tau * tdelta[k]; tu[k] += tau * c * tdelta[k]
+                tdelta[k] = 0
+            }
+            return true
         }
 
         func averaged() -> (weights: [Float], transitions: [Float]) {
@@ -210,7 +285,7 @@ public struct NERTrainer {
     /// Trains `epochs` epochs on the sentences of `corpus` whose document passes `include`; keeps the averaged
     /// weights of the epoch with the best dev F1 when `dev` is given, else those of the last epoch.
     func trainStage(_ name: String, corpus: Corpus, index: FeatureIndex, epochs: Int, dropout: Double,
-                    rng: inout SplitMix64,
+                    rule: NERUpdateRule, rng: inout SplitMix64,
                     include: (Int) -> Bool = { _ in true }, earlier: [NERModel.Stage],
                     dev: [CoNLLDocument]?, progress: (String) -> Void)
         -> (stage: NERModel.Stage, epoch: Int, f1: Double) {
@@ -222,7 +297,7 @@ public struct NERTrainer {
         var dropRNG = SplitMix64(seed: rng.next())
         for e in 1...epochs {
             order.shuffle(using: &rng)
-            let errors = p.epoch(corpus, order: order, dropout: dropout, rng: &dropRNG)
+            let errors = p.epoch(corpus, order: order, dropout: dropout, rule: rule, rng: &dropRNG)
             guard let dev, e == epochs || dev.count > 0 else { continue }
             let (w, t) = p.averaged()
             let stage = NERModel.Stage(keys: index.keys, weights: w, transitions: t)
@@ -253,7 +328,8 @@ public struct NERTrainer {
         progress("stage 1: \(corpus1.gold.count) tokens, \(index1.keys.count) features  "
                  + "(\(String(format2: Date().timeIntervalSince(t0)))s)")
         let s1 = trainStage("stage 1", corpus: corpus1, index: index1, epochs: options.epochs,
-                            dropout: options.dropout, rng: &rng, earlier: [], dev: dev, progress: progress)
+                            dropout: options.dropout, rule: options.update, rng: &rng, earlier: [], dev: dev,
+                            progress: progress)
         progress("stage 1: best dev F1 \(String(format2: s1.f1)) at epoch \(s1.epoch)")
         var stages = [s1.stage]
         var epochsUsed = [s1.epoch]
@@ -263,7 +339,7 @@ public struct NERTrainer {
             var jackLabels = [[[Int]]](repeating: [], count: train.count)
             for f in 0..<options.folds {
                 let fold = trainStage("fold \(f + 1)/\(options.folds)", corpus: corpus1, index: index1,
-                                      epochs: s1.epoch, dropout: options.dropout, rng: &rng,
+                                      epochs: s1.epoch, dropout: options.dropout, rule: options.update, rng: &rng,
                                       include: { $0 % options.folds != f },
                                       earlier: [], dev: nil, progress: progress)
                 let t = tagger([fold.stage])
@@ -277,7 +353,8 @@ public struct NERTrainer {
                                  weight: weight)
             progress("stage 2: \(index2.keys.count) features")
             let s2 = trainStage("stage 2", corpus: corpus2, index: index2, epochs: options.epochs,
-                                dropout: options.dropout, rng: &rng, earlier: stages, dev: dev, progress: progress)
+                                dropout: options.dropout, rule: options.update, rng: &rng, earlier: stages,
+                                dev: dev, progress: progress)
             progress("stage 2: best dev F1 \(String(format2: s2.f1)) at epoch \(s2.epoch)")
             stages.append(s2.stage)
             epochsUsed.append(s2.epoch)
@@ -324,19 +401,26 @@ public struct NERTrainer {
         return out.map { (confidence: $0.0, correct: $0.1) }
     }
 
-    /// The temperature minimizing the log loss of "this predicted span is right" on dev (a grid search).
+    /// The temperature minimizing the log loss of "this predicted span is right" on dev (a grid search in steps
+    /// of sqrt 2, then steps of 2^(1/8) around the best: PA-trained weights are on another scale than the
+    /// perceptron's, and the coarse grid alone left their confidences off by 0.03).
     func fitTemperature(_ model: NERModel, dev: [CoNLLDocument], progress: (String) -> Void) -> Float {
         guard let t = try? NERSequenceTagger(model: model, extractor: extractor), !dev.isEmpty else { return 1 }
         var best: (Float, Double) = (1, .infinity)
-        var temp: Float = 0.25
-        while temp <= 64 {
+        func tryTemperature(_ temp: Float) {
             let pairs = Self.reliability(t, dev: dev, temperature: temp)
             var loss = 0.0
             for (p, ok) in pairs { loss -= log(max(1e-9, ok ? p : 1 - p)) }
             loss /= Double(max(1, pairs.count))
             if loss < best.1 { best = (temp, loss) }
+        }
+        var temp: Float = 0.25
+        while temp <= 64 {
+            tryTemperature(temp)
             temp *= 1.41421356
         }
+        let coarse = best.0
+        for k in [-3, -2, -1, 1, 2, 3] { tryTemperature(coarse * Float(pow(2, Double(k) / 8))) }
         progress("temperature \(best.0): dev log loss \(String(format2: best.1 * 100))e-2 per predicted span")
         return best.0
     }
