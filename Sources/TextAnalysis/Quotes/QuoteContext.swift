@@ -94,20 +94,20 @@ struct QuoteContext {
         keys.withUnsafeMutableBufferPointer { keys in
         tokens.withUnsafeBufferPointer { tokens in
         for ti in 0..<n {
-            let t = tokens[ti]
-            var text = t.text
+            // The token's text only (copying the whole token retained its string once more).
+            var text = tokens[ti].text
             text.withUTF8 { bytes in
                 guard let f = bytes.first, f < 128 else {
-                    guard let f = t.text.unicodeScalars.first else {
+                    guard let f = tokens[ti].text.unicodeScalars.first else {
                         classes[ti] = lex.mask("")
                         return
                     }
                     isWord[ti] = f.properties.isAlphabetic || f.properties.numericType != nil
                     isCap[ti] = f.properties.isUppercase
-                    let l = t.text.lowercased()
+                    let l = tokens[ti].text.lowercased()
                     lower[ti] = l
                     classes[ti] = lex.mask(l)
-                    var it = t.text.unicodeScalars.makeIterator()
+                    var it = tokens[ti].text.unicodeScalars.makeIterator()
                     _ = it.next()
                     single[ti] = it.next() == nil ? f.value : 0
                     return
@@ -121,7 +121,7 @@ struct QuoteContext {
                 let (probe, hasUpper, ascii) = WordMaskTable.scan(bytes, token: Int32(ti))
                 guard ascii else {
                     // Only ASCII capitals are lowered here (a lower-case ASCII first letter keeps "aÉ" as is).
-                    let l = hasUpper ? t.text.lowercased() : t.text
+                    let l = hasUpper ? tokens[ti].text.lowercased() : tokens[ti].text
                     lower[ti] = l
                     classes[ti] = lex.mask(l)
                     return
@@ -135,7 +135,7 @@ struct QuoteContext {
                     probeCount += 1
                 }
                 if !hasUpper {
-                    lower[ti] = t.text
+                    lower[ti] = tokens[ti].text
                     return
                 }
                 lower[ti] = String(unsafeUninitializedCapacity: bytes.count) { out in

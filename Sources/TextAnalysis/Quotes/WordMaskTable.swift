@@ -144,18 +144,31 @@ struct WordMaskTable: Sendable {
     /// word has no capital), whether it has an ASCII capital, and whether it is all ASCII (else the probe is void).
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, token: Int32) -> (Probe, hasUpper: Bool, ascii: Bool) {
+        // Wrapping arithmetic and flags kept as bits: no overflow checks and no branches per byte.
         var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
-        var upper = false, high: UInt8 = 0
-        for i in 0..<bytes.count {
+        var upper: UInt8 = 0, high: UInt8 = 0
+        let count = bytes.count, headEnd = min(count, 8)
+        var i = 0
+        while i < headEnd {
             let b = bytes[i]
             high |= b
-            let isUpper = b &- 65 < 26
-            upper = upper || isUpper
-            let f = isUpper ? b + 32 : b
+            let capital: UInt8 = b &- 65 < 26 ? 0x20 : 0
+            upper |= capital
+            let f = b | capital
             h = (h ^ UInt64(f)) &* 0x100000001b3
-            if i < 8 { head |= UInt64(f) << UInt64(8 * i) }
+            head |= UInt64(f) &<< UInt64(truncatingIfNeeded: i &* 8)
+            i &+= 1
         }
-        return (Probe(hash: h, head: head, length: Int32(bytes.count), token: token), upper, high < 128)
+        while i < count {
+            let b = bytes[i]
+            high |= b
+            let capital: UInt8 = b &- 65 < 26 ? 0x20 : 0
+            upper |= capital
+            h = (h ^ UInt64(b | capital)) &* 0x100000001b3
+            i &+= 1
+        }
+        return (Probe(hash: h, head: head, length: Int32(truncatingIfNeeded: count), token: token), upper != 0,
+                high < 128)
     }
 
     /// Reads each probe's first slot and the record it names, with no branch: after the entity tagger has run a
