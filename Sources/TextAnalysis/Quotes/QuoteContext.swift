@@ -366,7 +366,8 @@ struct QuoteContext {
         var t = 0
         while t < n {
             defer { t += 1 }
-            if quoteOf[t] < 0, t + 1 < n, isStrayOpener(t) {
+            // isStrayOpener's own first tests, read here: most tokens are words and need no call.
+            if quoteOf[t] < 0, t + 1 < n, !isWord[t], single[t] != 0, isStrayOpener(t) {
                 // An opening mark never closed in its paragraph: the rest of the paragraph is quoted text.
                 let para = paragraph(ofToken: t)
                 var k = t + 1
