@@ -5,6 +5,8 @@
 // key with other characters that equals an ASCII word is stored under that word.
 // A found ASCII word also gives its key's number (its place in `keys`), so a caller can keep per-word data in an
 // array by that number instead of hashing the word's String into a Dictionary again (QuoteLexicon's cue phrases).
+// QuoteContext reads a document's ASCII words in one batch (scan, prefetch, resolve): lookups that waited one by one
+// on cache misses overlap.
 import Foundation
 
 struct WordMaskTable: Sendable {
