@@ -6,6 +6,7 @@ import Testing
     @Test(arguments: [
         ("😀", true), ("👍🏽", true), ("\u{0}", true), ("\u{FEFF}", true), ("^", true), ("`", true),
         ("said", false), ("“", false), ("2021", false), ("Ω", false), ("é", false), ("😀a", false),
+        ("", false), ("\t", true), ("~", false), ("^a", false), ("\u{7F}", true),
     ])
     func symbolTokensAreThoseWithoutLettersDigitsOrPunctuation(_ text: String, _ symbol: Bool) {
         #expect(Document.isSymbolToken(Token(start: 0, end: text.unicodeScalars.count, text: text, spaceAfter: true))

@@ -57,6 +57,51 @@ import Testing
         }
     }
 
+    /// QuoteContext reads ASCII words of two bytes or more through scan, prefetch and resolve (a word longer than
+    /// eight bytes through lookup after prefetch): they must answer as lookup does, for keys in any case, words
+    /// that are no key, words that share a key's first eight bytes, and words with other characters.
+    @Test func prefetchedProbesAnswerAsLookup() {
+        let table = Self.lexicon.masks
+        var words: [String] = []
+        for key in table.keys where key.utf8.count > 1 {
+            words += [key, key.uppercased(), key.capitalized, key + "x", String(key.dropLast())]
+        }
+        words += ["zzzzzzzzzzzz", "saidd", "accordingto", "according-to-the-latest-reports", "café", "naïve", "1990s",
+                  "ab\u{0}", "AB", "x-y"]
+        var probes: [WordMaskTable.Probe] = []
+        var expected: [(UInt64, Int32)] = []
+        for (i, word) in words.enumerated() {
+            var w = word
+            w.withUTF8 { bytes in
+                let (probe, hasUpper, ascii) = WordMaskTable.scan(bytes, token: Int32(i))
+                #expect(hasUpper == bytes.contains { $0 >= 65 && $0 <= 90 }, "\(word)")
+                #expect(ascii == bytes.allSatisfy { $0 < 128 }, "\(word)")
+                guard ascii else { return }
+                probes.append(probe)
+                let want = table.lookup(ascii: bytes, folding: true)
+                expected.append((want.value, want.key))
+            }
+        }
+        probes.withUnsafeMutableBufferPointer { table.prefetch($0) }
+        var found = 0
+        for (p, want) in zip(probes, expected) {
+            var w = words[Int(p.token)]
+            let got = p.length <= 8 ? table.resolve(p) : w.withUTF8 { table.lookup(ascii: $0, folding: true) }
+            #expect(got.value == want.0 && got.key == want.1, "\(words[Int(p.token)])")
+            if got.key >= 0 { found += 1 }
+        }
+        #expect(found > 1000)
+    }
+
+    /// The cue finder rejects a phrase by its count and second word before reading its words.
+    @Test func cuePhrasesKeepTheirCountAndSecondWord() {
+        for (_, phrases) in Self.lexicon.cues {
+            for p in phrases {
+                #expect(p.count == p.words.count && p.second == (p.words.count > 1 ? p.words[1] : nil), "\(p.words)")
+            }
+        }
+    }
+
     @Test func cuePhrasesByKeyNumberAreTheCueDictionarys() {
         let lex = Self.lexicon
         #expect(lex.cuesByKey.count == lex.masks.keys.count)

@@ -39,10 +39,11 @@ extension QuoteContext {
         while t < n {
             defer { t += 1 }
             guard isWord[t], quoteOf[t] < 0 || !directs[quoteOf[t]].inner.contains(t) else { continue }
-            let end = sentence(of: t)?.tokens.upperBound ?? n
+            // The sentence end is looked up only for the few words that open a construction, not for every word.
+            func sentenceEnd() -> Int { sentence(of: t)?.tokens.upperBound ?? n }
             // "Reuters quoted one trader as saying", "the paper quoted Mr Chernin as saying".
             if initials[Int(lower[t].utf8.first ?? 0)], Self.quotingVerbs.contains(lower[t]),
-               let who = quotedSpeaker(after: t, end: end) {
+               let who = quotedSpeaker(after: t, end: sentenceEnd()) {
                 if let lo = sentence(of: t)?.tokens.lowerBound, t - 1 >= lo,
                    let np = nounPhrase(endingAt: t - 1, floor: lo), isOutlet(np) {
                     found.append(OutletPhrase(trigger: t..<(t + 1), outlet: np, quoting: true))
@@ -52,6 +53,7 @@ extension QuoteContext {
             }
             // "told the BBC", "speaking on Radio 4's Today programme", "quoted in the Herald newspaper".
             if has(t, .outletverb) {
+                let end = sentenceEnd()
                 var o = t + 1
                 if o < end, isWord[o], Self.outletPrepositions.contains(lower[o]) { o += 1 }
                 else if !lower[t].hasPrefix("tel") && lower[t] != "told" { continue }
@@ -63,6 +65,7 @@ extension QuoteContext {
             }
             // "in an interview with the Times", "in an article for the Guardian", "in a letter to the Independent".
             if lower[t] == "in" {
+                let end = sentenceEnd()
                 var m = t + 1
                 while m < end, m - t <= 3, isWord[m], !has(m, .medium), has(m, .det) || !isCap[m] { m += 1 }
                 guard m + 1 < end, isWord[m], has(m, .medium), Self.outletPrepositions.contains(lower[m + 1]),

@@ -78,30 +78,36 @@ struct QuoteContext {
         var lower = [String](repeating: "", count: n), isWord = [Bool](repeating: false, count: n)
         var isCap = [Bool](repeating: false, count: n), classes = [UInt64](repeating: 0, count: n)
         var single = [UInt32](repeating: 0, count: n), keys = [Int32](repeating: -1, count: n)
-        // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar.
+        // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar; the word table
+        // is read after it, for all ASCII words of two bytes or more at once (WordMaskTable.prefetch).
         let table = lex.masks
         let tokens = doc.tokens
+        var probes = [WordMaskTable.Probe](repeating: WordMaskTable.Probe(hash: 0, head: 0, length: 0, token: 0),
+                                           count: n)
+        var probeCount = 0
+        probes.withUnsafeMutableBufferPointer { probes in
         lower.withUnsafeMutableBufferPointer { lower in
         isWord.withUnsafeMutableBufferPointer { isWord in
         isCap.withUnsafeMutableBufferPointer { isCap in
         classes.withUnsafeMutableBufferPointer { classes in
         single.withUnsafeMutableBufferPointer { single in
         keys.withUnsafeMutableBufferPointer { keys in
+        tokens.withUnsafeBufferPointer { tokens in
         for ti in 0..<n {
-            let t = tokens[ti]
-            var text = t.text
+            // The token's text only (copying the whole token retained its string once more).
+            var text = tokens[ti].text
             text.withUTF8 { bytes in
                 guard let f = bytes.first, f < 128 else {
-                    guard let f = t.text.unicodeScalars.first else {
+                    guard let f = tokens[ti].text.unicodeScalars.first else {
                         classes[ti] = lex.mask("")
                         return
                     }
                     isWord[ti] = f.properties.isAlphabetic || f.properties.numericType != nil
                     isCap[ti] = f.properties.isUppercase
-                    let l = t.text.lowercased()
+                    let l = tokens[ti].text.lowercased()
                     lower[ti] = l
                     classes[ti] = lex.mask(l)
-                    var it = t.text.unicodeScalars.makeIterator()
+                    var it = tokens[ti].text.unicodeScalars.makeIterator()
                     _ = it.next()
                     single[ti] = it.next() == nil ? f.value : 0
                     return
@@ -110,23 +116,26 @@ struct QuoteContext {
                 let upper = f >= 65 && f <= 90
                 isWord[ti] = upper || (f >= 97 && f <= 122) || (f >= 48 && f <= 57)
                 isCap[ti] = upper
-                var hasUpper = false, ascii = true
-                for b in bytes {
-                    if b >= 65 && b <= 90 { hasUpper = true } else if b >= 128 { ascii = false }
-                }
                 single[ti] = bytes.count == 1 ? UInt32(f) : 0
+                // The word's probe is made in the same pass that finds capitals and other characters.
+                let (probe, hasUpper, ascii) = WordMaskTable.scan(bytes, token: Int32(ti))
                 guard ascii else {
                     // Only ASCII capitals are lowered here (a lower-case ASCII first letter keeps "aÉ" as is).
-                    let l = hasUpper ? t.text.lowercased() : t.text
+                    let l = hasUpper ? tokens[ti].text.lowercased() : tokens[ti].text
                     lower[ti] = l
                     classes[ti] = lex.mask(l)
                     return
                 }
-                let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
-                classes[ti] = mask
-                keys[ti] = key
+                if bytes.count == 1 {
+                    let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
+                    classes[ti] = mask
+                    keys[ti] = key
+                } else {
+                    probes[probeCount] = probe
+                    probeCount += 1
+                }
                 if !hasUpper {
-                    lower[ti] = t.text
+                    lower[ti] = tokens[ti].text
                     return
                 }
                 lower[ti] = String(unsafeUninitializedCapacity: bytes.count) { out in
@@ -135,7 +144,18 @@ struct QuoteContext {
                 }
             }
         }
-        }}}}}}
+        let found = UnsafeMutableBufferPointer(rebasing: probes[0..<probeCount])
+        table.prefetch(found)
+        for p in found {
+            let ti = Int(p.token)
+            if p.length <= 8 {
+                (classes[ti], keys[ti]) = table.resolve(p)
+            } else {
+                var text = tokens[ti].text
+                (classes[ti], keys[ti]) = text.withUTF8 { table.lookup(ascii: $0, folding: true) }
+            }
+        }
+        }}}}}}}}
         // The surname of a person's name is no function word: "Theresa May said", "May said" (Brian May's surname
         // repeated, SurnameRepeats.swift), "said Friday" (Mike Friday) are not the auxiliary, the month or the
         // weekday the speaker finder would step over. Only the last word of a name of two to four words, or a
@@ -205,7 +225,7 @@ struct QuoteContext {
         self.outletOf = [Int](repeating: -1, count: n)
         findDirectQuotes()
         findCues()
-        findQuotedText()
+        quotedText = findQuotedText()
         pruneUnlistedThatCues()
         outlets = findOutlets()
         for (i, o) in outlets.enumerated() {
@@ -337,16 +357,19 @@ struct QuoteContext {
         return words.count >= 4 && words.filter { isCap[$0] }.count * 10 >= words.count * 9
     }
 
-    private mutating func findQuotedText() {
+    /// Not mutating: from a mutating method each call of `isStrayOpener` copied the whole context (a memcpy per
+    /// token, half of this pass).
+    private func findQuotedText() -> [Bool] {
         let n = lower.count
         var quoted = [Bool](repeating: false, count: n)
         for q in directs { for t in q.inner where t < n { quoted[t] = true } }
         var t = 0
         while t < n {
             defer { t += 1 }
-            let para = paragraph(ofToken: t)
-            if quoteOf[t] < 0, t + 1 < n, isStrayOpener(t) {
+            // isStrayOpener's own first tests, read here: most tokens are words and need no call.
+            if quoteOf[t] < 0, t + 1 < n, !isWord[t], single[t] != 0, isStrayOpener(t) {
                 // An opening mark never closed in its paragraph: the rest of the paragraph is quoted text.
+                let para = paragraph(ofToken: t)
                 var k = t + 1
                 while k < n, paragraph(ofToken: k) == para { quoted[k] = true; k += 1 }
                 t = k - 1
@@ -356,15 +379,16 @@ struct QuoteContext {
                 while k < n, sentenceOf[k] == si { quoted[k] = true; k += 1 }
             }
         }
-        quotedText = quoted
+        return quoted
     }
 
     /// A double quotation mark that no pair claimed, with a word glued to its right and space (or nothing) before.
     func isStrayOpener(_ t: Int) -> Bool {
-        // Words are ruled out first: the mark table is searched only for one-scalar punctuation tokens.
-        guard t >= 0, t < single.count, !isWord[t], single[t] != 0, let scalar = Unicode.Scalar(single[t]),
-              let m = lex.marks[scalar], m.level == .double, m.role != .close,
-              t + 1 < doc.tokens.count, doc.tokens[t].end == doc.tokens[t + 1].start, isWord[t + 1] else {
+        // Words are ruled out first, then a token with space after it (commas and full stops): the mark table is
+        // searched only for one-scalar punctuation glued to a word on its right.
+        guard t >= 0, t < single.count, !isWord[t], single[t] != 0, t + 1 < doc.tokens.count, isWord[t + 1],
+              doc.tokens[t].end == doc.tokens[t + 1].start, let scalar = Unicode.Scalar(single[t]),
+              let m = lex.marks[scalar], m.level == .double, m.role != .close else {
             return false
         }
         return t == 0 || doc.tokens[t - 1].end < doc.tokens[t].start
@@ -386,7 +410,9 @@ struct QuoteContext {
         guard wordClasses[t] & QuoteLexicon.cueStartBit != 0,
               let phrases = wordKey[t] >= 0 ? lex.cuesByKey[Int(wordKey[t])] : lex.cues[lower[t]] else { return nil }
         let n = lower.count
-        for p in phrases where t + p.words.count <= n {
+        for p in phrases where t + p.count <= n {
+            // Its second word is the next token or the one after an adverb or time word (see `matches`).
+            if let w = p.second, lower[t + 1] != w, t + 2 >= n || lower[t + 2] != w { continue }
             var at = t + 1, skipped = 0
             if matches(p.words.dropFirst(), at: &at, skipped: &skipped) { return (p, at) }
         }
@@ -411,10 +437,10 @@ struct QuoteContext {
         // "The company's concerned investors": 's after a noun is mostly a possessive; it is "is" there only when
         // the adjective's complement follows at once ("Trump's confident that", "Lopez's skeptical of").
         let possessive = isPossessiveS(t) && !(t > sStart && wordClasses[t - 1] & Self.notOwners != 0)
-        for p in phrases where a + p.words.count <= n && !(infinitiveBe && p.frame == .belief) {
+        for p in phrases where a + p.count <= n && !(infinitiveBe && p.frame == .belief) {
             var at = a + 1, gaps = skipped
             guard matches(p.words.dropFirst(), at: &at, skipped: &gaps, repeatGaps: true) else { continue }
-            if possessive, p.words.count == 1, !(at < n && (lower[at] == "that" || lower[at] == "to")) { continue }
+            if possessive, p.count == 1, !(at < n && (lower[at] == "that" || lower[at] == "to")) { continue }
             return (p, at)
         }
         return nil
@@ -456,7 +482,7 @@ struct QuoteContext {
             guard let (p, end) = listedCue(at: t) ?? copulaCue(at: t, sentenceStart: sStart) else { continue }
             // "the think tank", "the answers", "no doubt", "the alleged bomber": after an article a one-word verb
             // cue is a noun or an adjective; it reports only with its complement at once ("the urge to ...").
-            if p.frame != .noun, !p.copula, p.words.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
+            if p.frame != .noun, !p.copula, p.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
                !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
             if p.frame != .noun, !p.copula, isNounOrAdjective(at: t, end: end, sentenceStart: sStart) { continue }
             // "It is worth noting that ...", "It goes without saying that ...": the writer's set phrase.
@@ -597,8 +623,9 @@ extension QuoteContext {
         var covered = [Bool](repeating: false, count: n)
         for case let c? in cueAt { for k in c.tokens { covered[k] = true } }
         // A word right after a cue is that cue's object ("attacked loopholes that ..."), not a verb.
+        // The string comparison comes after the table tests: it was most of this loop's time.
         for t in 1..<max(1, n - 1) where !covered[t] && !covered[t - 1] && isWord[t] && !isCap[t]
-            && lower[t + 1] == "that" && quoteOf[t] < 0 && wordClasses[t] == 0 && !skipped(t) {
+            && quoteOf[t] < 0 && wordClasses[t] == 0 && lower[t + 1] == "that" && !skipped(t) {
             let w = lower[t]
             let inflected = (w.hasSuffix("ed") && w.count >= 5)
                 || (w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count >= 4)

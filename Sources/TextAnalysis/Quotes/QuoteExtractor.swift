@@ -359,8 +359,15 @@ public struct QuoteExtractor: AnalysisComponent {
                     let lo = min(max(0, r.start), textLength)
                     return lo..<max(lo, min(textLength, r.end))
                 }.filter { !$0.isEmpty }
-            guard !spans.contains(where: { covered[$0].contains(true) }) else { return false }
-            for r in spans { for k in r { covered[k] = true } }
+            // Read and written through a buffer: an ArraySlice checked and stepped its index per character, a
+            // visible share of this pass over the many candidate quotes of a text.
+            let free = covered.withUnsafeBufferPointer { c in
+                !spans.contains { UnsafeBufferPointer(rebasing: c[$0]).contains(true) }
+            }
+            guard free else { return false }
+            covered.withUnsafeMutableBufferPointer { c in
+                for r in spans { UnsafeMutableBufferPointer(rebasing: c[r]).update(repeating: true) }
+            }
             kept.append(f)
             return true
         }

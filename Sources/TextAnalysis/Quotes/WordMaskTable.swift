@@ -5,6 +5,8 @@
 // key with other characters that equals an ASCII word is stored under that word.
 // A found ASCII word also gives its key's number (its place in `keys`), so a caller can keep per-word data in an
 // array by that number instead of hashing the word's String into a Dictionary again (QuoteLexicon's cue phrases).
+// QuoteContext reads a document's ASCII words in one batch (scan, prefetch, resolve): lookups that waited one by one
+// on cache misses overlap.
 import Foundation
 
 struct WordMaskTable: Sendable {
@@ -14,6 +16,8 @@ struct WordMaskTable: Sendable {
     /// bits above them: a probe that misses is decided by the slot alone (one cache line, not three arrays).
     private let slots: [UInt32]
     private let indexBits: UInt32
+    /// The keys' records at their index + 1; record 0 is a sentinel that matches nothing, so the index bits of any
+    /// slot, empty or not, name a record (`prefetch` loads one per probe without a branch).
     private let records: [Record]
     /// Key bytes after the first eight.
     private let tails: [UInt8]
@@ -49,7 +53,7 @@ struct WordMaskTable: Sendable {
         while (1 << bits) <= keys.count + 1 { bits += 1 }
         indexBits = bits
         var slots = [UInt32](repeating: 0, count: capacity)
-        var records: [Record] = [], tails: [UInt8] = []
+        var records = [Record(value: 0, head: 0, length: -1, tail: 0)], tails: [UInt8] = []
         for word in keys {
             let bytes = Array(word.utf8)
             var head: UInt64 = 0
@@ -60,7 +64,7 @@ struct WordMaskTable: Sendable {
             let h = Self.hash(bytes)
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Self.tag(h, bits) | UInt32(records.count)
+            slots[slot] = Self.tag(h, bits) | UInt32(records.count - 1)
         }
         self.slots = slots
         self.records = records
@@ -116,11 +120,92 @@ struct WordMaskTable: Sendable {
             let s = slots[slot]
             if s == 0 { return (0, -1) }
             if s & tagMask == tag {
-                let k = Int(s & ~tagMask) - 1
+                let k = Int(s & ~tagMask)
                 let r = records[k]
-                if r.head == head, Int(r.length) == bytes.count, tailMatches(r, bytes, fold) { return (r.value, Int32(k)) }
+                if r.head == head, Int(r.length) == bytes.count, tailMatches(r, bytes, fold) {
+                    return (r.value, Int32(k - 1))
+                }
             }
             slot = (slot + 1) & mask
+        }
+    }
+
+    /// An ASCII word prepared for `prefetch` and `resolve`: its hash, its first eight bytes (case folded when
+    /// asked) zero-padded into `head` (with the length, the whole word up to eight bytes), and the slot and record
+    /// head `prefetch` read for it.
+    struct Probe {
+        var hash: UInt64
+        var head: UInt64
+        var length: Int32
+        var token: Int32
+        var slot: UInt32 = 0
+        var recordHead: UInt64 = 0
+    }
+
+    /// One pass over a word's bytes: its probe (A-Z folded to lower case; the same as without folding when the
+    /// word has no capital), whether it has an ASCII capital, and whether it is all ASCII (else the probe is void).
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, token: Int32) -> (Probe, hasUpper: Bool, ascii: Bool) {
+        // Wrapping arithmetic and flags kept as bits: no overflow checks and no branches per byte.
+        var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
+        var upper: UInt8 = 0, high: UInt8 = 0
+        let count = bytes.count, headEnd = min(count, 8)
+        var i = 0
+        while i < headEnd {
+            let b = bytes[i]
+            high |= b
+            let capital: UInt8 = b &- 65 < 26 ? 0x20 : 0
+            upper |= capital
+            let f = b | capital
+            h = (h ^ UInt64(f)) &* 0x100000001b3
+            head |= UInt64(f) &<< UInt64(truncatingIfNeeded: i &* 8)
+            i &+= 1
+        }
+        while i < count {
+            let b = bytes[i]
+            high |= b
+            let capital: UInt8 = b &- 65 < 26 ? 0x20 : 0
+            upper |= capital
+            h = (h ^ UInt64(b | capital)) &* 0x100000001b3
+            i &+= 1
+        }
+        return (Probe(hash: h, head: head, length: Int32(truncatingIfNeeded: count), token: token), upper != 0,
+                high < 128)
+    }
+
+    /// Reads each probe's first slot and the record it names, with no branch: after the entity tagger has run a
+    /// document's words miss the cache, and loads that no branch waits on overlap (one by one, each probe waited
+    /// for its slot, then for its record: half of QuoteContext's per-token pass).
+    func prefetch(_ probes: UnsafeMutableBufferPointer<Probe>) {
+        let indexMask = ~(~UInt32(0) << indexBits)
+        slots.withUnsafeBufferPointer { slots in
+        records.withUnsafeBufferPointer { records in
+            for i in probes.indices {
+                let s = slots[Int(truncatingIfNeeded: probes[i].hash) & mask]
+                probes[i].slot = s
+                probes[i].recordHead = records[Int(s & indexMask)].head
+            }
+        }}
+    }
+
+    /// `lookup(ascii:folding:)` of a probe of two to eight bytes that `prefetch` has read (a longer word's tail is
+    /// compared by `lookup` itself, after `prefetch` has brought its slot and record in).
+    @inline(__always)
+    func resolve(_ p: Probe) -> (value: UInt64, key: Int32) {
+        let tag = Self.tag(p.hash, indexBits), tagMask = ~UInt32(0) << indexBits
+        var slot = Int(truncatingIfNeeded: p.hash) & mask
+        var s = p.slot, first = true
+        while true {
+            if s == 0 { return (0, -1) }
+            if s & tagMask == tag {
+                let k = Int(s & ~tagMask)
+                // The first slot's record head is the one prefetched.
+                let head = first ? p.recordHead : records[k].head
+                if head == p.head, records[k].length == p.length { return (records[k].value, Int32(k - 1)) }
+            }
+            first = false
+            slot = (slot + 1) & mask
+            s = slots[slot]
         }
     }
 
