@@ -40,9 +40,15 @@ import Testing
         // ... or written with the noun, however far back.
         Row(text: "Shares in news agency Reuters rose. The Washington Post fell. Investors were calm. The agency said costs would fall.",
             content: "costs would fall", speaker: "Reuters"),
+        // ... or in a closed appositive after its name.
+        Row(text: "Shares in Reuters, the news agency, rose. The Washington Post fell. Investors were calm. The agency said costs would fall.",
+            content: "costs would fall", speaker: "Reuters"),
         // An appositive describes the name before its comma (a person here), not the organisation in focus.
         Row(text: "Reuters made a profit. Shares in Aviva Mining, the insurance company, which said costs would fall, rose.",
             content: "costs would fall", speaker: nil),
+        // An introductory phrase ending in a name is no appositive: the organisation in focus speaks.
+        Row(text: "Reuters made a profit. Reuters hired staff. After talks with the Washington Post, the company said costs would fall.",
+            content: "costs would fall", speaker: "Reuters"),
         // "he" after "the company said" is no continuation of the company.
         Row(text: "Reuters made a profit. The company said sales would grow. He said costs would fall.",
             content: "costs would fall", speaker: nil),

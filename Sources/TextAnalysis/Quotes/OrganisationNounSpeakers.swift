@@ -32,8 +32,10 @@ extension QuoteContext {
             SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
         }
         // An appositive ("Anglo-American, the international mining company, which estimates") describes the name
-        // before its comma, whatever organisation is in focus.
-        if before >= 2, isPunct(before - 1, ",") {
+        // before its comma, whatever organisation is in focus; one is closed by a comma or a relative pronoun, so
+        // "After talks with Microsoft, the company said" is no appositive of Microsoft.
+        let after = np.upperBound
+        if before >= 2, isPunct(before - 1, ","), after < lower.count, isPunct(after, ",") || has(after, .relative) {
             let m = mentionOf[before - 2]
             guard m >= 0, let e = organisationEntity(doc.mentions[m]) else { return nil }
             return answer(e)
@@ -104,7 +106,11 @@ extension QuoteContext {
         // Up to four modifiers: "Fiat, the loss-making Italian carmaker".
         let end = min(lower.count, k + 5)
         while k < end, isWord[k] {
-            if lower[k] == noun { return true }
+            // An appositive is closed ("Qantas, the Australian airline, said"); "After talks with Microsoft, the
+            // company said" is a subject after an introductory phrase.
+            if lower[k] == noun {
+                return k + 1 < lower.count && (isPunct(k + 1, ",.") || has(k + 1, .relative))
+            }
             if has(k, .det) || has(k, .preposition) || cueAt[k] != nil { return false }
             k += 1
         }
