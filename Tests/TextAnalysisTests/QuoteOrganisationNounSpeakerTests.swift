@@ -46,6 +46,9 @@ import Testing
         // An appositive describes the name before its comma (a person here), not the organisation in focus.
         Row(text: "Reuters made a profit. Shares in Aviva Mining, the insurance company, which said costs would fall, rose.",
             content: "costs would fall", speaker: nil),
+        // A comma after no name ("Last year, the firm, which ...") makes no appositive: the organisation in focus.
+        Row(text: "Reuters made a profit. Last year, the firm, which said costs would fall, hired staff.",
+            content: "costs would fall", speaker: "Reuters"),
         // An introductory phrase ending in a name is no appositive: the organisation in focus speaks.
         Row(text: "Reuters made a profit. Reuters hired staff. After talks with the Washington Post, the company said costs would fall.",
             content: "costs would fall", speaker: "Reuters"),

@@ -35,9 +35,10 @@ extension QuoteContext {
         // before its comma, whatever organisation is in focus; one is closed by a comma or a relative pronoun, so
         // "After talks with Microsoft, the company said" is no appositive of Microsoft.
         let after = np.upperBound
-        if before >= 2, isPunct(before - 1, ","), after < lower.count, isPunct(after, ",") || has(after, .relative) {
-            let m = mentionOf[before - 2]
-            guard m >= 0, let e = organisationEntity(doc.mentions[m]) else { return nil }
+        // Only a name before the comma makes one: "Last year, the firm, which ..." reads on.
+        if before >= 2, isPunct(before - 1, ","), mentionOf[before - 2] >= 0, after < lower.count,
+           isPunct(after, ",") || has(after, .relative) {
+            guard let e = organisationEntity(doc.mentions[mentionOf[before - 2]]) else { return nil }
             return answer(e)
         }
         // An organisation written with the noun, nearest first (its name may be far back: "US bank Wells Fargo"
