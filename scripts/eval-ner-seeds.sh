@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # usage: scripts/eval-ner-seeds.sh [--seeds "1 2 3"] [--epochs N] [--dropout P] [--keep DIR]
 #                                  [--extra FILE [--extra-weight W]]
-#                                  [--pa-c C [--loss-augmented] [--boundary-cost B] | --perceptron]
+#                                  [--pa-c C [--loss-augmented] [--boundary-cost B] [--arow R] | --perceptron]
 # Trains the entity tagger once per seed with the current build and resources WITHOUT installing anything, and
 # prints one line per seed and their mean: dev F1, dev F1 on names unseen in training (scripts/score-ner-unseen.py),
 # dev per type, and test and test-unseen (reported only; never used to choose). For comparing feature variants; the model that
@@ -33,6 +33,7 @@ while [ $# -gt 0 ]; do
         --pa-c) [ $RULE_SET = 1 ] || RULE=(); RULE_SET=1; RULE+=(--pa-c "$2"); shift 2 ;;
         --loss-augmented) [ $RULE_SET = 1 ] || RULE=(); RULE_SET=1; RULE+=(--loss-augmented); shift ;;
         --boundary-cost) [ $RULE_SET = 1 ] || RULE=(); RULE_SET=1; RULE+=(--boundary-cost "$2"); shift 2 ;;
+        --arow) [ $RULE_SET = 1 ] || RULE=(); RULE_SET=1; RULE+=(--arow "$2"); shift 2 ;;
         --perceptron) RULE=(); RULE_SET=1; shift ;;
         *) echo "usage: $0 [--seeds \"1 2 3\"] [--epochs N] [--dropout P] [--keep DIR]" \
                 "[--extra FILE [--extra-weight W]]" \

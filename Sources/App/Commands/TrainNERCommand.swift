@@ -27,6 +27,8 @@ public struct TrainNERCommand: ParsableCommand {
     var lossAugmented = false
     @Option(help: "With --pa-c: extra cost of a wrong token at an entity's edge (gold or predicted B, L, U).")
     var boundaryCost: Double = 0
+    @Option(help: "With --pa-c: AROW steps with this regularizer r (per-weight confidences; the cap is not used).")
+    var arow: Double?
     @Option(help: "Resource directory with ner/clusters.tsv and ner/gazetteers (default: bundled).")
     var resources: String?
 
@@ -45,10 +47,11 @@ public struct TrainNERCommand: ParsableCommand {
         options.dropout = dropout
         if let extra { options.extra = try CoNLL.parse(try readText(extra), name: extra).documents }
         options.extraWeight = extraWeight
-        if (lossAugmented || boundaryCost != 0) && paC == nil {
-            throw ValidationError("--loss-augmented and --boundary-cost need --pa-c")
+        if (lossAugmented || boundaryCost != 0 || arow != nil) && paC == nil {
+            throw ValidationError("--loss-augmented, --boundary-cost and --arow need --pa-c")
         }
-        options.update = NERUpdateRule(aggressiveness: paC, lossAugmented: lossAugmented, boundaryCost: boundaryCost)
+        options.update = NERUpdateRule(aggressiveness: paC, lossAugmented: lossAugmented, boundaryCost: boundaryCost,
+                                       arow: arow)
         options.command = "byline train-ner --train \((train as NSString).lastPathComponent) --dev "
             + "\((dev as NSString).lastPathComponent) --epochs \(epochs) --seed \(seed) --stages \(stages)"
             + (dropout > 0 ? " --dropout \(dropout)" : "")

@@ -192,6 +192,8 @@ public struct NERTrainer {
         /// Scratch for the PA step: the feature difference phi(gold) - phi(predicted) of one sentence, dense,
         /// with the indices it touched (an index may be listed twice; it is read once, then zeroed).
         var delta: [Float] = [], touched: [Int] = [], tdelta: [Float] = []
+        /// AROW's per-weight variances (NERUpdateRule.arow), made on first use.
+        var sigma: [Float] = [], tsigma: [Float] = []
         var moved: [(index: Int, value: Float)] = []
 
         /// The PA-I update of one decoded sentence (NERUpdateRule): returns whether the prediction was wrong.
@@ -234,6 +236,31 @@ public struct NERTrainer {
                 delta[k] = 0
             }
             for k in tdelta.indices where tdelta[k] != 0 { norm += tdelta[k] * tdelta[k] }
+            if let r = rule.arow {
+                if sigma.count < w.count { sigma += [Float](repeating: 1, count: w.count - sigma.count) }
+                if tsigma.isEmpty { tsigma = [Float](repeating: 1, count: tw.count) }
+                var v: Float = 0
+                for (k, d) in moved { v += sigma[k] * d * d }
+                for k in tdelta.indices where tdelta[k] != 0 { v += tsigma[k] * tdelta[k] * tdelta[k] }
+                let loss = cost - margin
+                guard loss > 0 else {
+                    for k in tdelta.indices { tdelta[k] = 0 }
+                    return true
+                }
+                let beta = 1 / (v + Float(r)), alpha = loss * beta * corpus.sentenceWeight[s]
+                for (k, d) in moved {
+                    let step = alpha * sigma[k] * d
+                    w[k] += step; u[k] += step * c
+                    sigma[k] -= beta * sigma[k] * sigma[k] * d * d
+                }
+                for k in tdelta.indices where tdelta[k] != 0 {
+                    let d = tdelta[k], step = alpha * tsigma[k] * d
+                    tw[k] += step; tu[k] += step * c
+                    tsigma[k] -= beta * tsigma[k] * tsigma[k] * d * d
+                    tdelta[k] = 0
+                }
+                return true
+            }
             let tau = NERUpdateRule.step(cost: cost, margin: margin, normSquared: norm, cap: cap)
                 * corpus.sentenceWeight[s]
             for (k, d) in moved { w[k] += tau * d; u[k] += tau * c * d }

@@ -8,6 +8,12 @@
 // The cost may weigh errors at spans' edges more (boundaryCost): those are what conlleval's F1 counts.
 // With loss augmentation the training decoder adds each token's cost to every wrong label's score, so it finds
 // the prediction that most violates the margin, not merely the best-scoring one. Weights are averaged either way.
+// AROW (Crammer et al. 2009; structured form: Mejer & Crammer 2010) keeps a confidence per weight, a variance that
+// starts at 1 and shrinks as the weight is updated: a frequent feature (a word seen 500 times) soon stops moving,
+// while a rare one (a cluster path, a shape seen on few names) still moves at full size. The step is
+//     alpha = (cost - margin) / (sum_k sigma_k delta_k^2 + r),   w_k += alpha sigma_k delta_k,
+//     sigma_k -= sigma_k^2 delta_k^2 / (sum_k sigma_k delta_k^2 + r)
+// with r the regularizer (larger: smaller, steadier steps).
 public struct NERUpdateRule: Sendable, Equatable {
     /// PA-I's cap C on the step; nil is the plain perceptron (step 1, no cost).
     public var aggressiveness: Double?
@@ -18,12 +24,16 @@ public struct NERUpdateRule: Sendable, Equatable {
     /// an entity starts or ends, or what it is), beyond the Hamming cost of 1 (PA only).
     public var boundaryCost: Double
 
+    /// AROW's regularizer r: per-weight confidences size the step instead of PA-I's cap (nil: PA-I).
+    public var arow: Double?
+
     public static let perceptron = NERUpdateRule(aggressiveness: nil, lossAugmented: false)
 
-    public init(aggressiveness: Double?, lossAugmented: Bool, boundaryCost: Double = 0) {
+    public init(aggressiveness: Double?, lossAugmented: Bool, boundaryCost: Double = 0, arow: Double? = nil) {
         self.aggressiveness = aggressiveness
         self.lossAugmented = lossAugmented
         self.boundaryCost = boundaryCost
+        self.arow = arow
     }
 
     /// The cost of tagging a token `predicted` when it is `gold`: one per wrong token, plus `boundaryCost` when
@@ -54,5 +64,6 @@ public struct NERUpdateRule: Sendable, Equatable {
         guard let c = aggressiveness else { return "" }
         return " --pa-c \(c)" + (lossAugmented ? " --loss-augmented" : "")
             + (boundaryCost != 0 ? " --boundary-cost \(boundaryCost)" : "")
+            + (arow.map { " --arow \($0)" } ?? "")
     }
 }
