@@ -10,7 +10,8 @@
 # pseudo-labelled sentences too (scripts/gen-ner-pseudo.sh), their updates scaled by W. Defaults are the installed
 # recipe (scripts/train-ner.sh): 20 epochs, dropout 0.1, passive-aggressive (PA-I) updates capped at 0.003 with
 # cost-augmented decoding. --pa-c C sets the cap (and drops the default rule's other flags), --loss-augmented decodes
-# with the cost, --boundary-cost B makes a wrong token at an entity's edge cost 1 + B; --perceptron trains the
+# with the cost, --boundary-cost B makes a wrong token at an entity's edge cost 1 + B, --arow R sizes the steps by
+# AROW's per-weight confidences with regularizer R (with --pa-c; the cap is then unused); --perceptron trains the
 # structured perceptron of the models before 2026-12-01 (use --epochs 10 for their recipe).
 set -eu
 cd "$(dirname "$0")/.."
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
         --perceptron) RULE=(); RULE_SET=1; shift ;;
         *) echo "usage: $0 [--seeds \"1 2 3\"] [--epochs N] [--dropout P] [--keep DIR]" \
                 "[--extra FILE [--extra-weight W]]" \
-                "[--pa-c C [--loss-augmented] [--boundary-cost B] | --perceptron]" >&2; exit 2 ;;
+                "[--pa-c C [--loss-augmented] [--boundary-cost B] [--arow R] | --perceptron]" >&2; exit 2 ;;
     esac
 done
 DATA="${BYLINE_SHARED:-../shared}/data/conll2003"

@@ -21,6 +21,8 @@ struct UpdateCase: Sendable, CustomStringConvertible {
     var cap: Double?
     var lossAugmented = false
     var boundaryCost = 0.0
+    /// AROW's regularizer r (nil: PA-I or the perceptron)
+    var arow: Double? = nil
     /// what the training decoder must predict, and the step that follows
     var predicted: [Int]
     var tau: Float
@@ -52,6 +54,9 @@ private let cases: [UpdateCase] = [
     // U-PER is a span's edge: the wrong token costs 1 + 1, loss 3, norm 8
     UpdateCase(name: "PA, edge error costs more", rows: [[0, 1]], gold: [per], start: [(0, O, 1)], cap: 1,
                boundaryCost: 1, predicted: [O], tau: 0.375),
+    // AROW's first step, every variance still 1: loss 2 over (norm 8 + r 8) = 0.125, whatever the cap
+    UpdateCase(name: "AROW, first step", rows: [[0, 1]], gold: [per], start: [(0, O, 1)], cap: 0.01, arow: 8,
+               predicted: [O], tau: 0.125),
     UpdateCase(name: "perceptron", rows: [[0, 1]], gold: [per], start: [(0, O, 1)], cap: nil,
                predicted: [O], tau: 1),
     UpdateCase(name: "perceptron, right by a margin", rows: [[0, 1]], gold: [per],
@@ -80,7 +85,8 @@ func updateMovesWeightsByTheRulesStep(_ t: UpdateCase) {
     for (r, label, v) in t.start { p.w[Int(r) * L + label] = v }
     let before = p.w
     var rng = SplitMix64(seed: 1)
-    let rule = NERUpdateRule(aggressiveness: t.cap, lossAugmented: t.lossAugmented, boundaryCost: t.boundaryCost)
+    let rule = NERUpdateRule(aggressiveness: t.cap, lossAugmented: t.lossAugmented, boundaryCost: t.boundaryCost,
+                             arow: t.arow)
     let wrong = p.epoch(corpus, order: [0], rule: rule, rng: &rng)
     #expect(wrong == (t.predicted == t.gold ? 0 : 1))
 
@@ -140,4 +146,33 @@ func tokenCostWeighsSpanEdges(gold: String, predicted: String, boundary: Double,
     let rule = NERUpdateRule(aggressiveness: 1, lossAugmented: true, boundaryCost: boundary)
     let g = NERLabels.names.firstIndex(of: gold)!, p = NERLabels.names.firstIndex(of: predicted)!
     #expect(rule.tokenCost(gold: g, predicted: p) == cost)
+}
+
+/// AROW's variances shrink where the update touched (sigma -= beta sigma^2 delta^2, beta = 1 / (v + r)) and stay 1
+/// elsewhere, so a feature updated often moves less each time.
+@Test func arowShrinksTheVariancesOfTouchedWeightsOnly() {
+    var corpus = NERTrainer.Corpus()
+    corpus.rows = [0, 1]
+    corpus.tokenStart.append(2)
+    corpus.gold = [per]
+    corpus.sentenceStart.append(1)
+    corpus.sentenceDoc.append(0)
+    corpus.sentenceWeight.append(1)
+    var p = NERTrainer.Perceptron(rows: 3)
+    p.w[O] = 1
+    var rng = SplitMix64(seed: 1)
+    let rule = NERUpdateRule(aggressiveness: 0.01, lossAugmented: false, arow: 8)
+    _ = p.epoch(corpus, order: [0], rule: rule, rng: &rng)
+    // v = 8 (norm, every variance 1), beta = 1 / 16
+    for row in 0..<2 {
+        #expect(abs(p.sigma[row * L + per] - 0.9375) < 1e-6)
+        #expect(abs(p.sigma[row * L + O] - 0.9375) < 1e-6)
+    }
+    #expect(p.sigma[2 * L + per] == 1)
+    #expect(p.sigma[0 * L + org] == 1)
+    #expect(abs(p.tsigma[transition(nil, per)] - 0.9375) < 1e-6)
+    // the same sentence again: the step of a touched weight is smaller than the first one
+    let first = p.w[per]
+    _ = p.epoch(corpus, order: [0], rule: rule, rng: &rng)
+    #expect(p.w[per] - first < first)
 }
