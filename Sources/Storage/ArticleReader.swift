@@ -269,11 +269,11 @@ enum ArticleReader {
         // `id IN (exact) OR id IN (surname)` cost twice the trigram lookup itself (two index lists, a JSON
         // parameter and a sort), about 0.12 ms a speaker query.
         var counts = Dictionary(exact.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
-        // The people-by-surname index finds them: the people whose name's last word is the name's, of which those
-        // ending with the whole name ("tony blair" in "tony blair" is exact; a one-word name is the surname). The
-        // trigram index did it before (MATCH on the phrase, then LIKE on each hit): it read each trigram's list in
-        // every segment, a fifth of a speaker query's CPU, and mostly found nobody. The same people: a folded name
-        // has single spaces and no capitals, so its suffix is what LIKE '% name' matched.
+        // The people-by-surname index finds them: people whose name's last word is the name's last word, and whose
+        // name ends with the whole name ("w bush" finds George W Bush; a one-word name is a surname). The trigram
+        // index did this before (MATCH on the phrase, then LIKE on each hit): it read each trigram's list in every
+        // segment, about a quarter of a speaker query's CPU, and mostly found nobody. The answers are the same: a
+        // folded name has single spaces and no capitals, so its suffix is what LIKE '% name' matched.
         let surname = norm.split(separator: " ").last.map(String.init) ?? norm
         let surnamePeople = try db.statement("""
             SELECT id, article_count FROM entities

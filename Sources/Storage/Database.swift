@@ -51,7 +51,7 @@ final class Database: @unchecked Sendable {
         guard fk == 1 else { throw StorageError(kind: .other, message: "foreign keys could not be enabled") }
         // Query-planner stability: a plan never depends on the values bound to it. Without it SQLite marks a
         // statement with a bound LIKE pattern for compiling again at every new pattern (the speaker lookup's
-        // "% blair"): a seventh of a /quotes?speaker= request's CPU went to re-preparing it. No plan here used a
+        // "% blair"): about 7 % of a /quotes?speaker= request's CPU went to re-preparing it. No plan here used a
         // bound value: every bound LIKE pattern starts with a wildcard, and the store keeps no STAT4 statistics.
         _ = CSQLite_db_config_bool(db, SQLITE_DBCONFIG_ENABLE_QPSG, 1, nil)
         if mode == .readWrite {

@@ -43,8 +43,8 @@ import Testing
     }
 
     static let speakers = ["brown", "BROWN", "Gordon Brown", "mr brown", "blair", "Tony Blair", "cherie blair",
-                           "smith", "Person3 Smith", "li", "wei", "he", "an official", "own", "b", "nobody", "browning", "w bush",
-                           "george w bush", "bush", "w"]
+                           "smith", "Person3 Smith", "li", "wei", "he", "an official", "own", "b", "nobody", "browning",
+                           "w bush", "george w bush", "bush", "w"]
 
     /// The lookup as one statement, as it was before the surname people were merged in Swift.
     static func referenceEntityIds(_ norm: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
@@ -117,7 +117,7 @@ import Testing
     }
 
     /// Regression: the surname lookup binds a LIKE pattern ("% blair"); without the query-planner stability
-    /// guarantee SQLite compiled that statement again for every new pattern, a seventh of a speaker query's CPU.
+    /// guarantee SQLite compiled that statement again for every new pattern, about 7 % of a speaker query's CPU.
     @Test func speakerLookupsWithNewNamesCompileNoStatementAgain() throws {
         let store = try Self.store()
         try store.read { db throws(StorageError) in
