@@ -274,12 +274,7 @@ enum ArticleReader {
         // index did this before (MATCH on the phrase, then LIKE on each hit): it read each trigram's list in every
         // segment, about a quarter of a speaker query's CPU, and mostly found nobody. The answers are the same: a
         // folded name has single spaces and no capitals, so its suffix is what LIKE '% name' matched.
-        let surname = norm.split(separator: " ").last.map(String.init) ?? norm
-        let surnamePeople = try db.statement("""
-            SELECT id, article_count FROM entities
-            WHERE \(PeopleBySurname.indexed) AND \(PeopleBySurname.lastWord) = ?1 AND substr(norm, -length(?2)) = ?2
-            """).rows([.text(surname), .text(" " + norm)]) { ($0.int64(0), $0.int64(1)) }
-        for (id, count) in surnamePeople { counts[id] = count }
+        for (id, count) in try PeopleBySurname.people(endingWith: norm, db: db) { counts[id] = count }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
     }
 

@@ -1,10 +1,11 @@
 // PeopleBySurname: migration 023, an index of the people of several words by the last word of their folded name,
 // and the questions asked of it: by the surname merge (ArticleWriter+SurnameMerge: is there another person with this
-// surname; does a person's name start with this word) and by merge step 3 (ArticleWriter.surnameOfAnother, which
-// must see the people this batch created or renamed). They were asked of the trigram name index (entities_fts
-// MATCH '" blair"' with norm LIKE '% blair'): every batch leaves a small segment there, so a query looked up each
-// of its trigrams in every segment (about 60 lookups of the segment index at ten segments), and SQLite prepared the
-// statement again for every new LIKE pattern (a bound LIKE pattern marks it for that). The merge asks at every
+// surname; does a person's name start with this word), by merge step 3 (ArticleWriter.surnameOfAnother, which
+// must see the people this batch created or renamed), and by the readers' speaker lookup (the people a name ends).
+// They were asked of the trigram name index (entities_fts MATCH '" blair"' with norm LIKE '% blair'): every batch
+// leaves a small segment there, so a query looked up each of its trigrams in every segment (about 60 lookups of the
+// segment index at ten segments), and SQLite prepared the statement again for every new LIKE pattern (a bound LIKE
+// pattern marks it for that). The merge asks at every
 // batch's end for each full name of a surname kept apart ("Tony Blair" beside "Cherie Blair"), about one question
 // an article on the BBC articles: 8-14 % of the writer's CPU samples, 0.2 ms a question. Here each is one lookup.
 //
@@ -39,6 +40,17 @@ enum PeopleBySurname {
     static func people(withSurname surname: String, limit: Int, db: Database) throws(StorageError) -> [Int64] {
         try db.statement("SELECT id FROM entities WHERE \(indexed) AND \(lastWord) = ?1 LIMIT ?2")
             .rows([.text(surname), .int(Int64(limit))]) { $0.int64(0) }
+    }
+
+    /// The people of several words whose folded name ends with the words of `norm` ("w bush": George W Bush; a
+    /// one-word `norm` is a surname), with their article counts: the reader's speaker lookup (ArticleReader.entityIds).
+    /// The index finds the people of `norm`'s last word; the suffix test keeps those ending with all of it.
+    static func people(endingWith norm: String, db: Database) throws(StorageError) -> [(id: Int64, articles: Int64)] {
+        let surname = norm.split(separator: " ").last.map(String.init) ?? norm
+        return try db.statement("""
+            SELECT id, article_count FROM entities
+            WHERE \(indexed) AND \(lastWord) = ?1 AND substr(norm, -length(?2)) = ?2
+            """).rows([.text(surname), .text(" " + norm)]) { (id: $0.int64(0), articles: $0.int64(1)) }
     }
 
     /// Whether entity `id` is a person of several words whose last word is `surname` (one word).
