@@ -32,12 +32,10 @@ extension QuoteContext {
             SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
         }
         // An appositive ("Anglo-American, the international mining company, which estimates") describes the name
-        // before its comma, whatever organisation is in focus; one is closed by a comma or a relative pronoun, so
-        // "After talks with Microsoft, the company said" is no appositive of Microsoft.
-        let after = np.upperBound
-        // Only a name before the comma makes one: "Last year, the firm, which ..." reads on.
-        if before >= 2, isPunct(before - 1, ","), mentionOf[before - 2] >= 0, after < lower.count,
-           isPunct(after, ",") || has(after, .relative) {
+        // before its comma, whatever organisation is in focus, when closed (closesAppositive), so "After talks with
+        // Microsoft, the company said" is no appositive of Microsoft. Only a name before the comma makes one:
+        // "Last year, the firm, which ..." reads on.
+        if before >= 2, isPunct(before - 1, ","), mentionOf[before - 2] >= 0, closesAppositive(np.upperBound) {
             guard let e = organisationEntity(doc.mentions[mentionOf[before - 2]]) else { return nil }
             return answer(e)
         }
@@ -95,6 +93,13 @@ extension QuoteContext {
         return e
     }
 
+    /// Whether token `t` closes an appositive: a comma, a full stop or a relative pronoun ("Qantas, the Australian
+    /// airline, said", "..., the firm, which said"); without one the phrase is a subject after an introductory
+    /// phrase ("After talks with Microsoft, the company said").
+    private func closesAppositive(_ t: Int) -> Bool {
+        t < lower.count && (isPunct(t, ",.") || has(t, .relative))
+    }
+
     /// Whether the text writes mention `mi` with `noun`: right before it ("drinks firm Diageo", "the airline
     /// Qantas") or in an appositive right after it ("Qantas, the Australian airline,", "Fiat, an Italian
     /// carmaker").
@@ -109,9 +114,7 @@ extension QuoteContext {
         while k < end, isWord[k] {
             // An appositive is closed ("Qantas, the Australian airline, said"); "After talks with Microsoft, the
             // company said" is a subject after an introductory phrase.
-            if lower[k] == noun {
-                return k + 1 < lower.count && (isPunct(k + 1, ",.") || has(k + 1, .relative))
-            }
+            if lower[k] == noun { return closesAppositive(k + 1) }
             if has(k, .det) || has(k, .preposition) || cueAt[k] != nil { return false }
             k += 1
         }
