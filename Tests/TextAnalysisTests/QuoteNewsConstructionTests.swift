@@ -89,6 +89,9 @@ import Testing
         ("Theresa May spoke. May Department Stores was bought.", 0),
         ("Theresa May spoke. May said she would stand.", 1),
         ("May said she would stand. Theresa May spoke.", 0),
+        // The pre-filter by first byte and length keeps non-ASCII surnames and tells apart names of one length.
+        ("Ramón Núñez spoke. Núñez said he would stand.", 1),
+        ("Theresa May spoke. Max said he would stand.", 0),
     ])
     func surnameRepeatsSkipDates(_ text: String, _ added: Int) {
         var doc = TestResources.split(text)

@@ -11,27 +11,50 @@ struct EntityTitleIndex {
     private var mentionStarts: [[Int]] = []
 
     init(_ doc: Document) {
-        mentionStarts.reserveCapacity(doc.entities.count)
+        let entities = doc.entities
+        mentionStarts.reserveCapacity(entities.count)
+        byAlias.reserveCapacity(entities.count)
         // Each list gets an entity once however often its word comes up: entities come in ascending order, so one
         // already listed is the list's last. (Per-entity sets cost more than the whole index otherwise.)
-        for (ei, entity) in doc.entities.enumerated() {
-            if let role = entity.role {
-                for word in role.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                    let key = String(word)
-                    if byRoleWord[key]?.last != ei { byRoleWord[key, default: []].append(ei) }
+        // Fields are read in place: binding each entity copied its strings and arrays (retained, then released).
+        for ei in entities.indices {
+            if let role = entities[ei].role {
+                for key in Self.roleWords(role) where byRoleWord[key]?.last != ei {
+                    byRoleWord[key, default: []].append(ei)
                 }
             }
-            for alias in entity.aliases {
+            for alias in entities[ei].aliases {
                 let key = alias.lowercased()
                 if byAlias[key]?.last != ei { byAlias[key, default: []].append(ei) }
             }
             var starts: [Int] = []
-            starts.reserveCapacity(entity.mentions.count)
-            for m in entity.mentions where m < doc.mentions.count { starts.append(doc.mentions[m].tokens.lowerBound) }
+            starts.reserveCapacity(entities[ei].mentions.count)
+            for m in entities[ei].mentions where m < doc.mentions.count {
+                starts.append(doc.mentions[m].tokens.lowerBound)
+            }
             if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) { starts.sort() }
             mentionStarts.append(starts)
         }
     }
+
+    /// The lower-cased runs of letters of a role ("First Vice-Minister" -> first, vice, minister). An ASCII role is
+    /// cut by its bytes: Character.isLetter segments graphemes first, which cost most of this index.
+    static func roleWords(_ role: String) -> [String] {
+        guard role.utf8.allSatisfy({ $0 < 128 }) else {
+            return role.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        var words: [String] = []
+        var bytes = role.utf8[...]
+        while let start = bytes.firstIndex(where: Self.isASCIILetter) {
+            let rest = bytes[start...]
+            let end = rest.firstIndex(where: { !Self.isASCIILetter($0) }) ?? rest.endIndex
+            words.append(String(decoding: rest[..<end].lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))
+            bytes = rest[end...]
+        }
+        return words
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 
     /// Entities whose role has `roleWord` or whose alias is `alias`, ascending and without repeats.
     func candidates(roleWord: String, alias: String) -> [Int] {
