@@ -30,6 +30,22 @@ import Testing
         #expect(frames == Set(CueFrame.allCases))
     }
 
+    /// Every word that starts a copula cue has a key in the word table, whose phrases are the dictionary's: the
+    /// quote finder takes an ASCII word without a key for one that starts none.
+    @Test func copulaCuesAreFoundByKey() {
+        let lexicon = QuoteTestDocuments.extractor.lexicon
+        #expect(!lexicon.copulaCues.isEmpty)
+        let keyOf = Dictionary(uniqueKeysWithValues: lexicon.masks.keys.enumerated().map { ($1, $0) })
+        for (word, phrases) in lexicon.copulaCues {
+            guard let key = keyOf[word] else {
+                Issue.record("copula adjective \(word) has no key")
+                continue
+            }
+            #expect(lexicon.copulaCuesByKey[key]?.map(\.words) == phrases.map(\.words), "\(word)")
+        }
+        #expect(lexicon.copulaCuesByKey.compactMap { $0 }.count == lexicon.copulaCues.count)
+    }
+
     /// The copula frame gives every form of be (words.tsv copula) and stance adjective a cue, with the adjective
     /// class's frame; its phrases are found at the adjective.
     @Test(arguments: [

@@ -49,7 +49,7 @@ extension QuoteContext {
         let clauseEndsAt = e
         if let stop = (k + 1..<max(k + 1, e)).first(where: { t in isWord[t] && quoteOf[t] < 0
             && ((has(t, .clausestop) && !isCap[t] && !(t..<clauseEndsAt).contains { quoteOf[$0] >= 0 })
-                || (lower[t] == "as" && asOpensNamedClause(t, end: clauseEndsAt))
+                || (lowerIs(t, "as") && asOpensNamedClause(t, end: clauseEndsAt))
                 || lower[t] == "but" || (isPunct(t - 1, ",") && has(t, .relative)
                     && !relativeAside(at: t, end: clauseEndsAt))) }) {
             e = stop
@@ -517,9 +517,9 @@ extension QuoteContext {
             if t > k + 1, !openingPhrase, startsOwnAttribution(at: t, end: end) { break }
             // "... a tightening race as Trump consolidates the support of ...": "as" before a name and its verb
             // opens the writer's clause of circumstance, not more of what was said.
-            if t > k + 1, lower[t] == "as", asOpensNamedClause(t, end: end) { break }
+            if t > k + 1, lowerIs(t, "as"), asOpensNamedClause(t, end: end) { break }
             // "... and said B": a coordinated cue starts the next attribution; so does "..., but he said B".
-            if t > k, lower[t] == "and" || lower[t] == "but" || lower[t] == "or" {
+            if t > k, lowerIs(t, "and") || lowerIs(t, "but") || lowerIs(t, "or") {
                 var c = t + 1
                 while c < end, isWord[c], has(c, .skip) { c += 1 }
                 if c < end, let cue = cueAt[c], cue.tokens.upperBound < end,
@@ -586,7 +586,7 @@ extension QuoteContext {
     /// conjunction (", but he has also ...") or an aside participle (", contradicting the police").
     private func commaEndsClause(before t: Int, end: Int) -> Bool {
         guard t < end, isWord[t], quoteOf[t] < 0 else { return false }
-        if has(t, .clausejoin) { return !(t + 1 < end && lower[t + 1] == "that") }
+        if has(t, .clausejoin) { return !(t + 1 < end && lowerIs(t + 1, "that")) }
         return asideParticiple(at: t, end: end)
     }
 

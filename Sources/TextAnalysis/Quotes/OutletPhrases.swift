@@ -64,7 +64,7 @@ extension QuoteContext {
                 continue
             }
             // "in an interview with the Times", "in an article for the Guardian", "in a letter to the Independent".
-            if lower[t] == "in" {
+            if lowerIs(t, "in") {
                 let end = sentenceEnd()
                 var m = t + 1
                 while m < end, m - t <= 3, isWord[m], !has(m, .medium), has(m, .det) || !isCap[m] { m += 1 }

@@ -35,7 +35,8 @@ struct QuoteContext {
     let isCap: [Bool]
     /// For each token: its word classes from quotes/words.tsv as a bit set (one lookup per token, not per test).
     let wordClasses: [UInt64]
-    /// For each token: its key number in the word mask table (lex.cuesByKey), -1 for none or a non-ASCII word.
+    /// For each token: its key number in the word mask table (lex.cuesByKey), `noKey` for an ASCII word the
+    /// table lacks, `notLookedUp` for a word with other characters.
     let wordKey: [Int32]
     /// For each token of one Unicode scalar: that scalar's value, else 0 (isPunct compares scalars, not strings).
     let single: [UInt32]
@@ -77,7 +78,7 @@ struct QuoteContext {
         // this pass.
         var lower = [String](repeating: "", count: n), isWord = [Bool](repeating: false, count: n)
         var isCap = [Bool](repeating: false, count: n), classes = [UInt64](repeating: 0, count: n)
-        var single = [UInt32](repeating: 0, count: n), keys = [Int32](repeating: -1, count: n)
+        var single = [UInt32](repeating: 0, count: n), keys = [Int32](repeating: Self.notLookedUp, count: n)
         // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar; the word table
         // is read after it, for all ASCII words of two bytes or more at once (WordMaskTable.prefetch).
         let table = lex.masks
@@ -129,7 +130,7 @@ struct QuoteContext {
                 if bytes.count == 1 {
                     let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
                     classes[ti] = mask
-                    keys[ti] = key
+                    keys[ti] = key >= 0 ? key : Self.noKey
                 } else {
                     probes[probeCount] = probe
                     probeCount += 1
@@ -154,6 +155,7 @@ struct QuoteContext {
                 var text = tokens[ti].text
                 (classes[ti], keys[ti]) = text.withUTF8 { table.lookup(ascii: $0, folding: true) }
             }
+            if keys[ti] < 0 { keys[ti] = Self.noKey }
         }
         }}}}}}}}
         // The surname of a person's name is no function word: "Theresa May said", "May said" (Brian May's surname
@@ -234,6 +236,9 @@ struct QuoteContext {
         }
     }
 
+    /// `wordKey` of an ASCII word that is no key of the word table, and of a word the table was not asked about.
+    static let noKey: Int32 = -2, notLookedUp: Int32 = -1
+
     /// `name.split(separator: " ").count > 1` without building the pieces: two runs of characters other than a
     /// space. Asked of every one-word person mention's entity; an ASCII name is read by its bytes.
     static func hasTwoWords(_ name: String) -> Bool {
@@ -269,7 +274,24 @@ struct QuoteContext {
     /// Token `t` (a valid index) is in word class `c`.
     func has(_ t: Int, _ c: QuoteWordClass) -> Bool { wordClasses[t] & c.bit != 0 }
     /// The possessive clitic, with either apostrophe ("Trump’s", "the campaign's").
-    func isPossessiveS(_ t: Int) -> Bool { t >= 0 && t < lower.count && (lower[t] == "’s" || lower[t] == "'s") }
+    func isPossessiveS(_ t: Int) -> Bool {
+        guard t >= 0 && t < lower.count else { return false }
+        // By byte length, then bytes: a literal with a non-ASCII character sends String's == into its normalizing
+        // comparison, a tenth of the cost of the scans that ask this per word. Neither clitic has another
+        // canonically equivalent spelling.
+        let w = lower[t]
+        switch w.utf8.count {
+        case 2: return w == "'s"
+        case 4: return w.utf8.elementsEqual("’s".utf8)
+        default: return false
+        }
+    }
+    /// Whether token `t` (a valid index) lower-cased is `word`. Byte lengths are compared first: comparing two
+    /// different words is a call into the String runtime, and the scans that ask this go over every token.
+    @inline(__always) func lowerIs(_ t: Int, _ word: String) -> Bool {
+        let w = lower[t]
+        return w.utf8.count == word.utf8.count && w == word
+    }
     /// Tokens in `r` that are words (not punctuation or quote marks).
     func wordCount(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (isWord[$1] ? 1 : 0) } }
 
@@ -412,7 +434,7 @@ struct QuoteContext {
         let n = lower.count
         for p in phrases where t + p.count <= n {
             // Its second word is the next token or the one after an adverb or time word (see `matches`).
-            if let w = p.second, lower[t + 1] != w, t + 2 >= n || lower[t + 2] != w { continue }
+            if let w = p.second, !lowerIs(t + 1, w), t + 2 >= n || !lowerIs(t + 2, w) { continue }
             var at = t + 1, skipped = 0
             if matches(p.words.dropFirst(), at: &at, skipped: &skipped) { return (p, at) }
         }
@@ -425,12 +447,12 @@ struct QuoteContext {
         guard wordClasses[t] & QuoteWordClass.copula.bit != 0 else { return nil }
         let n = lower.count
         var a = t + 1, skipped = 0
-        while a < n, skipped < 2, isWord[a], quoteOf[a] < 0, lex.copulaCues[lower[a]] == nil,
+        while a < n, skipped < 2, isWord[a], quoteOf[a] < 0, copulaPhrases(at: a) == nil,
               isAdverbOrTime(a) || wordClasses[a] & Self.copulaGap != 0 {
             a += 1
             skipped += 1
         }
-        guard a < n, let phrases = lex.copulaCues[lower[a]] else { return nil }
+        guard a < n, let phrases = copulaPhrases(at: a) else { return nil }
         // "To be sure, ...", "just to be sure you'll have ...": an infinitive "be" has no subject of its own to hold
         // the belief.
         let infinitiveBe = lower[t] == "be" && t > sStart && lower[t - 1] == "to"
@@ -446,18 +468,26 @@ struct QuoteContext {
         return nil
     }
 
+    /// The copula cue phrases whose adjective is token `a`: by its key number, with no hashing of the word, except
+    /// for a word the table was not asked about (the table holds every such adjective).
+    private func copulaPhrases(at a: Int) -> [CuePhrase]? {
+        let key = wordKey[a]
+        if key >= 0 { return lex.copulaCuesByKey[Int(key)] }
+        return key == Self.notLookedUp ? lex.copulaCues[lower[a]] : nil
+    }
+
     /// Whether `words` follow from `at` (moved past them), with adverbs or time words between (one before each
     /// word, or any number with `repeatGaps`; `skipped` counts them, two at most in all).
     private func matches(_ words: ArraySlice<String>, at: inout Int, skipped: inout Int, repeatGaps: Bool = false)
         -> Bool {
         let n = lower.count
         for w in words {
-            while at < n, lower[at] != w, skipped < 2, isWord[at], quoteOf[at] < 0, isAdverbOrTime(at) {
+            while at < n, !lowerIs(at, w), skipped < 2, isWord[at], quoteOf[at] < 0, isAdverbOrTime(at) {
                 at += 1
                 skipped += 1
                 if !repeatGaps { break }
             }
-            guard at < n, lower[at] == w else { return false }
+            guard at < n, lowerIs(at, w) else { return false }
             at += 1
         }
         return true
@@ -509,7 +539,7 @@ struct QuoteContext {
         var t2 = 0
         while t2 + 1 < n {
             defer { t2 += 1 }
-            guard lower[t2] == "in", cueAt[t2] == nil, quoteOf[t2] < 0, !skipped(t2) else { continue }
+            guard lowerIs(t2, "in"), cueAt[t2] == nil, quoteOf[t2] < 0, !skipped(t2) else { continue }
             var k = t2 + 1
             while k < n, k - t2 <= 10, quoteOf[k] < 0, isWord[k] || isPunct(k, "/-’'") {
                 if isWord[k], has(k, .pollsource) {
@@ -625,7 +655,7 @@ extension QuoteContext {
         // A word right after a cue is that cue's object ("attacked loopholes that ..."), not a verb.
         // The string comparison comes after the table tests: it was most of this loop's time.
         for t in 1..<max(1, n - 1) where !covered[t] && !covered[t - 1] && isWord[t] && !isCap[t]
-            && quoteOf[t] < 0 && wordClasses[t] == 0 && lower[t + 1] == "that" && !skipped(t) {
+            && quoteOf[t] < 0 && wordClasses[t] == 0 && lowerIs(t + 1, "that") && !skipped(t) {
             let w = lower[t]
             let inflected = (w.hasSuffix("ed") && w.count >= 5)
                 || (w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count >= 4)

@@ -93,6 +93,8 @@ public struct QuoteLexicon: Sendable {
     /// `cues` by the word mask table's key number (nil for a key no cue starts with): QuoteContext reads a token's
     /// cue phrases by the number its class lookup gave, with no second hashing of the word.
     let cuesByKey: [[CuePhrase]?]
+    /// `copulaCues` by key number, the same way; every word that starts a copula cue has a key.
+    let copulaCuesByKey: [[CuePhrase]?]
     public let examples: [QuoteExample]
     /// Pronoun genders (entities/gendered-words.tsv): "she said" never goes to a man; given names
     /// (entities/given-names.tsv) make a mistagged "Bill Ford" a person to "he".
@@ -178,8 +180,12 @@ public struct QuoteLexicon: Sendable {
             cs.reduce(UInt64(0)) { $1.rawValue < QuoteWordClass.maskedCount ? $0 | $1.bit : $0 }
         }.filter { $0.value != 0 }
         for first in cues.keys { masks[first, default: 0] |= Self.cueStartBit }
+        // Every adjective of a copula cue has a key (of no class if it has none), so an ASCII word the table lacks
+        // starts no copula cue: QuoteContext asks for one after every form of be and each word between.
+        for first in copulaCues.keys where masks[first] == nil { masks[first] = 0 }
         self.masks = WordMaskTable(masks)
         self.cuesByKey = self.masks.keys.map { cues[$0] }
+        self.copulaCuesByKey = self.masks.keys.map { copulaCues[$0] }
         self.examples = examples
         var nationalities = Set<String>()
         for (_, line) in try resources.lines(Self.demonymsFile) {

@@ -59,7 +59,7 @@ extension QuoteContext {
         let function = QuoteWordClass.det.bit | QuoteWordClass.nameword.bit | QuoteWordClass.preposition.bit
             | QuoteWordClass.venueprep.bit | QuoteWordClass.timeprep.bit
         let titleWords = Set(title.filter {
-            isWord[$0] && !isCap[$0] && wordClasses[$0] & function == 0 && lower[$0].first?.isLetter == true
+            isWord[$0] && !isCap[$0] && wordClasses[$0] & function == 0 && Self.startsWithLetter(lower[$0])
                 && !($0 > title.lowerBound && lower[$0 - 1] == "-")
                 && !($0 + 1 < title.upperBound && lower[$0 + 1] == "-")
         }.map { lower[$0] })
@@ -71,7 +71,7 @@ extension QuoteContext {
             let context = writtenTitle(of: ei)
             if !alias {
                 let role = (doc.entities[ei].role ?? "").lowercased()
-                let roleWords = Set(role.split(whereSeparator: { !$0.isLetter }).map(String.init))
+                let roleWords = Set(EntityTitleIndex.roleWords(role))
                 guard roleHead(role) == head,
                       titleWords.isSubset(of: roleWords) || roleWords == [head],
                       !roleWords.contains(where: { !titleWords.contains($0) && rank($0) }),
@@ -101,6 +101,13 @@ extension QuoteContext {
         // No office holder: a description of one person introduced with its words ("The Tory co-chairman").
         if holders.isEmpty, !indefinite, owner == nil, complementWords.isEmpty { return entityByDescription(np) }
         return holders.max { $0.last < $1.last }?.entity
+    }
+
+    /// `word.first?.isLetter == true`, with an ASCII first byte answered without segmenting a character.
+    static func startsWithLetter(_ word: String) -> Bool {
+        guard let b = word.utf8.first else { return false }
+        if b < 128 { return (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+        return word.first?.isLetter == true
     }
 
     /// Words that end a role's or a title's head: prepositions of words.tsv.
@@ -152,8 +159,7 @@ extension QuoteContext {
 
     private func scanWrittenTitle(of e: Int) -> WrittenTitle {
         var names = Set<String>(), ranks = Set<String>()
-        let roleWords = Set((doc.entities[e].role ?? "").lowercased().split(whereSeparator: { !$0.isLetter })
-            .map(String.init))
+        let roleWords = Set(EntityTitleIndex.roleWords(doc.entities[e].role ?? ""))
         for m in doc.entities[e].mentions where m < doc.mentions.count {
             let start = doc.mentions[m].tokens.lowerBound
             guard start > 0, start < lower.count, let s = sentence(of: start) else { continue }
