@@ -46,6 +46,24 @@ struct QuoteMarkScanner: Sendable {
         c.value < 128 ? asciiStarts[Int(c.value)] : otherStarts.contains(c)
     }
 
+    /// The first character in `from..<to` that may start a mark, else `to`. Most characters start none, so they
+    /// are stepped over here through buffers: the scan's own loop checked bounds twice per character.
+    private func nextMarkStart(_ s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        let end = min(to, s.count)
+        guard from < end else { return max(from, to) }
+        return s.withUnsafeBufferPointer { chars in
+            asciiStarts.withUnsafeBufferPointer { ascii in
+                var i = from
+                while i < end {
+                    let v = chars[i].value
+                    if v < 128 ? ascii[Int(v)] : otherStarts.contains(chars[i]) { return i }
+                    i += 1
+                }
+                return to
+            }
+        }
+    }
+
     /// Scans the given paragraphs (in text order) and returns the top-level quotes, in order.
     func scan(_ s: [Unicode.Scalar], paragraphs: [CharRange]) -> [MarkedQuote] {
         var out: [MarkedQuote] = []
@@ -72,9 +90,10 @@ struct QuoteMarkScanner: Sendable {
             nestedOpen = false
             var i = from
             while i < p.end {
+                i = nextMarkStart(s, from: i, to: p.end)
+                guard i < p.end else { break }
                 var len = 1
                 defer { i += len }
-                guard mayStartMark(s[i]) else { continue }
                 let m: QuoteMark
                 if i + 1 < p.end, let pm = pairMarks[s[i]]?[s[i + 1]] {
                     m = pm; len = 2
