@@ -76,7 +76,7 @@ struct QuoteContext {
         let n = doc.tokens.count
         // Every table is sized once and written in place: appending to six arrays per token was a visible share of
         // this pass.
-        var lower = [String](repeating: "", count: n), isWord = [Bool](repeating: false, count: n)
+        var isWord = [Bool](repeating: false, count: n)
         var isCap = [Bool](repeating: false, count: n), classes = [UInt64](repeating: 0, count: n)
         var single = [UInt32](repeating: 0, count: n), keys = [Int32](repeating: Self.notLookedUp, count: n)
         // One pass over each token's UTF-8 bytes for its lower-case form, classes and single scalar; the word table
@@ -86,8 +86,10 @@ struct QuoteContext {
         var probes = [WordMaskTable.Probe](repeating: WordMaskTable.Probe(hash: 0, head: 0, length: 0, token: 0),
                                            count: n)
         var probeCount = 0
+        // The lower-case table is written once per token into uninitialized storage: filled with "" first, every
+        // token's string was retained, then released when overwritten (two runtime calls per token).
+        let lower = [String](unsafeUninitializedCapacity: n) { lower, initialized in
         probes.withUnsafeMutableBufferPointer { probes in
-        lower.withUnsafeMutableBufferPointer { lower in
         isWord.withUnsafeMutableBufferPointer { isWord in
         isCap.withUnsafeMutableBufferPointer { isCap in
         classes.withUnsafeMutableBufferPointer { classes in
@@ -97,21 +99,20 @@ struct QuoteContext {
         for ti in 0..<n {
             // The token's text only (copying the whole token retained its string once more).
             var text = tokens[ti].text
-            text.withUTF8 { bytes in
+            let lowered: String = text.withUTF8 { bytes in
                 guard let f = bytes.first, f < 128 else {
                     guard let f = tokens[ti].text.unicodeScalars.first else {
                         classes[ti] = lex.mask("")
-                        return
+                        return ""
                     }
                     isWord[ti] = f.properties.isAlphabetic || f.properties.numericType != nil
                     isCap[ti] = f.properties.isUppercase
                     let l = tokens[ti].text.lowercased()
-                    lower[ti] = l
                     classes[ti] = lex.mask(l)
                     var it = tokens[ti].text.unicodeScalars.makeIterator()
                     _ = it.next()
                     single[ti] = it.next() == nil ? f.value : 0
-                    return
+                    return l
                 }
                 // ASCII fast path: most tokens; Unicode properties are costly per token.
                 let upper = f >= 65 && f <= 90
@@ -123,9 +124,8 @@ struct QuoteContext {
                 guard ascii else {
                     // Only ASCII capitals are lowered here (a lower-case ASCII first letter keeps "aÉ" as is).
                     let l = hasUpper ? tokens[ti].text.lowercased() : tokens[ti].text
-                    lower[ti] = l
                     classes[ti] = lex.mask(l)
-                    return
+                    return l
                 }
                 if bytes.count == 1 {
                     let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
@@ -135,15 +135,13 @@ struct QuoteContext {
                     probes[probeCount] = probe
                     probeCount += 1
                 }
-                if !hasUpper {
-                    lower[ti] = tokens[ti].text
-                    return
-                }
-                lower[ti] = String(unsafeUninitializedCapacity: bytes.count) { out in
+                if !hasUpper { return tokens[ti].text }
+                return String(unsafeUninitializedCapacity: bytes.count) { out in
                     for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
                     return bytes.count
                 }
             }
+            (lower.baseAddress! + ti).initialize(to: lowered)
         }
         let found = UnsafeMutableBufferPointer(rebasing: probes[0..<probeCount])
         table.prefetch(found)
@@ -157,7 +155,9 @@ struct QuoteContext {
             }
             if keys[ti] < 0 { keys[ti] = Self.noKey }
         }
-        }}}}}}}}
+        }}}}}}}
+        initialized = n
+        }
         // The surname of a person's name is no function word: "Theresa May said", "May said" (Brian May's surname
         // repeated, SurnameRepeats.swift), "said Friday" (Mike Friday) are not the auxiliary, the month or the
         // weekday the speaker finder would step over. Only the last word of a name of two to four words, or a
