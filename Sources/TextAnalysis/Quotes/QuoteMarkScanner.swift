@@ -46,8 +46,8 @@ struct QuoteMarkScanner: Sendable {
         c.value < 128 ? asciiStarts[Int(c.value)] : otherStarts.contains(c)
     }
 
-    /// The first character in `from..<to` that may start a mark, else `to`. Most characters start none, so they
-    /// are stepped over here through buffers: the scan's own loop checked bounds twice per character.
+    /// The first character in `from..<to` that may start a mark (`mayStartMark`, read through buffers), else `to`.
+    /// Most characters start none: the scan's own loop checked bounds twice for each of them.
     private func nextMarkStart(_ s: [Unicode.Scalar], from: Int, to: Int) -> Int {
         let end = min(to, s.count)
         guard from < end else { return max(from, to) }
