@@ -1,0 +1,67 @@
+// The resource loader's line reader: data lines without blanks and comments, as the Foundation-based reader it
+// replaced returned them, for every bundled text resource and for odd blanks.
+import Foundation
+import Testing
+@testable import TextAnalysis
+
+@Suite struct ResourceLoaderTests {
+    /// The reader before it was made to scan scalars: Foundation's trimming, then a blank or "#" test.
+    static func referenceLines(_ text: String) -> [(number: Int, text: String)] {
+        var out: [(number: Int, text: String)] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            out.append((i + 1, String(line)))
+        }
+        return out
+    }
+
+    static let textResources: [String] = {
+        let root = TestResources.loader.directory
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL } ?? []
+        return files.filter { ["tsv", "txt"].contains($0.pathExtension) }
+            .map { String($0.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)) }
+            .sorted()
+    }()
+
+    @Test func everyBundledTextResourceReadsAsBefore() throws {
+        #expect(Self.textResources.count >= 20)
+        for file in Self.textResources {
+            let data = try TestResources.loader.data(file)
+            let text = try TestResources.loader.string(file)
+            #expect(text == String(data: data, encoding: .utf8), "\(file)")
+            let got = try TestResources.loader.lines(file), want = Self.referenceLines(text)
+            #expect(got.map(\.number) == want.map(\.number), "\(file)")
+            #expect(got.map(\.text) == want.map(\.text), "\(file)")
+        }
+    }
+
+    @Test(arguments: ["a\tb", "  # comment", "\t\t", "", "\u{A0}\u{3000}", "\u{A0}x", "\u{200B}", "#", " #x",
+                      "x # y", "\u{2003}#", "é", "\u{301}x", "a\r", " \r", "#\r", "\u{1680}", "\u{200A}", "\u{202F}",
+                      "\u{205F}", "\u{180E}", "\u{FEFF}", "\u{2028}", "\u{85}", "\u{B}", "\u{C}", "\u{1F}"])
+    func blankAndCommentLinesAreTheFoundationReadersOnes(_ line: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-lines-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "first\n" + line + "\nlast"
+        try Data(text.utf8).write(to: dir.appendingPathComponent("f.tsv"))
+        let got = try ResourceLoader(directory: dir).lines("f.tsv"), want = Self.referenceLines(text)
+        #expect(got.map(\.number) == want.map(\.number))
+        #expect(got.map(\.text) == want.map(\.text))
+    }
+
+    @Test func invalidUTF8IsAClearError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-utf8-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data([0x61, 0xFF, 0x62]).write(to: dir.appendingPathComponent("bad.tsv"))
+        do {
+            _ = try ResourceLoader(directory: dir).string("bad.tsv")
+            Issue.record("a file with a 0xFF byte was read as UTF-8")
+        } catch {
+            #expect("\(error)" == "resource bad.tsv is not UTF-8")
+        }
+    }
+}
