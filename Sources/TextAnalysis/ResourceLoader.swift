@@ -52,7 +52,11 @@ public struct ResourceLoader: Sendable {
     /// so loaders can fail with file and line.
     public func lines(_ relativePath: String) throws -> [(number: Int, text: String)] {
         var out: [(Int, String)] = []
-        for (i, raw) in try string(relativePath).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Cut at line feed bytes: a split on the Character "\n" never cut at CR LF, one grapheme, so a file saved
+        // with Windows line ends read as a single line. It also segmented every grapheme of the file.
+        let text = try string(relativePath)
+        for (i, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let raw = Substring(bytes)
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             // Blank (only CharacterSet.whitespaces: see isBlank) or a comment: decided by the first
             // other character, read by scalars. Foundation's trimmingCharacters went through NSString for every

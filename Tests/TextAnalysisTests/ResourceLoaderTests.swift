@@ -5,10 +5,12 @@ import Testing
 @testable import TextAnalysis
 
 @Suite struct ResourceLoaderTests {
-    /// The reader before it was made to scan scalars: Foundation's trimming, then a blank or "#" test.
+    /// The reader before it was made to scan scalars and bytes: Foundation's trimming, then a blank or "#" test
+    /// (its lines cut at line feeds, which the old reader did for every file without CR LF).
     static func referenceLines(_ text: String) -> [(number: Int, text: String)] {
         var out: [(number: Int, text: String)] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, raw) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+            .enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -50,6 +52,22 @@ import Testing
         let got = try ResourceLoader(directory: dir).lines("f.tsv"), want = Self.referenceLines(text)
         #expect(got.map(\.number) == want.map(\.number))
         #expect(got.map(\.text) == want.map(\.text))
+    }
+
+    /// Regression: a file with Windows line ends was one line (CR LF is one Character, and lines were cut at the
+    /// Character "\n"); it reads as its LF form does.
+    @Test func windowsLineEndsReadAsUnixOnes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-crlf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let unix = "a\tb\n# comment\n\n  \nd e\n"
+        try Data(unix.utf8).write(to: dir.appendingPathComponent("lf.tsv"))
+        try Data(unix.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: dir.appendingPathComponent("crlf.tsv"))
+        let loader = ResourceLoader(directory: dir)
+        let lf = try loader.lines("lf.tsv"), crlf = try loader.lines("crlf.tsv")
+        #expect(lf.map(\.number) == [1, 5] && lf.map(\.text) == ["a\tb", "d e"])
+        #expect(crlf.map(\.number) == lf.map(\.number))
+        #expect(crlf.map(\.text) == lf.map(\.text))
     }
 
     @Test func invalidUTF8IsAClearError() throws {
