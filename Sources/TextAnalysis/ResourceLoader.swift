@@ -58,9 +58,9 @@ public struct ResourceLoader: Sendable {
         for (i, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let raw = Substring(bytes)
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            // Blank (only CharacterSet.whitespaces: see isBlank) or a comment: decided by the first
-            // other character, read by scalars. Foundation's trimmingCharacters went through NSString for every
-            // line, most of the analyzer's load time.
+            // Blank (only CharacterSet.whitespaces: see isBlank) or a comment: decided by the first other character,
+            // read by scalars. Foundation's trimmingCharacters went through NSString for every line, most of the
+            // analyzer's load time.
             guard let first = line.unicodeScalars.first(where: { !Self.isBlank($0) }), first != "#" else { continue }
             out.append((i + 1, String(line)))
         }

@@ -1,5 +1,5 @@
 // The resource loader's line reader: data lines without blanks and comments, as the Foundation-based reader it
-// replaced returned them, for every bundled text resource and for odd blanks.
+// replaced returned them, for every bundled text resource and for odd blanks; Windows line ends; invalid UTF-8.
 import Foundation
 import Testing
 @testable import TextAnalysis
@@ -40,46 +40,48 @@ import Testing
         }
     }
 
+    /// A loader over a fresh temporary folder holding `files` (name -> bytes), removed after `body`.
+    static func withFiles(_ files: [String: Data], _ body: (ResourceLoader) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-resources-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, data) in files { try data.write(to: dir.appendingPathComponent(name)) }
+        try body(ResourceLoader(directory: dir))
+    }
+
     @Test(arguments: ["a\tb", "  # comment", "\t\t", "", "\u{A0}\u{3000}", "\u{A0}x", "\u{200B}", "#", " #x",
                       "x # y", "\u{2003}#", "é", "\u{301}x", "a\r", " \r", "#\r", "\u{1680}", "\u{200A}", "\u{202F}",
                       "\u{205F}", "\u{180E}", "\u{FEFF}", "\u{2028}", "\u{85}", "\u{B}", "\u{C}", "\u{1F}"])
     func blankAndCommentLinesAreTheFoundationReadersOnes(_ line: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-lines-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let text = "first\n" + line + "\nlast"
-        try Data(text.utf8).write(to: dir.appendingPathComponent("f.tsv"))
-        let got = try ResourceLoader(directory: dir).lines("f.tsv"), want = Self.referenceLines(text)
-        #expect(got.map(\.number) == want.map(\.number))
-        #expect(got.map(\.text) == want.map(\.text))
+        try Self.withFiles(["f.tsv": Data(text.utf8)]) { loader in
+            let got = try loader.lines("f.tsv"), want = Self.referenceLines(text)
+            #expect(got.map(\.number) == want.map(\.number))
+            #expect(got.map(\.text) == want.map(\.text))
+        }
     }
 
     /// Regression: a file with Windows line ends was one line (CR LF is one Character, and lines were cut at the
     /// Character "\n"); it reads as its LF form does.
     @Test func windowsLineEndsReadAsUnixOnes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-crlf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let unix = "a\tb\n# comment\n\n  \nd e\n"
-        try Data(unix.utf8).write(to: dir.appendingPathComponent("lf.tsv"))
-        try Data(unix.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: dir.appendingPathComponent("crlf.tsv"))
-        let loader = ResourceLoader(directory: dir)
-        let lf = try loader.lines("lf.tsv"), crlf = try loader.lines("crlf.tsv")
-        #expect(lf.map(\.number) == [1, 5] && lf.map(\.text) == ["a\tb", "d e"])
-        #expect(crlf.map(\.number) == lf.map(\.number))
-        #expect(crlf.map(\.text) == lf.map(\.text))
+        let files = ["lf.tsv": Data(unix.utf8), "crlf.tsv": Data(unix.replacingOccurrences(of: "\n", with: "\r\n").utf8)]
+        try Self.withFiles(files) { loader in
+            let lf = try loader.lines("lf.tsv"), crlf = try loader.lines("crlf.tsv")
+            #expect(lf.map(\.number) == [1, 5] && lf.map(\.text) == ["a\tb", "d e"])
+            #expect(crlf.map(\.number) == lf.map(\.number))
+            #expect(crlf.map(\.text) == lf.map(\.text))
+        }
     }
 
     @Test func invalidUTF8IsAClearError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-utf8-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Data([0x61, 0xFF, 0x62]).write(to: dir.appendingPathComponent("bad.tsv"))
-        do {
-            _ = try ResourceLoader(directory: dir).string("bad.tsv")
-            Issue.record("a file with a 0xFF byte was read as UTF-8")
-        } catch {
-            #expect("\(error)" == "resource bad.tsv is not UTF-8")
+        try Self.withFiles(["bad.tsv": Data([0x61, 0xFF, 0x62])]) { loader in
+            do {
+                _ = try loader.string("bad.tsv")
+                Issue.record("a file with a 0xFF byte was read as UTF-8")
+            } catch {
+                #expect("\(error)" == "resource bad.tsv is not UTF-8")
+            }
         }
     }
 }

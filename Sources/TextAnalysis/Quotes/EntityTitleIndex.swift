@@ -54,7 +54,8 @@ struct EntityTitleIndex {
         return words
     }
 
-    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    /// A-Z or a-z.
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 
     /// Entities whose role has `roleWord` or whose alias is `alias`, ascending and without repeats.
     func candidates(roleWord: String, alias: String) -> [Int] {

@@ -431,7 +431,7 @@ struct QuoteContext {
     /// Tuesday about"), two at most.
     private func listedCue(at t: Int) -> (CuePhrase, Int)? {
         guard wordClasses[t] & QuoteLexicon.cueStartBit != 0,
-              let phrases = wordKey[t] >= 0 ? lex.cuesByKey[Int(wordKey[t])] : lex.cues[lower[t]] else { return nil }
+              let phrases = cuePhrases(at: t, byKey: lex.cuesByKey, byWord: lex.cues) else { return nil }
         let n = lower.count
         for p in phrases where t + p.count <= n {
             // Its second word is the next token or the one after an adverb or time word (see `matches`).
@@ -469,12 +469,18 @@ struct QuoteContext {
         return nil
     }
 
-    /// The copula cue phrases whose adjective is token `a`: by its key number, with no hashing of the word, except
-    /// for a word the table was not asked about (the table holds every such adjective).
+    /// The phrases (listed or copula cues) whose first word is token `t`: by its key number in the word table, with
+    /// no hashing of the word, except for a word the table was not asked about. The table holds every first word of
+    /// both kinds, so an ASCII word without a key starts none.
+    private func cuePhrases(at t: Int, byKey: [[CuePhrase]?], byWord: [String: [CuePhrase]]) -> [CuePhrase]? {
+        let key = wordKey[t]
+        if key >= 0 { return byKey[Int(key)] }
+        return key == Self.notLookedUp ? byWord[lower[t]] : nil
+    }
+
+    /// The copula cue phrases whose adjective is token `a`.
     private func copulaPhrases(at a: Int) -> [CuePhrase]? {
-        let key = wordKey[a]
-        if key >= 0 { return lex.copulaCuesByKey[Int(key)] }
-        return key == Self.notLookedUp ? lex.copulaCues[lower[a]] : nil
+        cuePhrases(at: a, byKey: lex.copulaCuesByKey, byWord: lex.copulaCues)
     }
 
     /// Whether `words` follow from `at` (moved past them), with adverbs or time words between (one before each
