@@ -33,6 +33,12 @@ import Testing
         ("\"I met Mr. \"Big\" yesterday.", ["Big"]),
         // An opener after a sentence's end, the earlier one mid-sentence: that one was stray.
         ("He called it “a disgrace. “We will fight,” she said.", ["We will fight,"]),
+        // A quote opening a sentence mid-paragraph runs on as one after a colon does (it was dropped as stray).
+        ("Smith said the law was clear. \"It is over. \"But we go on,\" he said.", ["It is over.", "But we go on,"]),
+        ("Smith said the law was clear. “It is over.\n\n“But we go on,” he said.", ["It is over.\n\n“But we go on,"]),
+        ("“Yes.” “But it is over.\n\n“We go on,” he said.", ["Yes.", "But it is over.\n\n“We go on,"]),
+        // ... but not after an abbreviation's period.
+        ("He went to the U.S. “yes to the plan.\n\n“We are ready,” Smith said.", ["We are ready,"]),
         // Multi-paragraph: each paragraph reopens and only the last one closes.
         ("“First part.\n\n“Second part.\n\n“Last part,” he said.", ["First part.\n\n“Second part.\n\n“Last part,"]),
         // ... with the same mark: a paragraph opening with a curly mark does not continue a straight quote (a block
@@ -60,6 +66,18 @@ import Testing
         #expect(QuoteTestDocuments.summary(doc).map(\.content)
             == ["I know the area.", "It would not worry me if I had to face Jose.", "But it is not a case of him and me,"])
         #expect(doc.quotes.allSatisfy { $0.speaker?.name == "Robson" && $0.kind == .direct })
+    }
+
+    /// Regression: a run-on quote that opened after the speaker's reported sentence lost its first paragraph, and
+    /// the rest went to the next sentence's speaker.
+    @Test func runOnQuoteAfterReportedSpeechKeepsItsFirstParagraphAndSpeaker() {
+        let doc = QuoteTestDocuments.analyze(
+            "Mike Hobday, from the league, said the evidence would go to police. \"Our evidence suggests that most "
+                + "hunts did operate within the law. \"However, we have received reports of illegal activity.\" "
+                + "BBC correspondent Simon Hall said 2,000 people had turned out.")
+        let quotes = QuoteTestDocuments.summary(doc).map(\.content)
+        #expect(quotes.contains("Our evidence suggests that most hunts did operate within the law."))
+        #expect(doc.quotes.filter { $0.kind == .direct }.map { $0.speaker?.name } == ["Mike Hobday", "Mike Hobday"])
     }
 
     /// The entity tagger trims quotation marks from name edges with its own copy of marks.tsv's marks.

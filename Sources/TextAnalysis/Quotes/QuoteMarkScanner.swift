@@ -163,16 +163,19 @@ struct QuoteMarkScanner: Sendable {
         var j = i - 1
         guard j > start, isSpace(s[j]) else { return nil }
         while j > start, isSpace(s[j]) { j -= 1 }
-        guard j > start else { return nil }
-        if s[j] == "!" || s[j] == "?" || s[j] == "…" { return j + 1 }
-        guard s[j] == "." else { return nil }
+        return j > start && endsSentence(s, at: j, after: start) ? j + 1 : nil
+    }
+
+    /// `s[j]` is sentence-final punctuation, the word before a "." being no abbreviation (see `sentenceEnd`).
+    private func endsSentence(_ s: [Unicode.Scalar], at j: Int, after start: Int) -> Bool {
+        if s[j] == "!" || s[j] == "?" || s[j] == "…" { return true }
+        guard s[j] == "." else { return false }
         var w = j
         while w > start, isWordChar(s[w - 1]) { w -= 1 }
         let word = String(String.UnicodeScalarView(s[w..<j]))
         guard word.count > 1, let last = word.unicodeScalars.last,
-              last.properties.isLowercase || last.properties.numericType != nil,
-              !Self.titleAbbreviations.contains(word) else { return nil }
-        return j + 1
+              last.properties.isLowercase || last.properties.numericType != nil else { return false }
+        return !Self.titleAbbreviations.contains(word)
     }
 
     private static let titleAbbreviations: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen",
@@ -195,11 +198,16 @@ struct QuoteMarkScanner: Sendable {
     /// Whitespace, or a control or invisible format character (NUL, BOM) the tokenizer also reads as a separator.
     private func isSpace(_ c: Unicode.Scalar) -> Bool { CharClass.isSeparator(c.value) }
 
-    /// The mark opens a paragraph or follows a colon or comma (the quotes that may run over paragraphs).
+    /// The mark opens a paragraph, follows a colon or comma, or opens a sentence after space (the quotes that may
+    /// run over paragraphs): 'Smith said the law was clear. "It is. "But ...' runs on as much as 'Smith said: "It
+    /// is. "But ...'. A sentence ends at its final punctuation, or at a closing mark right after it ('"Yes." "But').
     private func clauseInitial(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange) -> Bool {
         var j = i - 1
         while j >= p.start, isSpace(s[j]) { j -= 1 }
-        return j < p.start || s[j] == ":" || s[j] == ","
+        if j < p.start || s[j] == ":" || s[j] == "," { return true }
+        guard j < i - 1 else { return false }
+        if j > p.start, marks[s[j]].map({ $0.role != .open }) == true { j -= 1 }
+        return j > p.start && endsSentence(s, at: j, after: p.start)
     }
     private func isWordChar(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType != nil
