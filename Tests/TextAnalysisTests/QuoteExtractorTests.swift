@@ -369,6 +369,9 @@ import Testing
          ["We are ready.", "The plan has been tested."]),
         // A reported clause with its attribution inside is cited without it, as PolNeAR annotates it.
         ("The park, Lopez said, is usually full on Sundays.", ["The park", "is usually full on Sundays"]),
+        // ... and so is one with the attribution inverted (it found no quote, or the cue's object).
+        ("The park, says Lopez, is usually full on Sundays.", ["The park", "is usually full on Sundays"]),
+        ("Worryingly, argues the report, gangs are getting smarter.", ["Worryingly", "gangs are getting smarter"]),
         ("“We are ready,” Lopez said.", []),
     ])
     func splitQuotePartsLeaveOutTheAttributionAndReopeningMarks(_ text: String, _ parts: [String]) {

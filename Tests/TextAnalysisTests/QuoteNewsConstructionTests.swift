@@ -1,7 +1,8 @@
 // Constructions found wrong by reading the quotes of the BBC news set (branch quotes24), one table row or test
 // each: a surname that is also a month, weekday or common word; a cue, a short phrase and a colon before a quote;
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
-// inverted attribution after a comma read as a cue's object. Each failed before its fix.
+// inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
+// subject. Each failed before its fix.
 import Testing
 @testable import TextAnalysis
 
@@ -50,6 +51,20 @@ import Testing
                 + "expensive, said Mr Pollmann.",
             quotes: [("Mr Pollmann", "Mr Pollmann", "As these sites rarely use advertising to offset hosting costs, "
                       + "the bills could make spam too expensive", .indirect)], exact: true),
+        // An inverted attribution inside its clause (it found nothing, or the words before it alone).
+        Row(text: "The tone of the campaign, said Alan Milburn, would be more conversational than rhetorical.",
+            quotes: [("Alan Milburn", "Alan Milburn", "The tone of the campaign, said Alan Milburn, would be more "
+                      + "conversational than rhetorical", .indirect)], exact: true),
+        // ... but the words after the name are about the name: the clause before is what was said.
+        Row(text: "Box office revenue could set a record, said Paul Dergarabedian, president of a tracking firm.",
+            quotes: [("Paul Dergarabedian", "Paul Dergarabedian", "Box office revenue could set a record",
+                      .indirect)], exact: true),
+        Row(text: "Revenue could set a record, said Paul Dergarabedian, a box office analyst.",
+            quotes: [("Paul Dergarabedian", "Paul Dergarabedian", "Revenue could set a record", .indirect)],
+            exact: true),
+        // A person as a passive's subject was spoken to: what was said is the infinitive after the agent.
+        Row(text: "IMF boss Rodrigo Rato was asked by G7 ministers to carry out a study into selling gold.",
+            quotes: [("G7", nil, "to carry out a study into selling gold", .indirect)], exact: true),
     ]
 
     @Test(arguments: rows)

@@ -64,6 +64,12 @@ extension QuoteContext {
         return nil
     }
 
+    /// The phrase ends with a person's name ("IMF boss Rodrigo Rato").
+    private func endsInPerson(_ phrase: Range<Int>) -> Bool {
+        let m = mentionOf[phrase.upperBound - 1]
+        return m >= 0 && doc.mentions[m].type == .person
+    }
+
     func attribute(_ c: CueMatch, previous: CueAttribution?, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         guard let s = sentence(of: c.tokens.lowerBound) else { return nil }
         let a = c.tokens.lowerBound, b = c.tokens.upperBound
@@ -87,13 +93,25 @@ extension QuoteContext {
         if Self.quotingVerbs.contains(lower[b - 1]), quotedSpeaker(after: b - 1, end: sEnd) != nil { return nil }
 
         // "The plan was endorsed by the mayor", "The story was first reported by the Post": a passive cue with its
-        // agent; the passive's subject is what was said, the agent who said it.
+        // agent; the passive's subject is what was said, the agent who said it. A person as the subject with an
+        // infinitive after the agent was spoken to: what was said is the infinitive ("IMF boss Rodrigo Rato was
+        // asked by G7 ministers to carry out a study").
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
            lower[b] == "by", let subject = passiveSubject(before: a, floor: s.tokens.lowerBound),
            !(subject.count == 1 && (has(subject.lowerBound, .person) || has(subject.lowerBound, .group))),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(subject), rule: "reported.passive-by",
-                                  confidence: 0.55)
+            // The agent's phrase may run on past the name the speaker resolved to ("by G7 ministers to").
+            var to = sp.mention.upperBound
+            while to < sEnd, to - sp.mention.upperBound < 3, isWord[to], lower[to] != "to", cueAt[to] == nil {
+                to += 1
+            }
+            guard endsInPerson(subject), to + 1 < sEnd, lower[to] == "to", isWord[to + 1] else {
+                return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(subject),
+                                      rule: "reported.passive-by", confidence: 0.55)
+            }
+            let e = clauseEnd(from: to, sentenceEnd: sEnd)
+            return e > to + 1 ? CueAttribution(cue: c.tokens, speaker: sp, target: .clause(to..<e),
+                                               rule: "reported.passive-by", confidence: 0.55) : nil
         }
         // "a record penalty imposed by the bureau", "a view echoed by everyone I interviewed": a past participle
         // right after its noun, with its agent, is a passive without "be" (a reduced relative); the noun phrase
@@ -232,6 +250,9 @@ extension QuoteContext {
                                   confidence: 0.9)
         }
         let base = c.frame == .belief ? 0.6 : 0.8
+        if let inverted = invertedParenthetical(c, sentence: s, lastSpeaker: lastSpeaker, confidence: base - 0.1) {
+            return inverted
+        }
         if let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if let gap = gapAttribution(c, speaker: sp, left: left, sentence: s) { return gap }
@@ -353,6 +374,42 @@ extension QuoteContext {
                                   confidence: base + 0.05)
         }
         return speakerless(c, end: sEnd)
+    }
+
+    /// "The plan, says Smith, will cut costs", "More significantly, argues the report, broadband is ...": an
+    /// inverted attribution set inside its clause. As with "The plan, Smith says, will ..." the content runs around
+    /// it, from the sentence start to the clause end, and its parts leave the attribution out.
+    private func invertedParenthetical(_ c: CueMatch, sentence s: Sentence, lastSpeaker: SpeakerGuess?,
+                                       confidence: Double) -> CueAttribution? {
+        let a = c.tokens.lowerBound, b = c.tokens.upperBound, sEnd = s.tokens.upperBound
+        guard c.frame == .speech || c.frame == .that, isPunct(a - 1, ","), quoteOf[a - 1] < 0, b < sEnd,
+              isCap[b] || has(b, .det) || has(b, .person) || has(b, .group),
+              let sp = speakerRight(from: b, lastSpeaker: lastSpeaker), sp.mention.lowerBound == b,
+              isPersonOrOrganization(sp) || canSpeak(sp.mention) else { return nil }
+        var p = sp.mention.upperBound
+        guard p < sEnd, isPunct(p, ","),
+              parentheticalRest(at: &p, before: a - 1, sentence: s.tokens.lowerBound, end: sEnd, minWords: 1),
+              !startsAppositive(p + 1) else { return nil }
+        let start = trimLeading(s.tokens.lowerBound, end: a)
+        // Only when the clause plainly goes on: with a verb ("The tone, said Milburn, would be ...") or after a
+        // sentence adverb ("Worryingly, said the firm, gangs were ..."). Otherwise the words after the name are
+        // about the name ("..., said Paul Dergarabedian, president of the industry's tracker").
+        let verbNext = has(p + 1, .nostart) && !["and", "or", "but"].contains(lower[p + 1])
+        let words = (start..<(a - 1)).filter { isWord[$0] }
+        let adverbBefore = (1...2).contains(words.count) && words.last.map {
+            !isCap[$0] || $0 == start ? lower[$0].hasSuffix("ly") || has($0, .leading) : false } == true
+        guard verbNext || adverbBefore else { return nil }
+        let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
+        guard e > p + 2 else { return nil }
+        return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e), rule: "reported.parenthetical",
+                              confidence: confidence, inset: (a - 1)..<(p + 1))
+    }
+
+    /// A phrase about the name before it ("..., said Brian Baker, a longtime adviser ...", "..., Labour's
+    /// spokesman", "chief executive of ..."), not the rest of a clause.
+    private func startsAppositive(_ k: Int) -> Bool {
+        has(k, .det) || has(k, .article) || has(k, .possessive) || has(k, .rankmod) || isPossessiveS(k + 1)
+            || lex.is(lower[k], .personrole) || lex.is(lower[k], .orgkind)
     }
 
     /// "The bridge will reopen, said Hugh Hill.", "..., said the report.": a cue after a comma, then a phrase that

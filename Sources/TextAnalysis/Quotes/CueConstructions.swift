@@ -151,7 +151,10 @@ extension QuoteContext {
     /// opening phrase ("In a statement, the firm said, ..."), nor one followed by another cue (", adding"), a
     /// relative clause, "according to" or "as" (", lawmakers said, as they bristled at ...": the circumstances of
     /// the saying, the writer's words).
-    func parentheticalRest(at p: inout Int, before comma: Int, sentence start: Int, end: Int) -> Bool {
+    /// `minWords`: words the clause needs before the attribution (an inverted one, "This, says Smith, is ...",
+    /// is clear with one).
+    func parentheticalRest(at p: inout Int, before comma: Int, sentence start: Int, end: Int,
+                           minWords: Int = 3) -> Bool {
         var k = p
         if k < end, isWord[k], has(k, .venueprep) {
             var j = k + 1
@@ -163,7 +166,7 @@ extension QuoteContext {
               !has(k + 1, .relative), lower[k + 1] != "according", lower[k + 1] != "as",
               !isCloseMark(comma - 1) else { return false }
         let lead = trimLeading(start, end: comma)
-        guard lead < comma, !has(lead, .intro), wordCount(lead..<comma) >= 3 else { return false }
+        guard lead < comma, !has(lead, .intro), wordCount(lead..<comma) >= minWords else { return false }
         p = k
         return true
     }

@@ -8,7 +8,8 @@
 //      runs from the first piece to the last and its parts leave the attribution out, as PolNeAR annotates
 //      it (one discontinuous content); so is a
 //      quote resuming after a reported clause's attribution ('It did "too little," he said. "Europe risks ..."');
-//      likewise a reported clause with its attribution inside ("The park, Lopez said, is full": "parenthetical").
+//      likewise a reported clause with its attribution inside ("The park, Lopez said, is full", inverted "The
+//      park, says Lopez, is full": "parenthetical").
 //      Besides speech cues, the cue list holds object, infinitive and noun frames ("called X a liar", "urged X to
 //      ...", "Trump's claim that ...") and belief verbs: PolNeAR counts those as attributions too;
 //   2. "reported.colon-label" / "direct.colon-label": a paragraph opening with a name and a colon (it replaces
