@@ -73,6 +73,12 @@ import Testing
         Row(text: "Ms Lopez said the deal was good. The money came from Mr Hill. “We are ready,” she said.",
             quotes: [("Ms Lopez", "Ms Lopez", "the deal was good", .indirect),
                      ("she", "Ms Lopez", "We are ready,", .direct)]),
+        // A pronoun that spoke before any name in its sentence carries on its chain: the name after its cue is
+        // what it talked about (regression: "he" went to Mr Blair, from the content of the sentence before).
+        Row(text: "Charles Kennedy spoke in London. But he said Mr Blair had lost the trust of voters. “There is a "
+                + "lack of trust in Tony Blair,” he said.",
+            quotes: [("he", "Charles Kennedy", "Mr Blair had lost the trust of voters", .indirect),
+                     ("he", "Charles Kennedy", "There is a lack of trust in Tony Blair,", .direct)]),
         Row(text: "Mr Hill met Ms Lopez. “We are not ready,” she said.",
             quotes: [("she", "Ms Lopez", "We are not ready,", .direct)]),
         Row(text: "Ms Lopez met Mr Hill. “We are not ready,” he said.",

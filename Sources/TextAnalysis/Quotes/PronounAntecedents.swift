@@ -8,7 +8,7 @@
 
 extension QuoteContext {
     /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
-    /// speaker; it: the nearest organisation, else the last speaker when it was no person; they: see
+    /// speaker; what the same pronoun spoke as when it speaks there before any name ("he said ..."); it: the nearest organisation, else the last speaker when it was no person; they: see
     /// `resolvePlural`. "she" passes over a person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one
     /// it makes female (Entity.gender).
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
@@ -27,6 +27,13 @@ extension QuoteContext {
         while s >= 0, si - s < 8 {
             let range = sentences[s].tokens
             for k in range where k < t || s != si {
+                // "But he said Mr Blair had lost their trust. “...,” he said.": the same pronoun, already read as
+                // a speaker, before any name in the sentence carries on its chain; the name is what it talked about.
+                // Its own reading, not the last speaker: later passes read with the article's last speaker.
+                if gender != nil, isWord[k], lex.genders.pronouns[lower[k]] == gender,
+                   let chain = pronounSpeakers.byToken[k], let e = chain.entity, fits(e) {
+                    return SpeakerGuess(mention: t..<(t + 1), entity: e, name: chain.name, how: .pronoun)
+                }
                 let m = mentionOf[k]
                 // An outlet ("Speaking on BBC One's Breakfast with Frost, he said") is no antecedent.
                 guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)), outletOf[k] < 0 else {

@@ -26,6 +26,13 @@ struct DirectSpan: Sendable, Equatable {
     var standsAlone: Bool
 }
 
+/// The speakers that pronouns were read as, by token, in the cue sieve's reading order: a later "he" that finds
+/// an earlier speaking "he" before any name goes where that one went (PronounAntecedents). A class, so the
+/// sieve records into the context it reads from.
+final class PronounSpeakerLog {
+    var byToken: [Int: SpeakerGuess] = [:]
+}
+
 struct QuoteContext {
     let doc: Document
     let lex: QuoteLexicon
@@ -52,6 +59,7 @@ struct QuoteContext {
     var quoteOf: [Int]
     /// For each token: the cue starting there, if any.
     var cueAt: [CueMatch?]
+    let pronounSpeakers = PronounSpeakerLog()
     /// For each token: the entity mention holding it, else -1.
     let mentionOf: [Int]
     /// Tokens of quoted text: inside quote marks, after an opening mark left unclosed in its paragraph, or after

@@ -117,6 +117,9 @@ public struct QuoteExtractor: AnalysisComponent {
             previous = att
             // The author is never the antecedent of a later "he" or a continued quote.
             if let sp = att.speaker, sp.how != .author { lastSpeaker = sp }
+            if let sp = att.speaker, sp.how == .pronoun, sp.entity != nil, sp.mention.count == 1 {
+                ctx.pronounSpeakers.byToken[sp.mention.lowerBound] = sp
+            }
         }
 
         // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken. Tokens already in a quote
