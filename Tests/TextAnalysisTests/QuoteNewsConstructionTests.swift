@@ -2,7 +2,7 @@
 // each: a surname that is also a month, weekday or common word; a cue, a short phrase and a colon before a quote;
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
-// subject. Each failed before its fix.
+// subject; a noun cue's owner. Each failed before its fix.
 import Testing
 @testable import TextAnalysis
 
@@ -62,6 +62,12 @@ import Testing
         Row(text: "Revenue could set a record, said Paul Dergarabedian, a box office analyst.",
             quotes: [("Paul Dergarabedian", "Paul Dergarabedian", "Revenue could set a record", .indirect)],
             exact: true),
+        // A noun cue's owner is the entity its name refers to ("Henman's claim": Henman, not "Henman's"), and it
+        // speaks for a quote of its paragraph only when no one else there does.
+        Row(text: "“His record speaks for itself,” said Jeremy Bates. “Looking ahead, this is an opportunity. “We have "
+                + "a host of talented players coming through.” It followed Henman's claim that he would retire.",
+            quotes: [("Jeremy Bates", "Jeremy Bates", "We have a host of talented players coming through.", .direct),
+                     ("Henman's", "Henman", "that he would retire", .indirect)]),
         // A person as a passive's subject was spoken to: what was said is the infinitive after the agent.
         Row(text: "IMF boss Rodrigo Rato was asked by G7 ministers to carry out a study into selling gold.",
             quotes: [("G7", nil, "to carry out a study into selling gold", .indirect)], exact: true),

@@ -673,7 +673,11 @@ extension QuoteContext {
         } else if let d = np.dropFirst().last(where: { isWord[$0] && has($0, .det) }) {
             np = d..<np.upperBound
         }
-        return resolve(np.lowerBound..<(k + 1), lastSpeaker: lastSpeaker)
+        // Resolved without the "'s" (so "Henman's" is the entity Henman, "the campaign's" named "the campaign"); the
+        // mention keeps it.
+        var g = resolve(np.lowerBound..<k, lastSpeaker: lastSpeaker)
+        g.mention = np.lowerBound..<(k + 1)
+        return g
     }
 
     /// The speaker phrase before a cue; failing that, when the sentence up to the cue is one plain subject

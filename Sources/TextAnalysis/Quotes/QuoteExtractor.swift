@@ -218,7 +218,11 @@ public struct QuoteExtractor: AnalysisComponent {
                 unattributed.append(f)
                 continue
             }
-            let samePara = spokenIn[para] ?? []
+            // A noun cue's owner ("to defend his party's plans") speaks for a quote only when no one else in the
+            // paragraph does.
+            let spoken = spokenIn[para] ?? []
+            let speakers = spoken.filter { !$0.rule.hasSuffix(".noun") }
+            let samePara = speakers.isEmpty ? spoken : speakers
             if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
             } else if startsParagraph(q, ctx), para > 0, para < doc.paragraphs.count, !doc.paragraphs[para].isHeading,
