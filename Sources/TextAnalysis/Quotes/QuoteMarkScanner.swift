@@ -103,15 +103,14 @@ struct QuoteMarkScanner: Sendable {
                 if len == 1 && m.level == .single && isApostrophe(s, i, p) { continue }
                 let lf = leftFlank(s, i, p, len), rf = rightFlank(s, i, p, len)
                 let canOpen = m.role != .close && (lf || (m.role == .open && !rf))
-                let opensClause = clauseInitial(s, i, p)
                 // An opening-only mark with text before and space after closes („ja“, or a typo “yes“).
                 let canClose = m.role == .open ? rf && !lf : (rf || (m.role == .close && !lf))
                 guard let open = primary else {
                     if m.level == .double {
                         // A closing curly mark used as an opener (typo or regional style) still opens.
-                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len, opensClause) }
+                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len, clauseInitial(s, i, p)) }
                     } else if canOpen && !rf {
-                        primary = (i, .single, len, opensClause)
+                        primary = (i, .single, len, clauseInitial(s, i, p))
                     }
                     continue
                 }
@@ -136,7 +135,7 @@ struct QuoteMarkScanner: Sendable {
                                              closeLength: 1, level: open.level, contentEnd: end))
                             primary = (i, open.level, len, true)
                         } else {
-                            primary = (i, open.level, len, opensClause)
+                            primary = (i, open.level, len, clauseInitial(s, i, p))
                         }
                     }
                 } else if open.level == .single {
@@ -172,14 +171,20 @@ struct QuoteMarkScanner: Sendable {
         guard s[j] == "." else { return false }
         var w = j
         while w > start, isWordChar(s[w - 1]) { w -= 1 }
-        let word = String(String.UnicodeScalarView(s[w..<j]))
-        guard word.count > 1, let last = word.unicodeScalars.last,
-              last.properties.isLowercase || last.properties.numericType != nil else { return false }
-        return !Self.titleAbbreviations.contains(word)
+        // Scalars, not a String: every opening mark after a sentence asks (clauseInitial).
+        guard j - w > 1 else { return false }
+        let last = s[j - 1]
+        let lowerOrDigit = last.value < 128
+            ? (last.value >= 97 && last.value <= 122) || (last.value >= 48 && last.value <= 57)
+            : last.properties.isLowercase || last.properties.numericType != nil
+        guard lowerOrDigit else { return false }
+        guard j - w <= Self.longestTitle else { return true }
+        return !Self.titleAbbreviations.contains(String(String.UnicodeScalarView(s[w..<j])))
     }
 
     private static let titleAbbreviations: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen",
                                                           "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev"]
+    private static let longestTitle = titleAbbreviations.map { $0.unicodeScalars.count }.max() ?? 0
 
     private func quote(_ s: [Unicode.Scalar], open: Int, openLength: Int, close: Int, closeLength: Int,
                        level: QuoteMark.Level, contentEnd: Int? = nil) -> MarkedQuote {
@@ -210,7 +215,12 @@ struct QuoteMarkScanner: Sendable {
         return j > p.start && endsSentence(s, at: j, after: p.start)
     }
     private func isWordChar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil
+        // ASCII first: Unicode properties are table look-ups, and most words before a mark are ASCII.
+        if c.value < 128 {
+            let folded = c.value | 0x20
+            return (folded >= 97 && folded <= 122) || (c.value >= 48 && c.value <= 57)
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// Space (or paragraph start, an opening bracket or dash, another mark) before, a non-space after.
