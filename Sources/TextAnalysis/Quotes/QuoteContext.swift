@@ -603,10 +603,9 @@ extension QuoteContext {
                 return true
             }
             if has(before, .possessive), w.hasSuffix("ed"), !complement { return true }
-            // "the supporting cast", "the best supporting actress": an -ing form after an article, or after an
-            // article and a superlative, is an adjective.
-            if w.hasSuffix("ing"), !complement, has(before, .article)
-                || (lower[before].hasSuffix("est") && before > lo && isWord[before - 1] && has(before - 1, .article)) {
+            // "the supporting cast", "(the) best supporting actress": an -ing form after an article or a
+            // superlative is an adjective ("the protest calling for ..." is a participle: no superlative).
+            if w.hasSuffix("ing"), !complement, has(before, .article) || lex.is(lower[before], .superlative) {
                 return true
             }
             if has(before, .det), !has(before, .article), !has(before, .possessive), !complement, !w.hasSuffix("ing"),
