@@ -52,6 +52,14 @@ extension QuoteContext {
         // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
         // reads backward (what follows the comma is usually an aside about X).
         let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
+        // Right after a lower-case word that opens no clause, with no comma, "according to" a thing that cannot
+        // speak and names no source ("figures") is "in accordance with": "groups operate according
+        // to a strict code", "it went according to plan".
+        if !initial, isWord[a - 1], !isCap[a - 1], !has(a - 1, .leading), lower[a - 1] != "that",
+           !isPersonOrOrganization(sp), !canSpeak(sp.mention),
+           !sp.mention.contains(where: { isWord[$0] && has($0, .sourcehead) }) {
+            return nil
+        }
         if initial, isPunct(after, ",") || isPunct(after, ":"),
            let target = forward(from: after + 1, frame: .speech, end: sEnd) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
