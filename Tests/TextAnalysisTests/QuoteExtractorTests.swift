@@ -79,6 +79,9 @@ import Testing
                 + "lack of trust in Tony Blair,” he said.",
             quotes: [("he", "Charles Kennedy", "Mr Blair had lost the trust of voters", .indirect),
                      ("he", "Charles Kennedy", "There is a lack of trust in Tony Blair,", .direct)]),
+        // ... and so does a possessive "his" that owned a noun cue.
+        Row(text: "Mr Hill spoke on Monday. It followed his claim that Mr Lee lied. “It will work,” he said.",
+            quotes: [("his", "Mr Hill", "that Mr Lee lied", .indirect), ("he", "Mr Hill", "It will work,", .direct)]),
         Row(text: "Mr Hill met Ms Lopez. “We are not ready,” she said.",
             quotes: [("she", "Ms Lopez", "We are not ready,", .direct)]),
         Row(text: "Ms Lopez met Mr Hill. “We are not ready,” he said.",

@@ -30,7 +30,7 @@ extension QuoteContext {
                 // "But he said Mr Blair had lost their trust. “...,” he said.": the same pronoun, already read as
                 // a speaker, before any name in the sentence carries on its chain; the name is what it talked about.
                 // Its own reading, not the last speaker: later passes read with the article's last speaker.
-                if gender != nil, has(k, .person), let chain = pronounSpeakers.byToken[k],
+                if gender != nil, has(k, .person) || lower[k] == "his", let chain = pronounSpeakers.byToken[k],
                    lex.genders.pronouns[lower[k]] == gender, let e = chain.entity, fits(e) {
                     return SpeakerGuess(mention: t..<(t + 1), entity: e, name: chain.name, how: .pronoun)
                 }
