@@ -403,9 +403,11 @@ extension QuoteContext {
         // sentence adverb ("Worryingly, said the firm, gangs were ..."). Otherwise the words after the name are
         // about the name ("..., said Paul Dergarabedian, president of the industry's tracker").
         let verbNext = has(p + 1, .nostart) && !["and", "or", "but"].contains(lower[p + 1])
+        var adverbBefore = false
         let words = (start..<(a - 1)).filter { isWord[$0] }
-        let adverbBefore = (1...2).contains(words.count) && words.last.map {
-            !isCap[$0] || $0 == start ? lower[$0].hasSuffix("ly") || has($0, .leading) : false } == true
+        if let last = words.last, words.count <= 2, !isCap[last] || last == start {
+            adverbBefore = lower[last].hasSuffix("ly") || has(last, .leading)
+        }
         guard verbNext || adverbBefore else { return nil }
         let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
         guard e > p + 2 else { return nil }

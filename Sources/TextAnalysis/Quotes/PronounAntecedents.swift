@@ -7,9 +7,9 @@
 // to one arbitrary organisation or person mentioned nearby.
 
 extension QuoteContext {
-    /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, else the last
-    /// speaker; what the same pronoun spoke as when it speaks there before any name ("he said ..."); it: the nearest organisation, else the last speaker when it was no person; they: see
-    /// `resolvePlural`. "she" passes over a person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one
+    /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, or what the same
+    /// pronoun was read as when it spoke there before any name ("he said ..."), else the last speaker; it: the
+    /// nearest organisation, else the last speaker when it was no person; they: see `resolvePlural`. "she" passes over a person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one
     /// it makes female (Entity.gender).
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         if has(t, .plural) { return resolvePlural(at: t, lastSpeaker: lastSpeaker) }

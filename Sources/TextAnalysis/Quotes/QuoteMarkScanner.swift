@@ -108,7 +108,9 @@ struct QuoteMarkScanner: Sendable {
                 guard let open = primary else {
                     if m.level == .double {
                         // A closing curly mark used as an opener (typo or regional style) still opens.
-                        if canOpen || (m.role == .close && lf && !rf) { primary = (i, .double, len, clauseInitial(s, i, p)) }
+                        if canOpen || (m.role == .close && lf && !rf) {
+                            primary = (i, .double, len, clauseInitial(s, i, p))
+                        }
                     } else if canOpen && !rf {
                         primary = (i, .single, len, clauseInitial(s, i, p))
                     }
@@ -175,7 +177,7 @@ struct QuoteMarkScanner: Sendable {
         guard j - w > 1 else { return false }
         let last = s[j - 1]
         let lowerOrDigit = last.value < 128
-            ? (last.value >= 97 && last.value <= 122) || (last.value >= 48 && last.value <= 57)
+            ? (last.value >= 97 && last.value <= 122) || Self.isASCIIDigit(last)
             : last.properties.isLowercase || last.properties.numericType != nil
         guard lowerOrDigit else { return false }
         guard j - w <= Self.longestTitle else { return true }
@@ -216,12 +218,10 @@ struct QuoteMarkScanner: Sendable {
     }
     private func isWordChar(_ c: Unicode.Scalar) -> Bool {
         // ASCII first: Unicode properties are table look-ups, and most words before a mark are ASCII.
-        if c.value < 128 {
-            let folded = c.value | 0x20
-            return (folded >= 97 && folded <= 122) || (c.value >= 48 && c.value <= 57)
-        }
+        if c.value < 128 { return EntityTitleIndex.isASCIILetter(UInt8(c.value)) || Self.isASCIIDigit(c) }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
+    private static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     /// Space (or paragraph start, an opening bracket or dash, another mark) before, a non-space after.
     private func leftFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
