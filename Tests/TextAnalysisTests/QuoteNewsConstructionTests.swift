@@ -2,8 +2,9 @@
 // each: a surname that is also a month, weekday or common word; a cue, a short phrase and a colon before a quote;
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
-// subject; a noun cue's owner. Each failed before its fix, except rows that keep a fix from firing where it must
-// not (an appositive after the name).
+// subject; a noun cue's owner; an introductory phrase before a subject with no comma after it. Each failed before
+// its fix, except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside
+// the introductory phrase, a determiner opening the subject).
 import Testing
 @testable import TextAnalysis
 
@@ -72,7 +73,38 @@ import Testing
         // A person as a passive's subject was spoken to: what was said is the infinitive after the agent.
         Row(text: "IMF boss Rodrigo Rato was asked by G7 ministers to carry out a study into selling gold.",
             quotes: [("G7", nil, "to carry out a study into selling gold", .indirect)], exact: true),
+        // An introductory phrase with no comma after it (BBC style) is no part of the speaker: an adverb, a time
+        // phrase, the "with" of an absolute construction, a prepositional phrase before the subject.
+        Row(text: "Shares fell 3%, with analysts saying that a rival may also bid.",
+            quotes: [("analysts", nil, "that a rival may also bid", .indirect)], exact: true),
+        Row(text: "However a spokesman pointed out that there were logistical difficulties.",
+            quotes: [("a spokesman", nil, "that there were logistical difficulties", .indirect)], exact: true),
+        Row(text: "Last month the competition watchdog said it would not oppose the purchase.",
+            quotes: [("the competition watchdog", nil, "it would not oppose the purchase", .indirect)], exact: true),
+        Row(text: "In 1998 the party said it would not return to Blackpool.",
+            quotes: [("the party", nil, "it would not return to Blackpool", .indirect)], exact: true),
+        Row(text: "In its report on the council's work the committee said the skills gap was serious.",
+            quotes: [("the committee", nil, "the skills gap was serious", .indirect)], exact: true),
+        Row(text: "In Washington officials said the talks had failed.",
+            quotes: [("officials", nil, "the talks had failed", .indirect)], exact: true),
+        Row(text: "In a report published last July the committee stated there was a risk.",
+            quotes: [("the committee", nil, "there was a risk", .indirect)]),
+        // Guards: a verb inside the phrase is left to the subject before it; a determiner or number opening the
+        // subject stays in it.
+        Row(text: "In the autumn Symantec released statistics which showed that bot numbers rose.",
+            quotes: [("which", "Symantec", "that bot numbers rose", .indirect)], exact: true),
+        Row(text: "Three other executives said they had settled with the regulator.",
+            quotes: [("Three other executives", nil, "they had settled with the regulator", .indirect)],
+            exact: true),
     ]
+
+    /// A phrase that is all adverbial names no one ("In a statement announcing the measure ..."): the participle
+    /// modifies its noun, and the phrase was the speaker before.
+    @Test func adverbialPhraseIsNoSpeaker() {
+        let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(
+            "In a statement announcing the measure the ministry gave no details."))
+        #expect(!got.contains { $0.mention == "In a statement" }, "\(got)")
+    }
 
     @Test(arguments: rows)
     func constructionYieldsQuotes(_ row: Row) {

@@ -270,7 +270,7 @@ extension QuoteContext {
         // such as "cited derogatory" (before the noun "comments") is no subject.
         // A too-long run ("meeting with the editorial board of the Washington Post Trump") shrinks from the left
         // to its first such start.
-        if has(e, .sourcehead) { return validPhrase((i + 1)..<(e + 1)) }
+        if has(e, .sourcehead) { return withoutLeadingAdverbial((i + 1)..<(e + 1)).flatMap(validPhrase) }
         var first = i + 1
         while first <= e, !(isWord[first] && canStartSubject(first)) { first += 1 }
         // "..., independent analyses agree": a bare plural noun phrase that opens its clause (after punctuation, a
@@ -279,22 +279,87 @@ extension QuoteContext {
         if first > e, e - i <= 3, lower[e].count > 3, lower[e].hasSuffix("s"), !lower[e].hasSuffix("ss"),
            e + 1 < lower.count, !lower[e + 1].hasSuffix("ed"), !has(e + 1, .literal),
            i < lo || !isWord[i] || (has(i, .boundary) && cueAt[i] == nil) {
-            return validPhrase((i + 1)..<(e + 1))
+            return withoutLeadingAdverbial((i + 1)..<(e + 1)).flatMap(validPhrase)
         }
         guard first <= e else { return nil }
-        return validPhrase(withoutLeadingAdverbial(first..<(e + 1)))
+        return withoutLeadingAdverbial(first..<(e + 1)).flatMap(validPhrase)
     }
 
     /// "During his time on the witness stand Mr Sullivan said", "However, during the case on Tuesday Mr Ebbers
     /// said": a phrase that opens with an introductory word ("During", "However", words.tsv `intro`) and ends in
     /// a name is an adverbial before the subject, which is the capitalised run that ends it (time words left out).
     /// A preposition after a head noun modifies it ("Officials at Homeland Security Investigations") and stays.
-    private func withoutLeadingAdverbial(_ r: Range<Int>) -> Range<Int> {
-        let last = r.upperBound - 1
-        guard r.count > 2, isCap[last], has(r.lowerBound, .intro) else { return r }
-        var k = last
-        while k - 1 > r.lowerBound, isWord[k - 1] ? isCap[k - 1] && !has(k - 1, .time) : isJoiner(k - 1) { k -= 1 }
-        return k..<r.upperBound
+    /// Ending in a common noun (BBC style puts no comma after the adverbial):
+    /// - an introductory adverb ("However a spokesman", "Meanwhile Michael Jackson's mother") or the "with" of an
+    ///   absolute construction ("..., with analysts saying that ...") is dropped;
+    /// - a leading time phrase too ("Last month Australia's competition watchdog said");
+    /// - after an introductory preposition the subject is the last determiner, possessive, number or source noun
+    ///   that follows a word ending the prepositional phrase ("In 1998 [the party] said", "In its report on the
+    ///   council's work [the committee] said", "In Washington [officials] said"); with none, the whole phrase is
+    ///   the adverbial and there is no speaker ("In a statement announcing the measure", "In a book published").
+    /// - a capitalised word before a lower-case article is dropped ("last [July] the cross-party committee").
+    /// A name that merely opens with such a word ("Under Armour", "In-Stat") is a mention or hyphenated: left alone.
+    private func withoutLeadingAdverbial(_ r: Range<Int>) -> Range<Int>? {
+        let f = r.lowerBound, last = r.upperBound - 1
+        guard r.count >= 2, isWord[f], isWord[f + 1] else { return r }
+        // "In a report published last [July the cross-party committee] stated": a capitalised word right before a
+        // lower-case article ends a phrase of its own.
+        if isCap[f], !isCap[last], wordClasses[f] & Self.notPhraseEnds == 0, has(f + 1, .det), !isCap[f + 1],
+           !isDigitWord(f) {
+            return (f + 1)..<r.upperBound
+        }
+        if has(f, .intro), isCap[last] {
+            guard r.count > 2 else { return r }
+            var k = last
+            while k - 1 > f, isWord[k - 1] ? isCap[k - 1] && !has(k - 1, .time) : isJoiner(k - 1) { k -= 1 }
+            return k..<r.upperBound
+        }
+        guard mentionOf[f] < 0 else { return r }
+        if has(f, .timeprep), has(f + 1, .time) {
+            var k = f + 1
+            while k < last, has(k, .time) { k += 1 }
+            return k > f + 1 && k <= last && isWord[k] && canStartSubject(k) ? k..<r.upperBound : r
+        }
+        guard has(f, .intro) else { return r }
+        let phraseOpener = isPreposition(f) && lower[f] != "with" || Self.phraseIntros.contains(lower[f])
+        if !phraseOpener { return (f + 1)..<r.upperBound }
+        guard r.count > 2 else { return nil }
+        // A verb inside ("In September Symantec released statistics which showed") is left to subjectBeforeVerb
+        // when no subject starts before it.
+        let verb = ((f + 1)...last).first { isVerbForm($0) }
+        if let start = ((f + 2)..<max(f + 2, verb ?? r.upperBound)).last(where: isSubjectAfterPhrase) {
+            return start..<r.upperBound
+        }
+        return verb == nil ? nil : r
+    }
+
+    /// Token `k` can open the subject after an introductory prepositional phrase that the word before it ends.
+    private func isSubjectAfterPhrase(_ k: Int) -> Bool {
+        isWord[k] && (canStartSubject(k) && !isCap[k] || has(k, .sourcehead) || isDigitWord(k))
+                && isWord[k - 1] && !isPreposition(k - 1) && !has(k - 1, .det) && !has(k - 1, .intro)
+                && !has(k - 1, .quantity)
+    }
+
+    /// A lower-case -ed form or light verb ("released", "made") outside any name, after a word that is no
+    /// determiner ("the revamped chart") or hyphen ("short-lived"): the phrase read leftwards ran over a verb.
+    private func isVerbForm(_ t: Int) -> Bool {
+        let w = lower[t]
+        return isWord[t] && !isCap[t] && mentionOf[t] < 0 && (w.count > 3 && w.hasSuffix("ed") || has(t, .lightverb))
+            && isWord[t - 1] && wordClasses[t - 1] & (QuoteWordClass.det.bit | QuoteWordClass.possessive.bit) == 0
+    }
+
+    /// Introductory words that open a phrase, not a clause, though no preposition ("Following the vote ...",
+    /// "Speaking to reporters ..."); the other non-prepositions of words.tsv `intro` are adverbs ("However") or
+    /// open a clause whose subject follows them ("as analysts expected").
+    private static let phraseIntros: Set<String> = ["following", "speaking", "asked"]
+
+    /// Words that do not end a phrase before an article: determiners, quantities ("All the sporting people",
+    /// "Three other executives") and introductory words (read above).
+    private static let notPhraseEnds = QuoteWordClass.det.bit | QuoteWordClass.quantity.bit | QuoteWordClass.intro.bit
+        | QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit
+
+    private func isDigitWord(_ t: Int) -> Bool {
+        doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
     }
 
     /// A name-like phrase read rightwards from `s`; a lower-case word right after a capitalised one ends it
