@@ -2,9 +2,9 @@
 // each: a surname that is also a month, weekday or common word; a cue, a short phrase and a colon before a quote;
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
-// subject; a noun cue's owner; an introductory phrase before a subject with no comma after it. Each failed before
-// its fix, except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside
-// the introductory phrase, a determiner opening the subject).
+// subject; a noun cue's owner; an introductory phrase before a subject with no comma after it; a percentage
+// heading a subject. Each failed before its fix, except rows that keep a fix from firing where it must not (an
+// appositive after the name, a verb inside the introductory phrase, a determiner opening the subject).
 import Testing
 @testable import TextAnalysis
 
@@ -89,6 +89,11 @@ import Testing
             quotes: [("officials", nil, "the talks had failed", .indirect)], exact: true),
         Row(text: "In a report published last July the committee stated there was a risk.",
             quotes: [("the committee", nil, "there was a risk", .indirect)]),
+        // A percentage of a group heads its subject (the phrase stopped at "%": "Only", "of voters").
+        Row(text: "Only 42% of them say saving money is the main consideration.",
+            quotes: [("Only 42% of them", nil, "saving money is the main consideration", .indirect)], exact: true),
+        Row(text: "In the UK 69% of those questioned said they used a fixed phone.",
+            quotes: [("69% of those questioned", nil, "they used a fixed phone", .indirect)], exact: true),
         // Guards: a verb inside the phrase is left to the subject before it; a determiner or number opening the
         // subject stays in it.
         Row(text: "In the autumn Symantec released statistics which showed that bot numbers rose.",

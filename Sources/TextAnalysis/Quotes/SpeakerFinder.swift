@@ -264,6 +264,9 @@ extension QuoteContext {
                 continue
             }
             if isJoiner(i), i > lo, i < e, isWord[i - 1] { i -= 1; count += 1; continue }
+            // "Only [42% of them] say", "[60% of voters] said": a percentage of a group heads a subject ("shed
+            // 0.1% against the dollar" is an object's).
+            if isPunct(i, "%"), i > lo, i < e, isDigitWord(i - 1), lower[i + 1] == "of" { i -= 1; count += 1; continue }
             break
         }
         // A subject starts with a name, a determiner or number, a pronoun or a source noun ("officials"); a phrase
