@@ -3,8 +3,9 @@
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
 // subject; a noun cue's owner; an introductory phrase before a subject with no comma after it; a percentage
-// heading a subject. Each failed before its fix, except rows that keep a fix from firing where it must not (an
-// appositive after the name, a verb inside the introductory phrase, a determiner opening the subject).
+// heading a subject; an opening participle that names. Each failed before its fix, except rows that keep a fix
+// from firing where it must not (an appositive after the name, a verb inside the introductory phrase, a
+// determiner opening the subject).
 import Testing
 @testable import TextAnalysis
 
@@ -94,6 +95,10 @@ import Testing
             quotes: [("Only 42% of them", nil, "saving money is the main consideration", .indirect)], exact: true),
         Row(text: "In the UK 69% of those questioned said they used a fixed phone.",
             quotes: [("69% of those questioned", nil, "they used a fixed phone", .indirect)], exact: true),
+        // A capitalised participle of naming or aim opening its sentence reports nothing.
+        Row(text: "Called the Marlin Joint Development Association, the alliance will define standards.", quotes: [],
+            exact: true),
+        Row(text: "Dubbed the Pocket Media Assistant, the device plays video.", quotes: [], exact: true),
         // Guards: a verb inside the phrase is left to the subject before it; a determiner or number opening the
         // subject stays in it.
         Row(text: "In the autumn Symantec released statistics which showed that bot numbers rose.",

@@ -541,6 +541,9 @@ extension QuoteContext {
     /// admit that ...") still reports what follows it. The speaker is the sentence's subject when it has one
     /// (PolNeAR annotates such contents without a source otherwise). Lowest confidence, so any quote attributed
     /// by another rule wins an overlap.
+    /// Words after an opening participle ("Pressed on whether ...", "Urged to resign ...") that make it report.
+    private static let participleQuestionWords: Set<String> = ["whether", "if", "on", "about", "to", "over"]
+
     private func speakerless(_ c: CueMatch, end sEnd: Int) -> CueAttribution? {
         // Inside quoted text the speaker is the one quoted ("I said the war was over," she said).
         guard c.frame != .according, c.frame != .passive, c.frame != .noun,
@@ -555,6 +558,15 @@ extension QuoteContext {
         // has been ...", "Hope Hicks").
         if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasSuffix("ing"), !lower[a].hasSuffix("ed") {
             return nil
+        }
+        // "Called Global System for Mobiles (GSM), this is ...", "Dubbed the Pocket Media Assistant, it ...", "Aimed
+        // at children, the contest ...": a capitalised participle of naming or aim with no subject names or
+        // describes what follows; such a participle reports only a question ("Pressed on whether he would ...") or
+        // an infinitive ("Urged to resign, he ...").
+        if isCap[a], c.tokens.count == 1, lower[a].hasSuffix("ed"), c.frame == .object || c.frame == .infinitive,
+           c.tokens.upperBound < sEnd {
+            let b = c.tokens.upperBound
+            if !(Self.participleQuestionWords.contains(lower[b]) || has(b, .whgap)) { return nil }
         }
         let frame: CueFrame = c.frame == .speech || c.frame == .tell || c.frame == .belief ? .speech
             : c.frame == .that ? .that : c.frame
