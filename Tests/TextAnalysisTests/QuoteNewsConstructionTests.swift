@@ -3,9 +3,9 @@
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
 // subject; a noun cue's owner; an introductory phrase before a subject with no comma after it; a percentage
-// heading a subject; an opening participle that names. Each failed before its fix, except rows that keep a fix
-// from firing where it must not (an appositive after the name, a verb inside the introductory phrase, a
-// determiner opening the subject).
+// heading a subject; an opening participle that names; a he after the clause it reports. Each failed before its
+// fix, except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside the
+// introductory phrase, a determiner opening the subject).
 import Testing
 @testable import TextAnalysis
 
@@ -99,6 +99,20 @@ import Testing
         Row(text: "Called the Marlin Joint Development Association, the alliance will define standards.", quotes: [],
             exact: true),
         Row(text: "Dubbed the Pocket Media Assistant, the device plays video.", quotes: [], exact: true),
+        // A he after a clause it reports ("..., he said") is not a person named in that clause, nor in a clause
+        // reported before: the speaker goes on.
+        Row(text: "Mr Howard rose to speak. Mr Brown's rebate was too small, he said.",
+            quotes: [("he", "Mr Howard", "Mr Brown's rebate was too small", .indirect)], exact: true),
+        Row(text: "Mr Bush's win came at a crucial time, Mr Blair said. It had to be brought together, he added.",
+            quotes: [("Mr Blair", "Mr Blair", "Mr Bush's win came at a crucial time", .indirect),
+                     ("he", "Mr Blair", "It had to be brought together", .indirect)], exact: true),
+        // ... but a name that speaks in the sentence does ("X said that, if in government, he would ..."), and an
+        // "it" after an opening subordinate clause is that clause's subject.
+        Row(text: "Michael Ancram said that, if in government, he would refuse to approve Mr Boateng's appointment.",
+            quotes: [("he", "Michael Ancram", "to approve Mr Boateng's appointment", .indirect)]),
+        Row(text: "The Labour Party spoke first. Although the Trade Department did not single out Mr Trump's plans, it "
+                + "referenced political tensions.",
+            quotes: [("it", "Trade Department", "political tensions", .indirect)]),
         // Guards: a verb inside the phrase is left to the subject before it; a determiner or number opening the
         // subject stays in it.
         Row(text: "In the autumn Symantec released statistics which showed that bot numbers rose.",

@@ -27,10 +27,19 @@ struct DirectSpan: Sendable, Equatable {
 }
 
 /// The speakers that pronouns were read as, by token, in the cue sieve's reading order: a later "he" that finds
-/// an earlier speaking "he" before any name goes where that one went (PronounAntecedents). A class, so the
-/// sieve records into the context it reads from.
+/// an earlier speaking "he" before any name goes where that one went (PronounAntecedents). Also the tokens of the
+/// clauses reported so far: a name inside one is what was talked about, a later "he" prefers the names outside.
+/// A class, so the sieve records into the context it reads from.
 final class PronounSpeakerLog {
     var byToken: [Int: SpeakerGuess] = [:]
+    private(set) var reported: [Bool] = []
+
+    func markReported(_ r: Range<Int>, tokenCount: Int) {
+        if reported.isEmpty { reported = [Bool](repeating: false, count: tokenCount) }
+        for k in r where k >= 0 && k < reported.count { reported[k] = true }
+    }
+
+    func isReported(_ k: Int) -> Bool { k >= 0 && k < reported.count && reported[k] }
 }
 
 struct QuoteContext {

@@ -112,6 +112,7 @@ public struct QuoteExtractor: AnalysisComponent {
                 let resumed = r.upperBound <= att.cue.lowerBound
                     ? ctx.resumption(of: att, claimed: &claimed) : nil
                 Self.append(first, resumed: resumed, ctx, to: &found)
+                ctx.pronounSpeakers.markReported(r, tokenCount: doc.tokens.count)
                 if r.lowerBound > t { coveredUpTo = r.upperBound }
             }
             previous = att
