@@ -537,13 +537,13 @@ extension QuoteContext {
             || (m.count == 1 && (has(last, .person) || has(last, .group) || has(last, .relative)))
     }
 
+    /// Words after an opening participle ("Pressed on whether ...", "Urged to resign ...") that make it report.
+    private static let participleQuestionWords: Set<String> = ["whether", "if", "on", "about", "to", "over"]
+
     /// A cue whose speaker is not written next to it ("questions about her health", "Stumpf, pressed, went on to
     /// admit that ...") still reports what follows it. The speaker is the sentence's subject when it has one
     /// (PolNeAR annotates such contents without a source otherwise). Lowest confidence, so any quote attributed
     /// by another rule wins an overlap.
-    /// Words after an opening participle ("Pressed on whether ...", "Urged to resign ...") that make it report.
-    private static let participleQuestionWords: Set<String> = ["whether", "if", "on", "about", "to", "over"]
-
     private func speakerless(_ c: CueMatch, end sEnd: Int) -> CueAttribution? {
         // Inside quoted text the speaker is the one quoted ("I said the war was over," she said).
         guard c.frame != .according, c.frame != .passive, c.frame != .noun,

@@ -8,9 +8,11 @@
 
 extension QuoteContext {
     /// he/she: the first person mentioned (outside quotes) in the nearest sentence going back, or what the same
-    /// pronoun was read as when it spoke there before any name ("he said ..."), else the last speaker; it: the
-    /// nearest organisation, else the last speaker when it was no person; they: see `resolvePlural`. "she" passes over a person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one
-    /// it makes female (Entity.gender).
+    /// pronoun was read as when it spoke there before any name ("he said ..."), else the last speaker; names inside
+    /// what was said (clauses reported before, the words before ", he said") count only when no other will do. it:
+    /// the nearest organisation, else the last speaker when it was no person; they: see `resolvePlural`. "she"
+    /// passes over a person the text makes male ("Mr Brown", "Gordon Brown"), "he" over one it makes female
+    /// (Entity.gender).
     func resolvePronoun(at t: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess {
         if has(t, .plural) { return resolvePlural(at: t, lastSpeaker: lastSpeaker) }
         // "his claim": a possessive his is a person like he.
@@ -33,7 +35,7 @@ extension QuoteContext {
         // proposals, it referenced ...") is that clause's subject; a he/she is not, so often, the subject of such a
         // clause: "While saying he admired Mr Blair's leadership, he criticised ...", "Despite glitches during Mr
         // Gates's speech, he announced ..." (BBC: read so for he/she too, four of five changes were for the worse).
-        let inverted = t > 0 && isPunct(t - 1, ",") && (person || !opensWithSubordinateClause(sentenceOf[t]))
+        let inverted = t > 0 && isPunct(t - 1, ",") && (person || !opensWithSubordinateClause(si))
         func candidate(_ k: Int, _ s: Int, outsideReported: Bool) -> SpeakerGuess? {
             // ("Michael Ancram said that, if in government, he would refuse to approve Mr Boateng's appointment":
             // a name that speaks in the sentence is no part of what was said.)

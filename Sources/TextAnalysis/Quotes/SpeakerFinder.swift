@@ -339,8 +339,8 @@ extension QuoteContext {
     /// Token `k` can open the subject after an introductory prepositional phrase that the word before it ends.
     private func isSubjectAfterPhrase(_ k: Int) -> Bool {
         isWord[k] && (canStartSubject(k) && !isCap[k] || has(k, .sourcehead) || isDigitWord(k))
-                && isWord[k - 1] && !isPreposition(k - 1) && !has(k - 1, .det) && !has(k - 1, .intro)
-                && !has(k - 1, .quantity)
+            && isWord[k - 1] && !isPreposition(k - 1) && !has(k - 1, .det) && !has(k - 1, .intro)
+            && !has(k - 1, .quantity)
     }
 
     /// A lower-case -ed form or light verb ("released", "made") outside any name, after a word that is no
@@ -397,8 +397,7 @@ extension QuoteContext {
     }
 
     func canStartSubject(_ t: Int) -> Bool {
-        let digit = doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
-        return isCap[t] || digit || has(t, .det) || has(t, .quantity) || has(t, .person) || has(t, .group)
+        isCap[t] || isDigitWord(t) || has(t, .det) || has(t, .quantity) || has(t, .person) || has(t, .group)
             || has(t, .sourcehead) || has(t, .relative)
     }
 
