@@ -36,7 +36,12 @@ final class PronounSpeakerLog {
 
     func markReported(_ r: Range<Int>, tokenCount: Int) {
         if reported.isEmpty { reported = [Bool](repeating: false, count: tokenCount) }
-        for k in r where k >= 0 && k < reported.count { reported[k] = true }
+        let lo = max(0, r.lowerBound), hi = min(reported.count, r.upperBound)
+        guard lo < hi else { return }
+        // One access to the class's array for the whole clause, not one checked write per token.
+        reported.withUnsafeMutableBufferPointer { marks in
+            for k in lo..<hi { marks[k] = true }
+        }
     }
 
     func isReported(_ k: Int) -> Bool { k >= 0 && k < reported.count && reported[k] }
