@@ -1,10 +1,13 @@
-// CLinux shims: accept4 is declared only under _GNU_SOURCE, which Swift's Glibc module does not define;
+// CLinux shims: accept4, pipe2 and the spawn closefrom action are declared only under _GNU_SOURCE, which
+// Swift's Glibc module does not define;
 // the signal handler must be C because it may only call async-signal-safe functions.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <pthread.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/socket.h>
 #include "CLinux.h"
 
@@ -19,6 +22,14 @@ int CLinux_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) {
 
 void CLinux_setThreadName(const char *name) {
     pthread_setname_np(pthread_self(), name);
+}
+
+int CLinux_pipeCloexec(int fds[2]) {
+    return pipe2(fds, O_CLOEXEC);
+}
+
+int CLinux_spawnActionsCloseFrom(posix_spawn_file_actions_t *actions, int lowest) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
 }
 
 const int CLinux_SOCK_STREAM = SOCK_STREAM;

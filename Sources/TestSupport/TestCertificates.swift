@@ -32,17 +32,9 @@ public struct TestCertificates: Sendable {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("byline-certs-\(UUID().uuidString)")
         let script = Fixtures.repoRoot.appendingPathComponent("scripts/gen-test-certs.sh")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, directory.path]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let detail = PipeReading.readToEnd(errors.fileHandleForReading)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GenerationError(description: "gen-test-certs.sh failed: " + String(decoding: detail, as: UTF8.self))
+        let finished = try ChildProcess.run("/bin/bash", [script.path, directory.path])
+        guard finished.status == 0 else {
+            throw GenerationError(description: "gen-test-certs.sh failed: " + finished.stderrText)
         }
         return TestCertificates(directory: directory)
     }

@@ -21,25 +21,10 @@ func byline(_ args: [String], stdin: Data? = nil, environment: [String: String] 
         print("skipped: \(path) is not built (scripts/test.sh builds it)")
         return nil
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = args
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-    defer { watchdog.cancel() }
-    if let stdin { input.fileHandleForWriting.write(stdin) }
-    try input.fileHandleForWriting.close()
-    let outData = PipeReading.readToEnd(out.fileHandleForReading)
-    let errData = PipeReading.readToEnd(err.fileHandleForReading)
-    process.waitUntilExit()
-    return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+    let finished = try ChildProcess.run(path, args,
+                                        environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                        input: Array(stdin ?? Data()), timeout: timeout)
+    return CLIResult(status: finished.status, stdout: finished.stdoutText, stderr: finished.stderrText)
 }
 
 @Suite(.serialized) final class CLITests {

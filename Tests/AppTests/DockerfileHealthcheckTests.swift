@@ -3,6 +3,7 @@
 // check's command is run here as Docker runs a shell-form CMD, against a live service.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 /// The HEALTHCHECK's command (shell form: what follows CMD, continuation lines joined), or nil.
@@ -14,15 +15,7 @@ func healthcheckCommand(_ dockerfile: String) -> String? {
 }
 
 private func shell(_ command: String, environment: [String: String]) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
+    try ChildProcess("/bin/sh", ["-c", command], environment: environment).wait()
 }
 
 @Suite struct DockerfileHealthcheckTests {

@@ -6,7 +6,7 @@ import Glibc
 import TestSupport
 
 final class ServerProcess {
-    let process = Process()
+    let process: ChildProcess
     private(set) var port = 0
     private let log = LogCapture()
 
@@ -30,29 +30,24 @@ final class ServerProcess {
     init(binary: String, database: String, fileSizeLimit: Int? = nil, readyWithin seconds: Double = 60) throws {
         let serve = [binary, "serve", "--port", "0", "--database", database, "--log-level", "info",
                      "--loops", "1", "--workers", "2"]
-        if let fileSizeLimit {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit / 512); exec \"$0\" \"$@\""] + serve
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = Array(serve.dropFirst())
-        }
         // byline refuses BYLINE_* variables it does not know (BYLINE_SHARED is ours, for the tests).
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BYLINE_") }
         environment["BYLINE_SHUTDOWN_GRACE"] = "5s"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let capture = log
-        // Drains stderr for the life of the process (the access log would otherwise fill the pipe).
+        if let fileSizeLimit {
+            let limited = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit / 512); exec \"$0\" \"$@\""] + serve
+            process = try ChildProcess("/bin/sh", limited, environment: environment, stderr: .pipe)
+        } else {
+            process = try ChildProcess(binary, Array(serve.dropFirst()), environment: environment, stderr: .pipe)
+        }
+        let capture = log, child = process
+        // Drains stderr for the life of the process (the access log would otherwise fill the pipe). The thread
+        // holds the child, so its pipe stays open until the read that sees end of file.
         Thread.detachNewThread {
-            var pending = Data()
+            var pending: [UInt8] = []
             while true {
-                let chunk = PipeReading.readSome(pipe.fileHandleForReading)
+                let chunk = child.readSome(.error)
                 if chunk.isEmpty { break }
-                pending.append(chunk)
+                pending += chunk
                 while let nl = pending.firstIndex(of: 0x0A) {
                     capture.append(String(decoding: pending[pending.startIndex..<nl], as: UTF8.self))
                     pending.removeSubrange(pending.startIndex...nl)
@@ -69,16 +64,14 @@ final class ServerProcess {
             usleep(50_000)
         }
         let lines = capture.all.suffix(5).joined(separator: "\n")
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        process.wait()
         throw ServerProcessError.notReady(lines)
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        process.signal(SIGKILL)
+        process.wait()
     }
 
     /// The port in a JSON log line whose message is "listening on http://127.0.0.1:40123; database ...".
@@ -103,19 +96,15 @@ final class ServerProcess {
 
     /// SIGTERM, then waits (at most `seconds`) for the exit; returns the exit status, nil if it had to be killed.
     func terminate(within seconds: Double = 15) -> Int32? {
-        kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-            print("byline serve still running \(seconds) s after SIGTERM: "
-                  + status.split(separator: "\n").filter { $0.hasPrefix("Sig") }.joined(separator: " ")
-                  + "; last log lines: " + logLines.suffix(3).joined(separator: " | "))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        return process.terminationStatus
+        process.signal(SIGTERM)
+        if let status = process.wait(seconds: seconds) { return status }
+        let status = (try? String(contentsOfFile: "/proc/\(process.pid)/status", encoding: .utf8)) ?? ""
+        print("byline serve still running \(seconds) s after SIGTERM: "
+              + status.split(separator: "\n").filter { $0.hasPrefix("Sig") }.joined(separator: " ")
+              + "; last log lines: " + logLines.suffix(3).joined(separator: " | "))
+        process.signal(SIGKILL)
+        process.wait()
+        return nil
     }
 }
 

@@ -119,10 +119,10 @@ import TestSupport
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
         let readEnd = fds[0]
-        defer { close(readEnd) }
         _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
         let batch = [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024)  // four times a default pipe
         let received = Mutex(0)
+        let readerDone = DispatchSemaphore(value: 0)
         let reader = Thread {
             var buffer = [UInt8](repeating: 0, count: 8192)
             usleep(50_000)  // let the writer hit a full pipe first
@@ -131,11 +131,16 @@ import TestSupport
                 if n <= 0 { break }
                 received.withLock { $0 += n }
             }
+            readerDone.signal()
         }
         reader.start()
         LineWriter.writeAll(fd: fds[1], batch)
         close(fds[1])
-        for _ in 0..<200 where received.withLock({ $0 }) < batch.count { usleep(10_000) }
+        // The read end is closed only after the reader's last read: closed earlier, its number could be reused
+        // by another test's socket while the reader still reads it.
+        let finished = readerDone.wait(timeout: .now() + 2) == .success
+        #expect(finished, "the reader never saw end of file")
+        if finished { close(readEnd) }
         #expect(received.withLock { $0 } == batch.count)
     }
 

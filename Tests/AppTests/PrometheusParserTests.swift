@@ -19,19 +19,8 @@ import TestSupport
     }()
 
     static func run(_ executable: String, _ args: [String], input: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = args
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = PipeReading.readToEnd(stdout.fileHandleForReading)
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let finished = try ChildProcess.run(executable, args, input: Array(input.utf8), mergeStderr: true)
+        return (finished.status, finished.stdoutText)
     }
 
     /// Parses stdin strictly and prints one `family type samples` line per family.

@@ -12,15 +12,8 @@ import TestSupport
 
     /// Runs curl; returns (status, body).
     static func curl(_ args: [String]) throws -> (Int, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: curl!)
-        process.arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "20"] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = PipeReading.readToEnd(pipe.fileHandleForReading)
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let text = try ChildProcess.run(curl!, ["-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "20"] + args)
+            .stdoutText
         let cut = text.lastIndex(of: "\n") ?? text.endIndex
         return (Int(text[text.index(after: cut)...]) ?? 0, String(text[..<cut]))
     }
@@ -54,11 +47,9 @@ import TestSupport
             .replacingOccurrences(of: "worker_processes auto;", with: "worker_processes 1;\nuser root;")
         let confPath = run.appendingPathComponent("nginx.conf").path
         try conf.write(toFile: confPath, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: nginx)
-        process.arguments = ["-c", confPath, "-p", run.path, "-g", "daemon off;"]
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        let process = try ChildProcess(nginx, ["-c", confPath, "-p", run.path, "-g", "daemon off;"],
+                                       stdout: .inherit, stderr: .inherit)
+        defer { process.signal(SIGTERM); process.wait() }
 
         // Wait for nginx to listen.
         var up = false

@@ -11,16 +11,8 @@ import TestSupport
 private let basePackages: Set<String> = ["libc6", "libgcc-s1", "libstdc++6", "zlib1g"]
 
 private func run(_ tool: String, _ args: [String]) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = args
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = PipeReading.readToEnd(pipe.fileHandleForReading)
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    guard let finished = try? ChildProcess.run(tool, args) else { return nil }
+    return finished.status == 0 ? finished.stdoutText : nil
 }
 
 /// The packages the Dockerfile's runtime stage installs with apt-get.

@@ -221,22 +221,10 @@ final class TLSTestClient {
 /// Runs a command line tool and returns its exit status and combined output.
 @discardableResult
 func runTool(_ path: String, _ arguments: [String], stdin: String = "") throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let output = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    process.standardInput = input
-    try process.run()
-    // A client the server refuses may exit before reading its input; the write then fails with EPIPE, which the
-    // legacy `write(_:)` turns into a trap. Its exit status and output are what the test checks.
-    try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
-    try? input.fileHandleForWriting.close()
-    let data = PipeReading.readToEnd(output.fileHandleForReading)
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    // A client the server refuses may exit before reading its input; the write then fails with EPIPE, which
+    // `run` tolerates. Its exit status and output are what the test checks.
+    let finished = try ChildProcess.run(path, arguments, input: Array(stdin.utf8), mergeStderr: true)
+    return (finished.status, finished.stdoutText)
 }
 
 /// The shared test certificates, or a recorded issue when the openssl CLI could not make them.

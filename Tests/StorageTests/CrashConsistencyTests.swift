@@ -34,22 +34,18 @@ import TestSupport
         let path = dir.appendingPathComponent("crash.db").path
         var acked: [String: Int64] = [:]
         for round in 0..<3 {
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: exe)
-            child.arguments = ["--filter", "crashChildInsertsUntilKilled", "--testing-library", "swift-testing"]
-            child.environment = ProcessInfo.processInfo.environment.merging(["BYLINE_CRASH_CHILD_DB": path]) { $1 }
-            let pipe = Pipe()
-            child.standardOutput = pipe
-            child.standardError = FileHandle.nullDevice
-            try child.run()
+            let child = try ChildProcess(
+                exe, ["--filter", "crashChildInsertsUntilKilled", "--testing-library", "swift-testing"],
+                environment: ProcessInfo.processInfo.environment.merging(["BYLINE_CRASH_CHILD_DB": path]) { $1 },
+                stdout: .pipe)
             // Read acknowledgments until a random count (bounded by a deadline), then kill -9 mid-stream.
             let target = 30 + round * 40 + Int.random(in: 0..<40)
-            var buffer = Data(), seen = 0
+            var buffer: [UInt8] = [], seen = 0
             let deadline = Date().addingTimeInterval(60)
             while seen < target && Date() < deadline {
-                let chunk = PipeReading.readSome(pipe.fileHandleForReading)
+                let chunk = child.readSome()
                 if chunk.isEmpty { break }
-                buffer.append(chunk)
+                buffer += chunk
                 while let nl = buffer.firstIndex(of: 0x0A) {
                     let line = String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self)
                     buffer.removeSubrange(buffer.startIndex...nl)
@@ -60,8 +56,8 @@ import TestSupport
                     }
                 }
             }
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
+            child.signal(SIGKILL)
+            child.wait()
             #expect(seen >= target, "child acknowledged only \(seen) inserts in round \(round)")
         }
         let store = try ArticleStore(path: path)  // runs quick_check

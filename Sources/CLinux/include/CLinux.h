@@ -11,12 +11,17 @@
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 
 // MARK: hidden behind _GNU_SOURCE
 int CLinux_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 // Names the calling thread (15 bytes at most) for `top -H` and debuggers.
 void CLinux_setThreadName(const char *name);
+// pipe2(fds, O_CLOEXEC): a pipe no child process inherits unless it is dup2'ed onto one of its own descriptors.
+int CLinux_pipeCloexec(int fds[2]);
+// posix_spawn_file_actions_addclosefrom_np: the child closes every descriptor >= lowest before it runs.
+int CLinux_spawnActionsCloseFrom(posix_spawn_file_actions_t *actions, int lowest);
 
 // MARK: constants Glibc imports as `__socket_type` / `EPOLL_EVENTS` enum cases; plain ints read better in Swift.
 extern const int CLinux_SOCK_STREAM;
