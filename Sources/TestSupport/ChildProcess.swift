@@ -47,6 +47,7 @@ public final class ChildProcess: @unchecked Sendable {
         CLinux_ignoreSIGPIPE()
         var opened: [Int32] = []
         var inputEnd: Int32 = -1, outputEnd: Int32 = -1, errorEnd: Int32 = -1
+        var spawned = false
         func makePipe() throws -> (read: Int32, write: Int32) {
             var fds: [Int32] = [-1, -1]
             guard CLinux_pipeCloexec(&fds) == 0 else {
@@ -55,9 +56,12 @@ public final class ChildProcess: @unchecked Sendable {
             opened += fds
             return (fds[0], fds[1])
         }
-        // The child-side ends are closed in the parent once the child holds its copies.
+        // The child-side ends are closed in the parent once the child holds its copies; every end when no child
+        // was started. This is the one place an end is closed before the object owns it.
         defer {
-            for fd in opened where fd != inputEnd && fd != outputEnd && fd != errorEnd { Glibc.close(fd) }
+            for fd in opened where !spawned || (fd != inputEnd && fd != outputEnd && fd != errorEnd) {
+                Glibc.close(fd)
+            }
         }
 
         var actions = posix_spawn_file_actions_t()
@@ -119,10 +123,9 @@ public final class ChildProcess: @unchecked Sendable {
             posix_spawn(&child, executable, &actions, &attributes, argv, environ)
         }
         guard result == 0 else {
-            for fd in [inputEnd, outputEnd, errorEnd] where fd >= 0 { Glibc.close(fd) }
-            inputEnd = -1; outputEnd = -1; errorEnd = -1
             throw SpawnError(description: "posix_spawn \(executable): \(String(cString: strerror(result)))")
         }
+        spawned = true
         pid = child
         inputDescriptor = inputEnd
         outputDescriptor = outputEnd

@@ -31,7 +31,10 @@ public final class LoopbackClient {
 
     /// Connects to 127.0.0.1:`port`; `timeout` (seconds) applies to every later read.
     public init(port: Int, timeout: Double = 5) throws {
-        fd = socket(AF_INET, CLinux_SOCK_STREAM | CLinux_SOCK_CLOEXEC, 0)
+        // The socket is this object's only once connected: a throw after `self.fd` is set would still run deinit,
+        // which closed the number a second time (another thread's socket by then).
+        let fd = socket(AF_INET, CLinux_SOCK_STREAM | CLinux_SOCK_CLOEXEC, 0)
+        guard fd >= 0 else { throw LoopbackError.connectFailed(errno) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -46,6 +49,7 @@ public final class LoopbackClient {
             Glibc.close(fd)
             throw LoopbackError.connectFailed(code)
         }
+        self.fd = fd
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))

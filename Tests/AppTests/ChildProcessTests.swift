@@ -59,6 +59,20 @@ import TestSupport
         #expect(throws: ChildProcess.SpawnError.self) { try ChildProcess("/no/such/binary", []) }
     }
 
+    /// Regression: a failed spawn closed its pipes' parent ends twice.
+    @Test func aFailedSpawnClosesNoOtherDescriptor() {
+        var failures = 0
+        let (stolen, opened) = DescriptorBystander.stolen {
+            for _ in 0..<500 {
+                if (try? ChildProcess("/no/such/binary", [], stdin: .pipe, stdout: .pipe, stderr: .pipe)) == nil {
+                    failures += 1
+                }
+            }
+        }
+        #expect(failures == 500)
+        #expect(stolen == 0, "\(stolen) of \(opened) bystander sockets closed by another")
+    }
+
     @Test func environmentIsExactlyWhatWasGiven() throws {
         let finished = try ChildProcess.run("/usr/bin/env", [], environment: ["ONLY": "this"])
         #expect(finished.stdoutText == "ONLY=this\n")

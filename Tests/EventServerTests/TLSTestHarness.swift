@@ -176,9 +176,16 @@ final class TLSTestClient {
 
     init(port: UInt16, trusting caPath: String, maxVersion: TLSContext.ProtocolVersion = .tls13) throws {
         let context = try TLSContext(clientTrusting: caPath, maxVersion: maxVersion)
-        fd = Loopback.connect(port)
+        let fd = Loopback.connect(port)
         Loopback.setNonBlocking(fd)
-        transport = try TLSTransport(clientFD: fd, context: context, serverName: "localhost")
+        // deinit (the closer) runs only once every property is set: a failed transport leaves the close to here.
+        do {
+            transport = try TLSTransport(clientFD: fd, context: context, serverName: "localhost")
+        } catch {
+            close(fd)
+            throw error
+        }
+        self.fd = fd
     }
 
     deinit { close(fd) }

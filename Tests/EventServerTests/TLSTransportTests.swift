@@ -17,13 +17,22 @@ private final class Pair {
     init(maxVersion: TLSContext.ProtocolVersion = .tls13) throws {
         Loopback.ignoreSIGPIPE()
         let certificates = try requireCertificates()
-        (serverFD, clientFD) = Loopback.socketPair()
-        let holder = try TLSContextHolder(configuration: TLSConfiguration(
-            certificateChainPath: certificates.serverCertificatePath, privateKeyPath: certificates.serverKeyPath))
-        server = try holder.makeTransport(fd: serverFD).get()
-        client = try TLSTransport(clientFD: clientFD,
-                                  context: TLSContext(clientTrusting: certificates.caPath, maxVersion: maxVersion),
-                                  serverName: "localhost")
+        let (serverFD, clientFD) = Loopback.socketPair()
+        // deinit (the closer) runs only once every property is set: a failed transport leaves the close to here.
+        do {
+            let holder = try TLSContextHolder(configuration: TLSConfiguration(
+                certificateChainPath: certificates.serverCertificatePath, privateKeyPath: certificates.serverKeyPath))
+            server = try holder.makeTransport(fd: serverFD).get()
+            client = try TLSTransport(clientFD: clientFD,
+                                      context: TLSContext(clientTrusting: certificates.caPath, maxVersion: maxVersion),
+                                      serverName: "localhost")
+        } catch {
+            close(serverFD)
+            close(clientFD)
+            throw error
+        }
+        self.serverFD = serverFD
+        self.clientFD = clientFD
     }
 
     deinit {
