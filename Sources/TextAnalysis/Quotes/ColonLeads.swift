@@ -155,7 +155,7 @@ extension QuoteContext {
         let colon = open - 1
         guard colon > k + 2, isPunct(colon, ":"), quoteOf[colon] < 0,
               let c = (max(k + 2, colon - 9)..<colon).last(where: { cueAt[$0] != nil }), let cue = cueAt[c],
-              !cue.isParticiple, !lower[c].hasSuffix("ing"), [.speech, .tell, .that, .belief].contains(cue.frame),
+              !cue.isParticiple, !lower[c].hasUTF8Suffix("ing"), [.speech, .tell, .that, .belief].contains(cue.frame),
               cue.tokens.upperBound == colon || cue.frame == .tell,
               let sp = speakerLeft(of: cue.tokens, lastSpeaker: nil),
               // "Elton John, asked whether he would do the same again replied:": a phrase read back that is no

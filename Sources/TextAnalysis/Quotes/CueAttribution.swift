@@ -126,7 +126,7 @@ extension QuoteContext {
         // right after its noun, with its agent, is a passive without "be" (a reduced relative); the noun phrase
         // is what was said, the agent who said it.
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
-           b + 1 < sEnd, lower[b] == "by", lower[a].hasSuffix("ed"),
+           b + 1 < sEnd, lower[b] == "by", lower[a].hasUTF8Suffix("ed"),
            let head = reducedRelativeHead(before: a, floor: s.tokens.lowerBound), plausibleAgent(at: b + 1),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(head), rule: "reported.reduced-by",
@@ -135,7 +135,7 @@ extension QuoteContext {
         // "The plan, announced by the mayor on Monday, would cut taxes": a reduced relative set off by commas after
         // the noun phrase that opens the sentence.
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
-           b + 1 < sEnd, lower[b] == "by", lower[a].hasSuffix("ed"), a - 2 > s.tokens.lowerBound, isPunct(a - 1, ","),
+           b + 1 < sEnd, lower[b] == "by", lower[a].hasUTF8Suffix("ed"), a - 2 > s.tokens.lowerBound, isPunct(a - 1, ","),
            quoteOf[a - 1] < 0, let head = reducedRelativeHead(before: a - 1, floor: s.tokens.lowerBound),
            head.lowerBound == trimLeading(s.tokens.lowerBound, end: a), plausibleAgent(at: b + 1),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
@@ -146,7 +146,7 @@ extension QuoteContext {
         // "a series of injections intended to calm her", "the cash offered to Central America": a past participle
         // after the object of a preposition, with no object of its own, is a reduced relative without an agent: it
         // says what was done to that noun, and no one is reported.
-        if c.frame != .noun, c.frame != .passive, c.tokens.count == 1, lower[a].hasSuffix("ed"),
+        if c.frame != .noun, c.frame != .passive, c.tokens.count == 1, lower[a].hasUTF8Suffix("ed"),
            modifiesPrepositionalObject(participle: a, floor: s.tokens.lowerBound, end: sEnd) {
             return nil
         }
@@ -167,7 +167,7 @@ extension QuoteContext {
         let j = skipBackModifiers(from: a - 1, floor: s.tokens.lowerBound)
         let coordinated = j > s.tokens.lowerBound && (lower[j] == "and" || lower[j] == "but")
         // "criticised for saying that ...": an -ing cue after a preposition reports its sentence's subject.
-        let afterPreposition = lower[a].hasSuffix("ing") && a - 1 >= s.tokens.lowerBound
+        let afterPreposition = lower[a].hasUTF8Suffix("ing") && a - 1 >= s.tokens.lowerBound
             && (has(a - 1, .venueprep) || lower[a - 1] == "for" || lower[a - 1] == "by")
         let gerund = afterPreposition && a - 1 > s.tokens.lowerBound
         // "In offering an analysis of the race, a pollster told ...": a gerund opening the sentence after a
@@ -407,7 +407,7 @@ extension QuoteContext {
         var adverbBefore = false
         let words = (start..<(a - 1)).filter { isWord[$0] }
         if let last = words.last, words.count <= 2, !isCap[last] || last == start {
-            adverbBefore = lower[last].hasSuffix("ly") || has(last, .leading)
+            adverbBefore = lower[last].hasUTF8Suffix("ly") || has(last, .leading)
         }
         guard verbNext || adverbBefore else { return nil }
         let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
@@ -434,7 +434,7 @@ extension QuoteContext {
               endsAttribution(at: sp.mention.upperBound, end: sEnd) else { return false }
         // "recalled the famous eulogy delivered by Davis": a name inside a longer object is no inverted speaker.
         let inner = sp.mention.dropLast().contains { isWord[$0] && !isCap[$0] && mentionOf[$0] < 0
-            && (isPreposition($0) || (lower[$0].count > 4 && lower[$0].hasSuffix("ed"))) }
+            && (isPreposition($0) || (lower[$0].hasMoreCharacters(than: 4) && lower[$0].hasUTF8Suffix("ed"))) }
         return !inner && (isPersonOrOrganization(sp) || canSpeak(sp.mention))
     }
 
@@ -444,7 +444,7 @@ extension QuoteContext {
     private func ownedVerbCue(_ c: CueMatch, sentence s: Sentence) -> Bool {
         let a = c.tokens.lowerBound
         guard c.frame != .according, c.frame != .passive, !c.unlisted, !c.isParticiple,
-              a - 1 >= s.tokens.lowerBound, quoteOf[a - 1] < 0, !lower[a].hasSuffix("ed"), !lower[a].hasSuffix("ing"),
+              a - 1 >= s.tokens.lowerBound, quoteOf[a - 1] < 0, !lower[a].hasUTF8Suffix("ed"), !lower[a].hasUTF8Suffix("ing"),
               has(a - 1, .possessive) || isPossessiveS(a - 1) else { return false }
         // "he’s sought", "Let's say", "that's what": 's after a pronoun or "let" is "is", "has" or "us".
         if isPossessiveS(a - 1) {

@@ -20,7 +20,7 @@ extension QuoteContext {
         func noCue(_ t: Int) -> Bool { cueAt[t].map { $0.frame == .noun } ?? true }
         let e = a - 1
         guard e >= lo, isWord[e], quoteOf[e] < 0, noCue(e), wordClasses[e] & stop == 0,
-              !has(e, .det), !has(e, .possessive), lower[e] != "that", !lower[e].hasSuffix("ly") else { return nil }
+              !has(e, .det), !has(e, .possessive), lower[e] != "that", !lower[e].hasUTF8Suffix("ly") else { return nil }
         var k = e
         while k - 1 >= lo, e - k < 8, quoteOf[k - 1] < 0, noCue(k - 1) {
             let p = k - 1
@@ -41,7 +41,7 @@ extension QuoteContext {
         // plural or a name only.
         if !(has(k, .det) || has(k, .possessive)) {
             let w = lower[e]
-            guard e - k < 3, isCap[e] || (w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 3) else { return nil }
+            guard e - k < 3, isCap[e] || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && w.hasMoreCharacters(than: 3)) else { return nil }
         }
         return k..<(e + 1)
     }
@@ -67,7 +67,7 @@ extension QuoteContext {
         if has(t, .det), t + 1 < lower.count, isWord[t + 1], has(t + 1, .quantity) || number(t + 1) { return false }
         let digit = number(t)
         return !digit && (isCap[t] || has(t, .det) || has(t, .quantity) || has(t, .sourcehead) || has(t, .group)
-            || lower[t].hasSuffix("s"))
+            || lower[t].hasUTF8Suffix("s"))
     }
 
     /// True when the token at `a` lies in its sentence's opening subordinate clause, before the comma that ends it
@@ -109,7 +109,7 @@ extension QuoteContext {
             | QuoteWordClass.relative.bit | QuoteWordClass.boundary.bit
         let b = a + 1
         let plain = { (t: Int) in
-            self.isWord[t] && self.quoteOf[t] < 0 && self.cueAt[t] == nil && !self.lower[t].hasSuffix("ly")
+            self.isWord[t] && self.quoteOf[t] < 0 && self.cueAt[t] == nil && !self.lower[t].hasUTF8Suffix("ly")
                 && !["and", "or", "but"].contains(self.lower[t])
         }
         guard a - 1 > lo, plain(a - 1), !isCap[a - 1], wordClasses[a - 1] & notNoun == 0,
@@ -122,7 +122,7 @@ extension QuoteContext {
         let lead = trimLeading(lo, end: d - 2)
         return lead >= d - 2 || (lead..<(d - 2)).contains { t in
             isWord[t] && quoteOf[t] < 0 && (has(t, .copula) || has(t, .auxiliary) || cueAt[t] != nil
-                || (!isCap[t] && lower[t].count > 3 && lower[t].hasSuffix("ed")))
+                || (!isCap[t] && lower[t].hasMoreCharacters(than: 3) && lower[t].hasUTF8Suffix("ed")))
         }
     }
 

@@ -71,7 +71,7 @@ extension QuoteContext {
         // gay rights and extended benefits", "promised a veto and attempted to ..."); a participle with its agent
         // ("found the charges unsubstantiated and fabricated by ...") still describes the object.
         if let stop = (k + 2..<max(k + 2, e)).first(where: { lower[$0] == "and" && quoteOf[$0] < 0
-            && wordAt($0 + 1) && quoteOf[$0 + 1] < 0 && lower[$0 + 1].hasSuffix("ed")
+            && wordAt($0 + 1) && quoteOf[$0 + 1] < 0 && lower[$0 + 1].hasUTF8Suffix("ed")
             && wordAt($0 + 2) && lower[$0 + 2] != "by" }) {
             e = stop
         }
@@ -141,7 +141,7 @@ extension QuoteContext {
         while m < min(e, and + 4), isWord[m], quoteOf[m] < 0, cueAt[m] == nil,
               !Self.nonClauseStarts.contains(lower[m]) { m += 1 }
         guard m > and + 1, m < e, let c = cueAt[m], !c.isParticiple, c.frame != .noun,
-              !lower[m].hasSuffix("ing") else { return false }
+              !lower[m].hasUTF8Suffix("ing") else { return false }
         return (and + 1..<m).contains { t in
             isCap[t] || has(t, .subject) || has(t, .group) || has(t, .quantity) || lower[t] == "percent"
                 || lower[t].first?.isNumber == true
@@ -188,10 +188,10 @@ extension QuoteContext {
         guard t > 0, t + 3 < end, isWord[t + 1], isCap[t + 1], quoteOf[t + 1] < 0, mentionOf[t + 1] >= 0,
               lower[t - 1] != "such", lower[t - 1] != "same" else { return false }
         let m = doc.mentions[mentionOf[t + 1]].tokens.upperBound
-        guard m + 1 < end, isWord[m], !isCap[m], quoteOf[m] < 0, lower[m].count > 3,
+        guard m + 1 < end, isWord[m], !isCap[m], quoteOf[m] < 0, lower[m].hasMoreCharacters(than: 3),
               wordClasses[m] & ~QuoteLexicon.cueStartBit == 0, isWord[m + 1] else { return false }
         let w = lower[m]
-        guard w.hasSuffix("ed") || (w.hasSuffix("s") && !w.hasSuffix("ss")) else { return false }
+        guard w.hasUTF8Suffix("ed") || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss")) else { return false }
         let digit = doc.tokens[m + 1].text.unicodeScalars.first?.properties.numericType != nil
         return digit || wordClasses[m + 1] & (QuoteWordClass.det.bit | QuoteWordClass.quantity.bit
             | QuoteWordClass.possessive.bit | QuoteWordClass.person.bit | QuoteWordClass.group.bit) != 0
@@ -212,7 +212,7 @@ extension QuoteContext {
         if frame == .tell { k = skipHearer(k, end: sEnd) }
         k = skipTime(k, end: sEnd)
         // "learned again during the debate that ...": an adverb before a venue phrase or "that".
-        if k + 1 < sEnd, isWord[k], has(k, .skip) || lower[k].hasSuffix("ly"), quoteOf[k] < 0, isWord[k + 1],
+        if k + 1 < sEnd, isWord[k], has(k, .skip) || lower[k].hasUTF8Suffix("ly"), quoteOf[k] < 0, isWord[k + 1],
            lower[k + 1] == "that" || has(k + 1, .venueprep) || lower[k + 1] == "of" {
             k += 1
         }
@@ -248,8 +248,8 @@ extension QuoteContext {
         if k + 1 < sEnd, lower[k] == "as", lower[k + 1] == "much" { return .clause(k..<(k + 2)) }
         if k < sEnd, lower[k] == "so", k + 1 >= sEnd || isPunct(k + 1, ".,;!?") { return .clause(k..<(k + 1)) }
         // "Trump responded by using the example of Chicago to prove ...": how he answered is what he said.
-        if frame == .speech, k + 1 < sEnd, lower[k] == "by", isWord[k + 1], lower[k + 1].count > 4,
-           lower[k + 1].hasSuffix("ing"), quoteOf[k + 1] < 0 {
+        if frame == .speech, k + 1 < sEnd, lower[k] == "by", isWord[k + 1], lower[k + 1].hasMoreCharacters(than: 4),
+           lower[k + 1].hasUTF8Suffix("ing"), quoteOf[k + 1] < 0 {
             let e = clauseEnd(from: k + 1, sentenceEnd: sEnd)
             if wordCount(k..<e) >= 3 { return .clause(k..<e) }
         }
@@ -322,7 +322,7 @@ extension QuoteContext {
         guard let np = nounPhrase(startingAt: k, ceiling: sEnd) else { return nil }
         var c = np.upperBound
         while c < sEnd, c - np.upperBound < 3, isWord[c], cueAt[c] == nil,
-              has(c, .skip) || lower[c].hasSuffix("ly") { c += 1 }
+              has(c, .skip) || lower[c].hasUTF8Suffix("ly") { c += 1 }
         guard c < sEnd, let cue = cueAt[c] else { return nil }
         return !cue.isParticiple && cue.frame != .according && cue.frame != .noun ? cue : nil
     }
@@ -346,7 +346,7 @@ extension QuoteContext {
         if comma, has(n, .relative) {
             guard !(n + 1..<end).contains(where: { isPunct($0, ",") && quoteOf[$0] < 0 }) else { return false }
             var c = n + 1
-            while c < end, c - n <= 3, isWord[c], cueAt[c] == nil, has(c, .skip) || lower[c].hasSuffix("ly") {
+            while c < end, c - n <= 3, isWord[c], cueAt[c] == nil, has(c, .skip) || lower[c].hasUTF8Suffix("ly") {
                 c += 1
             }
             guard c < end, let cue = cueAt[c] else { return false }
@@ -368,7 +368,7 @@ extension QuoteContext {
     /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
     func passiveSubject(before a: Int, floor lo: Int) -> Range<Int>? {
         var j = a - 1
-        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "first" {
+        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasUTF8Suffix("ly") || lower[j] == "first" {
             j -= 1
         }
         guard j > lo, isWord[j], has(j, .copula), !isPossessiveS(j) else { return nil }
@@ -594,8 +594,8 @@ extension QuoteContext {
     /// next attribution anyway) nor a preposition-like word ("including", "regarding").
     private func asideParticiple(at t: Int, end: Int) -> Bool {
         var k = t
-        if k + 1 < end, isWord[k], lower[k].hasSuffix("ly"), quoteOf[k] < 0 { k += 1 }
-        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].count > 4, lower[k].hasSuffix("ing"),
+        if k + 1 < end, isWord[k], lower[k].hasUTF8Suffix("ly"), quoteOf[k] < 0 { k += 1 }
+        guard k < end, isWord[k], quoteOf[k] < 0, lower[k].hasMoreCharacters(than: 4), lower[k].hasUTF8Suffix("ing"),
               !has(k, .notaside) else { return false }
         return true
     }

@@ -22,7 +22,7 @@ extension QuoteContext {
     /// The one person a definite description ("the ... HEAD", a lower-case head) was written before, else nil.
     func entityByDescription(_ np: Range<Int>) -> Int? {
         guard np.count > 1, lower[np.lowerBound] == "the", let h = np.last, isWord[h], !isCap[h],
-              mentionOf[h] < 0, lower[h].count > 2, !Self.isPluralHead(lower[h]) else { return nil }
+              mentionOf[h] < 0, lower[h].hasMoreCharacters(than: 2), !Self.isPluralHead(lower[h]) else { return nil }
         let index = descriptionIndex()
         guard let written = index[lower[h]] else { return nil }
         var words = Set<String>(), names = Set<String>()
@@ -46,7 +46,7 @@ extension QuoteContext {
 
     /// "The leaders", "the judges": a plural head describes no one person.
     static func isPluralHead(_ w: String) -> Bool {
-        w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+        w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && !w.hasUTF8Suffix("us") && !w.hasUTF8Suffix("is")
     }
 
     /// Whether two name keys (`nameKey`) are of one kind.

@@ -124,13 +124,13 @@ extension QuoteContext {
         guard !w.contains("-") else { return false }
         if alone, ["ese", "sh", "ch", "ss"].contains(where: { w.hasSuffix($0) }) { return false }
         return lex.nationalities.contains(w) || lex.is(w, .nationnoun)
-            || (w.count > 5 && (w.hasSuffix("man") || w.hasSuffix("woman")) && !w.hasSuffix("sman"))
+            || (w.hasMoreCharacters(than: 5) && (w.hasUTF8Suffix("man") || w.hasUTF8Suffix("woman")) && !w.hasUTF8Suffix("sman"))
     }
 
     /// "24-year-old" (one token, or "24 - year - old"): the age as written and the token it starts at.
     private func ageEpithet(endingAt h: Int, from lo: Int) -> (String, Int)? {
         let w = lower[h]
-        if w.hasSuffix("-year-old"), let n = w.split(separator: "-").first, n.allSatisfy(\.isNumber) {
+        if w.hasUTF8Suffix("-year-old"), let n = w.split(separator: "-").first, n.allSatisfy(\.isNumber) {
             return (String(n), h)
         }
         guard w == "old", h - 4 >= lo, lower[h - 1] == "-", lower[h - 2] == "year" || lower[h - 2] == "years",
@@ -163,7 +163,7 @@ extension QuoteContext {
         }
         let a = r.upperBound
         if a + 2 < s.tokens.upperBound, isPunct(a, ",") || isPunct(a, "("), lower[a + 1].allSatisfy(\.isNumber),
-           !lower[a + 1].isEmpty, lower[a + 1].count <= 3, isPunct(a + 2, ",") || isPunct(a + 2, ")") {
+           !lower[a + 1].isEmpty, !lower[a + 1].hasMoreCharacters(than: 3), isPunct(a + 2, ",") || isPunct(a + 2, ")") {
             ages.append(lower[a + 1])
         }
         return (nations, ages)

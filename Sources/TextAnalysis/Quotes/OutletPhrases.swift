@@ -22,19 +22,12 @@ extension QuoteContext {
     /// Verbs that quote a speaker to their subject's outlet: "Reuters quoted a trader as saying", "the agency
     /// reports a source as saying", "AP cited officials as saying".
     static let quotingVerbs: Set<String> = ["quoted", "quotes", "quoting", "reports", "reported", "cited", "cites"]
-    /// Their first letters, by byte: hashing every word of an article to look it up in the set was a visible share
-    /// of the quote finder's time, and few words start with these (a Set<UInt8> still hashed each word's byte).
-    private static let quotingInitials: [Bool] = {
-        var initial = [Bool](repeating: false, count: 256)
-        for v in quotingVerbs { if let b = v.utf8.first { initial[Int(b)] = true } }
-        return initial
-    }()
 
     /// Every outlet construction of the document, left to right.
     func findOutlets() -> [OutletPhrase] {
         var found: [OutletPhrase] = []
         let n = lower.count
-        let initials = Self.quotingInitials
+        let quotingByKey = lex.quotingVerbByKey
         var t = 0
         while t < n {
             defer { t += 1 }
@@ -42,7 +35,9 @@ extension QuoteContext {
             // The sentence end is looked up only for the few words that open a construction, not for every word.
             func sentenceEnd() -> Int { sentence(of: t)?.tokens.upperBound ?? n }
             // "Reuters quoted one trader as saying", "the paper quoted Mr Chernin as saying".
-            if initials[Int(lower[t].utf8.first ?? 0)], Self.quotingVerbs.contains(lower[t]),
+            // By the word's key number (QuoteLexicon lists every quoting verb as a key): hashing every word of an
+            // article to look it up in the set was a visible share of the quote finder's time.
+            if wordKey[t] >= 0, quotingByKey[Int(wordKey[t])],
                let who = quotedSpeaker(after: t, end: sentenceEnd()) {
                 if let lo = sentence(of: t)?.tokens.lowerBound, t - 1 >= lo,
                    let np = nounPhrase(endingAt: t - 1, floor: lo), isOutlet(np) {

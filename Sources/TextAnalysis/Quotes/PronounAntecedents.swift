@@ -160,7 +160,7 @@ extension QuoteContext {
         let verbal = QuoteWordClass.skip.bit | QuoteWordClass.boundary.bit | QuoteWordClass.copula.bit
             | QuoteWordClass.relative.bit | QuoteWordClass.leading.bit | QuoteWordClass.auxiliary.bit
         let w = lower[k]
-        return wordClasses[k] & verbal == 0 && !w.hasSuffix("ly") && !w.hasSuffix("ed")
+        return wordClasses[k] & verbal == 0 && !w.hasUTF8Suffix("ly") && !w.hasUTF8Suffix("ed")
     }
 
     /// The first noun phrase of sentence `s` before `limit`, after quoted text, a leading "But" (words.tsv
@@ -196,7 +196,7 @@ extension QuoteContext {
         let head = g.mention.upperBound - 1
         guard head >= 0, head < lower.count, isWord[head], mentionOf[head] < 0 else { return false }
         let w = lower[head]
-        return w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !has(head, .plural)
+        return w.hasMoreCharacters(than: 3) && w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && !has(head, .plural)
     }
 
     /// The pronoun's guess for an antecedent mention: its entity, else the mention's words.

@@ -398,8 +398,12 @@ struct QuoteContext {
     /// At least four words, nearly all capitalised: a headline.
     private func isTitleCase(_ si: Int) -> Bool {
         guard si >= 0 else { return false }
-        let words = sentences[si].tokens.filter { isWord[$0] && lower[$0].count > 3 }
-        return words.count >= 4 && words.filter { isCap[$0] }.count * 10 >= words.count * 9
+        var words = 0, capitalised = 0
+        for t in sentences[si].tokens where isWord[t] && lower[t].hasMoreCharacters(than: 3) {
+            words += 1
+            if isCap[t] { capitalised += 1 }
+        }
+        return words >= 4 && capitalised * 10 >= words * 9
     }
 
     /// Not mutating: from a mutating method each call of `isStrayOpener` copied the whole context (a memcpy per
@@ -523,7 +527,7 @@ struct QuoteContext {
     }
 
     private func isAdverbOrTime(_ t: Int) -> Bool {
-        (lower[t].hasSuffix("ly") && lower[t].count > 3) || has(t, .time)
+        (lower[t].hasUTF8Suffix("ly") && lower[t].hasMoreCharacters(than: 3)) || has(t, .time)
     }
 
     private mutating func findCues() {
@@ -538,7 +542,10 @@ struct QuoteContext {
             // title-case headline ("Obama Says Museum Will Tell ...").
             if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
                 && !isTitleCase(sentenceOf[t]) { continue }
-            guard let (p, end) = listedCue(at: t) ?? copulaCue(at: t, sentenceStart: sStart) else { continue }
+            // Not `??`: its autoclosure copied the whole context for every candidate word.
+            var listed = listedCue(at: t)
+            if listed == nil { listed = copulaCue(at: t, sentenceStart: sStart) }
+            guard let (p, end) = listed else { continue }
             // "the think tank", "the answers", "no doubt", "the alleged bomber": after an article a one-word verb
             // cue is a noun or an adjective; it reports only with its complement at once ("the urge to ...").
             if p.frame != .noun, !p.copula, p.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
@@ -559,7 +566,7 @@ struct QuoteContext {
             // closing mark with the comma inside it ('... a decade ago," adding that ...').
             var before = t - 1
             while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
-            let participle = lower[t].hasSuffix("ing") && !p.copula
+            let participle = lower[t].hasUTF8Suffix("ing") && !p.copula
                 && (isPunct(before, ",") || (isCloseMark(before) && isPunct(before - 1, ",")))
             cueAt[t] = CueMatch(tokens: t..<end, frame: p.frame, isParticiple: participle, infinitive: p.infinitive)
             t = end - 1
@@ -613,16 +620,16 @@ extension QuoteContext {
         let prep = QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
         if t > lo, isWord[t - 1], quoteOf[t - 1] < 0, !isCap[t - 1] {
             let before = t - 1
-            if wordClasses[before] & prep != 0, w.hasSuffix("ed"), !complement {
+            if wordClasses[before] & prep != 0, w.hasUTF8Suffix("ed"), !complement {
                 return true
             }
-            if has(before, .possessive), w.hasSuffix("ed"), !complement { return true }
+            if has(before, .possessive), w.hasUTF8Suffix("ed"), !complement { return true }
             // "the supporting cast", "(the) best supporting actress": an -ing form after an article or a
             // superlative is an adjective ("the protest calling for ..." is a participle: no superlative).
-            if w.hasSuffix("ing"), !complement, has(before, .article) || lex.is(lower[before], .superlative) {
+            if w.hasUTF8Suffix("ing"), !complement, has(before, .article) || lex.is(lower[before], .superlative) {
                 return true
             }
-            if has(before, .det), !has(before, .article), !has(before, .possessive), !complement, !w.hasSuffix("ing"),
+            if has(before, .det), !has(before, .article), !has(before, .possessive), !complement, !w.hasUTF8Suffix("ing"),
                ["any", "every", "each"].contains(lower[before])
                 || (before > lo && isWord[before - 1] && wordClasses[before - 1] & prep != 0
                     && lower[before - 1] != "to") {
@@ -630,8 +637,8 @@ extension QuoteContext {
             }
         }
         // A cue before a past verb and its object.
-        guard !w.hasSuffix("ed"), !w.hasSuffix("ing"), end + 1 < n, isWord[end], !isCap[end], quoteOf[end] < 0,
-              cueAt[end] == nil, lower[end].count > 4, lower[end].hasSuffix("ed"), !has(end, .copula),
+        guard !w.hasUTF8Suffix("ed"), !w.hasUTF8Suffix("ing"), end + 1 < n, isWord[end], !isCap[end], quoteOf[end] < 0,
+              cueAt[end] == nil, lower[end].hasMoreCharacters(than: 4), lower[end].hasUTF8Suffix("ed"), !has(end, .copula),
               isWord[end + 1] || doc.tokens[end + 1].text.unicodeScalars.first?.properties.numericType != nil
         else { return false }
         let next = end + 1
@@ -666,7 +673,7 @@ extension QuoteContext {
     /// "is being considered" (a passive participle).
     fileprivate func afterCopula(_ t: Int, floor lo: Int) -> Bool {
         var j = t - 1
-        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasSuffix("ly") || lower[j] == "being" {
+        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasUTF8Suffix("ly") || lower[j] == "being" {
             j -= 1
         }
         return j >= lo && isWord[j] && has(j, .copula)
@@ -691,8 +698,8 @@ extension QuoteContext {
         for t in 1..<max(1, n - 1) where !covered[t] && !covered[t - 1] && isWord[t] && !isCap[t]
             && quoteOf[t] < 0 && wordClasses[t] == 0 && lowerIs(t + 1, "that") && !skipped(t) {
             let w = lower[t]
-            let inflected = (w.hasSuffix("ed") && w.count >= 5)
-                || (w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count >= 4)
+            let inflected = (w.hasUTF8Suffix("ed") && w.hasMoreCharacters(than: 4))
+                || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && !w.hasUTF8Suffix("us") && !w.hasUTF8Suffix("is") && w.hasMoreCharacters(than: 3))
             guard inflected, w.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }
             cueAt[t] = CueMatch(tokens: t..<(t + 1), frame: .that, isParticiple: false, unlisted: true)
         }

@@ -133,12 +133,13 @@ public struct QuoteExtractor: AnalysisComponent {
         func markTaken(_ r: Range<Int>, in marks: inout [Bool]) {
             for k in r where k >= 0 && k < marks.count { marks[k] = true }
         }
-        for f in found { markTaken(f.tokens, in: &weak) }
+        // By index: `for f in found` copied each quote (retaining its arrays) to read one range.
+        for i in found.indices { markTaken(found[i].tokens, in: &weak) }
         // So are quotes whose speaker is a first person: under a label it is the labelled speaker talking.
         func isWeak(_ f: Found) -> Bool {
             f.rule == Self.speakerlessRule || f.rule == Self.speakerlessDirectRule || f.speaker?.how == .author
         }
-        for f in found where !isWeak(f) { markTaken(f.tokens, in: &taken) }
+        for i in found.indices where !isWeak(found[i]) { markTaken(found[i].tokens, in: &taken) }
         for label in ctx.colonLabels(lastSpeaker: lastSpeaker) {
             let r = label.content
             // A transcript turn is what its speaker said, quotes and cues inside it included.
@@ -222,7 +223,7 @@ public struct QuoteExtractor: AnalysisComponent {
             // A noun cue's owner ("to defend his party's plans") speaks for a quote only when no one else in the
             // paragraph does.
             let spoken = spokenIn[para] ?? []
-            let speakers = spoken.filter { !$0.rule.hasSuffix(".noun") }
+            let speakers = spoken.filter { !$0.rule.hasUTF8Suffix(".noun") }
             let samePara = speakers.isEmpty ? spoken : speakers
             if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
@@ -336,7 +337,7 @@ public struct QuoteExtractor: AnalysisComponent {
     private func isTitleCase(_ r: Range<Int>, _ ctx: QuoteContext) -> Bool {
         let words = r.filter { ctx.isWord[$0] }
         return words.count <= 10 && words.filter { ctx.isCap[$0] }.count >= 2
-            && words.allSatisfy { ctx.isCap[$0] || ctx.lower[$0].count < 4 }
+            && words.allSatisfy { ctx.isCap[$0] || !ctx.lower[$0].hasMoreCharacters(than: 3) }
     }
 
     /// The paragraph before `p` that is not boilerplate or a heading.

@@ -90,6 +90,8 @@ public struct QuoteLexicon: Sendable {
     let pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]]
     let classes: [String: Set<QuoteWordClass>]
     let masks: WordMaskTable
+    /// For each key of `masks`: it is one of QuoteContext.quotingVerbs ("quoted", "cites").
+    let quotingVerbByKey: [Bool]
     /// `cues` by the word mask table's key number (nil for a key no cue starts with): QuoteContext reads a token's
     /// cue phrases by the number its class lookup gave, with no second hashing of the word.
     let cuesByKey: [[CuePhrase]?]
@@ -183,7 +185,10 @@ public struct QuoteLexicon: Sendable {
         // Every adjective of a copula cue has a key (of no class if it has none), so an ASCII word the table lacks
         // starts no copula cue: QuoteContext asks for one after every form of be and each word between.
         for first in copulaCues.keys where masks[first] == nil { masks[first] = 0 }
+        // The quoting verbs too, so the outlet finder tells them by key number without hashing every word.
+        for verb in QuoteContext.quotingVerbs where masks[verb] == nil { masks[verb] = 0 }
         self.masks = WordMaskTable(masks)
+        self.quotingVerbByKey = self.masks.keys.map { QuoteContext.quotingVerbs.contains($0) }
         self.cuesByKey = self.masks.keys.map { cues[$0] }
         self.copulaCuesByKey = self.masks.keys.map { copulaCues[$0] }
         self.examples = examples

@@ -18,18 +18,18 @@ extension QuoteContext {
         // the speaker, not what was said (the participle ", saying ..." is read as a participle before this).
         let a = c.tokens.lowerBound
         if c.frame == .speech || c.frame == .tell, isPunct(a - 1, ",") || isCloseMark(a - 1),
-           !lower[a].hasSuffix("ing") { return nil }
+           !lower[a].hasUTF8Suffix("ing") { return nil }
         // A capitalised first word is a cue only as a participle or a speech verb ("Asked about ...", "Citing ...",
         // "Said Ellis: ..."); otherwise it is a noun or a name heading the subject ("Calls ...", "Support for NATO
         // has been ...", "Hope Hicks").
-        if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasSuffix("ing"), !lower[a].hasSuffix("ed") {
+        if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasUTF8Suffix("ing"), !lower[a].hasUTF8Suffix("ed") {
             return nil
         }
         // "Called Global System for Mobiles (GSM), this is ...", "Dubbed the Pocket Media Assistant, it ...", "Aimed
         // at children, the contest ...": a capitalised participle of naming or aim with no subject names or
         // describes what follows; such a participle reports only a question ("Pressed on whether he would ...") or
         // an infinitive ("Urged to resign, he ...").
-        if isCap[a], c.tokens.count == 1, lower[a].hasSuffix("ed"), c.frame == .object || c.frame == .infinitive,
+        if isCap[a], c.tokens.count == 1, lower[a].hasUTF8Suffix("ed"), c.frame == .object || c.frame == .infinitive,
            c.tokens.upperBound < sEnd {
             let b = c.tokens.upperBound
             if !(Self.participleQuestionWords.contains(lower[b]) || has(b, .whgap)) { return nil }
@@ -59,13 +59,13 @@ extension QuoteContext {
         // only a participle with its preposition is read so: ", accused of", not ", accused some schools of".)
         var before = a - 1
         while before >= 0, isWord[before], quoteOf[before] < 0, !["has", "have", "had", "having"].contains(lower[before]),
-              has(before, .skip) || lower[before].hasSuffix("ly") {
+              has(before, .skip) || lower[before].hasUTF8Suffix("ly") {
             before -= 1
         }
         let b = c.tokens.upperBound
         let participle = before >= 0 && isPunct(before, ",")
             && (c.tokens.count > 1 && isPreposition(b - 1) || (b < sEnd && ["as", "of"].contains(lower[b])))
-        let agentless = has(a, .passivecue) && lower[a].hasSuffix("ed") && before >= 0
+        let agentless = has(a, .passivecue) && lower[a].hasUTF8Suffix("ed") && before >= 0
             && (has(before, .copula) || participle)
         if !agentless, let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.

@@ -37,7 +37,7 @@ extension Document {
         for t in tokens.indices where !tagged[t] {
             // A surname is capitalized; checking that first spares most tokens a dictionary lookup (hashing every
             // token's text here was 1 % of the whole analysis).
-            guard Self.startsUpper(tokens[t].text), shapes[Self.shapeSlot(tokens[t].text)],
+            guard startsUpper(token: t), shapes[Self.shapeSlot(tokens[t].text)],
                   let full = firstFull[tokens[t].text], full.end <= t else { continue }
             // The month or weekday in a date: after a preposition ("in May", "by Friday", "since May", "of May")
             // or next to a number ("5 May", "May 5", "May 2005"); words.tsv class dateword lists the other words
@@ -46,16 +46,16 @@ extension Document {
                lex.mask(before) & datePrep != 0 || lex.is(before, .dateword) { continue }
             if isNumber(t - 1) || isNumber(t + 1) { continue }
             // Another capitalised word joined to it is another name ("May Department Stores", "Brian May Band").
-            if t + 1 < tokens.count, tagged[t + 1] || Self.startsUpper(tokens[t + 1].text) { continue }
-            if t > 0, !sentenceStart[t], tagged[t - 1] || Self.startsUpper(tokens[t - 1].text) { continue }
+            if t + 1 < tokens.count, tagged[t + 1] || startsUpper(token: t + 1) { continue }
+            if t > 0, !sentenceStart[t], tagged[t - 1] || startsUpper(token: t - 1) { continue }
             // First in its sentence the word may be the common one ("Young people said", "High prices ..."): a
             // name there is followed by punctuation or a verb (a cue, a form of be, an auxiliary, an -ed or -s form).
             if sentenceStart[t], t + 1 < tokens.count {
                 let next = tokens[t + 1].text, lowerNext = next.lowercased()
                 let verbish = QuoteLexicon.cueStartBit | QuoteWordClass.copula.bit | QuoteWordClass.skip.bit
                 let isLetter = next.unicodeScalars.first?.properties.isAlphabetic ?? false
-                if isLetter, lex.mask(lowerNext) & verbish == 0, !(lowerNext.count > 3 && lowerNext.hasSuffix("ed")),
-                   !(lowerNext.count > 3 && lowerNext.hasSuffix("s")) { continue }
+                if isLetter, lex.mask(lowerNext) & verbish == 0, !(lowerNext.hasMoreCharacters(than: 3) && lowerNext.hasUTF8Suffix("ed")),
+                   !(lowerNext.hasMoreCharacters(than: 3) && lowerNext.hasUTF8Suffix("s")) { continue }
             }
             copy.mentions.append(EntityMention(tokens: t..<(t + 1), chars: chars(ofTokens: t..<(t + 1)),
                                                type: .person, confidence: 0.5, entity: full.entity))
@@ -68,13 +68,20 @@ extension Document {
 
     /// A word's slot in the surname pre-filter: its first byte and its UTF-8 length (lengths from 31 share a slot).
     private static func shapeSlot(_ word: String) -> Int {
-        Int(word.utf8.first ?? 0) * lengthSlots + min(word.utf8.count, lengthSlots - 1)
+        Int(word.firstUTF8Byte ?? 0) * lengthSlots + min(word.utf8.count, lengthSlots - 1)
+    }
+
+    /// Whether token `t` starts with a capital (as `startsUpper` of its text), its first scalar read from `scalars`.
+    private func startsUpper(token t: Int) -> Bool {
+        guard let s = firstScalar(ofToken: t) else { return false }
+        if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+        return s.properties.isUppercase
     }
 
     /// Whether the first character is a capital; an ASCII first byte answers without the Unicode property tables,
     /// which cost more than the rest of this pass when asked for every token.
     static func startsUpper(_ s: String) -> Bool {
-        guard let b = s.utf8.first else { return false }
+        guard let b = s.firstUTF8Byte else { return false }
         if b < 128 { return b >= 65 && b <= 90 }
         return s.unicodeScalars.first?.properties.isUppercase ?? false
     }

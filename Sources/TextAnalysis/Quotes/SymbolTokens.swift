@@ -4,16 +4,12 @@
 // quotes found point into the original text; a sentence or mention made only of such tokens keeps them.
 
 extension Document {
-    /// A token of nothing but symbols, marks, format or control characters (no letter, digit or punctuation).
-    static func isSymbolToken(_ t: Token) -> Bool {
-        // Nearly every token opens with a printable ASCII character that is no symbol: no property lookups then,
-        // and no scalar decoding (an ASCII first byte is the first scalar).
-        if let b = t.text.utf8.first, b >= 0x20, b < 0x7F, b != UInt8(ascii: "^"), b != UInt8(ascii: "`") {
-            return false
-        }
-        guard let first = t.text.unicodeScalars.first else { return false }
+    /// Token `i` is nothing but symbols, marks, format or control characters (no letter, digit or punctuation).
+    func isSymbolToken(_ i: Int) -> Bool {
+        // Nearly every token opens with a printable ASCII character that is no symbol: no property lookups then.
+        guard let first = firstScalar(ofToken: i) else { return false }
         if first.value >= 0x20, first.value < 0x7F, first != "^", first != "`" { return false }
-        return t.text.unicodeScalars.allSatisfy { s in
+        return tokens[i].text.unicodeScalars.allSatisfy { s in
             switch s.properties.generalCategory {
             case .otherSymbol, .modifierSymbol, .control, .format, .nonspacingMark, .enclosingMark, .privateUse,
                  .unassigned, .surrogate:
@@ -27,8 +23,8 @@ extension Document {
     /// This document with its symbol tokens dropped and token ranges renumbered; itself when it has none.
     func droppingSymbolTokens() -> Document {
         // Most documents have none: no table is built for them.
-        guard tokens.contains(where: Self.isSymbolToken) else { return self }
-        var drop = tokens.map(Self.isSymbolToken)
+        guard tokens.indices.contains(where: isSymbolToken) else { return self }
+        var drop = tokens.indices.map(isSymbolToken)
         // Ranges from other components are trusted only after clamping to the token array.
         func clamped(_ r: Range<Int>) -> Range<Int> {
             let lo = max(0, min(r.lowerBound, tokens.count))

@@ -105,7 +105,7 @@ extension QuoteContext {
 
     /// `word.first?.isLetter == true`, with an ASCII first byte answered without segmenting a character.
     static func startsWithLetter(_ word: String) -> Bool {
-        guard let b = word.utf8.first else { return false }
+        guard let b = word.firstUTF8Byte else { return false }
         if b < 128 { return EntityTitleIndex.isASCIILetter(b) }
         return word.first?.isLetter == true
     }
@@ -121,8 +121,8 @@ extension QuoteContext {
         let words = role.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
         var last = ""
         for w in words {
-            if !last.isEmpty, lex.mask(w) & Self.rolePrepositions != 0 || (w.count > 5 && w.hasSuffix("ing")) { break }
-            if !w.hasSuffix("'s"), !w.hasSuffix("’s") { last = w }
+            if !last.isEmpty, lex.mask(w) & Self.rolePrepositions != 0 || (w.hasMoreCharacters(than: 5) && w.hasUTF8Suffix("ing")) { break }
+            if !w.hasUTF8Suffix("'s"), !w.hasUTF8Suffix("’s") { last = w }
         }
         return last
     }
