@@ -67,7 +67,11 @@ import Testing
             words += [key, key.uppercased(), key.capitalized, key + "x", String(key.dropLast())]
         }
         words += ["zzzzzzzzzzzz", "saidd", "accordingto", "according-to-the-latest-reports", "café", "naïve", "1990s",
-                  "ab\u{0}", "AB", "x-y"]
+                  "ab\u{0}", "AB", "x-y",
+                  // Eight bytes are tested at once: capitals and their neighbours at every place, the bytes just
+                  // outside A-Z ("@", "[", "`", "{"), and non-ASCII bytes whose low seven bits spell a capital.
+                  "ABCDEFGH", "abcdefgH", "Habcdefg", "abcdefghIJ", "ABCDEFGHIJKLMNOP", "@[`{", "Zz[@", "AZaz@[`{",
+                  "ÉBOLA", "ÀB", "aÉZ", "Ñandú", "ΑΒΓ", "\u{C1}\u{DA}", "a\u{80}B", "SAID-SAID"]
         var probes: [WordMaskTable.Probe] = []
         var expected: [(UInt64, Int32)] = []
         for (i, word) in words.enumerated() {

@@ -1,6 +1,7 @@
 // The word-class masks of QuoteLexicon as an open-addressing hash table over UTF-8 bytes: QuoteContext looks up
 // every token of a document once, and a Dictionary<String, UInt64> spent most of that in SipHash and String
-// comparison. For an ASCII word FNV-1a and a byte compare give the Dictionary's answer; a word with other
+// comparison. For an ASCII word a hash of its first eight bytes read as one word (FNV-1a over any bytes after
+// them) and a byte compare give the Dictionary's answer; a word with other
 // characters still goes to the Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K"), and a
 // key with other characters that equals an ASCII word is stored under that word.
 // A found ASCII word also gives its key's number (its place in `keys`), so a caller can keep per-word data in an
@@ -61,7 +62,9 @@ struct WordMaskTable: Sendable {
             records.append(Record(value: masks[ascii[word]!]!, head: head, length: Int32(bytes.count),
                                   tail: Int32(tails.count)))
             tails.append(contentsOf: bytes.dropFirst(8))
-            let h = Self.hash(bytes)
+            var tail = Self.tailSeed
+            for b in bytes.dropFirst(8) { tail = Self.tailStep(tail, b) }
+            let h = Self.hash(head: head, length: bytes.count, tail: tail)
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Self.tag(h, bits) | UInt32(records.count - 1)
@@ -80,11 +83,21 @@ struct WordMaskTable: Sendable {
         UInt32(truncatingIfNeeded: h >> 32) << indexBits
     }
 
-    private static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
+    /// A word's hash from its first eight bytes (zero-padded, little-endian), its length and the FNV-1a hash of any
+    /// bytes after the eighth: most words fit the head, so hashing them costs a few multiplications, not two per byte.
+    @inline(__always)
+    static func hash(head: UInt64, length: Int, tail: UInt64) -> UInt64 {
+        var h = (head ^ (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= tail
+        h ^= h >> 31
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
     }
+
+    static let tailSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func tailStep(_ t: UInt64, _ b: UInt8) -> UInt64 { (t ^ UInt64(b)) &* 0x100_0000_01b3 }
 
     /// The mask of `word`, 0 when it is not a key.
     func value(_ word: String) -> UInt64 {
@@ -108,12 +121,12 @@ struct WordMaskTable: Sendable {
             let b = Int(fold(bytes[0]))
             return (oneByte[b], oneByteKey[b])
         }
-        var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
+        var head: UInt64 = 0, tail = Self.tailSeed
         for (i, b) in bytes.enumerated() {
             let f = fold(b)
-            h = (h ^ UInt64(f)) &* 0x100000001b3
-            if i < 8 { head |= UInt64(f) << UInt64(8 * i) }
+            if i < 8 { head |= UInt64(f) << UInt64(8 * i) } else { tail = Self.tailStep(tail, f) }
         }
+        let h = Self.hash(head: head, length: bytes.count, tail: tail)
         let tag = Self.tag(h, indexBits), tagMask = ~UInt32(0) << indexBits
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -146,31 +159,38 @@ struct WordMaskTable: Sendable {
     /// word has no capital), whether it has an ASCII capital, and whether it is all ASCII (else the probe is void).
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, token: Int32) -> (Probe, hasUpper: Bool, ascii: Bool) {
-        // Wrapping arithmetic and flags kept as bits: no overflow checks and no branches per byte.
-        var h: UInt64 = 0xcbf29ce484222325, head: UInt64 = 0
-        var upper: UInt8 = 0, high: UInt8 = 0
-        let count = bytes.count, headEnd = min(count, 8)
-        var i = 0
-        while i < headEnd {
-            let b = bytes[i]
-            high |= b
-            let capital: UInt8 = b &- 65 < 26 ? 0x20 : 0
-            upper |= capital
-            let f = b | capital
-            h = (h ^ UInt64(f)) &* 0x100000001b3
-            head |= UInt64(f) &<< UInt64(truncatingIfNeeded: i &* 8)
-            i &+= 1
+        // The first eight bytes as one little-endian word, tested and folded eight at a time: with each byte's top
+        // bit cleared, adding 0x3F sets it from "A" up and adding 0x25 from "[" up, with no carry into the next
+        // byte; bytes that had the top bit (other characters) are no capitals.
+        let count = bytes.count
+        var x: UInt64 = 0
+        if count >= 8 {
+            x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
+        } else {
+            var i = 0
+            while i < count {
+                x |= UInt64(bytes[i]) &<< UInt64(truncatingIfNeeded: i &* 8)
+                i &+= 1
+            }
         }
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        var high = x & tops
+        let low = x & ~tops
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & tops & ~high
+        let head = x | (capitals &>> 2)
+        var upper = capitals != 0
+        var tail = tailSeed
+        var i = 8
         while i < count {
             let b = bytes[i]
-            high |= b
+            high |= UInt64(b & 0x80)
             let capital: UInt8 = b &- 65 < 26 ? 0x20 : 0
-            upper |= capital
-            h = (h ^ UInt64(b | capital)) &* 0x100000001b3
+            upper = upper || capital != 0
+            tail = tailStep(tail, b | capital)
             i &+= 1
         }
-        return (Probe(hash: h, head: head, length: Int32(truncatingIfNeeded: count), token: token), upper != 0,
-                high < 128)
+        let h = hash(head: head, length: count, tail: tail)
+        return (Probe(hash: h, head: head, length: Int32(truncatingIfNeeded: count), token: token), upper, high == 0)
     }
 
     /// Reads each probe's first slot and the record it names, with no branch: after the entity tagger has run a
