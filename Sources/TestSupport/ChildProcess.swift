@@ -1,7 +1,8 @@
 // A child process for tests (the byline binary, openssl, curl, nginx, python), started with posix_spawn on pipes
-// this object alone owns. It replaces Foundation's Process, whose pipe handling closed a descriptor twice under
-// concurrent tests: a server test once saw EBADF on a socket it had just opened. Here every pipe end is made
-// O_CLOEXEC, the child closes every inherited descriptor above stderr, and each end is closed exactly once.
+// this object alone owns, in place of Foundation's Process and Pipe, whose descriptors we could not account for
+// while hunting a descriptor closed twice under parallel tests (the proven culprit was LoopbackClient's failed
+// connect). Every pipe end is O_CLOEXEC, the child closes every inherited descriptor above stderr and starts with
+// default signal handling, and each end is closed exactly once.
 import CLinux
 import Glibc
 import Synchronization
@@ -114,7 +115,9 @@ public final class ChildProcess: @unchecked Sendable {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
-        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { variables in
+            variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
         defer { for p in envp ?? [] { free(p) } }
         var child: pid_t = 0
         let result = if let envp {

@@ -1,6 +1,5 @@
 // The tests' process runner (TestSupport.ChildProcess): exit statuses, stdin and output pipes that neither deadlock
-// nor leak into the child, timeouts, and signals. It replaced Foundation's Process after a server test saw EBADF
-// on a socket it had just opened while process-spawning suites ran beside it (a descriptor closed twice).
+// nor leak into the child, timeouts, signals, and a failed spawn that closes nothing twice.
 import Glibc
 import Testing
 import TestSupport
