@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 @Suite struct ChildProcessTests {
-    @Test(arguments: [("exit 0", 0), ("exit 3", 3), ("kill -9 $$", 128 + 9), ("kill -TERM $$", 128 + 15)] as [(String, Int32)])
+    @Test(arguments: [("exit 0", 0), ("exit 3", 3), ("kill -9 $$", 128 + 9), ("kill -TERM $$", 128 + 15)]
+          as [(String, Int32)])
     func statusIsTheExitCodeOr128PlusTheSignal(script: String, status: Int32) throws {
         #expect(try ChildProcess.run("/bin/sh", ["-c", script]).status == status)
     }

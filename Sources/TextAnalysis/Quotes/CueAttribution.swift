@@ -135,7 +135,8 @@ extension QuoteContext {
         // "The plan, announced by the mayor on Monday, would cut taxes": a reduced relative set off by commas after
         // the noun phrase that opens the sentence.
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, c.tokens.count == 1,
-           b + 1 < sEnd, lower[b] == "by", lower[a].hasUTF8Suffix("ed"), a - 2 > s.tokens.lowerBound, isPunct(a - 1, ","),
+           b + 1 < sEnd, lower[b] == "by", lower[a].hasUTF8Suffix("ed"), a - 2 > s.tokens.lowerBound,
+           isPunct(a - 1, ","),
            quoteOf[a - 1] < 0, let head = reducedRelativeHead(before: a - 1, floor: s.tokens.lowerBound),
            head.lowerBound == trimLeading(s.tokens.lowerBound, end: a), plausibleAgent(at: b + 1),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
@@ -444,7 +445,8 @@ extension QuoteContext {
     private func ownedVerbCue(_ c: CueMatch, sentence s: Sentence) -> Bool {
         let a = c.tokens.lowerBound
         guard c.frame != .according, c.frame != .passive, !c.unlisted, !c.isParticiple,
-              a - 1 >= s.tokens.lowerBound, quoteOf[a - 1] < 0, !lower[a].hasUTF8Suffix("ed"), !lower[a].hasUTF8Suffix("ing"),
+              a - 1 >= s.tokens.lowerBound, quoteOf[a - 1] < 0, !lower[a].hasUTF8Suffix("ed"),
+              !lower[a].hasUTF8Suffix("ing"),
               has(a - 1, .possessive) || isPossessiveS(a - 1) else { return false }
         // "he’s sought", "Let's say", "that's what": 's after a pronoun or "let" is "is", "has" or "us".
         if isPossessiveS(a - 1) {

@@ -41,7 +41,9 @@ extension QuoteContext {
         // plural or a name only.
         if !(has(k, .det) || has(k, .possessive)) {
             let w = lower[e]
-            guard e - k < 3, isCap[e] || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && w.hasMoreCharacters(than: 3)) else { return nil }
+            guard e - k < 3,
+                  isCap[e] || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && w.hasMoreCharacters(than: 3))
+            else { return nil }
         }
         return k..<(e + 1)
     }

@@ -368,7 +368,8 @@ extension QuoteContext {
     /// The subject of a passive ending right before the cue at `a`: "[The plan] has been (widely) endorsed".
     func passiveSubject(before a: Int, floor lo: Int) -> Range<Int>? {
         var j = a - 1
-        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasUTF8Suffix("ly") || lower[j] == "first" {
+        while j >= lo, isWord[j], !has(j, .copula),
+              has(j, .skip) || lower[j].hasUTF8Suffix("ly") || lower[j] == "first" {
             j -= 1
         }
         guard j > lo, isWord[j], has(j, .copula), !isPossessiveS(j) else { return nil }

@@ -124,7 +124,8 @@ extension QuoteContext {
         guard !w.contains("-") else { return false }
         if alone, ["ese", "sh", "ch", "ss"].contains(where: { w.hasSuffix($0) }) { return false }
         return lex.nationalities.contains(w) || lex.is(w, .nationnoun)
-            || (w.hasMoreCharacters(than: 5) && (w.hasUTF8Suffix("man") || w.hasUTF8Suffix("woman")) && !w.hasUTF8Suffix("sman"))
+            || (w.hasMoreCharacters(than: 5) && (w.hasUTF8Suffix("man") || w.hasUTF8Suffix("woman"))
+                && !w.hasUTF8Suffix("sman"))
     }
 
     /// "24-year-old" (one token, or "24 - year - old"): the age as written and the token it starts at.

@@ -629,7 +629,8 @@ extension QuoteContext {
             if w.hasUTF8Suffix("ing"), !complement, has(before, .article) || lex.is(lower[before], .superlative) {
                 return true
             }
-            if has(before, .det), !has(before, .article), !has(before, .possessive), !complement, !w.hasUTF8Suffix("ing"),
+            if has(before, .det), !has(before, .article), !has(before, .possessive), !complement,
+               !w.hasUTF8Suffix("ing"),
                ["any", "every", "each"].contains(lower[before])
                 || (before > lo && isWord[before - 1] && wordClasses[before - 1] & prep != 0
                     && lower[before - 1] != "to") {
@@ -638,7 +639,8 @@ extension QuoteContext {
         }
         // A cue before a past verb and its object.
         guard !w.hasUTF8Suffix("ed"), !w.hasUTF8Suffix("ing"), end + 1 < n, isWord[end], !isCap[end], quoteOf[end] < 0,
-              cueAt[end] == nil, lower[end].hasMoreCharacters(than: 4), lower[end].hasUTF8Suffix("ed"), !has(end, .copula),
+              cueAt[end] == nil, lower[end].hasMoreCharacters(than: 4), lower[end].hasUTF8Suffix("ed"),
+              !has(end, .copula),
               isWord[end + 1] || doc.tokens[end + 1].text.unicodeScalars.first?.properties.numericType != nil
         else { return false }
         let next = end + 1
@@ -673,7 +675,8 @@ extension QuoteContext {
     /// "is being considered" (a passive participle).
     fileprivate func afterCopula(_ t: Int, floor lo: Int) -> Bool {
         var j = t - 1
-        while j >= lo, isWord[j], !has(j, .copula), has(j, .skip) || lower[j].hasUTF8Suffix("ly") || lower[j] == "being" {
+        while j >= lo, isWord[j], !has(j, .copula),
+              has(j, .skip) || lower[j].hasUTF8Suffix("ly") || lower[j] == "being" {
             j -= 1
         }
         return j >= lo && isWord[j] && has(j, .copula)
@@ -699,7 +702,8 @@ extension QuoteContext {
             && quoteOf[t] < 0 && wordClasses[t] == 0 && lowerIs(t + 1, "that") && !skipped(t) {
             let w = lower[t]
             let inflected = (w.hasUTF8Suffix("ed") && w.hasMoreCharacters(than: 4))
-                || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && !w.hasUTF8Suffix("us") && !w.hasUTF8Suffix("is") && w.hasMoreCharacters(than: 3))
+                || (w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && !w.hasUTF8Suffix("us") && !w.hasUTF8Suffix("is")
+                    && w.hasMoreCharacters(than: 3))
             guard inflected, w.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }
             cueAt[t] = CueMatch(tokens: t..<(t + 1), frame: .that, isParticiple: false, unlisted: true)
         }

@@ -192,7 +192,8 @@ extension QuoteContext {
     func isAppositiveName(_ r: Range<Int>) -> Bool {
         !r.contains { k in
             !isWord[k] || isPreposition(k) || has(k, .relative) || cueAt[k] != nil || has(k, .outletverb)
-                || (!isCap[k] && lower[k].hasMoreCharacters(than: 3) && (lower[k].hasUTF8Suffix("ed") || lower[k].hasUTF8Suffix("ing")))
+                || (!isCap[k] && lower[k].hasMoreCharacters(than: 3)
+                    && (lower[k].hasUTF8Suffix("ed") || lower[k].hasUTF8Suffix("ing")))
         }
     }
 
@@ -230,8 +231,8 @@ extension QuoteContext {
     /// are mostly nouns in speaker phrases ("the Smith family said").
     private func isMannerAdverb(_ t: Int) -> Bool {
         let w = lower[t]
-        return !isCap[t] && w.hasMoreCharacters(than: 5) && w.hasUTF8Suffix("ly") && !w.hasUTF8Suffix("ily") && mentionOf[t] < 0
-            && quoteOf[t] < 0 && !has(t, .sourcehead)
+        return !isCap[t] && w.hasMoreCharacters(than: 5) && w.hasUTF8Suffix("ly") && !w.hasUTF8Suffix("ily")
+            && mentionOf[t] < 0 && quoteOf[t] < 0 && !has(t, .sourcehead)
     }
 
     /// A name-like phrase read leftwards from `e`: words, abbreviations, possessives, hyphens and a bracketed
@@ -279,7 +280,8 @@ extension QuoteContext {
         // "..., independent analyses agree": a bare plural noun phrase that opens its clause (after punctuation, a
         // clause word or the sentence start, not after a cue) is a subject too; not before an -ed form or a
         // literal cue, which may be a participle ("chemicals found in air conditioners").
-        if first > e, e - i <= 3, lower[e].hasMoreCharacters(than: 3), lower[e].hasUTF8Suffix("s"), !lower[e].hasUTF8Suffix("ss"),
+        if first > e, e - i <= 3, lower[e].hasMoreCharacters(than: 3), lower[e].hasUTF8Suffix("s"),
+           !lower[e].hasUTF8Suffix("ss"),
            e + 1 < lower.count, !lower[e + 1].hasUTF8Suffix("ed"), !has(e + 1, .literal),
            i < lo || !isWord[i] || (has(i, .boundary) && cueAt[i] == nil) {
             return withoutLeadingAdverbial((i + 1)..<(e + 1)).flatMap(validPhrase)
@@ -347,7 +349,8 @@ extension QuoteContext {
     /// determiner ("the revamped chart") or hyphen ("short-lived"): the phrase read leftwards ran over a verb.
     private func isVerbForm(_ t: Int) -> Bool {
         let w = lower[t]
-        return isWord[t] && !isCap[t] && mentionOf[t] < 0 && (w.hasMoreCharacters(than: 3) && w.hasUTF8Suffix("ed") || has(t, .lightverb))
+        return isWord[t] && !isCap[t] && mentionOf[t] < 0
+            && (w.hasMoreCharacters(than: 3) && w.hasUTF8Suffix("ed") || has(t, .lightverb))
             && isWord[t - 1] && wordClasses[t - 1] & (QuoteWordClass.det.bit | QuoteWordClass.possessive.bit) == 0
     }
 
@@ -545,7 +548,8 @@ extension QuoteContext {
                 || (has(k, .nameword) && k > np.lowerBound && isCap[k - 1] && isCap[k + 1])
             if has(k, .preposition), !inName, !(k - 1 >= start && isWord[k - 1] && has(k - 1, .sourcehead)) {
                 start = k + 1
-            } else if k > start, !isCap[k], lower[k].hasMoreCharacters(than: 3), lower[k].hasUTF8Suffix("ed"), mentionOf[k] < 0,
+            } else if k > start, !isCap[k], lower[k].hasMoreCharacters(than: 3), lower[k].hasUTF8Suffix("ed"),
+                      mentionOf[k] < 0,
                       has(k + 1, .det) || has(k + 1, .quantity) || isCap[k + 1] {
                 start = k + 1
             }

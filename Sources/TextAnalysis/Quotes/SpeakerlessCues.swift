@@ -22,7 +22,8 @@ extension QuoteContext {
         // A capitalised first word is a cue only as a participle or a speech verb ("Asked about ...", "Citing ...",
         // "Said Ellis: ..."); otherwise it is a noun or a name heading the subject ("Calls ...", "Support for NATO
         // has been ...", "Hope Hicks").
-        if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasUTF8Suffix("ing"), !lower[a].hasUTF8Suffix("ed") {
+        if isCap[a], c.frame != .speech, c.frame != .tell, !lower[a].hasUTF8Suffix("ing"),
+           !lower[a].hasUTF8Suffix("ed") {
             return nil
         }
         // "Called Global System for Mobiles (GSM), this is ...", "Dubbed the Pocket Media Assistant, it ...", "Aimed

@@ -54,7 +54,8 @@ extension Document {
                 let next = tokens[t + 1].text, lowerNext = next.lowercased()
                 let verbish = QuoteLexicon.cueStartBit | QuoteWordClass.copula.bit | QuoteWordClass.skip.bit
                 let isLetter = next.unicodeScalars.first?.properties.isAlphabetic ?? false
-                if isLetter, lex.mask(lowerNext) & verbish == 0, !(lowerNext.hasMoreCharacters(than: 3) && lowerNext.hasUTF8Suffix("ed")),
+                if isLetter, lex.mask(lowerNext) & verbish == 0,
+                   !(lowerNext.hasMoreCharacters(than: 3) && lowerNext.hasUTF8Suffix("ed")),
                    !(lowerNext.hasMoreCharacters(than: 3) && lowerNext.hasUTF8Suffix("s")) { continue }
             }
             copy.mentions.append(EntityMention(tokens: t..<(t + 1), chars: chars(ofTokens: t..<(t + 1)),

@@ -121,7 +121,10 @@ extension QuoteContext {
         let words = role.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
         var last = ""
         for w in words {
-            if !last.isEmpty, lex.mask(w) & Self.rolePrepositions != 0 || (w.hasMoreCharacters(than: 5) && w.hasUTF8Suffix("ing")) { break }
+            if !last.isEmpty,
+               lex.mask(w) & Self.rolePrepositions != 0 || (w.hasMoreCharacters(than: 5) && w.hasUTF8Suffix("ing")) {
+                break
+            }
             if !w.hasUTF8Suffix("'s"), !w.hasUTF8Suffix("’s") { last = w }
         }
         return last

@@ -1,9 +1,9 @@
 // The word-class masks of QuoteLexicon as an open-addressing hash table over UTF-8 bytes: QuoteContext looks up
 // every token of a document once, and a Dictionary<String, UInt64> spent most of that in SipHash and String
-// comparison. For an ASCII word a hash of its first eight bytes read as one word (FNV-1a over any bytes after
-// them) and a byte compare give the Dictionary's answer; a word with other
-// characters still goes to the Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K"), and a
-// key with other characters that equals an ASCII word is stored under that word.
+// comparison. For an ASCII word a hash of its first eight bytes read as one 64-bit word (FNV-1a over any bytes
+// after them) and a byte compare give the Dictionary's answer; a word with other characters still goes to the
+// Dictionary (String equality is canonical equivalence: "\u{212A}" equals "K"), and a key with other characters
+// that equals an ASCII word is stored under that word.
 // A found ASCII word also gives its key's number (its place in `keys`), so a caller can keep per-word data in an
 // array by that number instead of hashing the word's String into a Dictionary again (QuoteLexicon's cue phrases).
 // QuoteContext reads a document's ASCII words in one batch (scan, prefetch, resolve): lookups that waited one by one
@@ -83,8 +83,9 @@ struct WordMaskTable: Sendable {
         UInt32(truncatingIfNeeded: h >> 32) << indexBits
     }
 
-    /// A word's hash from its first eight bytes (zero-padded, little-endian), its length and the FNV-1a hash of any
-    /// bytes after the eighth: most words fit the head, so hashing them costs a few multiplications, not two per byte.
+    /// A word's hash from its first eight bytes (zero-padded, little-endian), its length and the FNV-1a hash of
+    /// any bytes after the eighth: most words fit the head, so hashing one costs a few multiplications, not two a
+    /// byte.
     @inline(__always)
     static func hash(head: UInt64, length: Int, tail: UInt64) -> UInt64 {
         var h = (head ^ (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
