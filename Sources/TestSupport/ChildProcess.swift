@@ -11,7 +11,7 @@ public final class ChildProcess: @unchecked Sendable {
     public enum Input: Sendable {
         /// /dev/null.
         case none
-        /// A pipe: `write(_:)` then `closeInput()`.
+        /// A pipe, fed by `ChildProcess.run`.
         case pipe
     }
 
@@ -145,18 +145,6 @@ public final class ChildProcess: @unchecked Sendable {
 
     // MARK: input
 
-    /// Writes all of `bytes` to the child's stdin; false when the child stopped reading (EPIPE).
-    @discardableResult
-    public func write(_ bytes: [UInt8]) -> Bool {
-        precondition(inputDescriptor >= 0, "stdin is not an open pipe")
-        var sent = 0
-        while sent < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(inputDescriptor, $0.baseAddress! + sent, bytes.count - sent) }
-            if n > 0 { sent += n } else if n < 0 && errno == EINTR { continue } else { return false }
-        }
-        return true
-    }
-
     /// Closes stdin, so the child reads end of file. Idempotent.
     public func closeInput() {
         guard inputDescriptor >= 0 else { return }
@@ -175,16 +163,6 @@ public final class ChildProcess: @unchecked Sendable {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, max) }
             if n >= 0 { return Array(buffer[0..<n]) }
             if errno != EINTR { return [] }
-        }
-    }
-
-    /// Everything until end of file.
-    public func readToEnd(_ stream: Stream = .output) -> [UInt8] {
-        var all: [UInt8] = []
-        while true {
-            let chunk = readSome(stream)
-            if chunk.isEmpty { return all }
-            all += chunk
         }
     }
 

@@ -29,6 +29,25 @@ public final class LoopbackClient {
     private var buffer: [UInt8] = []
     private var sawEOF = false
 
+    /// A loopback port nothing listens on: one the kernel gave a socket bound to port 0, released again. A server
+    /// may take it (a proxy under test), or a client find it refused.
+    public static func unusedPort() throws -> Int {
+        let fd = socket(AF_INET, CLinux_SOCK_STREAM | CLinux_SOCK_CLOEXEC, 0)
+        guard fd >= 0 else { throw LoopbackError.connectFailed(errno) }
+        defer { Glibc.close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else { throw LoopbackError.connectFailed(errno) }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
     /// Connects to 127.0.0.1:`port`; `timeout` (seconds) applies to every later read.
     public init(port: Int, timeout: Double = 5) throws {
         // The socket is this object's only once connected: a throw after `self.fd` is set would still run deinit,

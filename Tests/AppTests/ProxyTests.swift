@@ -18,24 +18,13 @@ import TestSupport
         return (Int(text[text.index(after: cut)...]) ?? 0, String(text[..<cut]))
     }
 
-    /// A free loopback port (bound then released).
-    static func freePort() throws -> Int {
-        let probe = try Service(config: { var c = Config(); c.port = 0; c.loops = 1; c.workers = 1
-                                          c.logLevel = "error"; return c }(), logSink: { _ in })
-        let server = try probe.start()
-        let port = server.boundPort
-        server.shutdown(graceful: false)
-        server.run()
-        return port
-    }
-
     @Test func apiWorksThroughNginxAndOnlyTrustedProxiesSetTheClient() throws {
         guard let nginx = Self.nginx, Self.curl != nil else {
             print("skipped: nginx or curl is not installed (.ci/run installs nginx-light and curl)")
             return
         }
         let live = try LiveService { $0.trustedProxies = ["127.0.0.1"]; $0.logLevel = "info" }
-        let proxyPort = try Self.freePort()
+        let proxyPort = try LoopbackClient.unusedPort()
         let run = live.directory.appendingPathComponent("nginx")
         for sub in ["", "body", "proxy", "fastcgi", "uwsgi", "scgi"] {
             try FileManager.default.createDirectory(at: run.appendingPathComponent(sub), withIntermediateDirectories: true)

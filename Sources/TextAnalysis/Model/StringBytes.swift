@@ -1,15 +1,9 @@
 // Byte- and scalar-level reads that the quote passes ask of nearly every token. String's own versions work on
-// Characters through generic code: `utf8.first` took about 37 instructions a call, `hasSuffix` about 200 against
-// 66 here, `count` about 230 (together with the first-scalar read from the document's scalars, some 5 % of the
-// quote finder's time over BBC articles).
+// Characters through generic code: `hasSuffix` took about 200 instructions a call against 66 here, `count` about
+// 230, and a token's `text.utf8.first` some 37 where the document's scalars give its first scalar in a load
+// (together some 5 % of the quote finder's time over BBC articles).
 
 extension String {
-    /// The first UTF-8 byte; nil for "".
-    @inline(__always) var firstUTF8Byte: UInt8? {
-        // A bridged string without contiguous UTF-8 falls back to the generic read.
-        utf8.withContiguousStorageIfAvailable { $0.first } ?? utf8.first
-    }
-
     /// Whether the string's UTF-8 ends with `suffix`'s. The same as `hasSuffix` for the lower-case ASCII endings
     /// the passes ask about ("ed", "ing", "ly"), except when a prepended mark (a Unicode "Prepend" character) right
     /// before the ending joins its first letter into one Character, which no English word has.

@@ -69,7 +69,7 @@ extension Document {
 
     /// A word's slot in the surname pre-filter: its first byte and its UTF-8 length (lengths from 31 share a slot).
     private static func shapeSlot(_ word: String) -> Int {
-        Int(word.firstUTF8Byte ?? 0) * lengthSlots + min(word.utf8.count, lengthSlots - 1)
+        Int(word.utf8.first ?? 0) * lengthSlots + min(word.utf8.count, lengthSlots - 1)
     }
 
     /// Whether token `t` starts with a capital (as `startsUpper` of its text), its first scalar read from `scalars`.
@@ -82,7 +82,7 @@ extension Document {
     /// Whether the first character is a capital; an ASCII first byte answers without the Unicode property tables,
     /// which cost more than the rest of this pass when asked for every token.
     static func startsUpper(_ s: String) -> Bool {
-        guard let b = s.firstUTF8Byte else { return false }
+        guard let b = s.utf8.first else { return false }
         if b < 128 { return b >= 65 && b <= 90 }
         return s.unicodeScalars.first?.properties.isUppercase ?? false
     }

@@ -105,7 +105,7 @@ extension QuoteContext {
 
     /// `word.first?.isLetter == true`, with an ASCII first byte answered without segmenting a character.
     static func startsWithLetter(_ word: String) -> Bool {
-        guard let b = word.firstUTF8Byte else { return false }
+        guard let b = word.utf8.first else { return false }
         if b < 128 { return EntityTitleIndex.isASCIILetter(b) }
         return word.first?.isLetter == true
     }
