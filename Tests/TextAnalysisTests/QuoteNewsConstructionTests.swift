@@ -120,6 +120,19 @@ import Testing
         Row(text: "Three other executives said they had settled with the regulator.",
             quotes: [("Three other executives", nil, "they had settled with the regulator", .indirect)],
             exact: true),
+        // A later "he" continues the one who spoke in the sentence before, not the first name there.
+        Row(text: "After losing the first set to Lleyton Hewitt, Marat Safin said he began to doubt himself. “I am "
+                + "25. I have to have a chance,” he said.",
+            quotes: [("Marat Safin", "Marat Safin", "he began to doubt himself", .indirect),
+                     ("he", "Marat Safin", "I am 25. I have to have a chance,", .direct)], exact: true),
+        // ... who spoke, not whose intention was reported: the first name stays the antecedent then.
+        Row(text: "Also arrested was Anne Maguire. Mrs Maguire was the relative with whom Giuseppe Conlon planned to "
+                + "stay in London. She said it was a wonderful feeling.",
+            quotes: [("She", "Anne Maguire", "it was a wonderful feeling", .indirect)]),
+        // A cue word that opens a company's name is no cue: the name is the speaker, its headline no quote.
+        Row(text: "Ask Jeeves joins web log market\n\nAsk Jeeves said it was not planning to change Bloglines.",
+            quotes: [("Ask Jeeves", "Ask Jeeves", "it was not planning to change Bloglines", .indirect)],
+            exact: true),
     ]
 
     /// A phrase that is all adverbial names no one ("In a statement announcing the measure ..."): the participle

@@ -67,10 +67,23 @@ extension QuoteContext {
             }
             return nil
         }
+        // In a sentence before the pronoun's, the one who speaks there comes before the others it names: "After
+        // losing the first set to Lleyton Hewitt, Safin said he began to doubt himself. “I am 25 ...,” he said."
+        // is Safin's (a later "he" continues the speaker, not the first name of an opening phrase).
+        // Who spoke there is what the cue sieve attributed (PronounSpeakerLog.spoke), not a name that merely sits
+        // before a cue word ("e-mailed Mr McFadyen pointing out", "with whom Giuseppe planned to stay").
+        func speaker(in s: Int) -> SpeakerGuess? {
+            guard let spoken = pronounSpeakers.spoke[s] else { return nil }
+            for k in sentences[s].tokens {
+                if let g = candidate(k, s, outsideReported: true), let e = g.entity, spoken.contains(e) { return g }
+            }
+            return nil
+        }
         var s = si
         while s >= 0, si - s < 8 {
             // The clause before ", he said" is read last of all, after the sentences before it.
-            if let g = scan(s, outsideReported: true) ?? (s == si && inverted ? nil : scan(s, outsideReported: false)) {
+            if let g = (s < si ? speaker(in: s) : nil) ?? scan(s, outsideReported: true)
+                ?? (s == si && inverted ? nil : scan(s, outsideReported: false)) {
                 return g
             }
             s -= 1

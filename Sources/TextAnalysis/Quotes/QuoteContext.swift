@@ -32,6 +32,9 @@ struct DirectSpan: Sendable, Equatable {
 /// A class, so the sieve records into the context it reads from.
 final class PronounSpeakerLog {
     var byToken: [Int: SpeakerGuess] = [:]
+    /// The entities the cue sieve gave quotes to, by the sentence their speaker phrase starts in: a later "he" goes
+    /// to the one who spoke in a sentence before it rather than to the first name there.
+    var spoke: [Int: [Int]] = [:]
     private(set) var reported: [Bool] = []
 
     func markReported(_ r: Range<Int>, tokenCount: Int) {
@@ -542,6 +545,10 @@ struct QuoteContext {
             // title-case headline ("Obama Says Museum Will Tell ...").
             if isCap[t] && t != sStart && !(t - 1 >= 0 && quoteOf[t - 1] >= 0 && t - 1 == sStart)
                 && !isTitleCase(sentenceOf[t]) { continue }
+            // A capitalised cue word that opens a name of two words or more is that name's first word: "Ask
+            // Jeeves said ...", "Ask Jeeves joins web log market" (the company, not the verb).
+            if isCap[t], mentionOf[t] >= 0, case let m = doc.mentions[mentionOf[t]], m.tokens.lowerBound == t,
+               m.tokens.count >= 2 { continue }
             // Not `??`: its autoclosure copied the whole context for every candidate word.
             var listed = listedCue(at: t)
             if listed == nil { listed = copulaCue(at: t, sentenceStart: sStart) }

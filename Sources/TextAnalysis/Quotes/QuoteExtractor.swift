@@ -121,6 +121,14 @@ public struct QuoteExtractor: AnalysisComponent {
             if let sp = att.speaker, sp.how == .pronoun, sp.entity != nil, sp.mention.count == 1 {
                 ctx.pronounSpeakers.byToken[sp.mention.lowerBound] = sp
             }
+            // Only a finite verb of saying makes its subject the one who spoke there: not an intention ("with whom
+            // Giuseppe planned to stay"), an object reading or an -ing form ("e-mailed Mr McFadyen pointing out").
+            if let sp = att.speaker, sp.how != .author, let e = sp.entity, cue.frame.isSaying,
+               att.rule != "reported.cue-object", !ctx.lower[cue.tokens.lowerBound].hasUTF8Suffix("ing"),
+               case let k = sp.mention.lowerBound, k >= 0, k < ctx.sentenceOf.count,
+               case let si = ctx.sentenceOf[k], si >= 0 {
+                ctx.pronounSpeakers.spoke[si, default: []].append(e)
+            }
         }
 
         // Sieve 2: "Name: text" paragraphs (transcripts, headlines) not already taken. Tokens already in a quote

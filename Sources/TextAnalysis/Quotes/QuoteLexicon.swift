@@ -8,6 +8,9 @@ public enum CueFrame: String, Sendable, CaseIterable {
     /// Frames whose content only follows the cue ("called Trump a liar", "urged voters to stay home"): never
     /// "CLAUSE, X CUE" and never a direct quote on its own.
     var readsForwardOnly: Bool { self == .object || self == .infinitive || self == .noun }
+
+    /// Frames of saying or writing (not belief, intention, an object or a noun): their subject spoke.
+    var isSaying: Bool { self == .speech || self == .tell || self == .that || self == .according }
 }
 
 /// A cue phrase: its lower-case words and frame.
