@@ -125,6 +125,10 @@ import Testing
                 + "25. I have to have a chance,” he said.",
             quotes: [("Marat Safin", "Marat Safin", "he began to doubt himself", .indirect),
                      ("he", "Marat Safin", "I am 25. I have to have a chance,", .direct)], exact: true),
+        // ... or whose belief was (the holder then speaks) ...
+        Row(text: "Before her meeting with Conchita Martinez, Lindsay Davenport believes there is some room for "
+                + "improvement. “I started well,” she said.",
+            quotes: [("she", "Lindsay Davenport", "I started well,", .direct)]),
         // ... who spoke, not whose intention was reported: the first name stays the antecedent then.
         Row(text: "Also arrested was Anne Maguire. Mrs Maguire was the relative with whom Giuseppe Conlon planned to "
                 + "stay in London. She said it was a wonderful feeling.",

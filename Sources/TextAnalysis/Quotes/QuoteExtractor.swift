@@ -121,9 +121,10 @@ public struct QuoteExtractor: AnalysisComponent {
             if let sp = att.speaker, sp.how == .pronoun, sp.entity != nil, sp.mention.count == 1 {
                 ctx.pronounSpeakers.byToken[sp.mention.lowerBound] = sp
             }
-            // Only a finite verb of saying makes its subject the one who spoke there: not an intention ("with whom
-            // Giuseppe planned to stay"), an object reading or an -ing form ("e-mailed Mr McFadyen pointing out").
-            if let sp = att.speaker, sp.how != .author, let e = sp.entity, cue.frame.isSaying,
+            // Only a finite verb of saying or belief makes its subject the one who spoke there ("Before her meeting
+            // with Martinez, Davenport believes ... “...,” she said."): not an intention ("with whom Giuseppe planned
+            // to stay"), an object reading or an -ing form ("e-mailed Mr McFadyen pointing out").
+            if let sp = att.speaker, sp.how != .author, let e = sp.entity, cue.frame.isSaying || cue.frame == .belief,
                att.rule != "reported.cue-object", !ctx.lower[cue.tokens.lowerBound].hasUTF8Suffix("ing"),
                case let k = sp.mention.lowerBound, k >= 0, k < ctx.sentenceOf.count,
                case let si = ctx.sentenceOf[k], si >= 0 {
