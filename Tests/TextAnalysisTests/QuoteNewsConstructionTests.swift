@@ -133,6 +133,14 @@ import Testing
         Row(text: "Also arrested was Anne Maguire. Mrs Maguire was the relative with whom Giuseppe Conlon planned to "
                 + "stay in London. She said it was a wonderful feeling.",
             quotes: [("She", "Anne Maguire", "it was a wonderful feeling", .indirect)]),
+        // An occupation after "the" is an epithet for the person in focus; in a sentence before, that is the one
+        // who spoke there, not a name inside what was said.
+        Row(text: "Nicholas Betts-Green quit after reports that he attended a BNP meeting. The former teacher "
+                + "confirmed he had attended the meeting.",
+            quotes: [("The former teacher", "Nicholas Betts-Green", "he had attended the meeting", .indirect)]),
+        Row(text: "Germaine Greer walked out. Brigitte Nielsen had panicked that she could lose her children, Greer "
+                + "said. The feminist writer said Big Brother had behaved badly.",
+            quotes: [("The feminist writer", "Germaine Greer", "Big Brother had behaved badly", .indirect)]),
         // A cue word that opens a company's name is no cue: the name is the speaker, its headline no quote.
         Row(text: "Ask Jeeves joins web log market\n\nAsk Jeeves said it was not planning to change Bloglines.",
             quotes: [("Ask Jeeves", "Ask Jeeves", "it was not planning to change Bloglines", .indirect)],

@@ -85,16 +85,29 @@ extension QuoteContext {
             }
             return false
         }
+        /// The person mention starting at `k` outside quoted words and outlets, if any.
+        func person(at k: Int) -> EntityMention? {
+            let m = mentionOf[k]
+            guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)), outletOf[k] < 0 else {
+                return nil
+            }
+            let mention = doc.mentions[m]
+            return mention.tokens.lowerBound == k && isPersonLike(mention) ? mention : nil
+        }
         let si = sentenceOf[np.lowerBound]
         var s = si
         while s >= 0, si - s < 8 {
-            for k in sentences[s].tokens where k < np.lowerBound {
-                let m = mentionOf[k]
-                guard m >= 0, quoteOf[k] < 0 || !(directs[quoteOf[k]].inner.contains(k)), outletOf[k] < 0 else {
-                    continue
+            // In a sentence before, the one who spoke there first ("..., Greer said. The feminist writer and
+            // broadcaster said ...": not Nielsen, named before her), as for "he".
+            if s < si, let spoken = pronounSpeakers.spoke[s] {
+                for k in sentences[s].tokens where !pronounSpeakers.isReported(k) {
+                    if let mention = person(at: k), let e = mention.entity, spoken.contains(e), !contradicts(e) {
+                        return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .pronoun)
+                    }
                 }
-                let mention = doc.mentions[m]
-                guard mention.tokens.lowerBound == k, isPersonLike(mention) else { continue }
+            }
+            for k in sentences[s].tokens where k < np.lowerBound {
+                guard let mention = person(at: k) else { continue }
                 if let e = mention.entity {
                     if contradicts(e) { continue }
                     return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .pronoun)
