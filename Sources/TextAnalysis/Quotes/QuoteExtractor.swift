@@ -256,6 +256,9 @@ public struct QuoteExtractor: AnalysisComponent {
                                cue: q.cue, speaker: nil, rule: "reported.question", confidence: 0.25))
         }
 
+        // "violated takeover rules five years ago": a date alone is no one's words (BareTimeContent.swift).
+        found.removeAll { $0.kind == .indirect && ctx.isBareTimePhrase($0.tokens) }
+
         return resolveOverlaps(found, textLength: doc.scalars.count).map { f in
             let sp = f.speaker.map {
                 // A pronoun with no antecedent keeps its mention but is no name ("He" is nobody's name).
