@@ -155,6 +155,20 @@ import Testing
         #expect(!got.contains { $0.mention == "In a statement" }, "\(got)")
     }
 
+    /// Two asides between a name and its cue (a role in two parts; an age and a seat): the name speaks, not the
+    /// role's firm or the age. Through the whole analyzer: the firm must be tagged as one.
+    @Test(arguments: [
+        ("In a statement, Dr John E. Kelly, IBM senior vice president, Technology and Intellectual Property, said: "
+            + "“True innovation is more.”", "John E. Kelly"),
+        ("Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned with the party.",
+         "Robert Jackson"),
+    ])
+    func nameBeforeTwoAsidesSpeaks(_ text: String, _ name: String) {
+        let doc = TestResources.analyzer.analyze(text)
+        #expect(doc.quotes.count == 1, "\(doc.quotes)")
+        #expect(doc.quotes.first?.speaker?.name == name, "\(String(describing: doc.quotes.first?.speaker))")
+    }
+
     @Test(arguments: rows)
     func constructionYieldsQuotes(_ row: Row) {
         let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(row.text))

@@ -98,6 +98,15 @@ extension QuoteContext {
                     return g
                 }
             }
+            // "Dr John E. Kelly, IBM senior vice president, Technology and Intellectual Property, said": a role of
+            // two parts is two asides; a person's name before the first one is the speaker, not the role's firm.
+            let before = np.lowerBound - 1
+            if !isCap[head], !np.contains(where: { isPersonMention($0) }), before - 1 > lo, isPunct(before, ","),
+               isPersonMention(before - 1), let name = nounPhrase(endingAt: before - 1, floor: lo),
+               mentionOf[before - 1] >= 0, doc.mentions[mentionOf[before - 1]].tokens.lowerBound >= name.lowerBound {
+                let g = resolve(name, lastSpeaker: lastSpeaker)
+                if g.entity != nil { return g }
+            }
             return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
