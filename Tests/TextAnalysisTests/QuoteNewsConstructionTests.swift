@@ -141,6 +141,10 @@ import Testing
         Row(text: "Germaine Greer walked out. Brigitte Nielsen had panicked that she could lose her children, Greer "
                 + "said. The feminist writer said Big Brother had behaved badly.",
             quotes: [("The feminist writer", "Germaine Greer", "Big Brother had behaved badly", .indirect)]),
+        // A verb of speech before an -ing cue stays a cue, and the participle shares its subject.
+        Row(text: "“We were destined to meet, I guess,” Venus Williams said referring to her match with Alicia Molik.",
+            quotes: [("Venus Williams", "Venus Williams", "We were destined to meet, I guess,", .direct),
+                     ("Venus Williams", "Venus Williams", "her match with Alicia Molik", .indirect)], exact: true),
         // A cue word that opens a company's name is no cue: the name is the speaker, its headline no quote.
         Row(text: "Ask Jeeves joins web log market\n\nAsk Jeeves said it was not planning to change Bloglines.",
             quotes: [("Ask Jeeves", "Ask Jeeves", "it was not planning to change Bloglines", .indirect)],

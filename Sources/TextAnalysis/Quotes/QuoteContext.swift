@@ -597,9 +597,13 @@ struct QuoteContext {
         // a cue before a noun cue, its object ("signaled willingness to ...").
         // Nor is a cue ending in a preposition a noun: the cue word after it is its object ("did not respond to
         // requests for comment", "called for talks").
+        // A verb of speech before an -ing cue keeps its reading when no determiner makes it a noun: "“...,”
+        // Williams said referring to her match" (the participle hangs on "said"; "the reports showing" stays a noun).
         for t in 0..<max(0, n - 1) {
             if let c = cueAt[t], c.frame != .according, c.tokens.upperBound < n,
-               let next = cueAt[c.tokens.upperBound], next.frame != .noun, !endsInPreposition(c) {
+               let next = cueAt[c.tokens.upperBound], next.frame != .noun, !endsInPreposition(c),
+               !(c.frame == .speech && lower[c.tokens.upperBound].hasUTF8Suffix("ing")
+                 && !(t > 0 && isWord[t - 1] && (has(t - 1, .det) || has(t - 1, .possessive)))) {
                 cueAt[t] = nil
             }
         }

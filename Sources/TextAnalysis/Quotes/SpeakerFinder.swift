@@ -33,6 +33,11 @@ extension QuoteContext {
         else if from > lo, isPossessiveS(from), wordClasses[from - 1] & Self.notOwners != 0 { from -= 1 }
         // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
         if from > lo, isWord[from], cueAt[from] == nil, has(from, .lightverb) { from -= 1 }
+        // "“...,” Williams said referring to her match": an -ing cue right after a verb cue has that cue's subject.
+        if lower[cue.lowerBound].hasUTF8Suffix("ing"), from > lo, let c = cueAt[from], c.frame != .noun,
+           c.tokens.count == 1 {
+            from -= 1
+        }
         var j = skipBackModifiers(from: from, floor: lo)
         guard j >= lo, quoteOf[j] < 0 else { return nil }
         // "Reuters quoted one trader as saying", "the agency reports a source as saying": the one quoted speaks.
