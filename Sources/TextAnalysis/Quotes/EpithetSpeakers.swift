@@ -99,9 +99,10 @@ extension QuoteContext {
         while s >= 0, si - s < 8 {
             // In a sentence before, the one who spoke there first ("..., Greer said. The feminist writer and
             // broadcaster said ...": not Nielsen, named before her), as for "he".
-            if s < si, let spoken = pronounSpeakers.spoke[s] {
+            if s < si, pronounSpeakers.anySpeaker(inSentence: s) {
                 for k in sentences[s].tokens where !pronounSpeakers.isReported(k) {
-                    if let mention = person(at: k), let e = mention.entity, spoken.contains(e), !contradicts(e) {
+                    if let mention = person(at: k), let e = mention.entity, pronounSpeakers.spoke(e, inSentence: s),
+                       !contradicts(e) {
                         return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .pronoun)
                     }
                 }

@@ -73,9 +73,10 @@ extension QuoteContext {
         // Who spoke there is what the cue sieve attributed (PronounSpeakerLog.spoke), not a name that merely sits
         // before a cue word ("e-mailed Mr McFadyen pointing out", "with whom Giuseppe planned to stay").
         func speaker(in s: Int) -> SpeakerGuess? {
-            guard let spoken = pronounSpeakers.spoke[s] else { return nil }
+            guard pronounSpeakers.anySpeaker(inSentence: s) else { return nil }
             for k in sentences[s].tokens {
-                if let g = candidate(k, s, outsideReported: true), let e = g.entity, spoken.contains(e) { return g }
+                if let g = candidate(k, s, outsideReported: true), let e = g.entity,
+                   pronounSpeakers.spoke(e, inSentence: s) { return g }
             }
             return nil
         }

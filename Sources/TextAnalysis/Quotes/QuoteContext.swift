@@ -32,9 +32,10 @@ struct DirectSpan: Sendable, Equatable {
 /// A class, so the sieve records into the context it reads from.
 final class PronounSpeakerLog {
     var byToken: [Int: SpeakerGuess] = [:]
-    /// The entities the cue sieve gave quotes to, by the sentence their speaker phrase starts in: a later "he" goes
-    /// to the one who spoke in a sentence before it rather than to the first name there.
-    var spoke: [Int: [Int]] = [:]
+    /// The entities the cue sieve gave quotes to, with the sentence their speaker phrase starts in: a later "he"
+    /// goes to the one who spoke in a sentence before it rather than to the first name there. Two flat lists in
+    /// reading order (a few dozen entries a story): no table per sentence to build and free.
+    private var spoke: [(sentence: Int, entity: Int)] = []
     private(set) var reported: [Bool] = []
 
     func markReported(_ r: Range<Int>, tokenCount: Int) {
@@ -48,6 +49,19 @@ final class PronounSpeakerLog {
     }
 
     func isReported(_ k: Int) -> Bool { k >= 0 && k < reported.count && reported[k] }
+
+    func logSpeaker(_ entity: Int, sentence s: Int) {
+        if spoke.isEmpty { spoke.reserveCapacity(32) }
+        spoke.append((s, entity))
+    }
+
+    /// Whether anyone was logged as speaking in sentence `s`.
+    func anySpeaker(inSentence s: Int) -> Bool { spoke.contains { $0.sentence == s } }
+
+    /// Whether `entity` was logged as speaking in sentence `s`.
+    func spoke(_ entity: Int, inSentence s: Int) -> Bool {
+        spoke.contains { $0.sentence == s && $0.entity == entity }
+    }
 }
 
 struct QuoteContext {

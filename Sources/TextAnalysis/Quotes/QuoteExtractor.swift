@@ -130,7 +130,7 @@ public struct QuoteExtractor: AnalysisComponent {
                att.rule != "reported.cue-object", !ctx.lower[cue.tokens.lowerBound].hasUTF8Suffix("ing"),
                case let k = sp.mention.lowerBound, k >= 0, k < ctx.sentenceOf.count,
                case let si = ctx.sentenceOf[k], si >= 0 {
-                ctx.pronounSpeakers.spoke[si, default: []].append(e)
+                ctx.pronounSpeakers.logSpeaker(e, sentence: si)
             }
         }
 
