@@ -33,7 +33,7 @@ struct DirectSpan: Sendable, Equatable {
 final class PronounSpeakerLog {
     var byToken: [Int: SpeakerGuess] = [:]
     /// The entities the cue sieve gave quotes to, with the sentence their speaker phrase starts in: a later "he"
-    /// goes to the one who spoke in a sentence before it rather than to the first name there. Two flat lists in
+    /// goes to the one who spoke in a sentence before it rather than to the first name there. One flat list in
     /// reading order (a few dozen entries a story): no table per sentence to build and free.
     private var spoke: [(sentence: Int, entity: Int)] = []
     private(set) var reported: [Bool] = []

@@ -126,8 +126,7 @@ public struct QuoteExtractor: AnalysisComponent {
             // to stay"), an object reading or an -ing form ("e-mailed Mr McFadyen pointing out"); nor a verb no
             // list holds ("Nielsen had panicked that ..., Greer said.").
             if let sp = att.speaker, sp.how != .author, let e = sp.entity, cue.frame.isSaying || cue.frame == .belief,
-               !cue.unlisted,
-               att.rule != "reported.cue-object", !ctx.lower[cue.tokens.lowerBound].hasUTF8Suffix("ing"),
+               !cue.unlisted, att.rule != "reported.cue-object", !ctx.lower[cue.tokens.lowerBound].hasUTF8Suffix("ing"),
                case let k = sp.mention.lowerBound, k >= 0, k < ctx.sentenceOf.count,
                case let si = ctx.sentenceOf[k], si >= 0 {
                 ctx.pronounSpeakers.logSpeaker(e, sentence: si)
