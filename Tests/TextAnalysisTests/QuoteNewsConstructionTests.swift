@@ -173,6 +173,18 @@ import Testing
         #expect(doc.quotes.first?.speaker?.name == name, "\(String(describing: doc.quotes.first?.speaker))")
     }
 
+    /// A person's name before a preposition heads the phrase even when the tagger takes a name after it for a
+    /// person ("Children"), but a title taken for a name does not ("UK Chancellor of the Exchequer Gordon Brown").
+    @Test(arguments: [
+        ("Laura Brownlees of Save the Children said there were grave concerns.", "Laura Brownlees"),
+        ("“This is the first time,” said UK Chancellor of the Exchequer Gordon Brown.", "Gordon Brown"),
+    ])
+    func personBeforeAPrepositionSpeaks(_ text: String, _ name: String) {
+        let doc = TestResources.analyzer.analyze(text)
+        #expect(doc.quotes.count == 1, "\(doc.quotes)")
+        #expect(doc.quotes.first?.speaker?.name == name, "\(String(describing: doc.quotes.first?.speaker))")
+    }
+
     @Test(arguments: rows)
     func constructionYieldsQuotes(_ row: Row) {
         let got = QuoteTestDocuments.summary(QuoteTestDocuments.analyze(row.text))

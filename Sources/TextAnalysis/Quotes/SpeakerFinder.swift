@@ -464,6 +464,22 @@ extension QuoteContext {
             if best < 0 { best = m } else if doc.mentions[best].type != .person, ty == .person { best = m }
             if ty == .person { break }
         }
+        // "Laura Brownlees of Save the Children": a person's name followed by a preposition heads the phrase, even
+        // when the tagger took a name after it for a person too; not a title the tagger took for a name, which
+        // links to no person ("UK Chancellor of the Exchequer Gordon Brown"), nor one right before that name.
+        let beforeBest = best >= 0 ? doc.mentions[best].tokens.lowerBound - 1 : -1
+        let titled = beforeBest >= np.lowerBound && isCap[beforeBest] && mentionOf[beforeBest] < 0
+        if best >= 0, doc.mentions[best].type == .person, !titled,
+           let head = np.first(where: { t in
+               let m = mentionOf[t]
+               guard m >= 0, m != best, outletOf[t] < 0, doc.mentions[m].type == .person,
+                     let e = doc.mentions[m].entity, e < doc.entities.count, doc.entities[e].type == .person,
+                     doc.mentions[m].tokens.lowerBound == t, case let e = doc.mentions[m].tokens.upperBound,
+                     e < np.upperBound, e < doc.mentions[best].tokens.lowerBound else { return false }
+               return isWord[e] && isPreposition(e)
+           }) {
+            best = mentionOf[head]
+        }
         if best >= 0 {
             let m = doc.mentions[best]
             // "the American said": a nationality standing for a person, not the nationality's own entity.
