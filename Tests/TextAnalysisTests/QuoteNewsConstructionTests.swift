@@ -159,27 +159,20 @@ import Testing
         #expect(!got.contains { $0.mention == "In a statement" }, "\(got)")
     }
 
-    /// Two asides between a name and its cue (a role in two parts; an age and a seat): the name speaks, not the
-    /// role's firm or the age. Through the whole analyzer: the firm must be tagged as one.
+    /// Speakers that hang on what the tagger finds, so read through the whole analyzer:
+    /// - two asides between a name and its cue (a role in two parts; an age and a seat): the name speaks, not the
+    ///   role's firm or the age;
+    /// - a person's name before a preposition heads the phrase even when the tagger takes a name after it for a
+    ///   person ("Children"), but a title taken for a name does not ("UK Chancellor of the Exchequer Gordon Brown").
     @Test(arguments: [
         ("In a statement, Dr John E. Kelly, IBM senior vice president, Technology and Intellectual Property, said: "
             + "“True innovation is more.”", "John E. Kelly"),
         ("Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned with the party.",
          "Robert Jackson"),
-    ])
-    func nameBeforeTwoAsidesSpeaks(_ text: String, _ name: String) {
-        let doc = TestResources.analyzer.analyze(text)
-        #expect(doc.quotes.count == 1, "\(doc.quotes)")
-        #expect(doc.quotes.first?.speaker?.name == name, "\(String(describing: doc.quotes.first?.speaker))")
-    }
-
-    /// A person's name before a preposition heads the phrase even when the tagger takes a name after it for a
-    /// person ("Children"), but a title taken for a name does not ("UK Chancellor of the Exchequer Gordon Brown").
-    @Test(arguments: [
         ("Laura Brownlees of Save the Children said there were grave concerns.", "Laura Brownlees"),
         ("“This is the first time,” said UK Chancellor of the Exchequer Gordon Brown.", "Gordon Brown"),
     ])
-    func personBeforeAPrepositionSpeaks(_ text: String, _ name: String) {
+    func taggedSpeakerPhraseNamesItsHead(_ text: String, _ name: String) {
         let doc = TestResources.analyzer.analyze(text)
         #expect(doc.quotes.count == 1, "\(doc.quotes)")
         #expect(doc.quotes.first?.speaker?.name == name, "\(String(describing: doc.quotes.first?.speaker))")

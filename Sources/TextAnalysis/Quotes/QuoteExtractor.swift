@@ -125,7 +125,7 @@ public struct QuoteExtractor: AnalysisComponent {
             // with Martinez, Davenport believes ... “...,” she said."): not an intention ("with whom Giuseppe planned
             // to stay"), an object reading or an -ing form ("e-mailed Mr McFadyen pointing out"); nor a verb no
             // list holds ("Nielsen had panicked that ..., Greer said.").
-            if let sp = att.speaker, sp.how != .author, let e = sp.entity, cue.frame.isSaying || cue.frame == .belief,
+            if let sp = att.speaker, sp.how != .author, let e = sp.entity, cue.frame.namesWhoSpoke,
                !cue.unlisted, att.rule != "reported.cue-object", !ctx.lower[cue.tokens.lowerBound].hasUTF8Suffix("ing"),
                case let k = sp.mention.lowerBound, k >= 0, k < ctx.sentenceOf.count,
                case let si = ctx.sentenceOf[k], si >= 0 {

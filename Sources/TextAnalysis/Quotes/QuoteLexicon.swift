@@ -9,8 +9,11 @@ public enum CueFrame: String, Sendable, CaseIterable {
     /// "CLAUSE, X CUE" and never a direct quote on its own.
     var readsForwardOnly: Bool { self == .object || self == .infinitive || self == .noun }
 
-    /// Frames of saying or writing (not belief, intention, an object or a noun): their subject spoke.
-    var isSaying: Bool { self == .speech || self == .tell || self == .that || self == .according }
+    /// Frames of saying, writing or belief (not an intention, an object or a noun): their subject is the one who
+    /// spoke in its sentence, whom a later "he" or epithet continues.
+    var namesWhoSpoke: Bool {
+        self == .speech || self == .tell || self == .that || self == .according || self == .belief
+    }
 }
 
 /// A cue phrase: its lower-case words and frame.
