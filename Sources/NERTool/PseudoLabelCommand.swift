@@ -37,7 +37,7 @@ struct PseudoLabelCommand: ParsableCommand {
                 }
                 let used = doc.sentences.indices.filter { !skip[$0] }
                 let words = used.map { s in doc.sentences[s].tokens.map { doc.tokens[$0].text } }
-                let result = tagger.tag(words, confidences: false, marginals: true)
+                let result = tagger.tag(words, confidences: false, marginals: true, selection: .bestPath)
                 var out = ""
                 for k in words.indices {
                     seen += 1

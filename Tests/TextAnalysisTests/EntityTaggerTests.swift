@@ -193,6 +193,49 @@ private func document(_ sentences: [[String]]) -> Document {
     #expect(score.overall.f1 >= recorded - 0.5)
 }
 
+/// Only spans above one half survive; a dropped span's tokens all become O, and the others keep their labels.
+@Test(arguments: [
+    ([0..<2, 3..<4], [0.9, 0.4], ["B-PER", "L-PER", "O", "U-LOC"], ["B-PER", "L-PER", "O", "O"]),
+    ([0..<3], [0.5], ["B-ORG", "I-ORG", "L-ORG"], ["O", "O", "O"]),              // one half is not more likely
+    ([0..<3], [0.51], ["B-ORG", "I-ORG", "L-ORG"], ["B-ORG", "I-ORG", "L-ORG"]),
+    ([0..<1, 1..<2, 2..<3], [0.2, 0.7, 0.3], ["U-MISC", "U-MISC", "U-MISC"], ["O", "U-MISC", "O"]),
+] as [([Range<Int>], [Double], [String], [String])])
+func likelySelectionDropsSpansOfHalfOrLess(tokens: [Range<Int>], probabilities: [Double], before: [String],
+                                            after: [String]) {
+    var labels = before.map { NERLabels.names.firstIndex(of: $0)! }
+    let spans = NERLabels.spans(bilou: labels)
+    #expect(spans.map(\.tokens) == tokens)
+    let kept = NERSequenceTagger.keepLikely(spans, probabilities: probabilities, labels: &labels)
+    #expect(labels.map { NERLabels.names[$0] } == after)
+    #expect(kept.map(\.span) == NERLabels.spans(bilou: labels))
+    #expect(kept.allSatisfy { $0.probability > NERSequenceTagger.likelyThreshold })
+}
+
+/// The tagger's default output is the best path less its spans of probability one half or less. At the model's
+/// temperature most spans here are sure; at a high one every probability flattens below one half, and the same
+/// best path is reported as nothing.
+@Test(arguments: [nil as Float?, 0.1, 40])
+func taggerReportsOnlyLikelySpansOfTheBestPath(temperature: Float?) throws {
+    let tagger = try sharedTagger.get()
+    let doc = [["Shares", "in", "Sun", "fell", "."], ["The", "Texan", "won", "."],
+               ["He", "met", "Kelvo", "Dravin", "at", "Mursk", "Bay", "."],
+               ["Australia", "will", "defend", "the", "Ashes", "in", "a", "series", "against", "England", "."],
+               ["Cofinec", "'s", "Global", "Depositary", "Receipts", "(", "GDRs", ")", "opened", "on", "the", "BSE",
+                "."]]
+    let best = tagger.tag(doc, temperature: temperature, selection: .bestPath)
+    let likely = tagger.tag(doc, temperature: temperature)
+    var dropped = 0
+    for s in doc.indices {
+        let expected = best.spans[s].filter { $0.confidence > NERSequenceTagger.likelyThreshold }
+        dropped += best.spans[s].count - expected.count
+        #expect(likely.spans[s] == expected)
+        #expect(NERLabels.spans(bilou: likely.labels[s]).map(\.tokens) == expected.map(\.tokens))
+    }
+    #expect(best.spans.joined().count >= 8)
+    if temperature == 40 { #expect(likely.spans.joined().isEmpty) }
+    if temperature == 0.1 { #expect(dropped == 0) }
+}
+
 /// The precomputed word vectors (NERVocabulary) are a cache: tagging with and without them agrees.
 @Test func precomputedWordWeightsChangeNothing() throws {
     let fast = try sharedTagger.get()

@@ -70,14 +70,17 @@ public struct NERSequenceTagger: Sendable {
         public var leastMarginal: [Double] = []
     }
 
-    /// Tags every sentence; `temperature` overrides the model's (the trainer uses it to fit one).
+    /// Tags every sentence; `temperature` overrides the model's (the trainer uses it to fit one). `selection`
+    /// says which decoded spans to report (NERSpanSelection.swift); `.likely` computes span probabilities
+    /// whatever `confidences` says.
     ///
     /// One pass over the document computes stage 1's emissions and, from the same rows, the part of stage 2's
     /// that does not depend on stage 1's labels (word features as floats, context features as exact integer
     /// sums); stage 2 then adds only its history features. The sums and their order are those of scoring each
     /// stage on its own.
     public func tag(_ sentences: [[String]], confidences: Bool = true, temperature: Float? = nil,
-                    stages stageLimit: Int? = nil, marginals: Bool = false) -> Result {
+                    stages stageLimit: Int? = nil, marginals: Bool = false,
+                    selection: Selection = .likely) -> Result {
         let prepared = extractor.prepare(sentences, vocabulary: vocabulary)
         let L = NERLabels.count
         var labels: [[Int]] = sentences.map { [Int](repeating: 0, count: $0.count) }
@@ -99,7 +102,8 @@ public struct NERSequenceTagger: Sendable {
         var wordSums: [NERJointTable.Sums] = []
         var work: [Float] = [], path: [Int] = []
         let temperature = temperature ?? model.info.temperature
-        let potentials = !confidences && !marginals ? []
+        let likely = selection == .likely
+        let potentials = !confidences && !marginals && !likely ? []
             : temperature == model.info.temperature && stageCount == model.stages.count ? self.potentials
             : NERDecoder.transitionPotentials(model.stages[stageCount - 1].transitions, temperature: temperature)
 
@@ -112,12 +116,19 @@ public struct NERSequenceTagger: Sendable {
             labels[s] = path
             guard si == stageCount - 1 else { return }
             let found = NERLabels.spans(bilou: path)
-            let conf = confidences && !found.isEmpty
+            let conf = (confidences || likely) && !found.isEmpty
                 ? NERDecoder.spanProbabilities(emissions: e, count: n, potentials: potentials,
                                                temperature: temperature, spans: found)
                 : [Double](repeating: 1, count: found.count)
-            spans[s] = zip(found, conf).map {
-                NERSpan(tokens: $0.tokens, type: NERLabels.types[$0.type], confidence: $1)
+            if likely {
+                spans[s] = Self.keepLikely(found, probabilities: conf, labels: &labels[s]).map {
+                    NERSpan(tokens: $0.span.tokens, type: NERLabels.types[$0.span.type],
+                            confidence: confidences ? $0.probability : 1)
+                }
+            } else {
+                spans[s] = zip(found, conf).map {
+                    NERSpan(tokens: $0.tokens, type: NERLabels.types[$0.type], confidence: $1)
+                }
             }
             if marginals {
                 leastMarginal[s] = NERDecoder.pathMarginals(emissions: e, count: n, potentials: potentials,

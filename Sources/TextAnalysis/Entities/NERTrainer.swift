@@ -306,7 +306,10 @@ public struct NERTrainer {
 
     func evaluate(_ stages: [NERModel.Stage], _ docs: [CoNLLDocument]) -> NERScore {
         let t = tagger(stages)
-        return Self.score(docs, docs.map { t.tag($0.sentences.map(\.tokens), confidences: false) })
+        // Training chooses its epochs on the best path's spans, before any temperature is fit.
+        return Self.score(docs, docs.map {
+            t.tag($0.sentences.map(\.tokens), confidences: false, selection: .bestPath)
+        })
     }
 
     /// Trains `epochs` epochs on the sentences of `corpus` whose document passes `include`; keeps the averaged
@@ -371,7 +374,8 @@ public struct NERTrainer {
                                       earlier: [], dev: nil, progress: progress)
                 let t = tagger([fold.stage])
                 for d in stride(from: f, to: train.count, by: options.folds) {
-                    jackLabels[d] = t.tag(train[d].sentences.map(\.tokens), confidences: false).labels
+                    jackLabels[d] = t.tag(train[d].sentences.map(\.tokens), confidences: false,
+                                          selection: .bestPath).labels
                 }
             }
             let histories = zip(preparedTrain, jackLabels).map { NERFeatureExtractor.History(prepared: $0, labels: $1) }
@@ -400,11 +404,16 @@ public struct NERTrainer {
         var model = try NERModel(data: Data(try NERModel(info: info, stages: stages).serialized()))
         model.info.temperature = fitTemperature(model, dev: dev, progress: progress)
         let tagged = try NERSequenceTagger(model: model, extractor: extractor)
-        let score = Self.score(dev, dev.map { tagged.tag($0.sentences.map(\.tokens), confidences: false) })
+        let score = Self.score(dev, dev.map {
+            tagged.tag($0.sentences.map(\.tokens), confidences: false, selection: .bestPath)
+        })
         var f1: [String: Double] = ["overall": (score.overall.f1 * 100).rounded() / 100]
         for (k, v) in score.byType { f1[k] = (v.f1 * 100).rounded() / 100 }
         model.info.devF1 = f1
-        progress("saved model: dev F1 \(String(format2: score.overall.f1)), temperature \(model.info.temperature), "
+        // What ships reports only the likely spans (NERSpanSelection.swift), which needs the fitted temperature.
+        let likely = Self.score(dev, dev.map { tagged.tag($0.sentences.map(\.tokens), confidences: false) })
+        progress("saved model: dev F1 \(String(format2: score.overall.f1)) (best path; likely spans "
+                 + "\(String(format2: likely.overall.f1))), temperature \(model.info.temperature), "
                  + "total \(String(format2: Date().timeIntervalSince(t0)))s")
         return model
     }
@@ -416,7 +425,7 @@ public struct NERTrainer {
                                    temperature: Float? = nil) -> [(confidence: Double, correct: Bool)] {
         var out: [(Double, Bool)] = []
         for doc in dev {
-            let r = tagger.tag(doc.sentences.map(\.tokens), temperature: temperature)
+            let r = tagger.tag(doc.sentences.map(\.tokens), temperature: temperature, selection: .bestPath)
             for (s, sent) in doc.sentences.enumerated() {
                 let gold = Set(NERLabels.spans(iob: sent.tags).map { "\($0.tokens) \($0.type)" })
                 for span in r.spans[s] {
