@@ -1,6 +1,7 @@
 // A speaker named only by a nationality, an age or a sport or stage role ("the American said", "the 23-year-old
 // said", "the midfielder said"): the person written that way before, else the person in focus (EpithetSpeakers.swift).
-// Each row failed before the change: the nationality's MISC entity spoke, or no one.
+// Each row failed before the change: the nationality's MISC entity spoke, or no one. A name before the role ("the
+// Chelsea midfielder", "the New York businessman") was a source with no entity until session 25.
 import Testing
 @testable import TextAnalysis
 
@@ -9,6 +10,8 @@ import Testing
         let text: String
         /// Capitalised words the stand-in tagger should read as one-word miscellaneous names (nationalities).
         let misc: [String]
+        /// Capitalised words the stand-in tagger should read as organisations (teams, bands, parties).
+        var organizations: [String] = []
         let content: String
         /// The speaker's entity name, nil for none.
         let speaker: String?
@@ -37,6 +40,18 @@ import Testing
         // A source noun is no epithet: an unnamed spokesman speaks, not the person in focus.
         Row(text: "Tony Blair met the unions. The spokesman said taxes would not rise.",
             misc: [], content: "taxes would not rise", speaker: nil),
+        // A team's name before the role says whose it is; the person in focus still speaks.
+        Row(text: "Frank Lampard scored twice in the second half. The Chelsea midfielder said the win was vital.",
+            misc: [], organizations: ["Chelsea"], content: "the win was vital", speaker: "Frank Lampard"),
+        // A nationality before the role must agree: not the Swiss named first.
+        Row(text: "Swiss star Roger Federer lost to Andy Roddick. The American player said he was lucky.",
+            misc: ["Swiss", "American"], content: "he was lucky", speaker: "Andy Roddick"),
+        // Before a source noun the name changes nothing: an unnamed spokesman.
+        Row(text: "Tony Blair met the unions. The Labour spokesman said taxes would not rise.",
+            misc: [], organizations: ["Labour"], content: "taxes would not rise", speaker: nil),
+        // A person's name before the role makes another phrase: no one in focus speaks.
+        Row(text: "Frank Lampard scored twice in the second half. The Mourinho midfielder said the win was vital.",
+            misc: [], content: "the win was vital", speaker: nil),
     ]
 
     @Test(arguments: rows)
@@ -46,6 +61,10 @@ import Testing
         for m in doc.mentions.indices where row.misc.contains(doc.text(doc.mentions[m].chars)) {
             doc.mentions[m].type = .misc
             if let e = doc.mentions[m].entity { doc.entities[e].type = .misc }
+        }
+        for m in doc.mentions.indices where row.organizations.contains(doc.text(doc.mentions[m].chars)) {
+            doc.mentions[m].type = .organization
+            if let e = doc.mentions[m].entity { doc.entities[e].type = .organization }
         }
         QuoteTestDocuments.extractor.process(&doc)
         let q = doc.quotes.first { doc.text($0.content) == row.content }

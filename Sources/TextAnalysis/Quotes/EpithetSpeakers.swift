@@ -1,9 +1,10 @@
 // A speaker named only by an epithet: a nationality ("the American said:", "the Spaniard said"), an age ("the
 // 24-year-old said") or a person's sport or stage role (words.tsv personrole: "the midfielder said", "the
-// sprinter added"). News writes one for the person just written about, instead of the name. Before this the
-// nationality's MISC entity spoke ("American") and the other two were a source with no entity. A nationality is a
-// one-word miscellaneous name that is a demonym (QuoteLexicon.nationalities, words.tsv nationnoun), so "the
-// Championship" or "The Paris-based exchange" is none.
+// sprinter added"), also after a team's, band's or country's name ("the Chelsea midfielder", "the Black Sabbath
+// singer", "the New York businessman"). News writes one for the person just written about, instead of the name.
+// Before this the nationality's MISC entity spoke ("American") and the others were a source with no entity. A
+// nationality is a one-word miscellaneous name that is a demonym (QuoteLexicon.nationalities, words.tsv
+// nationnoun), so "the Championship" or "The Paris-based exchange" is none.
 // When no office holder (TitleHolders.swift) or written description (DescribedPersons.swift) names the person,
 // the epithet goes to the nearest person before it that the text wrote that way ("American Andy Roddick",
 // "Roddick, 22,"), else, as "he" would (PronounAntecedents.swift), to the first person mentioned in the nearest
@@ -40,8 +41,17 @@ extension QuoteContext {
         let function = QuoteWordClass.det.bit | QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit
             | QuoteWordClass.timeprep.bit | QuoteWordClass.nounprep.bit | QuoteWordClass.boundary.bit
             | QuoteWordClass.leading.bit | QuoteWordClass.clausejoin.bit | QuoteWordClass.relative.bit
+        let role = nation == nil && age == nil
         for k in (np.lowerBound + 1)..<headStart {
-            guard mentionOf[k] < 0, !isCap[k], !isPossessiveS(k), cueAt[k] == nil, quoteOf[k] < 0 else { return nil }
+            guard !isPossessiveS(k), cueAt[k] == nil, quoteOf[k] < 0 else { return nil }
+            if mentionOf[k] >= 0 || isCap[k] {
+                // Before a role, a team, band or country says whose it is ("the Chelsea midfielder", "the Black
+                // Sabbath singer", "the British actor"); a person's name or an untagged capital makes another
+                // phrase ("the Ferguson era").
+                guard role, isOtherThanPerson(mentionOf[k]) else { return nil }
+                if nation == nil, isNationality(lower[k], alone: false), let key = nameKey(k) { nation = key }
+                continue
+            }
             if isWord[k] {
                 guard wordClasses[k] & function == 0 else { return nil }
             } else {
@@ -122,6 +132,12 @@ extension QuoteContext {
             return SpeakerGuess(mention: np, entity: e, name: last.name, how: .pronoun)
         }
         return nil
+    }
+
+    /// A tagged name that is no person's, nor linked to a person.
+    private func isOtherThanPerson(_ m: Int) -> Bool {
+        guard m >= 0, doc.mentions[m].type != .person else { return false }
+        return doc.mentions[m].entity.map { $0 < doc.entities.count && doc.entities[$0].type != .person } ?? true
     }
 
     /// How many tokens around an epithet its person is looked for: more than the longest article (BBC's is

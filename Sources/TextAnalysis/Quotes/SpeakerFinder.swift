@@ -509,6 +509,8 @@ extension QuoteContext {
                 if has(np.lowerBound, .det), let e = entityByTitle(np) {
                     return SpeakerGuess(mention: np, entity: e, name: doc.entities[e].name, how: .title)
                 }
+                // "The Chelsea midfielder said" with no office holder: the person the role refers back to.
+                if let g = epithetSpeaker(np, lastSpeaker: lastSpeaker) { return g }
                 return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
             }
             if let e = m.entity, e < doc.entities.count {
