@@ -365,13 +365,15 @@ extension QuoteContext {
             // "announced their support for ...", "reported her presence", "barely mentioned climate change": what
             // was said, named by its object. A cue whose object is often literal ("found", words.tsv literal)
             // reads so only after a person, organisation or document ("the poll shows Clinton ahead"), not "the
-            // police found the keys".
+            // police found the keys"; after a person or organisation "find" and "discover" (words.tsv
+            // clauseobject) need a clause there too ("Federer found a way of winning" is no finding).
             // Not "..., 180 on Friday, 140 on Saturday, said industry officials.": a speech cue after a comma whose
             // name-like phrase ends the sentence is an inverted attribution, read below; the name is the speaker.
             if c.frame == .speech || (c.frame == .that && !lex.is(lower[a], .noobject)
                 && (!has(a, .literal) || isPersonOrOrganization(sp) || isDocument(sp, cue: a))),
                !invertedAttribution(c, lastSpeaker: lastSpeaker, end: sEnd),
-               let target = forward(from: b, frame: .object, end: sEnd, stopAtComma: relative) {
+               let target = forward(from: b, frame: .object, end: sEnd, stopAtComma: relative),
+               !lex.is(lower[a], .clauseobject) || isDocument(sp, cue: a) || holdsClause(target) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: "reported.cue-object",
                                       confidence: 0.5)
             }
@@ -664,6 +666,17 @@ extension QuoteContext {
     private func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {
         guard let e = sp.entity, e < doc.entities.count else { return false }
         return doc.entities[e].type == .person || doc.entities[e].type == .organization
+    }
+
+    /// Whether a cue's object reads as a clause: it holds a form of be or have, an auxiliary, a negation or an -ed
+    /// word after its first ("found the leaflet was true", "found her husband had ..."), not only a thing ("found
+    /// his form", "found the bottom corner").
+    private func holdsClause(_ target: CueAttribution.Target) -> Bool {
+        guard case let .clause(r) = target else { return true }
+        return r.contains { t in
+            isWord[t] && (has(t, .auxiliary) || has(t, .copula) || lower[t].hasSuffix("n't")
+                || (lower[t].hasSuffix("ed") && !isCap[t] && t > r.lowerBound))
+        }
     }
 
     /// A document-like word heads the speaker or sits between it and the cue ("an analysis of new filings shows").
