@@ -572,6 +572,8 @@ struct QuoteContext {
             if p.frame != .noun, !p.copula, p.count == 1, t > 0, isWord[t - 1], has(t - 1, .article),
                !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
             if p.frame != .noun, !p.copula, isNounOrAdjective(at: t, end: end, sentenceStart: sStart) { continue }
+            // "the Paris-based economics think tank said": the cue word is the first half of a compound noun.
+            if p.count == 1, end < n, isWord[end], lex.is(lower[end], .compoundhead) { continue }
             // "It is worth noting that ...", "It goes without saying that ...": the writer's set phrase.
             if t > sStart, isWord[t - 1], has(t - 1, .remark) { continue }
             if has(t, .naming), namesNoun(at: t, end: end, sentenceStart: sStart) { continue }
