@@ -46,8 +46,8 @@ extension QuoteContext {
             guard !isPossessiveS(k), cueAt[k] == nil, quoteOf[k] < 0 else { return nil }
             if mentionOf[k] >= 0 || isCap[k] {
                 // Before a role, a team, band or country says whose it is ("the Chelsea midfielder", "the Black
-                // Sabbath singer", "the British actor"); a person's name or an untagged capital makes another
-                // phrase ("the Ferguson era").
+                // Sabbath singer", "the British actor"); a person's name ("the Ferguson era") or a capital the
+                // tagger left untagged makes another phrase.
                 guard role, isOtherThanPerson(mentionOf[k]) else { return nil }
                 if nation == nil, isNationality(lower[k], alone: false), let key = nameKey(k) { nation = key }
                 continue
