@@ -521,6 +521,14 @@ struct QuoteContext {
         return key == Self.notLookedUp ? byWord[lower[t]] : nil
     }
 
+    /// Whether token `t` is a noun of words.tsv class compoundhead: by its key number, with no hashing of the word,
+    /// except for a word the table was not asked about.
+    private func isCompoundHead(_ t: Int) -> Bool {
+        let key = wordKey[t]
+        if key >= 0 { return lex.compoundHeadByKey[Int(key)] }
+        return key == Self.notLookedUp && lex.is(lower[t], .compoundhead)
+    }
+
     /// The copula cue phrases whose adjective is token `a`.
     private func copulaPhrases(at a: Int) -> [CuePhrase]? {
         cuePhrases(at: a, byKey: lex.copulaCuesByKey, byWord: lex.copulaCues)
@@ -573,7 +581,7 @@ struct QuoteContext {
                !(end < n && (lower[end] == "to" || lower[end] == "that")) { continue }
             if p.frame != .noun, !p.copula, isNounOrAdjective(at: t, end: end, sentenceStart: sStart) { continue }
             // "the Paris-based economics think tank said": the cue word is the first half of a compound noun.
-            if p.count == 1, end < n, isWord[end], lex.is(lower[end], .compoundhead) { continue }
+            if p.count == 1, end < n, isWord[end], isCompoundHead(end) { continue }
             // "It is worth noting that ...", "It goes without saying that ...": the writer's set phrase.
             if t > sStart, isWord[t - 1], has(t - 1, .remark) { continue }
             if has(t, .naming), namesNoun(at: t, end: end, sentenceStart: sStart) { continue }

@@ -99,6 +99,8 @@ public struct QuoteLexicon: Sendable {
     let masks: WordMaskTable
     /// For each key of `masks`: it is one of QuoteContext.quotingVerbs ("quoted", "cites").
     let quotingVerbByKey: [Bool]
+    /// For each key of `masks`: a noun of words.tsv class compoundhead ("tank").
+    let compoundHeadByKey: [Bool]
     /// `cues` by the word mask table's key number (nil for a key no cue starts with): QuoteContext reads a token's
     /// cue phrases by the number its class lookup gave, with no second hashing of the word.
     let cuesByKey: [[CuePhrase]?]
@@ -194,8 +196,12 @@ public struct QuoteLexicon: Sendable {
         for first in copulaCues.keys where masks[first] == nil { masks[first] = 0 }
         // The quoting verbs too, so the outlet finder tells them by key number without hashing every word.
         for verb in QuoteContext.quotingVerbs where masks[verb] == nil { masks[verb] = 0 }
+        // And the compound heads, asked of the word after every candidate cue ("think tank").
+        let compoundHeads = classes.filter { $0.value.contains(.compoundhead) }.keys
+        for head in compoundHeads where masks[head] == nil { masks[head] = 0 }
         self.masks = WordMaskTable(masks)
         self.quotingVerbByKey = self.masks.keys.map { QuoteContext.quotingVerbs.contains($0) }
+        self.compoundHeadByKey = self.masks.keys.map { classes[$0]?.contains(.compoundhead) ?? false }
         self.cuesByKey = self.masks.keys.map { cues[$0] }
         self.copulaCuesByKey = self.masks.keys.map { copulaCues[$0] }
         self.examples = examples
