@@ -120,15 +120,12 @@ public struct NERSequenceTagger: Sendable {
                 ? NERDecoder.spanProbabilities(emissions: e, count: n, potentials: potentials,
                                                temperature: temperature, spans: found)
                 : [Double](repeating: 1, count: found.count)
-            if likely {
-                spans[s] = Self.keepLikely(found, probabilities: conf, labels: &labels[s]).map {
-                    NERSpan(tokens: $0.span.tokens, type: NERLabels.types[$0.span.type],
-                            confidence: confidences ? $0.probability : 1)
-                }
-            } else {
-                spans[s] = zip(found, conf).map {
-                    NERSpan(tokens: $0.tokens, type: NERLabels.types[$0.type], confidence: $1)
-                }
+            let reported = likely ? Self.keepLikely(found, probabilities: conf, labels: &labels[s])
+                : zip(found, conf).map { (span: $0, probability: $1) }
+            // Without `confidences` the probabilities `.likely` computed to choose are not reported.
+            spans[s] = reported.map {
+                NERSpan(tokens: $0.span.tokens, type: NERLabels.types[$0.span.type],
+                        confidence: confidences ? $0.probability : 1)
             }
             if marginals {
                 leastMarginal[s] = NERDecoder.pathMarginals(emissions: e, count: n, potentials: potentials,

@@ -674,8 +674,8 @@ extension QuoteContext {
     private func holdsClause(_ target: CueAttribution.Target) -> Bool {
         guard case let .clause(r) = target else { return true }
         return r.contains { t in
-            isWord[t] && (has(t, .auxiliary) || has(t, .copula) || lower[t].hasSuffix("n't")
-                || (lower[t].hasSuffix("ed") && !isCap[t] && t > r.lowerBound))
+            isWord[t] && (has(t, .auxiliary) || has(t, .copula) || lower[t].hasUTF8Suffix("n't")
+                || (lower[t].hasUTF8Suffix("ed") && !isCap[t] && t > r.lowerBound))
         }
     }
 
