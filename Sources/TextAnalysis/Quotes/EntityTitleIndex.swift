@@ -43,13 +43,23 @@ struct EntityTitleIndex {
         guard role.utf8.allSatisfy({ $0 < 128 }) else {
             return role.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         }
+        // Each word is written lower-cased into its new String's own storage: decoding a lazily mapped slice took
+        // String's generic path (a dynamic cast per word), most of this index's cost.
         var words: [String] = []
-        var bytes = role.utf8[...]
-        while let start = bytes.firstIndex(where: Self.isASCIILetter) {
-            let rest = bytes[start...]
-            let end = rest.firstIndex(where: { !Self.isASCIILetter($0) }) ?? rest.endIndex
-            words.append(String(decoding: rest[..<end].lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))
-            bytes = rest[end...]
+        var role = role
+        role.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard Self.isASCIILetter(bytes[i]) else { i += 1; continue }
+                var end = i + 1
+                while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                words.append(String(unsafeUninitializedCapacity: word.count) { out in
+                    for (k, b) in word.enumerated() { out[k] = b | 0x20 }
+                    return word.count
+                })
+                i = end
+            }
         }
         return words
     }
@@ -74,5 +84,20 @@ struct EntityTitleIndex {
             if starts[mid] < token { lo = mid + 1 } else { hi = mid }
         }
         return lo == 0 ? -1 : starts[lo - 1]
+    }
+}
+
+/// A document's EntityTitleIndex, built on first use (QuoteContext.titles).
+final class EntityTitleIndexCache {
+    var index: EntityTitleIndex?
+}
+
+extension QuoteContext {
+    /// The document's title index, built the first time a title is looked up.
+    var titles: EntityTitleIndex {
+        if let index = titleIndex.index { return index }
+        let index = EntityTitleIndex(doc)
+        titleIndex.index = index
+        return index
     }
 }

@@ -96,9 +96,10 @@ struct QuoteContext {
     /// Tokens of quoted text: inside quote marks, after an opening mark left unclosed in its paragraph, or after
     /// "CUE:" in the cue's sentence. A first-person pronoun there is the quoted person talking, never a speaker.
     var quotedText: [Bool] = []
-    /// Entities by the titles that can name them ("the minister", "the agency"), built once per document so a
-    /// title lookup costs the candidates, not every entity (a 1 MB text has thousands of entities).
-    let titles: EntityTitleIndex
+    /// Entities by the titles that can name them ("the minister", "the agency"), built on the document's first
+    /// title lookup so a lookup costs the candidates, not every entity (a 1 MB text has thousands of entities),
+    /// and a story with no "the minister said" builds none.
+    let titleIndex = EntityTitleIndexCache()
     /// `writtenTitle(of:)` per entity, computed on first use: a title lookup asks it of every candidate holder,
     /// whose mentions in a long text number in the thousands.
     let writtenTitles = WrittenTitleCache()
@@ -136,9 +137,10 @@ struct QuoteContext {
         keys.withUnsafeMutableBufferPointer { keys in
         tokens.withUnsafeBufferPointer { tokens in
         for ti in 0..<n {
-            // The token's text only (copying the whole token retained its string once more).
-            var text = tokens[ti].text
-            let lowered: String = text.withUTF8 { bytes in
+            // The token's bytes are read in place: copying its text into a variable for `withUTF8` retained and
+            // released it once more per token. (A String's UTF-8 view is always contiguous here; the copy is only
+            // the fallback should it not be.)
+            func read(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
                 guard let f = bytes.first, f < 128 else {
                     guard let f = tokens[ti].text.unicodeScalars.first else {
                         classes[ti] = lex.mask("")
@@ -180,6 +182,8 @@ struct QuoteContext {
                     return bytes.count
                 }
             }
+            let lowered = tokens[ti].text.utf8.withContiguousStorageIfAvailable(read)
+                ?? { var text = tokens[ti].text; return text.withUTF8(read) }()
             (lower.baseAddress! + ti).initialize(to: lowered)
         }
         let found = UnsafeMutableBufferPointer(rebasing: probes[0..<probeCount])
@@ -260,12 +264,11 @@ struct QuoteContext {
             for t in m.tokens where t < n { mentionOf[t] = mi }
         }
         self.mentionOf = mentionOf
-        self.titles = EntityTitleIndex(doc)
         self.quoteOf = [Int](repeating: -1, count: n)
         self.cueAt = [CueMatch?](repeating: nil, count: n)
         self.outletOf = [Int](repeating: -1, count: n)
         findDirectQuotes()
-        findCues()
+        cueAt = findCues()
         quotedText = findQuotedText()
         pruneUnlistedThatCues()
         outlets = findOutlets()
@@ -555,8 +558,13 @@ struct QuoteContext {
         (lower[t].hasUTF8Suffix("ly") && lower[t].hasMoreCharacters(than: 3)) || has(t, .time)
     }
 
-    private mutating func findCues() {
+    /// The cue starting at each token. Not a mutating method writing `self.cueAt`: from a mutating method each call
+    /// of a helper copied the whole context (some 400 bytes) to pass it, three copies per candidate word. The
+    /// helpers that read `self.cueAt` here (all nil until this returns) read it only after the word being tested,
+    /// where no cue is set yet in either way.
+    private func findCues() -> [CueMatch?] {
         let n = lower.count
+        var cueAt = [CueMatch?](repeating: nil, count: n)
         var t = 0
         while t < n {
             defer { t += 1 }
@@ -631,7 +639,8 @@ struct QuoteContext {
                 cueAt[t] = nil
             }
         }
-        findUnlistedThatCues()
+        findUnlistedThatCues(&cueAt)
+        return cueAt
     }
 }
 
@@ -727,7 +736,7 @@ extension QuoteContext {
     /// with a subject before it; CueAttribution keeps it only when that subject is a plausible source, so relative
     /// "that" after a plural noun ("the problems that ...") never reports; nor does a word of any words.tsv class
     /// (auxiliaries, copulas: "is that", "does that").
-    fileprivate mutating func findUnlistedThatCues() {
+    fileprivate func findUnlistedThatCues(_ cueAt: inout [CueMatch?]) {
         let n = lower.count
         var covered = [Bool](repeating: false, count: n)
         for case let c? in cueAt { for k in c.tokens { covered[k] = true } }

@@ -50,12 +50,18 @@ extension QuoteContext {
         guard !title.isEmpty else { return nil }
         // An owner that is itself an office ("The prime minister's official spokesman") makes the title an
         // aide's, not the office of anyone whose role has the same head.
+        let titles = self.titles
         if let o = owner, o > np.lowerBound, !titles.candidates(roleWord: lower[o - 1], alias: "").isEmpty {
             return nil
         }
         // An article other than "the" (words.tsv article: a, an) makes the title indefinite.
         let indefinite = has(np.lowerBound, .article) && lower[np.lowerBound] != "the"
         let phrase = np.filter { !has($0, .det) }.map { lower[$0] }.joined(separator: " ")
+        let candidates = titles.candidates(roleWord: head, alias: phrase)
+        // No candidate holder: as with no holder below, without building the title's word sets first.
+        if candidates.isEmpty {
+            return !indefinite && owner == nil && complementWords.isEmpty ? entityByDescription(np) : nil
+        }
         let function = QuoteWordClass.det.bit | QuoteWordClass.nameword.bit | QuoteWordClass.preposition.bit
             | QuoteWordClass.venueprep.bit | QuoteWordClass.timeprep.bit
         let titleWords = Set(title.filter {
@@ -66,7 +72,7 @@ extension QuoteContext {
         let names = Set(title.compactMap { $0 < h ? nameKey($0) : nil })
         func rank(_ w: String) -> Bool { lex.mask(w) & QuoteWordClass.rankmod.bit != 0 }
         var holders: [(entity: Int, last: Int, agrees: Bool, described: Bool)] = []
-        for ei in titles.candidates(roleWord: head, alias: phrase) {
+        for ei in candidates {
             let alias = doc.entities[ei].aliases.contains { $0.lowercased() == phrase }
             let context = writtenTitle(of: ei)
             if !alias {
