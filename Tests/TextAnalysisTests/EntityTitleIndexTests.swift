@@ -1,4 +1,5 @@
-// The title index's role words: an ASCII role is cut by its bytes, any other by characters, with the same words.
+// The title index's role words, and the words a role's head is read from: an ASCII role is cut by its bytes, any
+// other by characters, with the same words.
 import Testing
 @testable import TextAnalysis
 
@@ -17,5 +18,19 @@ import Testing
         // The same as the character-level split it replaces.
         #expect(EntityTitleIndex.roleWords(role)
                 == role.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    @Test(arguments: [
+        ("chief executive's adviser", ["chief", "executive's", "adviser"]),
+        ("secretary of state", ["secretary", "of", "state"]),
+        ("  u.s. envoy, 2nd term ", ["u", "s", "envoy", "nd", "term"]),
+        ("", []),
+        ("o'neill's deputy", ["o'neill's", "deputy"]),
+        ("président’s adviser", ["président’s", "adviser"]),
+    ])
+    func roleHeadWordsAreTheRunsOfLettersAndApostrophes(_ role: String, _ words: [String]) {
+        #expect(QuoteContext.roleHeadWords(role) == words)
+        #expect(QuoteContext.roleHeadWords(role)
+                == role.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init))
     }
 }

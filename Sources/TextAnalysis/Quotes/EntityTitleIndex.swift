@@ -7,12 +7,15 @@ struct EntityTitleIndex {
     private var byRoleWord: [String: [Int]] = [:]
     /// Lowercased alias ("the agency", "kcna") → entity indexes, ascending.
     private var byAlias: [String: [Int]] = [:]
-    /// Per entity: the first token of each of its mentions, ascending.
-    private var mentionStarts: [[Int]] = []
+    /// The first token of each entity's mentions, ascending per entity, entity after entity: entity `e`'s are
+    /// `mentionStarts[startOffsets[e]..<startOffsets[e + 1]]` (one array, not one per entity).
+    private var mentionStarts: [Int] = []
+    private var startOffsets: [Int] = [0]
 
     init(_ doc: Document) {
         let entities = doc.entities
-        mentionStarts.reserveCapacity(entities.count)
+        mentionStarts.reserveCapacity(doc.mentions.count)
+        startOffsets.reserveCapacity(entities.count + 1)
         byAlias.reserveCapacity(entities.count)
         // Each list gets an entity once however often its word comes up: entities come in ascending order, so one
         // already listed is the list's last. (Per-entity sets cost more than the whole index otherwise.)
@@ -27,13 +30,15 @@ struct EntityTitleIndex {
                 let key = alias.lowercased()
                 if byAlias[key]?.last != ei { byAlias[key, default: []].append(ei) }
             }
-            var starts: [Int] = []
-            starts.reserveCapacity(entities[ei].mentions.count)
+            let first = mentionStarts.count
             for m in entities[ei].mentions where m < doc.mentions.count {
-                starts.append(doc.mentions[m].tokens.lowerBound)
+                mentionStarts.append(doc.mentions[m].tokens.lowerBound)
             }
-            if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) { starts.sort() }
-            mentionStarts.append(starts)
+            let starts = first..<mentionStarts.count
+            if zip(starts, starts.dropFirst()).contains(where: { mentionStarts[$0] > mentionStarts[$1] }) {
+                mentionStarts[starts].sort()
+            }
+            startOffsets.append(mentionStarts.count)
         }
     }
 
@@ -77,13 +82,13 @@ struct EntityTitleIndex {
 
     /// The start token of the entity's last mention before `token`, else -1.
     func lastMentionStart(of entity: Int, before token: Int) -> Int {
-        let starts = mentionStarts[entity]
-        var lo = 0, hi = starts.count  // first index whose start is ≥ token
+        let first = startOffsets[entity]
+        var lo = first, hi = startOffsets[entity + 1]  // first index whose start is ≥ token
         while lo < hi {
             let mid = (lo + hi) / 2
-            if starts[mid] < token { lo = mid + 1 } else { hi = mid }
+            if mentionStarts[mid] < token { lo = mid + 1 } else { hi = mid }
         }
-        return lo == 0 ? -1 : starts[lo - 1]
+        return lo == first ? -1 : mentionStarts[lo - 1]
     }
 }
 

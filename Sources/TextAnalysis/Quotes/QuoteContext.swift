@@ -229,7 +229,8 @@ struct QuoteContext {
         var head = -1
         for (si, s) in doc.sentences.enumerated() {
             let first = s.tokens.lowerBound
-            let fragment = head >= 0 && first < n && (doc.tokens[first].text == "," || doc.tokens[first].text == ";")
+            // By the token's one scalar (`single`): comparing the strings cost a runtime call per sentence.
+            let fragment = head >= 0 && first < n && (single[first] == 0x2C || single[first] == 0x3B)
                 && sentences[head].tokens.upperBound == first
             if fragment {
                 sentences[head].tokens = sentences[head].tokens.lowerBound..<s.tokens.upperBound
@@ -253,7 +254,9 @@ struct QuoteContext {
         // A link line ("READ | Blinken urges ...") is boilerplate even when it shares a paragraph with a quote.
         for (si, s) in doc.sentences.enumerated() where !skip[si] {
             let head = s.tokens.prefix(4)
-            if head.contains(where: { $0 < n && (doc.tokens[$0].text == "|" || doc.tokens[$0].text == "READ|") }) {
+            if head.contains(where: {
+                $0 < n && (single[$0] == 0x7C || (doc.tokens[$0].text.utf8.count == 5 && doc.tokens[$0].text == "READ|"))
+            }) {
                 skip[si] = true
             }
         }

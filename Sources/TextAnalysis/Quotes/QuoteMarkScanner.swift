@@ -26,6 +26,10 @@ struct QuoteMarkScanner: Sendable {
     /// since every character of the text passes here).
     private let asciiStarts: [Bool]
     private let otherStarts: [Unicode.Scalar]
+    /// `marks` of each ASCII character, and whether it starts a two-character mark: read for every mark candidate
+    /// and its neighbours without hashing the character.
+    private let asciiMarks: [QuoteMark?]
+    private let asciiPairStarts: [Bool]
 
     init(marks: [Unicode.Scalar: QuoteMark], pairMarks: [Unicode.Scalar: [Unicode.Scalar: QuoteMark]],
          elisions: Set<String>) {
@@ -39,6 +43,19 @@ struct QuoteMarkScanner: Sendable {
         }
         self.asciiStarts = ascii
         self.otherStarts = other
+        asciiMarks = (0..<128).map { marks[Unicode.Scalar(UInt8($0))] }
+        asciiPairStarts = (0..<128).map { pairMarks[Unicode.Scalar(UInt8($0))] != nil }
+    }
+
+    /// `marks[c]`.
+    @inline(__always) private func mark(_ c: Unicode.Scalar) -> QuoteMark? {
+        c.value < 128 ? asciiMarks[Int(c.value)] : marks[c]
+    }
+
+    /// `pairMarks[c]?[next]`.
+    @inline(__always) private func pairMark(_ c: Unicode.Scalar, _ next: Unicode.Scalar) -> QuoteMark? {
+        if c.value < 128, !asciiPairStarts[Int(c.value)] { return nil }
+        return pairMarks[c]?[next]
     }
 
     /// Whether `c` is a quotation mark or the first character of one.
@@ -76,11 +93,11 @@ struct QuoteMarkScanner: Sendable {
                 // Multi-paragraph quote: the next paragraph must reopen with a mark of the same level.
                 var i = p.start
                 while i < p.end, isSpace(s[i]) { i += 1 }
-                let pm = i + 1 < p.end ? pairMarks[s[i]]?[s[i + 1]] : nil
+                let pm = i + 1 < p.end ? pairMark(s[i], s[i + 1]) : nil
                 let len = pm == nil ? 1 : 2
                 // It reopens with the same mark: a quote in straight marks is not continued by a paragraph
                 // opening with a curly one (a block quote in straight marks with a curly quote inside it).
-                if i < p.end, let m = pm ?? marks[s[i]], m.level == open.level, m.role != .close,
+                if i < p.end, let m = pm ?? mark(s[i]), m.level == open.level, m.role != .close,
                    len == open.length, sameMark(s, open.start, i, len), leftFlank(s, i, p, len) {
                     from = i + len
                 } else {
@@ -95,9 +112,9 @@ struct QuoteMarkScanner: Sendable {
                 var len = 1
                 defer { i += len }
                 let m: QuoteMark
-                if i + 1 < p.end, let pm = pairMarks[s[i]]?[s[i + 1]] {
+                if i + 1 < p.end, let pm = pairMark(s[i], s[i + 1]) {
                     m = pm; len = 2
-                } else if let sm = marks[s[i]] {
+                } else if let sm = mark(s[i]) {
                     m = sm
                 } else { continue }
                 if len == 1 && m.level == .single && isApostrophe(s, i, p) { continue }
@@ -213,7 +230,7 @@ struct QuoteMarkScanner: Sendable {
         while j >= p.start, isSpace(s[j]) { j -= 1 }
         if j < p.start || s[j] == ":" || s[j] == "," { return true }
         guard j < i - 1 else { return false }
-        if j > p.start, marks[s[j]].map({ $0.role != .open }) == true { j -= 1 }
+        if j > p.start, mark(s[j]).map({ $0.role != .open }) == true { j -= 1 }
         return j > p.start && endsSentence(s, at: j, after: p.start)
     }
     private func isWordChar(_ c: Unicode.Scalar) -> Bool {
@@ -228,19 +245,19 @@ struct QuoteMarkScanner: Sendable {
         guard i + len < p.end, !isSpace(s[i + len]) else { return false }
         if i == p.start { return true }
         let b = s[i - 1]
-        return isSpace(b) || "([{—–-/".unicodeScalars.contains(b) || marks[b] != nil
+        return isSpace(b) || "([{—–-/".unicodeScalars.contains(b) || mark(b) != nil
     }
 
     /// A non-space before, and space (or paragraph end, punctuation, another mark) after. A space between a
     /// nested closing mark and this one counts as none (“... the term 'outreach,' " he told ...”).
     private func rightFlank(_ s: [Unicode.Scalar], _ i: Int, _ p: CharRange, _ len: Int = 1) -> Bool {
         guard i > p.start else { return false }
-        let spacedAfterMark = i - 2 >= p.start && s[i - 1] == " " && marks[s[i - 2]] != nil
+        let spacedAfterMark = i - 2 >= p.start && s[i - 1] == " " && mark(s[i - 2]) != nil
             && !isSpace(s[max(p.start, i - 3)])
         guard !isSpace(s[i - 1]) || spacedAfterMark else { return false }
         if i + len >= p.end { return true }
         let a = s[i + len]
-        return isSpace(a) || ".,;:!?)]}—–-…".unicodeScalars.contains(a) || marks[a] != nil
+        return isSpace(a) || ".,;:!?)]}—–-…".unicodeScalars.contains(a) || mark(a) != nil
     }
 
     /// don’t, O'Neill, Korea’s, ’90s, 'em: a single mark inside a word or starting a short form.

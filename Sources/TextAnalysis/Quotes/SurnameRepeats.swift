@@ -15,14 +15,19 @@ extension Document {
         for m in mentions where m.type == .person && m.tokens.count >= 2 {
             guard let e = m.entity, e < entities.count, m.tokens.upperBound <= tokens.count else { continue }
             let last = tokens[m.tokens.upperBound - 1].text
-            guard Self.startsUpper(last), last.count > 1 else { continue }
+            guard Self.startsUpper(last), last.hasMoreCharacters(than: 1) else { continue }
             if firstFull[last] == nil { firstFull[last] = (e, m.tokens.upperBound) }
         }
         guard !firstFull.isEmpty else { return self }
         // The first byte and byte length of each surname: most capitalized words match none, and are turned away
         // without hashing their text (the lookups were a third of this pass).
-        var shapes = [Bool](repeating: false, count: 256 * Self.lengthSlots)
-        for surname in firstFull.keys { shapes[Self.shapeSlot(surname)] = true }
+        // One bit a slot: 1 KB to clear per document, not 8.
+        var shapes = [UInt64](repeating: 0, count: 256 * Self.lengthSlots / 64)
+        for surname in firstFull.keys { shapes[Self.shapeSlot(surname) >> 6] |= 1 << UInt64(Self.shapeSlot(surname) & 63) }
+        func hasShape(_ word: String) -> Bool {
+            let slot = Self.shapeSlot(word)
+            return shapes[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+        }
         var tagged = [Bool](repeating: false, count: tokens.count)
         for m in mentions { for t in m.tokens where t >= 0 && t < tokens.count { tagged[t] = true } }
         var sentenceStart = [Bool](repeating: false, count: tokens.count)
@@ -37,7 +42,7 @@ extension Document {
         for t in tokens.indices where !tagged[t] {
             // A surname is capitalized; checking that first spares most tokens a dictionary lookup (hashing every
             // token's text here was 1 % of the whole analysis).
-            guard startsUpper(token: t), shapes[Self.shapeSlot(tokens[t].text)],
+            guard startsUpper(token: t), hasShape(tokens[t].text),
                   let full = firstFull[tokens[t].text], full.end <= t else { continue }
             // The month or weekday in a date: after a preposition ("in May", "by Friday", "since May", "of May")
             // or next to a number ("5 May", "May 5", "May 2005"); words.tsv class dateword lists the other words

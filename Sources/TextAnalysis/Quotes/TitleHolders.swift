@@ -124,7 +124,7 @@ extension QuoteContext {
     /// "managing director of the insurer's life division") or a participle that runs on into a clause ("Texas
     /// attorney general announcing the legal action"), else its last word.
     private func roleHead(_ role: String) -> String {
-        let words = role.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
+        let words = Self.roleHeadWords(role)
         var last = ""
         for w in words {
             if !last.isEmpty,
@@ -134,6 +134,16 @@ extension QuoteContext {
             if !w.hasUTF8Suffix("'s"), !w.hasUTF8Suffix("’s") { last = w }
         }
         return last
+    }
+
+    /// The runs of letters and apostrophes of a role ("chief executive's" -> chief, executive's). An ASCII role is
+    /// cut by its bytes: splitting by Character segments graphemes first, some 30,000 instructions a role.
+    static func roleHeadWords(_ role: String) -> [String] {
+        guard role.utf8.allSatisfy({ $0 < 128 }) else {
+            return role.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
+        }
+        return role.utf8.split(whereSeparator: { !EntityTitleIndex.isASCIILetter($0) && $0 != UInt8(ascii: "'") })
+            .map { String(Substring($0)) }
     }
 
     /// A name in a title or before a holder's mention, as one key whatever its form: its entity ("Lib Dem" and
