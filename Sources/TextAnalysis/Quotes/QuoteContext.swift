@@ -172,15 +172,16 @@ struct QuoteContext {
                     let (mask, key) = table.lookup(ascii: bytes, folding: hasUpper)
                     classes[ti] = mask
                     keys[ti] = key >= 0 ? key : Self.noKey
+                    if hasUpper, key >= 0 { return table.keys[Int(key)] }
                 } else {
                     probes[probeCount] = probe
                     probeCount += 1
+                    // A capitalised word gets its lower-case form once its probe is resolved below: the table's
+                    // own key when it holds the word ("The", "He"), so only other words build a new string.
+                    if hasUpper { return "" }
                 }
                 if !hasUpper { return tokens[ti].text }
-                return String(unsafeUninitializedCapacity: bytes.count) { out in
-                    for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
-                    return bytes.count
-                }
+                return Self.asciiLowered(bytes)
             }
             let lowered = tokens[ti].text.utf8.withContiguousStorageIfAvailable(read)
                 ?? { var text = tokens[ti].text; return text.withUTF8(read) }()
@@ -197,6 +198,12 @@ struct QuoteContext {
                 (classes[ti], keys[ti]) = text.withUTF8 { table.lookup(ascii: $0, folding: true) }
             }
             if keys[ti] < 0 { keys[ti] = Self.noKey }
+            // No ASCII word of two bytes or more lowers to "": an empty form is the placeholder left above.
+            if lower[ti].isEmpty {
+                lower[ti] = keys[ti] >= 0 ? table.keys[Int(keys[ti])]
+                    : tokens[ti].text.utf8.withContiguousStorageIfAvailable(Self.asciiLowered)
+                        ?? tokens[ti].text.lowercased()
+            }
         }
         }}}}}}}
         initialized = n
@@ -239,7 +246,10 @@ struct QuoteContext {
             } else {
                 head = si
             }
-            for t in s.tokens where t < n { sentenceOf[t] = fragment ? head : si }
+            let value = fragment ? head : si
+            sentenceOf.withUnsafeMutableBufferPointer { of in
+                for t in s.tokens where t >= 0 && t < n { of[t] = value }
+            }
         }
         self.sentenceOf = sentenceOf
         self.sentences = sentences
@@ -263,8 +273,10 @@ struct QuoteContext {
         self.paragraphOfSentence = paragraphOfSentence
         self.skipSentence = skip
         var mentionOf = [Int](repeating: -1, count: n)
-        for (mi, m) in doc.mentions.enumerated() {
-            for t in m.tokens where t < n { mentionOf[t] = mi }
+        mentionOf.withUnsafeMutableBufferPointer { of in
+            for mi in doc.mentions.indices {
+                for t in doc.mentions[mi].tokens where t >= 0 && t < n { of[t] = mi }
+            }
         }
         self.mentionOf = mentionOf
         self.quoteOf = [Int](repeating: -1, count: n)
@@ -281,6 +293,14 @@ struct QuoteContext {
         }
     }
 
+    /// An ASCII word's bytes with A-Z lowered, as a String.
+    static func asciiLowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
+            return bytes.count
+        }
+    }
+
     /// `wordKey` of an ASCII word that is no key of the word table, and of a word the table was not asked about.
     static let noKey: Int32 = -2, notLookedUp: Int32 = -1
 
@@ -288,12 +308,17 @@ struct QuoteContext {
     /// space. Asked of every one-word person mention's entity; an ASCII name is read by its bytes.
     static func hasTwoWords(_ name: String) -> Bool {
         var seen = false, gap = false
-        if name.utf8.allSatisfy({ $0 < 128 }) {
-            for b in name.utf8 {
+        // Read through the bytes' buffer: stepping a UTF8View's indices cost some 700 instructions a name.
+        let ascii: Bool? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 128 }) else { return nil }
+            for b in bytes {
                 if b == 32 { gap = seen } else if gap { return true } else { seen = true }
             }
             return false
-        }
+        } ?? nil
+        if let ascii { return ascii }
+        seen = false
+        gap = false
         // A space followed by a combining mark is another character than " " (as split compares characters).
         for c in name {
             if c == " " { gap = seen } else if gap { return true } else { seen = true }

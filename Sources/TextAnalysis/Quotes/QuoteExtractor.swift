@@ -376,20 +376,24 @@ public struct QuoteExtractor: AnalysisComponent {
         // Characters of kept quotes are marked: kept quotes never overlap, so this costs the text's length once.
         var covered = [Bool](repeating: false, count: textLength)
         var kept: [Found] = []
+        func clamped(_ r: CharRange) -> Range<Int> {
+            let lo = min(max(0, r.start), textLength)
+            return lo..<max(lo, min(textLength, r.end))
+        }
         func keep(_ f: Found) -> Bool {
-            let spans = (f.pieces.isEmpty ? [f.content] : f.pieces)
-                .map { r -> Range<Int> in
-                    let lo = min(max(0, r.start), textLength)
-                    return lo..<max(lo, min(textLength, r.end))
-                }.filter { !$0.isEmpty }
             // Read and written through a buffer: an ArraySlice checked and stepped its index per character, a
-            // visible share of this pass over the many candidate quotes of a text.
+            // visible share of this pass over the many candidate quotes of a text. The content or its pieces are
+            // read in place (arrays of spans built per candidate cost more than the test).
             let free = covered.withUnsafeBufferPointer { c in
-                !spans.contains { UnsafeBufferPointer(rebasing: c[$0]).contains(true) }
+                f.pieces.isEmpty ? !UnsafeBufferPointer(rebasing: c[clamped(f.content)]).contains(true)
+                    : !f.pieces.contains { UnsafeBufferPointer(rebasing: c[clamped($0)]).contains(true) }
             }
             guard free else { return false }
             covered.withUnsafeMutableBufferPointer { c in
-                for r in spans { UnsafeMutableBufferPointer(rebasing: c[r]).update(repeating: true) }
+                if f.pieces.isEmpty {
+                    UnsafeMutableBufferPointer(rebasing: c[clamped(f.content)]).update(repeating: true)
+                }
+                for r in f.pieces { UnsafeMutableBufferPointer(rebasing: c[clamped(r)]).update(repeating: true) }
             }
             kept.append(f)
             return true
