@@ -42,8 +42,9 @@ extension Document {
     /// from the text when the offsets do not fit: one array read, where the text's first byte costs a dozen
     /// instructions or more, asked of every token by the quote passes' pre-filters.
     @inline(__always) func firstScalar(ofToken t: Int) -> Unicode.Scalar? {
-        let token = tokens[t]
-        if token.start >= 0, token.start < token.end, token.end <= scalars.count { return scalars[token.start] }
-        return token.text.unicodeScalars.first
+        // The offsets are read one by one: binding the whole token copied (retained, then released) its text.
+        let start = tokens[t].start, end = tokens[t].end
+        if start >= 0, start < end, end <= scalars.count { return scalars[start] }
+        return tokens[t].text.unicodeScalars.first
     }
 }

@@ -12,6 +12,7 @@ extension Document {
         // Surname (as written) -> entity, from person mentions of two words or more, in text order: a repeat counts
         // only after the full name.
         var firstFull: [String: (entity: Int, end: Int)] = [:]
+        firstFull.reserveCapacity(min(entities.count, 64))
         for m in mentions where m.type == .person && m.tokens.count >= 2 {
             guard let e = m.entity, e < entities.count, m.tokens.upperBound <= tokens.count else { continue }
             let last = tokens[m.tokens.upperBound - 1].text
