@@ -24,7 +24,10 @@ extension Document {
         // without hashing their text (the lookups were a third of this pass).
         // One bit a slot: 1 KB to clear per document, not 8.
         var shapes = [UInt64](repeating: 0, count: 256 * Self.lengthSlots / 64)
-        for surname in firstFull.keys { shapes[Self.shapeSlot(surname) >> 6] |= 1 << UInt64(Self.shapeSlot(surname) & 63) }
+        for surname in firstFull.keys {
+            let slot = Self.shapeSlot(surname)
+            shapes[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
         func hasShape(_ word: String) -> Bool {
             let slot = Self.shapeSlot(word)
             return shapes[slot >> 6] & (1 << UInt64(slot & 63)) != 0
