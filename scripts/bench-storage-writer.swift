@@ -106,7 +106,7 @@ final class Counter: @unchecked Sendable {  // guarded by lock
 }
 
 /// Inserts `slice` from `threads` threads; returns (wall seconds, CPU seconds).
-func run(_ slice: ArraySlice<NewArticle>, label: String) {
+func run(_ slice: ArraySlice<NewArticle>, label: String, threads: Int) {
     let counter = Counter()
     let all = Array(slice)
     let batchesBefore = store.recentBatchSizes.count
@@ -151,6 +151,14 @@ final class Profile: @unchecked Sendable {  // written only by the writer connec
         }
     }
     static func report(articles: Int) {
+        // Multi-row INSERTs are prepared once per row count: fold them into one line per statement.
+        var folded: [String: (count: Int, ns: Int64)] = [:]
+        for (sql, v) in totals {
+            let key = sql.range(of: " VALUES").map { String(sql[..<$0.lowerBound]) + " VALUES ..." } ?? sql
+            folded[key, default: (0, 0)].count += v.count
+            folded[key, default: (0, 0)].ns += v.ns
+        }
+        totals = folded
         let all = totals.values.reduce(Int64(0)) { $0 + $1.ns }
         print(String(format: "profile: %.3f ms per article in statements", Double(all) / 1e6 / Double(articles)))
         for (sql, v) in totals.sorted(by: { $0.value.ns > $1.value.ns }).prefix(25) {
@@ -163,7 +171,7 @@ final class Profile: @unchecked Sendable {  // written only by the writer connec
 
 // The first half fills the store (entities exist, indexes have depth); the second half is the figure to compare.
 let half = articles.count / 2
-run(articles[..<half], label: "fill")
+run(articles[..<half], label: "fill", threads: threads)
 /// The writer thread alone: batches of 32 written one after the other on this thread (as GroupCommit's leader
 /// does), timed by this thread's CPU clock; articles are prepared (checked, folded) first, as callers do.
 func runDirect(_ slice: ArraySlice<NewArticle>) {
@@ -193,7 +201,7 @@ func runDirect(_ slice: ArraySlice<NewArticle>) {
 }
 
 if profile { Profile.attach() }
-if direct { runDirect(articles[half...]) } else { run(articles[half...], label: "measure") }
+if direct { runDirect(articles[half...]) } else { run(articles[half...], label: "measure", threads: threads) }
 if profile { Profile.report(articles: articles.count - half) }
 var loadavg = [Double](repeating: 0, count: 3)
 _ = getloadavg(&loadavg, 3)
