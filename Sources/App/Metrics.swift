@@ -127,6 +127,10 @@ final class Metrics: Sendable {
     /// Gauges the caller reads at scrape time.
     struct Gauges {
         var articlesStored: Int?
+        /// Group commits since the store opened, and the articles they made durable: their rates' ratio is the
+        /// mean batch, which sets the index and fsync work per article.
+        var commits: Int?
+        var committedArticles: Int?
     }
 
     /// `server`: the event server's counters (connections and TLS handshakes, by listener); nil before it starts.
@@ -150,6 +154,10 @@ final class Metrics: Sendable {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(value)\n"
         }
         gauge("byline_articles_stored", "Articles in the store.", gauges.articlesStored)
+        gauge("byline_store_commits_total", "Group commits (one transaction and fsync each) since the start.",
+              gauges.commits, type: "counter")
+        gauge("byline_store_committed_articles_total", "Articles made durable by group commits since the start.",
+              gauges.committedArticles, type: "counter")
         if let server { out += Metrics.server(server) }
         gauge("process_resident_memory_bytes", "Resident set size.", ProcessStats.residentBytes())
         gauge("process_open_fds", "Open file descriptors.", ProcessStats.openFileDescriptors())

@@ -161,6 +161,12 @@ public final class ArticleStore: Sendable {
     /// Sizes of the recent group-commit batches (how many inserts shared one COMMIT), oldest first.
     public var recentBatchSizes: [Int] { commits.recentBatchSizes }
 
+    /// Group commits since this store opened and the inserts they made durable (their ratio is the mean batch).
+    public var commitTotals: (commits: Int, inserts: Int) {
+        let totals = commits.commitTotals
+        return (totals.commits, totals.items)
+    }
+
     /// Runs `body` on the writer connection (maintenance and tests).
     func withWriter<T>(_ body: (Database) throws(StorageError) -> T) throws(StorageError) -> T {
         try writer.withLock { db throws(StorageError) in

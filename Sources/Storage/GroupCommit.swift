@@ -31,6 +31,8 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
     private var leading = false
     /// Sizes of the batches written so far (the last 1024), for tests and benchmarks.
     private var batchSizes: [Int] = []
+    /// Batches written and the items in them since the start: their ratio is the mean batch (App's /metrics).
+    private var totals = (commits: 0, items: 0)
     private let maxBatch: Int
     /// Queued articles after which a leader stops waiting for announced ones.
     private let fillTarget: Int
@@ -88,6 +90,13 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
         return batchSizes
     }
 
+    /// Commits (batches written) and the items they held, since the start.
+    var commitTotals: (commits: Int, items: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return totals
+    }
+
     /// `announced`: this article was announced (`announce()`), and now arrives.
     func submit(_ article: Item, announced wasAnnounced: Bool = false) -> Outcome {
         let ticket = Ticket(article)
@@ -118,6 +127,8 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
             condition.lock()
             if batchSizes.count == 1024 { batchSizes.removeFirst(512) }
             batchSizes.append(batch.count)
+            totals.commits += 1
+            totals.items += batch.count
             for (i, t) in batch.enumerated() {
                 t.outcome = i < outcomes.count
                     ? outcomes[i] : .failure(StorageError(kind: .other, message: "batch returned too few results"))

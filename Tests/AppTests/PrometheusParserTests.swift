@@ -49,8 +49,10 @@ import TestSupport
             return parts.count == 3 ? (String(parts[0]), String(parts[1])) : nil
         }, uniquingKeysWith: { a, _ in a })
         // The families the issue names, each parsed with its declared type.
+        // prometheus_client names a counter's family without its _total suffix.
         for (name, type) in [("byline_articles_stored", "gauge"), ("byline_open_connections", "gauge"),
-                             ("process_resident_memory_bytes", "gauge")] {
+                             ("process_resident_memory_bytes", "gauge"), ("byline_store_commits", "counter"),
+                             ("byline_store_committed_articles", "counter")] {
             #expect(families[name] == type, "\(name): \(output)")
         }
         #expect(families.values.contains("histogram"), "\(output)")

@@ -327,4 +327,25 @@ both pressure and diplomatic options to deal with North Korea.
         #expect(try live.request("DELETE", "/articles/\(id)").status == 204)
         #expect(try gauge() == "0")
     }
+
+    /// The group-commit counters: each new article goes through one commit (requests one after the other never
+    /// share one), a text already stored and a refused body go through none.
+    @Test func commitCountersCountTheArticlesMadeDurable() throws {
+        let live = try LiveService()
+        func counters() throws -> (commits: String?, articles: String?) {
+            let lines = try live.request("GET", "/metrics").bodyText.split(separator: "\n")
+            func value(_ name: String) -> String? {
+                lines.first { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) }
+            }
+            return (value("byline_store_commits_total"), value("byline_store_committed_articles_total"))
+        }
+        #expect(try counters() == ("0", "0"))
+        for n in 1...3 {
+            #expect(try live.request("POST", "/articles", text: "Antony Blinken spoke in Oslo, part \(n).").status == 201)
+        }
+        #expect(try counters() == ("3", "3"))
+        #expect(try live.request("POST", "/articles", text: "Antony Blinken spoke in Oslo, part 1.").status == 200)
+        #expect(try live.request("POST", "/articles", text: "").status == 400)
+        #expect(try counters() == ("3", "3"))
+    }
 }

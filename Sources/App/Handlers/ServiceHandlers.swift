@@ -26,8 +26,11 @@ extension Service {
 
     func metricsPage(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
         // Left out (not reported as 0) while the store is loading or cannot be read.
-        let articles = try? state.loaded?.store.articleCount()
-        let gauges = Metrics.Gauges(articlesStored: articles)
+        let store = state.loaded?.store
+        let articles = try? store?.articleCount()
+        let commits = store?.commitTotals
+        let gauges = Metrics.Gauges(articlesStored: articles, commits: commits?.commits,
+                                    committedArticles: commits?.inserts)
         return HTTPResponse(status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8",
                             body: Array(metrics.render(gauges, server: server?.statistics).utf8))
     }
