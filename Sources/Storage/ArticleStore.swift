@@ -161,7 +161,8 @@ public final class ArticleStore: Sendable {
     /// Sizes of the recent group-commit batches (how many inserts shared one COMMIT), oldest first.
     public var recentBatchSizes: [Int] { commits.recentBatchSizes }
 
-    /// Group commits since this store opened and the inserts they made durable (their ratio is the mean batch).
+    /// Group commits since this store opened and the new articles they made durable (their ratio is the mean
+    /// batch).
     public var commitTotals: (commits: Int, inserts: Int) {
         let totals = commits.commitTotals
         return (totals.commits, totals.items)

@@ -31,7 +31,8 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
     private var leading = false
     /// Sizes of the batches written so far (the last 1024), for tests and benchmarks.
     private var batchSizes: [Int] = []
-    /// Batches written and the items in them since the start: their ratio is the mean batch (App's /metrics).
+    /// Batches committed and the new inserts they made durable since the start: their ratio is the mean batch
+    /// (App's /metrics).
     private var totals = (commits: 0, items: 0)
     private let maxBatch: Int
     /// Queued articles after which a leader stops waiting for announced ones.
@@ -90,7 +91,7 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
         return batchSizes
     }
 
-    /// Commits (batches written) and the items they held, since the start.
+    /// Commits (batches whose transaction committed) and the new inserts they made durable, since the start.
     var commitTotals: (commits: Int, items: Int) {
         condition.lock()
         defer { condition.unlock() }
@@ -127,8 +128,11 @@ final class GroupCommit<Item: Sendable>: @unchecked Sendable {  // all mutable s
             condition.lock()
             if batchSizes.count == 1024 { batchSizes.removeFirst(512) }
             batchSizes.append(batch.count)
-            totals.commits += 1
-            totals.items += batch.count
+            // Counted when the transaction committed (some outcome succeeded); items are the new inserts only (a
+            // text stored already, which a racing duplicate can bring here, is not made durable again).
+            let created = outcomes.reduce(0) { $0 + ((try? $1.get())?.created == true ? 1 : 0) }
+            if outcomes.contains(where: { (try? $0.get()) != nil }) { totals.commits += 1 }
+            totals.items += created
             for (i, t) in batch.enumerated() {
                 t.outcome = i < outcomes.count
                     ? outcomes[i] : .failure(StorageError(kind: .other, message: "batch returned too few results"))

@@ -64,9 +64,31 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         #expect(batches.first == ["1"])
         #expect(Set(batches.last ?? []) == Set(hashes))
         #expect(commit.recentBatchSizes == [1, 7])
+        #expect(commit.commitTotals.commits == 2 && commit.commitTotals.items == 7)  // "bad" was not stored
         let final = results.withLock { $0 }
         for h in ["1", "2", "3", "5", "6", "7", "8"] { #expect((try? final[h]?.get())?.id == Int64(h)) }
         #expect((try? final["bad"]?.get()) == nil)
+    }
+
+    /// The totals behind /metrics count a commit when its transaction committed and an item when it was stored
+    /// anew: a text stored already commits nothing new, a batch that failed whole is no commit.
+    @Test func commitTotalsCountCommittedBatchesAndNewInserts() {
+        let commit = GroupCommit<NewArticle>(maxBatch: 64) { articles in
+            articles.map { a in
+                switch a.contentHash {
+                case "bad": return .failure(.invalid("bad"))
+                case "dup": return .success(InsertResult(id: 1, created: false))
+                default: return .success(InsertResult(id: 2, created: true))
+                }
+            }
+        }
+        let steps: [(hash: String, commits: Int, items: Int)] = [("new", 1, 1), ("dup", 2, 1), ("bad", 2, 1),
+                                                                 ("new2", 3, 2)]
+        for step in steps {
+            _ = commit.submit(NewArticle(text: "", contentHash: step.hash))
+            let totals = commit.commitTotals
+            #expect(totals.commits == step.commits && totals.items == step.items, "after \(step.hash): \(totals)")
+        }
     }
 
     @Test func aBatchIsCappedAtMaxBatch() {
