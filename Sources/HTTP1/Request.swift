@@ -63,7 +63,8 @@ public struct HTTPRequest: Sendable {
 }
 
 extension Substring {
-    func trimmingSpaces() -> String {
+    /// The text without leading and trailing spaces and tabs (optional whitespace around HTTP field elements).
+    public func trimmingSpaces() -> String {
         var s = self
         while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" { s.removeLast() }

@@ -36,6 +36,14 @@ import TestSupport
             let problems = checker.check(value, against: schema)
             #expect(problems.isEmpty, "\(call.method) \(call.target): \(problems.prefix(5))")
         }
+        // Prefer: return=minimal leaves the analysis out, for a new text and for one stored already.
+        for text in ["A third text, about Bergen.", "A third text, about Bergen."] {
+            let minimal = try live.request("POST", "/articles", text: text, headers: ["Prefer": "return=minimal"])
+            let schema = try #require(checker.responseSchema(path: "/articles", method: "POST", status: minimal.status,
+                                                             contentType: minimal.header("Content-Type") ?? ""))
+            let problems = checker.check(try JSONSerialization.jsonObject(with: Data(minimal.body)), against: schema)
+            #expect(problems.isEmpty, "minimal \(minimal.status): \(problems.prefix(5))")
+        }
         if let entities = try live.request("GET", "/entities").json["items"] as? [[String: Any]],
            let first = entities.first?["id"] as? Int {
             let detail = try live.request("GET", "/entities/\(first)")

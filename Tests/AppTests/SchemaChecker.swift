@@ -1,5 +1,6 @@
 // A small JSON Schema checker for the subset our OpenAPI document uses ($ref, type (one or a list), required,
-// properties, items, enum, oneOf, allOf, minimum, maximum), so tests can hold real responses to the schemas.
+// properties, additionalProperties: false, items, enum, oneOf, allOf, minimum, maximum), so tests can hold real
+// responses to the schemas.
 import Foundation
 
 struct SchemaChecker {
@@ -32,8 +33,14 @@ struct SchemaChecker {
             for key in schema["required"] as? [String] ?? [] where object[key] == nil {
                 problems.append("\(path): missing \(key)")
             }
-            for (key, sub) in schema["properties"] as? [String: [String: Any]] ?? [:] {
+            let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
+            for (key, sub) in properties {
                 if let v = object[key] { problems += check(v, against: sub, at: "\(path).\(key)") }
+            }
+            if schema["additionalProperties"] as? Bool == false {
+                for key in object.keys.sorted() where properties[key] == nil {
+                    problems.append("\(path): \(key) is not allowed")
+                }
             }
         }
         if let array = value as? [Any], let items = schema["items"] as? [String: Any] {

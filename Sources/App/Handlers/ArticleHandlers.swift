@@ -55,10 +55,12 @@ extension Service {
         let isJSON = request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") ?? false
         try SubmissionDecoder.requireText(submission, field: isJSON ? "text" : "body")
         let stored = try store(submission, loaded)
-        let body = JSONValue.object([("id", .int(stored.id)), ("created", .bool(stored.created)),
-                                     ("analysis", .raw(stored.analysisJSON))]).encoded()
-        var response = JSONResponse.bytes(body, status: stored.created ? .created : .ok)
+        var members: [(String, JSONValue)] = [("id", .int(stored.id)), ("created", .bool(stored.created))]
+        let preference = ReturnPreference(request.headers)
+        if preference == .representation { members.append(("analysis", .raw(stored.analysisJSON))) }
+        var response = JSONResponse.bytes(JSONValue.object(members).encoded(), status: stored.created ? .created : .ok)
         response.headers.add("Location", "/articles/\(stored.id)")
+        if preference == .minimal { response.headers.add("Preference-Applied", "return=minimal") }
         return response
     }
 
