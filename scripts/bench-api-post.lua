@@ -1,7 +1,8 @@
 -- wrk script for scripts/bench-api (POST): each request is one article from the corpus file (articles separated
 -- by the byte 0x1E) as text/plain with a leading `date` line and a last line unique to this run, thread and
 -- request, so no POST hits the content-hash dedupe: every one is analysed and fsynced.
--- wrk -s bench-api-post.lua URL -- CORPUS_FILE RUN_TAG ; prints one JSON line with statuses and latency percentiles.
+-- wrk -s bench-api-post.lua URL -- CORPUS_FILE RUN_TAG [minimal] ; prints one JSON line with statuses and latency
+-- percentiles. "minimal" sends Prefer: return=minimal (answers without the analysis).
 local threads = {}
 local counter = 1
 
@@ -22,6 +23,7 @@ function init(args)
     statuses = {}
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "text/plain; charset=utf-8"
+    if args[3] == "minimal" then wrk.headers["Prefer"] = "return=minimal" end
 end
 
 function request()
