@@ -48,8 +48,8 @@ struct EntityTitleIndex {
         guard role.utf8.allSatisfy({ $0 < 128 }) else {
             return role.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         }
-        // Each word is written lower-cased into its new String's own storage: decoding a lazily mapped slice took
-        // String's generic path (a dynamic cast per word), most of this index's cost.
+        // Each word is lower-cased into its new String's own storage (`QuoteContext.asciiLowered`): decoding a
+        // lazily mapped slice took String's generic path (a dynamic cast per word), most of this index's cost.
         var words: [String] = []
         var role = role
         role.withUTF8 { bytes in
@@ -58,11 +58,7 @@ struct EntityTitleIndex {
                 guard Self.isASCIILetter(bytes[i]) else { i += 1; continue }
                 var end = i + 1
                 while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
-                let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
-                words.append(String(unsafeUninitializedCapacity: word.count) { out in
-                    for (k, b) in word.enumerated() { out[k] = b | 0x20 }
-                    return word.count
-                })
+                words.append(QuoteContext.asciiLowered(UnsafeBufferPointer(rebasing: bytes[i..<end])))
                 i = end
             }
         }
