@@ -3,9 +3,10 @@
 // an attribution with its own colon inside a reported clause; a cue word read where it is a noun or adjective; an
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
 // subject; a noun cue's owner; an introductory phrase before a subject with no comma after it; a percentage
-// heading a subject; an opening participle that names; a he after the clause it reports. Each failed before its
-// fix, except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside the
-// introductory phrase, a determiner opening the subject).
+// heading a subject; a participle that names (opening the sentence, or after an indefinite noun); a he after the
+// clause it reports, or after a sentence whose subject follows an opening phrase. Each failed before its fix,
+// except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside the
+// introductory phrase, a determiner opening the subject, a preposition before "called").
 import Testing
 @testable import TextAnalysis
 
@@ -99,6 +100,13 @@ import Testing
         Row(text: "Called the Marlin Joint Development Association, the alliance will define standards.", quotes: [],
             exact: true),
         Row(text: "Dubbed the Pocket Media Assistant, the device plays video.", quotes: [], exact: true),
+        // ... nor after an indefinite noun, wherever its phrase stands; past a preposition the phrase still calls.
+        Row(text: "Other features include a short-range messaging application called Pictochat, and a built-in "
+                + "microphone which is used in Sega's launch title Project Rub.", quotes: [], exact: true),
+        Row(text: "A Windows virus called Bofra is turning machines into servers.", quotes: [], exact: true),
+        Row(text: "Indian writer Rohit Gupta edits a group blog called Dogs without Borders.", quotes: [], exact: true),
+        Row(text: "A report by two committees called on Thursday for urgent changes to the system.",
+            quotes: [("A report by two committees", nil, "for urgent changes to the system", .indirect)], exact: true),
         // A he after a clause it reports ("..., he said") is not a person named in that clause, nor in a clause
         // reported before: the speaker goes on.
         Row(text: "Mr Howard rose to speak. Mr Brown's rebate was too small, he said.",
@@ -129,6 +137,13 @@ import Testing
         Row(text: "Before her meeting with Conchita Martinez, Lindsay Davenport believes there is some room for "
                 + "improvement. “I started well,” she said.",
             quotes: [("she", "Lindsay Davenport", "I started well,", .direct)]),
+        // ... or who is the subject after the sentence's opening phrase, not a name inside that phrase.
+        Row(text: "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him with another of his "
+                + "soundbites. “Look, we are not going to be forming the next government,” he said.",
+            quotes: [("he", "Mr Morris", "Look, we are not going to be forming the next government,", .direct)]),
+        Row(text: "Andrea Arnold is up for an award. Since she presented the children's shows Number 73 and "
+                + "Motormouth in the 1980s, Arnold has kept a low profile. “I'm overwhelmed by all the fuss,” she said.",
+            quotes: [("she", "Andrea Arnold", "I'm overwhelmed by all the fuss,", .direct)]),
         // ... who spoke, not whose intention was reported: the first name stays the antecedent then.
         Row(text: "Also arrested was Anne Maguire. Mrs Maguire was the relative with whom Giuseppe Conlon planned to "
                 + "stay in London. She said it was a wonderful feeling.",

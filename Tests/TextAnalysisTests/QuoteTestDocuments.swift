@@ -17,7 +17,7 @@ enum QuoteTestDocuments {
                                                 "In", "On", "At", "According", "Earlier", "Asked", "If", "Our",
                                                 "READ", "Secretary", "President", "Mayor", "Minister", "Thursday",
                                                 "Monday", "Tuesday", "Officials", "Police", "This", "That", "Not",
-                                                "State", "Do", "However", "Meanwhile", "Last"]
+                                                "State", "Do", "However", "Meanwhile", "Last", "Since", "While"]
 
     /// Analyses `text` with tokenizer, splitter, stand-in mentions and the quote extractor.
     static func analyze(_ text: String, roles: [String: String] = [:]) -> Document {

@@ -234,9 +234,10 @@ extension QuoteContext {
     }
 
     /// "a leader of a Pakistan-based group called Lashkar-e-Taiba", "near a mountain stream called Miracle Run": a
-    /// naming participle (words.tsv naming) at `t` right after a lower-case noun whose phrase is the object of a
-    /// preposition, and before a capitalised name, names that noun. A subject before it calls ("The campaign
-    /// called Trump a liar"), and so does a noun set off by a comma ("The program, called EB-5, ..." is annotated).
+    /// naming participle (words.tsv naming) at `t` right after a lower-case noun whose phrase is indefinite or the
+    /// object of a preposition, and before a capitalised name, names that noun. A subject before it calls ("The
+    /// campaign called Trump a liar"), and so does a noun set off by a comma ("The program, called EB-5, ..." is
+    /// annotated).
     fileprivate func namesNoun(at t: Int, end: Int, sentenceStart lo: Int) -> Bool {
         let notNoun = QuoteWordClass.det.bit | QuoteWordClass.skip.bit | QuoteWordClass.copula.bit
             | QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
@@ -246,7 +247,16 @@ extension QuoteContext {
         var d = t - 1
         while d > lo, t - d < 6, isWord[d - 1] || isPunct(d - 1, "-"), !has(d - 1, .det) { d -= 1 }
         let prep = QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
-        guard d - 2 >= lo, has(d - 1, .det), isWord[d - 2] else { return false }
+        guard d - 1 >= lo, has(d - 1, .det) else { return false }
+        // "Other features include a messaging application called Pictochat", "a song called Judge Y'Self": an
+        // indefinite noun is named wherever its phrase stands; one that calls is a definite source ("The
+        // campaign called Trump a liar"). Not past a preposition ("A report by two committees called on Thursday
+        // for ...": the report called) nor for a longer cue.
+        if lower[d - 1] == "a" || lower[d - 1] == "an", end == t + 1,
+           !(d..<t).contains(where: { wordClasses[$0] & prep != 0 || Self.nonClauseStarts.contains(lower[$0]) }) {
+            return true
+        }
+        guard d - 2 >= lo, isWord[d - 2] else { return false }
         return wordClasses[d - 2] & prep != 0 || Self.nonClauseStarts.contains(lower[d - 2])
     }
 

@@ -80,10 +80,17 @@ extension QuoteContext {
             }
             return nil
         }
+        // "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him ... . “Look, ...,” he
+        // said.": in a sentence before the pronoun's that opens with a subordinate or introductory phrase, the
+        // person right after that phrase's comma is its subject and comes before a name inside the phrase.
+        func mainSubject(in s: Int) -> SpeakerGuess? {
+            guard let k = subjectAfterOpeningPhrase(s) else { return nil }
+            return candidate(k, s, outsideReported: true)
+        }
         var s = si
         while s >= 0, si - s < 8 {
             // The clause before ", he said" is read last of all, after the sentences before it.
-            if let g = (s < si ? speaker(in: s) : nil) ?? scan(s, outsideReported: true)
+            if let g = (s < si ? speaker(in: s) ?? mainSubject(in: s) : nil) ?? scan(s, outsideReported: true)
                 ?? (s == si && inverted ? nil : scan(s, outsideReported: false)) {
                 return g
             }
@@ -105,6 +112,28 @@ extension QuoteContext {
         var c = doc.mentions[mentionOf[k]].tokens.upperBound
         while c < cueAt.count, isWord[c], cueAt[c] == nil, has(c, .skip) { c += 1 }
         return c < cueAt.count && cueAt[c] != nil
+    }
+
+    /// The first token of the name right after the comma that closes sentence `s`'s opening phrase, when the
+    /// sentence opens (after a leading "And"/"But") with a subordinator or an introductory word and a name is the
+    /// first thing after that comma (capitalised words before it, such as "Mr", allowed); nil otherwise.
+    private func subjectAfterOpeningPhrase(_ s: Int) -> Int? {
+        guard s >= 0, s < sentences.count else { return nil }
+        let r = sentences[s].tokens
+        var k = r.lowerBound
+        while k < r.upperBound, !isWord[k] || has(k, .leading) { k += 1 }
+        guard k < r.upperBound, isWord[k], quoteOf[k] < 0, mentionOf[k] < 0, has(k, .opener) || has(k, .intro) else {
+            return nil
+        }
+        guard let comma = (k..<r.upperBound).first(where: { quoteOf[$0] < 0 && isPunct($0, ",") }) else {
+            return nil
+        }
+        var n = comma + 1
+        while n < r.upperBound, n <= comma + 2, isWord[n], isCap[n], mentionOf[n] < 0 { n += 1 }
+        guard n < r.upperBound, mentionOf[n] >= 0, doc.mentions[mentionOf[n]].tokens.lowerBound == n else {
+            return nil
+        }
+        return n
     }
 
     /// Sentence `s` opens (after a leading "And"/"But") with a subordinator (words.tsv opener: "Although", "If").
