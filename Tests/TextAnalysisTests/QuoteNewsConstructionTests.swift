@@ -4,9 +4,10 @@
 // inverted attribution after a comma read as a cue's object, or set inside its clause; a person as a passive's
 // subject; a noun cue's owner; an introductory phrase before a subject with no comma after it; a percentage
 // heading a subject; a participle that names (opening the sentence, or after an indefinite noun); a he after the
-// clause it reports, or after a sentence whose subject follows an opening phrase. Each failed before its fix,
-// except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside the
-// introductory phrase, a determiner opening the subject, a preposition before "called").
+// clause it reports, or after a sentence whose subject follows an opening phrase; a role aside with no closing
+// comma after the name that opens the sentence. Each failed before its fix, except rows that keep a fix from
+// firing where it must not (an appositive after the name, a verb inside the introductory phrase, a determiner
+// opening the subject, a preposition before "called", a name inside an opening phrase).
 import Testing
 @testable import TextAnalysis
 
@@ -96,6 +97,16 @@ import Testing
             quotes: [("Only 42% of them", nil, "saving money is the main consideration", .indirect)], exact: true),
         Row(text: "In the UK 69% of those questioned said they used a fixed phone.",
             quotes: [("69% of those questioned", nil, "they used a fixed phone", .indirect)], exact: true),
+        // A name opening the sentence, then a role aside whose closing comma is missing: the name speaks, not the
+        // role's organisation; a name inside an opening phrase is no such subject.
+        Row(text: "Patricia Sanders, spokeswoman for the Disaster Emergency Committee said it was aware of the site.",
+            quotes: [("Patricia Sanders", "Patricia Sanders", "it was aware of the site", .indirect)], exact: true),
+        Row(text: "However, Matt Williams, a fund manager at the Perpetual Trustees Agency said the stake was a "
+                + "precursor to a takeover.",
+            quotes: [("Matt Williams", "Matt Williams", "the stake was a precursor to a takeover", .indirect)],
+            exact: true),
+        Row(text: "After meeting John Smith, a spokesman for the Labour Party said the deal was close.",
+            quotes: [("a spokesman for the Labour Party", nil, "the deal was close", .indirect)], exact: true),
         // A capitalised participle of naming or aim opening its sentence reports nothing.
         Row(text: "Called the Marlin Joint Development Association, the alliance will define standards.", quotes: [],
             exact: true),

@@ -115,7 +115,29 @@ extension QuoteContext {
             return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
+        if let g = nameBeforeUnclosedRole(np, floor: lo, lastSpeaker: lastSpeaker) { return g }
         return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
+    }
+
+    /// "Marc Ostwald, a strategist at Monument Securities told Reuters", "However, Matt Williams, a fund manager at
+    /// Perpetual Trustees said": a role aside whose closing comma is missing. The phrase before the cue is a role
+    /// of an organisation (lower-case, with no person in it, a preposition after its first word or two) right after
+    /// a comma, and before that comma a person's name opens the sentence (after a leading or introductory word at
+    /// most): the name speaks, not the role's organisation. A name inside the sentence is not its subject ("After
+    /// meeting John Smith, a spokesman for the firm said" is the spokesman's).
+    private func nameBeforeUnclosedRole(_ np: Range<Int>, floor lo: Int, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
+        let comma = np.lowerBound - 1
+        guard comma - 1 > lo, isPunct(comma, ","), isWord[np.lowerBound], !isCap[np.lowerBound],
+              !np.contains(where: { isPersonMention($0) }),
+              (np.lowerBound + 1..<min(np.upperBound, np.lowerBound + 4)).contains(where: { isPreposition($0) }),
+              isPersonMention(comma - 1), let name = nounPhrase(endingAt: comma - 1, floor: lo),
+              mentionOf[comma - 1] >= 0, doc.mentions[mentionOf[comma - 1]].tokens.lowerBound >= name.lowerBound
+        else { return nil }
+        var k = lo
+        while k < name.lowerBound, !isWord[k] || has(k, .leading) || has(k, .intro) { k += 1 }
+        guard k == name.lowerBound, name.lowerBound - lo <= 3 else { return nil }
+        let g = resolve(name, lastSpeaker: lastSpeaker)
+        return g.entity == nil ? nil : g
     }
 
     /// "The cardinal used a Christmas message to denounce", "Wales made the comments on", "The IAAF sent an
