@@ -5,9 +5,10 @@
 // subject; a noun cue's owner; an introductory phrase before a subject with no comma after it; a percentage
 // heading a subject; a participle that names (opening the sentence, or after an indefinite noun); a he after the
 // clause it reports, or after a sentence whose subject follows an opening phrase; a role aside with no closing
-// comma after the name that opens the sentence. Each failed before its fix, except rows that keep a fix from
-// firing where it must not (an appositive after the name, a verb inside the introductory phrase, a determiner
-// opening the subject, a preposition before "called", a name inside an opening phrase).
+// comma after the name that opens the sentence; a cue word that is a noun before a preposition. Each failed before
+// its fix, except rows that keep a fix from firing where it must not (an appositive after the name, a verb inside
+// the introductory phrase, a determiner opening the subject, a preposition before "called", a name inside an
+// opening phrase, an -ed verb before a preposition).
 import Testing
 @testable import TextAnalysis
 
@@ -107,6 +108,15 @@ import Testing
             exact: true),
         Row(text: "After meeting John Smith, a spokesman for the Labour Party said the deal was close.",
             quotes: [("a spokesman for the Labour Party", nil, "the deal was close", .indirect)], exact: true),
+        // A cue word that may be a noun, with a preposition where its object would be, is that noun; an -ed verb
+        // keeps its prepositional object.
+        Row(text: "The software lets people make calls via wi-fi without paying for net access.", quotes: [],
+            exact: true),
+        Row(text: "The new service will route calls across other networks from a local exchange.", quotes: [],
+            exact: true),
+        Row(text: "A federal appeals court ruled against the procedure for removing voters.",
+            quotes: [("A federal appeals court", nil, "against the procedure for removing voters", .indirect)],
+            exact: true),
         // A capitalised participle of naming or aim opening its sentence reports nothing.
         Row(text: "Called the Marlin Joint Development Association, the alliance will define standards.", quotes: [],
             exact: true),

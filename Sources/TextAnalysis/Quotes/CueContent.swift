@@ -34,6 +34,14 @@ extension QuoteContext {
             }
             // "offered no proof", "has proposed nothing that ...": a negative or indefinite pronoun is an object.
             if Self.nonClauseStarts.contains(lower[k]), !has(k, .objectpronoun) { return nil }
+            // "Skype routes calls via the net", "making calls across non-BT networks", "the research links between
+            // ...": an object cue word that may be a noun (not an -ed form) with a preposition where its object
+            // would be is that noun. An -ed verb keeps its readings: "ruled against the purges", "admitted under
+            // questioning he had ...". ("called on", "calls for" are cue phrases of their own, read first.)
+            if frame == .object, isPreposition(k), let cue = cueEnding(at: start), cueAt[cue]!.tokens.count == 1,
+               !lower[cue].hasUTF8Suffix("ed") {
+                return nil
+            }
         }
         var e = clauseEnd(from: k, sentenceEnd: sEnd, stopAtComma: stopAtComma)
         // "see the program as an easier way", "painted Romney as a rich guy": a verb of construal (words.tsv
