@@ -163,7 +163,8 @@ import Testing
                 + "soundbites. “Look, we are not going to be forming the next government,” he said.",
             quotes: [("he", "Mr Morris", "Look, we are not going to be forming the next government,", .direct)]),
         Row(text: "Andrea Arnold is up for an award. Since she presented the children's shows Number 73 and "
-                + "Motormouth in the 1980s, Arnold has kept a low profile. “I'm overwhelmed by all the fuss,” she said.",
+                + "Motormouth in the 1980s, Arnold has kept a low profile. “I'm overwhelmed by all the fuss,” she "
+                + "said.",
             quotes: [("she", "Andrea Arnold", "I'm overwhelmed by all the fuss,", .direct)]),
         // ... who spoke, not whose intention was reported: the first name stays the antecedent then.
         Row(text: "Also arrested was Anne Maguire. Mrs Maguire was the relative with whom Giuseppe Conlon planned to "
