@@ -85,11 +85,14 @@ public struct NERFeatureExtractor: Sendable {
         var caps: [Bool] = []
         var numeric: [Bool] = []
         var ids: [[Int32]] = []
-        // sized once for the document: growing them word by word rehashes every key several times. The keys
-        // are hashes already: NERHashMap spares Dictionary's SipHash of each.
+        // Sized once for the document's distinct words: growing them word by word rehashes every key several
+        // times. Distinct words grow slower than tokens (a 10 MB text of 2M tokens has about 80k): sized by
+        // tokens, the casing table of such a text took 64 MB, and every capitalized word read it at random.
+        // The keys are hashes already: NERHashMap spares Dictionary's SipHash of each.
         let tokenCount = sentences.reduce(0) { $0 + $1.count }
-        var casing = NERHashMap<UInt8>(minimumCapacity: tokenCount, filler: 0)
-        var occurrences = NERHashMap<[Occurrence]>(minimumCapacity: tokenCount / 4, filler: [])
+        let distinct = min(tokenCount, 4096 + tokenCount / 16)
+        var casing = NERHashMap<UInt8>(minimumCapacity: distinct, filler: 0)
+        var occurrences = NERHashMap<[Occurrence]>(minimumCapacity: distinct / 4, filler: [])
         var first: [NERGazetteer.Entry] = []
         for words in sentences {
             var sent: [NERWordInfo] = []

@@ -94,10 +94,15 @@ public struct NERSequenceTagger: Sendable {
         var tokenStart = [Int](repeating: 0, count: sentences.count + 1)
         for (s, words) in sentences.enumerated() { tokenStart[s + 1] = tokenStart[s] + words.count }
         let tokens = tokenStart[sentences.count]
-        // per token: stage 1's emissions, then stage 2's word-feature part; stage 2's context integer sums
-        var emissions = [Float](repeating: 0, count: tokens * L)
+        // Stage 1's emissions are decoded sentence by sentence, so they need one sentence's room; stage 2 runs
+        // after stage 1 has labelled the whole document, so its parts are kept per token: the word-feature part
+        // as floats and its own lanes of the context integer sums (17 each). A 10 MB text has 2M tokens: kept
+        // whole, with both stages' lanes of the sums, these took 650 MB of fresh pages (its page faults were a
+        // sixth of its analysis time).
+        let longest = sentences.reduce(0) { max($0, $1.count) }
+        var emissions = [Float](repeating: 0, count: longest * L)
         var later = [Float](repeating: 0, count: two ? tokens * L : 0)
-        var laterSums = [NERJointTable.Sums](repeating: NERJointTable.Sums(), count: two ? tokens : 0)
+        var laterSums = [Int32](repeating: 0, count: two ? tokens * L : 0)
         var keys: [UInt64] = [], keyStart: [Int] = [], keyRows: [Int32] = []
         var wordSums: [NERJointTable.Sums] = []
         var work: [Float] = [], path: [Int] = []
@@ -140,6 +145,7 @@ public struct NERSequenceTagger: Sendable {
                 for s in 0..<sentences.count {
                     let n = sentences[s].count, t0 = tokenStart[s]
                     guard n > 0 else { continue }
+                    e1.baseAddress!.update(repeating: 0, count: n * L)
                     let ids = prepared.ids[s], infos = prepared.sentences[s]
                     // Words without precomputed rows (3 % of news tokens, ~75 keys each over the five offsets):
                     // their keys are looked up as one batch first, so the memory reads overlap; looked up key by
@@ -170,7 +176,7 @@ public struct NERSequenceTagger: Sendable {
                     for j in 0..<n {
                         let id = Int(ids[j])
                         for o in -2...2 where j - o >= 0 && j - o < n {
-                            let out = e1.baseAddress! + (t0 + j - o) * L
+                            let out = e1.baseAddress! + (j - o) * L
                             let out2 = two ? e2.baseAddress! + (t0 + j - o) * L : out
                             if id >= 0, let rows {
                                 let row = rows + (id * NERVocabulary.offsets + o + 2) * S * L
@@ -198,11 +204,11 @@ public struct NERSequenceTagger: Sendable {
                             var sums = NERJointTable.Sums()
                             table.add(rows: r.baseAddress! + keyStart[i], count: keyStart[i + 1] - keyStart[i],
                                       into: &sums)
-                            table.apply(sums, stage: 0, into: e1.baseAddress! + (t0 + i) * L)
-                            if two { laterSums[t0 + i] = sums }
+                            table.apply(sums, stage: 0, into: e1.baseAddress! + i * L)
+                            if two { Self.store(sums, into: &laterSums, at: (t0 + i) * L) }
                         }
                     }
-                    decode(s, stage: 0, e1.baseAddress! + t0 * L)
+                    decode(s, stage: 0, e1.baseAddress!)
                 }
             }
             guard two else { return }
@@ -220,7 +226,7 @@ public struct NERSequenceTagger: Sendable {
                 table.rows(of: keys, into: &keyRows)
                 keyRows.withUnsafeBufferPointer { r in
                     for i in 0..<n {
-                        var sums = laterSums[t0 + i]
+                        var sums = Self.load(laterSums, at: (t0 + i) * L)
                         table.add(rows: r.baseAddress! + keyStart[i], count: keyStart[i + 1] - keyStart[i],
                                   into: &sums)
                         table.apply(sums, stage: 1, into: e2.baseAddress! + (t0 + i) * L)
@@ -230,6 +236,26 @@ public struct NERSequenceTagger: Sendable {
             }
         } }
         return Result(labels: labels, spans: spans, leastMarginal: leastMarginal)
+    }
+
+    /// Stage 2's lanes of `sums` (what `apply(_, stage: 1)` reads) into `kept[at..<at + 17]`.
+    @inline(__always)
+    static func store(_ sums: NERJointTable.Sums, into kept: inout [Int32], at: Int) {
+        kept.withUnsafeMutableBufferPointer { k in
+            UnsafeMutableRawPointer(k.baseAddress! + at).storeBytes(of: sums.b, as: SIMD16<Int32>.self)
+            k[at + 16] = sums.b16
+        }
+    }
+
+    /// Sums whose stage 2 lanes are `kept[at..<at + 17]` (stage 1's are zero: stage 2 no longer reads them).
+    @inline(__always)
+    static func load(_ kept: [Int32], at: Int) -> NERJointTable.Sums {
+        kept.withUnsafeBufferPointer { k in
+            var sums = NERJointTable.Sums()
+            sums.b = UnsafeRawPointer(k.baseAddress! + at).loadUnaligned(as: SIMD16<Int32>.self)
+            sums.b16 = k[at + 16]
+            return sums
+        }
     }
 
     /// out[0..<17] += row[0..<17]: one 16-lane add and one scalar (each lane sums in the same order as a loop).

@@ -35,8 +35,12 @@ final class PronounSpeakerLog {
     var byToken: [Int: SpeakerGuess] = [:]
     /// The entities the cue sieve gave quotes to, with the sentence their speaker phrase starts in: a later "he"
     /// goes to the one who spoke in a sentence before it rather than to the first name there. One flat list in
-    /// reading order (a few dozen entries a story): no table per sentence to build and free.
+    /// reading order (a few dozen entries a story): no table per sentence to build and free, until the list is
+    /// long enough (a book-length text) that scanning it for each pronoun would cost more than the table.
     private var spoke: [(sentence: Int, entity: Int)] = []
+    /// sentence -> the entities logged there, once `spoke` passes `indexFrom` entries
+    private var spokeBySentence: [Int: [Int]]?
+    static let indexFrom = 64
     private(set) var reported: [Bool] = []
 
     func markReported(_ r: Range<Int>, tokenCount: Int) {
@@ -54,14 +58,23 @@ final class PronounSpeakerLog {
     func logSpeaker(_ entity: Int, sentence s: Int) {
         if spoke.isEmpty { spoke.reserveCapacity(32) }
         spoke.append((s, entity))
+        if spokeBySentence != nil {
+            spokeBySentence![s, default: []].append(entity)
+        } else if spoke.count > Self.indexFrom {
+            spokeBySentence = Dictionary(grouping: spoke, by: \.sentence).mapValues { $0.map(\.entity) }
+        }
     }
 
     /// Whether anyone was logged as speaking in sentence `s`.
-    func anySpeaker(inSentence s: Int) -> Bool { spoke.contains { $0.sentence == s } }
+    func anySpeaker(inSentence s: Int) -> Bool {
+        if let index = spokeBySentence { return index[s] != nil }
+        return spoke.contains { $0.sentence == s }
+    }
 
     /// Whether `entity` was logged as speaking in sentence `s`.
     func spoke(_ entity: Int, inSentence s: Int) -> Bool {
-        spoke.contains { $0.sentence == s && $0.entity == entity }
+        if let index = spokeBySentence { return index[s]?.contains(entity) ?? false }
+        return spoke.contains { $0.sentence == s && $0.entity == entity }
     }
 }
 
