@@ -286,6 +286,23 @@ struct EntityLinkerTests {
         #expect(doc.entities.first?.type == .organization)
     }
 
+    /// A name of several words written closed up in camel case is the same name ("TimeWarner" of "Time Warner",
+    /// BBC business/001); a closed-up word with no capital inside, or one in capitals, is not.
+    @Test(arguments: [
+        ("Time Warner rose. TimeWarner said sales grew.", "Time Warner", "TimeWarner", EntityType.organization, true),
+        ("JPMorgan agreed. JP Morgan said so.", "JP Morgan", "JPMorgan", .organization, true),
+        ("RipGuard blocks copies. Rip Guard will be sold.", "Rip Guard", "RipGuard", .misc, true),
+        ("Newcastle won. New Castle Council met.", "New Castle Council", "Newcastle", .organization, false),
+        ("New Castle Inc sued. Newcastle lost.", "New Castle", "Newcastle", .organization, false),
+        ("Power Page sued. POWERPAGE lost.", "Power Page", "POWERPAGE", .organization, false),
+    ])
+    func entityLinkerJoinsANameWrittenClosedUpInCamelCase(text: String, spaced: String, closed: String,
+                                                           type: EntityType, joined: Bool) {
+        let doc = Self.linked(text, [(spaced, .organization), (closed, type)])
+        #expect((doc.entities.count == 1) == joined, "\(doc.entities.map(\.name))")
+        if joined { #expect(doc.entities.first?.name == spaced) }
+    }
+
     /// An acronym listed in roles-aliases.tsv ("US" for the United States) joins no other name by its initials:
     /// "UBS Securities" and "Universal Studio" became "United States" in the articles that also wrote "US".
     @Test func entityLinkerJoinsNoListedAcronymByItsInitials() {

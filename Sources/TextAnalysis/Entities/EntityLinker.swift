@@ -158,6 +158,9 @@ public struct EntityLinker: AnalysisComponent {
         var personsByWord: [String: [Int]] = [:]
         /// Last word of a fullest name of several words → groups (persons too: filtered where read).
         var byLastWord: [String: [Int]] = [:]
+        /// The words of a fullest name of several words written together ("timewarner" of "Time Warner") →
+        /// group (first founded wins): a brand written closed up in camel case finds it (`findGroup`).
+        var byClosedUp: [String: Int] = [:]
 
         mutating func add(_ m: Int, _ form: NameForm, to g: Int?, canonical: String?, isPerson: Bool,
                           confidence: Double) {
@@ -199,6 +202,8 @@ public struct EntityLinker: AnalysisComponent {
             list[g].best = form
             if form.words.count >= 2, let last = form.words.last {
                 byLastWord[last, default: []].appendIfAbsent(g)
+                let closed = form.words.joined()
+                if byClosedUp[closed] == nil { byClosedUp[closed] = g }
             }
             if form.words.count >= 2, !list[g].isPerson {
                 for i in EntityLinker.initials(form.words).union(EntityLinker.writtenInitials(form.text))
@@ -319,6 +324,13 @@ public struct EntityLinker: AnalysisComponent {
 
     // MARK: Matching
 
+    /// A capital letter after the first in a word that has lower-case ones too ("TimeWarner", "JPMorgan"; not
+    /// "Newcastle", nor "BBC").
+    static func hasInnerCapital(_ word: String) -> Bool {
+        let scalars = word.unicodeScalars
+        return scalars.dropFirst().contains { $0.properties.isUppercase } && scalars.contains { $0.properties.isLowercase }
+    }
+
     func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {
         if let def = definedBy[m], case let g = groups.groupOf[def], g >= 0 { return g }
         // A name taken by a person of the other gender falls through to the name-part match, which finds the
@@ -326,6 +338,13 @@ public struct EntityLinker: AnalysisComponent {
         if let g = groups.byKey[form.key], groups.list[g].admits(form) { return g }
         if let g = groups.otherGroupsByKey[form.key]?.first(where: { groups.list[$0].admits(form) }) { return g }
         if let c = aliases[form.key], let g = groups.byKey[EntityLinker.normalize(c)], groups.list[g].admits(form) {
+            return g
+        }
+        // One word in camel case is the name of several words it closes up: "TimeWarner" of "Time Warner",
+        // "JPMorgan" of "JP Morgan", "RipGuard" of "Rip Guard". Without a capital inside, a closed-up word is
+        // another name as often ("Newcastle" beside a "New Castle").
+        if form.words.count == 1, !form.isAllCaps, EntityLinker.hasInnerCapital(form.text),
+           let g = groups.byClosedUp[form.words[0]], groups.list[g].admits(form) {
             return g
         }
         // An acronym roles-aliases.tsv lists names its own canonical entity, never one with its initials ("US" is
