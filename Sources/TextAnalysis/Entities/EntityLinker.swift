@@ -294,7 +294,11 @@ public struct EntityLinker: AnalysisComponent {
                 let text = form.text
                 honorific = honorific || form.hasHonorific
                 if text != name, !aliasList.contains(text) { aliasList.append(text) }
-                let slot = EntityType.allCases.firstIndex(of: doc.mentions[m].type)!
+                // A person's surname joined under another type ("Henin-Hardenne" a place beside "Justine
+                // Henin-Hardenne") votes with the full name: the tagger is at its weakest on a lone surname.
+                let asSurname = g.isPerson && form.words.count < g.best.words.count
+                    && g.best.words.suffix(form.words.count).elementsEqual(form.words)
+                let slot = EntityType.allCases.firstIndex(of: asSurname ? .person : doc.mentions[m].type)!
                 votes[slot] += max(doc.mentions[m].confidence, 1e-6)
                 total += doc.mentions[m].confidence
                 doc.mentions[m].entity = id
@@ -376,8 +380,13 @@ public struct EntityLinker: AnalysisComponent {
         let candidates = (groups.personsByWord[form.words[0]] ?? []).filter { g in
             let best = groups.list[g].best
             guard best.words.count > form.words.count, groups.list[g].admits(form) else { return false }
-            // A single word tagged as something else still joins when it is the person's last name.
-            if type != .person && !(form.words.count == 1 && best.words.last == form.words[0]) { return false }
+            // A single word tagged as something else still joins when it is the person's last name, a hyphenated
+            // one too ("Henin-Hardenne" of "Justine Henin-Hardenne", which the tagger called a place).
+            if type != .person
+                && !((form.words.count == 1 || form.tokens.count == 1)
+                      && best.words.suffix(form.words.count).elementsEqual(form.words)) {
+                return false
+            }
             guard EntityLinker.isOrderedSubset(form.words, of: best.words) else { return false }
             // A part of several words holds the surname: "Stan Lee" is not the person of a "Stan Lee Media" the
             // tagger called one, nor "Catherine Tate" of "The Catherine Tate Show".
