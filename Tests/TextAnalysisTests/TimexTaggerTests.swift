@@ -126,6 +126,18 @@ struct TimexTaggerTests {
         // A span of years written with a hyphen is two years (a phone number or a score is not written so).
         Case(text: "He served as mayor from 2001-2005 and the 2011-2012 season was his last.", reference: "2013-03-20",
              values: ["2001", "2005", "2011", "2012"]),
+        // A verb past a comma after the expression belongs to the enclosing clause when the expression's own
+        // clause has a cue (BBC): a relative clause, an appositive, a reporting verb after the quote's words.
+        Case(text: "The peer, who passed away peacefully on Wednesday, would be sadly missed.",
+             reference: "2005-03-01", values: ["2005-02-23"]),
+        Case(text: "Mr Clarke, who will unveil his plans on Monday, said migration helped.", reference: "2005-03-01",
+             values: ["2005-03-07"]),
+        Case(text: "The musical will open in November, said Mr Richards.", reference: "2005-03-01",
+             values: ["2005-11"]),
+        Case(text: "Exeter City, who knocked out Doncaster on Saturday, will travel to Old Trafford.",
+             reference: "2005-03-01", values: ["2005-02-26"]),
+        // With no cue of its own before the expression, the one past the comma still decides.
+        Case(text: "In a meeting on Monday, ministers will decide.", reference: "2005-03-01", values: ["2005-03-07"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),

@@ -1,5 +1,6 @@
 // The tense of the clause around a time expression, from the nearest cue word near it (not across a quotation
-// mark or into a "that" clause right after it), else anywhere in its sentence: "will", "said", "is to", a regular
+// mark or into a "that" clause right after it, nor past a comma after it when a cue comes before it), else
+// anywhere in its sentence: "will", "said", "is to", a regular
 // past form ("-ed"), a present-tense verb of a timetable ("meet", "opens"); a word right before it ("until",
 // "since") overrides. It decides which way an underspecified date points ("said on Thursday" is the past
 // Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
@@ -97,6 +98,10 @@ extension Tense {
             // A clause joined after the expression ("on Saturday and were planning") has its own tense; "and"
             // inside a name ("the Abortion and Reproductive Rights League") does not start one.
             if words[j].lower == ";" { break }
+            // Past a comma, a verb belongs to the clause the expression's own clause sits in when that clause has
+            // a cue of its own: "the peer, who passed away peacefully on Wednesday, would be sadly missed", "the
+            // talks, which began on Monday, will resume".
+            if best != nil, words[j].lower == "," { break }
             // "said late on Saturday that talks would resume": the clause after "that" is the report, not the
             // time of saying.
             if j == span.upperBound, words[j].id == rules.compiled.thatId { break }
