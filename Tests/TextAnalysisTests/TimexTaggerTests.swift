@@ -138,6 +138,10 @@ struct TimexTaggerTests {
              reference: "2005-03-01", values: ["2005-02-26"]),
         // With no cue of its own before the expression, the one past the comma still decides.
         Case(text: "In a meeting on Monday, ministers will decide.", reference: "2005-03-01", values: ["2005-03-07"]),
+        // "than expected" names a forecast, as "as expected" does: the clause's own verb decides.
+        Case(text: "UK retail sales were better than expected in November.", reference: "2005-03-01",
+             values: ["2004-11"]),
+        Case(text: "Sales will be better than expected in November.", reference: "2005-03-01", values: ["2005-11"]),
         // Not a range: two separate weekdays keep their own resolution.
         Case(text: "He spoke on Friday and will leave on Monday.", reference: "1998-03-18",
              values: ["1998-03-13", "1998-03-23"]),

@@ -169,9 +169,10 @@ extension Tense {
             return .future
         }
         if flags.contains(.future) {
-            // "went ahead as planned on Saturday", "withdrew as expected on Sunday", "as previously scheduled": a
-            // comparative after "as" names an earlier plan or forecast, not the clause's time; the main verb
-            // further out decides ("will go ahead as planned on Friday" is still ahead).
+            // "went ahead as planned on Saturday", "withdrew as expected on Sunday", "as previously scheduled",
+            // "better than expected in November": a comparative after "as" or "than" names an earlier plan or
+            // forecast, not the clause's time; the main verb further out decides ("will go ahead as planned on
+            // Friday" is still ahead).
             if w.pastEd, comparativeAs(words, i, rules) { return nil }
             // "next to the embassy", "due to the strike": a place or a cause, not a plan.
             if i + 2 < words.count, words[i + 1].id == rules.compiled.toId,
@@ -222,13 +223,16 @@ extension Tense {
         return nil
     }
 
-    /// Word `i` follows "as", perhaps across a listed adverb ("as planned", "as previously scheduled", "as widely
-    /// expected").
+    /// Word `i` follows "as" or "than", perhaps across a listed adverb ("as planned", "as previously scheduled",
+    /// "as widely expected", "better than expected").
     static func comparativeAs(_ words: [TimeWord], _ i: Int, _ rules: TimeRuleSet) -> Bool {
         guard i > 0 else { return false }
-        if words[i - 1].id == rules.compiled.asId { return true }
+        func comparative(_ k: Int) -> Bool {
+            words[k].id == rules.compiled.asId || words[k].id == rules.compiled.thanId
+        }
+        if comparative(i - 1) { return true }
         return i > 1 && words[i - 1].kind == .word && rules.tense(of: words[i - 1]).contains(.adverbBeforeParticiple)
-            && words[i - 2].id == rules.compiled.asId
+            && comparative(i - 2)
     }
 
     /// Word `i` follows "be"/"to" (participle-aux.txt), perhaps across an adverb of habit ("are usually

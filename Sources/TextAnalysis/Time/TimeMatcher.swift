@@ -116,6 +116,7 @@ final class CompiledRules: @unchecked Sendable {
     /// Words the tense search tests (Tense), by id; -2 (no scanned word's id) for one outside the vocabulary.
     let hadId: Int32, toId: Int32, thatId: Int32, andId: Int32, butId: Int32, tId: Int32, wonId: Int32
     let aheadId: Int32, ofId: Int32, beingId: Int32, whichId: Int32, whoId: Int32, usedId: Int32, asId: Int32
+    let thanId: Int32
     /// Words of an amount before a currency ("5 million won"): "won" after them is the Korean currency.
     let magnitudeIds: Set<Int32>
     /// The lowercased word of each vocabulary id: the scanner builds no String for a word (TimeWord.lower is
@@ -304,6 +305,7 @@ final class CompiledRules: @unchecked Sendable {
         whoId = cue("who")
         usedId = cue("used")
         asId = cue("as")
+        thanId = cue("than")
         magnitudeIds = Set(["thousand", "million", "billion", "trillion", "bn", "tn", "m"].map(cue)).subtracting([-2])
         var vw = [String](repeating: "", count: set.vocab.count)
         for (w, i) in set.vocab { vw[Int(i)] = w }

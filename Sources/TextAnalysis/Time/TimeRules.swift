@@ -190,7 +190,7 @@ public struct TimeRuleSet: Sendable {
             .union(futureBeforeTimex).union(intentBeforeTo).union(pastBeforeTimex).union(adverbBeforeParticiple)
             .union(habit)
             .union(["-", "'", ".", "the", "a", "an", "and", "but", ";", "to", "t", "had", "that", "ahead", "of",
-                    "being", "which", "who"])
+                    "being", "which", "who", "as", "than"])
         for l in lists { for entries in l.byFirst.values { for e in entries { words.formUnion(e) } } }
         for r in rules { for e in r.elements { if case .words(let w) = e.test { words.formUnion(w) } } }
         for w in words.sorted() { vocab[w] = Int32(vocab.count) }
