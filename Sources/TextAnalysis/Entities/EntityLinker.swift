@@ -332,7 +332,8 @@ public struct EntityLinker: AnalysisComponent {
     /// "Newcastle", nor "BBC").
     static func hasInnerCapital(_ word: String) -> Bool {
         let scalars = word.unicodeScalars
-        return scalars.dropFirst().contains { $0.properties.isUppercase } && scalars.contains { $0.properties.isLowercase }
+        return scalars.dropFirst().contains { $0.properties.isUppercase }
+            && scalars.contains { $0.properties.isLowercase }
     }
 
     func findGroup(_ m: Int, _ form: NameForm, _ doc: Document, _ groups: Groups, _ definedBy: [Int: Int]) -> Int? {

@@ -1,9 +1,9 @@
 // The tense of the clause around a time expression, from the nearest cue word near it (not across a quotation
 // mark or into a "that" clause right after it, nor past a comma after it when a cue comes before it), else
-// anywhere in its sentence: "will", "said", "is to", a regular
-// past form ("-ed"), a present-tense verb of a timetable ("meet", "opens"); a word right before it ("until",
-// "since") overrides. It decides which way an underspecified date points ("said on Thursday" is the past
-// Thursday, "will meet on Monday" the next one). Cue lists: time/patterns/tense-*.txt.
+// anywhere in its sentence: "will", "said", "is to", a regular past form ("-ed"), a present-tense verb of a
+// timetable ("meet", "opens"); a word right before it ("until", "since") overrides. It decides which way an
+// underspecified date points ("said on Thursday" is the past Thursday, "will meet on Monday" the next one). Cue
+// lists: time/patterns/tense-*.txt.
 // Two readings beyond the tenses: `habitual` (an adverb of habit in the clause, "December is traditionally a quiet
 // month"; or a clock time or part of the day in a sentence without any cue, "clubs stay open till the early hours
 // of the morning") names any such period, not one; `arranged` (a present progressive, "are meeting on Thursday",
