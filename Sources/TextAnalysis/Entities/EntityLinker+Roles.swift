@@ -214,11 +214,7 @@ extension EntityLinker {
     /// "person" is left alone: the tagger calls many firms so ("spokesman for Ask Jeeves", "Google vice-president").
     /// `people`: the person mentions' tokens, sorted by start.
     func listsAPerson(_ a: Range<Int>, _ tokens: [Token], _ people: [Range<Int>]) -> Bool {
-        var lo = 0, hi = people.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if people[mid].lowerBound < a.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = people.partitioningIndex { $0.lowerBound >= a.lowerBound }
         return people[lo...].prefix(while: { $0.lowerBound < a.upperBound }).contains { p in
             guard p.upperBound <= a.upperBound, !p.isEmpty,
                   p.count >= 2 || roles.honorifics.contains(tokens[p.lowerBound].text.lowercased()) else {

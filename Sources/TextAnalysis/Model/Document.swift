@@ -89,11 +89,7 @@ public struct Document: Sendable {
 
     /// The index of the sentence holding token `t` (binary search).
     public func sentenceIndex(ofToken t: Int) -> Int? {
-        var lo = 0, hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].tokens.upperBound <= t { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sentences.partitioningIndex { $0.tokens.upperBound > t }
         return lo < sentences.count && sentences[lo].tokens.contains(t) ? lo : nil
     }
 }

@@ -79,11 +79,7 @@ struct EntityTitleIndex {
     /// The start token of the entity's last mention before `token`, else -1.
     func lastMentionStart(of entity: Int, before token: Int) -> Int {
         let first = startOffsets[entity]
-        var lo = first, hi = startOffsets[entity + 1]  // first index whose start is ≥ token
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentionStarts[mid] < token { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = mentionStarts[first..<startOffsets[entity + 1]].partitioningIndex { $0 >= token }
         return lo == first ? -1 : mentionStarts[lo - 1]
     }
 }

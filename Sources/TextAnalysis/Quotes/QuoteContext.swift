@@ -389,12 +389,7 @@ struct QuoteContext {
 
     /// The token whose range holds scalar offset `c` (or the first token after it).
     func token(atChar c: Int) -> Int {
-        var lo = 0, hi = doc.tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if doc.tokens[mid].end <= c { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        doc.tokens.partitioningIndex { $0.end > c }
     }
 
     func isOpenMark(_ t: Int) -> Bool {

@@ -31,12 +31,7 @@ extension QuoteExtractor {
 
     /// The first paragraph that ends after `offset` (binary search over the paragraphs' ranges).
     private static func paragraphIndex(atOrAfter offset: Int, _ doc: Document) -> Int {
-        var lo = 0, hi = doc.paragraphs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if doc.paragraphs[mid].chars.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        doc.paragraphs.partitioningIndex { $0.chars.end > offset }
     }
 
     private static func trimmedEnd(_ start: Int, _ end: Int, _ doc: Document) -> Int {

@@ -310,11 +310,7 @@ extension Tense {
 
     /// The sentence (of `sentences`, in text order) holding character `at`, by binary search; nil when none does.
     static func sentence(holding at: Int, in sentences: [CharRange]) -> CharRange? {
-        var lo = 0, hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].end <= at { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sentences.partitioningIndex { $0.end > at }
         return lo < sentences.count && sentences[lo].start <= at ? sentences[lo] : nil
     }
 

@@ -72,11 +72,7 @@ public struct TimelineBuilder: AnalysisComponent {
     }
 
     func sentenceIndex(_ doc: Document, _ at: Int) -> Int? {
-        var lo = 0, hi = doc.sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if doc.sentences[mid].chars.end <= at { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = doc.sentences.partitioningIndex { $0.chars.end > at }
         return lo < doc.sentences.count && doc.sentences[lo].chars.start <= at ? lo : nil
     }
 
@@ -152,7 +148,7 @@ private struct SpanIndex {
 
     /// Entity ids of the mentions inside `chars`, ascending.
     func entities(within chars: CharRange, _ doc: Document) -> [Int] {
-        var i = firstIndex(in: mentionsByStart) { doc.mentions[$0].chars.start >= chars.start }
+        var i = mentionsByStart.partitioningIndex { doc.mentions[$0].chars.start >= chars.start }
         var entities = Set<Int>()
         while i < mentionsByStart.count, doc.mentions[mentionsByStart[i]].chars.start <= chars.end {
             let m = doc.mentions[mentionsByStart[i]]
@@ -164,22 +160,12 @@ private struct SpanIndex {
 
     /// Indexes of the quotes overlapping `chars`, ascending.
     func quotes(overlapping chars: CharRange, _ doc: Document) -> [Int] {
-        var i = firstIndex(in: quotesByStart) { doc.quotes[$0].content.start >= chars.end } - 1
+        var i = quotesByStart.partitioningIndex { doc.quotes[$0].content.start >= chars.end } - 1
         var found: [Int] = []
         while i >= 0, quoteEndPrefixMax[i] > chars.start {
             if doc.quotes[quotesByStart[i]].content.overlaps(chars) { found.append(quotesByStart[i]) }
             i -= 1
         }
         return found.sorted()
-    }
-
-    /// The first position in `sorted` where `isAtOrAfter` holds (it must be false, then true, along the array).
-    private func firstIndex(in sorted: [Int], where isAtOrAfter: (Int) -> Bool) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if isAtOrAfter(sorted[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
     }
 }

@@ -123,11 +123,7 @@ public struct TimexTagger: AnalysisComponent {
         // only span a second day could overlap (a scan of `out` per second day was quadratic on long texts).
         let extracted = out
         out += seconds.filter { d in
-            var lo = 0, hi = extracted.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if extracted[mid].chars.end <= d.chars.start { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = extracted.partitioningIndex { $0.chars.end > d.chars.start }
             return lo == extracted.count || !extracted[lo].chars.overlaps(d.chars)
         }
         return out.sorted { $0.chars.start < $1.chars.start }
