@@ -73,6 +73,35 @@ extension QuoteContext {
         return nil
     }
 
+    /// Particles of phrasal verbs that take a noun cue as their object ("played down claims", "brushed aside").
+    private static let objectParticles: Set<String> = ["down", "off", "aside", "away", "up", "out"]
+
+    /// A one-word that-cue in -s ("claims", "reports", "comments") right after a preposition ("amid claims that")
+    /// or a lower-case past verb that is no participle of the subject ("denied reports that", "has played down
+    /// claims that"; not "the accused claims", "the firm he founded claims"): there it is a plural noun, the
+    /// object of that verb or preposition, not a verb whose subject speaks.
+    func isPluralNounCue(_ c: CueMatch, sentenceStart lo: Int) -> Bool {
+        let a = c.tokens.lowerBound
+        guard c.frame == .that, c.tokens.count == 1, lower[a].hasUTF8Suffix("s"), !lower[a].hasUTF8Suffix("ss"),
+              a - 1 >= lo, isWord[a - 1], !isCap[a - 1], quoteOf[a - 1] < 0 else { return false }
+        // After a preposition only before its clause or its makers: "a flurry of tweets shaming ..." reports
+        // what the tweets did (a participle after the noun).
+        if isPreposition(a - 1) {
+            let b = c.tokens.upperBound
+            return b < lower.count && ["that", "from", "by"].contains(lower[b])
+        }
+        var v = a - 1
+        if Self.objectParticles.contains(lower[v]), v - 1 >= lo, isWord[v - 1] { v -= 1 }
+        let w = lower[v]
+        // A light verb makes the noun its subject's ("dropped hints that", "made claims that").
+        guard !isCap[v], w.hasMoreCharacters(than: 3), w.hasUTF8Suffix("ed"), !has(v, .lightverb), mentionOf[v] < 0,
+              v - 1 >= lo,
+              isWord[v - 1] else { return false }
+        let subjectLike = QuoteWordClass.det.bit | QuoteWordClass.subject.bit | QuoteWordClass.person.bit
+            | QuoteWordClass.group.bit | QuoteWordClass.relative.bit
+        return wordClasses[v - 1] & subjectLike == 0
+    }
+
     /// The phrase ends with a person's name ("IMF boss Rodrigo Rato").
     private func endsInPerson(_ phrase: Range<Int>) -> Bool {
         let m = mentionOf[phrase.upperBound - 1]
@@ -87,6 +116,25 @@ extension QuoteContext {
         if c.frame == .according { return accordingTo(c, sentence: s, lastSpeaker: lastSpeaker) }
 
         if c.unlisted { return unlistedThatClause(c, lastSpeaker: lastSpeaker) }
+
+        // "The minister denied claims that ...", "Shares fell amid reports that ...": the cue is a plural noun
+        // whose speakers are not written; the verb's subject is not one of them.
+        // Only a that-clause is what such a noun reports ("over comments he made" is a relative clause); "claims
+        // from Michael Howard that ..." writes who made them.
+        if isPluralNounCue(c, sentenceStart: s.tokens.lowerBound) {
+            var from = b, sp: SpeakerGuess?
+            if b + 2 < sEnd, lower[b] == "from" || lower[b] == "by", canStartSubject(b + 1),
+               let that = (b + 2..<min(sEnd, b + 12)).first(where: { !isWord[$0] || lower[$0] == "that" }),
+               lower[that] == "that", let np = validPhrase((b + 1)..<that) {
+                sp = resolve(np, lastSpeaker: lastSpeaker)
+                from = that
+            }
+            guard from < sEnd, lower[from] == "that", let target = forward(from: from, frame: .that, end: sEnd),
+                  !target.isDirect else { return nil }
+            return CueAttribution(cue: c.tokens, speaker: sp, target: target,
+                                  rule: sp == nil ? QuoteExtractor.speakerlessRule : rule("noun-from", target),
+                                  confidence: sp == nil ? 0.3 : 0.6)
+        }
 
         // "Said Wales assistant coach Scott Johnson: “...”", "Said the Pew report: “...”": a speech verb opening its
         // sentence, then who spoke and a colon: an inverted attribution of the quote.

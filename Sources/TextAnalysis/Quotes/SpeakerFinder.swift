@@ -26,9 +26,17 @@ extension QuoteContext {
     func speakerLeft(of cue: Range<Int>, lastSpeaker: SpeakerGuess?) -> SpeakerGuess? {
         guard let s = sentence(of: cue.lowerBound) else { return nil }
         let lo = s.tokens.lowerBound
-        // "Trump is telling voters ...", "He's claiming ...": a progressive cue; the speaker is before "is".
+        // "Trump is telling voters ...", "He's claiming ...", "The Egyptian firm is reportedly planning to ...": a
+        // progressive cue (up to two adverbs after "is"); the speaker is before "is".
         var from = cue.lowerBound - 1
-        if lower[cue.lowerBound].hasUTF8Suffix("ing"), from > lo, has(from, .copula) { from -= 1 }
+        var copula = from
+        if lower[cue.lowerBound].hasUTF8Suffix("ing") {
+            while copula > lo, from - copula < 2, isWord[copula], !has(copula, .copula),
+                  has(copula, .skip) || isMannerAdverb(copula) { copula -= 1 }
+        }
+        if lower[cue.lowerBound].hasUTF8Suffix("ing"), copula > lo, isWord[copula], has(copula, .copula) {
+            from = copula - 1
+        }
         // "he’s sought to ...", "she's argued that ...": 's after a pronoun is "has" (or "is"), not a possessive.
         else if from > lo, isPossessiveS(from), wordClasses[from - 1] & Self.notOwners != 0 { from -= 1 }
         // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
@@ -453,7 +461,7 @@ extension QuoteContext {
 
     /// A phrase must end in a word and hold something besides determiners and skip words (an imperative's "Do" in
     /// "Don't blame Bush" is no speaker).
-    private func validPhrase(_ r: Range<Int>) -> Range<Int>? {
+    func validPhrase(_ r: Range<Int>) -> Range<Int>? {
         guard !r.isEmpty, isWord[r.upperBound - 1] || isPunct(r.upperBound - 1, ")") else { return nil }
         guard r.contains(where: { isWord[$0] && !has($0, .det) && !has($0, .skip) }) else { return nil }
         return r
