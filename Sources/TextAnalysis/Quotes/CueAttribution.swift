@@ -76,30 +76,46 @@ extension QuoteContext {
     /// Particles of phrasal verbs that take a noun cue as their object ("played down claims", "brushed aside").
     private static let objectParticles: Set<String> = ["down", "off", "aside", "away", "up", "out"]
 
-    /// A one-word that-cue in -s ("claims", "reports", "comments") right after a preposition ("amid claims that")
-    /// or a lower-case past verb that is no participle of the subject ("denied reports that", "has played down
-    /// claims that"; not "the accused claims", "the firm he founded claims"): there it is a plural noun, the
-    /// object of that verb or preposition, not a verb whose subject speaks.
+    /// A cue whose first word ends in -s, right after a lower-case past verb that is no participle of the subject
+    /// ("denied reports that", "has played down claims that", "rejected calls for"; not "the accused claims",
+    /// "the firm he founded claims"), or a one-word that-cue right after a preposition ("amid claims that"):
+    /// there it is a plural noun, the object of that verb or preposition, not a verb whose subject speaks. Not an
+    /// infinitive cue: plans a subject "abandoned", "postponed" or "agreed" are mostly its own.
     func isPluralNounCue(_ c: CueMatch, sentenceStart lo: Int) -> Bool {
         let a = c.tokens.lowerBound
-        guard c.frame == .that, c.tokens.count == 1, lower[a].hasUTF8Suffix("s"), !lower[a].hasUTF8Suffix("ss"),
+        guard c.frame == .that || c.frame == .belief || c.frame == .object,
               a - 1 >= lo, isWord[a - 1], !isCap[a - 1], quoteOf[a - 1] < 0 else { return false }
         // After a preposition only before its clause or its makers: "a flurry of tweets shaming ..." reports
         // what the tweets did (a participle after the noun).
         if isPreposition(a - 1) {
             let b = c.tokens.upperBound
-            return b < lower.count && ["that", "from", "by"].contains(lower[b])
+            return c.frame == .that && c.tokens.count == 1 && isPluralNoun(a) && b < lower.count
+                && ["that", "from", "by"].contains(lower[b])
         }
+        return pastVerb(beforeNounCue: c.tokens, floor: lo) != nil
+    }
+
+    /// A word in -s that may be a plural noun ("claims", "calls"; not "was", "across").
+    private func isPluralNoun(_ t: Int) -> Bool {
+        let w = lower[t]
+        return isWord[t] && w.hasMoreCharacters(than: 3) && w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss")
+            && !has(t, .copula) && !has(t, .skip)
+    }
+
+    /// The past verb whose object a cue in -s is ("rejected calls for", "played down claims"; a particle may sit
+    /// between), when it is no light verb ("made claims", "announced plans": those speak through the noun) and
+    /// no participle of the subject ("the accused claims", "those questioned", "he founded").
+    func pastVerb(beforeNounCue cue: Range<Int>, floor lo: Int) -> Int? {
+        let a = cue.lowerBound
+        guard isPluralNoun(a), a - 1 >= lo, isWord[a - 1], !isCap[a - 1], quoteOf[a - 1] < 0 else { return nil }
         var v = a - 1
         if Self.objectParticles.contains(lower[v]), v - 1 >= lo, isWord[v - 1] { v -= 1 }
         let w = lower[v]
-        // A light verb makes the noun its subject's ("dropped hints that", "made claims that").
         guard !isCap[v], w.hasMoreCharacters(than: 3), w.hasUTF8Suffix("ed"), !has(v, .lightverb), mentionOf[v] < 0,
-              v - 1 >= lo,
-              isWord[v - 1] else { return false }
+              cueAt[v] == nil, v - 1 >= lo, isWord[v - 1] else { return nil }
         let subjectLike = QuoteWordClass.det.bit | QuoteWordClass.subject.bit | QuoteWordClass.person.bit
             | QuoteWordClass.group.bit | QuoteWordClass.relative.bit
-        return wordClasses[v - 1] & subjectLike == 0
+        return wordClasses[v - 1] & subjectLike == 0 && !isPossessiveS(v - 1) ? v : nil
     }
 
     /// The phrase ends with a person's name ("IMF boss Rodrigo Rato").
@@ -119,18 +135,25 @@ extension QuoteContext {
 
         // "The minister denied claims that ...", "Shares fell amid reports that ...": the cue is a plural noun
         // whose speakers are not written; the verb's subject is not one of them.
-        // Only a that-clause is what such a noun reports ("over comments he made" is a relative clause); "claims
-        // from Michael Howard that ..." writes who made them.
+        // Such a noun reports only a that-clause ("over comments he made" is a relative clause) and, as an object
+        // or infinitive cue, what it takes ("rejected calls for an inquiry"); "claims from Michael Howard that
+        // ..." writes who made them.
         if isPluralNounCue(c, sentenceStart: s.tokens.lowerBound) {
             var from = b, sp: SpeakerGuess?
-            if b + 2 < sEnd, lower[b] == "from" || lower[b] == "by", canStartSubject(b + 1),
-               let that = (b + 2..<min(sEnd, b + 12)).first(where: { !isWord[$0] || lower[$0] == "that" }),
-               lower[that] == "that", let np = validPhrase((b + 1)..<that) {
-                sp = resolve(np, lastSpeaker: lastSpeaker)
-                from = that
+            let target: CueAttribution.Target?
+            if c.frame == .that || c.frame == .belief {
+                if b + 2 < sEnd, lower[b] == "from" || lower[b] == "by", canStartSubject(b + 1),
+                   let that = (b + 2..<min(sEnd, b + 12)).first(where: { !isWord[$0] || lower[$0] == "that" }),
+                   lower[that] == "that", let np = validPhrase((b + 1)..<that) {
+                    sp = resolve(np, lastSpeaker: lastSpeaker)
+                    from = that
+                }
+                target = from < sEnd && lower[from] == "that" ? forward(from: from, frame: .that, end: sEnd) : nil
+            } else {
+                target = (c.infinitive ? forward(from: b, frame: .infinitive, end: sEnd) : nil)
+                    ?? forward(from: b, frame: c.frame, end: sEnd)
             }
-            guard from < sEnd, lower[from] == "that", let target = forward(from: from, frame: .that, end: sEnd),
-                  !target.isDirect else { return nil }
+            guard let target, !target.isDirect else { return nil }
             return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                                   rule: sp == nil ? QuoteExtractor.speakerlessRule : rule("noun-from", target),
                                   confidence: sp == nil ? 0.3 : 0.6)

@@ -39,8 +39,10 @@ extension QuoteContext {
         }
         // "he’s sought to ...", "she's argued that ...": 's after a pronoun is "has" (or "is"), not a possessive.
         else if from > lo, isPossessiveS(from), wordClasses[from - 1] & Self.notOwners != 0 { from -= 1 }
-        // "Smith voiced support for ...": the verb whose object the cue noun is belongs to neither.
+        // "Smith voiced support for ...", "The government postponed plans to ...": the verb whose object the cue
+        // noun is belongs to neither.
         if from > lo, isWord[from], cueAt[from] == nil, has(from, .lightverb) { from -= 1 }
+        else if let v = pastVerb(beforeNounCue: cue, floor: lo) { from = v - 1 }
         // "“...,” Williams said referring to her match": an -ing cue right after a verb cue has that cue's subject.
         if lower[cue.lowerBound].hasUTF8Suffix("ing"), from > lo, let c = cueAt[from], c.frame != .noun,
            c.tokens.count == 1 {
