@@ -465,6 +465,7 @@ extension QuoteContext {
         var first = k < end && lower[k] == "that" ? k + 1 : k
         while first < end, isPunct(first, ",") { first += 1 }
         let openingPhrase = first < end && isWord[first] && has(first, .intro)
+        var parentheses = 0
         while t < end {
             if isOpenMark(t) {
                 // "Asked whether she was nervous she said: “...”", "Responding to the claims Tory co-chairman Liam
@@ -489,8 +490,10 @@ extension QuoteContext {
                 continue
             }
             if stopAtComma, isPunct(t, ",") { break }
-            // A semicolon closes the reported clause.
-            if isPunct(t, ";") { break }
+            // A semicolon closes the reported clause, but not inside parentheses ("a $2bn (1.53bn euros; £1.05bn)
+            // settlement").
+            if isPunct(t, "(") { parentheses += 1 } else if isPunct(t, ")") { parentheses = max(0, parentheses - 1) }
+            if isPunct(t, ";"), parentheses == 0 { break }
             // The writer's aside after the reported clause is not what was said: a spaced dash ("... ― as was
             // true for ...", "... — a metaphor for ...") or a comma and an -ing phrase (", implicitly putting his
             // name on the line", ", contradicting the police").
