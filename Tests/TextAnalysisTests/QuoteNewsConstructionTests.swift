@@ -197,8 +197,8 @@ import Testing
     }
 
     /// Speakers that hang on what the tagger finds, so read through the whole analyzer:
-    /// - two asides between a name and its cue (a role in two parts; an age and a seat): the name speaks, not the
-    ///   role's firm or the age;
+    /// - two asides between a name and its cue (a role in two parts; an age and a seat; a role and an aside on its
+    ///   organisation): the name speaks, not the role's firm or the age;
     /// - a person's name before a preposition heads the phrase even when the tagger takes a name after it for a
     ///   person ("Children"), but a title taken for a name does not ("UK Chancellor of the Exchequer Gordon Brown").
     @Test(arguments: [
@@ -207,6 +207,10 @@ import Testing
         ("Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned with the party.",
          "Robert Jackson"),
         ("Laura Brownlees of Save the Children said there were grave concerns.", "Laura Brownlees"),
+        // A role of an organisation, then an aside on that organisation: the name before the role speaks.
+        ("Mary Kayitesi Blewitt, founder of the Survivors Fund (SURF), one of the organisations through which the "
+            + "funds are being channelled, said it was a recognition.", "Mary Kayitesi Blewitt"),
+        ("John Smith, head of Acme Corp, the biggest firm in town, said the deal was close.", "John Smith"),
         ("“This is the first time,” said UK Chancellor of the Exchequer Gordon Brown.", "Gordon Brown"),
     ])
     func taggedSpeakerPhraseNamesItsHead(_ text: String, _ name: String) {

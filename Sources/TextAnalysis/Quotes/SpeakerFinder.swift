@@ -122,6 +122,15 @@ extension QuoteContext {
                 let g = resolve(name, lastSpeaker: lastSpeaker)
                 if g.entity != nil { return g }
             }
+            // "Mary Kayitesi Blewitt, founder of the Survivors Fund (SURF), one of the organisations through which
+            // the funds are being channelled, said": the aside describes the role's organisation; the name before
+            // the role speaks.
+            var c = np.lowerBound - 1
+            while c > lo, np.lowerBound - c <= 6, isWord[c], quoteOf[c] < 0, cueAt[c] == nil { c -= 1 }
+            if c > lo, isPunct(c, ","),
+               let g = nameBeforeUnclosedRole(c + 1..<np.upperBound, floor: lo, lastSpeaker: lastSpeaker) {
+                return g
+            }
             return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
