@@ -91,6 +91,14 @@ extension QuoteContext {
                 sp = sentenceSubject(lo..<c.tokens.lowerBound, lastSpeaker: nil)
             }
         }
+        // "The directive is intended to offer ...": an infinitive cue in the passive hides whose intention it is,
+        // and its subject is what was intended, no speaker; an owner written in the subject is ("Mrs. Clinton's
+        // plan is intended to ...").
+        if let g = sp, c.frame == .infinitive, lower[a].hasUTF8Suffix("ed"), before >= 0, has(before, .copula),
+           !isPossessiveS(g.mention.upperBound),
+           !g.mention.contains(where: { isPossessiveS($0) || (isWord[$0] && has($0, .possessive)) }) {
+            sp = nil
+        }
         // Nor does it take a quote for no one: "But told BBC News: “...”" is the paragraph's speaker's.
         if target.isDirect, sp == nil { return nil }
         return CueAttribution(cue: c.tokens, speaker: sp, target: target,
