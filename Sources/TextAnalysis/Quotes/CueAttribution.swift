@@ -280,6 +280,8 @@ extension QuoteContext {
             }
             if isNoun { return nil }
         }
+        // "The four were held for three years, accused of al-Qaeda links": no one before the comma speaks.
+        if isCommaParticiple(c, end: sEnd) { return speakerless(c, end: sEnd) }
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {
             let left = leftEdge(of: sp, cue: a)
             if let gap = gapAttribution(c, speaker: sp, left: left, sentence: s) { return gap }

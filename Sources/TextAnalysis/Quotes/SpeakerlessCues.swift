@@ -58,16 +58,9 @@ extension QuoteContext {
         // people said of the subject; the subject is spoken of, never the speaker.
         // ("had accused an Evening Standard journalist" is active: "have" is no passive auxiliary; after a comma
         // only a participle with its preposition is read so: ", accused of", not ", accused some schools of".)
-        var before = a - 1
-        while before >= 0, isWord[before], quoteOf[before] < 0, !["has", "have", "had", "having"].contains(lower[before]),
-              has(before, .skip) || lower[before].hasUTF8Suffix("ly") {
-            before -= 1
-        }
-        let b = c.tokens.upperBound
-        let participle = before >= 0 && isPunct(before, ",")
-            && (c.tokens.count > 1 && isPreposition(b - 1) || (b < sEnd && ["as", "of"].contains(lower[b])))
+        let before = wordBeforePassive(a)
         let agentless = has(a, .passivecue) && lower[a].hasUTF8Suffix("ed") && before >= 0
-            && (has(before, .copula) || participle)
+            && (has(before, .copula) || isCommaParticiple(c, end: sEnd))
         if !agentless, let s = sentence(of: c.tokens.lowerBound) {
             // The words right before the cue ("which now allows", "environmentalists worry"), else the subject.
             let lo = s.tokens.lowerBound
@@ -104,5 +97,26 @@ extension QuoteContext {
         return CueAttribution(cue: c.tokens, speaker: sp, target: target,
                               rule: target.isDirect ? QuoteExtractor.speakerlessDirectRule : QuoteExtractor.speakerlessRule,
                               confidence: 0.3)
+    }
+
+    /// The token before cue word `a` once adverbs and skip words are passed over (not "has": "had accused" is
+    /// active), or -1.
+    private func wordBeforePassive(_ a: Int) -> Int {
+        var before = a - 1
+        while before >= 0, isWord[before], quoteOf[before] < 0, !["has", "have", "had", "having"].contains(lower[before]),
+              has(before, .skip) || lower[before].hasUTF8Suffix("ly") {
+            before -= 1
+        }
+        return before
+    }
+
+    /// A passive cue's participle set off by a comma with its preposition (", accused of", ", described as"): it
+    /// says what unnamed people said of the sentence's subject, who is spoken of, not the speaker.
+    func isCommaParticiple(_ c: CueMatch, end sEnd: Int) -> Bool {
+        let a = c.tokens.lowerBound, b = c.tokens.upperBound
+        guard has(a, .passivecue), lower[a].hasUTF8Suffix("ed") else { return false }
+        let before = wordBeforePassive(a)
+        return before >= 0 && isPunct(before, ",")
+            && (c.tokens.count > 1 && isPreposition(b - 1) || (b < sEnd && ["as", "of"].contains(lower[b])))
     }
 }
