@@ -280,6 +280,8 @@ extension QuoteContext {
             }
             if isNoun { return nil }
         }
+        // "Groups challenging the plans include ...": the participle's object is no clause, and it reports nothing.
+        if c.frame == .object, participleInOpeningSubject(a, sentence: s) { return nil }
         // "The four were held for three years, accused of al-Qaeda links": no one before the comma speaks.
         if isCommaParticiple(c, end: sEnd) { return speakerless(c, end: sEnd) }
         if c.frame.readsForwardOnly || c.infinitive, let sp = speakerBefore(c.tokens, lastSpeaker: lastSpeaker) {

@@ -60,6 +60,22 @@ extension QuoteContext {
         return np.lowerBound == trimLeading(lo, end: k)
     }
 
+    /// True when the -ing cue at `a` follows, with nothing between, the noun phrase that opens its sentence
+    /// ("Groups challenging the plans include ...", "Lawyers disputing the claims said ..."): the participle
+    /// modifies that subject, and the sentence's own verb comes after the participle's object, so no clause read
+    /// after the cue is what anyone said. A headline (no closing stop) drops its "is": "Tories opposing 24-hour
+    /// drinking" is theirs.
+    func participleInOpeningSubject(_ a: Int, sentence s: Sentence) -> Bool {
+        let lo = s.tokens.lowerBound
+        let verbal = QuoteWordClass.copula.bit | QuoteWordClass.auxiliary.bit | QuoteWordClass.skip.bit
+        var last = s.tokens.upperBound - 1
+        while last > a, isCloseMark(last) { last -= 1 }
+        guard isPunct(last, ".!?"), lower[a].hasUTF8Suffix("ing"), a - 1 >= lo, isWord[a - 1], quoteOf[a - 1] < 0,
+              wordClasses[a - 1] & verbal == 0, let np = nounPhrase(endingAt: a - 1, floor: lo),
+              np.lowerBound == trimLeading(lo, end: a) else { return false }
+        return !np.contains { wordClasses[$0] & verbal != 0 || cueAt[$0] != nil || quoteOf[$0] >= 0 }
+    }
+
     /// The agent of a passive names someone ("by the bureau", "by Trump", "by fellow physicians"), not a time, a
     /// number or a means ("by 2020", "by phone").
     func plausibleAgent(at t: Int) -> Bool {

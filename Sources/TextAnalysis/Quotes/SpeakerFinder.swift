@@ -135,6 +135,14 @@ extension QuoteContext {
         }
         guard let np = nounPhrase(endingAt: j, floor: lo), !isQuotedFirstPerson(np) else { return nil }
         if let g = nameBeforeUnclosedRole(np, floor: lo, lastSpeaker: lastSpeaker) { return g }
+        // "Lawyers disputing the claims said": the object of a participle in the subject is no speaker; the
+        // subject before the participle is.
+        let participle = np.lowerBound - 1
+        if participle > lo, isWord[participle], let s = sentence(of: participle),
+           participleInOpeningSubject(participle, sentence: s),
+           let subject = nounPhrase(endingAt: participle - 1, floor: lo) {
+            return resolve(subjectBeforeVerb(subject), lastSpeaker: lastSpeaker)
+        }
         return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
     }
 
