@@ -87,10 +87,20 @@ extension QuoteContext {
             guard let k = subjectAfterOpeningPhrase(s) else { return nil }
             return candidate(k, s, outsideReported: true)
         }
+        // "An NHTCU spokeswoman said ... . She said ...": the last speaker, no entity but named by a role noun of
+        // the pronoun's gender (entities/gendered-words.tsv), who spoke in a sentence before.
+        func roleSpeaker(in s: Int) -> SpeakerGuess? {
+            guard let gender, let last = lastSpeaker, last.entity == nil, last.how != .unresolved,
+                  let first = last.mention.first, sentenceOf[first] == s,
+                  let head = last.mention.prefix(while: { !isPreposition($0) }).last(where: { isWord[$0] }),
+                  lex.genders.roleWords[lower[head]] == gender else { return nil }
+            return SpeakerGuess(mention: t..<(t + 1), entity: nil, name: last.name, how: .pronoun)
+        }
         var s = si
         while s >= 0, si - s < 8 {
             // The clause before ", he said" is read last of all, after the sentences before it.
-            if let g = (s < si ? speaker(in: s) ?? mainSubject(in: s) : nil) ?? scan(s, outsideReported: true)
+            if let g = (s < si ? speaker(in: s) ?? roleSpeaker(in: s) ?? mainSubject(in: s) : nil)
+                ?? scan(s, outsideReported: true)
                 ?? (s == si && inverted ? nil : scan(s, outsideReported: false)) {
                 return g
             }
