@@ -211,6 +211,9 @@ import Testing
         ("Mary Kayitesi Blewitt, founder of the Survivors Fund (SURF), one of the organisations through which the "
             + "funds are being channelled, said it was a recognition.", "Mary Kayitesi Blewitt"),
         ("John Smith, head of Acme Corp, the biggest firm in town, said the deal was close.", "John Smith"),
+        // A capitalised title that names no entity, then the name set off after it: the name speaks.
+        ("The head of the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said: “This investigation has "
+            + "resulted in disruption.”", "Mick Deats"),
         ("“This is the first time,” said UK Chancellor of the Exchequer Gordon Brown.", "Gordon Brown"),
     ])
     func taggedSpeakerPhraseNamesItsHead(_ text: String, _ name: String) {

@@ -97,9 +97,11 @@ extension QuoteContext {
             }
             // "The BBC's correspondent in Jakarta, Rachel Harvey, told", "the work's author, US playwright Eve
             // Ensler, says": a role phrase with a lower-case head and no person in it, then a person's name set
-            // off as its appositive: the role is that person's, who speaks (the mention spans both).
+            // off as its appositive: the role is that person's, who speaks (the mention spans both). A capitalised
+            // title that names no entity is such a role too ("The head of the NHTCU, Acting Detective Chief
+            // Superintendent, Mick Deats, said").
             let head = np.upperBound - 1
-            if !isCap[head], !has(head, .person), !has(head, .group), !np.contains(where: { isPersonMention($0) }),
+            if !isCap[head] || mentionOf[head] < 0, !has(head, .person), !has(head, .group), !np.contains(where: { isPersonMention($0) }),
                let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p, isPersonMention(j - 1),
                // A tagged name may span the comma ("Davis, Jr"): then it is no aside after it.
                doc.mentions[mentionOf[j - 1]].tokens.lowerBound > p,
