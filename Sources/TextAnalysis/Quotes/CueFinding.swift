@@ -239,6 +239,12 @@ extension QuoteContext {
     /// campaign called Trump a liar"), and so does a noun set off by a comma ("The program, called EB-5, ..." is
     /// annotated).
     fileprivate func namesNoun(at t: Int, end: Int, sentenceStart lo: Int) -> Bool {
+        // "a drama project for HBO, called The Rise And Fall Of Taylor Kennedy", "a service, dubbed Skype Out,":
+        // a naming participle set off by a comma, right before a name, names the phrase before the comma.
+        if t - 1 > lo, isPunct(t - 1, ","), quoteOf[t - 1] < 0, end == t + 1, end < lower.count, isWord[end],
+           isCap[end], quoteOf[end] < 0 {
+            return true
+        }
         let notNoun = QuoteWordClass.det.bit | QuoteWordClass.skip.bit | QuoteWordClass.copula.bit
             | QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
             | QuoteWordClass.relative.bit | QuoteWordClass.boundary.bit
