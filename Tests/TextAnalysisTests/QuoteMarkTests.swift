@@ -28,6 +28,9 @@ import Testing
         ("\"I know it. \"It would not worry me. \"But it is over,\" he said.",
          ["I know it.", "It would not worry me.", "But it is over,"]),
         ("He said: “We will win! “They know it,” he added.", ["We will win!", "They know it,"]),
+        // ... also when the sentence ends in a nested quote ('go'.).
+        ("Henry said: \"He said to me, 'go'. \"It looks strange,\" he added.",
+         ["He said to me, 'go'.", "It looks strange,"]),
         // Not after an abbreviation's period.
         ("\"We left the U.S. \"It was hard,\" he said.", ["It was hard,"]),
         ("\"I met Mr. \"Big\" yesterday.", ["Big"]),

@@ -188,6 +188,8 @@ struct QuoteMarkScanner: Sendable {
     private func endsSentence(_ s: [Unicode.Scalar], at j: Int, after start: Int) -> Bool {
         if s[j] == "!" || s[j] == "?" || s[j] == "…" { return true }
         guard s[j] == "." else { return false }
+        // '"He said to me, 'go'. "It looks ...': a period right after a closing mark ends its sentence.
+        if j - 2 > start, let m = mark(s[j - 1]), m.role != .open, !isSpace(s[j - 2]) { return true }
         var w = j
         while w > start, isWordChar(s[w - 1]) { w -= 1 }
         // Scalars, not a String: every opening mark after a sentence asks (clauseInitial).
