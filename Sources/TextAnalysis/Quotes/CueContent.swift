@@ -230,6 +230,15 @@ extension QuoteContext {
            isPunct(c, ","), c + 1 < sEnd, lower[c + 1] == "that", !(k + 1..<c).contains(where: { cueAt[$0] != nil }) {
             k = c + 1
         }
+        // "said, in a statement, the government now ...", "said, on Friday, it would ...": a venue or time phrase
+        // between commas, then the clause.
+        if isPunct(k, ","), k + 2 < sEnd, isWord[k + 1], quoteOf[k + 1] < 0,
+           has(k + 1, .venueprep) || has(k + 1, .timeprep) || has(k + 1, .time),
+           let c = (k + 2..<min(sEnd, k + 12)).first(where: { isPunct($0, ",;:") || isOpenMark($0) }),
+           isPunct(c, ","), c + 1 < sEnd, isWord[c + 1] || isOpenMark(c + 1),
+           !(k + 1..<c).contains(where: { cueAt[$0].map { $0.frame != .noun } ?? false }) {
+            k = c + 1
+        }
         // "said of Clinton: “...”", "said of the plan that ...": what the speaker talked about, then what was said.
         if k < sEnd, isWord[k], has(k, .venueprep) || lower[k] == "of" {
             // "said in a statement that ..." / "said at a rally, “...”".
