@@ -526,9 +526,11 @@ extension QuoteContext {
                     break
                 }
             }
-            if isPunct(t, ","), t + 1 < end, let next = cueAt[t + 1],
-               next.isParticiple || next.frame == .according {
-                break
+            if isPunct(t, ","), t + 1 < end {
+                // (", also saying", ", having previously indicated": the participle's auxiliary and adverbs.)
+                var c = t + 1
+                while c < end, isWord[c], cueAt[c] == nil, has(c, .skip) || lower[c] == "having" { c += 1 }
+                if c < end, let next = cueAt[c], next.isParticiple || next.frame == .according { break }
             }
             if isPunct(t, ","), finalAttribution(after: t, end: end) { break }
             // ", Mr. Obama warned that ...", "... and 1 percent support ...", " - she has spoken about ...": a new

@@ -138,9 +138,14 @@ extension QuoteContext {
                      || (lower[end] == "as" && afterCopula(t, floor: sStart))) { continue }
             // ", adding ...", ", even suggesting ...": an -ing cue after a comma (and adverbs), or after a
             // closing mark with the comma inside it ('... a decade ago," adding that ...').
-            var before = t - 1
-            while before > sStart, isWord[before], has(before, .skip) { before -= 1 }
-            let participle = lower[t].hasUTF8Suffix("ing") && !p.copula
+            // ", having previously indicated ...": a perfect participle is one too.
+            let perfect = lower[t].hasUTF8Suffix("ed")
+            var before = t - 1, having = false
+            while before > sStart, isWord[before], has(before, .skip) || (perfect && lower[before] == "having") {
+                having = having || lower[before] == "having"
+                before -= 1
+            }
+            let participle = (lower[t].hasUTF8Suffix("ing") || perfect && having) && !p.copula
                 && (isPunct(before, ",") || (isCloseMark(before) && isPunct(before - 1, ",")))
             cueAt[t] = CueMatch(tokens: t..<end, frame: p.frame, isParticiple: participle, infinitive: p.infinitive)
             t = end - 1
