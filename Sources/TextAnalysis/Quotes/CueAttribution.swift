@@ -385,7 +385,7 @@ extension QuoteContext {
                 (k..<left).allSatisfy { isWord[$0] && !isCap[$0] && quoteOf[$0] < 0 && cueAt[$0] == nil
                     && !has($0, .boundary) } && closingQuoteAttaches(before: k)
             }
-            if closingQuoteAttaches(before: left) || modified != nil,
+            if closingQuoteAttaches(before: left) || modified != nil, !quoteModifiesNoun(before: modified ?? left),
                let target = backward(before: modified ?? left) {
                 var sp = sp
                 if let m = modified, sp.mention.lowerBound == left { sp.mention = m..<sp.mention.upperBound }
@@ -619,6 +619,16 @@ extension QuoteContext {
 
     /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
     /// same sentence unless the quote ends in "?", "!" or "," (a splitter may cut after “Why?”).
+    /// 'will play "diverse, unpredictable and non-commercial" songs under the banner of the OneMusic show': a quote
+    /// that ends in no comma or stop, right before a word that starts no subject (a bare lower-case noun), is a
+    /// modifier of that noun, not words spoken before their speaker is named.
+    private func quoteModifiesNoun(before t: Int) -> Bool {
+        let c = t - 1
+        guard t < lower.count, isCloseMark(c), quoteOf[c] >= 0, isWord[t] else { return false }
+        let inner = directs[quoteOf[c]].inner
+        return !inner.isEmpty && !isPunct(inner.upperBound - 1, ".?!,") && !canStartSubject(t)
+    }
+
     private func closingQuoteAttaches(before t: Int) -> Bool {
         var c = t - 1
         if isPunct(c, ",") && !isCloseMark(c) { c -= 1 }
