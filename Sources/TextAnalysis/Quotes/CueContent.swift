@@ -663,7 +663,20 @@ extension QuoteContext {
         guard start < end, isWord[start] else { return start }
         if has(start, .object) && !has(start, .det) { return start + 1 }
         if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det) {
-            return np.upperBound
+            // "told the BBC News website the party ...", "told the Financial Times newspaper": an outlet noun after
+            // the name is part of the hearer.
+            var e = np.upperBound
+            while e < end, e - np.upperBound < 2, isWord[e], quoteOf[e] < 0, has(e, .outlet) { e += 1 }
+            // "told the World Service programme Go Digital he hoped ...", "told the newspaper Clarin it would":
+            // the outlet's name after its noun, when a clause opens right after it with a subject word.
+            if e > np.upperBound {
+                var k = e
+                while k < end, k - e < 4, isWord[k], isCap[k], quoteOf[k] < 0, !isPersonMention(k) { k += 1 }
+                if k > e, k < end, isWord[k], !isCap[k], has(k, .subject) || has(k, .det) || lower[k] == "there" {
+                    e = k
+                }
+            }
+            return e
         }
         return start
     }
