@@ -211,6 +211,9 @@ import Testing
         ("Mary Kayitesi Blewitt, founder of the Survivors Fund (SURF), one of the organisations through which the "
             + "funds are being channelled, said it was a recognition.", "Mary Kayitesi Blewitt"),
         ("John Smith, head of Acme Corp, the biggest firm in town, said the deal was close.", "John Smith"),
+        // A name right after a quote, then a role whose closing comma is missing: the name speaks.
+        ("“What happens here today, we will see in the UK,” Adam Hume, the BBC Broadcast's futurologist told the BBC "
+            + "News website.", "Adam Hume"),
         // A capitalised title that names no entity, then the name set off after it: the name speaks.
         ("The head of the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said: “This investigation has "
             + "resulted in disruption.”", "Mick Deats"),

@@ -110,11 +110,12 @@ extension QuoteContext {
                 e = has(stop - 1, .timeprep) && stop - 1 > k ? stop - 1 : stop
             }
         }
-        // A trailing time phrase is not what was said ("called the office on Monday").
+        // A trailing time phrase is not what was said ("called the office on Monday"), unless an article or a
+        // number makes it part of a noun phrase ("down from £9.28bn a year earlier").
         var t = e
         while t > k, isWord[t - 1], has(t - 1, .time) { t -= 1 }
         if t < e, t > k, has(t - 1, .timeprep) { t -= 1 }
-        if t < e { e = t }
+        if t < e, !(t > k && isWord[t - 1] && (has(t - 1, .article) || isDigitWord(t - 1))) { e = t }
         // A bare determiner and noun is too little to tell "called the office" (a phone call) from "called Trump
         // a liar"; quoted words always count.
         let words = wordCount(k..<e)
@@ -640,7 +641,16 @@ extension QuoteContext {
     func hearerEnd(from start: Int, end: Int) -> Int {
         guard start < end, isWord[start] else { return start }
         if has(start, .object), !has(start, .det) { return start + 1 }
-        return nounPhrase(startingAt: start, ceiling: end)?.upperBound ?? start
+        guard let np = nounPhrase(startingAt: start, ceiling: end) else { return start }
+        return afterOutletNouns(np.upperBound, end: end)
+    }
+
+    /// "the BBC News website", "BBC Radio 4's Today programme": up to two outlet nouns (words.tsv outlet) after a
+    /// hearer's name are part of the hearer; the end after them.
+    private func afterOutletNouns(_ from: Int, end: Int) -> Int {
+        var e = from
+        while e < end, e - from < 2, isWord[e], quoteOf[e] < 0, has(e, .outlet) { e += 1 }
+        return e
     }
 
     /// How far "that" may follow a tell cue and still open its clause: a hearer with a long modifier ("told one
@@ -665,8 +675,7 @@ extension QuoteContext {
         if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det) {
             // "told the BBC News website the party ...", "told the Financial Times newspaper": an outlet noun after
             // the name is part of the hearer.
-            var e = np.upperBound
-            while e < end, e - np.upperBound < 2, isWord[e], quoteOf[e] < 0, has(e, .outlet) { e += 1 }
+            var e = afterOutletNouns(np.upperBound, end: end)
             // "told the World Service programme Go Digital he hoped ...", "told the newspaper Clarin it would":
             // the outlet's name after its noun, when a clause opens right after it with a subject word.
             if e > np.upperBound {

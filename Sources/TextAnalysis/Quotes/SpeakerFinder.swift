@@ -158,13 +158,17 @@ extension QuoteContext {
         let comma = np.lowerBound - 1
         guard comma - 1 > lo, isPunct(comma, ","), isWord[np.lowerBound], !isCap[np.lowerBound],
               !np.contains(where: { isPersonMention($0) }),
-              (np.lowerBound + 1..<min(np.upperBound, np.lowerBound + 4)).contains(where: { isPreposition($0) }),
+              (np.lowerBound + 1..<min(np.upperBound, np.lowerBound + 4)).contains(where: { isPreposition($0) })
+                || (np.lowerBound + 1..<np.upperBound).contains(where: { isPossessiveS($0) }),
               isPersonMention(comma - 1), let name = nounPhrase(endingAt: comma - 1, floor: lo),
               mentionOf[comma - 1] >= 0, doc.mentions[mentionOf[comma - 1]].tokens.lowerBound >= name.lowerBound
         else { return nil }
+        // ('“...,” Adam Hume, the BBC Broadcast's futurologist told': the name right after the quote it speaks.)
+        let afterQuote = name.lowerBound - 2 >= lo && isPunct(name.lowerBound - 1, ",")
+            ? isCloseMark(name.lowerBound - 2) : isCloseMark(name.lowerBound - 1) && isPunct(name.lowerBound - 2, ",")
         var k = lo
         while k < name.lowerBound, !isWord[k] || has(k, .leading) || has(k, .intro) { k += 1 }
-        guard k == name.lowerBound, name.lowerBound - lo <= 3 else { return nil }
+        guard afterQuote || (k == name.lowerBound && name.lowerBound - lo <= 3) else { return nil }
         let g = resolve(name, lastSpeaker: lastSpeaker)
         return g.entity == nil ? nil : g
     }
@@ -429,7 +433,7 @@ extension QuoteContext {
     private static let notPhraseEnds = QuoteWordClass.det.bit | QuoteWordClass.quantity.bit | QuoteWordClass.intro.bit
         | QuoteWordClass.preposition.bit | QuoteWordClass.venueprep.bit
 
-    private func isDigitWord(_ t: Int) -> Bool {
+    func isDigitWord(_ t: Int) -> Bool {
         doc.tokens[t].text.unicodeScalars.first?.properties.numericType != nil
     }
 
@@ -448,7 +452,9 @@ extension QuoteContext {
             if isWord[i] {
                 if has(i, .boundary) || cueAt[i] != nil { break }
                 // A capitalised determiner opening a sentence is no name ("His ex-wife agreed").
-                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1], !has(i - 1, .det) {
+                // ("BBC Radio 4's Today programme", "Channel 4": a number inside a name goes on with it.)
+                if i > s, !isCap[i], isCap[i - 1], !has(i, .nameword), isWord[i - 1], !has(i - 1, .det),
+                   !(isDigitWord(i) && i + 1 < hi && (isCap[i + 1] || isPossessiveS(i + 1))) {
                     // A source noun after a capitalised modifier ends the phrase with it ("said one GOP source in
                     // the room", "a White House official"); another lower-case word ends it before ("Graham told").
                     if i - 1 > s, has(i, .sourcehead), !isCap[s] { i += 1 }
