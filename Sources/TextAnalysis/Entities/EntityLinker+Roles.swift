@@ -110,9 +110,18 @@ struct RoleLexicon: Sendable {
                   s - 1 > lowerLimit || !rolePrepositions.contains(tokens[s - 1].text.lowercased()) {
                 s -= 1
             }
+            // "Ex-Home Secretary", "ex-England captain": a former holder's prefix joined to the title's first word.
+            if s - 1 >= lowerLimit, isExPrefixed(tokens[s - 1].text) { s -= 1 }
             return s..<end
         }
         return nil
+    }
+
+    /// "Ex-Home", "ex-England": "ex-" joined to a modifier or a capitalised word.
+    private func isExPrefixed(_ word: String) -> Bool {
+        guard word.hasPrefix("Ex-") || word.hasPrefix("ex-") else { return false }
+        let rest = word.dropFirst(3)
+        return modifierForms.contains(String(rest)) || (rest.first?.isUppercase ?? false)
     }
 
     /// Whether the title at `t` makes the name after it a person's: unless it ends with a job (see `jobs`).
