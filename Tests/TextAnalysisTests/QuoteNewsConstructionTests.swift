@@ -211,6 +211,12 @@ import Testing
         ("Mary Kayitesi Blewitt, founder of the Survivors Fund (SURF), one of the organisations through which the "
             + "funds are being channelled, said it was a recognition.", "Mary Kayitesi Blewitt"),
         ("John Smith, head of Acme Corp, the biggest firm in town, said the deal was close.", "John Smith"),
+        // An aside between dashes: read past it; a name as the aside names the noun before it.
+        ("Paul Myers, chief executive of Wippit - a peer to peer service which provides music downloads - believes "
+            + "it is time advertisers stopped.", "Paul Myers"),
+        ("At least one consumer group - Consumers Against Supermarket Privacy Invasion and Numbering (Caspian) - has "
+            + "claimed that RFID chips could be used to identify people.",
+         "Consumers Against Supermarket Privacy Invasion and Numbering"),
         // A name right after a quote, then a role whose closing comma is missing: the name speaks.
         ("“What happens here today, we will see in the UK,” Adam Hume, the BBC Broadcast's futurologist told the BBC "
             + "News website.", "Adam Hume"),

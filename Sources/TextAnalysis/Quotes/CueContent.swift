@@ -672,7 +672,8 @@ extension QuoteContext {
         }
         guard start < end, isWord[start] else { return start }
         if has(start, .object) && !has(start, .det) { return start + 1 }
-        if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det) {
+        if let np = nounPhrase(startingAt: start, ceiling: end), isCap[start] || has(start, .det),
+           !np.contains(where: { isWord[$0] && lex.is(lower[$0], .nothearer) }) {
             // "told the BBC News website the party ...", "told the Financial Times newspaper": an outlet noun after
             // the name is part of the hearer.
             var e = afterOutletNouns(np.upperBound, end: end)

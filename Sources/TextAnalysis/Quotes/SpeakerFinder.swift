@@ -74,6 +74,26 @@ extension QuoteContext {
             g.mention = j..<(j + 1)
             return g
         }
+        // "Florian Hamm - Borussia Dortmund's largest investor - said", "B&B - which has a 22% share of the market -
+        // said": an aside between spaced dashes is read past, as if the cue followed the phrase before it ("Paul
+        // Myers, chief executive of Wippit - a peer to peer service ... - believes" is then the role's name). An
+        // aside that is a name after a common noun is that noun's name ("one consumer group - Consumers Against
+        // Supermarket Privacy Invasion and Numbering (Caspian) - has claimed").
+        if let dashes = dashAside(closingAt: j, floor: lo) {
+            let aside = (dashes.lowerBound + 1)..<(dashes.upperBound - 1)
+            if isWord[dashes.lowerBound - 1], !isCap[dashes.lowerBound - 1], mentionOf[aside.lowerBound] >= 0,
+               case let name = doc.mentions[mentionOf[aside.lowerBound]].tokens, name.lowerBound == aside.lowerBound,
+               name.upperBound == aside.upperBound
+                || (isPunct(name.upperBound, "(") && isPunct(aside.upperBound - 1, ")")) {
+                let g = resolve(name, lastSpeaker: lastSpeaker)
+                if g.entity != nil { return g }
+            }
+            j = dashes.lowerBound - 1
+            if let c = (max(lo, j - 8)..<j).last(where: { isPunct($0, ",") }),
+               let g = nameBeforeUnclosedRole((c + 1)..<(j + 1), floor: lo, lastSpeaker: lastSpeaker) {
+                return g
+            }
+        }
         if isPunct(j, ",") {
             // "Hugh Hill, a doctor, said" / "Blinken, who is in Seoul, said": the phrase before the aside.
             var p = j - 1
@@ -146,6 +166,24 @@ extension QuoteContext {
             return resolve(subjectBeforeVerb(subject), lastSpeaker: lastSpeaker)
         }
         return resolve(subjectBeforeVerb(np), lastSpeaker: lastSpeaker)
+    }
+
+    /// The dashes around an aside whose closing dash is token `j` (spaced, the opening one within 25 tokens, no quote
+    /// or other dash between, a word right before the opening one): their range.
+    private func dashAside(closingAt j: Int, floor lo: Int) -> Range<Int>? {
+        guard j > lo, !isWord[j], has(j, .dash), spacedDash(j) else { return nil }
+        var p = j - 1
+        while p > lo, j - p < 25, quoteOf[p] < 0, !(!isWord[p] && has(p, .dash)) { p -= 1 }
+        guard p > lo, p < j - 1, !isWord[p], has(p, .dash), spacedDash(p), isWord[p - 1], quoteOf[p - 1] < 0 else {
+            return nil
+        }
+        return p..<(j + 1)
+    }
+
+    /// A dash with space on both sides (not the hyphen of "Son-hui").
+    private func spacedDash(_ t: Int) -> Bool {
+        let toks = doc.tokens
+        return t > 0 && t + 1 < toks.count && toks[t - 1].end < toks[t].start && toks[t].end < toks[t + 1].start
     }
 
     /// "Marc Ostwald, a strategist at Monument Securities told Reuters", "However, Matt Williams, a fund manager at
