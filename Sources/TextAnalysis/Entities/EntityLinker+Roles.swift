@@ -17,6 +17,9 @@ struct RoleLexicon: Sendable {
     /// a case the file lists ("Under Secretary", never "under Professor").
     var modifiers: Set<String> = []
     var modifierForms: Set<String> = []
+    /// Heads and jobs as written ("President", "striker"): a title opening a sentence is written capitalised
+    /// whatever its case, so "Striker Didier Drogba" has the role "striker".
+    var headForms: Set<String> = []
     var honorifics: Set<String> = []
     /// The gendered honorifics, lowercased.
     var honorificGenders: [String: PersonGender] = [:]
@@ -53,10 +56,12 @@ struct RoleLexicon: Sendable {
             case "job":
                 headsByLast[words.last!, default: []].append(words)
                 heads.insert(words.joined(separator: " "))
+                headForms.insert(written.joined(separator: " "))
                 jobs.insert(words.joined(separator: " "))
             case "head":
                 headsByLast[words.last!, default: []].append(words)
                 heads.insert(words.joined(separator: " "))
+                headForms.insert(written.joined(separator: " "))
             case "modifier":
                 modifiers.insert(try word("a modifier"))
                 modifierForms.insert(written[0])
@@ -117,6 +122,16 @@ struct RoleLexicon: Sendable {
         return nil
     }
 
+    /// A sentence's first word that the list writes only in lower case ("Striker", "Actor", "Coach"; not
+    /// "President", "Former" or "Chairman", which it also lists capitalised).
+    func capitalisedBySentence(_ word: String) -> Bool {
+        guard let first = word.first, first.isUppercase, !headForms.contains(word), !modifierForms.contains(word) else {
+            return false
+        }
+        let lower = word.lowercased()
+        return (heads.contains(lower) && headForms.contains(lower)) || modifierForms.contains(lower)
+    }
+
     /// "Ex-Home", "ex-England": "ex-" joined to a modifier or a capitalised word.
     private func isExPrefixed(_ word: String) -> Bool {
         guard word.hasPrefix("Ex-") || word.hasPrefix("ex-") else { return false }
@@ -173,7 +188,7 @@ extension EntityLinker {
         let people = doc.mentions.filter { $0.type == .person }.map(\.tokens).sorted { $0.lowerBound < $1.lowerBound }
         for e in doc.entities.indices {
             let isPerson = doc.entities[e].type == .person
-            var best: (CharRange, Int)?
+            var best: (CharRange, Int, Bool)?
             for m in doc.entities[e].mentions {
                 guard let form = forms[m] else { continue }
                 // The tagger's ranges are trusted only after clamping to the token array.
@@ -206,11 +221,15 @@ extension EntityLinker {
                 }
                 for r in found where !r.isEmpty {
                     let chars = CharRange(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
-                    if best == nil || r.count > best!.1 { best = (chars, r.count) }
+                    if best == nil || r.count > best!.1 {
+                        let opening = r.lowerBound == sentenceStart
+                        best = (chars, r.count, opening && roles.capitalisedBySentence(tokens[r.lowerBound].text))
+                    }
                 }
             }
-            guard let (chars, _) = best else { continue }
-            doc.entities[e].role = doc.text(chars)
+            guard let (chars, _, lowerFirst) = best else { continue }
+            let role = doc.text(chars)
+            doc.entities[e].role = lowerFirst ? role.prefix(1).lowercased() + role.dropFirst() : role
             // A capitalized title right before a name ("President Biden") outweighs the tagger's LOC or MISC.
             if !isPerson { doc.entities[e].type = .person }
         }
