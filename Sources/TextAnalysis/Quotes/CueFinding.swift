@@ -241,11 +241,13 @@ extension QuoteContext {
     /// "a leader of a Pakistan-based group called Lashkar-e-Taiba", "near a mountain stream called Miracle Run": a
     /// naming participle (words.tsv naming) at `t` right after a lower-case noun whose phrase is indefinite or the
     /// object of a preposition, and before a capitalised name, names that noun. A subject before it calls ("The
-    /// campaign called Trump a liar"), and so does a noun set off by a comma ("The program, called EB-5, ..." is
-    /// annotated).
+    /// campaign called Trump a liar"); a noun set off by a comma is named (below).
     fileprivate func namesNoun(at t: Int, end: Int, sentenceStart lo: Int) -> Bool {
         // "a drama project for HBO, called The Rise And Fall Of Taylor Kennedy", "a service, dubbed Skype Out,":
-        // a naming participle set off by a comma, right before a name, names the phrase before the comma.
+        // a naming participle set off by a comma, right before a name, names the phrase before the comma. Also
+        // after the sentence's subject ("The program, called EB-5, allows ..."): PolNeAR's attribution there is of
+        // "allows", no cue here, whose content the naming's reading ("EB-5, allows foreign investors ...") only
+        // overlapped by chance (one PolNeAR quote).
         if t - 1 > lo, isPunct(t - 1, ","), quoteOf[t - 1] < 0, end == t + 1, end < lower.count, isWord[end],
            isCap[end], quoteOf[end] < 0 {
             return true
@@ -253,8 +255,10 @@ extension QuoteContext {
         let notNoun = QuoteWordClass.det.bit | QuoteWordClass.skip.bit | QuoteWordClass.copula.bit
             | QuoteWordClass.person.bit | QuoteWordClass.group.bit | QuoteWordClass.subject.bit
             | QuoteWordClass.relative.bit | QuoteWordClass.boundary.bit
+        // ("An umbrella organisation called the Disasters Emergency Committee": "the" may open the name.)
         guard t - 1 > lo, isWord[t - 1], !isCap[t - 1], wordClasses[t - 1] & notNoun == 0, end < lower.count,
-              isWord[end], isCap[end] else { return false }
+              isWord[end], isCap[end] || (lower[end] == "the" && end + 1 < lower.count && isCap[end + 1])
+        else { return false }
         var d = t - 1
         while d > lo, t - d < 6, isWord[d - 1] || isPunct(d - 1, "-"), !has(d - 1, .det) { d -= 1 }
         let prep = QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit
