@@ -572,8 +572,6 @@ extension QuoteContext {
             || (m.count == 1 && (has(last, .person) || has(last, .group) || has(last, .relative)))
     }
 
-    /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
-    /// same sentence unless the quote ends in "?", "!" or "," (a splitter may cut after “Why?”).
     /// 'will play "diverse, unpredictable and non-commercial" songs under the banner of the OneMusic show': a quote
     /// that ends in no comma or stop, right before a word that starts no subject (a bare lower-case noun), is a
     /// modifier of that noun, not words spoken before their speaker is named.
@@ -584,6 +582,8 @@ extension QuoteContext {
         return !inner.isEmpty && !isPunct(inner.upperBound - 1, ".?!,") && !canStartSubject(t)
     }
 
+    /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
+    /// same sentence unless the quote ends in "?", "!" or "," (a splitter may cut after “Why?”).
     private func closingQuoteAttaches(before t: Int) -> Bool {
         var c = t - 1
         if isPunct(c, ",") && !isCloseMark(c) { c -= 1 }

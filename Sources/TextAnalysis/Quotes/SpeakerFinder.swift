@@ -121,7 +121,8 @@ extension QuoteContext {
             // title that names no entity is such a role too ("The head of the NHTCU, Acting Detective Chief
             // Superintendent, Mick Deats, said").
             let head = np.upperBound - 1
-            if !isCap[head] || mentionOf[head] < 0, !has(head, .person), !has(head, .group), !np.contains(where: { isPersonMention($0) }),
+            if !isCap[head] || mentionOf[head] < 0, !has(head, .person), !has(head, .group),
+               !np.contains(where: { isPersonMention($0) }),
                let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p, isPersonMention(j - 1),
                // A tagged name may span the comma ("Davis, Jr"): then it is no aside after it.
                doc.mentions[mentionOf[j - 1]].tokens.lowerBound > p,
@@ -160,8 +161,7 @@ extension QuoteContext {
         // "Lawyers disputing the claims said": the object of a participle in the subject is no speaker; the
         // subject before the participle is.
         let participle = np.lowerBound - 1
-        if participle > lo, isWord[participle], let s = sentence(of: participle),
-           participleInOpeningSubject(participle, sentence: s),
+        if participle > lo, isWord[participle], participleInOpeningSubject(participle, sentence: s),
            let subject = nounPhrase(endingAt: participle - 1, floor: lo) {
             return resolve(subjectBeforeVerb(subject), lastSpeaker: lastSpeaker)
         }

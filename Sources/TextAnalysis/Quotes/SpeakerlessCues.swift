@@ -103,8 +103,8 @@ extension QuoteContext {
     /// active), or -1.
     private func wordBeforePassive(_ a: Int) -> Int {
         var before = a - 1
-        while before >= 0, isWord[before], quoteOf[before] < 0, !["has", "have", "had", "having"].contains(lower[before]),
-              has(before, .skip) || lower[before].hasUTF8Suffix("ly") {
+        while before >= 0, isWord[before], quoteOf[before] < 0,
+              !["has", "have", "had", "having"].contains(lower[before]), has(before, .skip) || lower[before].hasUTF8Suffix("ly") {
             before -= 1
         }
         return before
