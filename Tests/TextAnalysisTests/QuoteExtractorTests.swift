@@ -413,6 +413,21 @@ import Testing
         #expect(doc.quotes.first?.speaker?.name == "Mitch McConnell")
     }
 
+    /// A quote opening the paragraph after one that ends with a quote continues that speaker, even when someone
+    /// else speaks later in its paragraph after a sentence of narrative; with no narrative between, the nearest
+    /// speaker in the paragraph still speaks.
+    @Test(arguments: [
+        ("“We are ready,” Lopez said.\n\n“The plan has been tested.” The vote is on Monday. Smith said it was weak.",
+         "Lopez"),
+        ("“We are ready,” Lopez said.\n\n“The plan has been tested.” “It is weak,” Smith said.", "Smith"),
+        ("Lopez spoke first.\n\n“The plan has been tested.” The vote is on Monday. Smith said it was weak.", "Smith"),
+    ])
+    func continuationOverNarrative(_ text: String, _ speaker: String) {
+        let doc = QuoteTestDocuments.analyze(text)
+        let quote = doc.quotes.first { doc.text($0.content) == "The plan has been tested." }
+        #expect(quote?.speaker?.name == speaker, "\(doc.quotes)")
+    }
+
     @Test func paragraphContinuationStaysItsOwnQuote() {
         let doc = QuoteTestDocuments.analyze("“We are ready,” Lopez said.\n\n“The plan has been tested.”")
         #expect(doc.quotes.map(\.rule) == ["direct.then-cue", "direct.continuation"])

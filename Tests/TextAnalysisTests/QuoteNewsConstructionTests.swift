@@ -224,6 +224,12 @@ import Testing
         ("The head of the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said: “This investigation has "
             + "resulted in disruption.”", "Mick Deats"),
         ("“This is the first time,” said UK Chancellor of the Exchequer Gordon Brown.", "Gordon Brown"),
+        // A pronoun is the person a title describes, not a name inside that title ("Green MEP", "Blair aide").
+        ("Green MEP Caroline Lucas was at the debate. But she added: “This treaty is a flawed document.”",
+            "Caroline Lucas"),
+        // A descriptive phrase, then an organisation's name as the whole aside: the organisation speaks.
+        ("The group which represents university vice-chancellors, Universities UK, said the new system was fair.",
+            "Universities UK"),
     ])
     func taggedSpeakerPhraseNamesItsHead(_ text: String, _ name: String) {
         let doc = TestResources.analyzer.analyze(text)

@@ -133,6 +133,9 @@ extension QuoteContext {
         // asked by G7 ministers to carry out a study").
         if c.frame != .belief, c.frame != .noun, c.frame != .passive, c.frame != .infinitive, b + 1 < sEnd,
            lower[b] == "by", let subject = passiveSubject(before: a, floor: s.tokens.lowerBound),
+           // "The question to be asked in the referendum ... has been unveiled by": a phrase after a preposition
+           // is the tail of a longer subject this reading cannot bound.
+           subject.lowerBound == s.tokens.lowerBound || !isPreposition(subject.lowerBound - 1),
            !(subject.count == 1 && (has(subject.lowerBound, .person) || has(subject.lowerBound, .group))),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
             // The agent's phrase may run on past the name the speaker resolved to ("by G7 ministers to").

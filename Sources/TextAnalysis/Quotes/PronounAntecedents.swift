@@ -53,7 +53,7 @@ extension QuoteContext {
                 return nil
             }
             let mention = doc.mentions[m]
-            guard mention.tokens.lowerBound == k else { return nil }
+            guard mention.tokens.lowerBound == k, !(person && qualifiesTitledName(mention)) else { return nil }
             if person ? isPersonLike(mention) && fits(mention.entity) : isOrganisationLike(mention) {
                 return guess(t, mention, how: .pronoun)
             }
@@ -250,6 +250,23 @@ extension QuoteContext {
         guard head >= 0, head < lower.count, isWord[head], mentionOf[head] < 0 else { return false }
         let w = lower[head]
         return w.hasMoreCharacters(than: 3) && w.hasUTF8Suffix("s") && !w.hasUTF8Suffix("ss") && !has(head, .plural)
+    }
+
+    /// "Green MEP Caroline Lucas", "Blair aide Alastair Campbell": the mention is a name inside the title written
+    /// before the person it describes (the next person mention, with only words of its role between the two: not
+    /// "Mr Brown accused shadow chancellor Oliver Letwin"), not who acts.
+    private func qualifiesTitledName(_ m: EntityMention) -> Bool {
+        let end = m.tokens.upperBound
+        var j = end
+        while j < end + 3, j < mentionOf.count, isWord[j], mentionOf[j] < 0 { j += 1 }
+        guard j > end, j < mentionOf.count, mentionOf[j] >= 0 else { return false }
+        let next = doc.mentions[mentionOf[j]]
+        guard next.tokens.lowerBound == j, next.type == .person, let e = next.entity, e < doc.entities.count,
+              let role = doc.entities[e].role else {
+            return false
+        }
+        let words = Set(Self.roleHeadWords(role).map { $0.lowercased() })
+        return (end..<j).allSatisfy { words.contains(lower[$0]) }
     }
 
     /// The pronoun's guess for an antecedent mention: its entity, else the mention's words.

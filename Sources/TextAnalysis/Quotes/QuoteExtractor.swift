@@ -235,10 +235,12 @@ public struct QuoteExtractor: AnalysisComponent {
             let spoken = spokenIn[para] ?? []
             let speakers = spoken.filter { !$0.rule.hasUTF8Suffix(".noun") }
             let samePara = speakers.isEmpty ? spoken : speakers
-            if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }) {
+            let continued = startsParagraph(q, ctx) && para > 0 && para < doc.paragraphs.count
+                && !doc.paragraphs[para].isHeading ? spokenIn[previousParagraph(para, doc)]?.last : nil
+            if let nearest = samePara.min(by: { distance($0, q) < distance($1, q) }),
+               !continuesOverNarrative(q, previous: continued, next: nearest, ctx) {
                 speakerFrom = nearest; rule = "direct.same-paragraph"; confidence = 0.75
-            } else if startsParagraph(q, ctx), para > 0, para < doc.paragraphs.count, !doc.paragraphs[para].isHeading,
-                      let prev = spokenIn[previousParagraph(para, doc)]?.last {
+            } else if let prev = continued {
                 speakerFrom = prev; rule = "direct.continuation"; confidence = 0.65
             }
             let f = Found(content: q.marks.content, tokens: q.inner, kind: .direct, cue: nil,
@@ -326,6 +328,21 @@ public struct QuoteExtractor: AnalysisComponent {
         // A quote before the unattributed one is preferred over one after it at the same distance.
         f.tokens.upperBound <= q.openToken ? 2 * (q.openToken - f.tokens.upperBound)
             : 2 * max(0, f.tokens.lowerBound - q.closeToken) + 1
+    }
+
+    /// “...,” he said. / “I have no desire ...” Mr Clarke's amendment will be debated. David Davies said ...: a
+    /// quote opening its paragraph after a paragraph that ends with a quote continues that quote's speaker when
+    /// the paragraph's only other speakers come after a sentence of narrative that quotes no one.
+    private func continuesOverNarrative(_ q: DirectSpan, previous: Found?, next: Found, _ ctx: QuoteContext) -> Bool {
+        guard let previous, previous.kind != .indirect, next.tokens.lowerBound > q.closeToken,
+              let prevPara = ctx.sentenceOf[safeIndex: previous.tokens.upperBound - 1], prevPara >= 0,
+              let qs = ctx.sentenceOf[safeIndex: q.closeToken], let ns = ctx.sentenceOf[safeIndex: next.tokens.lowerBound],
+              qs >= 0, ns > qs + 1 else { return false }
+        // The earlier quote closes its paragraph: nothing but its attribution after it.
+        let para = ctx.paragraphOfSentence[prevPara]
+        guard para < ctx.doc.paragraphs.count,
+              prevPara + 1 == ctx.doc.paragraphs[para].sentences.upperBound else { return false }
+        return (qs + 1..<ns).contains { s in !ctx.doc.sentences[s].tokens.contains { ctx.quoteOf[$0] >= 0 } }
     }
 
     private func startsParagraph(_ q: DirectSpan, _ ctx: QuoteContext) -> Bool {

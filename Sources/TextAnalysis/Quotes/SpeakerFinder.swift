@@ -119,11 +119,13 @@ extension QuoteContext {
             // Ensler, says": a role phrase with a lower-case head and no person in it, then a person's name set
             // off as its appositive: the role is that person's, who speaks (the mention spans both). A capitalised
             // title that names no entity is such a role too ("The head of the NHTCU, Acting Detective Chief
-            // Superintendent, Mick Deats, said").
+            // Superintendent, Mick Deats, said"). So is a descriptive phrase before an organisation's name that is
+            // the whole aside ("Net traffic monitor, OneStat.com, has reported").
             let head = np.upperBound - 1
             if !isCap[head] || mentionOf[head] < 0, !has(head, .person), !has(head, .group),
                !np.contains(where: { isPersonMention($0) }),
-               let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p, isPersonMention(j - 1),
+               let aside = nounPhrase(endingAt: j - 1, floor: p + 1), aside.lowerBound > p,
+               isPersonMention(j - 1) || isOrganisationName(p + 1..<j),
                // A tagged name may span the comma ("Davis, Jr"): then it is no aside after it.
                doc.mentions[mentionOf[j - 1]].tokens.lowerBound > p,
                isAppositiveName(p + 1..<doc.mentions[mentionOf[j - 1]].tokens.lowerBound),
@@ -302,6 +304,13 @@ extension QuoteContext {
                 || (!isCap[k] && lower[k].hasMoreCharacters(than: 3)
                     && (lower[k].hasUTF8Suffix("ed") || lower[k].hasUTF8Suffix("ing")))
         }
+    }
+
+    /// Tokens `r` are exactly one organisation mention.
+    private func isOrganisationName(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, mentionOf[r.lowerBound] >= 0 else { return false }
+        let m = doc.mentions[mentionOf[r.lowerBound]]
+        return m.type == .organization && m.tokens == r
     }
 
     /// Token `t` lies in a person mention.
