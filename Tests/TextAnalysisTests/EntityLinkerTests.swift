@@ -184,7 +184,7 @@ struct EntityLinkerTests {
     /// entities/known-names.tsv: a listed name has the listed type whatever it was tagged ("Google" ORG, "Oscar"
     /// MISC), unless an honorific or a given name says it is a person.
     @Test(arguments: ["entities/person-nouns.tsv", "entities/member-nouns.tsv", "entities/known-organizations.tsv",
-                      "entities/work-nouns.tsv", "entities/known-names.tsv"])
+                      "entities/work-nouns.tsv", "entities/known-names.tsv", "entities/organization-heads.tsv"])
     func entityLinkerReplaysIntroducingNounExamples(file: String) throws {
         let examples = try TestResources.examples(file)
         #expect(examples.count >= 5)

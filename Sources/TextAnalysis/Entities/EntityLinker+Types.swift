@@ -6,7 +6,9 @@
 //   or a gendered honorific says it is a person's;
 // - a known organization's name (entities/known-organizations.tsv) voted MISC is an organization, and so is one of
 //   several words voted a place ("Texas Instruments");
-// - a person introduced by an organization noun is an organization ("US bank Wells Fargo");
+// - a person introduced by an organization noun is an organization ("US bank Wells Fargo"), and so is one of
+//   several words whose last is an organization's head ("John Coltrane Foundation": entities/organization-heads.tsv)
+//   unless a gendered honorific makes it a person's;
 // - a person with no gendered honorific or listed given name is an organization when its name is a known
 //   organization's (entities/known-organizations.tsv) or a member noun and a person's name follow it ("Chelsea
 //   goalkeeper Carlo Cudicini");
@@ -57,6 +59,9 @@ extension EntityLinker {
         }
         if voted == .person {
             if introducedCount(by: organizationNouns, g, name, forms, doc, context) > 0 {
+                type = .organization
+            } else if g.genders.isEmpty, let last = EntityLinker.words(EntityLinker.normalize(name)).dropFirst().last,
+                      organizationHeads.words.contains(last) {
                 type = .organization
             } else if g.nameGenders.isEmpty, g.genders.isEmpty,
                       known || leadsToMember(g, doc, context) {

@@ -50,6 +50,8 @@ public struct EntityLinker: AnalysisComponent {
     let knownOrganizations: KnownOrganizations
     let knownNames: KnownNames
     let workNouns: IntroducingNouns
+    /// Last words of organizations' names ("Foundation", "Society"): entities/organization-heads.tsv.
+    let organizationHeads: IntroducingNouns
 
     public init(resources: ResourceLoader) throws {
         var aliases: [String: String] = [:], canonicalTypes: [String: EntityType] = [:]
@@ -83,6 +85,7 @@ public struct EntityLinker: AnalysisComponent {
         self.knownOrganizations = try KnownOrganizations(resources: resources)
         self.knownNames = try KnownNames(resources: resources)
         self.workNouns = try IntroducingNouns(resources: resources, file: "entities/work-nouns.tsv")
+        self.organizationHeads = try IntroducingNouns(resources: resources, file: "entities/organization-heads.tsv")
     }
 
     public func process(_ document: inout Document) {
@@ -459,7 +462,10 @@ public struct EntityLinker: AnalysisComponent {
         if hi - lo > 2, doc.tokens[lo].text == "The" || doc.tokens[lo].text == "the" { lo += 1 }
         var hasHonorific = false
         var gender: PersonGender?, nameGender: PersonGender?
-        if m.type == .person {
+        // "Lord Chancellor's Department": a name with a possessive inside is an owner's thing, no person's name
+        // whose title or honorific could be taken off.
+        if m.type == .person,
+           hi - lo < 3 || !(lo + 1..<hi - 1).contains(where: { EntityLinker.possessives.contains(doc.tokens[$0].text) }) {
             // Titles and honorifics may alternate: "Lord Chancellor Lord Falconer" is Falconer, "Mr Justice Forbes"
             // Forbes; but a title after an honorific leaves a title whole ("Lord Chief Justice", no name).
             var stripping = true, afterHonorific = false
