@@ -40,15 +40,22 @@ struct IntroducingNouns: Sendable {
         self.init(words: words, blockers: blockers, followsOrganizations: followsOrganizations)
     }
 
-    /// Whether the word right before the mention, in its sentence, is a listed noun written in lower case, not
+    /// Whether the word right before the mention, in its sentence, is a listed noun written in lower case (or
+    /// capitalised as its sentence's first word), not
     /// after a blocker and, unless `followsOrganizations`, not right after an organization's name ("the CGA
     /// consultancy Jeanne-Marie Gescher", "told the BBC News website Ford did not": there the name after it is a
     /// person's in apposition or a new clause's subject). `organizationEnds`: the exclusive end tokens of the
     /// document's organization mentions.
     func introduces(_ mention: EntityMention, in doc: Document, organizationEnds: Set<Int>) -> Bool {
         let start = mention.tokens.lowerBound
-        guard start > 0, start <= doc.tokens.count, words.contains(doc.tokens[start - 1].text),
-              let s = doc.sentenceIndex(ofToken: start), doc.sentences[s].tokens.contains(start - 1) else { return false }
+        guard start > 0, start <= doc.tokens.count, let s = doc.sentenceIndex(ofToken: start),
+              doc.sentences[s].tokens.contains(start - 1) else { return false }
+        // "Bookmaker William Hill has stopped ...": the noun opening its sentence is capitalised for that.
+        let noun = doc.tokens[start - 1].text
+        guard words.contains(noun)
+                || (doc.sentences[s].tokens.lowerBound == start - 1 && words.contains(noun.lowercased())) else {
+            return false
+        }
         if start > 1, blockers.contains(doc.tokens[start - 2].text.lowercased()) { return false }
         return followsOrganizations || !organizationEnds.contains(start - 1)
     }
