@@ -237,6 +237,14 @@ import Testing
         #expect(doc.quotes.first?.speaker?.name == name, "\(String(describing: doc.quotes.first?.speaker))")
     }
 
+    /// "According to NAME, ROLE, clause": the clause is what was said, not the role set off after the name (the
+    /// role the linker gave the entity). Through the real tagger and linker: the stand-in gives no roles.
+    @Test func accordingToSkipsTheSpeakersRole() {
+        let doc = TestResources.analyzer.analyze(
+            "Headline\n\nAccording to Frank Brown, global advisory leader at PwC, the trend has one clear upside.")
+        #expect(doc.quotes.map { doc.text($0.content) } == ["the trend has one clear upside"], "\(doc.quotes)")
+    }
+
     /// After a person or organisation, "found" reports only a clause (words.tsv clauseobject); a thing found is
     /// no finding. Through the real tagger: the stand-in's entities never reach this reading.
     @Test(arguments: [

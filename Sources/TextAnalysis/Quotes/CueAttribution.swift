@@ -37,6 +37,16 @@ extension QuoteContext {
 
     /// "according to X": the source phrase runs to the next comma ("according to a complaint filed by the S.E.C.,
     /// ...", "according to show insiders."); its name-like head is the speaker when one is found.
+    /// "According to Frank Brown, global advisory leader at PwC, the trend ...": where the clause starts after the
+    /// speaker's role set off by commas at `k` (the role its entity was given, EntityLinker+Roles), else nil.
+    private func roleAsideEnd(_ k: Int, of sp: SpeakerGuess, end: Int) -> Int? {
+        guard let e = sp.entity, e < doc.entities.count, let role = doc.entities[e].role,
+              let comma = (k..<min(end, k + 16)).first(where: { isPunct($0, ",") || quoteOf[$0] >= 0 }),
+              comma > k, isPunct(comma, ",") else { return nil }
+        let aside = doc.text(CharRange(doc.tokens[k].start, doc.tokens[comma - 1].end))
+        return aside.hasSuffix(role) ? comma + 1 : nil
+    }
+
     private func accordingTo(_ c: CueMatch, sentence s: Sentence, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
         let a = c.tokens.lowerBound, b = c.tokens.upperBound
         let sEnd = s.tokens.upperBound
@@ -62,7 +72,8 @@ extension QuoteContext {
             return nil
         }
         if initial, isPunct(after, ",") || isPunct(after, ":"),
-           let target = forward(from: after + 1, frame: .speech, end: sEnd) {
+           let target = forward(from: roleAsideEnd(after + 1, of: sp, end: sEnd) ?? after + 1, frame: .speech,
+                                end: sEnd) {
             return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
                                   confidence: 0.8)
         }

@@ -52,7 +52,7 @@ enum QuoteWordClass: Int, Sendable, CaseIterable {
     case impersonal, outlet, outletverb, plural
     // Classes past the 63 mask bits: looked up by word (QuoteLexicon.is), never per token, so they have no bit.
     case dateword, personrole, nationnoun, orgnoun, orgkind, noobject, superlative, timephrase, timeunit
-    case clauseobject, compoundhead, nothearer
+    case clauseobject, compoundhead, nothearer, relation
 
     /// How many classes have a bit in the per-token mask; the rest are read with QuoteLexicon.is only.
     static let maskedCount = 63

@@ -584,6 +584,13 @@ extension QuoteContext {
            }) {
             best = mentionOf[head]
         }
+        // "A close associate of former Yukos boss Mikhail Khodorkovsky has told": a noun of a tie to a person
+        // (words.tsv relation) before "of" heads the phrase; the one it names does not speak.
+        if best >= 0, case let start = doc.mentions[best].tokens.lowerBound, start > np.lowerBound,
+           let of = (np.lowerBound..<start).last(where: { lower[$0] == "of" }),
+           of > np.lowerBound, isWord[of - 1], mentionOf[of - 1] < 0, lex.is(lower[of - 1], .relation) {
+            return SpeakerGuess(mention: np, entity: nil, name: text, how: .source)
+        }
         if best >= 0 {
             let m = doc.mentions[best]
             // "the American said": a nationality standing for a person, not the nationality's own entity.
