@@ -227,6 +227,10 @@ import Testing
         // A pronoun is the person a title describes, not a name inside that title ("Green MEP", "Blair aide").
         ("Green MEP Caroline Lucas was at the debate. But she added: “This treaty is a flawed document.”",
             "Caroline Lucas"),
+        // No speaker phrase opens with a preposition: the noun phrase after it speaks.
+        ("That is a view partly endorsed by recent polls suggesting people would rather have cash.", "recent polls"),
+        ("Head of developmental genetics at the National Institute of Medical Research, Professor Robin "
+            + "Lovell-Badge, said he had witnessed the situation.", "Robin Lovell-Badge"),
         // A descriptive phrase, then an organisation's name as the whole aside: the organisation speaks.
         ("The group which represents university vice-chancellors, Universities UK, said the new system was fair.",
             "Universities UK"),

@@ -390,7 +390,9 @@ extension QuoteContext {
         // such as "cited derogatory" (before the noun "comments") is no subject.
         // A too-long run ("meeting with the editorial board of the Washington Post Trump") shrinks from the left
         // to its first such start.
-        if has(e, .sourcehead) { return withoutLeadingAdverbial((i + 1)..<(e + 1)).flatMap(validPhrase) }
+        if has(e, .sourcehead) {
+            return withoutLeadingAdverbial((i + 1)..<(e + 1)).flatMap(validPhrase).map(withoutLeadingPreposition)
+        }
         var first = i + 1
         while first <= e, !(isWord[first] && canStartSubject(first)) { first += 1 }
         // "..., independent analyses agree": a bare plural noun phrase that opens its clause (after punctuation, a
@@ -403,7 +405,23 @@ extension QuoteContext {
             return withoutLeadingAdverbial((i + 1)..<(e + 1)).flatMap(validPhrase)
         }
         guard first <= e else { return nil }
-        return withoutLeadingAdverbial(first..<(e + 1)).flatMap(validPhrase)
+        return withoutLeadingAdverbial(first..<(e + 1)).flatMap(validPhrase).map(withoutLeadingPreposition)
+    }
+
+    /// "partly endorsed by [recent polls] suggesting", "Among [those] opposing": no subject opens with a
+    /// preposition; the phrase is the words after it, when they open a noun phrase: a determiner, a lower-case
+    /// word not followed by one ("By contrast a report" is an adverbial), or a person's or organisation's name.
+    /// Not a name that opens with one ("Under Armour"), nor "about" before a number ("About 500 officials").
+    private func withoutLeadingPreposition(_ r: Range<Int>) -> Range<Int> {
+        var f = r.lowerBound
+        while f + 1 < r.upperBound, isWord[f], mentionOf[f] < 0, isPreposition(f), case let n = f + 1, isWord[n],
+              !isDigitWord(n),
+              has(n, .det) && !has(n, .quantity)
+                || (!isCap[n] && !has(n, .time) && !(n + 1 < r.upperBound && has(n + 1, .det)))
+                || (mentionOf[n] >= 0 && [.person, .organization].contains(doc.mentions[mentionOf[n]].type)) {
+            f += 1
+        }
+        return f..<r.upperBound
     }
 
     /// "During his time on the witness stand Mr Sullivan said", "However, during the case on Tuesday Mr Ebbers
