@@ -411,10 +411,12 @@ extension QuoteContext {
     /// "partly endorsed by [recent polls] suggesting", "Among [those] opposing": no subject opens with a
     /// preposition; the phrase is the words after it, when they open a noun phrase: a determiner, a lower-case
     /// word not followed by one ("By contrast a report" is an adverbial), or a person's or organisation's name.
-    /// Not a name that opens with one ("Under Armour"), nor "about" before a number ("About 500 officials").
+    /// Not "about" before a number ("about 500 officials"); a capitalised one opens the sentence's adverbial,
+    /// which `withoutLeadingAdverbial` and the relative and aside rules read ("In the autumn Symantec released").
+    /// ("Among those opposing the plans are ..." keeps its preposition: the phrase is no subject either way.)
     private func withoutLeadingPreposition(_ r: Range<Int>) -> Range<Int> {
         var f = r.lowerBound
-        while f + 1 < r.upperBound, isWord[f], mentionOf[f] < 0, isPreposition(f), case let n = f + 1, isWord[n],
+        while f + 1 < r.upperBound, isWord[f], !isCap[f], isPreposition(f), case let n = f + 1, isWord[n],
               !isDigitWord(n),
               has(n, .det) && !has(n, .quantity)
                 || (!isCap[n] && !has(n, .time) && !(n + 1 < r.upperBound && has(n + 1, .det)))
