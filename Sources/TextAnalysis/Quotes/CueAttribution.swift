@@ -149,6 +149,14 @@ extension QuoteContext {
            subject.lowerBound == s.tokens.lowerBound || !isPreposition(subject.lowerBound - 1),
            !(subject.count == 1 && (has(subject.lowerBound, .person) || has(subject.lowerBound, .group))),
            let sp = speakerRight(from: b + 1, lastSpeaker: lastSpeaker) {
+            // "..., Mr Blake's murder trial was told by criminalist Steven Dowell.": the subject of a passive tell
+            // is who heard it; what was said is the clause before it.
+            if c.frame == .tell, !endsInPerson(subject) {
+                guard subject.lowerBound > s.tokens.lowerBound, isPunct(subject.lowerBound - 1, ","),
+                      let target = backward(before: subject.lowerBound) else { return nil }
+                return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("passive-by", target),
+                                      confidence: 0.55)
+            }
             // The agent's phrase may run on past the name the speaker resolved to ("by G7 ministers to").
             var to = sp.mention.upperBound
             while to < sEnd, to - sp.mention.upperBound < 3, isWord[to], lower[to] != "to", cueAt[to] == nil {

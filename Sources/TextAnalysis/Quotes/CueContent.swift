@@ -677,6 +677,13 @@ extension QuoteContext {
             // "told the BBC News website the party ...", "told the Financial Times newspaper": an outlet noun after
             // the name is part of the hearer.
             var e = afterOutletNouns(np.upperBound, end: end)
+            // "told a Los Angeles court the residue may have come ...": a determiner, a name as modifier, then the
+            // hearer's own lower-case head, with a clause opening right after it.
+            if e == np.upperBound, has(start, .det), !isCap[start], isCap[e - 1], e + 1 < end, isWord[e], !isCap[e],
+               quoteOf[e] < 0, cueAt[e] == nil, !has(e, .boundary), !has(e, .skip), !has(e, .det),
+               isWord[e + 1], has(e + 1, .subject) || has(e + 1, .det) {
+                e += 1
+            }
             // "told the World Service programme Go Digital he hoped ...", "told the newspaper Clarin it would":
             // the outlet's name after its noun, when a clause opens right after it with a subject word.
             if e > np.upperBound {
