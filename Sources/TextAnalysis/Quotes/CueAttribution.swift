@@ -401,7 +401,10 @@ extension QuoteContext {
                 || (lead < a && has(lead, .intro) && !(lead..<a).contains { isPunct($0, ",") })
             // A that-cue after a document-like source ("the poll shows", "the report found") needs no "that".
             let frame = c.frame == .that && isDocument(sp, cue: a) ? .speech : c.frame
-            if let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
+            // ("..., said Andrew Pearson, European boss of Workshare.": a cue after a comma with a name closing the
+            // sentence is inverted; the phrase before the comma is no subject of it. Read below.)
+            if !invertedAttribution(c, lastSpeaker: lastSpeaker, end: sEnd),
+               let target = forward(from: b, frame: frame, end: sEnd, stopAtComma: relative) {
                 return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("cue-then", target),
                                       confidence: base)
             }
@@ -488,9 +491,13 @@ extension QuoteContext {
               let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
               endsAttribution(at: sp.mention.upperBound, end: sEnd) else { return false }
         // "recalled the famous eulogy delivered by Davis": a name inside a longer object is no inverted speaker.
+        // Nor one after a subject and its verb ("suggested they should get Trevor Beattie, TBWA's boss, to ...").
         let inner = sp.mention.dropLast().contains { isWord[$0] && !isCap[$0] && mentionOf[$0] < 0
-            && (isPreposition($0) || (lower[$0].hasMoreCharacters(than: 4) && lower[$0].hasUTF8Suffix("ed"))) }
-        return !inner && (isPersonOrOrganization(sp) || canSpeak(sp.mention))
+            && (isPreposition($0) || (lower[$0].hasMoreCharacters(than: 4) && lower[$0].hasUTF8Suffix("ed"))
+                || (sp.mention.count > 1 && (has($0, .subject) || has($0, .skip)))) }
+        // Any name speaks there, a place too ("..., said Washington.", or a firm the tagger took for a planet:
+        // "..., said Jupiter."): a cue after a comma with a name closing the sentence reads no object.
+        return !inner && (isPersonOrOrganization(sp) || canSpeak(sp.mention) || sp.entity != nil)
     }
 
     /// "His promises to stick it to the rich", "Her calls for a recount", "the mayor's warnings about ...": a verb

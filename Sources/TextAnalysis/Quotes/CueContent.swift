@@ -567,6 +567,13 @@ extension QuoteContext {
     /// a hearer, a time or a venue. That attribution reports the whole sentence, so a clause read forward from an
     /// earlier cue ends before it, leaving the attribution to be read.
     func finalAttribution(after t: Int, end: Int) -> Bool {
+        // "..., said Jupiter Research.": an inverted attribution, the speaker after the cue.
+        if t + 2 < end, let cue = cueAt[t + 1], !cue.isParticiple, cue.frame == .speech, cue.tokens.upperBound < end,
+           isCap[cue.tokens.upperBound] || has(cue.tokens.upperBound, .det),
+           let sp = speakerRight(from: cue.tokens.upperBound, lastSpeaker: nil),
+           endsAttribution(at: sp.mention.upperBound, end: end) {
+            return true
+        }
         var c = t + 1
         while c < end, c - t <= 10, cueAt[c] == nil, quoteOf[c] < 0,
               isWord[c] || isPunct(c, ".-()’'") { c += 1 }
