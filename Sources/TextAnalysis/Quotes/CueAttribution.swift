@@ -608,7 +608,12 @@ extension QuoteContext {
         let c = t - 1
         guard t < lower.count, isCloseMark(c), quoteOf[c] >= 0, isWord[t] else { return false }
         let inner = directs[quoteOf[c]].inner
-        return !inner.isEmpty && !isPunct(inner.upperBound - 1, ".?!,") && !canStartSubject(t)
+        // After a determiner the quoted words are an adjective even before a name: 'The head of the "failing"
+        // Child Support Agency widely reported to have resigned' (not before a pronoun: 'an "instant decision"
+        // she said').
+        let open = directs[quoteOf[c]].openToken
+        let afterDeterminer = open > 0 && isWord[open - 1] && has(open - 1, .det) && isCap[t] && !has(t, .person)
+        return !inner.isEmpty && !isPunct(inner.upperBound - 1, ".?!,") && (afterDeterminer || !canStartSubject(t))
     }
 
     /// A closing mark (or closing mark and comma) right before `t` that belongs to the same paragraph, and to the
