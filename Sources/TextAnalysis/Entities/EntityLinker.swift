@@ -465,7 +465,8 @@ public struct EntityLinker: AnalysisComponent {
         // "Lord Chancellor's Department": a name with a possessive inside is an owner's thing, no person's name
         // whose title or honorific could be taken off.
         if m.type == .person,
-           hi - lo < 3 || !(lo + 1..<hi - 1).contains(where: { EntityLinker.possessives.contains(doc.tokens[$0].text) }) {
+           hi - lo < 3
+            || !(lo + 1..<hi - 1).contains(where: { EntityLinker.possessives.contains(doc.tokens[$0].text) }) {
             // Titles and honorifics may alternate: "Lord Chancellor Lord Falconer" is Falconer, "Mr Justice Forbes"
             // Forbes; but a title after an honorific leaves a title whole ("Lord Chief Justice", no name).
             var stripping = true, afterHonorific = false

@@ -750,8 +750,9 @@ extension QuoteContext {
         // "Scott found fame in the TV series and has since starred": an auxiliary after "and" opens the
         // subject's next predicate, not a clause in the object.
         return r.contains { t in
-            isWord[t] && !(t > r.lowerBound && ["and", "but", "or"].contains(lower[t - 1])) && (has(t, .auxiliary) || has(t, .copula) || lower[t].hasUTF8Suffix("n't")
-                || (lower[t].hasUTF8Suffix("ed") && !isCap[t] && t > r.lowerBound))
+            isWord[t] && !(t > r.lowerBound && ["and", "but", "or"].contains(lower[t - 1]))
+                && (has(t, .auxiliary) || has(t, .copula) || lower[t].hasUTF8Suffix("n't")
+                    || (lower[t].hasUTF8Suffix("ed") && !isCap[t] && t > r.lowerBound))
         }
     }
 

@@ -395,6 +395,15 @@ extension QuoteContext {
         while j >= lo, isWord[j], has(j, .skip) { j -= 1 }
         guard j >= lo, isWord[j], !has(j, .relative), lower[j] != "that", cueAt[j] == nil,
               let np = nounPhrase(endingAt: j, floor: lo) else { return nil }
+        // "Plans to abolish 162 quangos have been unveiled": the object of an infinitive that modifies a noun is
+        // the tail of the subject; the subject is that noun's phrase with it.
+        let v = np.lowerBound - 1
+        if v - 1 > lo, isWord[v], !isCap[v], cueAt[v] == nil, lower[v - 1] == "to", isWord[v - 2],
+           !isCap[v - 2] || v - 2 == lo, lower[v - 2].hasUTF8Suffix("s") || has(v - 2, .sourcehead) {
+            // (The noun may be a noun cue itself, "Plans to", which the phrase reader stops at.)
+            let head = nounPhrase(endingAt: v - 2, floor: lo).map(\.lowerBound) ?? v - 2
+            return head..<np.upperBound
+        }
         return np
     }
 

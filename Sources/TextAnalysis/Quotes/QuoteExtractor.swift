@@ -335,13 +335,14 @@ public struct QuoteExtractor: AnalysisComponent {
     /// the paragraph's only other speakers come after a sentence of narrative that quotes no one.
     private func continuesOverNarrative(_ q: DirectSpan, previous: Found?, next: Found, _ ctx: QuoteContext) -> Bool {
         guard let previous, previous.kind != .indirect, next.tokens.lowerBound > q.closeToken,
-              let prevPara = ctx.sentenceOf[safeIndex: previous.tokens.upperBound - 1], prevPara >= 0,
-              let qs = ctx.sentenceOf[safeIndex: q.closeToken], let ns = ctx.sentenceOf[safeIndex: next.tokens.lowerBound],
+              let prevSentence = ctx.sentenceOf[safeIndex: previous.tokens.upperBound - 1], prevSentence >= 0,
+              let qs = ctx.sentenceOf[safeIndex: q.closeToken],
+              let ns = ctx.sentenceOf[safeIndex: next.tokens.lowerBound],
               qs >= 0, ns > qs + 1 else { return false }
         // The earlier quote closes its paragraph: nothing but its attribution after it.
-        let para = ctx.paragraphOfSentence[prevPara]
+        let para = ctx.paragraphOfSentence[prevSentence]
         guard para < ctx.doc.paragraphs.count,
-              prevPara + 1 == ctx.doc.paragraphs[para].sentences.upperBound else { return false }
+              prevSentence + 1 == ctx.doc.paragraphs[para].sentences.upperBound else { return false }
         return (qs + 1..<ns).contains { s in !ctx.doc.sentences[s].tokens.contains { ctx.quoteOf[$0] >= 0 } }
     }
 
