@@ -35,56 +35,6 @@ extension QuoteContext {
         wordClasses[t] & (QuoteWordClass.venueprep.bit | QuoteWordClass.preposition.bit) != 0
     }
 
-    /// "according to X": the source phrase runs to the next comma ("according to a complaint filed by the S.E.C.,
-    /// ...", "according to show insiders."); its name-like head is the speaker when one is found.
-    /// "According to Frank Brown, global advisory leader at PwC, the trend ...": where the clause starts after the
-    /// speaker's role set off by commas at `k` (the role its entity was given, EntityLinker+Roles), else nil.
-    private func roleAsideEnd(_ k: Int, of sp: SpeakerGuess, end: Int) -> Int? {
-        guard let e = sp.entity, e < doc.entities.count, let role = doc.entities[e].role,
-              let comma = (k..<min(end, k + 16)).first(where: { isPunct($0, ",") || quoteOf[$0] >= 0 }),
-              comma > k, isPunct(comma, ",") else { return nil }
-        let aside = doc.text(CharRange(doc.tokens[k].start, doc.tokens[comma - 1].end))
-        return aside.hasSuffix(role) ? comma + 1 : nil
-    }
-
-    private func accordingTo(_ c: CueMatch, sentence s: Sentence, lastSpeaker: SpeakerGuess?) -> CueAttribution? {
-        let a = c.tokens.lowerBound, b = c.tokens.upperBound
-        let sEnd = s.tokens.upperBound
-        let phraseEnd = (b..<max(b, min(sEnd, b + 40))).first { isPunct($0, ",:;") || quoteOf[$0] >= 0 }
-            ?? max(b, sEnd)
-        var end = phraseEnd
-        while end > b, !isWord[end - 1], !isPunct(end - 1, ")") { end -= 1 }
-        // "in the latest Post/ABC poll": the phrase up to the poll word (QuoteContext.findCues).
-        let poll = lower[a] == "in" ? (b..<phraseEnd).first { isWord[$0] && has($0, .pollsource) } : nil
-        guard let sp = poll.map({ resolve(b..<($0 + 1), lastSpeaker: lastSpeaker) })
-                ?? speakerRight(from: b, lastSpeaker: lastSpeaker)
-                ?? (end > b ? resolve(b..<end, lastSpeaker: lastSpeaker) : nil) else { return nil }
-        let after = max(sp.mention.upperBound, phraseEnd)
-        // Sentence-initial "According to X, CLAUSE" reads forward; mid-sentence "CLAUSE, according to X, a Y"
-        // reads backward (what follows the comma is usually an aside about X).
-        let initial = trimLeading(s.tokens.lowerBound, end: a) >= a
-        // Right after a lower-case word that opens no clause, with no comma, "according to" a thing that cannot
-        // speak and names no source ("figures") is "in accordance with": "groups operate according
-        // to a strict code", "it went according to plan".
-        if !initial, isWord[a - 1], !isCap[a - 1], !has(a - 1, .leading), lower[a - 1] != "that",
-           !isPersonOrOrganization(sp), !canSpeak(sp.mention),
-           !sp.mention.contains(where: { isWord[$0] && has($0, .sourcehead) }) {
-            return nil
-        }
-        if initial, isPunct(after, ",") || isPunct(after, ":"),
-           let target = forward(from: roleAsideEnd(after + 1, of: sp, end: sEnd) ?? after + 1, frame: .speech,
-                                end: sEnd) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
-                                  confidence: 0.8)
-        }
-        if let target = backward(before: a) {
-            return CueAttribution(cue: c.tokens, speaker: sp, target: target, rule: rule("according-to", target),
-                                  confidence: 0.8)
-        }
-        return nil
-    }
-
-    /// The phrase ends with a person's name ("IMF boss Rodrigo Rato").
     private func endsInPerson(_ phrase: Range<Int>) -> Bool {
         let m = mentionOf[phrase.upperBound - 1]
         return m >= 0 && doc.mentions[m].type == .person
@@ -443,63 +393,6 @@ extension QuoteContext {
         return speakerless(c, end: sEnd)
     }
 
-    /// "The plan, says Smith, will cut costs", "More significantly, argues the report, broadband is ...": an
-    /// inverted attribution set inside its clause. As with "The plan, Smith says, will ..." the content runs around
-    /// it, from the sentence start to the clause end, and its parts leave the attribution out.
-    private func invertedParenthetical(_ c: CueMatch, sentence s: Sentence, lastSpeaker: SpeakerGuess?,
-                                       confidence: Double) -> CueAttribution? {
-        let a = c.tokens.lowerBound, b = c.tokens.upperBound, sEnd = s.tokens.upperBound
-        guard c.frame == .speech || c.frame == .that, isPunct(a - 1, ","), quoteOf[a - 1] < 0, b < sEnd,
-              isCap[b] || has(b, .det) || has(b, .person) || has(b, .group),
-              let sp = speakerRight(from: b, lastSpeaker: lastSpeaker), sp.mention.lowerBound == b,
-              isPersonOrOrganization(sp) || canSpeak(sp.mention) else { return nil }
-        var p = sp.mention.upperBound
-        guard p < sEnd, isPunct(p, ","),
-              parentheticalRest(at: &p, before: a - 1, sentence: s.tokens.lowerBound, end: sEnd, minWords: 1),
-              !startsAppositive(p + 1) else { return nil }
-        let start = trimLeading(s.tokens.lowerBound, end: a)
-        // Only when the clause plainly goes on: with a verb ("The tone, said Milburn, would be ...") or after a
-        // sentence adverb ("Worryingly, said the firm, gangs were ..."). Otherwise the words after the name are
-        // about the name ("..., said Paul Dergarabedian, president of the industry's tracker").
-        let verbNext = has(p + 1, .nostart) && !["and", "or", "but"].contains(lower[p + 1])
-        var adverbBefore = false
-        let words = (start..<(a - 1)).filter { isWord[$0] }
-        if let last = words.last, words.count <= 2, !isCap[last] || last == start {
-            adverbBefore = lower[last].hasUTF8Suffix("ly") || has(last, .leading)
-        }
-        guard verbNext || adverbBefore else { return nil }
-        let e = clauseEnd(from: p + 1, sentenceEnd: sEnd)
-        guard e > p + 2 else { return nil }
-        return CueAttribution(cue: c.tokens, speaker: sp, target: .clause(start..<e), rule: "reported.parenthetical",
-                              confidence: confidence, inset: (a - 1)..<(p + 1))
-    }
-
-    /// A phrase about the name before it ("..., said Brian Baker, a longtime adviser ...", "..., Labour's
-    /// spokesman", "chief executive of ..."), not the rest of a clause.
-    private func startsAppositive(_ k: Int) -> Bool {
-        has(k, .det) || has(k, .article) || has(k, .possessive) || has(k, .rankmod) || isPossessiveS(k + 1)
-            || lex.is(lower[k], .personrole) || lex.is(lower[k], .orgkind)
-    }
-
-    /// "The bridge will reopen, said Hugh Hill.", "..., said the report.": a cue after a comma, then a phrase that
-    /// can speak (a person or organisation, a source noun, a document) and ends the attribution. "Mr Straw,
-    /// speaking at a news conference, stressed this point" has an object that is no one: no inversion.
-    private func invertedAttribution(_ c: CueMatch, lastSpeaker: SpeakerGuess?, end sEnd: Int) -> Bool {
-        let a = c.tokens.lowerBound, b = c.tokens.upperBound
-        guard isPunct(a - 1, ","), b < sEnd,
-              isCap[b] || has(b, .det) || has(b, .quantity) || has(b, .person) || has(b, .group),
-              let sp = speakerRight(from: b, lastSpeaker: lastSpeaker),
-              endsAttribution(at: sp.mention.upperBound, end: sEnd) else { return false }
-        // "recalled the famous eulogy delivered by Davis": a name inside a longer object is no inverted speaker.
-        // Nor one after a subject and its verb ("suggested they should get Trevor Beattie, TBWA's boss, to ...").
-        let inner = sp.mention.dropLast().contains { isWord[$0] && !isCap[$0] && mentionOf[$0] < 0
-            && (isPreposition($0) || (lower[$0].hasMoreCharacters(than: 4) && lower[$0].hasUTF8Suffix("ed"))
-                || (sp.mention.count > 1 && (has($0, .subject) || has($0, .skip)))) }
-        // Any name speaks there, a place too ("..., said Washington.", or a firm the tagger took for a planet:
-        // "..., said Jupiter."): a cue after a comma with a name closing the sentence reads no object.
-        return !inner && (isPersonOrOrganization(sp) || canSpeak(sp.mention) || sp.entity != nil)
-    }
-
     /// "His promises to stick it to the rich", "Her calls for a recount", "the mayor's warnings about ...": a verb
     /// cue right after a possessive is a noun, owned like a noun cue (a plural or base form: "-ed" and "-ing" forms
     /// are verbs after "Trump's" = "Trump has/is").
@@ -737,7 +630,7 @@ extension QuoteContext {
         return lo..<(head + 1)
     }
 
-    private func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {
+    func isPersonOrOrganization(_ sp: SpeakerGuess) -> Bool {
         guard let e = sp.entity, e < doc.entities.count else { return false }
         return doc.entities[e].type == .person || doc.entities[e].type == .organization
     }
@@ -765,7 +658,7 @@ extension QuoteContext {
 
     func wordAt(_ t: Int) -> Bool { t >= 0 && t < isWord.count && isWord[t] }
 
-    private func rule(_ pattern: String, _ target: CueAttribution.Target) -> String {
+    func rule(_ pattern: String, _ target: CueAttribution.Target) -> String {
         switch target {
         case .direct: return "direct.\(pattern)"
         case .clause: return "reported.\(pattern)"
