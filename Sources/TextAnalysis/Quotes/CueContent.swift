@@ -576,7 +576,10 @@ extension QuoteContext {
     /// a hearer, a time or a venue. That attribution reports the whole sentence, so a clause read forward from an
     /// earlier cue ends before it, leaving the attribution to be read.
     func finalAttribution(after t: Int, end: Int) -> Bool {
-        // "..., said Jupiter Research.": an inverted attribution, the speaker after the cue.
+        // "..., said Jupiter Research.": an inverted attribution, the speaker after the cue. Looser than
+        // `invertedAttribution`, which guards the cue's object reading: "..., says a panel of experts" ends the
+        // clause here though a preposition inside a name-like object keeps that reading ("recalled the eulogy
+        // delivered by Davis").
         if t + 2 < end, let cue = cueAt[t + 1], !cue.isParticiple, cue.frame == .speech, cue.tokens.upperBound < end,
            isCap[cue.tokens.upperBound] || has(cue.tokens.upperBound, .det),
            let sp = speakerRight(from: cue.tokens.upperBound, lastSpeaker: nil),
@@ -658,7 +661,18 @@ extension QuoteContext {
         guard start < end, isWord[start] else { return start }
         if has(start, .object), !has(start, .det) { return start + 1 }
         guard let np = nounPhrase(startingAt: start, ceiling: end) else { return start }
-        return afterOutletNouns(np.upperBound, end: end)
+        let e = afterOutletNouns(np.upperBound, end: end)
+        return e > np.upperBound ? e : afterHearerHead(np, end: end)
+    }
+
+    /// "told a Los Angeles court the residue may have come ...": after a determiner and a name as modifier, the
+    /// hearer's own lower-case head, when a clause opens right after it; the end after it (else the phrase's).
+    private func afterHearerHead(_ np: Range<Int>, end: Int) -> Int {
+        let s = np.lowerBound, e = np.upperBound
+        guard has(s, .det), !isCap[s], isCap[e - 1], e + 1 < end, isWord[e], !isCap[e], quoteOf[e] < 0,
+              cueAt[e] == nil, !has(e, .boundary), !has(e, .skip), !has(e, .det), isWord[e + 1],
+              has(e + 1, .subject) || has(e + 1, .det) else { return e }
+        return e + 1
     }
 
     /// "the BBC News website", "BBC Radio 4's Today programme": up to two outlet nouns (words.tsv outlet) after a
@@ -693,13 +707,7 @@ extension QuoteContext {
             // "told the BBC News website the party ...", "told the Financial Times newspaper": an outlet noun after
             // the name is part of the hearer.
             var e = afterOutletNouns(np.upperBound, end: end)
-            // "told a Los Angeles court the residue may have come ...": a determiner, a name as modifier, then the
-            // hearer's own lower-case head, with a clause opening right after it.
-            if e == np.upperBound, has(start, .det), !isCap[start], isCap[e - 1], e + 1 < end, isWord[e], !isCap[e],
-               quoteOf[e] < 0, cueAt[e] == nil, !has(e, .boundary), !has(e, .skip), !has(e, .det),
-               isWord[e + 1], has(e + 1, .subject) || has(e + 1, .det) {
-                e += 1
-            }
+            if e == np.upperBound { e = afterHearerHead(np, end: end) }
             // "told the World Service programme Go Digital he hoped ...", "told the newspaper Clarin it would":
             // the outlet's name after its noun, when a clause opens right after it with a subject word.
             if e > np.upperBound {

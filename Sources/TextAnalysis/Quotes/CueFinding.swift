@@ -224,9 +224,13 @@ extension QuoteContext {
         // "There is also no built-in support for ...": a word of the phrase an existential "there is" introduces
         // is a noun (not "there are those who say": a relative between, nor "there was reason to think": an
         // infinitive); with its complement at once it reports as a noun cue does ("There were also fears that").
-        var k = complement || (t > lo && lower[t - 1] == "to") ? lo : t - 1
-        while k > lo, t - k <= 4, isWord[k], quoteOf[k] < 0, !isCap[k], !has(k, .relative), !has(k, .copula) { k -= 1 }
-        if k > lo, k < t - 1, isWord[k], has(k, .copula), lower[k - 1] == "there" { return true }
+        if !complement, t > lo, lower[t - 1] != "to" {
+            var k = t - 1
+            while k > lo, t - k <= 4, isWord[k], quoteOf[k] < 0, !isCap[k], !has(k, .relative), !has(k, .copula) {
+                k -= 1
+            }
+            if k > lo, k < t - 1, isWord[k], has(k, .copula), lower[k - 1] == "there" { return true }
+        }
         // A cue before a past verb and its object.
         guard !w.hasUTF8Suffix("ed"), !w.hasUTF8Suffix("ing"), end + 1 < n, isWord[end], !isCap[end], quoteOf[end] < 0,
               cueAt[end] == nil, lower[end].hasMoreCharacters(than: 4), lower[end].hasUTF8Suffix("ed"),

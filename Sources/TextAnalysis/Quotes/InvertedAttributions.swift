@@ -1,6 +1,7 @@
 // Attributions whose speaker follows the cue, set off after a comma: at the end of the sentence ("The bridge will
 // reopen, said Hugh Hill.") or inside its clause ("The plan, says Smith, will cut costs"). CueAttribution.swift
-// asks these before reading a cue's content forward.
+// asks these before reading a cue's content forward; a clause read forward from an earlier cue ends before the
+// one that closes the sentence (CueContent.finalAttribution).
 
 extension QuoteContext {
     /// "The plan, says Smith, will cut costs", "More significantly, argues the report, broadband is ...": an
